@@ -1,0 +1,109 @@
+import { ValidationError } from '../util/errors';
+import {
+	oneOf,
+	optionalBoolean,
+	optionalDate,
+	optionalEmail,
+	optionalText,
+	requiredText,
+} from '../util/validate';
+import { Repository, type EntitySpec } from '../store/repository';
+import type { Tx } from '../store/store';
+
+export const PERSON_KINDS = ['teacher', 'technician', 'staff'] as const;
+export const COURSE_CATEGORIES = ['professional', 'general'] as const;
+
+export interface PersonInput {
+	name: string;
+	kind: (typeof PERSON_KINDS)[number];
+	organisationId?: string | null;
+	department?: string | null;
+	email?: string | null;
+	phone?: string | null;
+	title?: string | null;
+	skillLevel?: string | null;
+	/** 专业课 professional or 公共课 general, for teachers. */
+	courseCategory?: (typeof COURSE_CATEGORIES)[number] | null;
+	dualQualified?: boolean;
+	dualQualifiedSince?: string | null;
+	dualQualifiedLevel?: string | null;
+	employeeNo?: string | null;
+	joinedOn?: string | null;
+	enterpriseExperience?: boolean;
+}
+
+export interface Person extends Required<Omit<PersonInput, 'dualQualified' | 'enterpriseExperience'>> {
+	id: string;
+	dualQualified: boolean;
+	enterpriseExperience: boolean;
+	createdAt: string;
+	updatedAt: string;
+}
+
+async function checkOrganisation(tx: Tx, id: string | null): Promise<string | null> {
+	if (!id) return null;
+	const org = await tx.selectFrom('organisation').select('id').where('id', '=', id).executeTakeFirst();
+	if (!org) throw new ValidationError(`所属单位 Organisation "${id}" does not exist / 单位不存在`, 'organisationId', 'reference');
+	return id;
+}
+
+const spec: EntitySpec<PersonInput, Person> = {
+	table: 'person',
+	entityType: 'person',
+	idPrefix: 'per',
+	async toColumns(input, tx) {
+		const courseCategory = optionalText(input.courseCategory, 'courseCategory', '课程类别 Course Category');
+		return {
+			name: requiredText(input.name, 'name', '姓名 Name', 100),
+			kind: oneOf(input.kind, 'kind', '人员类型 Kind', PERSON_KINDS),
+			organisation_id: await checkOrganisation(tx, optionalText(input.organisationId, 'organisationId', '所属单位 Organisation')),
+			department: optionalText(input.department, 'department', '部门 Department', 100),
+			email: optionalEmail(input.email, 'email', '邮箱 Email'),
+			phone: optionalText(input.phone, 'phone', '电话 Phone', 40),
+			title: optionalText(input.title, 'title', '职称 Title', 100),
+			skill_level: optionalText(input.skillLevel, 'skillLevel', '技能等级 Skill Level', 100),
+			course_category: courseCategory ? oneOf(courseCategory, 'courseCategory', '课程类别 Course Category', COURSE_CATEGORIES) : null,
+			dual_qualified: optionalBoolean(input.dualQualified, 'dualQualified', '双师型 Dual-Qualified') ? 1 : 0,
+			dual_qualified_since: optionalDate(input.dualQualifiedSince, 'dualQualifiedSince', '双师型认定日期 Recognised On'),
+			dual_qualified_level: optionalText(input.dualQualifiedLevel, 'dualQualifiedLevel', '双师型等级 Level', 50),
+			employee_no: optionalText(input.employeeNo, 'employeeNo', '工号 Employee No.', 50),
+			joined_on: optionalDate(input.joinedOn, 'joinedOn', '入职日期 Joined On'),
+			enterprise_experience: optionalBoolean(input.enterpriseExperience, 'enterpriseExperience', '企业经历 Enterprise Experience') ? 1 : 0,
+		};
+	},
+	fromRow(row) {
+		return {
+			id: row.id,
+			name: row.name,
+			kind: row.kind,
+			organisationId: row.organisation_id,
+			department: row.department,
+			email: row.email,
+			phone: row.phone,
+			title: row.title,
+			skillLevel: row.skill_level,
+			courseCategory: row.course_category,
+			dualQualified: Boolean(row.dual_qualified),
+			dualQualifiedSince: row.dual_qualified_since,
+			dualQualifiedLevel: row.dual_qualified_level,
+			employeeNo: row.employee_no,
+			joinedOn: row.joined_on,
+			enterpriseExperience: Boolean(row.enterprise_experience),
+			createdAt: row.created_at,
+			updatedAt: row.updated_at,
+		};
+	},
+	naturalKey(input) {
+		if (typeof input.email === 'string' && input.email.trim()) return { column: 'email', value: input.email.trim().toLowerCase(), field: 'email' };
+		return null;
+	},
+	referencedBy: [],
+	filters: { kind: 'kind', organisationId: 'organisation_id', department: 'department', courseCategory: 'course_category', email: 'email' },
+};
+
+export const people = new Repository(spec);
+
+/** Registers another table that refers to people, so delete checks it too. */
+export function addPersonReference(table: string, column: string): void {
+	spec.referencedBy!.push({ table, column });
+}

@@ -1,0 +1,184 @@
+import { sql } from 'kysely';
+import { NotFoundError, StateError, ValidationError } from '../util/errors';
+import { newId, nowIso } from '../util/id';
+import { diff, writeAudit, type Actor } from './audit';
+import { paginate, type Page } from './paginate';
+import type { Store, Tx } from './store';
+
+type Row = Record<string, unknown> & { id: string };
+
+/**
+ * How one kind of record maps between the domain (camelCase objects that nodes emit as
+ * items) and its table. Every directory-like entity reuses the same create / get / update /
+ * list / upsert / delete / bulk logic through this spec.
+ */
+export interface EntitySpec<Input extends object, Out> {
+	table: string;
+	entityType: string;
+	idPrefix: string;
+	/** Validates a whole record and returns its columns (without id and timestamps). */
+	toColumns(input: Input, tx: Tx): Promise<Record<string, unknown>>;
+	fromRow(row: any): Out;
+	/** The column and value that identify a record for upsert, or null if the input has none. */
+	naturalKey(input: Input): { column: string; value: unknown; field: string } | null;
+	/** Tables whose rows refer to this one; delete is refused while any does. */
+	referencedBy?: Array<{ table: string; column: string }>;
+	/** Filters a list accepts: field name → column. */
+	filters?: Record<string, string>;
+}
+
+export interface BulkRowResult {
+	row: number;
+	result: 'created' | 'updated' | 'rejected';
+	id?: string;
+	field?: string;
+	reason?: string;
+}
+
+export class Repository<Input extends object, Out extends { id: string }> {
+	constructor(readonly spec: EntitySpec<Input, Out>) {}
+
+	private async findRow(tx: Tx, id: string): Promise<Row | undefined> {
+		return (await (tx as any).selectFrom(this.spec.table).selectAll().where('id', '=', id).executeTakeFirst()) as
+			| Row
+			| undefined;
+	}
+
+	private async requireRow(tx: Tx, id: string): Promise<Row> {
+		const row = await this.findRow(tx, id);
+		if (!row) throw new NotFoundError(this.spec.entityType, id);
+		return row;
+	}
+
+	async createIn(tx: Tx, input: Input, actor: Actor): Promise<Out> {
+		const columns = await this.spec.toColumns(input, tx);
+		await this.assertKeyFree(tx, input);
+		const now = nowIso();
+		const row = { id: newId(this.spec.idPrefix), ...columns, created_at: now, updated_at: now };
+		await (tx as any).insertInto(this.spec.table).values(row).execute();
+		await writeAudit(tx, { ...actor, action: 'create', entityType: this.spec.entityType, entityId: row.id, changes: columns });
+		return this.spec.fromRow(row);
+	}
+
+	async updateIn(tx: Tx, id: string, patch: Partial<Input>, actor: Actor): Promise<Out> {
+		const before = await this.requireRow(tx, id);
+		const merged = { ...this.spec.fromRow(before), ...stripUndefined(patch) } as unknown as Input;
+		const columns = await this.spec.toColumns(merged, tx);
+		await this.assertKeyFree(tx, merged, id);
+		const changes = diff(before, columns);
+		if (Object.keys(changes).length === 0) return this.spec.fromRow(before);
+		const after = { ...before, ...columns, updated_at: nowIso() };
+		await (tx as any).updateTable(this.spec.table).set({ ...columns, updated_at: after.updated_at }).where('id', '=', id).execute();
+		await writeAudit(tx, { ...actor, action: 'update', entityType: this.spec.entityType, entityId: id, changes });
+		return this.spec.fromRow(after);
+	}
+
+	/** Creates or updates by natural key (e.g. credit code, email); reports which. */
+	async upsertIn(tx: Tx, input: Input, actor: Actor): Promise<{ record: Out; result: 'created' | 'updated' }> {
+		const key = this.spec.naturalKey(input);
+		// Without a natural key nothing can match: the record is new (and validation names any missing field).
+		if (!key) return { record: await this.createIn(tx, input, actor), result: 'created' };
+		const existing = (await (tx as any)
+			.selectFrom(this.spec.table)
+			.select('id')
+			.where(key.column, '=', key.value)
+			.executeTakeFirst()) as { id: string } | undefined;
+		if (existing) return { record: await this.updateIn(tx, existing.id, input, actor), result: 'updated' };
+		return { record: await this.createIn(tx, input, actor), result: 'created' };
+	}
+
+	private async assertKeyFree(tx: Tx, input: Input, exceptId?: string): Promise<void> {
+		const key = this.spec.naturalKey(input);
+		if (!key || key.value === null || key.value === undefined) return;
+		let q = (tx as any).selectFrom(this.spec.table).select('id').where(key.column, '=', key.value);
+		if (exceptId) q = q.where('id', '!=', exceptId);
+		const clash = await q.executeTakeFirst();
+		if (clash) {
+			throw new ValidationError(
+				`${key.field} "${String(key.value)}" is already used by ${clash.id} / 已被占用`,
+				key.field,
+				'duplicate',
+			);
+		}
+	}
+
+	create(store: Store, input: Input, actor: Actor): Promise<Out> {
+		return store.transaction((tx) => this.createIn(tx, input, actor));
+	}
+
+	update(store: Store, id: string, patch: Partial<Input>, actor: Actor): Promise<Out> {
+		return store.transaction((tx) => this.updateIn(tx, id, patch, actor));
+	}
+
+	upsert(store: Store, input: Input, actor: Actor) {
+		return store.transaction((tx) => this.upsertIn(tx, input, actor));
+	}
+
+	async get(store: Store, id: string): Promise<Out> {
+		return this.spec.fromRow(await this.requireRow(store.db as unknown as Tx, id));
+	}
+
+	async list(
+		store: Store,
+		options: { filters?: Record<string, unknown>; after?: string | null; limit?: number } = {},
+	): Promise<Page<Out>> {
+		let q = (store.db as any).selectFrom(this.spec.table).selectAll();
+		for (const [field, value] of Object.entries(options.filters ?? {})) {
+			if (value === undefined || value === null || value === '') continue;
+			const column = this.spec.filters?.[field];
+			if (!column) throw new ValidationError(`Unknown filter "${field}" / 未知筛选条件`, field);
+			q = q.where(column, '=', value);
+		}
+		const page = await paginate(q, { after: options.after, limit: options.limit });
+		return { items: page.items.map((r: any) => this.spec.fromRow(r)), nextCursor: page.nextCursor };
+	}
+
+	async delete(store: Store, id: string, actor: Actor): Promise<{ id: string; deleted: true }> {
+		return store.transaction(async (tx) => {
+			const before = await this.requireRow(tx, id);
+			for (const ref of this.spec.referencedBy ?? []) {
+				const used = await (tx as any).selectFrom(ref.table).select('id').where(ref.column, '=', id).executeTakeFirst();
+				if (used) {
+					throw new StateError(
+						`${this.spec.entityType} ${id} is still referred to by ${ref.table} ${used.id}; it cannot be deleted / 仍被引用，不能删除`,
+					);
+				}
+			}
+			await (tx as any).deleteFrom(this.spec.table).where('id', '=', id).execute();
+			await writeAudit(tx, { ...actor, action: 'delete', entityType: this.spec.entityType, entityId: id, changes: before });
+			return { id, deleted: true as const };
+		});
+	}
+
+	/**
+	 * Upserts many rows: one transaction per batch, one savepoint per row, so a rejected row
+	 * writes nothing while the rows around it go through.
+	 */
+	async bulkUpsert(store: Store, rows: Input[], actor: Actor, batchSize = 500): Promise<BulkRowResult[]> {
+		const results: BulkRowResult[] = [];
+		for (let start = 0; start < rows.length; start += batchSize) {
+			const batch = rows.slice(start, start + batchSize);
+			await store.transaction(async (tx) => {
+				for (let i = 0; i < batch.length; i++) {
+					const rowNumber = start + i;
+					await sql`savepoint bulk_row`.execute(tx);
+					try {
+						const { record, result } = await this.upsertIn(tx, batch[i], actor);
+						await sql`release savepoint bulk_row`.execute(tx);
+						results.push({ row: rowNumber, result, id: record.id });
+					} catch (error) {
+						await sql`rollback to savepoint bulk_row`.execute(tx);
+						await sql`release savepoint bulk_row`.execute(tx);
+						const e = error as Error & { field?: string };
+						results.push({ row: rowNumber, result: 'rejected', field: e.field, reason: e.message });
+					}
+				}
+			});
+		}
+		return results;
+	}
+}
+
+function stripUndefined<T extends object>(patch: T): Partial<T> {
+	return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import type { Store } from './store';
+import type { ConsortiumSettings } from './types';
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+export function isValidTimeZone(zone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: zone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Settings from the credential, completed from the store: an empty link secret is
+ * generated once and kept in the store, so every process signing links agrees on it.
+ */
+export async function resolveSettings(
+	store: Store,
+	given: { timeZone?: string; linkSecret?: string },
+): Promise<ConsortiumSettings> {
+	const timeZone = given.timeZone?.trim() || DEFAULT_TIME_ZONE;
+	if (!isValidTimeZone(timeZone)) throw new Error(`Unknown time zone "${timeZone}" / 时区无效`);
+	let linkSecret = given.linkSecret?.trim() ?? '';
+	if (!linkSecret) {
+		await store.db
+			.insertInto('setting')
+			.values({ key: 'link_secret', value: randomBytes(32).toString('base64url') })
+			.onConflict((oc) => oc.column('key').doNothing())
+			.execute();
+		const row = await store.db.selectFrom('setting').select('value').where('key', '=', 'link_secret').executeTakeFirstOrThrow();
+		linkSecret = row.value;
+	}
+	return { timeZone, linkSecret };
+}

@@ -1,0 +1,91 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import {
+	CompiledQuery,
+	SqliteAdapter,
+	SqliteDriver,
+	SqliteIntrospector,
+	SqliteQueryCompiler,
+	type DatabaseConnection,
+	type Dialect,
+	type Driver,
+	type Kysely,
+	type SqliteDatabase,
+	type SqliteStatement,
+} from 'kysely';
+
+type SqlValue = null | number | bigint | string | Uint8Array;
+
+function toSqlValue(value: unknown): SqlValue {
+	if (value === undefined || value === null) return null;
+	if (typeof value === 'boolean') return value ? 1 : 0;
+	if (value instanceof Date) return value.toISOString();
+	return value as SqlValue;
+}
+
+/**
+ * Adapts `node:sqlite` (built into Node ≥ 22.13, no native build) to the better-sqlite3
+ * shape Kysely's SQLite driver expects. Statements are cached by SQL text: Kysely prepares
+ * every query afresh, and preparing dominates the cost of small writes.
+ */
+class NodeSqliteDatabase implements SqliteDatabase {
+	private readonly statements = new Map<string, StatementSync>();
+
+	constructor(readonly raw: DatabaseSync) {}
+
+	close(): void {
+		this.statements.clear();
+		if (this.raw.isOpen) this.raw.close();
+	}
+
+	prepare(sql: string): SqliteStatement {
+		let statement = this.statements.get(sql);
+		if (!statement) {
+			statement = this.raw.prepare(sql);
+			if (this.statements.size > 500) this.statements.clear();
+			this.statements.set(sql, statement);
+		}
+		const stmt = statement;
+		const reader = stmt.columns().length > 0;
+		return {
+			reader,
+			all: (parameters) => stmt.all(...(parameters as unknown[]).map(toSqlValue)) as unknown[],
+			run: (parameters) => {
+				const result = stmt.run(...(parameters as unknown[]).map(toSqlValue));
+				return {
+					changes: result.changes,
+					lastInsertRowid: result.lastInsertRowid,
+				};
+			},
+			iterate: (parameters) =>
+				stmt.iterate(...(parameters as unknown[]).map(toSqlValue)) as IterableIterator<unknown>,
+		};
+	}
+}
+
+/**
+ * Writes start with BEGIN IMMEDIATE: a deferred transaction that reads and then writes can
+ * fail at once with SQLITE_BUSY when another process holds the lock, whereas IMMEDIATE
+ * waits for busy_timeout. Two n8n processes on one file then queue instead of failing.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+	override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
+}
+
+export class NodeSqliteDialect implements Dialect {
+	constructor(private readonly database: DatabaseSync) {}
+
+	createDriver(): Driver {
+		return new ImmediateSqliteDriver({ database: new NodeSqliteDatabase(this.database) });
+	}
+	createQueryCompiler() {
+		return new SqliteQueryCompiler();
+	}
+	createAdapter() {
+		return new SqliteAdapter();
+	}
+	createIntrospector(db: Kysely<any>) {
+		return new SqliteIntrospector(db);
+	}
+}

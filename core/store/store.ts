@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import type { Database } from './schema';
+import type { Dialect, StoreConfig } from './types';
+import { migrate } from './migrate';
+import { NodeSqliteDialect } from './sqlite-dialect';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+
+export interface Store {
+	readonly db: Db;
+	readonly dialect: Dialect;
+	/** The newest applied migration. */
+	readonly schemaVersion: string;
+	/** Runs `fn` in one transaction: everything it writes, audit rows included, commits or nothing does. */
+	transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+	close(): Promise<void>;
+}
+
+/** n8n keeps its own files in `<N8N_USER_FOLDER or home>/.n8n`; the embedded store sits beside them. */
+export function defaultSqlitePath(): string {
+	const userFolder = process.env.N8N_USER_FOLDER || homedir();
+	return join(userFolder, '.n8n', 'consortium.sqlite');
+}
+
+async function createKysely(config: StoreConfig): Promise<Db> {
+	if (config.type === 'postgres') {
+		// Loaded lazily so that SQLite-only installs never touch pg.
+		const { Pool } = await import('pg');
+		const pool = new Pool({
+			host: config.host || '127.0.0.1',
+			port: config.port || 5432,
+			database: config.database,
+			user: config.user,
+			password: config.password,
+			ssl: config.ssl ? { rejectUnauthorized: false } : undefined,
+			max: config.maxConnections ?? 10,
+		});
+		return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	}
+	const { DatabaseSync } = await import('node:sqlite');
+	const path = config.sqlitePath || defaultSqlitePath();
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const raw = new DatabaseSync(path);
+	raw.exec('PRAGMA journal_mode = WAL');
+	raw.exec('PRAGMA busy_timeout = 10000');
+	raw.exec('PRAGMA synchronous = NORMAL');
+	raw.exec('PRAGMA foreign_keys = ON');
+	return new Kysely<Database>({ dialect: new NodeSqliteDialect(raw) });
+}
+
+/** Opens a store and brings its schema up to date. Prefer `getStore`, which caches. */
+export async function openStore(config: StoreConfig): Promise<Store> {
+	const db = await createKysely(config);
+	let schemaVersion: string;
+	try {
+		schemaVersion = await migrate(db, config.type);
+	} catch (error) {
+		await db.destroy();
+		throw error;
+	}
+	return {
+		db,
+		dialect: config.type,
+		schemaVersion,
+		transaction: (fn) => db.transaction().execute(fn),
+		close: () => db.destroy(),
+	};
+}
+
+const cache = new Map<string, Promise<Store>>();
+
+function cacheKey(config: StoreConfig): string {
+	const identity =
+		config.type === 'postgres'
+			? [config.type, config.host, config.port, config.database, config.user, config.password, config.ssl]
+			: [config.type, config.sqlitePath || defaultSqlitePath()];
+	return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
+}
+
+let shutdownHooked = false;
+function hookShutdown(): void {
+	if (shutdownHooked) return;
+	shutdownHooked = true;
+	// n8n has no shutdown hook for community nodes: close pools when the process is told to stop.
+	const closeAll = () => void closeAllStores();
+	process.once('SIGTERM', closeAll);
+	process.once('SIGINT', closeAll);
+	process.once('beforeExit', closeAll);
+}
+
+/** One connection (SQLite) or pool (PostgreSQL) per credential, opened and migrated once. */
+export function getStore(config: StoreConfig): Promise<Store> {
+	const key = cacheKey(config);
+	let store = cache.get(key);
+	if (!store) {
+		store = openStore(config);
+		cache.set(key, store);
+		store.catch(() => cache.delete(key));
+		hookShutdown();
+	}
+	return store;
+}
+
+export async function closeAllStores(): Promise<void> {
+	const stores = [...cache.values()];
+	cache.clear();
+	await Promise.all(
+		stores.map(async (s) => {
+			try {
+				await (await s).close();
+			} catch {
+				// Already closed or never opened: nothing to release.
+			}
+		}),
+	);
+}

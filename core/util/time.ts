@@ -1,0 +1,42 @@
+/** Formats an instant for people in the consortium's zone: `2026-11-28 22:32`. */
+export function formatInZone(iso: string | Date, timeZone: string, withTime = true): string {
+	const date = typeof iso === 'string' ? new Date(iso) : iso;
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
+	}).formatToParts(date);
+	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+	const day = `${get('year')}-${get('month')}-${get('day')}`;
+	return withTime ? `${day} ${get('hour')}:${get('minute')}` : day;
+}
+
+/** The calendar date (`YYYY-MM-DD`) of an instant in a zone. */
+export function dateInZone(iso: string | Date, timeZone: string): string {
+	return formatInZone(iso, timeZone, false);
+}
+
+/** Whole days from `from` to `to`, both `YYYY-MM-DD`. */
+export function daysBetween(from: string, to: string): number {
+	return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
+}
+
+export function addDays(date: string, days: number): string {
+	return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
+}
+
+/** Adds calendar months; a day that does not exist in the target month falls to its last day. */
+export function addMonths(date: string, months: number): string {
+	const [y, m, d] = date.split('-').map(Number);
+	const total = y * 12 + (m - 1) + months;
+	const year = Math.floor(total / 12);
+	const month = (total % 12) + 1;
+	const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+export function addYears(date: string, years: number): string {
+	return addMonths(date, years * 12);
+}

@@ -1,0 +1,84 @@
+import { ValidationError } from './errors';
+
+/** Small field readers that turn loose item JSON into typed values or name the bad field. */
+export function requiredText(value: unknown, field: string, label: string, max = 500): string {
+	const text = optionalText(value, field, label, max);
+	if (!text) throw new ValidationError(`${label} is required / 必填`, field, 'required');
+	return text;
+}
+
+export function optionalText(value: unknown, field: string, label: string, max = 2000): string | null {
+	if (value === undefined || value === null) return null;
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw new ValidationError(`${label} must be text / 应为文本`, field, 'type');
+	}
+	const text = String(value).trim();
+	if (text.length > max) throw new ValidationError(`${label} is longer than ${max} characters / 过长`, field, 'too_long');
+	return text === '' ? null : text;
+}
+
+export function oneOf<T extends string>(value: unknown, field: string, label: string, allowed: readonly T[]): T {
+	if (typeof value !== 'string' || !allowed.includes(value as T)) {
+		throw new ValidationError(`${label} must be one of ${allowed.join(', ')}; got "${String(value)}" / 取值无效`, field, 'enum');
+	}
+	return value as T;
+}
+
+const EMAIL = /^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/;
+export function optionalEmail(value: unknown, field: string, label: string): string | null {
+	const text = optionalText(value, field, label, 254);
+	if (text === null) return null;
+	if (!EMAIL.test(text)) throw new ValidationError(`${label} "${text}" is not an email address / 邮箱格式错误`, field, 'email');
+	return text.toLowerCase();
+}
+
+/** A calendar date `YYYY-MM-DD` (also accepts `2023年5月6日`, `2023/5/6` and full ISO instants). */
+export function optionalDate(value: unknown, field: string, label: string): string | null {
+	if (value === undefined || value === null || value === '') return null;
+	let text = String(value).trim();
+	const chinese = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(text);
+	const slashed = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:[T ].*)?$/.exec(text);
+	const match = chinese ?? slashed;
+	if (match) {
+		text = `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
+		const d = new Date(`${text}T00:00:00Z`);
+		if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text) return text;
+	}
+	throw new ValidationError(`${label} "${String(value)}" is not a valid date (YYYY-MM-DD) / 日期无效`, field, 'date');
+}
+
+export function requiredDate(value: unknown, field: string, label: string): string {
+	const d = optionalDate(value, field, label);
+	if (!d) throw new ValidationError(`${label} is required / 必填`, field, 'required');
+	return d;
+}
+
+export function optionalNumber(
+	value: unknown,
+	field: string,
+	label: string,
+	range: { min?: number; max?: number; integer?: boolean } = {},
+): number | null {
+	if (value === undefined || value === null || value === '') return null;
+	const n = typeof value === 'number' ? value : Number(String(value).trim());
+	if (!Number.isFinite(n)) throw new ValidationError(`${label} must be a number; got "${String(value)}" / 应为数字`, field, 'type');
+	if (range.integer && !Number.isInteger(n)) throw new ValidationError(`${label} must be a whole number / 应为整数`, field, 'type');
+	if (range.min !== undefined && n < range.min) throw new ValidationError(`${label} must be at least ${range.min} / 不能小于${range.min}`, field, 'range');
+	if (range.max !== undefined && n > range.max) throw new ValidationError(`${label} must be at most ${range.max} / 不能大于${range.max}`, field, 'range');
+	return n;
+}
+
+export function optionalBoolean(value: unknown, field: string, label: string): boolean {
+	if (value === undefined || value === null || value === '') return false;
+	if (typeof value === 'boolean') return value;
+	if (value === 1 || value === '1' || value === 'true' || value === '是' || value === 'yes') return true;
+	if (value === 0 || value === '0' || value === 'false' || value === '否' || value === 'no') return false;
+	throw new ValidationError(`${label} must be yes or no / 应为是或否`, field, 'type');
+}
+
+/** A list given as an array or as comma / 、 separated text. */
+export function textList(value: unknown, field: string, label: string): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const parts = Array.isArray(value) ? value : String(value).split(/[,，、;；]/);
+	return parts.map((p, i) => requiredText(p, `${field}[${i}]`, label, 200));
+}

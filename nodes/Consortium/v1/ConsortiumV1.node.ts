@@ -1,0 +1,18 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeBaseDescription, INodeTypeDescription } from 'n8n-workflow';
+import { consortiumStoreTest } from '../../shared/credentialTest';
+import { router } from './actions/router';
+import { versionDescription } from './actions/versionDescription';
+
+export class ConsortiumV1 implements INodeType {
+	description: INodeTypeDescription;
+
+	constructor(baseDescription: INodeTypeBaseDescription) {
+		this.description = { ...baseDescription, ...versionDescription };
+	}
+
+	methods = { credentialTest: { consortiumStoreTest } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return router.call(this);
+	}
+}

@@ -1,0 +1,3 @@
+import { organisationOperations } from './operations';
+
+export const { description, execute } = organisationOperations['get'];

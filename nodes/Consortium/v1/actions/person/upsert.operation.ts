@@ -1,0 +1,3 @@
+import { personOperations } from './operations';
+
+export const { description, execute } = personOperations['upsert'];

@@ -1,0 +1,34 @@
+/* eslint-disable n8n-nodes-base/node-filename-against-convention */
+import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
+import * as organisation from './organisation';
+import * as person from './person';
+
+export const versionDescription: INodeTypeDescription = {
+	displayName: '产教联合体 Consortium',
+	name: 'consortium',
+	icon: { light: 'file:../consortium.svg', dark: 'file:../consortium.dark.svg' },
+	group: ['transform'],
+	version: 1,
+	subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+	description: '联合体名录（单位、人员）与指标看板 Directory of organisations and people, and the KPI scoreboard',
+	defaults: { name: '产教联合体 Consortium' },
+	usableAsTool: true,
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
+	credentials: [{ name: 'consortiumStore', required: true, testedBy: 'consortiumStoreTest' }],
+	properties: [
+		{
+			displayName: '资源 Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: '单位 Organisation', value: 'organisation' },
+				{ name: '人员 Person', value: 'person' },
+			],
+			default: 'organisation',
+		},
+		...organisation.description,
+		...person.description,
+	],
+};

@@ -1,0 +1,40 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const recordIdProperty = (show: Record<string, string[]>, displayName = '记录 ID Record ID'): INodeProperties => ({
+	displayName,
+	name: 'id',
+	type: 'string',
+	required: true,
+	default: '',
+	displayOptions: { show },
+});
+
+export const listPagingProperties = (show: Record<string, string[]>): INodeProperties[] => [
+	{
+		displayName: '返回全部 Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show },
+	},
+	{
+		displayName: '数量上限 Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...show, returnAll: [false] } },
+	},
+];
+
+export const batchSizeProperty = (show: Record<string, string[]>): INodeProperties => ({
+	displayName: '每批行数 Batch Size',
+	name: 'batchSize',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 500,
+	description: '每批一个事务；被拒绝的行不写入任何数据。One transaction per batch; a rejected row writes nothing.',
+	displayOptions: { show },
+});

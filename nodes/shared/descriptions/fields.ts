@@ -1,0 +1,99 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+/**
+ * One field of a record as the editor shows it. Operations build their parameters from
+ * these lists, so a record's fields are described once for create, update, upsert and bulk.
+ */
+export interface FieldDef {
+	name: string;
+	displayName: string;
+	type: 'string' | 'number' | 'boolean' | 'options' | 'date' | 'list' | 'json';
+	required?: boolean;
+	options?: INodePropertyOptions[];
+	description?: string;
+	placeholder?: string;
+	default?: string | number | boolean;
+}
+
+function defaultFor(field: FieldDef): string | number | boolean {
+	if (field.default !== undefined) return field.default;
+	if (field.type === 'number') return 0;
+	if (field.type === 'boolean') return false;
+	if (field.type === 'options') return String(field.options?.[0]?.value ?? '');
+	return '';
+}
+
+export function toProperty(field: FieldDef, show?: IDataObject): INodeProperties {
+	const type = field.type === 'date' ? 'string' : field.type === 'list' ? 'string' : field.type;
+	const property: INodeProperties = {
+		displayName: field.displayName,
+		name: field.name,
+		type: type as INodeProperties['type'],
+		default: defaultFor(field),
+		description: field.description ?? (field.type === 'list' ? '多个值用逗号分隔 Separate values with commas' : field.type === 'date' ? '日期 YYYY-MM-DD' : undefined),
+		placeholder: field.placeholder ?? (field.type === 'date' ? '2026-09-01' : undefined),
+	};
+	if (field.type === 'options') property.options = field.options;
+	if (field.required) property.required = true;
+	if (show) property.displayOptions = { show: show as never };
+	return property;
+}
+
+/** Required fields as their own boxes, the rest in an "additional fields" collection. */
+export function fieldProperties(fields: FieldDef[], show: IDataObject, collectionName = 'additionalFields'): INodeProperties[] {
+	const required = fields.filter((f) => f.required).map((f) => toProperty(f, show));
+	const optional = fields.filter((f) => !f.required);
+	if (optional.length === 0) return required;
+	return [
+		...required,
+		{
+			displayName: collectionName === 'updateFields' ? '要更新的字段 Update Fields' : '其他字段 Additional Fields',
+			name: collectionName,
+			type: 'collection',
+			placeholder: '添加字段 Add Field',
+			default: {},
+			displayOptions: { show: show as never },
+			options: optional.map((f) => toProperty({ ...f, required: false })).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		},
+	];
+}
+
+/** Every field in one collection, for update where nothing is required. */
+export function updateFieldProperties(fields: FieldDef[], show: IDataObject): INodeProperties[] {
+	return fieldProperties(fields.map((f) => ({ ...f, required: false })), show, 'updateFields');
+}
+
+/** Reads the values the user set for these fields on item `i`. */
+export function readFields(ctx: IExecuteFunctions, i: number, fields: FieldDef[], collectionName = 'additionalFields'): IDataObject {
+	const out: IDataObject = {};
+	for (const f of fields.filter((f) => f.required && collectionName !== 'updateFields')) {
+		out[f.name] = ctx.getNodeParameter(f.name, i) as IDataObject[string];
+	}
+	const collection = ctx.getNodeParameter(collectionName, i, {}) as IDataObject;
+	for (const f of fields) {
+		if (collection[f.name] !== undefined) out[f.name] = collection[f.name];
+	}
+	return out;
+}
+
+/**
+ * Spreadsheet columns may be headed by the key (`name`), the full label (`单位名称 Name`),
+ * or either half of it (`单位名称`, `Name`). Maps such a row onto field keys.
+ */
+export function rowToInput(row: IDataObject, fields: FieldDef[]): IDataObject {
+	const byHeader = new Map<string, string>();
+	const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+	for (const f of fields) {
+		byHeader.set(norm(f.name), f.name);
+		byHeader.set(norm(f.displayName), f.name);
+		const [chinese, ...english] = f.displayName.split(' ');
+		byHeader.set(norm(chinese), f.name);
+		if (english.length) byHeader.set(norm(english.join(' ')), f.name);
+	}
+	const out: IDataObject = {};
+	for (const [header, value] of Object.entries(row)) {
+		const key = byHeader.get(norm(header));
+		if (key && value !== '' && value !== null && value !== undefined) out[key] = value;
+	}
+	return out;
+}

@@ -1,0 +1,135 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { Repository } from '../../core/store';
+import { batchSizeProperty, listPagingProperties, recordIdProperty } from './descriptions/common';
+import { fieldProperties, readFields, rowToInput, updateFieldProperties, type FieldDef } from './descriptions/fields';
+import { forEachItem, workflowActor } from './run';
+import { consortiumFor } from './store';
+
+export interface Operation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions): Promise<INodeExecutionData[]>;
+}
+
+type AnyRepository = Repository<any, any>;
+
+/**
+ * The standard directory-style operations (create, get, update, upsert, list, delete, bulk
+ * upsert) for one resource, built from its repository and field list. Each
+ * `<operation>.operation.ts` file picks one, so resources share logic instead of copying it.
+ */
+export function entityOperations(resource: string, repository: AnyRepository, fields: FieldDef[], filters: FieldDef[]) {
+	const show = (operation: string) => ({ resource: [resource], operation: [operation] });
+
+	const create: Operation = {
+		description: fieldProperties(fields, show('create')),
+		async execute() {
+			const { store } = await consortiumFor(this);
+			return forEachItem(this, async (i) => repository.create(store, readFields(this, i, fields), workflowActor(this)));
+		},
+	};
+
+	const upsert: Operation = {
+		description: fieldProperties(fields, show('upsert')),
+		async execute() {
+			const { store } = await consortiumFor(this);
+			return forEachItem(this, async (i) => {
+				const { record, result } = await repository.upsert(store, readFields(this, i, fields), workflowActor(this));
+				return { ...record, result };
+			});
+		},
+	};
+
+	const get: Operation = {
+		description: [recordIdProperty(show('get'))],
+		async execute() {
+			const { store } = await consortiumFor(this);
+			return forEachItem(this, async (i) => repository.get(store, this.getNodeParameter('id', i) as string));
+		},
+	};
+
+	const update: Operation = {
+		description: [recordIdProperty(show('update')), ...updateFieldProperties(fields, show('update'))],
+		async execute() {
+			const { store } = await consortiumFor(this);
+			return forEachItem(this, async (i) =>
+				repository.update(store, this.getNodeParameter('id', i) as string, readFields(this, i, fields, 'updateFields'), workflowActor(this)),
+			);
+		},
+	};
+
+	const remove: Operation = {
+		description: [recordIdProperty(show('delete'))],
+		async execute() {
+			const { store } = await consortiumFor(this);
+			return forEachItem(this, async (i) => repository.delete(store, this.getNodeParameter('id', i) as string, workflowActor(this)));
+		},
+	};
+
+	const list: Operation = {
+		description: [
+			...listPagingProperties(show('list')),
+			{
+				displayName: '筛选 Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: '添加筛选 Add Filter',
+				default: {},
+				displayOptions: { show: show('list') },
+				options: filters.map((f) => ({ ...fieldProperties([{ ...f, required: true }], {})[0], displayOptions: undefined, required: false })),
+			},
+		],
+		async execute() {
+			const { store } = await consortiumFor(this);
+			return forEachItem(this, async (i) => {
+				const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+				const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
+				const filterValues = this.getNodeParameter('filters', i, {}) as IDataObject;
+				const out: IDataObject[] = [];
+				let after: string | null = null;
+				do {
+					const page: { items: IDataObject[]; nextCursor: string | null } = await repository.list(store, {
+						filters: filterValues,
+						after,
+						limit: Math.min(500, limit - out.length),
+					});
+					out.push(...page.items);
+					after = page.nextCursor;
+				} while (after && out.length < limit);
+				return out;
+			});
+		},
+	};
+
+	const bulkUpsert: Operation = {
+		description: [
+			{
+				displayName: '每个输入项为一行（可直接接 “Extract from File” 的输出），列名可用字段名或中文标签。Each input item is one row; columns may be headed by key or label.',
+				name: 'bulkNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: show('bulkUpsert') },
+			},
+			batchSizeProperty(show('bulkUpsert')),
+		],
+		async execute() {
+			const { store } = await consortiumFor(this);
+			const items = this.getInputData();
+			const batchSize = this.getNodeParameter('batchSize', 0, 500) as number;
+			const rows = items.map((item) => rowToInput(item.json, fields));
+			const results = await repository.bulkUpsert(store, rows as never[], workflowActor(this), batchSize);
+			return results.map((r) => ({ json: { ...r, row: r.row + 1 } as IDataObject, pairedItem: { item: r.row } }));
+		},
+	};
+
+	return { create, upsert, get, update, delete: remove, list, bulkUpsert };
+}
+
+export const ENTITY_OPERATION_OPTIONS = [
+	{ name: '创建 Create', value: 'create', action: 'Create a record' },
+	{ name: '批量导入 Bulk Upsert', value: 'bulkUpsert', action: 'Bulk upsert rows' },
+	{ name: '删除 Delete', value: 'delete', action: 'Delete a record' },
+	{ name: '获取 Get', value: 'get', action: 'Get a record' },
+	{ name: '列表 List', value: 'list', action: 'List records' },
+	{ name: '更新 Update', value: 'update', action: 'Update a record' },
+	{ name: '创建或更新 Upsert', value: 'upsert', action: 'Create or update a record' },
+];

@@ -1,0 +1,38 @@
+import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { getStore, resolveSettings, type ConsortiumSettings, type Store, type StoreConfig } from '../../core/store';
+
+export const CREDENTIAL_NAME = 'consortiumStore';
+
+export interface Consortium {
+	store: Store;
+	settings: ConsortiumSettings;
+	publicBaseUrl: string;
+}
+
+export function storeConfigFrom(credentials: ICredentialDataDecryptedObject): StoreConfig {
+	if (credentials.storeType === 'postgres') {
+		return {
+			type: 'postgres',
+			host: String(credentials.host || '127.0.0.1'),
+			port: Number(credentials.port || 5432),
+			database: String(credentials.database || 'consortium'),
+			user: String(credentials.user || ''),
+			password: String(credentials.password || ''),
+			ssl: Boolean(credentials.ssl),
+		};
+	}
+	return { type: 'sqlite', sqlitePath: String(credentials.sqlitePath || '') || undefined };
+}
+
+type AnyContext = IExecuteFunctions | IWebhookFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
+
+/** The store and settings behind the node's credential; the store is opened once per process. */
+export async function consortiumFor(ctx: AnyContext): Promise<Consortium> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
+	const store = await getStore(storeConfigFrom(credentials));
+	const settings = await resolveSettings(store, {
+		timeZone: String(credentials.timeZone || ''),
+		linkSecret: String(credentials.linkSecret || ''),
+	});
+	return { store, settings, publicBaseUrl: String(credentials.publicBaseUrl || '') };
+}
