@@ -1,6 +1,6 @@
 // Four suites, each runnable on its own: pure core units, the store conformance suite
 // (once per dialect), workflows in the real n8n engine in-process, and e2e against a real n8n.
-const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+const tsJest = ['ts-jest', { diagnostics: false }];
 const common = { testEnvironment: 'node', transform: { '^.+\\.ts$': tsJest }, setupFiles: ['<rootDir>/test/setup-env.js'] };
 
 module.exports = {
