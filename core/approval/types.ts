@@ -1,0 +1,133 @@
+/** Vocabulary of the approval module, shared by the store, the state machine, pages and nodes. */
+
+/** 依次 one after another · 会签 all · 或签 any one (first response wins) · N of M. */
+export const STAGE_MODES = ['sequential', 'all', 'any', 'quorum'] as const;
+export type StageMode = (typeof STAGE_MODES)[number];
+
+export const TIMEOUT_ACTIONS = ['none', 'escalate', 'approve', 'reject'] as const;
+export type TimeoutAction = (typeof TIMEOUT_ACTIONS)[number];
+
+export const SKIP_OPERATORS = ['equals', 'notEquals', 'lessThan', 'greaterThan', 'contains', 'isEmpty', 'isNotEmpty'] as const;
+export type SkipOperator = (typeof SKIP_OPERATORS)[number];
+
+export type RequestStatus = 'pending' | 'approved' | 'rejected';
+export type StageStatus = 'waiting' | 'active' | 'approved' | 'rejected' | 'skipped';
+/**
+ * waiting: a later turn in a sequential stage · pending: may decide now ·
+ * approved / rejected: decided · passed: auto-passed · closed: the stage ended without them ·
+ * expired: the stage timed out · revoked: reassigned away.
+ */
+export type SlotStatus = 'waiting' | 'pending' | 'approved' | 'rejected' | 'passed' | 'closed' | 'expired' | 'revoked';
+
+export interface Person {
+	email: string;
+	name: string | null;
+}
+
+export interface SkipCondition {
+	field: string;
+	operator: SkipOperator;
+	value: string;
+}
+
+export interface StageSpec {
+	name: string;
+	mode: StageMode;
+	approvers: Person[];
+	/** Approvals needed when mode is quorum. */
+	quorum: number | null;
+	skipIf: SkipCondition | null;
+	/** Hours from activation to the due time; null waits without limit. */
+	dueHours: number | null;
+	remindEveryHours: number | null;
+	timeoutAction: TimeoutAction;
+	escalateTo: Person[];
+}
+
+export interface SubjectSpec {
+	type: string;
+	id: string | null;
+	title: string;
+	/** Label → value shown in the summary on pages and emails, in order. */
+	fields: Array<{ label: string; value: string }>;
+}
+
+export interface RequestSpec {
+	subject: SubjectSpec;
+	submitter: Person;
+	cc: Person[];
+	stages: StageSpec[];
+	numberPrefix: string;
+	/** An approver who approved an earlier stage is passed automatically. */
+	autoPassRepeatApprover: boolean;
+	/** Where links point: the waiting execution's resume URL for the node, without token. */
+	linkBase: string | null;
+	executionId: string | null;
+	nodeId: string | null;
+}
+
+export type Decision = 'approve' | 'reject';
+
+/** Why a request ended, besides ordinary decisions. */
+export type ResultReason = 'decided' | 'withdrawn' | 'timeout' | 'no_stages';
+
+export interface ApproverRecord {
+	slotId: string;
+	email: string;
+	name: string | null;
+	status: SlotStatus;
+	decidedAt: string | null;
+	comment: string | null;
+	ip: string | null;
+	userAgent: string | null;
+	reassignedFrom: string | null;
+	added: boolean;
+}
+
+export interface StageRecord {
+	index: number;
+	name: string;
+	mode: StageMode;
+	quorum: number | null;
+	status: StageStatus;
+	dueAt: string | null;
+	startedAt: string | null;
+	finishedAt: string | null;
+	timeoutAction: TimeoutAction;
+	escalated: boolean;
+	approvers: ApproverRecord[];
+}
+
+/** The whole decision record: what the resumed item and Get carry. */
+export interface RequestRecord {
+	requestId: string;
+	requestNumber: string;
+	status: RequestStatus;
+	reason: ResultReason | null;
+	reasonNote: string | null;
+	subject: SubjectSpec;
+	submitter: Person;
+	cc: Person[];
+	currentStage: number | null;
+	stages: StageRecord[];
+	createdAt: string;
+	decidedAt: string | null;
+	dueAt: string | null;
+	executionId: string | null;
+}
+
+/** One message to send: a notification item on the node's Notify output. */
+export interface Notification {
+	kind: 'request' | 'reminder' | 'cc' | 'result';
+	to: string;
+	cc: string;
+	subject: string;
+	html: string;
+	text: string;
+	link: string | null;
+	approver: string | null;
+	approverName: string | null;
+	requestNumber: string;
+	requestId: string;
+	stage: number | null;
+}

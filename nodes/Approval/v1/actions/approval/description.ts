@@ -1,0 +1,212 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const show = { resource: ['approval'], operation: ['requestApproval'] };
+
+const modeOptions = [
+	{ name: '依次 Sequential', value: 'sequential', description: '审批人按顺序逐个审批 Approvers decide one after another' },
+	{ name: '会签 All', value: 'all', description: '全部同意才通过，一人拒绝即拒绝 All must approve; one rejection rejects' },
+	{ name: '或签 Any', value: 'any', description: '第一个回复的人决定 The first response decides' },
+	{ name: '多数 Quorum (N of M)', value: 'quorum', description: '达到 N 人同意即通过 N approvals pass the stage' },
+];
+
+const timeoutOptions = [
+	{ name: '无 None', value: 'none' },
+	{ name: '升级给指定人员 Escalate', value: 'escalate' },
+	{ name: '自动通过 Auto-Approve', value: 'approve' },
+	{ name: '自动拒绝 Auto-Reject', value: 'reject' },
+];
+
+const skipOperatorOptions = [
+	{ name: '等于 Equals', value: 'equals' },
+	{ name: '不等于 Not Equals', value: 'notEquals' },
+	{ name: '小于 Less Than', value: 'lessThan' },
+	{ name: '大于 Greater Than', value: 'greaterThan' },
+	{ name: '包含 Contains', value: 'contains' },
+	{ name: '为空 Is Empty', value: 'isEmpty' },
+	{ name: '不为空 Is Not Empty', value: 'isNotEmpty' },
+];
+
+/** One stage's boxes; the same keys are accepted in the JSON form of `stagesJson`. */
+const stageFields: INodeProperties[] = [
+	{ displayName: '阶段名称 Stage Name', name: 'name', type: 'string', default: '', placeholder: '系部审核 Department Review' },
+	{ displayName: '审批方式 Mode', name: 'mode', type: 'options', options: modeOptions, default: 'any' },
+	{
+		displayName: '审批人 Approvers',
+		name: 'approvers',
+		type: 'string',
+		default: '',
+		placeholder: '张主任 <zhang@example.edu.cn>, li@example.com',
+		description: '邮箱，逗号分隔，可写成 “姓名 <邮箱>” Emails separated by commas, optionally "Name <email>"',
+	},
+	{
+		displayName: '通过所需人数 Quorum',
+		name: 'quorum',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 2,
+		description: '多数方式下通过所需的同意人数 Approvals needed when the mode is Quorum',
+	},
+	{
+		displayName: '时限（小时）Due in Hours',
+		name: 'dueHours',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 72,
+		description: '从本阶段开始起算，0 表示不限 Hours from the stage start; 0 for no limit',
+	},
+	{
+		displayName: '催办间隔（小时）Remind Every Hours',
+		name: 'remindEveryHours',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 24,
+		description: '供定时工作流的 “催办” 使用，0 表示不催办 Used by scheduled Remind; 0 for never',
+	},
+	{ displayName: '超时处理 Timeout Action', name: 'timeoutAction', type: 'options', options: timeoutOptions, default: 'none' },
+	{
+		displayName: '升级给 Escalate To',
+		name: 'escalateTo',
+		type: 'string',
+		default: '',
+		placeholder: 'dean@example.edu.cn',
+		description: '超时后转给这些人（或签） Who decides after a timeout with Escalate (first response wins)',
+	},
+	{
+		displayName: '跳过条件字段 Skip If Field',
+		name: 'skipField',
+		type: 'string',
+		default: '',
+		placeholder: '金额 Amount',
+		description: '摘要字段的标签；留空表示不跳过 Label of a summary field; empty never skips',
+	},
+	{ displayName: '跳过条件 Skip If Operator', name: 'skipOperator', type: 'options', options: skipOperatorOptions, default: 'lessThan' },
+	{ displayName: '跳过条件值 Skip If Value', name: 'skipValue', type: 'string', default: '' },
+];
+
+export const requestApprovalDescription: INodeProperties[] = [
+	{
+		displayName:
+			'首次运行创建审批并在 “Notify” 输出通知项；把 Notify 接到发邮件节点，再接回本节点，流程即进入等待，直到有结果。每次执行只处理一个审批请求：多项输入请用子工作流逐项处理。 The first run creates the request and emits notification items on Notify; wire Notify → Send Email → back into this node and the execution waits for a result. One request per execution: for several items, call a sub-workflow per item.',
+		name: 'requestNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	{
+		displayName: '标题 Title',
+		name: 'title',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '《工业机器人运维》课程共建立项',
+		displayOptions: { show },
+	},
+	{
+		displayName: '对象类型 Subject Type',
+		name: 'subjectType',
+		type: 'string',
+		default: 'general',
+		placeholder: 'course / placement / patent / project',
+		description: '被审批记录的类型，用于筛选 Kind of record under approval, used by List',
+		displayOptions: { show },
+	},
+	{
+		displayName: '对象 ID Subject ID',
+		name: 'subjectId',
+		type: 'string',
+		default: '',
+		description: '被审批记录的 ID（可选） ID of the record under approval (optional)',
+		displayOptions: { show },
+	},
+	{
+		displayName: '摘要字段 Summary Fields',
+		name: 'subjectFields',
+		type: 'json',
+		default: '{}',
+		description:
+			'显示在审批页面与邮件中的摘要：对象 {"标签":"值"} 或数组 [{"label":"…","value":"…"}]，可用表达式 Summary on the decision page and email: an object of label → value, or an array of {label, value}; expressions welcome',
+		displayOptions: { show },
+	},
+	{
+		displayName: '提交人邮箱 Submitter Email',
+		name: 'submitterEmail',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'teacher@example.edu.cn',
+		description: '提交人不能审批自己的申请 The submitter can never approve their own request',
+		displayOptions: { show },
+	},
+	{
+		displayName: '提交人姓名 Submitter Name',
+		name: 'submitterName',
+		type: 'string',
+		default: '',
+		displayOptions: { show },
+	},
+	{
+		displayName: '抄送 CC',
+		name: 'cc',
+		type: 'string',
+		default: '',
+		placeholder: 'office@example.edu.cn',
+		description: '创建时与出结果时抄送，逗号分隔 Told on creation and on the result; separate with commas',
+		displayOptions: { show },
+	},
+	{
+		displayName: '阶段来源 Stages From',
+		name: 'stagesInput',
+		type: 'options',
+		options: [
+			{ name: '逐项填写 Fields', value: 'fields' },
+			{ name: 'JSON', value: 'json' },
+		],
+		default: 'fields',
+		displayOptions: { show },
+	},
+	{
+		displayName: '审批阶段 Stages',
+		name: 'stages',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: '添加阶段 Add Stage',
+		default: {},
+		displayOptions: { show: { ...show, stagesInput: ['fields'] } },
+		options: [{ displayName: '阶段 Stage', name: 'stage', values: stageFields }],
+	},
+	{
+		displayName: '审批阶段 JSON Stages JSON',
+		name: 'stagesJson',
+		type: 'json',
+		default: '[\n  {"name": "系部审核", "mode": "any", "approvers": "head@example.edu.cn", "dueHours": 72, "timeoutAction": "none"}\n]',
+		description:
+			'阶段数组，键与逐项填写相同 (name, mode, approvers, quorum, dueHours, remindEveryHours, timeoutAction, escalateTo, skipField, skipOperator, skipValue) An array of stages with the same keys as the fields',
+		displayOptions: { show: { ...show, stagesInput: ['json'] } },
+	},
+	{
+		displayName: '编号前缀 Number Prefix',
+		name: 'numberPrefix',
+		type: 'string',
+		default: 'SP',
+		placeholder: 'KC',
+		description: '审批编号形如 KC-2026-0001，每年重新编号 Request numbers look like KC-2026-0001, restarting each year',
+		displayOptions: { show },
+	},
+	{
+		displayName: '选项 Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: '添加选项 Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: '已审批人自动通过 Auto-Pass Repeat Approver',
+				name: 'autoPassRepeatApprover',
+				type: 'boolean',
+				default: true,
+				description: 'Whether an approver who already approved an earlier stage is passed automatically / 前面阶段已同意的人自动通过',
+			},
+		],
+	},
+];
