@@ -72,7 +72,15 @@ export async function openStore(config: StoreConfig): Promise<Store> {
 	};
 }
 
-const cache = new Map<string, Promise<Store>>();
+/**
+ * Kept on globalThis: each node is bundled separately, so several copies of this module can
+ * be loaded in one n8n process, and they must still share one connection per credential.
+ */
+const CACHE_KEY = Symbol.for('n8n-nodes-consortium.stores');
+const cache: Map<string, Promise<Store>> = ((globalThis as Record<symbol, unknown>)[CACHE_KEY] ??= new Map()) as Map<
+	string,
+	Promise<Store>
+>;
 
 function cacheKey(config: StoreConfig): string {
 	const identity =
@@ -82,10 +90,11 @@ function cacheKey(config: StoreConfig): string {
 	return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
 }
 
-let shutdownHooked = false;
+const HOOK_KEY = Symbol.for('n8n-nodes-consortium.shutdownHooked');
 function hookShutdown(): void {
-	if (shutdownHooked) return;
-	shutdownHooked = true;
+	const global = globalThis as Record<symbol, unknown>;
+	if (global[HOOK_KEY]) return;
+	global[HOOK_KEY] = true;
 	// n8n has no shutdown hook for community nodes: close pools when the process is told to stop.
 	const closeAll = () => void closeAllStores();
 	process.once('SIGTERM', closeAll);

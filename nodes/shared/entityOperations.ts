@@ -10,6 +10,7 @@ export interface Operation {
 	execute(this: IExecuteFunctions): Promise<INodeExecutionData[]>;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each resource has its own record types
 type AnyRepository = Repository<any, any>;
 
 /**
@@ -131,5 +132,7 @@ export const ENTITY_OPERATION_OPTIONS = [
 	{ name: '获取 Get', value: 'get', action: 'Get a record' },
 	{ name: '列表 List', value: 'list', action: 'List records' },
 	{ name: '更新 Update', value: 'update', action: 'Update a record' },
-	{ name: '创建或更新 Upsert', value: 'upsert', action: 'Create or update a record' },
+	// Chinese first, as everywhere in this package; n8n's rule wants the English name alone.
+	// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-upsert
+	{ name: '创建或更新 Create or Update', value: 'upsert', action: 'Create or update a record' },
 ];

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHookFunctions, ILoadOptionsFunctions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { getStore, resolveSettings, type ConsortiumSettings, type Store, type StoreConfig } from '../../core/store';
 
-export const CREDENTIAL_NAME = 'consortiumStore';
+export const CREDENTIAL_NAME = 'consortiumStoreApi';
 
 export interface Consortium {
 	store: Store;

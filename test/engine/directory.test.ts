@@ -9,7 +9,7 @@ const node = (name: string, parameters: object, position: [number, number]) => (
 	typeVersion: 1,
 	position,
 	parameters,
-	credentials: { consortiumStore: { id: '1', name: 'store' } },
+	credentials: { consortiumStoreApi: { id: '1', name: 'store' } },
 });
 
 const workflow = {

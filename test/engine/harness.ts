@@ -399,7 +399,7 @@ function testRequest(method: string, request: { query?: IDataObject; body?: IDat
 
 export function storeCredentials(config: { type: 'sqlite' | 'postgres'; sqlitePath?: string; host?: string; port?: number; database?: string; user?: string; password?: string }, extra: IDataObject = {}): Record<string, ICredentialDataDecryptedObject> {
 	return {
-		consortiumStore: {
+		consortiumStoreApi: {
 			storeType: config.type,
 			sqlitePath: config.sqlitePath ?? '',
 			host: config.host ?? '',

@@ -35,6 +35,6 @@ export const batchSizeProperty = (show: Record<string, string[]>): INodeProperti
 	type: 'number',
 	typeOptions: { minValue: 1 },
 	default: 500,
-	description: '每批一个事务；被拒绝的行不写入任何数据。One transaction per batch; a rejected row writes nothing.',
+	description: '每批一个事务；被拒绝的行不写入任何数据。One transaction per batch; a rejected row writes nothing',
 	displayOptions: { show },
 });

@@ -5,8 +5,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
  * these lists, so a record's fields are described once for create, update, upsert and bulk.
  */
 export interface FieldDef {
-	name: string;
-	displayName: string;
+	/** The parameter and domain key, in English. */
+	key: string;
+	/** Chinese first, English beside: `课程名称 Course Name`. */
+	label: string;
 	type: 'string' | 'number' | 'boolean' | 'options' | 'date' | 'list' | 'json';
 	required?: boolean;
 	options?: INodePropertyOptions[];
@@ -26,8 +28,8 @@ function defaultFor(field: FieldDef): string | number | boolean {
 export function toProperty(field: FieldDef, show?: IDataObject): INodeProperties {
 	const type = field.type === 'date' ? 'string' : field.type === 'list' ? 'string' : field.type;
 	const property: INodeProperties = {
-		displayName: field.displayName,
-		name: field.name,
+		displayName: field.label,
+		name: field.key,
 		type: type as INodeProperties['type'],
 		default: defaultFor(field),
 		description: field.description ?? (field.type === 'list' ? '多个值用逗号分隔 Separate values with commas' : field.type === 'date' ? '日期 YYYY-MM-DD' : undefined),
@@ -67,11 +69,11 @@ export function updateFieldProperties(fields: FieldDef[], show: IDataObject): IN
 export function readFields(ctx: IExecuteFunctions, i: number, fields: FieldDef[], collectionName = 'additionalFields'): IDataObject {
 	const out: IDataObject = {};
 	for (const f of fields.filter((f) => f.required && collectionName !== 'updateFields')) {
-		out[f.name] = ctx.getNodeParameter(f.name, i) as IDataObject[string];
+		out[f.key] = ctx.getNodeParameter(f.key, i) as IDataObject[string];
 	}
 	const collection = ctx.getNodeParameter(collectionName, i, {}) as IDataObject;
 	for (const f of fields) {
-		if (collection[f.name] !== undefined) out[f.name] = collection[f.name];
+		if (collection[f.key] !== undefined) out[f.key] = collection[f.key];
 	}
 	return out;
 }
@@ -84,11 +86,11 @@ export function rowToInput(row: IDataObject, fields: FieldDef[]): IDataObject {
 	const byHeader = new Map<string, string>();
 	const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 	for (const f of fields) {
-		byHeader.set(norm(f.name), f.name);
-		byHeader.set(norm(f.displayName), f.name);
-		const [chinese, ...english] = f.displayName.split(' ');
-		byHeader.set(norm(chinese), f.name);
-		if (english.length) byHeader.set(norm(english.join(' ')), f.name);
+		byHeader.set(norm(f.key), f.key);
+		byHeader.set(norm(f.label), f.key);
+		const [chinese, ...english] = f.label.split(' ');
+		byHeader.set(norm(chinese), f.key);
+		if (english.length) byHeader.set(norm(english.join(' ')), f.key);
 	}
 	const out: IDataObject = {};
 	for (const [header, value] of Object.entries(row)) {

@@ -15,7 +15,7 @@ export const versionDescription: INodeTypeDescription = {
 	usableAsTool: true,
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main],
-	credentials: [{ name: 'consortiumStore', required: true, testedBy: 'consortiumStoreTest' }],
+	credentials: [{ name: 'consortiumStoreApi', required: true, testedBy: 'consortiumStoreTest' }],
 	properties: [
 		{
 			displayName: '资源 Resource',

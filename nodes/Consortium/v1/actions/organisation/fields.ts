@@ -9,18 +9,18 @@ export const organisationKindOptions = [
 ];
 
 export const organisationFields: FieldDef[] = [
-	{ name: 'name', displayName: '单位名称 Name', type: 'string', required: true, placeholder: '某某智能制造有限公司' },
-	{ name: 'kind', displayName: '单位类型 Kind', type: 'options', required: true, options: organisationKindOptions, default: 'enterprise' },
-	{ name: 'creditCode', displayName: '统一社会信用代码 Credit Code', type: 'string', placeholder: '91350100M000100Y43' },
-	{ name: 'contactName', displayName: '联系人 Contact', type: 'string' },
-	{ name: 'contactEmail', displayName: '联系邮箱 Contact Email', type: 'string', placeholder: 'name@example.com' },
-	{ name: 'contactPhone', displayName: '联系电话 Contact Phone', type: 'string' },
-	{ name: 'memberSince', displayName: '加入日期 Member Since', type: 'date' },
-	{ name: 'roles', displayName: '联合体角色 Roles', type: 'list', placeholder: '理事单位, 成员单位' },
+	{ key: 'name', label: '单位名称 Name', type: 'string', required: true, placeholder: '某某智能制造有限公司' },
+	{ key: 'kind', label: '单位类型 Kind', type: 'options', required: true, options: organisationKindOptions, default: 'enterprise' },
+	{ key: 'creditCode', label: '统一社会信用代码 Credit Code', type: 'string', placeholder: '91350100M000100Y43' },
+	{ key: 'contactName', label: '联系人 Contact', type: 'string' },
+	{ key: 'contactEmail', label: '联系邮箱 Contact Email', type: 'string', placeholder: 'name@example.com' },
+	{ key: 'contactPhone', label: '联系电话 Contact Phone', type: 'string' },
+	{ key: 'memberSince', label: '加入日期 Member Since', type: 'date' },
+	{ key: 'roles', label: '联合体角色 Roles', type: 'list', placeholder: '理事单位, 成员单位' },
 ];
 
 export const organisationFilters: FieldDef[] = [
-	{ name: 'kind', displayName: '单位类型 Kind', type: 'options', options: organisationKindOptions, default: 'enterprise' },
-	{ name: 'name', displayName: '单位名称 Name', type: 'string' },
-	{ name: 'creditCode', displayName: '统一社会信用代码 Credit Code', type: 'string' },
+	{ key: 'kind', label: '单位类型 Kind', type: 'options', options: organisationKindOptions, default: 'enterprise' },
+	{ key: 'name', label: '单位名称 Name', type: 'string' },
+	{ key: 'creditCode', label: '统一社会信用代码 Credit Code', type: 'string' },
 ];

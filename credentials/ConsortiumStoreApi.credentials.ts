@@ -1,9 +1,9 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-export class ConsortiumStore implements ICredentialType {
-	name = 'consortiumStore';
+export class ConsortiumStoreApi implements ICredentialType {
+	name = 'consortiumStoreApi';
 
-	displayName = '联合体数据存储 Consortium Store';
+	displayName = '联合体数据存储 Consortium Store API';
 
 	icon: Icon = { light: 'file:../nodes/Consortium/consortium.svg', dark: 'file:../nodes/Consortium/consortium.dark.svg' };
 
