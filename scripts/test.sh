@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The README's test command (`npm test`): type-check, lint, build, then every suite —
+# unit, store conformance and engine on SQLite and PostgreSQL, and e2e against a real n8n.
+# Starts a throwaway PostgreSQL unless CONSORTIUM_PG_URL points at one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "PostgreSQL for the conformance suites"
+export CONSORTIUM_PG_URL="${CONSORTIUM_PG_URL:-$(bash scripts/pg.sh)}"
+export CONSORTIUM_REQUIRE_PG=1
+echo "$CONSORTIUM_PG_URL"
+
+step "Type-check (node $(node -v))"
+npm run --silent typecheck
+
+step "Lint (n8n community-node rules)"
+npm run --silent lint
+
+step "Build"
+npm run --silent build
+node -e "
+const fs = require('fs'); const p = require('./package.json');
+const missing = [...p.n8n.nodes, ...p.n8n.credentials].filter((f) => !fs.existsSync(f));
+if (missing.length) { console.error('dist/ lacks', missing); process.exit(1); }
+console.log('dist/ holds every file the n8n block names:', p.n8n.nodes.length, 'nodes,', p.n8n.credentials.length, 'credential(s)');
+"
+
+results=".tmp/jest"
+mkdir -p "$results"
+status=0
+
+step "Unit, store (SQLite + PostgreSQL) and engine suites"
+npx jest --selectProjects unit store engine --json --outputFile="$results/main.json" || status=1
+
+if [ "${CONSORTIUM_SKIP_E2E:-0}" != 1 ]; then
+  step "n8n runtime for e2e"
+  bash scripts/provision-n8n.sh
+  step "E2E suite against a real n8n"
+  npx jest --selectProjects e2e --runInBand --json --outputFile="$results/e2e.json" || status=1
+fi
+
+node -e "
+const fs = require('fs');
+let passed = 0, failed = 0;
+for (const f of fs.readdirSync('$results')) {
+  const r = JSON.parse(fs.readFileSync('$results/' + f, 'utf8'));
+  passed += r.numPassedTests; failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+}
+console.log('\n' + passed + ' passed, ' + failed + ' failed');
+"
+exit $status
