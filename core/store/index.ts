@@ -5,5 +5,6 @@ export * from './audit';
 export * from './transition';
 export * from './paginate';
 export * from "./repository";
+export * from "./insert-many";
 export { migrate, allMigrations, type Migration, type MigrationContext } from './migrate';
 export * from "./settings";
