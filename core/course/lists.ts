@@ -1,0 +1,57 @@
+import { ValidationError } from '../util/errors';
+import { requiredText } from '../util/validate';
+
+/**
+ * A list given as an array or as text with one entry per line or separated by ；/;.
+ * Commas are kept inside entries because module titles contain them.
+ */
+export function lineList(value: unknown, field: string, label: string, max = 300): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const parts = Array.isArray(value) ? value : String(value).split(/\r?\n|[;；]/);
+	return parts
+		.map((p) => (typeof p === 'string' ? p.trim() : p))
+		.filter((p) => p !== '' && p !== null && p !== undefined)
+		.map((p, i) => requiredText(p, `${field}[${i}]`, label, max));
+}
+
+/** A list of references (ids, emails, codes): array, or text separated by commas, 、, ; or lines. */
+export function referenceList(value: unknown, field: string, label: string): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const parts = Array.isArray(value) ? value : String(value).split(/[\n,，、;；]/);
+	return parts
+		.map((p) => String(p ?? '').trim())
+		.filter((p) => p !== '')
+		.map((p, i) => requiredText(p, `${field}[${i}]`, label, 200));
+}
+
+/** Evidence links must be web addresses, so a ledger or page can open them. */
+export function linkList(value: unknown, field: string, label: string): string[] {
+	return referenceList(value, field, label).map((link, i) => httpLink(link, `${field}[${i}]`, label) as string);
+}
+
+export function httpLink(value: unknown, field: string, label: string): string | null {
+	if (value === undefined || value === null || value === '') return null;
+	const text = String(value).trim();
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		throw new ValidationError(`${label} "${text}" is not a web link (http/https) / 链接无效`, field, 'link');
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		throw new ValidationError(`${label} "${text}" must start with http:// or https:// / 链接无效`, field, 'link');
+	}
+	return text;
+}
+
+/** A share as a fraction: `0.3`, `30%` and `30` (read as percent) all mean 0.3. */
+export function share(value: unknown, field: string, label: string): number {
+	if (value === undefined || value === null || value === '') throw new ValidationError(`${label} is required / 必填`, field, 'required');
+	const text = String(value).trim();
+	const percent = text.endsWith('%') || text.endsWith('％');
+	const n = Number(percent ? text.slice(0, -1) : text);
+	if (!Number.isFinite(n) || n < 0) throw new ValidationError(`${label} must be a fraction or a percentage; got "${text}" / 应为比例`, field, 'type');
+	const fraction = percent || n > 1 ? n / 100 : n;
+	if (fraction > 1) throw new ValidationError(`${label} cannot exceed 100%; got "${text}" / 不能超过100%`, field, 'range');
+	return Math.round(fraction * 10000) / 10000;
+}

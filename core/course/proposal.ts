@@ -1,0 +1,204 @@
+import type { Tx } from '../store/store';
+import { ValidationError } from '../util/errors';
+import { optionalEmail, optionalNumber, optionalText, requiredText } from '../util/validate';
+import { lineList, referenceList, share } from './lists';
+import type { CourseRules } from './rules';
+import { COURSE_TYPES, COURSE_TYPE_LABELS, DELIVERABLE_KINDS, DELIVERABLE_KIND_LABELS, vocabulary } from './vocabulary';
+
+/**
+ * A proposal as a form, a spreadsheet row or a node sends it. Directory references accept
+ * what people know: an organisation by id, credit code or exact name; a person by id or email.
+ */
+export interface CourseProposalInput {
+	name?: unknown;
+	code?: unknown;
+	courseType?: unknown;
+	credits?: unknown;
+	hoursTheory?: unknown;
+	hoursPractice?: unknown;
+	hoursTotal?: unknown;
+	partners?: unknown;
+	enterpriseLead?: unknown;
+	team?: unknown;
+	enterpriseShare?: unknown;
+	modules?: unknown;
+	plannedDeliverables?: unknown;
+	startTerm?: unknown;
+	submitterName?: unknown;
+	submitterEmail?: unknown;
+}
+
+export interface ValidatedProposal {
+	columns: {
+		code: string;
+		name: string;
+		course_type: string;
+		credits: number;
+		hours_theory: number;
+		hours_practice: number;
+		hours_total: number;
+		enterprise_share: number;
+		enterprise_lead_id: string;
+		modules: string;
+		planned_deliverables: string;
+		start_term: string | null;
+		submitter_name: string | null;
+		submitter_email: string | null;
+	};
+	partnerIds: string[];
+	memberIds: string[];
+}
+
+interface PersonRef {
+	id: string;
+	name: string;
+	kind: string;
+	organisation_id: string | null;
+	organisation_kind: string | null;
+}
+
+async function resolveOrganisation(tx: Tx, token: string, field: string) {
+	const base = tx.selectFrom('organisation').select(['id', 'name', 'kind']);
+	const org =
+		(await base.where('id', '=', token).executeTakeFirst()) ??
+		(await base.where('credit_code', '=', token.toUpperCase()).executeTakeFirst()) ??
+		(await base.where('name', '=', token).executeTakeFirst());
+	if (!org) throw new ValidationError(`合作企业 Partner Enterprise "${token}" is not in the directory / 名录中无此单位`, field, 'reference');
+	if (org.kind !== 'enterprise') {
+		throw new ValidationError(`合作企业 Partner Enterprise "${org.name}" is a ${org.kind}, not an enterprise / 不是企业`, field, 'reference');
+	}
+	return org;
+}
+
+async function resolvePerson(tx: Tx, token: string, field: string, label: string): Promise<PersonRef> {
+	const base = tx
+		.selectFrom('person')
+		.leftJoin('organisation', 'organisation.id', 'person.organisation_id')
+		.select(['person.id', 'person.name', 'person.kind', 'person.organisation_id', 'organisation.kind as organisation_kind']);
+	const person = token.includes('@')
+		? await base.where('person.email', '=', token.toLowerCase()).executeTakeFirst()
+		: await base.where('person.id', '=', token).executeTakeFirst();
+	if (!person) throw new ValidationError(`${label} "${token}" is not in the directory (give a person id or email) / 名录中无此人`, field, 'reference');
+	return person as PersonRef;
+}
+
+/** An enterprise member is an enterprise technician or anyone employed by an enterprise. */
+export function isEnterpriseMember(person: { kind: string; organisation_kind: string | null }): boolean {
+	return person.kind === 'technician' || person.organisation_kind === 'enterprise';
+}
+
+/**
+ * Checks a whole proposal against the rules and the directory. Each failure is a
+ * ValidationError naming the field to fix; the first one found is thrown.
+ */
+export async function validateProposal(tx: Tx, input: CourseProposalInput, rules: CourseRules): Promise<ValidatedProposal> {
+	const name = requiredText(input.name, 'name', '课程名称 Course Name', 200);
+	const code = requiredText(input.code, 'code', '课程代码 Course Code', 40);
+	const courseType = vocabulary(input.courseType, 'courseType', '课程类型 Course Type', COURSE_TYPES, COURSE_TYPE_LABELS);
+	const credits = optionalNumber(input.credits, 'credits', '学分 Credits', { min: 0.5, max: 30 });
+	if (credits === null) throw new ValidationError('学分 Credits is required / 必填', 'credits', 'required');
+	const theory = optionalNumber(input.hoursTheory, 'hoursTheory', '理论学时 Theory Hours', { min: 0, integer: true }) ?? 0;
+	const practice = optionalNumber(input.hoursPractice, 'hoursPractice', '实践学时 Practice Hours', { min: 0, integer: true }) ?? 0;
+	const givenTotal = optionalNumber(input.hoursTotal, 'hoursTotal', '总学时 Total Hours', { min: 0, integer: true });
+	const total = theory + practice;
+	if (givenTotal !== null && givenTotal !== total) {
+		throw new ValidationError(
+			`总学时 Total Hours ${givenTotal} ≠ 理论 ${theory} + 实践 ${practice} = ${total} / 理论与实践学时之和应等于总学时`,
+			'hoursTotal',
+			'hours_sum',
+		);
+	}
+	if (total === 0) throw new ValidationError('总学时 Total Hours must be above 0 / 学时不能为0', 'hoursTotal', 'required');
+	const low = credits * rules.minHoursPerCredit;
+	const high = credits * rules.maxHoursPerCredit;
+	if (total < low || total > high) {
+		throw new ValidationError(
+			`学分 Credits ${credits} needs ${low}–${high} 学时 hours at ${rules.minHoursPerCredit}–${rules.maxHoursPerCredit} per credit; the course has ${total} / 学分与学时不符`,
+			'credits',
+			'hours_per_credit',
+		);
+	}
+	const enterpriseShare = share(input.enterpriseShare, 'enterpriseShare', '企业授课比例 Enterprise Share');
+	if (enterpriseShare < rules.minEnterpriseShare || enterpriseShare > rules.maxEnterpriseShare) {
+		throw new ValidationError(
+			`企业授课比例 Enterprise Share ${pct(enterpriseShare)} is outside ${pct(rules.minEnterpriseShare)}–${pct(rules.maxEnterpriseShare)} / 企业授课比例超出范围`,
+			'enterpriseShare',
+			'share_bounds',
+		);
+	}
+
+	const partnerTokens = referenceList(input.partners, 'partners', '合作企业 Partner Enterprises');
+	if (partnerTokens.length < rules.minPartners) {
+		throw new ValidationError(`合作企业 Partner Enterprises: at least ${rules.minPartners} required / 至少需要${rules.minPartners}家合作企业`, 'partners', 'required');
+	}
+	const partnerIds: string[] = [];
+	for (const [i, token] of partnerTokens.entries()) {
+		const org = await resolveOrganisation(tx, token, `partners[${i}]`);
+		if (!partnerIds.includes(org.id)) partnerIds.push(org.id);
+	}
+
+	const leadToken = requiredText(input.enterpriseLead, 'enterpriseLead', '企业负责人 Enterprise Lead', 200);
+	const lead = await resolvePerson(tx, leadToken, 'enterpriseLead', '企业负责人 Enterprise Lead');
+	if (rules.leadFromPartner && (!lead.organisation_id || !partnerIds.includes(lead.organisation_id))) {
+		throw new ValidationError(`企业负责人 Enterprise Lead ${lead.name} does not work for a partner enterprise / 企业负责人应来自合作企业`, 'enterpriseLead', 'lead_partner');
+	}
+
+	const teamTokens = referenceList(input.team, 'team', '课程团队 Team');
+	const members: PersonRef[] = [];
+	for (const [i, token] of teamTokens.entries()) {
+		const person = await resolvePerson(tx, token, `team[${i}]`, '课程团队 Team');
+		if (members.some((m) => m.id === person.id)) {
+			throw new ValidationError(`课程团队 Team lists ${person.name} twice / 团队成员重复`, `team[${i}]`, 'duplicate');
+		}
+		members.push(person);
+	}
+	if (members.length < rules.minTeamSize || members.length > rules.maxTeamSize) {
+		throw new ValidationError(
+			`课程团队 Team has ${members.length} people; it must have ${rules.minTeamSize}–${rules.maxTeamSize} / 团队人数应为${rules.minTeamSize}–${rules.maxTeamSize}人`,
+			'team',
+			'team_size',
+		);
+	}
+	const enterpriseMembers = members.filter(isEnterpriseMember).length;
+	if (enterpriseMembers < rules.minEnterpriseMembers) {
+		throw new ValidationError(
+			`课程团队 Team has ${enterpriseMembers} enterprise members; at least ${rules.minEnterpriseMembers} required / 团队中至少需要${rules.minEnterpriseMembers}名企业人员`,
+			'team',
+			'enterprise_member',
+		);
+	}
+
+	const modules = lineList(input.modules, 'modules', '课程模块 Modules');
+	const planned = [
+		...new Set(
+			lineList(Array.isArray(input.plannedDeliverables) ? input.plannedDeliverables : String(input.plannedDeliverables ?? '').replace(/[,，、]/g, ';'), 'plannedDeliverables', '计划成果 Planned Deliverables').map(
+				(kind, i) => vocabulary(kind, `plannedDeliverables[${i}]`, '计划成果 Planned Deliverables', DELIVERABLE_KINDS, DELIVERABLE_KIND_LABELS),
+			),
+		),
+	];
+
+	return {
+		columns: {
+			code,
+			name,
+			course_type: courseType,
+			credits,
+			hours_theory: theory,
+			hours_practice: practice,
+			hours_total: total,
+			enterprise_share: enterpriseShare,
+			enterprise_lead_id: lead.id,
+			modules: JSON.stringify(modules),
+			planned_deliverables: JSON.stringify(planned),
+			start_term: optionalText(input.startTerm, 'startTerm', '开课学期 Start Term', 40),
+			submitter_name: optionalText(input.submitterName, 'submitterName', '申报人 Submitter', 100),
+			submitter_email: optionalEmail(input.submitterEmail, 'submitterEmail', '申报人邮箱 Submitter Email'),
+		},
+		partnerIds,
+		memberIds: members.map((m) => m.id),
+	};
+}
+
+function pct(fraction: number): string {
+	return `${Math.round(fraction * 1000) / 10}%`;
+}
