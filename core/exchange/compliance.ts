@@ -1,0 +1,280 @@
+import type { Store } from '../store/store';
+import { addDays, addMonths, addYears, daysBetween } from '../util/time';
+import { countWithin, creditedDates } from './days';
+import { OCCUPYING } from './placement';
+import { weightedScore } from './engagement';
+import type { ComplianceRules } from './rules';
+
+/**
+ * The compliance reports: each returns one item per person (or station, or department) for
+ * a report date `asOf` (`YYYY-MM-DD`, the consortium's calendar date).
+ *
+ * Counting practice days: a teacher's practice days are the distinct calendar days credited
+ * by confirmed weekly logs of placements in a counted status. Two placements that overlap in
+ * time credit a shared day once.
+ *
+ * The rolling window ends on `asOf` and starts the day after the same date `windowYears`
+ * earlier (2026-12-01 → 2021-12-02; 2028-02-29 → 2023-03-01, as 2023-02-29 does not exist
+ * and falls to 02-28). The make-up date is the last day of the teacher's current five-year
+ * period, counted from the joining date, or from `cycleAnchor` when it is unknown.
+ */
+
+export type ReportName = 'fiveYear' | 'annual' | 'newTeachers' | 'dualQualified' | 'stationUse' | 'technicianHours';
+export const REPORT_NAMES: ReportName[] = ['fiveYear', 'annual', 'newTeachers', 'dualQualified', 'stationUse', 'technicianHours'];
+
+export interface ReportOptions {
+	asOf: string;
+	rules: ComplianceRules;
+	/** technicianHours only: one term such as 2025-2026-1, or every term. */
+	term?: string | null;
+}
+
+type Item = Record<string, string | number | boolean | null>;
+
+interface TeacherRow {
+	id: string;
+	name: string;
+	department: string | null;
+	course_category: string | null;
+	joined_on: string | null;
+	enterprise_experience: number;
+	dual_qualified: number;
+	dual_qualified_since: string | null;
+}
+
+async function teachers(store: Store): Promise<TeacherRow[]> {
+	return store.db
+		.selectFrom('person')
+		.select(['id', 'name', 'department', 'course_category', 'joined_on', 'enterprise_experience', 'dual_qualified', 'dual_qualified_since'])
+		.where('kind', '=', 'teacher')
+		.orderBy('department')
+		.orderBy('name')
+		.orderBy('id')
+		.execute();
+}
+
+/** Confirmed practice days as `teacherId → set of dates`, and `stationId → set of teacher|date`. */
+async function practiceDays(store: Store, rules: ComplianceRules) {
+	const rows = await store.db
+		.selectFrom('exchange_log as l')
+		.innerJoin('exchange_placement as p', 'p.id', 'l.placement_id')
+		.select(['p.teacher_id', 'p.station_id', 'p.planned_start', 'p.planned_end', 'l.week_start', 'l.days_on_site', 'l.on_site_dates'])
+		.where('l.confirmed', '=', 1)
+		.where('p.status', 'in', rules.countedStatuses)
+		.execute();
+	const byTeacher = new Map<string, Set<string>>();
+	const byStation = new Map<string, Set<string>>();
+	for (const r of rows) {
+		const dates = creditedDates(r, r.planned_start, r.planned_end);
+		let set = byTeacher.get(r.teacher_id);
+		if (!set) byTeacher.set(r.teacher_id, (set = new Set()));
+		for (const d of dates) set.add(d);
+		if (r.station_id) {
+			let s = byStation.get(r.station_id);
+			if (!s) byStation.set(r.station_id, (s = new Set()));
+			for (const d of dates) s.add(`${r.teacher_id}|${d}`);
+		}
+	}
+	return { byTeacher, byStation };
+}
+
+const category = (t: TeacherRow) => t.course_category ?? 'professional';
+const CATEGORY_LABELS: Record<string, string> = { professional: '专业课 Professional', general: '公共课 General' };
+
+export function windowStart(asOf: string, years: number): string {
+	return addDays(addYears(asOf, -years), 1);
+}
+
+/** The last day of the `years`-long period, counted from `anchor`, that contains `asOf`. */
+export function periodEnd(anchor: string, asOf: string, years: number): string {
+	const start = anchor > asOf ? asOf : anchor;
+	let k = 0;
+	while (addYears(start, (k + 1) * years) <= asOf) k++;
+	return addDays(addYears(start, (k + 1) * years), -1);
+}
+
+function status(shortfall: number): Pick<Item, 'status' | 'statusLabel'> {
+	return shortfall > 0 ? { status: 'shortfall', statusLabel: '未达标 Shortfall' } : { status: 'compliant', statusLabel: '达标 Compliant' };
+}
+
+export async function fiveYearReport(store: Store, { asOf, rules }: ReportOptions): Promise<Item[]> {
+	const { byTeacher } = await practiceDays(store, rules);
+	const from = windowStart(asOf, rules.windowYears);
+	return (await teachers(store)).map((t) => {
+		const factor = category(t) === 'general' ? rules.generalFactor : 1;
+		const required = Math.round(rules.windowMonths * rules.daysPerMonth * factor);
+		const days = countWithin(byTeacher.get(t.id) ?? [], from, asOf);
+		const shortfall = Math.max(0, required - days);
+		const makeUpBy = periodEnd(t.joined_on ?? rules.cycleAnchor, asOf, rules.windowYears);
+		return {
+			report: 'fiveYear',
+			teacherId: t.id,
+			name: t.name,
+			department: t.department,
+			courseCategory: CATEGORY_LABELS[category(t)] ?? category(t),
+			windowStart: from,
+			windowEnd: asOf,
+			days,
+			requiredDays: required,
+			shortfall,
+			makeUpBy: shortfall > 0 ? makeUpBy : null,
+			daysLeft: shortfall > 0 ? daysBetween(asOf, makeUpBy) : null,
+			...status(shortfall),
+		};
+	});
+}
+
+export async function annualReport(store: Store, { asOf, rules }: ReportOptions): Promise<Item[]> {
+	const { byTeacher } = await practiceDays(store, rules);
+	const year = asOf.slice(0, 4);
+	const required = Math.round(rules.annualMonths * rules.daysPerMonth);
+	return (await teachers(store))
+		.filter((t) => rules.annualCategories.includes(category(t)))
+		.map((t) => {
+			const days = countWithin(byTeacher.get(t.id) ?? [], `${year}-01-01`, asOf);
+			const shortfall = Math.max(0, required - days);
+			return {
+				report: 'annual',
+				teacherId: t.id,
+				name: t.name,
+				department: t.department,
+				courseCategory: CATEGORY_LABELS[category(t)] ?? category(t),
+				year: Number(year),
+				days,
+				requiredDays: required,
+				shortfall,
+				makeUpBy: shortfall > 0 ? `${year}-12-31` : null,
+				...status(shortfall),
+			};
+		});
+}
+
+export async function newTeachersReport(store: Store, { asOf, rules }: ReportOptions): Promise<Item[]> {
+	const since = addMonths(asOf, -rules.newTeacherMonths);
+	const placed = new Set(
+		(await store.db.selectFrom('exchange_placement').select('teacher_id').where('status', '!=', 'cancelled').execute()).map((r) => r.teacher_id),
+	);
+	return (await teachers(store))
+		.filter((t) => !t.enterprise_experience && t.joined_on && t.joined_on > since && t.joined_on <= asOf && !placed.has(t.id))
+		.map((t) => ({
+			report: 'newTeachers',
+			teacherId: t.id,
+			name: t.name,
+			department: t.department,
+			courseCategory: CATEGORY_LABELS[category(t)] ?? category(t),
+			joinedOn: t.joined_on,
+			daysSinceJoined: daysBetween(t.joined_on!, asOf),
+			status: 'no_placement',
+			statusLabel: '无企业经历且未安排实践 No experience, no placement',
+		}));
+}
+
+export async function dualQualifiedReport(store: Store, { asOf, rules }: ReportOptions): Promise<Item[]> {
+	const professional = (await teachers(store)).filter((t) => category(t) === 'professional');
+	const groups = new Map<string, TeacherRow[]>();
+	for (const t of professional) {
+		const key = t.department ?? '未分系 Unassigned';
+		groups.set(key, [...(groups.get(key) ?? []), t]);
+	}
+	const item = (department: string, list: TeacherRow[]): Item => {
+		const dual = list.filter((t) => t.dual_qualified && (!t.dual_qualified_since || t.dual_qualified_since <= asOf)).length;
+		const share = list.length ? dual / list.length : 0;
+		// A tolerance so that 3/4 against 0.75 meets the target despite binary fractions.
+		const needed = Math.max(0, Math.ceil(rules.dualQualifiedTarget * list.length - 1e-9) - dual);
+		return {
+			report: 'dualQualified',
+			department,
+			teachers: list.length,
+			dualQualified: dual,
+			share: Math.round(share * 10000) / 10000,
+			target: rules.dualQualifiedTarget,
+			needed,
+			...(needed > 0 ? { status: 'below_target', statusLabel: '未达目标 Below Target' } : { status: 'on_target', statusLabel: '达到目标 On Target' }),
+		};
+	};
+	return [...[...groups.entries()].map(([d, list]) => item(d, list)), item('全部 All', professional)];
+}
+
+export async function stationUseReport(store: Store, { asOf, rules }: ReportOptions): Promise<Item[]> {
+	const { byStation } = await practiceDays(store, rules);
+	const year = asOf.slice(0, 4);
+	const stations = await store.db
+		.selectFrom('exchange_station as s')
+		.innerJoin('organisation as o', 'o.id', 's.organisation_id')
+		.selectAll('s')
+		.select('o.name as enterprise_name')
+		.orderBy('s.name')
+		.execute();
+	const placements = await store.db.selectFrom('exchange_placement').select(['station_id', 'status', 'planned_start', 'planned_end']).where('station_id', 'is not', null).execute();
+	return stations.map((s) => {
+		const mine = placements.filter((p) => p.station_id === s.id);
+		const inUse = mine.filter((p) => OCCUPYING.includes(p.status) && p.planned_start <= asOf && p.planned_end >= asOf).length;
+		const thisYear = mine.filter((p) => p.status !== 'cancelled' && p.planned_start <= `${year}-12-31` && p.planned_end >= `${year}-01-01`).length;
+		const teacherDays = [...(byStation.get(s.id) ?? [])].filter((k) => k.slice(-10) >= `${year}-01-01` && k.slice(-10) <= asOf).length;
+		const recognised = (!s.recognised_from || s.recognised_from <= asOf) && (!s.recognised_to || s.recognised_to >= asOf);
+		const capacity = Number(s.capacity);
+		const state = !recognised ? ['not_recognised', '未在认定期 Not Recognised'] : inUse > capacity ? ['over', '超员 Over Capacity'] : inUse === capacity ? ['full', '满员 Full'] : ['available', '有余量 Available'];
+		return {
+			report: 'stationUse',
+			stationId: s.id,
+			station: s.name,
+			enterprise: s.enterprise_name,
+			capacity,
+			inUse,
+			utilisation: Math.round((inUse / capacity) * 10000) / 10000,
+			placementsThisYear: thisYear,
+			teacherDaysThisYear: teacherDays,
+			recognisedTo: s.recognised_to,
+			status: state[0],
+			statusLabel: state[1],
+		};
+	});
+}
+
+export async function technicianHoursReport(store: Store, { rules, term }: ReportOptions): Promise<Item[]> {
+	let q = store.db
+		.selectFrom('exchange_engagement as e')
+		.innerJoin('person as t', 't.id', 'e.technician_id')
+		.innerJoin('organisation as o', 'o.id', 'e.enterprise_id')
+		.select(['e.id', 'e.technician_id', 'e.term', 'e.course', 't.name', 'o.name as enterprise_name'])
+		.where('e.status', '!=', 'cancelled');
+	if (term) q = q.where('e.term', '=', term);
+	const engagements = await q.orderBy('e.term').orderBy('t.name').orderBy('e.id').execute();
+	const sessions = await store.db.selectFrom('exchange_session').select(['engagement_id', 'hours', 'feedback_score', 'feedback_count']).execute();
+	const groups = new Map<string, { e: (typeof engagements)[number]; courses: Set<string>; ids: Set<string> }>();
+	for (const e of engagements) {
+		const key = `${e.technician_id}|${e.term}`;
+		const g = groups.get(key) ?? { e, courses: new Set<string>(), ids: new Set<string>() };
+		g.courses.add(e.course);
+		g.ids.add(e.id);
+		groups.set(key, g);
+	}
+	return [...groups.values()].map(({ e, courses, ids }) => {
+		const mine = sessions.filter((s) => ids.has(s.engagement_id));
+		const hours = Math.round(mine.reduce((sum, s) => sum + Number(s.hours), 0) * 100) / 100;
+		const shortfall = Math.max(0, Math.round((rules.technicianMinHours - hours) * 100) / 100);
+		return {
+			report: 'technicianHours',
+			technicianId: e.technician_id,
+			name: e.name,
+			enterprise: e.enterprise_name,
+			term: e.term,
+			courses: [...courses].join('、'),
+			sessions: mine.length,
+			hours,
+			minHours: rules.technicianMinHours,
+			shortfall,
+			feedbackScore: weightedScore(mine.map((s) => ({ feedbackScore: s.feedback_score === null ? null : Number(s.feedback_score), feedbackCount: s.feedback_count === null ? null : Number(s.feedback_count) }))),
+			...status(shortfall),
+		};
+	});
+}
+
+export const REPORTS: Record<ReportName, (store: Store, options: ReportOptions) => Promise<Item[]>> = {
+	fiveYear: fiveYearReport,
+	annual: annualReport,
+	newTeachers: newTeachersReport,
+	dualQualified: dualQualifiedReport,
+	stationUse: stationUseReport,
+	technicianHours: technicianHoursReport,
+};

@@ -1,0 +1,49 @@
+import { StateError } from '../util/errors';
+
+/** A state machine as data: which states each state may move to. */
+export type Transitions = Record<string, readonly string[]>;
+
+export const PLACEMENT_STATUSES = ['planned', 'approved', 'in_progress', 'report_submitted', 'assessed', 'closed', 'cancelled'] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+
+export const PLACEMENT_TRANSITIONS: Transitions = {
+	planned: ['approved', 'cancelled'],
+	approved: ['in_progress', 'cancelled'],
+	in_progress: ['report_submitted', 'cancelled'],
+	report_submitted: ['assessed'],
+	assessed: ['closed'],
+	closed: [],
+	cancelled: [],
+};
+
+export const ENGAGEMENT_STATUSES = ['planned', 'approved', 'in_progress', 'evaluated', 'cancelled'] as const;
+
+export const ENGAGEMENT_TRANSITIONS: Transitions = {
+	planned: ['approved', 'cancelled'],
+	approved: ['in_progress', 'cancelled'],
+	in_progress: ['evaluated', 'cancelled'],
+	evaluated: [],
+	cancelled: [],
+};
+
+export const STATUS_LABELS: Record<string, string> = {
+	planned: '计划 Planned',
+	approved: '已批准 Approved',
+	in_progress: '实践中 In Progress',
+	report_submitted: '已交报告 Report Submitted',
+	assessed: '已考核 Assessed',
+	closed: '已结束 Closed',
+	cancelled: '已取消 Cancelled',
+	evaluated: '已评价 Evaluated',
+};
+
+export function assertTransition(machine: Transitions, entity: string, from: string, to: string): void {
+	if (!(to in machine)) throw new StateError(`Unknown status "${to}" / 未知状态`, from, to);
+	if (!machine[from]?.includes(to)) {
+		throw new StateError(
+			`${entity} cannot move from ${STATUS_LABELS[from] ?? from} to ${STATUS_LABELS[to] ?? to}; allowed: ${machine[from]?.join(', ') || 'none'} / 状态不允许此操作`,
+			from,
+			to,
+		);
+	}
+}

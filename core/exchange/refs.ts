@@ -1,0 +1,18 @@
+import { ValidationError } from '../util/errors';
+import type { Tx } from '../store/store';
+
+/** Checks that a referenced person exists and is of the expected kind; names the field otherwise. */
+export async function requirePerson(tx: Tx, id: string, field: string, label: string, kind?: string) {
+	const person = await tx.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!person) throw new ValidationError(`${label} "${id}" does not exist / 人员不存在`, field, 'reference');
+	if (kind && person.kind !== kind) {
+		throw new ValidationError(`${label} "${person.name}" is a ${person.kind}, not a ${kind} / 人员类型不符`, field, 'reference');
+	}
+	return person;
+}
+
+export async function requireOrganisation(tx: Tx, id: string, field: string, label: string) {
+	const org = await tx.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!org) throw new ValidationError(`${label} "${id}" does not exist / 单位不存在`, field, 'reference');
+	return org;
+}
