@@ -16,23 +16,24 @@ export interface AuditEntry extends Actor {
 	note?: string | null;
 }
 
+export function auditRow(entry: AuditEntry) {
+	return {
+		id: newId('aud'),
+		at: nowIso(),
+		actor: entry.actor,
+		action: entry.action,
+		entity_type: entry.entityType,
+		entity_id: entry.entityId,
+		changes: entry.changes === undefined ? null : JSON.stringify(entry.changes),
+		ip: entry.ip ?? null,
+		user_agent: entry.userAgent ?? null,
+		note: entry.note ?? null,
+	};
+}
+
 /** Appends one audit row inside the caller's transaction, so it commits with the change it records. */
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-	await tx
-		.insertInto('audit')
-		.values({
-			id: newId('aud'),
-			at: nowIso(),
-			actor: entry.actor,
-			action: entry.action,
-			entity_type: entry.entityType,
-			entity_id: entry.entityId,
-			changes: entry.changes === undefined ? null : JSON.stringify(entry.changes),
-			ip: entry.ip ?? null,
-			user_agent: entry.userAgent ?? null,
-			note: entry.note ?? null,
-		})
-		.execute();
+	await tx.insertInto('audit').values(auditRow(entry)).execute();
 }
 
 /** The fields whose values differ, as `{ field: [before, after] }`. */

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { NotFoundError, StateError, ValidationError } from '../util/errors';
 import { newId, nowIso } from '../util/id';
-import { diff, writeAudit, type Actor } from './audit';
+import { auditRow, diff, writeAudit, type Actor } from './audit';
+import { insertMany } from './insert-many';
 import { paginate, type Page } from './paginate';
 import type { Store, Tx } from './store';
 
@@ -151,32 +152,95 @@ export class Repository<Input extends object, Out extends { id: string }> {
 	}
 
 	/**
-	 * Upserts many rows: one transaction per batch, one savepoint per row, so a rejected row
-	 * writes nothing while the rows around it go through.
+	 * Upserts many rows, one transaction per batch. Rows are validated first; the natural
+	 * keys of a batch are looked up in one query; new records (and their audit rows) go in
+	 * as multi-row inserts, existing ones are updated one by one behind a savepoint. A rejected
+	 * row writes nothing while the rows around it go through. If the database refuses the fast
+	 * path (a constraint validation could not foresee), the batch is redone row by row.
 	 */
 	async bulkUpsert(store: Store, rows: Input[], actor: Actor, batchSize = 500): Promise<BulkRowResult[]> {
-		const results: BulkRowResult[] = [];
+		const results: BulkRowResult[] = new Array(rows.length);
 		for (let start = 0; start < rows.length; start += batchSize) {
 			const batch = rows.slice(start, start + batchSize);
-			await store.transaction(async (tx) => {
-				for (let i = 0; i < batch.length; i++) {
-					const rowNumber = start + i;
-					await sql`savepoint bulk_row`.execute(tx);
-					try {
-						const { record, result } = await this.upsertIn(tx, batch[i], actor);
-						await sql`release savepoint bulk_row`.execute(tx);
-						results.push({ row: rowNumber, result, id: record.id });
-					} catch (error) {
-						await sql`rollback to savepoint bulk_row`.execute(tx);
-						await sql`release savepoint bulk_row`.execute(tx);
-						const e = error as Error & { field?: string };
-						results.push({ row: rowNumber, result: 'rejected', field: e.field, reason: e.message });
-					}
-				}
-			});
+			try {
+				await store.transaction((tx) => this.upsertBatchFast(tx, batch, start, actor, results));
+			} catch {
+				await store.transaction((tx) => this.upsertBatchRowByRow(tx, batch, start, actor, results));
+			}
 		}
 		return results;
 	}
+
+	private async upsertBatchFast(tx: Tx, batch: Input[], start: number, actor: Actor, results: BulkRowResult[]): Promise<void> {
+		type Prepared = { row: number; input: Input; columns: Record<string, unknown>; key: ReturnType<EntitySpec<Input, Out>['naturalKey']> };
+		const prepared: Prepared[] = [];
+		for (let i = 0; i < batch.length; i++) {
+			try {
+				prepared.push({ row: start + i, input: batch[i], columns: await this.spec.toColumns(batch[i], tx), key: this.spec.naturalKey(batch[i]) });
+			} catch (error) {
+				results[start + i] = rejection(start + i, error);
+			}
+		}
+		const keyOf = (k: { column: string; value: unknown }) => `${k.column}\u0000${String(k.value)}`;
+		const existing = new Map<string, string>();
+		const valuesByColumn = new Map<string, unknown[]>();
+		for (const p of prepared) if (p.key) valuesByColumn.set(p.key.column, [...(valuesByColumn.get(p.key.column) ?? []), p.key.value]);
+		for (const [column, values] of valuesByColumn) {
+			const found = await (tx as any).selectFrom(this.spec.table).select(['id', column]).where(column, 'in', values).execute();
+			for (const f of found) existing.set(keyOf({ column, value: f[column] }), f.id);
+		}
+		const now = nowIso();
+		const inserts: Record<string, unknown>[] = [];
+		const audits: ReturnType<typeof auditRow>[] = [];
+		const updates: Array<Prepared & { id: string }> = [];
+		for (const p of prepared) {
+			const id = p.key ? existing.get(keyOf(p.key)) : undefined;
+			if (id) {
+				updates.push({ ...p, id });
+				continue;
+			}
+			const row = { id: newId(this.spec.idPrefix), ...p.columns, created_at: now, updated_at: now };
+			inserts.push(row);
+			audits.push(auditRow({ ...actor, action: 'create', entityType: this.spec.entityType, entityId: row.id, changes: p.columns }));
+			if (p.key) existing.set(keyOf(p.key), row.id);
+			results[p.row] = { row: p.row, result: 'created', id: row.id };
+		}
+		await insertMany(tx, this.spec.table, inserts);
+		await insertMany(tx, 'audit', audits);
+		for (const u of updates) {
+			await sql`savepoint bulk_row`.execute(tx);
+			try {
+				await this.updateIn(tx, u.id, u.input, actor);
+				await sql`release savepoint bulk_row`.execute(tx);
+				results[u.row] = { row: u.row, result: 'updated', id: u.id };
+			} catch (error) {
+				await sql`rollback to savepoint bulk_row`.execute(tx);
+				await sql`release savepoint bulk_row`.execute(tx);
+				results[u.row] = rejection(u.row, error);
+			}
+		}
+	}
+
+	private async upsertBatchRowByRow(tx: Tx, batch: Input[], start: number, actor: Actor, results: BulkRowResult[]): Promise<void> {
+		for (let i = 0; i < batch.length; i++) {
+			const row = start + i;
+			await sql`savepoint bulk_row`.execute(tx);
+			try {
+				const { record, result } = await this.upsertIn(tx, batch[i], actor);
+				await sql`release savepoint bulk_row`.execute(tx);
+				results[row] = { row, result, id: record.id };
+			} catch (error) {
+				await sql`rollback to savepoint bulk_row`.execute(tx);
+				await sql`release savepoint bulk_row`.execute(tx);
+				results[row] = rejection(row, error);
+			}
+		}
+	}
+}
+
+function rejection(row: number, error: unknown): BulkRowResult {
+	const e = error as Error & { field?: string };
+	return { row, result: 'rejected', field: e.field, reason: e.message };
 }
 
 function stripUndefined<T extends object>(patch: T): Partial<T> {
