@@ -1,0 +1,155 @@
+import { sql } from 'kysely';
+import type { Actor } from '../store/audit';
+import type { BulkRowResult } from '../store/repository';
+import type { Store, Tx } from '../store/store';
+import { newId, nowIso } from '../util/id';
+import { insertDeadlines, patentDeadlineRows } from './deadlines';
+import { resolveParties } from './parties';
+import { partyList, patentColumns, patents, type PatentInput } from './patents';
+import { projects, type ProjectInput } from './projects';
+import type { RegistryPatentTable } from './schema';
+
+interface Prepared {
+	row: number;
+	input: PatentInput;
+	columns: Omit<RegistryPatentTable, 'id' | 'created_at' | 'updated_at'>;
+	inventors: string[];
+	applicants: string[];
+}
+
+function rejected(row: number, error: unknown): BulkRowResult {
+	const e = error as Error & { field?: string };
+	return { row, result: 'rejected', field: e.field, reason: e.message };
+}
+
+/**
+ * Bulk upsert of patents from ledger rows. Each row is created, updated or rejected with
+ * its reason, and a rejected row writes nothing. Rows are validated without the store first;
+ * the new ones of a batch are then written with multi-row inserts inside a savepoint, and only
+ * if that fails (a clash with a concurrent writer) does the batch fall back to one savepoint
+ * per row. A number that appears twice in one import is refused the second time.
+ */
+export async function importPatents(store: Store, rows: PatentInput[], actor: Actor, batchSize = 500): Promise<BulkRowResult[]> {
+	const results: BulkRowResult[] = [];
+	const seen = new Map<string, number>();
+	for (let start = 0; start < rows.length; start += batchSize) {
+		const prepared: Prepared[] = [];
+		for (let i = start; i < Math.min(rows.length, start + batchSize); i++) {
+			try {
+				const columns = patentColumns(rows[i]);
+				const first = seen.get(columns.application_no);
+				if (first !== undefined) {
+					results.push({ row: i, result: 'rejected', field: 'applicationNo', reason: `申请号 Application No. ${columns.application_no} repeats row ${first + 1} of this import / 与第 ${first + 1} 行重复` });
+					continue;
+				}
+				seen.set(columns.application_no, i);
+				const inventors = partyList(rows[i].inventors, 'inventors', '发明人 Inventors') ?? [];
+				const applicants = partyList(rows[i].applicants, 'applicants', '申请人/专利权人 Applicants') ?? [];
+				prepared.push({ row: i, input: rows[i], columns, inventors, applicants });
+			} catch (error) {
+				results.push(rejected(i, error));
+			}
+		}
+		if (prepared.length) await store.transaction((tx) => writeBatch(tx, prepared, actor, results));
+	}
+	return results.sort((a, b) => a.row - b.row);
+}
+
+async function writeBatch(tx: Tx, prepared: Prepared[], actor: Actor, results: BulkRowResult[]): Promise<void> {
+	const existing = new Map(
+		(await tx.selectFrom('registry_patent').select(['id', 'application_no']).where('application_no', 'in', prepared.map((p) => p.columns.application_no)).execute()).map((r) => [r.application_no, r.id]),
+	);
+	const updates = prepared.filter((p) => existing.has(p.columns.application_no));
+	const creates = prepared.filter((p) => !existing.has(p.columns.application_no));
+	for (const p of updates) {
+		await perRow(tx, p.row, results, async () => ({ id: (await patents.updateIn(tx, existing.get(p.columns.application_no)!, p.input, actor)).id, result: 'updated' as const }));
+	}
+	if (!creates.length) return;
+	await sql`savepoint bulk_fast`.execute(tx);
+	try {
+		const created = await insertMany(tx, creates, actor);
+		await sql`release savepoint bulk_fast`.execute(tx);
+		created.forEach((id, k) => results.push({ row: creates[k].row, result: 'created', id }));
+	} catch {
+		await sql`rollback to savepoint bulk_fast`.execute(tx);
+		await sql`release savepoint bulk_fast`.execute(tx);
+		for (const p of creates) {
+			await perRow(tx, p.row, results, async () => {
+				const { record, result } = await patents.upsertIn(tx, p.input, actor);
+				return { id: record.id, result };
+			});
+		}
+	}
+}
+
+async function perRow(tx: Tx, row: number, results: BulkRowResult[], fn: () => Promise<{ id: string; result: 'created' | 'updated' }>): Promise<void> {
+	await sql`savepoint bulk_row`.execute(tx);
+	try {
+		const { id, result } = await fn();
+		await sql`release savepoint bulk_row`.execute(tx);
+		results.push({ row, result, id });
+	} catch (error) {
+		await sql`rollback to savepoint bulk_row`.execute(tx);
+		await sql`release savepoint bulk_row`.execute(tx);
+		results.push(rejected(row, error));
+	}
+}
+
+/** Bound parameters per statement stay well under SQLite's 32,766 and PostgreSQL's 65,535. */
+function chunks<T>(list: T[], columns: number): T[][] {
+	const size = Math.max(1, Math.floor(20000 / columns));
+	const out: T[][] = [];
+	for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+	return out;
+}
+
+async function insertMany(tx: Tx, creates: Prepared[], actor: Actor): Promise<string[]> {
+	const [inventors, applicants] = await Promise.all([
+		resolveParties(tx, 'person', creates.map((p) => p.inventors), 'inventors'),
+		resolveParties(tx, 'organisation', creates.map((p) => p.applicants), 'applicants'),
+	]);
+	const contacts = [...new Set(creates.map((p) => p.columns.contact_id).filter((c): c is string => Boolean(c)))];
+	if (contacts.length) {
+		const known = new Set((await tx.selectFrom('person').select('id').where('id', 'in', contacts).execute()).map((r) => r.id));
+		const missing = contacts.find((c) => !known.has(c));
+		if (missing) throw new Error(`contact ${missing} missing`);
+	}
+	const now = nowIso();
+	const patentRows: RegistryPatentTable[] = creates.map((p, k) => ({
+		id: newId('pat'),
+		...p.columns,
+		contact_id: p.columns.contact_id ?? inventors[k].find((x) => x.personId)?.personId ?? null,
+		created_at: now,
+		updated_at: now,
+	}));
+	for (const chunk of chunks(patentRows, 22)) await tx.insertInto('registry_patent').values(chunk).execute();
+	const parties = patentRows.flatMap((p, k) => [
+		...inventors[k].map((x, seq) => ({ id: newId('ppy'), patent_id: p.id, role: 'inventor', seq, person_id: x.personId, organisation_id: null, name: x.name })),
+		...applicants[k].map((x, seq) => ({ id: newId('ppy'), patent_id: p.id, role: 'applicant', seq, person_id: null, organisation_id: x.organisationId, name: x.name })),
+	]);
+	for (const chunk of chunks(parties, 7)) await tx.insertInto('registry_patent_party').values(chunk).execute();
+	const history = patentRows.map((p) => ({ id: newId('sth'), subject_type: 'patent', subject_id: p.id, from_status: null, to_status: p.status, on_date: p.status_on ?? p.granted_on ?? p.filing_date, reason: '台账导入 ledger import', actor: actor.actor, at: now }));
+	for (const chunk of chunks(history, 9)) await tx.insertInto('registry_status_history').values(chunk).execute();
+	const audit = patentRows.map((p, k) => ({
+		id: newId('aud'),
+		at: now,
+		actor: actor.actor,
+		action: 'create',
+		entity_type: 'patent',
+		entity_id: p.id,
+		changes: JSON.stringify(creates[k].columns),
+		ip: actor.ip ?? null,
+		user_agent: actor.userAgent ?? null,
+		note: 'import',
+	}));
+	for (const chunk of chunks(audit, 10)) await tx.insertInto('audit').values(chunk).execute();
+	await insertDeadlines(tx, patentRows.flatMap(patentDeadlineRows));
+	return patentRows.map((p) => p.id);
+}
+
+/** Research projects from ledger rows: few per college, so one savepoint per row suffices. */
+export function importProjects(store: Store, rows: ProjectInput[], actor: Actor, batchSize = 500): Promise<BulkRowResult[]> {
+	return projects.bulkUpsert(store, rows, actor, batchSize);
+}
+
+

@@ -1,0 +1,346 @@
+import { writeAudit, type Actor } from '../store/audit';
+import { Repository, type EntitySpec } from '../store/repository';
+import type { Store, Tx } from '../store/store';
+import { transition } from '../store/transition';
+import { NotFoundError, StateError, ValidationError } from '../util/errors';
+import { newId, nowIso } from '../util/id';
+import { oneOf, optionalDate, optionalNumber, optionalText, requiredDate, requiredText, textList } from '../util/validate';
+import { replaceDeadlines } from './deadlines';
+import { assertProjectTransition, isProjectEnd, parseStatus, PROJECT_STATUS_LABELS, requiresReason, type ProjectStatus } from './lifecycle';
+import { resolveParties } from './parties';
+import { writeHistory } from './patents';
+import type { RegistryProjectTable } from './schema';
+
+export const PROJECT_CATEGORIES = ['vertical', 'horizontal'] as const;
+export const PROJECT_LEVELS = ['national', 'provincial', 'municipal', 'school'] as const;
+export const MILESTONE_KINDS = ['opening', 'midterm', 'closing', 'other'] as const;
+export const OUTPUT_TYPES = ['patent', 'course', 'paper', 'other'] as const;
+
+const CATEGORY_ALIASES: Record<string, string> = { 纵向: 'vertical', 横向: 'horizontal' };
+const LEVEL_ALIASES: Record<string, string> = { 国家: 'national', 国家级: 'national', 省部: 'provincial', 省部级: 'provincial', 省级: 'provincial', 市厅: 'municipal', 市厅级: 'municipal', 市级: 'municipal', 校: 'school', 校级: 'school' };
+const MILESTONE_ALIASES: Record<string, string> = { 开题: 'opening', 中期检查: 'midterm', 中期: 'midterm', 结题: 'closing', 验收: 'closing', 其他: 'other' };
+/** Reaching a stage completes the milestone of the same name. */
+const MILESTONE_OF_STAGE: Partial<Record<ProjectStatus, string>> = { opened: 'opening', midterm: 'midterm', closed: 'closing' };
+
+export interface ProjectInput {
+	projectNo: string;
+	name: string;
+	category: string;
+	level?: string | null;
+	fundingBody?: string | null;
+	/** The client enterprise of a 横向 project: organisation id or name. */
+	client?: string | null;
+	contractNo?: string | null;
+	/** 负责人: person id, email or name; must be in the directory. */
+	pi: string;
+	members?: string[] | string | null;
+	budget?: number | string | null;
+	startDate?: string | null;
+	endDate?: string | null;
+	status?: string | null;
+	statusOn?: string | null;
+	notes?: string | null;
+	/** Convenience for ledgers: milestone due dates created with the project. */
+	openingDue?: string | null;
+	midtermDue?: string | null;
+	closingDue?: string | null;
+}
+
+export interface Project {
+	id: string;
+	projectNo: string;
+	name: string;
+	category: string;
+	level: string | null;
+	fundingBody: string | null;
+	clientId: string | null;
+	clientName: string | null;
+	contractNo: string | null;
+	piId: string;
+	memberIds: string[];
+	budget: number | null;
+	fundsReceived: number;
+	startDate: string | null;
+	endDate: string | null;
+	status: ProjectStatus;
+	statusLabel: string;
+	statusOn: string | null;
+	endReason: string | null;
+	notes: string | null;
+	createdAt: string;
+	updatedAt: string;
+}
+
+function alias(value: unknown, aliases: Record<string, string>): unknown {
+	const text = typeof value === 'string' ? value.trim() : value;
+	return typeof text === 'string' && aliases[text] ? aliases[text] : text;
+}
+
+async function resolvePerson(tx: Tx, token: string, field: string, label: string): Promise<string> {
+	const [[party]] = await resolveParties(tx, 'person', [[token]], field);
+	if (!party.personId) throw new ValidationError(`${label} "${token}" is not (uniquely) in the directory / 人员不在名录中或重名`, field, 'reference');
+	return party.personId;
+}
+
+const spec: EntitySpec<ProjectInput, Project> = {
+	table: 'registry_project',
+	entityType: 'project',
+	idPrefix: 'prj',
+	async toColumns(input, tx) {
+		const category = oneOf(alias(input.category, CATEGORY_ALIASES), 'category', '项目类别 Category', PROJECT_CATEGORIES);
+		const levelText = optionalText(alias(input.level, LEVEL_ALIASES), 'level', '项目级别 Level');
+		const level = levelText ? oneOf(levelText, 'level', '项目级别 Level', PROJECT_LEVELS) : null;
+		const fundingBody = optionalText(input.fundingBody, 'fundingBody', '项目来源 Funding Body', 200);
+		const client = optionalText(input.client ?? (input as { clientId?: string }).clientId, 'client', '委托单位 Client', 200);
+		const contractNo = optionalText(input.contractNo, 'contractNo', '合同编号 Contract No.', 100);
+		if (category === 'vertical') {
+			if (!level) throw new ValidationError('项目级别 Level is required for a 纵向 project / 纵向项目须填级别', 'level', 'required');
+			if (!fundingBody) throw new ValidationError('项目来源 Funding Body is required for a 纵向 project / 纵向项目须填来源', 'fundingBody', 'required');
+		} else {
+			if (!client) throw new ValidationError('委托单位 Client is required for a 横向 project / 横向项目须填委托单位', 'client', 'required');
+			if (!contractNo) throw new ValidationError('合同编号 Contract No. is required for a 横向 project / 横向项目须填合同编号', 'contractNo', 'required');
+		}
+		const clientParty = client ? (await resolveParties(tx, 'organisation', [[client]], 'client'))[0][0] : null;
+		const pi = await resolvePerson(tx, requiredText(input.pi ?? (input as { piId?: string }).piId, 'pi', '项目负责人 PI'), 'pi', '项目负责人 PI');
+		const memberTokens = textList(input.members ?? (input as { memberIds?: string[] }).memberIds, 'members', '项目成员 Members');
+		const members: string[] = [];
+		for (const token of memberTokens) members.push(await resolvePerson(tx, token, 'members', '项目成员 Members'));
+		const startDate = optionalDate(input.startDate, 'startDate', '开始日期 Start Date');
+		const endDate = optionalDate(input.endDate, 'endDate', '结束日期 End Date');
+		if (startDate && endDate && endDate < startDate) throw new ValidationError(`结束日期 End Date ${endDate} is before the start ${startDate} / 结束早于开始`, 'endDate', 'range');
+		const status = input.status ? parseStatus<ProjectStatus>(input.status, PROJECT_STATUS_LABELS, 'status', '状态 Status') : 'applied';
+		return {
+			project_no: requiredText(input.projectNo, 'projectNo', '项目编号 Project No.', 100),
+			name: requiredText(input.name, 'name', '项目名称 Name', 300),
+			category,
+			level,
+			funding_body: fundingBody,
+			client_id: clientParty?.organisationId ?? null,
+			client_name: clientParty?.name ?? null,
+			contract_no: contractNo,
+			pi_id: pi,
+			member_ids: JSON.stringify(members),
+			budget: optionalNumber(input.budget, 'budget', '预算 Budget', { min: 0 }),
+			start_date: startDate,
+			end_date: endDate,
+			status,
+			status_on: optionalDate(input.statusOn, 'statusOn', '状态日期 Status Date'),
+			notes: optionalText(input.notes, 'notes', '备注 Notes', 2000),
+		};
+	},
+	fromRow(row: RegistryProjectTable): Project {
+		return {
+			id: row.id,
+			projectNo: row.project_no,
+			name: row.name,
+			category: row.category,
+			level: row.level,
+			fundingBody: row.funding_body,
+			clientId: row.client_id,
+			clientName: row.client_name,
+			contractNo: row.contract_no,
+			piId: row.pi_id,
+			memberIds: JSON.parse(row.member_ids || '[]'),
+			budget: row.budget === null ? null : Number(row.budget),
+			fundsReceived: Number(row.funds_received ?? 0),
+			startDate: row.start_date,
+			endDate: row.end_date,
+			status: row.status as ProjectStatus,
+			statusLabel: PROJECT_STATUS_LABELS[row.status as ProjectStatus],
+			statusOn: row.status_on,
+			endReason: row.end_reason,
+			notes: row.notes,
+			createdAt: row.created_at,
+			updatedAt: row.updated_at,
+		};
+	},
+	naturalKey(input) {
+		const no = typeof input.projectNo === 'string' || typeof input.projectNo === 'number' ? String(input.projectNo).trim() : '';
+		return no ? { column: 'project_no', value: no, field: 'projectNo' } : null;
+	},
+	referencedBy: [],
+	filters: { status: 'status', category: 'category', level: 'level', piId: 'pi_id', clientId: 'client_id', projectNo: 'project_no' },
+};
+
+export class ProjectRepository extends Repository<ProjectInput, Project> {
+	constructor() {
+		super(spec);
+	}
+
+	async createIn(tx: Tx, input: ProjectInput, actor: Actor): Promise<Project> {
+		// The PI and members are stored as resolved ids, so an update that re-reads them finds ids.
+		const project = await super.createIn(tx, input, actor);
+		await writeHistory(tx, { subjectType: 'project', subjectId: project.id, from: null, to: project.status, on: project.statusOn ?? nowIso().slice(0, 10), reason: null, actor: actor.actor });
+		await this.addMilestonesFromInput(tx, project.id, input);
+		await this.refresh(tx, project.id);
+		return project;
+	}
+
+	async updateIn(tx: Tx, id: string, patch: Partial<ProjectInput>, actor: Actor): Promise<Project> {
+		const before = await tx.selectFrom('registry_project').select(['status', 'pi_id', 'member_ids', 'client_id', 'client_name']).where('id', '=', id).executeTakeFirst();
+		if (!before) throw new NotFoundError('project', id);
+		const carried = {
+			pi: patch.pi ?? before.pi_id,
+			members: patch.members ?? JSON.parse(before.member_ids),
+			client: patch.client ?? before.client_id ?? before.client_name,
+		};
+		const project = await super.updateIn(tx, id, { ...patch, ...carried }, actor);
+		if (project.status !== before.status) {
+			await writeHistory(tx, { subjectType: 'project', subjectId: id, from: before.status, to: project.status, on: project.statusOn ?? nowIso().slice(0, 10), reason: '台账更正 ledger correction', actor: actor.actor });
+		}
+		await this.addMilestonesFromInput(tx, id, patch);
+		await this.refresh(tx, id);
+		return project;
+	}
+
+	private async addMilestonesFromInput(tx: Tx, projectId: string, input: Partial<ProjectInput>): Promise<void> {
+		const given: Array<[string, unknown, string]> = [
+			['opening', input.openingDue, '开题日期 Opening Due'],
+			['midterm', input.midtermDue, '中期检查日期 Mid-term Due'],
+			['closing', input.closingDue, '结题日期 Closing Due'],
+		];
+		for (const [kind, value, label] of given) {
+			const due = optionalDate(value, `${kind}Due`, label);
+			if (!due) continue;
+			const existing = await tx.selectFrom('registry_milestone').select('id').where('project_id', '=', projectId).where('kind', '=', kind).where('done_on', 'is', null).executeTakeFirst();
+			if (existing) await tx.updateTable('registry_milestone').set({ due_on: due }).where('id', '=', existing.id).execute();
+			else await tx.insertInto('registry_milestone').values({ id: newId('mst'), project_id: projectId, kind, title: null, due_on: due, done_on: null, created_at: nowIso() }).execute();
+		}
+	}
+
+	/** Open milestones of a running project are its deadlines, owned by the PI. */
+	async refresh(tx: Tx, id: string): Promise<void> {
+		const project = await tx.selectFrom('registry_project').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		const milestones = isProjectEnd(project.status)
+			? []
+			: await tx.selectFrom('registry_milestone').selectAll().where('project_id', '=', id).where('done_on', 'is', null).execute();
+		await replaceDeadlines(
+			tx,
+			'project',
+			id,
+			milestones.map((m) => ({
+				kind: 'milestone',
+				due_on: m.due_on,
+				subject_type: 'project',
+				subject_id: id,
+				subject_no: project.project_no,
+				subject_title: project.name,
+				owner_id: project.pi_id,
+				detail: `${MILESTONE_LABELS[m.kind] ?? m.kind}${m.title ? ` ${m.title}` : ''}`,
+			})),
+		);
+	}
+
+	async get(store: Store, id: string) {
+		const project = await super.get(store, id);
+		const db = store.db;
+		const [milestones, funds, outputs] = await Promise.all([
+			db.selectFrom('registry_milestone').selectAll().where('project_id', '=', id).orderBy('due_on').execute(),
+			db.selectFrom('registry_funds').selectAll().where('project_id', '=', id).orderBy('received_on').execute(),
+			db.selectFrom('registry_output').selectAll().where('project_id', '=', id).orderBy('id').execute(),
+		]);
+		return {
+			...project,
+			milestones: milestones.map((m) => ({ id: m.id, kind: m.kind, title: m.title, dueOn: m.due_on, doneOn: m.done_on })),
+			funds: funds.map((f) => ({ id: f.id, receivedOn: f.received_on, amount: Number(f.amount), note: f.note })),
+			outputs: outputs.map((o) => ({ id: o.id, outputType: o.output_type, refId: o.ref_id, title: o.title, detail: o.detail })),
+		};
+	}
+
+	async transition(store: Store, id: string, change: { to: unknown; on?: unknown; reason?: unknown }, actor: Actor, today: string): Promise<Project> {
+		return store.transaction(async (tx) => {
+			const row = await tx.selectFrom('registry_project').selectAll().where('id', '=', id).executeTakeFirst();
+			if (!row) throw new NotFoundError('project', id);
+			const to = parseStatus<ProjectStatus>(change.to, PROJECT_STATUS_LABELS, 'to', '目标状态 To Status');
+			assertProjectTransition(row.status as ProjectStatus, to);
+			const on = optionalDate(change.on, 'on', '日期 Date') ?? today;
+			const reason = optionalText(change.reason, 'reason', '原因 Reason', 1000);
+			if (requiresReason(to) && !reason) throw new ValidationError(`原因 Reason is required to move to ${PROJECT_STATUS_LABELS[to]} / 须填写原因`, 'reason', 'required');
+			const set: Record<string, unknown> = { status_on: on, updated_at: nowIso() };
+			if (requiresReason(to)) set.end_reason = reason;
+			if (!(await transition(tx, { table: 'registry_project', id, from: row.status, to, set }))) {
+				throw new StateError(`Project ${id} changed meanwhile / 状态已被他人修改`, row.status, to);
+			}
+			const milestone = MILESTONE_OF_STAGE[to];
+			if (milestone) {
+				await tx.updateTable('registry_milestone').set({ done_on: on }).where('project_id', '=', id).where('kind', '=', milestone).where('done_on', 'is', null).execute();
+			}
+			await writeHistory(tx, { subjectType: 'project', subjectId: id, from: row.status, to, on, reason, actor: actor.actor });
+			await writeAudit(tx, { ...actor, action: 'transition', entityType: 'project', entityId: id, changes: { status: [row.status, to], on, reason } });
+			await this.refresh(tx, id);
+			return spec.fromRow(await tx.selectFrom('registry_project').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+		});
+	}
+
+	private async requireOpen(tx: Tx, id: string) {
+		const row = await tx.selectFrom('registry_project').selectAll().where('id', '=', id).executeTakeFirst();
+		if (!row) throw new NotFoundError('project', id);
+		return row;
+	}
+
+	async addMilestone(store: Store, id: string, m: { kind: unknown; dueOn: unknown; title?: unknown }, actor: Actor) {
+		return store.transaction(async (tx) => {
+			const project = await this.requireOpen(tx, id);
+			if (isProjectEnd(project.status)) throw new StateError(`Project ${project.project_no} has ended / 项目已结束`, project.status);
+			const record = {
+				id: newId('mst'),
+				project_id: id,
+				kind: oneOf(alias(m.kind, MILESTONE_ALIASES), 'kind', '节点类型 Milestone Kind', MILESTONE_KINDS),
+				title: optionalText(m.title, 'title', '节点名称 Title', 200),
+				due_on: requiredDate(m.dueOn, 'dueOn', '截止日期 Due On'),
+				done_on: null,
+				created_at: nowIso(),
+			};
+			await tx.insertInto('registry_milestone').values(record).execute();
+			await writeAudit(tx, { ...actor, action: 'add_milestone', entityType: 'project', entityId: id, changes: record });
+			await this.refresh(tx, id);
+			return { id: record.id, projectId: id, kind: record.kind, title: record.title, dueOn: record.due_on, doneOn: null };
+		});
+	}
+
+	/** One tranche of funds received (到账经费); the project's total is the sum of its tranches. */
+	async recordFunds(store: Store, id: string, f: { receivedOn: unknown; amount: unknown; note?: unknown }, actor: Actor) {
+		return store.transaction(async (tx) => {
+			const project = await this.requireOpen(tx, id);
+			const amount = optionalNumber(f.amount, 'amount', '到账金额 Amount', { min: 0.01 });
+			if (amount === null) throw new ValidationError('到账金额 Amount is required / 必填', 'amount', 'required');
+			const record = { id: newId('fnd'), project_id: id, received_on: requiredDate(f.receivedOn, 'receivedOn', '到账日期 Received On'), amount, note: optionalText(f.note, 'note', '备注 Note', 500), created_at: nowIso() };
+			await tx.insertInto('registry_funds').values(record).execute();
+			const total = Math.round((Number(project.funds_received) + amount) * 100) / 100;
+			await tx.updateTable('registry_project').set({ funds_received: total, updated_at: nowIso() }).where('id', '=', id).execute();
+			await writeAudit(tx, { ...actor, action: 'record_funds', entityType: 'project', entityId: id, changes: { amount, receivedOn: record.received_on, fundsReceived: [Number(project.funds_received), total] } });
+			const budget = project.budget === null ? null : Number(project.budget);
+			return { id: record.id, projectId: id, receivedOn: record.received_on, amount, fundsReceived: total, budget, overBudget: budget !== null && total > budget };
+		});
+	}
+
+	/** Links an output: a patent in this registry, a course, or a paper kept as a free record. */
+	async linkOutput(store: Store, id: string, o: { outputType: unknown; refId?: unknown; title?: unknown; detail?: unknown }, actor: Actor) {
+		return store.transaction(async (tx) => {
+			await this.requireOpen(tx, id);
+			const outputType = oneOf(o.outputType, 'outputType', '成果类型 Output Type', OUTPUT_TYPES);
+			const refId = optionalText(o.refId, 'refId', '成果 ID Reference', 100);
+			let title = optionalText(o.title, 'title', '成果名称 Title', 300);
+			if (outputType === 'patent') {
+				if (!refId) throw new ValidationError('成果 ID Reference: the patent id or application number is required / 须填写专利', 'refId', 'required');
+				const patent = await tx
+					.selectFrom('registry_patent')
+					.select(['id', 'title'])
+					.where((eb) => eb.or([eb('id', '=', refId), eb('application_no', '=', refId.replace(/^(ZL|CN)/i, '').replace(/\s+/g, ''))]))
+					.executeTakeFirst();
+				if (!patent) throw new ValidationError(`专利 Patent "${refId}" is not in the registry / 专利不存在`, 'refId', 'reference');
+				title = title ?? patent.title;
+				o = { ...o, refId: patent.id };
+			}
+			if (!title) throw new ValidationError('成果名称 Title is required / 必填', 'title', 'required');
+			const record = { id: newId('out'), project_id: id, output_type: outputType, ref_id: (o.refId as string | undefined) ?? refId, title, detail: optionalText(o.detail, 'detail', '说明 Detail', 1000), created_at: nowIso() };
+			await tx.insertInto('registry_output').values(record).execute();
+			await writeAudit(tx, { ...actor, action: 'link_output', entityType: 'project', entityId: id, changes: record });
+			return { id: record.id, projectId: id, outputType, refId: record.ref_id, title, detail: record.detail };
+		});
+	}
+}
+
+export const MILESTONE_LABELS: Record<string, string> = { opening: '开题 Opening', midterm: '中期检查 Mid-term Check', closing: '结题 Closing', other: '节点 Milestone' };
+
+export const projects = new ProjectRepository();
