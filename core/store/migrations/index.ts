@@ -1,10 +1,11 @@
 import type { Migration } from '../migrate';
 import { foundation } from './0001_foundation';
 import { course } from './0200_course';
+import { registry } from './0400_registry';
 import { events } from './0500_events';
 
 /**
  * Every module's migrations, in one list. Name ranges per module keep order stable:
  * 00xx foundation, 01xx approval, 02xx course, 03xx exchange, 04xx registry, 05xx events/scoreboard.
  */
-export const migrations: Migration[] = [foundation, course, events];
+export const migrations: Migration[] = [foundation, course, registry, events];
