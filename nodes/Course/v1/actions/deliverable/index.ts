@@ -1,0 +1,23 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as create from './create.operation';
+import * as list from './list.operation';
+import * as update from './update.operation';
+
+export const operations = { create, update, list };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: '操作 Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['deliverable'] } },
+		options: [
+			{ name: '创建 Create', value: 'create', action: 'Create a deliverable' },
+			{ name: '列表 List', value: 'list', action: 'List deliverables' },
+			{ name: '更新 Update', value: 'update', action: 'Update a deliverable' },
+		],
+		default: 'create',
+	},
+	...Object.values(operations).flatMap((op) => op.description),
+];

@@ -1,0 +1,3 @@
+import { deliverableOperations } from './operations';
+
+export const { description, execute } = deliverableOperations['list'];

@@ -1,0 +1,56 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import type { FieldDef } from '../../../../shared/descriptions/fields';
+
+export const courseTypeOptions: INodePropertyOptions[] = [
+	{ name: '专业核心课 Core', value: 'core' },
+	{ name: '专业课 Professional', value: 'professional' },
+	{ name: '公共课 General', value: 'general' },
+	{ name: '选修课 Elective', value: 'elective' },
+];
+
+export const courseStateOptions: INodePropertyOptions[] = [
+	{ name: '草稿 Draft', value: 'draft' },
+	{ name: '已提交 Submitted', value: 'submitted' },
+	{ name: '审批中 Under Approval', value: 'under_approval' },
+	{ name: '已立项 Approved', value: 'approved' },
+	{ name: '建设中 In Development', value: 'in_development' },
+	{ name: '中期检查 Mid-Term Check', value: 'midterm_check' },
+	{ name: '结题验收 Acceptance', value: 'acceptance' },
+	{ name: '已完成 Completed', value: 'completed' },
+	{ name: '未通过 Rejected', value: 'rejected' },
+	{ name: '退回修改 Returned', value: 'returned' },
+	{ name: '已撤回 Withdrawn', value: 'withdrawn' },
+];
+
+const people = '人员 ID 或邮箱，逗号分隔 Person IDs or emails, separated by commas';
+
+export const proposalFields: FieldDef[] = [
+	{ key: 'name', label: '课程名称 Course Name', type: 'string', required: true, placeholder: '工业机器人编程与调试' },
+	{ key: 'code', label: '课程代码 Course Code', type: 'string', required: true, placeholder: 'ZN-2026-001' },
+	{ key: 'courseType', label: '课程类型 Course Type', type: 'options', required: true, options: courseTypeOptions, default: 'core' },
+	{ key: 'credits', label: '学分 Credits', type: 'number', required: true, default: 3 },
+	{ key: 'hoursTheory', label: '理论学时 Theory Hours', type: 'number', required: true, default: 24 },
+	{ key: 'hoursPractice', label: '实践学时 Practice Hours', type: 'number', required: true, default: 30 },
+	{
+		key: 'partners',
+		label: '合作企业 Partner Enterprises',
+		type: 'string',
+		required: true,
+		description: '单位 ID、统一社会信用代码或名称，逗号分隔 Organisation IDs, credit codes or names, separated by commas',
+	},
+	{ key: 'enterpriseLead', label: '企业负责人 Enterprise Lead', type: 'string', required: true, description: '人员 ID 或邮箱 Person ID or email' },
+	{ key: 'team', label: '课程团队 Team', type: 'string', required: true, description: people },
+	{ key: 'enterpriseShare', label: '企业授课比例 Enterprise Share', type: 'string', required: true, placeholder: '40%', description: '如 40% 或 0.4 E.g. 40% or 0.4' },
+	{ key: 'hoursTotal', label: '总学时 Total Hours', type: 'number', description: '留空则为理论与实践之和 Leave empty for theory + practice' },
+	{ key: 'modules', label: '课程模块 Modules', type: 'string', description: '每行一个模块或学习任务 One module or learning task per line' },
+	{
+		key: 'plannedDeliverables',
+		label: '计划成果 Planned Deliverables',
+		type: 'list',
+		placeholder: 'workbook, textbook',
+		description: 'workbook 活页式工作手册, textbook 教材, resource_library 教学资源库, online_course 在线精品课程, curriculum_standard 课程标准',
+	},
+	{ key: 'startTerm', label: '开课学期 Start Term', type: 'string', placeholder: '2026-2027-1' },
+	{ key: 'submitterName', label: '申报人 Submitter', type: 'string' },
+	{ key: 'submitterEmail', label: '申报人邮箱 Submitter Email', type: 'string', placeholder: 'name@example.com' },
+];

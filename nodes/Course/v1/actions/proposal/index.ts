@@ -1,0 +1,33 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as advance from './advance.operation';
+import * as create from './create.operation';
+import * as get from './get.operation';
+import * as list from './list.operation';
+import * as returnToDraft from './returnToDraft.operation';
+import * as submit from './submit.operation';
+import * as update from './update.operation';
+import * as withdraw from './withdraw.operation';
+
+export const operations = { create, get, update, list, submit, advance, withdraw, returnToDraft };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: '操作 Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['proposal'] } },
+		options: [
+			{ name: '列表 List', value: 'list', action: 'List course proposals' },
+			{ name: '创建 Create', value: 'create', action: 'Create a course proposal' },
+			{ name: '推进 Advance', value: 'advance', action: 'Advance a course to its next state' },
+			{ name: '提交 Submit', value: 'submit', action: 'Submit a course proposal' },
+			{ name: '撤回 Withdraw', value: 'withdraw', action: 'Withdraw a course proposal' },
+			{ name: '更新 Update', value: 'update', action: 'Update a course proposal' },
+			{ name: '获取 Get', value: 'get', action: 'Get a course proposal' },
+			{ name: '退回修改 Return to Draft', value: 'returnToDraft', action: 'Return a course proposal for revision' },
+		],
+		default: 'create',
+	},
+	...Object.values(operations).flatMap((op) => op.description),
+];

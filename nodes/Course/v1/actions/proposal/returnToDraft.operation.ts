@@ -1,0 +1,15 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { courses } from '../../../../../core/course';
+import { forEachItem } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+import { courseContext, courseIdProperty, readStep, stepProperties } from './common';
+
+/** After a rejection (or during approval) the proposal goes back, editable, with the reason. */
+export const description: INodeProperties[] = [courseIdProperty(['returnToDraft']), ...stepProperties(['returnToDraft'], '退回原因 Reason', true)];
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const consortium = await consortiumFor(this);
+	return forEachItem(this, async (i) =>
+		(await courses.returnToDraft(consortium.store, this.getNodeParameter('id', i) as string, readStep(this, i), courseContext(this, consortium, i))) as IDataObject,
+	);
+}

@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { courses } from '../../../../../core/course';
+import { forEachItem } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+import { courseContext, courseIdProperty, readStep, rulesProperty, show, stepProperties } from './common';
+
+export const description: INodeProperties[] = [
+	courseIdProperty(['submit']),
+	{
+		displayName: '同时进入审批 Enter Approval',
+		name: 'enterApproval',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to move on to 审批中 Under Approval in the same step, as when an Approval node follows',
+		displayOptions: { show: show('submit') },
+	},
+	...stepProperties(['submit']),
+	rulesProperty(['submit']),
+];
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const consortium = await consortiumFor(this);
+	return forEachItem(this, async (i) =>
+		(await courses.submit(
+			consortium.store,
+			this.getNodeParameter('id', i) as string,
+			{ ...readStep(this, i), enterApproval: this.getNodeParameter('enterApproval', i, true) as boolean },
+			courseContext(this, consortium, i, true),
+		)) as IDataObject,
+	);
+}

@@ -1,0 +1,26 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { courses } from '../../../../../core/course';
+import { readFields, updateFieldProperties } from '../../../../shared/descriptions/fields';
+import { forEachItem } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+import { courseContext, courseIdProperty, rulesProperty, show } from './common';
+import { proposalFields } from './fields';
+
+/** Only a draft or a returned proposal changes; core refuses the rest with the current state. */
+export const description: INodeProperties[] = [
+	courseIdProperty(['update']),
+	...updateFieldProperties(proposalFields, show('update')),
+	rulesProperty(['update']),
+];
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const consortium = await consortiumFor(this);
+	return forEachItem(this, async (i) =>
+		(await courses.update(
+			consortium.store,
+			this.getNodeParameter('id', i) as string,
+			readFields(this, i, proposalFields, 'updateFields'),
+			courseContext(this, consortium, i, true),
+		)) as IDataObject,
+	);
+}
