@@ -118,7 +118,7 @@ export interface RequestRecord {
 
 /** One message to send: a notification item on the node's Notify output. */
 export interface Notification {
-	kind: 'request' | 'reminder' | 'cc' | 'result';
+	kind: 'request' | 'reminder' | 'cc' | 'result' | 'due';
 	to: string;
 	cc: string;
 	subject: string;

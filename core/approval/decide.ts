@@ -1,0 +1,120 @@
+import { writeAudit, transition } from '../store';
+import { activateFrom, advanceStage, bumpNotifyRound, claimDelivery, finishRequest, lockRequest, slotsOfStage, type Change, type FlowContext, type RequestRow, type SlotRow, type StageRow } from './flow';
+import { flowContext, loadRecord, type ApprovalEnv } from './requests';
+import { formKey, hashToken, plausibleToken, sameSecret } from './tokens';
+import type { Decision, RequestRecord } from './types';
+
+/**
+ * What an approver's link leads to. Each state that changes nothing has its own page, so
+ * a used, expired, withdrawn or forged link is never mistaken for a live one.
+ */
+export type LinkState = 'open' | 'recorded' | 'used' | 'expired' | 'withdrawn' | 'closed' | 'unknown' | 'forged' | 'self';
+
+export interface LinkView {
+	state: LinkState;
+	record: RequestRecord | null;
+	slot: SlotRow | null;
+	/** Set after a decision: what the waiting execution must be told, if anything. */
+	change?: Change;
+	/** True when this call won the right to resume the execution with a final result. */
+	deliver?: boolean;
+	decision?: Decision;
+}
+
+async function slotByToken(ctx: FlowContext, token: unknown): Promise<SlotRow | undefined> {
+	if (!plausibleToken(token)) return undefined;
+	return ctx.tx.selectFrom('approval_slot').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+}
+
+function stateOf(request: RequestRow, stage: StageRow | undefined, slot: SlotRow, now: Date): LinkState {
+	if (request.status !== 'pending') {
+		if (request.reason === 'withdrawn') return 'withdrawn';
+		return slot.status === 'approved' || slot.status === 'rejected' ? 'used' : 'closed';
+	}
+	if (slot.status === 'approved' || slot.status === 'rejected' || slot.status === 'passed') return 'used';
+	if (slot.status !== 'pending' || !stage || stage.status !== 'active') return 'expired';
+	// Past the due time with a timeout action, the link is spent even before the action is applied.
+	if (stage.due_at && stage.due_at <= now.toISOString() && stage.timeout_action !== 'none' && !stage.escalated) return 'expired';
+	if (slot.email === request.submitter_email) return 'self';
+	return 'open';
+}
+
+/**
+ * For GET and HEAD: what the link shows, changing nothing. If the request was withdrawn
+ * and its waiting execution not yet told, `deliver` says this call should resume it.
+ */
+export async function inspectLink(env: ApprovalEnv, token: unknown): Promise<LinkView> {
+	return env.store.transaction(async (tx) => {
+		const ctx = flowContext(env, tx, { actor: 'link' });
+		const slot = await slotByToken(ctx, token);
+		if (!slot) return { state: 'unknown', record: null, slot: null };
+		const request = (await lockRequest(ctx, slot.request_id))!;
+		const stage = await tx.selectFrom('approval_stage').selectAll().where('id', '=', slot.stage_id).executeTakeFirst();
+		const state = stateOf(request, stage, slot, ctx.now);
+		const deliver = request.status !== 'pending' && !request.delivered && (await claimDelivery(ctx, request.id));
+		return { state, record: await loadRecord(tx, request.id), slot, deliver };
+	});
+}
+
+export interface DecisionInput {
+	token: unknown;
+	formKey: unknown;
+	decision: unknown;
+	comment?: unknown;
+	ip?: string | null;
+	userAgent?: string | null;
+}
+
+/**
+ * Records one approver's decision, as a conditional transition of their slot: of any
+ * number of concurrent submissions exactly one counts. Then settles the stage, opens the
+ * next one or finishes the request, all in the same transaction with its audit rows.
+ */
+export async function decide(env: ApprovalEnv, input: DecisionInput): Promise<LinkView> {
+	return env.store.transaction(async (tx) => {
+		const slot0 = await slotByToken(flowContext(env, tx, { actor: 'link' }), input.token);
+		if (!slot0) return { state: 'unknown', record: null, slot: null };
+		if (!sameSecret(input.formKey, formKey(env.settings.linkSecret, input.token as string))) {
+			return { state: 'forged', record: null, slot: null };
+		}
+		const decision = input.decision === 'approve' || input.decision === 'reject' ? input.decision : null;
+		const actor = { actor: slot0.email, ip: input.ip ?? null, userAgent: input.userAgent ?? null };
+		const ctx = flowContext(env, tx, actor);
+		const request = (await lockRequest(ctx, slot0.request_id))!;
+		// Re-read after the lock: a concurrent decision may have committed meanwhile.
+		const slot = (await tx.selectFrom('approval_slot').selectAll().where('id', '=', slot0.id).executeTakeFirst())!;
+		const stage = await tx.selectFrom('approval_stage').selectAll().where('id', '=', slot.stage_id).executeTakeFirst();
+		const state = stateOf(request, stage, slot, ctx.now);
+		if (state !== 'open' || !decision) {
+			const deliver = request.status !== 'pending' && !request.delivered && (await claimDelivery(ctx, request.id));
+			return { state: state === 'open' ? 'open' : state, record: await loadRecord(tx, request.id), slot, deliver };
+		}
+		const comment = typeof input.comment === 'string' ? input.comment.trim().slice(0, 2000) || null : null;
+		const won = await transition(tx, {
+			table: 'approval_slot',
+			id: slot.id,
+			from: 'pending',
+			to: decision === 'approve' ? 'approved' : 'rejected',
+			set: { decided_at: ctx.now.toISOString(), comment, ip: actor.ip, user_agent: actor.userAgent?.slice(0, 500) ?? null },
+		});
+		if (!won) return { state: 'used', record: await loadRecord(tx, request.id), slot };
+		await writeAudit(tx, { ...actor, action: decision, entityType: 'approval_slot', entityId: slot.id, changes: { request: request.number, stage: slot.stage_idx, comment } });
+		const change = await settleAfterDecision(ctx, request, stage!);
+		const deliver = change.outcome === 'approved' || change.outcome === 'rejected' ? await claimDelivery(ctx, request.id) : false;
+		return { state: 'recorded', record: await loadRecord(tx, request.id), slot: { ...slot, status: decision === 'approve' ? 'approved' : 'rejected' }, change, deliver, decision };
+	});
+}
+
+async function settleAfterDecision(ctx: FlowContext, request: RequestRow, stage: StageRow): Promise<Change> {
+	const { outcome, opened } = await advanceStage(ctx, request, stage);
+	if (outcome === 'approved') return activateFrom(ctx, request, stage.idx + 1);
+	if (outcome === 'rejected') return finishRequest(ctx, request, 'rejected', 'decided');
+	if (opened.length) {
+		// 依次: the next approver's turn; the execution resumes on Notify for them.
+		await bumpNotifyRound(ctx, request.id);
+		return { requestId: request.id, outcome: 'notify', opened };
+	}
+	return { requestId: request.id, outcome: 'undecided', opened: [] };
+}
+
+export { slotsOfStage };

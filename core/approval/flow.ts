@@ -1,0 +1,241 @@
+import { sql } from 'kysely';
+import { writeAudit, transition, type Actor, type ConsortiumSettings, type Dialect, type Tx } from '../store';
+import { StateError } from '../util/errors';
+import { newId } from '../util/id';
+import { evaluateStage, shouldSkip, slotsToOpen, type StageOutcome } from './machine';
+import type { ApprovalRequestTable, ApprovalSlotTable, ApprovalStageTable } from './schema';
+import { deriveToken, hashToken, newSalt } from './tokens';
+import type { ResultReason, SkipCondition, SlotStatus, StageMode } from './types';
+import './schema';
+
+/**
+ * The transactional steps every operation shares: lock a request, open a stage, settle a
+ * stage, finish a request. Each runs inside the caller's transaction, writes its own audit
+ * rows, and changes state only through conditional transitions.
+ */
+
+export interface FlowContext {
+	tx: Tx;
+	dialect: Dialect;
+	settings: ConsortiumSettings;
+	now: Date;
+	actor: Actor;
+}
+
+/** What a change means for the waiting execution. */
+export type Outcome = 'undecided' | 'notify' | 'approved' | 'rejected';
+
+export interface Change {
+	requestId: string;
+	outcome: Outcome;
+	/** Slots that were opened and need a notification (their tokens are re-derived from the salt). */
+	opened: ApprovalSlotTable[];
+}
+
+export type RequestRow = ApprovalRequestTable;
+export type StageRow = ApprovalStageTable;
+export type SlotRow = ApprovalSlotTable;
+
+const hoursLater = (now: Date, hours: number) => new Date(now.getTime() + hours * 3600_000).toISOString();
+
+/**
+ * Reads the request row and, on PostgreSQL, locks it until commit, so concurrent
+ * decisions on one request are settled one after another and each sees the others'
+ * slots. SQLite transactions are already serialised by its write lock.
+ */
+export async function lockRequest(ctx: FlowContext, id: string): Promise<RequestRow | undefined> {
+	let query = ctx.tx.selectFrom('approval_request').selectAll().where('id', '=', id);
+	if (ctx.dialect === 'postgres') query = query.forUpdate();
+	return query.executeTakeFirst();
+}
+
+export async function stagesOf(ctx: FlowContext, requestId: string): Promise<StageRow[]> {
+	return ctx.tx.selectFrom('approval_stage').selectAll().where('request_id', '=', requestId).orderBy('idx').execute();
+}
+
+export async function slotsOfStage(ctx: FlowContext, stageId: string): Promise<SlotRow[]> {
+	return ctx.tx.selectFrom('approval_slot').selectAll().where('stage_id', '=', stageId).orderBy('position').orderBy('created_at').execute();
+}
+
+async function audit(ctx: FlowContext, action: string, entityType: string, entityId: string, changes?: unknown, note?: string) {
+	await writeAudit(ctx.tx, { ...ctx.actor, action, entityType, entityId, changes, note });
+}
+
+/** Gives a slot its link: fresh salt, token derived with the link secret, only the hash stored. */
+export async function openSlot(ctx: FlowContext, slot: SlotRow): Promise<SlotRow> {
+	const salt = newSalt();
+	const tokenHash = hashToken(deriveToken(ctx.settings.linkSecret, slot.id, salt));
+	const won = await transition(ctx.tx, { table: 'approval_slot', id: slot.id, from: 'waiting', to: 'pending', set: { token_salt: salt, token_hash: tokenHash } });
+	if (!won) throw new StateError('Approver slot changed meanwhile / 审批人状态已变化', slot.status, 'pending');
+	return { ...slot, status: 'pending', token_salt: salt, token_hash: tokenHash };
+}
+
+export async function insertSlot(
+	ctx: FlowContext,
+	stage: StageRow,
+	person: { email: string; name: string | null },
+	position: number,
+	extra: Partial<SlotRow> = {},
+): Promise<SlotRow> {
+	const row: SlotRow = {
+		id: newId('aps'),
+		request_id: stage.request_id,
+		stage_id: stage.id,
+		stage_idx: stage.idx,
+		position,
+		email: person.email,
+		name: person.name,
+		status: 'waiting',
+		token_hash: null,
+		token_salt: null,
+		decided_at: null,
+		comment: null,
+		ip: null,
+		user_agent: null,
+		reassigned_from: null,
+		added: 0,
+		reminded_at: null,
+		created_at: ctx.now.toISOString(),
+		...extra,
+	};
+	await ctx.tx.insertInto('approval_slot').values(row).execute();
+	return row;
+}
+
+/** Slots still able to act become `to` (closed when a stage ends, expired on timeout). */
+async function retireOpenSlots(ctx: FlowContext, where: { stageId?: string; requestId?: string }, to: SlotStatus) {
+	let q = ctx.tx.updateTable('approval_slot').set({ status: to }).where('status', 'in', ['waiting', 'pending']);
+	if (where.stageId) q = q.where('stage_id', '=', where.stageId);
+	if (where.requestId) q = q.where('request_id', '=', where.requestId);
+	await q.execute();
+}
+
+export async function expireStageSlots(ctx: FlowContext, stage: StageRow) {
+	await retireOpenSlots(ctx, { stageId: stage.id }, 'expired');
+}
+
+async function emailsApprovedBefore(ctx: FlowContext, requestId: string, stageIdx: number): Promise<Set<string>> {
+	const rows = await ctx.tx
+		.selectFrom('approval_slot')
+		.select('email')
+		.where('request_id', '=', requestId)
+		.where('stage_idx', '<', stageIdx)
+		.where('status', 'in', ['approved', 'passed'])
+		.execute();
+	return new Set(rows.map((r) => r.email));
+}
+
+/**
+ * Moves an active stage as far as it can go: opens the slots whose turn it is (auto-passing
+ * approvers who approved an earlier stage when the request allows it), and settles the
+ * stage when its mode says it is decided.
+ */
+export async function advanceStage(ctx: FlowContext, request: RequestRow, stage: StageRow): Promise<{ outcome: StageOutcome; opened: SlotRow[] }> {
+	const opened: SlotRow[] = [];
+	const earlier = request.auto_pass ? await emailsApprovedBefore(ctx, request.id, stage.idx) : new Set<string>();
+	for (;;) {
+		const slots = await slotsOfStage(ctx, stage.id);
+		const outcome = evaluateStage(stage.mode as StageMode, stage.quorum, slots as never);
+		if (outcome !== 'pending') {
+			await settleStage(ctx, stage, outcome);
+			return { outcome, opened: [] };
+		}
+		const toOpen = slotsToOpen(stage.mode as StageMode, slots as never) as unknown as SlotRow[];
+		if (toOpen.length === 0) return { outcome, opened };
+		let passed = false;
+		for (const slot of toOpen) {
+			if (earlier.has(slot.email)) {
+				await transition(ctx.tx, {
+					table: 'approval_slot',
+					id: slot.id,
+					from: 'waiting',
+					to: 'passed',
+					set: { decided_at: ctx.now.toISOString(), comment: '前一阶段已同意，自动通过 Approved in an earlier stage: passed automatically' },
+				});
+				await audit(ctx, 'auto_pass', 'approval_slot', slot.id, { email: slot.email, stage: stage.idx }, 'auto-pass');
+				passed = true;
+			} else {
+				opened.push(await openSlot(ctx, slot));
+			}
+		}
+		if (!passed) return { outcome: 'pending', opened };
+	}
+}
+
+async function settleStage(ctx: FlowContext, stage: StageRow, outcome: 'approved' | 'rejected', note?: string) {
+	const won = await transition(ctx.tx, { table: 'approval_stage', id: stage.id, from: 'active', to: outcome, set: { finished_at: ctx.now.toISOString() } });
+	if (!won) throw new StateError('Stage was settled meanwhile / 阶段已结束', stage.status, outcome);
+	await retireOpenSlots(ctx, { stageId: stage.id }, 'closed');
+	await audit(ctx, `stage_${outcome}`, 'approval_stage', stage.id, { request: stage.request_id, stage: stage.idx }, note);
+}
+
+/** Settles the current stage by a timeout action rather than by votes. */
+export async function forceStage(ctx: FlowContext, stage: StageRow, outcome: 'approved' | 'rejected') {
+	await expireStageSlots(ctx, stage);
+	await settleStage(ctx, stage, outcome, 'timeout');
+}
+
+/** Starts stages from `fromIdx` on, skipping those whose condition holds, until one waits for people or none is left. */
+export async function activateFrom(ctx: FlowContext, request: RequestRow, fromIdx: number): Promise<Change> {
+	const stages = await stagesOf(ctx, request.id);
+	const fields = JSON.parse(request.subject_fields) as Array<{ label: string; value: string }>;
+	for (let idx = fromIdx; idx < stages.length; idx++) {
+		const stage = stages[idx];
+		if (shouldSkip(stage.skip_if ? (JSON.parse(stage.skip_if) as SkipCondition) : null, fields)) {
+			await transition(ctx.tx, { table: 'approval_stage', id: stage.id, from: 'waiting', to: 'skipped', set: { finished_at: ctx.now.toISOString() } });
+			await retireOpenSlots(ctx, { stageId: stage.id }, 'closed');
+			await audit(ctx, 'stage_skipped', 'approval_stage', stage.id, { request: request.id, stage: idx, condition: JSON.parse(stage.skip_if!) });
+			continue;
+		}
+		const dueAt = stage.due_hours ? hoursLater(ctx.now, stage.due_hours) : null;
+		const started = await transition(ctx.tx, { table: 'approval_stage', id: stage.id, from: 'waiting', to: 'active', set: { started_at: ctx.now.toISOString(), due_at: dueAt } });
+		if (!started) throw new StateError('Stage started meanwhile / 阶段已开始', stage.status, 'active');
+		const active = { ...stage, status: 'active', due_at: dueAt };
+		await audit(ctx, 'stage_started', 'approval_stage', stage.id, { request: request.id, stage: idx, dueAt });
+		const { outcome, opened } = await advanceStage(ctx, request, active);
+		if (outcome === 'approved') continue;
+		if (outcome === 'rejected') return finishRequest(ctx, request, 'rejected', 'decided');
+		await ctx.tx
+			.updateTable('approval_request')
+			.set({ current_stage: idx, due_at: dueAt, updated_at: ctx.now.toISOString(), notify_round: sql`notify_round + 1` as never })
+			.where('id', '=', request.id)
+			.execute();
+		return { requestId: request.id, outcome: 'notify', opened };
+	}
+	return finishRequest(ctx, request, 'approved', stages.length ? 'decided' : 'no_stages');
+}
+
+/** Marks that the workflow gets notification items again, so its next arrival waits rather than times out. */
+export async function bumpNotifyRound(ctx: FlowContext, requestId: string) {
+	await ctx.tx
+		.updateTable('approval_request')
+		.set({ notify_round: sql`notify_round + 1` as never, updated_at: ctx.now.toISOString() })
+		.where('id', '=', requestId)
+		.execute();
+}
+
+export async function updateDue(ctx: FlowContext, requestId: string, dueAt: string | null) {
+	await ctx.tx.updateTable('approval_request').set({ due_at: dueAt, updated_at: ctx.now.toISOString() }).where('id', '=', requestId).execute();
+}
+
+export async function finishRequest(ctx: FlowContext, request: RequestRow, status: 'approved' | 'rejected', reason: ResultReason, note?: string | null): Promise<Change> {
+	const won = await transition(ctx.tx, {
+		table: 'approval_request',
+		id: request.id,
+		from: 'pending',
+		to: status,
+		set: { reason, reason_note: note ?? null, decided_at: ctx.now.toISOString(), updated_at: ctx.now.toISOString(), current_stage: null, due_at: null },
+	});
+	if (!won) throw new StateError(`Request ${request.number} is already ${request.status} / 审批已结束`, request.status, status);
+	await ctx.tx.updateTable('approval_stage').set({ status: 'skipped', finished_at: ctx.now.toISOString() }).where('request_id', '=', request.id).where('status', '=', 'waiting').execute();
+	await ctx.tx.updateTable('approval_stage').set({ status, finished_at: ctx.now.toISOString() }).where('request_id', '=', request.id).where('status', '=', 'active').execute();
+	await retireOpenSlots(ctx, { requestId: request.id }, 'closed');
+	await audit(ctx, status, 'approval_request', request.id, { status: ['pending', status], reason }, note ?? undefined);
+	return { requestId: request.id, outcome: status, opened: [] };
+}
+
+/** The one caller that wins this resumes the waiting execution with the result; nobody else does. */
+export async function claimDelivery(ctx: FlowContext, requestId: string): Promise<boolean> {
+	const result = await ctx.tx.updateTable('approval_request').set({ delivered: 1 }).where('id', '=', requestId).where('delivered', '=', 0).executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}

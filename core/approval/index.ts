@@ -1,0 +1,15 @@
+import './schema';
+
+export * from './types';
+export * from './schema';
+export * from './spec';
+export * from './machine';
+export * from './tokens';
+export * from './flow';
+export * from './requests';
+export * from './decide';
+export * from './manage';
+export * from './notify';
+export * from './pages/escape';
+export * from './pages/render';
+export * from './email/templates';

@@ -1,0 +1,32 @@
+import type { SlotStatus, StageMode, StageStatus } from './types';
+
+/** Chinese first, English beside: the words pages and emails share. */
+export const MODE_LABEL: Record<StageMode, string> = {
+	sequential: '依次审批 Sequential',
+	all: '会签 All must approve',
+	any: '或签 Any one decides',
+	quorum: '多数通过 Quorum',
+};
+
+export const SLOT_LABEL: Record<SlotStatus, string> = {
+	waiting: '待轮到 Waiting for turn',
+	pending: '待审批 Pending',
+	approved: '同意 Approved',
+	rejected: '拒绝 Rejected',
+	passed: '自动通过 Auto-passed',
+	closed: '无需审批 Not needed',
+	expired: '已超时 Expired',
+	revoked: '已转交 Reassigned',
+};
+
+export const STAGE_LABEL: Record<StageStatus, string> = {
+	waiting: '未开始 Not started',
+	active: '进行中 In progress',
+	approved: '已通过 Approved',
+	rejected: '已拒绝 Rejected',
+	skipped: '已跳过 Skipped',
+};
+
+export function modeText(mode: StageMode, quorum: number | null, approvers: number): string {
+	return mode === 'quorum' ? `${MODE_LABEL.quorum} ${quorum}/${approvers}` : MODE_LABEL[mode];
+}

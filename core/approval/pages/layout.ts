@@ -1,0 +1,46 @@
+import { escapeHtml } from './escape';
+
+/**
+ * The page shell: one column that fits a phone, system fonts with Chinese fallbacks, no
+ * script at all, and a policy that forbids any, so an escaped-but-missed string still
+ * could not run.
+ */
+export function pageShell(title: string, body: string): string {
+	return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action *; base-uri 'none'">
+<title>${escapeHtml(title)}</title>
+<style>
+body{margin:0;background:#f3f5f8;color:#1f2328;font:16px/1.6 -apple-system,BlinkMacSystemFont,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei",sans-serif}
+main{max-width:640px;margin:0 auto;padding:16px}
+.card{background:#fff;border-radius:12px;padding:20px;margin-bottom:16px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
+h1{font-size:20px;margin:0 0 4px}
+.en{color:#57606a;font-size:14px}
+.num{font-family:ui-monospace,Menlo,Consolas,monospace;color:#0969da}
+table{width:100%;border-collapse:collapse}
+th,td{text-align:left;padding:6px 4px;border-bottom:1px solid #eaeef2;vertical-align:top;word-break:break-word}
+th{width:35%;color:#57606a;font-weight:normal}
+textarea{width:100%;box-sizing:border-box;min-height:90px;font:inherit;padding:8px;border:1px solid #d0d7de;border-radius:8px}
+.buttons{display:flex;gap:12px;margin-top:12px}
+button{flex:1;font:inherit;font-size:18px;padding:14px;border:0;border-radius:10px;color:#fff;cursor:pointer}
+.approve{background:#1a7f37}.reject{background:#cf222e}
+.status{font-size:40px;text-align:center;margin:8px 0}
+</style>
+</head>
+<body><main>${body}</main></body>
+</html>`;
+}
+
+/** A page that only says something: used, expired, withdrawn, unknown … */
+export function messagePage(icon: string, zh: string, en: string, detailZh = '', detailEn = ''): string {
+	return pageShell(
+		zh,
+		`<div class="card"><div class="status">${icon}</div><h1>${escapeHtml(zh)}</h1><div class="en">${escapeHtml(en)}</div>${
+			detailZh ? `<p>${escapeHtml(detailZh)}<br><span class="en">${escapeHtml(detailEn)}</span></p>` : ''
+		}</div>`,
+	);
+}

@@ -1,0 +1,207 @@
+import { sql } from 'kysely';
+import { paginate, type Actor, type ConsortiumSettings, type Db, type Page, type Store, type Tx } from '../store';
+import { writeAudit } from '../store/audit';
+import { NotFoundError, ValidationError } from '../util/errors';
+import { newId } from '../util/id';
+import { activateFrom, insertSlot, type Change, type FlowContext, type RequestRow, type SlotRow, type StageRow } from './flow';
+import { formatNumber } from './machine';
+import type { ApprovalRequestTable } from './schema';
+import type { RequestRecord, RequestSpec, RequestStatus, ResultReason, SlotStatus, StageMode, StageStatus, TimeoutAction } from './types';
+import { optionalDate } from '../util/validate';
+
+export interface ApprovalEnv {
+	store: Store;
+	settings: ConsortiumSettings;
+	/** The clock; tests pass one in to reach due times without waiting. */
+	now?: Date;
+}
+
+export function flowContext(env: ApprovalEnv, tx: Tx, actor: Actor): FlowContext {
+	return { tx, dialect: env.store.dialect, settings: env.settings, now: env.now ?? new Date(), actor };
+}
+
+function yearInZone(now: Date, timeZone: string): number {
+	return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(now));
+}
+
+/**
+ * The next number of the year for a prefix. One upsert that increments and returns the
+ * counter: concurrent creators each get their own number on both dialects (the row lock
+ * on PostgreSQL, the write lock on SQLite), and a rolled-back creation leaves no gap used.
+ */
+export async function nextNumber(tx: Tx, prefix: string, year: number): Promise<string> {
+	const row = await tx
+		.insertInto('approval_sequence')
+		.values({ prefix, year, last: 1 })
+		.onConflict((oc) => oc.columns(['prefix', 'year']).doUpdateSet({ last: sql`approval_sequence.last + 1` as never }))
+		.returning('last')
+		.executeTakeFirstOrThrow();
+	return formatNumber(prefix, year, Number(row.last));
+}
+
+export interface Created {
+	request: RequestRow;
+	change: Change;
+}
+
+/** Creates a request with its stages and approver slots, and opens the first stage that is not skipped. */
+export async function createRequest(env: ApprovalEnv, spec: RequestSpec, actor: Actor): Promise<Created> {
+	return env.store.transaction(async (tx) => {
+		const ctx = flowContext(env, tx, actor);
+		const at = ctx.now.toISOString();
+		const request: ApprovalRequestTable = {
+			id: newId('apr'),
+			number: await nextNumber(tx, spec.numberPrefix, yearInZone(ctx.now, env.settings.timeZone)),
+			subject_type: spec.subject.type,
+			subject_id: spec.subject.id,
+			title: spec.subject.title,
+			subject_fields: JSON.stringify(spec.subject.fields),
+			submitter_email: spec.submitter.email,
+			submitter_name: spec.submitter.name,
+			cc: JSON.stringify(spec.cc),
+			status: 'pending',
+			reason: null,
+			reason_note: null,
+			current_stage: null,
+			due_at: null,
+			auto_pass: spec.autoPassRepeatApprover ? 1 : 0,
+			link_base: spec.linkBase,
+			execution_id: spec.executionId,
+			node_id: spec.nodeId,
+			notify_round: 0,
+			waited_round: 0,
+			delivered: 0,
+			created_at: at,
+			updated_at: at,
+			decided_at: null,
+		};
+		await tx.insertInto('approval_request').values(request).execute();
+		for (const [idx, s] of spec.stages.entries()) {
+			const stage: StageRow = {
+				id: newId('apt'),
+				request_id: request.id,
+				idx,
+				name: s.name,
+				mode: s.mode,
+				quorum: s.quorum,
+				status: 'waiting',
+				skip_if: s.skipIf ? JSON.stringify(s.skipIf) : null,
+				due_hours: s.dueHours,
+				remind_hours: s.remindEveryHours,
+				timeout_action: s.timeoutAction,
+				escalate_to: JSON.stringify(s.escalateTo),
+				escalated: 0,
+				due_at: null,
+				started_at: null,
+				finished_at: null,
+			};
+			await tx.insertInto('approval_stage').values(stage).execute();
+			for (const [position, person] of s.approvers.entries()) await insertSlot(ctx, stage, person, position);
+		}
+		await writeAudit(tx, { ...actor, action: 'create', entityType: 'approval_request', entityId: request.id, changes: { number: request.number, title: request.title, stages: spec.stages.length } });
+		const change = await activateFrom(ctx, request, 0);
+		return { request: await tx.selectFrom('approval_request').selectAll().where('id', '=', request.id).executeTakeFirstOrThrow(), change };
+	});
+}
+
+/** Finds a request by id (`apr_…`) or by number (`KC-2026-0001`). */
+export async function findRequest(db: Db | Tx, idOrNumber: string): Promise<RequestRow> {
+	const key = String(idOrNumber ?? '').trim();
+	const row = await db
+		.selectFrom('approval_request')
+		.selectAll()
+		.where((eb) => eb.or([eb('id', '=', key), eb('number', '=', key.toUpperCase())]))
+		.executeTakeFirst();
+	if (!row) throw new NotFoundError('approval request 审批', key);
+	return row;
+}
+
+/** The whole decision record: stages, each approver's decision, time, comment. Never a token. */
+export async function loadRecord(db: Db | Tx, idOrNumber: string): Promise<RequestRecord> {
+	const request = await findRequest(db, idOrNumber);
+	const stages = await db.selectFrom('approval_stage').selectAll().where('request_id', '=', request.id).orderBy('idx').execute();
+	const slots = await db.selectFrom('approval_slot').selectAll().where('request_id', '=', request.id).orderBy('stage_idx').orderBy('position').orderBy('created_at').execute();
+	return toRecord(request, stages, slots);
+}
+
+export function toRecord(request: RequestRow, stages: StageRow[], slots: SlotRow[]): RequestRecord {
+	return {
+		requestId: request.id,
+		requestNumber: request.number,
+		status: request.status as RequestStatus,
+		reason: request.reason as ResultReason | null,
+		reasonNote: request.reason_note,
+		subject: { type: request.subject_type, id: request.subject_id, title: request.title, fields: JSON.parse(request.subject_fields) },
+		submitter: { email: request.submitter_email, name: request.submitter_name },
+		cc: JSON.parse(request.cc),
+		currentStage: request.current_stage,
+		stages: stages.map((s) => ({
+			index: s.idx,
+			name: s.name,
+			mode: s.mode as StageMode,
+			quorum: s.quorum,
+			status: s.status as StageStatus,
+			dueAt: s.due_at,
+			startedAt: s.started_at,
+			finishedAt: s.finished_at,
+			timeoutAction: s.timeout_action as TimeoutAction,
+			escalated: Boolean(s.escalated),
+			approvers: slots
+				.filter((a) => a.stage_id === s.id)
+				.map((a) => ({
+					slotId: a.id,
+					email: a.email,
+					name: a.name,
+					status: a.status as SlotStatus,
+					decidedAt: a.decided_at,
+					comment: a.comment,
+					ip: a.ip,
+					userAgent: a.user_agent,
+					reassignedFrom: a.reassigned_from,
+					added: Boolean(a.added),
+				})),
+		})),
+		createdAt: request.created_at,
+		decidedAt: request.decided_at,
+		dueAt: request.due_at,
+		executionId: request.execution_id,
+	};
+}
+
+export interface ListFilters {
+	status?: string;
+	/** Only pending requests whose current stage is past its due time. */
+	overdue?: boolean;
+	/** Requests where this email is an approver; with `pendingOnly`, only where they still have to decide. */
+	approver?: string;
+	pendingOnly?: boolean;
+	subjectType?: string;
+	createdFrom?: string;
+	createdTo?: string;
+}
+
+export async function listRequests(env: ApprovalEnv, filters: ListFilters, page: { after?: string | null; limit?: number }): Promise<Page<RequestRow>> {
+	let query = env.store.db.selectFrom('approval_request').selectAll();
+	if (filters.status) query = query.where('status', '=', filters.status);
+	if (filters.overdue) query = query.where('status', '=', 'pending').where('due_at', 'is not', null).where('due_at', '<', (env.now ?? new Date()).toISOString());
+	if (filters.subjectType) query = query.where('subject_type', '=', filters.subjectType);
+	const from = optionalDate(filters.createdFrom, 'createdFrom', '创建起 Created From');
+	const to = optionalDate(filters.createdTo, 'createdTo', '创建止 Created To');
+	if (from) query = query.where('created_at', '>=', `${from}T00:00:00.000Z`);
+	if (to) query = query.where('created_at', '<', new Date(Date.parse(`${to}T00:00:00Z`) + 86400000).toISOString());
+	if (filters.approver) {
+		const email = filters.approver.trim().toLowerCase();
+		if (!email.includes('@')) throw new ValidationError('Approver filter must be an email / 审批人应为邮箱', 'approver', 'email');
+		query = query.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('approval_slot')
+					.select('approval_slot.id')
+					.whereRef('approval_slot.request_id', '=', 'approval_request.id')
+					.where('approval_slot.email', '=', email)
+					.where('approval_slot.status', 'in', filters.pendingOnly ? ['pending'] : ['waiting', 'pending', 'approved', 'rejected', 'passed', 'expired']),
+			),
+		);
+	}
+	return paginate(query, page);
+}

@@ -1,0 +1,91 @@
+/** The approval module's tables, merged into the store's `Database`. */
+export interface ApprovalSequenceTable {
+	prefix: string;
+	year: number;
+	last: number;
+}
+
+export interface ApprovalRequestTable {
+	id: string;
+	number: string;
+	subject_type: string;
+	subject_id: string | null;
+	title: string;
+	/** JSON array of {label, value}. */
+	subject_fields: string;
+	submitter_email: string;
+	submitter_name: string | null;
+	/** JSON array of {email, name}. */
+	cc: string;
+	status: string;
+	reason: string | null;
+	reason_note: string | null;
+	current_stage: number | null;
+	/** Due time of the current stage, copied here so "overdue" is one indexed filter. */
+	due_at: string | null;
+	auto_pass: number;
+	link_base: string | null;
+	execution_id: string | null;
+	node_id: string | null;
+	/** Counts notification rounds handed to the workflow, and the round the execution waits on. */
+	notify_round: number;
+	waited_round: number;
+	/** 1 once the waiting execution has been resumed with the result: it happens exactly once. */
+	delivered: number;
+	created_at: string;
+	updated_at: string;
+	decided_at: string | null;
+}
+
+export interface ApprovalStageTable {
+	id: string;
+	request_id: string;
+	idx: number;
+	name: string;
+	mode: string;
+	quorum: number | null;
+	status: string;
+	/** JSON of the skip condition, or null. */
+	skip_if: string | null;
+	due_hours: number | null;
+	remind_hours: number | null;
+	timeout_action: string;
+	/** JSON array of {email, name}. */
+	escalate_to: string;
+	escalated: number;
+	due_at: string | null;
+	started_at: string | null;
+	finished_at: string | null;
+}
+
+export interface ApprovalSlotTable {
+	id: string;
+	request_id: string;
+	stage_id: string;
+	stage_idx: number;
+	position: number;
+	email: string;
+	name: string | null;
+	status: string;
+	/** sha256 of the link token; the token itself is never stored. */
+	token_hash: string | null;
+	/** 128 random bits from which the token is derived with the link secret. */
+	token_salt: string | null;
+	decided_at: string | null;
+	comment: string | null;
+	ip: string | null;
+	user_agent: string | null;
+	reassigned_from: string | null;
+	added: number;
+	reminded_at: string | null;
+	created_at: string;
+}
+
+declare module '../store/schema' {
+	interface Database {
+		approval_sequence: ApprovalSequenceTable;
+		approval_request: ApprovalRequestTable;
+		approval_stage: ApprovalStageTable;
+		approval_slot: ApprovalSlotTable;
+	}
+}
