@@ -7,6 +7,19 @@ import { freshStoreConfig, testDialects } from '../helpers/dialects';
 
 const actor = { actor: 'test' };
 
+/** Runs a test/helpers script in its own Node process against a store. */
+function runHelper(script: string, target: StoreConfig, env: Record<string, string> = {}): Promise<string> {
+	return new Promise<string>((resolve, reject) => {
+		const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '../helpers', script)], {
+			env: { ...process.env, ...env, STORE_CONFIG: JSON.stringify(target) },
+		});
+		let out = '';
+		child.stdout.on('data', (d) => (out += d));
+		child.stderr.on('data', (d) => (out += d));
+		child.on('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(out))));
+	});
+}
+
 describe.each(testDialects())('store conformance on %s', (dialect) => {
 	let config: StoreConfig;
 	let store: Store;
@@ -32,18 +45,7 @@ describe.each(testDialects())('store conformance on %s', (dialect) => {
 
 	it('two processes migrating the same empty store at once both succeed, each migration applied once', async () => {
 		const target = await freshStoreConfig(dialect);
-		const script = join(__dirname, '../helpers/migrate-once.ts');
-		const run = () =>
-			new Promise<string>((resolve, reject) => {
-				const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script], {
-					env: { ...process.env, STORE_CONFIG: JSON.stringify(target) },
-				});
-				let out = '';
-				child.stdout.on('data', (d) => (out += d));
-				child.stderr.on('data', (d) => (out += d));
-				child.on('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(out))));
-			});
-		const [a, b] = await Promise.all([run(), run()]);
+		const [a, b] = await Promise.all([runHelper('migrate-once.ts', target), runHelper('migrate-once.ts', target)]);
 		const last = allMigrations().at(-1)!.name;
 		expect(a).toBe(last);
 		expect(b).toBe(last);
@@ -51,6 +53,19 @@ describe.each(testDialects())('store conformance on %s', (dialect) => {
 		const rows = await second.db.selectFrom('schema_migration').select('name').execute();
 		expect(rows).toHaveLength(allMigrations().length);
 		await second.close();
+	});
+
+	it('two processes writing at once both finish: writers queue instead of failing busy', async () => {
+		const [a, b] = await Promise.all([
+			runHelper('write-many.ts', config, { COUNT: '150', TAG: 'A' }),
+			runHelper('write-many.ts', config, { COUNT: '150', TAG: 'B' }),
+		]);
+		expect([a, b]).toEqual(['150', '150']);
+		const rows = await store.db.selectFrom('organisation').select('name').execute();
+		expect(rows).toHaveLength(300);
+		const audits = await store.db.selectFrom('audit').select('actor').execute();
+		expect(audits.filter((r) => r.actor === 'A')).toHaveLength(150);
+		expect(audits.filter((r) => r.actor === 'B')).toHaveLength(150);
 	});
 
 	it('a conditional transition loses under a concurrent winner', async () => {
