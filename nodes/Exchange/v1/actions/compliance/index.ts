@@ -1,0 +1,35 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as annual from './annual.operation';
+import * as dualQualified from './dualQualified.operation';
+import * as fiveYear from './fiveYear.operation';
+import * as items from './items.operation';
+import * as newTeachers from './newTeachers.operation';
+import { sharedProperties } from './options';
+import * as stationUse from './stationUse.operation';
+import * as technicianHours from './technicianHours.operation';
+import * as workbook from './workbook.operation';
+
+export const operations = { fiveYear, annual, newTeachers, dualQualified, stationUse, technicianHours, items, workbook };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: '操作 Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['compliance'] } },
+		options: [
+			{ name: '五年累计实践 Five-Year Practice', value: 'fiveYear', action: 'Five year practice days per teacher' },
+			{ name: '本年度实践 Annual Practice', value: 'annual', action: 'Practice days this year per teacher' },
+			{ name: '新教师未安排实践 New Teachers Without Placement', value: 'newTeachers', action: 'New teachers without a placement' },
+			{ name: '双师型占比 Dual-Qualified Share', value: 'dualQualified', action: 'Dual qualified share of professional teachers' },
+			{ name: '站点使用与容量 Station Use', value: 'stationUse', action: 'Station use against capacity' },
+			{ name: '技师学期课时 Technician Hours', value: 'technicianHours', action: 'Technician teaching hours per term' },
+			{ name: '多项合规事项 Compliance Items', value: 'items', action: 'Several compliance reports as items' },
+			{ name: '生成工作簿 Build Workbook', value: 'workbook', action: 'Build an xlsx with one sheet per report' },
+		],
+		default: 'fiveYear',
+	},
+	...sharedProperties,
+	...Object.values(operations).flatMap((op) => op.description),
+];

@@ -1,0 +1,31 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { REPORT_NAMES, REPORTS, type ReportName } from '../../../../../core/exchange';
+import { forEachItem } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+import { readReportOptions, reportOptions } from './options';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: '报表 Reports',
+		name: 'reports',
+		type: 'multiOptions',
+		options: reportOptions,
+		default: [...REPORT_NAMES],
+		description: '每项带 report 字段，可直接接“生成工作簿” Each item carries its report name, ready for Build Workbook',
+		displayOptions: { show: { resource: ['compliance'], operation: ['items'] } },
+	},
+];
+
+/** Several reports in one pass, for a monthly report: items of each report in a fixed order. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { store, settings } = await consortiumFor(this);
+	return forEachItem(this, async (i) => {
+		const options = readReportOptions(this, i, settings.timeZone);
+		const chosen = this.getNodeParameter('reports', i, REPORT_NAMES) as ReportName[];
+		const out = [];
+		for (const name of REPORT_NAMES.filter((r) => chosen.includes(r))) {
+			out.push(...(await REPORTS[name](store, options)).map((item) => ({ ...item, asOf: options.asOf })));
+		}
+		return out;
+	});
+}

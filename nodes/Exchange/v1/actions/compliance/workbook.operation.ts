@@ -1,0 +1,36 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { complianceWorkbook, REPORT_NAMES, type ReportName } from '../../../../../core/exchange';
+import { reportOptions } from './options';
+
+const show = { resource: ['compliance'], operation: ['workbook'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: '工作表 Sheets',
+		name: 'sheets',
+		type: 'multiOptions',
+		options: reportOptions,
+		default: [...REPORT_NAMES],
+		description: '这些报表即使没有数据也生成工作表 These reports get a sheet even when they have no rows',
+		displayOptions: { show },
+	},
+	{ displayName: '文件名 File Name', name: 'fileName', type: 'string', default: '={{ "校企互聘合规月报-" + ($json.asOf || $now.toFormat("yyyy-MM-dd")) + ".xlsx" }}', displayOptions: { show } },
+	{ displayName: '输出二进制字段 Put Output File in Field', name: 'binaryPropertyName', type: 'string', default: 'data', displayOptions: { show } },
+];
+
+/** All input items (compliance items) become one workbook, one sheet per report. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	const sheets = this.getNodeParameter('sheets', 0, REPORT_NAMES) as ReportName[];
+	const fileName = this.getNodeParameter('fileName', 0) as string;
+	const property = this.getNodeParameter('binaryPropertyName', 0, 'data') as string;
+	const workbook = complianceWorkbook(items.map((item) => item.json), sheets);
+	const binary = await this.helpers.prepareBinaryData(workbook.buffer, fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+	return [
+		{
+			json: { fileName, asOf: (items[0]?.json.asOf as string) ?? null, sheets: workbook.sheets, rows: items.length },
+			binary: { [property]: binary },
+			pairedItem: items.map((_, item) => ({ item })),
+		},
+	];
+}

@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { checkEngagementQualification, DEFAULT_QUALIFICATION_RULES } from '../../../../../core/exchange';
+import { recordIdProperty } from '../../../../shared/descriptions/common';
+import { forEachItem, workflowActor } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+
+const show = { resource: ['engagement'], operation: ['checkQualification'] };
+
+export const description: INodeProperties[] = [
+	recordIdProperty(show, '授课记录 ID Engagement ID'),
+	{
+		displayName: '资格规则 Rules',
+		name: 'rules',
+		type: 'collection',
+		placeholder: '修改规则 Override a Rule',
+		default: {},
+		displayOptions: { show },
+		description: '留空则用默认：从业≥3年，且具备中级及以上职称或高级工及以上技能等级 Defaults: ≥3 years in industry and a qualifying title or skill level',
+		options: [
+			{ displayName: '最少从业年限 Min Years in Industry', name: 'minYearsInIndustry', type: 'number', default: DEFAULT_QUALIFICATION_RULES.minYearsInIndustry },
+			{ displayName: '认可职称 Accepted Titles', name: 'titles', type: 'string', default: DEFAULT_QUALIFICATION_RULES.titles.join(','), description: '逗号分隔 Comma separated' },
+			{ displayName: '认可技能等级 Accepted Skill Levels', name: 'skillLevels', type: 'string', default: DEFAULT_QUALIFICATION_RULES.skillLevels.join(','), description: '逗号分隔 Comma separated' },
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { store } = await consortiumFor(this);
+	return forEachItem(this, async (i) =>
+		(await checkEngagementQualification(store, this.getNodeParameter('id', i) as string, this.getNodeParameter('rules', i, {}) as IDataObject, workflowActor(this))) as never,
+	);
+}

@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { evaluateEngagement } from '../../../../../core/exchange';
+import { recordIdProperty } from '../../../../shared/descriptions/common';
+import { forEachItem, workflowActor } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+import { gradeOptions } from '../gradeOptions';
+
+const show = { resource: ['engagement'], operation: ['evaluate'] };
+
+export const description: INodeProperties[] = [
+	recordIdProperty(show, '授课记录 ID Engagement ID'),
+	{ displayName: '系部评价 Department Grade', name: 'grade', type: 'options', options: gradeOptions, default: 'good', displayOptions: { show } },
+	{ displayName: '评价意见 Comments', name: 'comments', type: 'string', default: '', displayOptions: { show } },
+];
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { store } = await consortiumFor(this);
+	return forEachItem(this, async (i) =>
+		(await evaluateEngagement(
+			store,
+			this.getNodeParameter('id', i) as string,
+			{ grade: this.getNodeParameter('grade', i) as string, comments: this.getNodeParameter('comments', i, '') as string },
+			workflowActor(this),
+		)) as never,
+	);
+}

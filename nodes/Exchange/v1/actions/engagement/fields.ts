@@ -1,0 +1,29 @@
+import type { FieldDef } from '../../../../shared/descriptions/fields';
+
+export const engagementFields: FieldDef[] = [
+	{ key: 'technicianId', label: '企业技师 ID Technician ID', type: 'string', required: true },
+	{ key: 'course', label: '课程 Course', type: 'string', required: true },
+	{ key: 'term', label: '学期 Term', type: 'string', required: true, placeholder: '2025-2026-1' },
+	{ key: 'enterpriseId', label: '所在企业 ID Enterprise ID', type: 'string', description: '留空则取技师所属单位 Blank: the technician\'s organisation' },
+	{ key: 'module', label: '模块 Module', type: 'string' },
+	{ key: 'yearsInIndustry', label: '从业年限 Years in Industry', type: 'number' },
+];
+
+export const engagementFilters: FieldDef[] = [
+	{ key: 'technicianId', label: '企业技师 ID Technician ID', type: 'string' },
+	{ key: 'enterpriseId', label: '所在企业 ID Enterprise ID', type: 'string' },
+	{ key: 'term', label: '学期 Term', type: 'string' },
+	{
+		key: 'status',
+		label: '状态 Status',
+		type: 'options',
+		default: 'planned',
+		options: [
+			{ name: '计划 Planned', value: 'planned' },
+			{ name: '已批准 Approved', value: 'approved' },
+			{ name: '授课中 In Progress', value: 'in_progress' },
+			{ name: '已评价 Evaluated', value: 'evaluated' },
+			{ name: '已取消 Cancelled', value: 'cancelled' },
+		],
+	},
+];

@@ -1,0 +1,31 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as addSession from './addSession.operation';
+import * as checkQualification from './checkQualification.operation';
+import * as create from './create.operation';
+import * as evaluate from './evaluate.operation';
+import * as get from './get.operation';
+import * as list from './list.operation';
+import * as transition from './transition.operation';
+
+export const operations = { create, get, list, addSession, evaluate, checkQualification, transition };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: '操作 Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['engagement'] } },
+		options: [
+			{ name: '创建 Create', value: 'create', action: 'Create an engagement' },
+			{ name: '获取 Get', value: 'get', action: 'Get an engagement' },
+			{ name: '列表 List', value: 'list', action: 'List engagements' },
+			{ name: '登记课时 Add Session', value: 'addSession', action: 'Add a taught session' },
+			{ name: '系部评价 Evaluate', value: 'evaluate', action: 'Record the department evaluation' },
+			{ name: '资格审核 Check Qualification', value: 'checkQualification', action: 'Check the technician s qualification' },
+			{ name: '变更状态 Transition', value: 'transition', action: 'Move an engagement along its lifecycle' },
+		],
+		default: 'create',
+	},
+	...Object.values(operations).flatMap((op) => op.description),
+];

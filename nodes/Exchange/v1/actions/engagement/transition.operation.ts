@@ -1,0 +1,37 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { transitionEngagement } from '../../../../../core/exchange';
+import { recordIdProperty } from '../../../../shared/descriptions/common';
+import { forEachItem, workflowActor } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+
+const show = { resource: ['engagement'], operation: ['transition'] };
+
+export const description: INodeProperties[] = [
+	recordIdProperty(show, '授课记录 ID Engagement ID'),
+	{
+		displayName: '目标状态 New Status',
+		name: 'status',
+		type: 'options',
+		options: [
+			{ name: '已批准 Approved', value: 'approved' },
+			{ name: '授课中 In Progress', value: 'in_progress' },
+			{ name: '已取消 Cancelled', value: 'cancelled' },
+		],
+		default: 'approved',
+		displayOptions: { show },
+	},
+	{ displayName: '说明 Reason', name: 'reason', type: 'string', default: '', displayOptions: { show } },
+];
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { store } = await consortiumFor(this);
+	return forEachItem(this, async (i) =>
+		(await transitionEngagement(
+			store,
+			this.getNodeParameter('id', i) as string,
+			this.getNodeParameter('status', i) as string,
+			{ reason: this.getNodeParameter('reason', i, '') as string },
+			workflowActor(this),
+		)) as never,
+	);
+}

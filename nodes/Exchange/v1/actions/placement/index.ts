@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as create from './create.operation';
+import * as get from './get.operation';
+import * as list from './list.operation';
+import * as transition from './transition.operation';
+
+export const operations = { create, get, list, transition };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: '操作 Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['placement'] } },
+		options: [
+			{ name: '创建 Create', value: 'create', action: 'Create a placement' },
+			{ name: '获取 Get', value: 'get', action: 'Get a placement' },
+			{ name: '列表 List', value: 'list', action: 'List placements' },
+			{ name: '变更状态 Transition', value: 'transition', action: 'Move a placement along its lifecycle' },
+		],
+		default: 'create',
+	},
+	...Object.values(operations).flatMap((op) => op.description),
+];

@@ -1,0 +1,3 @@
+import { stationOperations } from './operations';
+
+export const { description, execute } = stationOperations['delete'];

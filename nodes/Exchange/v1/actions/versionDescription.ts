@@ -1,0 +1,43 @@
+/* eslint-disable n8n-nodes-base/node-filename-against-convention */
+import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
+import * as compliance from './compliance';
+import * as engagement from './engagement';
+import * as placement from './placement';
+import * as station from './station';
+import * as weeklyLog from './weeklyLog';
+
+export const versionDescription: INodeTypeDescription = {
+	displayName: '校企互聘 Exchange',
+	name: 'exchange',
+	icon: { light: 'file:../exchange.svg', dark: 'file:../exchange.dark.svg' },
+	group: ['transform'],
+	version: 1,
+	subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+	description: '教师下企业、技师进教室：实践站点、教师企业实践、周志、技师授课与合规统计 Teacher placements, technician teaching and compliance',
+	defaults: { name: '校企互聘 Exchange' },
+	usableAsTool: true,
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
+	credentials: [{ name: 'consortiumStoreApi', required: true, testedBy: 'consortiumStoreTest' }],
+	properties: [
+		{
+			displayName: '资源 Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: '实践站点 Station', value: 'station' },
+				{ name: '教师企业实践 Placement', value: 'placement' },
+				{ name: '周志 Weekly Log', value: 'weeklyLog' },
+				{ name: '技师授课 Engagement', value: 'engagement' },
+				{ name: '合规统计 Compliance', value: 'compliance' },
+			],
+			default: 'placement',
+		},
+		...station.description,
+		...placement.description,
+		...weeklyLog.description,
+		...engagement.description,
+		...compliance.description,
+	],
+};

@@ -1,0 +1,28 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { confirmLog } from '../../../../../core/exchange';
+import { recordIdProperty } from '../../../../shared/descriptions/common';
+import { forEachItem, workflowActor } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+
+const show = { resource: ['weeklyLog'], operation: ['confirm'] };
+
+export const description: INodeProperties[] = [
+	recordIdProperty(show, '周志 ID Log ID'),
+	{
+		displayName: '其他字段 Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: '添加字段 Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [{ displayName: '确认人 Confirmed By', name: 'confirmedBy', type: 'string', default: '', description: '默认为企业导师 Defaults to the placement\'s mentor' }],
+	},
+];
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { store } = await consortiumFor(this);
+	return forEachItem(this, async (i) => {
+		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+		return (await confirmLog(store, this.getNodeParameter('id', i) as string, { confirmedBy: extra.confirmedBy as string }, workflowActor(this))) as never;
+	});
+}

@@ -1,0 +1,13 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { listLogs } from '../../../../../core/exchange';
+import { forEachItem } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+
+export const description: INodeProperties[] = [
+	{ displayName: '实践记录 ID Placement ID', name: 'placementId', type: 'string', required: true, default: '', displayOptions: { show: { resource: ['weeklyLog'], operation: ['list'] } } },
+];
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { store } = await consortiumFor(this);
+	return forEachItem(this, async (i) => (await listLogs(store, this.getNodeParameter('placementId', i) as string)) as never);
+}
