@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { insertMany } from '../store/insert-many';
 import type { Db, Store, Tx } from '../store/store';
 import { ValidationError } from '../util/errors';
 import { newId } from '../util/id';
@@ -36,10 +37,7 @@ export function patentDeadlineRows(p: Pick<RegistryPatentTable, 'id' | 'applicat
 }
 
 export async function insertDeadlines(tx: Tx, rows: DeadlineRow[]): Promise<void> {
-	// 9 columns a row: chunks stay far below both dialects' bound-parameter limits.
-	for (let i = 0; i < rows.length; i += 400) {
-		await tx.insertInto('registry_deadline').values(rows.slice(i, i + 400).map((r) => ({ id: newId('ddl'), ...r }))).execute();
-	}
+	await insertMany(tx, 'registry_deadline', rows.map((r) => ({ id: newId('ddl'), ...r })));
 }
 
 export async function replaceDeadlines(tx: Tx, subjectType: 'patent' | 'project', subjectId: string, rows: DeadlineRow[]): Promise<void> {

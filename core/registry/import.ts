@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '../store/audit';
+import { insertMany } from '../store/insert-many';
 import type { BulkRowResult } from '../store/repository';
 import type { Store, Tx } from '../store/store';
 import { newId, nowIso } from '../util/id';
@@ -67,7 +68,7 @@ async function writeBatch(tx: Tx, prepared: Prepared[], actor: Actor, results: B
 	if (!creates.length) return;
 	await sql`savepoint bulk_fast`.execute(tx);
 	try {
-		const created = await insertMany(tx, creates, actor);
+		const created = await insertNew(tx, creates, actor);
 		await sql`release savepoint bulk_fast`.execute(tx);
 		created.forEach((id, k) => results.push({ row: creates[k].row, result: 'created', id }));
 	} catch {
@@ -95,15 +96,7 @@ async function perRow(tx: Tx, row: number, results: BulkRowResult[], fn: () => P
 	}
 }
 
-/** Bound parameters per statement stay well under SQLite's 32,766 and PostgreSQL's 65,535. */
-function chunks<T>(list: T[], columns: number): T[][] {
-	const size = Math.max(1, Math.floor(20000 / columns));
-	const out: T[][] = [];
-	for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-	return out;
-}
-
-async function insertMany(tx: Tx, creates: Prepared[], actor: Actor): Promise<string[]> {
+async function insertNew(tx: Tx, creates: Prepared[], actor: Actor): Promise<string[]> {
 	const [inventors, applicants] = await Promise.all([
 		resolveParties(tx, 'person', creates.map((p) => p.inventors), 'inventors'),
 		resolveParties(tx, 'organisation', creates.map((p) => p.applicants), 'applicants'),
@@ -122,14 +115,14 @@ async function insertMany(tx: Tx, creates: Prepared[], actor: Actor): Promise<st
 		created_at: now,
 		updated_at: now,
 	}));
-	for (const chunk of chunks(patentRows, 22)) await tx.insertInto('registry_patent').values(chunk).execute();
+	await insertMany(tx, 'registry_patent', patentRows as unknown as Array<Record<string, unknown>>);
 	const parties = patentRows.flatMap((p, k) => [
 		...inventors[k].map((x, seq) => ({ id: newId('ppy'), patent_id: p.id, role: 'inventor', seq, person_id: x.personId, organisation_id: null, name: x.name })),
 		...applicants[k].map((x, seq) => ({ id: newId('ppy'), patent_id: p.id, role: 'applicant', seq, person_id: null, organisation_id: x.organisationId, name: x.name })),
 	]);
-	for (const chunk of chunks(parties, 7)) await tx.insertInto('registry_patent_party').values(chunk).execute();
+	await insertMany(tx, 'registry_patent_party', parties);
 	const history = patentRows.map((p) => ({ id: newId('sth'), subject_type: 'patent', subject_id: p.id, from_status: null, to_status: p.status, on_date: p.status_on ?? p.granted_on ?? p.filing_date, reason: '台账导入 ledger import', actor: actor.actor, at: now }));
-	for (const chunk of chunks(history, 9)) await tx.insertInto('registry_status_history').values(chunk).execute();
+	await insertMany(tx, 'registry_status_history', history);
 	const audit = patentRows.map((p, k) => ({
 		id: newId('aud'),
 		at: now,
@@ -142,14 +135,34 @@ async function insertMany(tx: Tx, creates: Prepared[], actor: Actor): Promise<st
 		user_agent: actor.userAgent ?? null,
 		note: 'import',
 	}));
-	for (const chunk of chunks(audit, 10)) await tx.insertInto('audit').values(chunk).execute();
+	await insertMany(tx, 'audit', audit);
 	await insertDeadlines(tx, patentRows.flatMap(patentDeadlineRows));
 	return patentRows.map((p) => p.id);
 }
 
-/** Research projects from ledger rows: few per college, so one savepoint per row suffices. */
-export function importProjects(store: Store, rows: ProjectInput[], actor: Actor, batchSize = 500): Promise<BulkRowResult[]> {
-	return projects.bulkUpsert(store, rows, actor, batchSize);
+/**
+ * Research projects from ledger rows: a college has dozens, not thousands, so each row goes
+ * through the full create/update path (milestones, history, deadlines) behind its own savepoint.
+ */
+export async function importProjects(store: Store, rows: ProjectInput[], actor: Actor, batchSize = 500): Promise<BulkRowResult[]> {
+	const results: BulkRowResult[] = [];
+	const seen = new Map<string, number>();
+	for (let start = 0; start < rows.length; start += batchSize) {
+		await store.transaction(async (tx) => {
+			for (let i = start; i < Math.min(rows.length, start + batchSize); i++) {
+				const no = String(rows[i].projectNo ?? '').trim();
+				const first = no ? seen.get(no) : undefined;
+				if (first !== undefined) {
+					results.push({ row: i, result: 'rejected', field: 'projectNo', reason: `项目编号 Project No. ${no} repeats row ${first + 1} of this import / 与第 ${first + 1} 行重复` });
+					continue;
+				}
+				if (no) seen.set(no, i);
+				await perRow(tx, i, results, async () => {
+					const { record, result } = await projects.upsertIn(tx, rows[i], actor);
+					return { id: record.id, result };
+				});
+			}
+		});
+	}
+	return results.sort((a, b) => a.row - b.row);
 }
-
-

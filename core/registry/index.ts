@@ -18,3 +18,4 @@ addPersonReference('registry_patent_party', 'person_id');
 addPersonReference('registry_project', 'pi_id');
 addOrganisationReference('registry_patent_party', 'organisation_id');
 addOrganisationReference('registry_project', 'client_id');
+export * from './reminders';

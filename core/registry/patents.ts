@@ -239,6 +239,12 @@ export class PatentRepository extends Repository<PatentInput, Patent> {
 		return this.withParties(tx, patent);
 	}
 
+	/** Ledger imports take the registry's own path, which keeps parties, history and deadlines. */
+	async bulkUpsert(store: Store, rows: PatentInput[], actor: Actor, batchSize = 500) {
+		const { importPatents } = await import('./import');
+		return importPatents(store, rows, actor, batchSize);
+	}
+
 	/** Rebuilds the patent's rows in the deadline index from its stored state. */
 	async refresh(tx: Tx, id: string): Promise<void> {
 		const row = await tx.selectFrom('registry_patent').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

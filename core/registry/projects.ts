@@ -193,6 +193,11 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 		return project;
 	}
 
+	async bulkUpsert(store: Store, rows: ProjectInput[], actor: Actor, batchSize = 500) {
+		const { importProjects } = await import('./import');
+		return importProjects(store, rows, actor, batchSize);
+	}
+
 	private async addMilestonesFromInput(tx: Tx, projectId: string, input: Partial<ProjectInput>): Promise<void> {
 		const given: Array<[string, unknown, string]> = [
 			['opening', input.openingDue, '开题日期 Opening Due'],
