@@ -95,7 +95,15 @@ export function rowToInput(row: IDataObject, fields: FieldDef[]): IDataObject {
 	const out: IDataObject = {};
 	for (const [header, value] of Object.entries(row)) {
 		const key = byHeader.get(norm(header));
-		if (key && value !== '' && value !== null && value !== undefined) out[key] = value;
+		if (key && value !== '' && value !== null && value !== undefined) out[key] = optionValue(fields.find((f) => f.key === key)!, value);
 	}
 	return out;
+}
+
+/** A spreadsheet writes an option as people read it (`企业`, `企业 Enterprise`); the store wants its value. */
+function optionValue(field: FieldDef, value: IDataObject[string]): IDataObject[string] {
+	if (field.type !== 'options' || typeof value !== 'string') return value;
+	const text = value.trim();
+	const option = field.options?.find((o) => o.value === text || o.name === text || o.name.split(' ')[0] === text);
+	return option ? option.value : value;
 }
