@@ -19,6 +19,8 @@ export interface LinkView {
 	/** True when this call won the right to resume the execution with a final result. */
 	deliver?: boolean;
 	decision?: Decision;
+	/** The resume URL the approver's link is built on, for the form to post back to. */
+	linkBase?: string | null;
 }
 
 async function slotByToken(ctx: FlowContext, token: unknown): Promise<SlotRow | undefined> {
@@ -52,7 +54,7 @@ export async function inspectLink(env: ApprovalEnv, token: unknown): Promise<Lin
 		const stage = await tx.selectFrom('approval_stage').selectAll().where('id', '=', slot.stage_id).executeTakeFirst();
 		const state = stateOf(request, stage, slot, ctx.now);
 		const deliver = request.status !== 'pending' && !request.delivered && (await claimDelivery(ctx, request.id));
-		return { state, record: await loadRecord(tx, request.id), slot, deliver };
+		return { state, record: await loadRecord(tx, request.id), slot, deliver, linkBase: request.link_base };
 	});
 }
 
@@ -87,7 +89,7 @@ export async function decide(env: ApprovalEnv, input: DecisionInput): Promise<Li
 		const state = stateOf(request, stage, slot, ctx.now);
 		if (state !== 'open' || !decision) {
 			const deliver = request.status !== 'pending' && !request.delivered && (await claimDelivery(ctx, request.id));
-			return { state: state === 'open' ? 'open' : state, record: await loadRecord(tx, request.id), slot, deliver };
+			return { state, record: await loadRecord(tx, request.id), slot, deliver, linkBase: request.link_base };
 		}
 		const comment = typeof input.comment === 'string' ? input.comment.trim().slice(0, 2000) || null : null;
 		const won = await transition(tx, {

@@ -99,18 +99,25 @@ export async function arrive(env: ApprovalEnv, requestId: string, actor: Actor):
 		}
 		if (request.waited_round < request.notify_round) {
 			await tx.updateTable('approval_request').set({ waited_round: request.notify_round }).where('id', '=', request.id).execute();
-			return { kind: 'wait', dueAt: request.due_at };
+			return { kind: 'wait', dueAt: await wakeAt(ctx, request) };
 		}
 		const change = await applyTimeoutIn(ctx, request, true);
 		if (change.outcome === 'undecided') return { kind: 'wait', dueAt: null };
 		const deliver = change.outcome === 'approved' || change.outcome === 'rejected' ? await claimDelivery(ctx, request.id) : false;
-		if (change.outcome === 'notify') {
-			// The escalation notices are handed out now; the arrival after them waits.
-			const fresh = (await lockRequest(ctx, request.id))!;
-			await tx.updateTable('approval_request').set({ waited_round: fresh.notify_round - 1 }).where('id', '=', request.id).execute();
-		}
 		return { kind: 'change', change, deliver };
 	});
+}
+
+/** Wake the execution at the due time only when something is to happen then. */
+async function wakeAt(ctx: FlowContext, request: RequestRow): Promise<string | null> {
+	if (!request.due_at) return null;
+	const stage = (await stagesOf(ctx, request.id)).find((s) => s.idx === request.current_stage);
+	return stage && stage.timeout_action !== 'none' && !stage.escalated ? request.due_at : null;
+}
+
+/** Records that the result reached the workflow by another path (the node's own first run). */
+export async function markDelivered(env: ApprovalEnv, requestId: string): Promise<boolean> {
+	return env.store.transaction((tx) => claimDelivery(flowContext(env, tx, { actor: 'system' }), requestId));
 }
 
 /** The request this node created in this execution and has not finished delivering, if any. */

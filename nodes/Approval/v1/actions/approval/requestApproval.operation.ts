@@ -1,0 +1,98 @@
+import { NodeOperationError, WAIT_INDEFINITELY, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	arrive,
+	createRequest,
+	dueNotifications,
+	loadRecord,
+	markDelivered,
+	parseRequest,
+	requestOfExecution,
+	type ApprovalEnv,
+} from '../../../../../core/approval';
+import { toNodeError } from '../../../../shared/errors';
+import { workflowActor } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+import { ccNotifications, emptyOutputs, notificationItems, outputsFor, resultOutputs, type Outputs } from '../items';
+import { resumeLinkBase } from '../links';
+import { requestApprovalDescription } from './description';
+
+export const description = requestApprovalDescription;
+
+function readSpecInput(ctx: IExecuteFunctions) {
+	const stagesInput = ctx.getNodeParameter('stagesInput', 0, 'fields') as string;
+	const stages = stagesInput === 'json' ? ctx.getNodeParameter('stagesJson', 0, '[]') : ((ctx.getNodeParameter('stages', 0, {}) as IDataObject).stage ?? []);
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	return {
+		title: ctx.getNodeParameter('title', 0, ''),
+		subjectType: ctx.getNodeParameter('subjectType', 0, 'general'),
+		subjectId: ctx.getNodeParameter('subjectId', 0, ''),
+		subjectFields: ctx.getNodeParameter('subjectFields', 0, '{}'),
+		submitterEmail: ctx.getNodeParameter('submitterEmail', 0, ''),
+		submitterName: ctx.getNodeParameter('submitterName', 0, ''),
+		cc: ctx.getNodeParameter('cc', 0, ''),
+		stages,
+		numberPrefix: ctx.getNodeParameter('numberPrefix', 0, 'SP'),
+		autoPassRepeatApprover: options.autoPassRepeatApprover,
+	};
+}
+
+/**
+ * Puts the execution to wait. If n8n's wait time runs out, n8n resumes the node disabled
+ * and forwards its stored input as outputs; so the stored input becomes the due-time
+ * notice on Notify. Sent and wired back, its arrival finds the round already waited
+ * and applies the stage's timeout action.
+ */
+async function waitFor(ctx: IExecuteFunctions, env: ApprovalEnv, requestId: string, dueAt: string | null): Promise<Outputs> {
+	const record = await loadRecord(env.store.db, requestId);
+	const executeData = ctx.getExecuteData();
+	executeData.data = { main: [[], [], notificationItems(dueNotifications(env.settings, record)).map((i) => ({ ...i, pairedItem: { item: 0 } }))] };
+	executeData.metadata = { ...executeData.metadata, forwardAllOutputs: true };
+	await ctx.putExecutionToWait(dueAt ? new Date(dueAt) : WAIT_INDEFINITELY);
+	return emptyOutputs();
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const { store, settings, publicBaseUrl } = await consortiumFor(this);
+	const env: ApprovalEnv = { store, settings };
+	const items = this.getInputData();
+	const executionId = this.getExecutionId();
+	const nodeId = this.getNode().id;
+	const actor = workflowActor(this);
+	let outputs: Outputs;
+	try {
+		// Send Email and most channels output their own result, not our items: a return is
+		// recognised by the request this node already created in this execution.
+		const existing = executionId ? await requestOfExecution(env, executionId, nodeId) : undefined;
+		if (existing) {
+			const arrival = await arrive(env, existing.id, actor);
+			if (arrival.kind === 'wait') return await waitFor(this, env, existing.id, arrival.dueAt);
+			if (arrival.kind === 'done') return emptyOutputs();
+			if (arrival.kind === 'result') outputs = await resultOutputs(env, existing.id);
+			else outputs = arrival.change.outcome === 'notify' || arrival.deliver ? await outputsFor(env, arrival.change) : emptyOutputs();
+			return withPairing(outputs);
+		}
+		if (items.length > 1) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`审批节点每次执行只处理一个申请，收到 ${items.length} 项 One approval request per execution; got ${items.length} items`,
+				{
+					description:
+						'请用 “Execute Workflow” 节点为每一项调用一个子工作流（子工作流里放审批节点），或先用 “Limit”/“Aggregate” 合成一项。 Call a sub-workflow per item with the Execute Workflow node (one item per call, the Approval node inside it), or aggregate the items into one first.',
+				},
+			);
+		}
+		const spec = parseRequest(readSpecInput(this), { linkBase: resumeLinkBase(this, publicBaseUrl), executionId: executionId ?? null, nodeId });
+		const { request, change } = await createRequest(env, spec, actor);
+		const record = await loadRecord(store.db, request.id);
+		if (change.outcome === 'approved' || change.outcome === 'rejected') await markDelivered(env, request.id);
+		outputs = await outputsFor(env, change, ccNotifications(record));
+	} catch (error) {
+		throw toNodeError(this.getNode(), error, 0);
+	}
+	return withPairing(outputs);
+}
+
+function withPairing(outputs: Outputs): Outputs {
+	for (const list of outputs) for (const entry of list) entry.pairedItem = { item: 0 };
+	return outputs;
+}

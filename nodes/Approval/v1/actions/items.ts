@@ -1,0 +1,54 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import {
+	approverNotifications,
+	ccNotifications,
+	loadRecord,
+	resultNotifications,
+	type ApprovalEnv,
+	type Change,
+	type Notification,
+	type RequestRecord,
+} from '../../../../core/approval';
+
+/** The node's outputs, in order. */
+export const OUTPUT = { approved: 0, rejected: 1, notify: 2 } as const;
+
+export type Outputs = [INodeExecutionData[], INodeExecutionData[], INodeExecutionData[]];
+
+export const emptyOutputs = (): Outputs => [[], [], []];
+
+const item = (json: object): INodeExecutionData => ({ json: json as IDataObject });
+
+/** The resumed item: the whole decision record, with a flat `result` for IF nodes and sheets. */
+export function recordItem(record: RequestRecord): INodeExecutionData {
+	return item({ result: record.status, ...record });
+}
+
+export function notificationItems(notifications: Notification[]): INodeExecutionData[] {
+	return notifications.map(item);
+}
+
+/**
+ * What the workflow receives for a change: the result on Approved or Rejected (with the
+ * result message to the submitter and CC on Notify), or the messages for newly opened
+ * approvers on Notify.
+ */
+export async function outputsFor(env: ApprovalEnv, change: Change, extra: Notification[] = []): Promise<Outputs> {
+	const record = await loadRecord(env.store.db, change.requestId);
+	const out = emptyOutputs();
+	if (change.outcome === 'approved' || change.outcome === 'rejected') {
+		out[change.outcome === 'approved' ? OUTPUT.approved : OUTPUT.rejected].push(recordItem(record));
+		out[OUTPUT.notify].push(...notificationItems([...extra, ...resultNotifications(record)]));
+		return out;
+	}
+	const request = await env.store.db.selectFrom('approval_request').select('link_base').where('id', '=', change.requestId).executeTakeFirstOrThrow();
+	out[OUTPUT.notify].push(...notificationItems([...approverNotifications(env.settings, record, request.link_base, change.opened), ...extra]));
+	return out;
+}
+
+export async function resultOutputs(env: ApprovalEnv, requestId: string): Promise<Outputs> {
+	const record = await loadRecord(env.store.db, requestId);
+	return outputsFor(env, { requestId, outcome: record.status === 'approved' ? 'approved' : 'rejected', opened: [] });
+}
+
+export { ccNotifications };

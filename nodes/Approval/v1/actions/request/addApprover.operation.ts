@@ -1,0 +1,24 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { addApprover, parsePerson } from '../../../../../core/approval';
+import { forEachItem, workflowActor } from '../../../../shared/run';
+import { approvalEnv, changeItems, requestIdProperty, show } from './common';
+
+export const description: INodeProperties[] = [
+	requestIdProperty('addApprover'),
+	{ displayName: '加签审批人 Approver', name: 'approverEmail', type: 'string', required: true, default: '', placeholder: '李教授 <li@example.edu.cn>', displayOptions: { show: show('addApprover') } },
+	{ displayName: '原因 Reason', name: 'note', type: 'string', default: '', displayOptions: { show: show('addApprover') } },
+];
+
+/** 加签 to the current stage; outputs the new approver's notification item. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const env = await approvalEnv(this);
+	return forEachItem(this, async (i) => {
+		const change = await addApprover(
+			env,
+			this.getNodeParameter('requestId', i) as string,
+			{ person: parsePerson(String(this.getNodeParameter('approverEmail', i)), 'approverEmail', '加签审批人 Approver'), note: (this.getNodeParameter('note', i, '') as string) || null },
+			workflowActor(this),
+		);
+		return changeItems(env, change);
+	});
+}

@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { approverNotifications, loadRecord, pokeKey, type ApprovalEnv, type Change } from '../../../../../core/approval';
+import { consortiumFor } from '../../../../shared/store';
+
+export const show = (operation: string) => ({ resource: ['request'], operation: [operation] });
+
+export const requestIdProperty = (operation: string): INodeProperties => ({
+	displayName: '审批 ID 或编号 Request ID or Number',
+	name: 'requestId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'KC-2026-0001',
+	displayOptions: { show: show(operation) },
+});
+
+export async function approvalEnv(ctx: IExecuteFunctions): Promise<ApprovalEnv> {
+	const { store, settings } = await consortiumFor(ctx);
+	return { store, settings };
+}
+
+/** Notification items for the slots a change opened; the request's record when nobody needs telling. */
+export async function changeItems(env: ApprovalEnv, change: Change, kind: 'request' | 'reminder' = 'request'): Promise<IDataObject[]> {
+	const record = await loadRecord(env.store.db, change.requestId);
+	if (!change.opened.length) return [{ result: record.status, ...record } as unknown as IDataObject];
+	const request = await env.store.db.selectFrom('approval_request').select('link_base').where('id', '=', change.requestId).executeTakeFirstOrThrow();
+	return approverNotifications(env.settings, record, request.link_base, change.opened, kind) as unknown as IDataObject[];
+}
+
+/**
+ * Tells the waiting execution that its request was finished here, by a POST to its resume
+ * URL with a key bound to the request; the node's webhook then resumes it on Rejected or
+ * Approved. Best effort: if n8n cannot be reached, the execution learns it on its next
+ * link visit or when its wait time runs out.
+ */
+export async function pokeWaitingExecution(ctx: IExecuteFunctions, env: ApprovalEnv, requestId: string): Promise<boolean> {
+	const request = await env.store.db.selectFrom('approval_request').select(['link_base', 'delivered']).where('id', '=', requestId).executeTakeFirst();
+	if (!request?.link_base || request.delivered) return false;
+	try {
+		const response = (await ctx.helpers.httpRequest({
+			method: 'POST',
+			url: request.link_base,
+			body: { poke: pokeKey(env.settings.linkSecret, requestId), request: requestId },
+			json: true,
+			timeout: 10000,
+		})) as { resumed?: boolean };
+		return Boolean(response?.resumed);
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,31 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as addApprover from './addApprover.operation';
+import * as expireOverdue from './expireOverdue.operation';
+import * as get from './get.operation';
+import * as list from './list.operation';
+import * as reassign from './reassign.operation';
+import * as remind from './remind.operation';
+import * as withdraw from './withdraw.operation';
+
+export const operations = { get, list, remind, reassign, addApprover, withdraw, expireOverdue };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: '操作 Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['request'] } },
+		options: [
+			{ name: '加签 Add Approver', value: 'addApprover', action: 'Add an approver to the current stage' },
+			{ name: '超时处理 Expire Overdue', value: 'expireOverdue', action: 'Apply timeout actions to overdue requests' },
+			{ name: '获取 Get', value: 'get', action: 'Get a request with its decisions' },
+			{ name: '列表 List', value: 'list', action: 'List requests' },
+			{ name: '转交 Reassign', value: 'reassign', action: 'Reassign a pending approver' },
+			{ name: '催办 Remind', value: 'remind', action: 'Remind pending approvers' },
+			{ name: '撤回 Withdraw', value: 'withdraw', action: 'Withdraw a request' },
+		],
+		default: 'get',
+	},
+	...Object.values(operations).flatMap((op) => op.description),
+];

@@ -1,0 +1,36 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { loadRecord, withdraw } from '../../../../../core/approval';
+import { forEachItem, workflowActor } from '../../../../shared/run';
+import { approvalEnv, pokeWaitingExecution, requestIdProperty, show } from './common';
+
+export const description: INodeProperties[] = [
+	requestIdProperty('withdraw'),
+	{
+		displayName: '撤回人邮箱 Withdrawn By',
+		name: 'withdrawnBy',
+		type: 'string',
+		default: '',
+		description: '若填写，必须是提交人 If given, must be the submitter',
+		displayOptions: { show: show('withdraw') },
+	},
+	{ displayName: '原因 Reason', name: 'note', type: 'string', default: '', displayOptions: { show: show('withdraw') } },
+];
+
+/**
+ * 撤回: the request ends Rejected with reason `withdrawn`, then its waiting execution is
+ * told through its resume URL so it continues on Rejected at once.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const env = await approvalEnv(this);
+	return forEachItem(this, async (i) => {
+		const change = await withdraw(
+			env,
+			this.getNodeParameter('requestId', i) as string,
+			{ by: (this.getNodeParameter('withdrawnBy', i, '') as string) || null, note: (this.getNodeParameter('note', i, '') as string) || null },
+			workflowActor(this),
+		);
+		const executionResumed = await pokeWaitingExecution(this, env, change.requestId);
+		const record = await loadRecord(env.store.db, change.requestId);
+		return { result: record.status, ...record, executionResumed } as never;
+	});
+}

@@ -1,0 +1,109 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import {
+	claimFinishedRequest,
+	confirmPage,
+	decide,
+	errorPage,
+	formKey,
+	inspectLink,
+	linkFor,
+	recordedPage,
+	statePage,
+	validPoke,
+	type ApprovalEnv,
+	type LinkView,
+} from '../../../../core/approval';
+import { consortiumFor } from '../../../shared/store';
+import { outputsFor, resultOutputs, type Outputs } from './items';
+
+/** The restart webhooks: GET shows, POST decides. Declared once, referenced by the node. */
+export const APPROVAL_WEBHOOKS = [
+	{ name: 'default' as const, httpMethod: 'GET', responseMode: 'onReceived', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
+	{ name: 'default' as const, httpMethod: 'POST', responseMode: 'onReceived', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
+];
+
+type Res = ReturnType<IWebhookFunctions['getResponseObject']>;
+
+function sendPage(res: Res, status: number, html: string, headOnly: boolean) {
+	res.status(status);
+	res.setHeader('Content-Type', 'text/html; charset=utf-8');
+	// Pages hold a live token: never cache them, never leak the URL as a referrer, never index.
+	res.setHeader('Cache-Control', 'no-store');
+	res.setHeader('Referrer-Policy', 'no-referrer');
+	res.setHeader('X-Robots-Tag', 'noindex, nofollow');
+	res.setHeader('X-Frame-Options', 'DENY');
+	res.end(headOnly ? undefined : html);
+}
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+
+function clientIp(req: ReturnType<IWebhookFunctions['getRequestObject']>): string | null {
+	const forwarded = first(req.headers['x-forwarded-for']);
+	return (typeof forwarded === 'string' && forwarded.split(',')[0].trim()) || req.ip || req.socket?.remoteAddress || null;
+}
+
+function pageFor(env: ApprovalEnv, view: LinkView, token: string): { status: number; html: string } {
+	if (view.state === 'open' && view.record && view.slot) {
+		const action = view.linkBase ? linkFor(view.linkBase, token) : '';
+		return { status: 200, html: confirmPage({ record: view.record, approverEmail: view.slot.email, action, token, formKey: formKey(env.settings.linkSecret, token), timeZone: env.settings.timeZone }) };
+	}
+	if (view.state === 'recorded' && view.record && view.decision) return { status: 200, html: recordedPage(view.record, view.decision) };
+	const status = view.state === 'unknown' || view.state === 'forged' ? 404 : view.state === 'self' ? 403 : 410;
+	return { status, html: statePage(view.state as never, view.record) };
+}
+
+/** Resume only with a result, or with notices for approvers whose turn has come. */
+async function resumeWith(env: ApprovalEnv, view: LinkView): Promise<Outputs | null> {
+	if (view.change?.outcome === 'notify') return outputsFor(env, view.change);
+	if (view.deliver && view.record) return resultOutputs(env, view.record.requestId);
+	return null;
+}
+
+export async function approvalWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const req = this.getRequestObject();
+	const res = this.getResponseObject();
+	const method = String(req.method ?? 'GET').toUpperCase();
+	const headOnly = method === 'HEAD';
+	try {
+		const { store, settings } = await consortiumFor(this);
+		const env: ApprovalEnv = { store, settings };
+		const query = (req.query ?? {}) as IDataObject;
+		const body = (method === 'POST' ? (req.body ?? {}) : {}) as IDataObject;
+
+		// A management operation finished the request elsewhere (撤回, expiry): resume with the result.
+		if (method === 'POST' && body.poke !== undefined) {
+			const requestId = first(body.request);
+			if (!validPoke(settings.linkSecret, requestId, first(body.poke))) {
+				res.status(403).json({ resumed: false });
+				return { noWebhookResponse: true };
+			}
+			const claimed = await claimFinishedRequest(env, requestId);
+			res.status(200).json({ resumed: Boolean(claimed) });
+			return claimed ? { noWebhookResponse: true, workflowData: await resultOutputs(env, claimed.id) } : { noWebhookResponse: true };
+		}
+
+		const token = String(first(body.token) ?? first(query.token) ?? '');
+		// Only a POST decides. GET and HEAD — a person, a mail scanner or a link preview alike — only look,
+		// whatever the query string says.
+		const view =
+			method === 'POST'
+				? await decide(env, {
+						token,
+						formKey: first(body.formKey),
+						decision: first(body.decision),
+						comment: first(body.comment),
+						ip: clientIp(req),
+						userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
+					})
+				: await inspectLink(env, token);
+		const page = pageFor(env, view, token);
+		sendPage(res, page.status, page.html, headOnly);
+		const workflowData = await resumeWith(env, view);
+		return workflowData ? { noWebhookResponse: true, workflowData } : { noWebhookResponse: true };
+	} catch (error) {
+		// The approver sees a plain page; the details stay in n8n's log.
+		this.logger?.error?.(`Approval webhook failed: ${(error as Error)?.message}`);
+		if (!res.headersSent) sendPage(res, 500, errorPage(), headOnly);
+		return { noWebhookResponse: true };
+	}
+}
