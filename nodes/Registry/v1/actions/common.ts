@@ -1,0 +1,105 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { BulkRowResult, Store } from '../../../../core/store';
+import { dateInZone } from '../../../../core/util/time';
+import { batchSizeProperty } from '../../../shared/descriptions/common';
+import { rowToInput, type FieldDef } from '../../../shared/descriptions/fields';
+import type { Operation } from '../../../shared/entityOperations';
+import { workflowActor } from '../../../shared/run';
+import { consortiumFor } from '../../../shared/store';
+
+export const showFor = (resource: string) => (operation: string) => ({ resource: [resource], operation: [operation] });
+
+/** Today's date in the consortium's zone: the day a step takes effect unless one is given. */
+export function todayIn(timeZone: string): string {
+	return dateInZone(new Date(), timeZone);
+}
+
+/** The lifecycle step parameters shared by patents and projects. */
+export function transitionProperties(resource: string, idLabel: string, statusOptions: INodePropertyOptions[], defaultTo: string): INodeProperties[] {
+	const show = { show: { resource: [resource], operation: ['transition'] } };
+	return [
+		{ displayName: idLabel, name: 'id', type: 'string', required: true, default: '', displayOptions: show },
+		{
+			displayName: '目标状态 To Status',
+			name: 'to',
+			type: 'options',
+			options: statusOptions,
+			default: defaultTo,
+			required: true,
+			description: '不合流程的变更会被拒绝 A step out of order is refused',
+			displayOptions: show,
+		},
+		{ displayName: '日期 Date', name: 'on', type: 'string', default: '', placeholder: '2026-09-01', description: '生效日期，留空为今天 Empty for today', displayOptions: show },
+		{
+			displayName: '原因 Reason',
+			name: 'reason',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			description: '驳回、撤回、终止等结束状态必填 Required for ends such as rejection, withdrawal, termination',
+			displayOptions: show,
+		},
+	];
+}
+
+export async function runTransition(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	apply: (store: Store, id: string, change: { to: unknown; on: unknown; reason: unknown }, actor: { actor: string }, today: string) => Promise<unknown>,
+	consortium: Awaited<ReturnType<typeof consortiumFor>>,
+): Promise<IDataObject> {
+	return (await apply(
+		consortium.store,
+		ctx.getNodeParameter('id', itemIndex) as string,
+		{ to: ctx.getNodeParameter('to', itemIndex), on: ctx.getNodeParameter('on', itemIndex, ''), reason: ctx.getNodeParameter('reason', itemIndex, '') },
+		workflowActor(ctx),
+		todayIn(consortium.settings.timeZone),
+	)) as IDataObject;
+}
+
+/**
+ * Ledger headers colleges actually use, beyond the field labels themselves
+ * (`专利号`, `专利权人`, `法律状态` …), mapped to field keys before the generic mapping.
+ */
+function withAliases(row: IDataObject, aliases: Record<string, string>): IDataObject {
+	const out: IDataObject = {};
+	for (const [header, value] of Object.entries(row)) out[aliases[header.replace(/\s+/g, '')] ?? header] = value;
+	return out;
+}
+
+/**
+ * The Import operation: each input item is one spreadsheet row (as Extract from File gives
+ * it); each output item is that row's result — created, updated or rejected with the field
+ * and reason — followed by the row's own columns, so rejected rows can go straight into a report.
+ */
+export function importOperation(
+	resource: string,
+	fields: FieldDef[],
+	aliases: Record<string, string>,
+	run: (store: Store, rows: IDataObject[], actor: { actor: string }, batchSize: number) => Promise<BulkRowResult[]>,
+): Operation {
+	const show = { resource: [resource], operation: ['import'] };
+	return {
+		description: [
+			{
+				displayName: '每个输入项为一行（可直接接 “Extract from File” 的输出），列名可用中文表头。Each input item is one row; Chinese headers are understood.',
+				name: 'importNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show },
+			},
+			batchSizeProperty(show),
+		],
+		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+			const { store } = await consortiumFor(this);
+			const items = this.getInputData();
+			const batchSize = this.getNodeParameter('batchSize', 0, 500) as number;
+			const rows = items.map((item) => rowToInput(withAliases(item.json, aliases), fields));
+			const results = await run(store, rows, workflowActor(this), batchSize);
+			return results.map((r) => ({
+				json: { row: r.row + 1, result: r.result, id: r.id ?? null, field: r.field ?? null, reason: r.reason ?? null, ...items[r.row].json },
+				pairedItem: { item: r.row },
+			}));
+		},
+	};
+}

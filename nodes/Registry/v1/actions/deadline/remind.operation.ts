@@ -1,0 +1,60 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { reminderMessages } from '../../../../../core/registry';
+import { ValidationError } from '../../../../../core/util/errors';
+import { optionalEmail } from '../../../../../core/util/validate';
+import { forEachItem } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+import { deadlinesInWindow, windowProperties } from './window';
+
+const show = { show: { resource: ['deadline'], operation: ['remind'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: '提醒天数 Remind Days Before',
+		name: 'reminderDays',
+		type: 'string',
+		default: '90,30,7',
+		description: '在到期前这些天各提醒一次 Remind on each of these days before a deadline',
+		displayOptions: show,
+	},
+	{
+		displayName: '紧急天数 Urgent Within Days',
+		name: 'urgentDays',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 7,
+		description: '剩余天数不超过此值时每天提醒并抄送秘书处 At or under this many days left: reminded daily, secretariat copied',
+		displayOptions: show,
+	},
+	{
+		displayName: '秘书处邮箱 Secretariat Email',
+		name: 'ccEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: '抄送紧急事项；无负责人邮箱的事项也发到这里 Copied on urgent items; receives items whose owner has no email',
+		displayOptions: show,
+	},
+	...windowProperties('remind', 90).map((p) => ({ ...p, displayOptions: show })),
+];
+
+/** One message item per owner (to, cc, subject, html, text, items), ready for a Send Email node. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { store, settings } = await consortiumFor(this);
+	return forEachItem(this, async (i) => {
+		const days = String(this.getNodeParameter('reminderDays', i, '90,30,7'))
+			.split(/[,，\s]+/)
+			.filter(Boolean)
+			.map(Number);
+		if (!days.length || days.some((d) => !Number.isInteger(d) || d < 0)) {
+			throw new ValidationError('提醒天数 Remind Days Before must be whole numbers like 90,30,7 / 应为整数列表', 'reminderDays');
+		}
+		const deadlines = await deadlinesInWindow(this, i, store, settings.timeZone, Math.max(...days));
+		const messages = reminderMessages(deadlines, {
+			reminderDays: days,
+			urgentDays: this.getNodeParameter('urgentDays', i, 7) as number,
+			secretariatEmail: optionalEmail(this.getNodeParameter('ccEmail', i, ''), 'ccEmail', '秘书处邮箱 Secretariat Email'),
+		});
+		return messages as unknown as IDataObject[];
+	});
+}

@@ -1,0 +1,23 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { patents } from '../../../../../core/registry';
+import { forEachItem } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+import { todayIn } from '../common';
+
+const show = { show: { resource: ['patent'], operation: ['feeSchedule'] } };
+
+export const description: INodeProperties[] = [
+	{ displayName: '专利 ID Patent ID', name: 'id', type: 'string', required: true, default: '', displayOptions: show },
+	{ displayName: '截至日期 As Of', name: 'asOf', type: 'string', default: '', placeholder: '2026-09-01', description: '按哪一天判断各年度状态，留空为今天 The day states are judged on; empty for today', displayOptions: show },
+];
+
+/** One item per patent year: due date, grace end, amount, and whether it is paid, due, in grace or lost. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { store, settings } = await consortiumFor(this);
+	return forEachItem(this, async (i) => {
+		const id = this.getNodeParameter('id', i) as string;
+		const asOf = (this.getNodeParameter('asOf', i, '') as string) || todayIn(settings.timeZone);
+		const { entries, flaggedForTermination } = await patents.feeSchedule(store, id, asOf);
+		return entries.map((e) => ({ patentId: id, asOf, flaggedForTermination, ...e }) as IDataObject);
+	});
+}

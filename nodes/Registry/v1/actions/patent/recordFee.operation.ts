@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { patents } from '../../../../../core/registry';
+import { forEachItem, workflowActor } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+
+const show = { show: { resource: ['patent'], operation: ['recordFee'] } };
+
+export const description: INodeProperties[] = [
+	{ displayName: '专利 ID Patent ID', name: 'id', type: 'string', required: true, default: '', displayOptions: show },
+	{ displayName: '缴费日期 Paid On', name: 'paidOn', type: 'string', required: true, default: '', placeholder: '2026-07-20', displayOptions: show },
+	{
+		displayName: '年度 Patent Year',
+		name: 'year',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description: '0 表示下一个未缴年度 0 for the next unpaid year',
+		displayOptions: show,
+	},
+	{
+		displayName: '实缴金额 Amount Paid',
+		name: 'amount',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 0,
+		description: '0 表示按年费加滞纳金计算 0 for the fee plus the computed surcharge',
+		displayOptions: show,
+	},
+	{ displayName: '备注 Note', name: 'note', type: 'string', default: '', displayOptions: show },
+];
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { store } = await consortiumFor(this);
+	return forEachItem(this, async (i) => {
+		const year = this.getNodeParameter('year', i, 0) as number;
+		const amount = this.getNodeParameter('amount', i, 0) as number;
+		return (await patents.recordFeePayment(
+			store,
+			this.getNodeParameter('id', i) as string,
+			{ paidOn: this.getNodeParameter('paidOn', i), year: year || undefined, amount: amount || undefined, note: this.getNodeParameter('note', i, '') },
+			workflowActor(this),
+		)) as IDataObject;
+	});
+}

@@ -1,0 +1,3 @@
+import { patentOperations } from './operations';
+
+export const { description, execute } = patentOperations['update'];

@@ -1,0 +1,3 @@
+import { projectOperations } from './operations';
+
+export const { description, execute } = projectOperations['create'];

@@ -1,0 +1,62 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { PROJECT_STATUS_LABELS } from '../../../../../core/registry';
+import type { FieldDef } from '../../../../shared/descriptions/fields';
+
+export const projectStatusOptions: INodePropertyOptions[] = Object.entries(PROJECT_STATUS_LABELS).map(([value, name]) => ({ name, value }));
+export const categoryOptions: INodePropertyOptions[] = [
+	{ name: '纵向 Government-Funded', value: 'vertical' },
+	{ name: '横向 Enterprise-Commissioned', value: 'horizontal' },
+];
+export const levelOptions: INodePropertyOptions[] = [
+	{ name: '国家级 National', value: 'national' },
+	{ name: '省部级 Provincial', value: 'provincial' },
+	{ name: '市厅级 Municipal', value: 'municipal' },
+	{ name: '校级 School', value: 'school' },
+];
+
+export const projectFields: FieldDef[] = [
+	{ key: 'projectNo', label: '项目编号 Project No.', type: 'string', required: true },
+	{ key: 'name', label: '项目名称 Project Name', type: 'string', required: true },
+	{ key: 'category', label: '项目类别 Category', type: 'options', options: categoryOptions, required: true, default: 'vertical' },
+	{ key: 'pi', label: '项目负责人 PI', type: 'string', required: true, placeholder: 'per_… / li@college.edu.cn / 李老师', description: '名录中的人员 ID、邮箱或姓名 A person in the directory: id, email or name' },
+	{ key: 'level', label: '项目级别 Level', type: 'options', options: levelOptions, description: '纵向项目必填 Required for 纵向' },
+	{ key: 'fundingBody', label: '项目来源 Funding Body', type: 'string', description: '纵向项目必填 Required for 纵向' },
+	{ key: 'client', label: '委托单位 Client', type: 'string', description: '横向项目必填：单位 ID 或名称 Required for 横向: organisation id or name' },
+	{ key: 'contractNo', label: '合同编号 Contract No.', type: 'string', description: '横向项目必填 Required for 横向' },
+	{ key: 'members', label: '项目成员 Members', type: 'list' },
+	{ key: 'budget', label: '预算（元） Budget', type: 'number' },
+	{ key: 'startDate', label: '开始日期 Start Date', type: 'date' },
+	{ key: 'endDate', label: '结束日期 End Date', type: 'date' },
+	{ key: 'status', label: '状态 Status', type: 'options', options: projectStatusOptions },
+	{ key: 'statusOn', label: '状态日期 Status Date', type: 'date' },
+	{ key: 'openingDue', label: '开题日期 Opening Due', type: 'date' },
+	{ key: 'midtermDue', label: '中期检查日期 Mid-term Due', type: 'date' },
+	{ key: 'closingDue', label: '结题日期 Closing Due', type: 'date' },
+	{ key: 'notes', label: '备注 Notes', type: 'string' },
+];
+
+export const projectFilters: FieldDef[] = [
+	{ key: 'status', label: '状态 Status', type: 'options', options: projectStatusOptions },
+	{ key: 'category', label: '项目类别 Category', type: 'options', options: categoryOptions },
+	{ key: 'level', label: '项目级别 Level', type: 'options', options: levelOptions },
+	{ key: 'piId', label: '项目负责人 PI', type: 'string' },
+	{ key: 'projectNo', label: '项目编号 Project No.', type: 'string' },
+];
+
+export const projectHeaderAliases: Record<string, string> = {
+	负责人: 'pi',
+	主持人: 'pi',
+	项目类型: 'category',
+	类别: 'category',
+	级别: 'level',
+	来源: 'fundingBody',
+	立项单位: 'fundingBody',
+	合作企业: 'client',
+	委托方: 'client',
+	合同号: 'contractNo',
+	成员: 'members',
+	经费: 'budget',
+	合同经费: 'budget',
+	开始时间: 'startDate',
+	结束时间: 'endDate',
+};

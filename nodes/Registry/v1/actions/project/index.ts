@@ -1,0 +1,35 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as addMilestone from './addMilestone.operation';
+import * as create from './create.operation';
+import * as get from './get.operation';
+import * as importRows from './import.operation';
+import * as linkOutput from './linkOutput.operation';
+import * as list from './list.operation';
+import * as recordFunds from './recordFunds.operation';
+import * as transition from './transition.operation';
+import * as update from './update.operation';
+
+export const operations = { create, get, update, list, transition, addMilestone, recordFunds, linkOutput, import: importRows };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: '操作 Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['project'] } },
+		options: [
+			{ name: '关联成果 Link Output', value: 'linkOutput', action: 'Link an output to a project' },
+			{ name: '列表 List', value: 'list', action: 'List research projects' },
+			{ name: '创建 Create', value: 'create', action: 'Create a research project' },
+			{ name: '导入台账 Import', value: 'import', action: 'Import project ledger rows' },
+			{ name: '更新 Update', value: 'update', action: 'Update a research project' },
+			{ name: '添加节点 Add Milestone', value: 'addMilestone', action: 'Add a milestone' },
+			{ name: '状态变更 Transition', value: 'transition', action: 'Move a project to its next status' },
+			{ name: '登记到账 Record Funds', value: 'recordFunds', action: 'Record funds received' },
+			{ name: '获取 Get', value: 'get', action: 'Get a research project' },
+		],
+		default: 'create',
+	},
+	...Object.values(operations).flatMap((op) => op.description),
+];

@@ -1,0 +1,13 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { projects } from '../../../../../core/registry';
+import { forEachItem } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+import { runTransition, transitionProperties } from '../common';
+import { projectStatusOptions } from './fields';
+
+export const description = transitionProperties('project', '项目 ID Project ID', projectStatusOptions.filter((o) => o.value !== 'applied'), 'approved');
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const consortium = await consortiumFor(this);
+	return forEachItem(this, (i) => runTransition(this, i, (...args) => projects.transition(...args), consortium));
+}
