@@ -1,0 +1,134 @@
+import ExcelJS from 'exceljs';
+import { closeAllStores, openStore } from '../../core/store';
+import { organisations, people } from '../../core/directory';
+import { freshStoreConfig, testDialects } from '../helpers/dialects';
+import { buildPatentNumber, withWrongCheck } from '../helpers/patent-numbers';
+import { binaryBuffer, shippedWorkflow, withTestUpload } from '../helpers/registry-engine';
+import { Engine, storeCredentials } from './harness';
+
+const IMPORT = '导入专利 Import Patents';
+const PROJECTS = '导入项目 Import Projects';
+const REPORT = '拒绝报告 Rejection Report';
+
+async function xlsx(headers: string[], rows: Array<Array<string | number | null>>): Promise<string> {
+	const book = new ExcelJS.Workbook();
+	const sheet = book.addWorksheet('台账');
+	sheet.addRow(headers);
+	for (const row of rows) sheet.addRow(row);
+	return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+}
+
+/** A utility-model number whose check digit is X: the serial is searched, not hard-wired. */
+function numberWithX(): string {
+	for (let n = 1; ; n++) {
+		const candidate = buildPatentNumber(2021, 2, n);
+		if (candidate.endsWith('X')) return candidate;
+	}
+}
+
+const utility = buildPatentNumber(2019, 2, 1001);
+const invention = buildPatentNumber(2023, 1, 2002);
+const legacy = buildPatentNumber(98, 2, 12345);
+const xNumber = numberWithX();
+const HEADERS = ['申请号', '专利名称', '专利类型', '申请日', '发明人', '专利权人', '法律状态', '授权日'];
+const ROWS: Array<Array<string | null>> = [
+	[`CN ${utility.slice(0, 4)} ${utility.slice(4, 5)} ${utility.slice(5)}`, '一种机床夹具', '实用新型', '2019-05-06', '李老师、王工', '市职业技术学院、星河智能制造有限公司', '授权', '2020-01-02'],
+	[invention, '一种刀具磨损检测方法', '发明', '2023年5月6日', '李老师', '市职业技术学院', '实质审查', null],
+	[`ZL${utility}`, '一种机床夹具（重复）', '实用新型', '2019-05-06', '李老师', '市职业技术学院', '授权', '2020-01-02'],
+	[withWrongCheck(buildPatentNumber(2020, 1, 3003)), '校验位错误', '发明', '2020-03-03', '李老师', '市职业技术学院', '受理', null],
+	[buildPatentNumber(2020, 1, 4004), '缺申请日', '发明', null, '李老师', '市职业技术学院', '受理', null],
+	[xNumber, '一种校验位为X的装置', '实用新型', '2021年7月1日', '王工', '星河智能制造有限公司', '授权', '2022年1月31日'],
+	[legacy, '旧号码实用新型', '实用新型', '1998-12-01', '外部专家', '市职业技术学院', '届满', '1999-06-01'],
+	[buildPatentNumber(2022, 2, 5005), '类型不符', '发明', '2022-02-02', '李老师', '市职业技术学院', '受理', null],
+];
+
+describe.each(testDialects())('registry ledger import workflow in the n8n engine (%s)', (dialect) => {
+	afterAll(() => closeAllStores());
+
+	it('creates, rejects with reasons, writes a report of rejected rows, and updates on a second run', async () => {
+		const config = await freshStoreConfig(dialect);
+		const store = await openStore(config);
+		const actor = { actor: 'test' };
+		const school = await organisations.create(store, { name: '市职业技术学院', kind: 'school' } as any, actor);
+		await organisations.create(store, { name: '星河智能制造有限公司', kind: 'enterprise' } as any, actor);
+		const li = await people.create(store, { name: '李老师', kind: 'teacher', email: 'li@college.edu.cn', organisationId: school.id } as any, actor);
+
+		const engine = new Engine({ credentials: storeCredentials(config) });
+		const { workflow, startNode } = withTestUpload(shippedWorkflow('registry-ledger-import.json'), '上传台账 Upload Ledger', 'ledger', 'ledger.xlsx');
+		const file = await xlsx(HEADERS, ROWS);
+		const run = await engine.run(workflow, { startNode, items: [{ file }] });
+		expect(run.error()).toBeUndefined();
+
+		const results = run.output(IMPORT);
+		expect(results.map((r) => r.result)).toEqual(['created', 'created', 'rejected', 'rejected', 'rejected', 'created', 'created', 'rejected']);
+		const byRow = new Map(results.map((r) => [Number(r.row), r]));
+		expect(byRow.get(3)).toMatchObject({ field: 'applicationNo', reason: expect.stringMatching(/repeats row 1/) });
+		expect(byRow.get(4)).toMatchObject({ field: 'applicationNo', reason: expect.stringMatching(/check digit should be/) });
+		expect(byRow.get(5)).toMatchObject({ field: 'filingDate', reason: expect.stringMatching(/申请日 Filing Date is required/) });
+		expect(byRow.get(8)).toMatchObject({ field: 'type', reason: expect.stringMatching(/does not match/) });
+
+		const rows = await store.db.selectFrom('registry_patent').select(['application_no', 'filing_date', 'status', 'granted_on', 'contact_id', 'type']).orderBy('application_no').execute();
+		expect(rows).toEqual(
+			[
+				{ application_no: utility, filing_date: '2019-05-06', status: 'granted', granted_on: '2020-01-02', contact_id: li.id, type: 'utility' },
+				{ application_no: invention, filing_date: '2023-05-06', status: 'substantive', granted_on: null, contact_id: li.id, type: 'invention' },
+				{ application_no: xNumber, filing_date: '2021-07-01', status: 'granted', granted_on: '2022-01-31', contact_id: null, type: 'utility' },
+				{ application_no: legacy, filing_date: '1998-12-01', status: 'expired', granted_on: '1999-06-01', contact_id: null, type: 'utility' },
+			].sort((a, b) => a.application_no.localeCompare(b.application_no)),
+		);
+		const parties = await store.db.selectFrom('registry_patent_party').select(['role', 'name', 'organisation_id']).where('role', '=', 'applicant').execute();
+		expect(parties.filter((p) => p.organisation_id).length).toBe(parties.length);
+
+		const [report] = run.runs(REPORT)[0][0];
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load((await binaryBuffer(report.binary!.report)) as any);
+		const sheet = book.worksheets[0];
+		const header = (sheet.getRow(1).values as unknown[]).slice(1);
+		expect(header).toEqual(expect.arrayContaining(['row', 'result', 'field', 'reason', '申请号', '专利名称']));
+		const reasonCol = header.indexOf('reason') + 1;
+		const titleCol = header.indexOf('专利名称') + 1;
+		const reported = [];
+		for (let r = 2; r <= sheet.rowCount; r++) reported.push([sheet.getRow(r).getCell(titleCol).value, String(sheet.getRow(r).getCell(reasonCol).value)]);
+		expect(reported.map(([t]) => t)).toEqual(['一种机床夹具（重复）', '校验位错误', '缺申请日', '类型不符']);
+		expect(reported.map(([, reason]) => reason)).toEqual([
+			expect.stringMatching(/repeats row 1/),
+			expect.stringMatching(/check digit/),
+			expect.stringMatching(/Filing Date is required/),
+			expect.stringMatching(/does not match/),
+		]);
+
+		const again = await engine.run(workflow, { startNode, items: [{ file }] });
+		expect(again.output(IMPORT).map((r) => r.result)).toEqual(['updated', 'updated', 'rejected', 'rejected', 'rejected', 'updated', 'updated', 'rejected']);
+		const count = await store.db.selectFrom('registry_patent').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+		expect(Number(count.n)).toBe(4);
+		await store.close();
+	});
+
+	it('routes a project ledger to the project import', async () => {
+		const config = await freshStoreConfig(dialect);
+		const store = await openStore(config);
+		await people.create(store, { name: '张教授', kind: 'teacher', email: 'zhang@college.edu.cn' } as any, { actor: 'test' });
+		const engine = new Engine({ credentials: storeCredentials(config) });
+		const { workflow, startNode } = withTestUpload(shippedWorkflow('registry-ledger-import.json'), '上传台账 Upload Ledger', 'ledger', 'projects.xlsx');
+		const file = await xlsx(
+			['项目编号', '项目名称', '项目类别', '项目级别', '项目来源', '项目负责人', '开题日期', '委托单位', '合同编号'],
+			[
+				['ZX-2025-001', '产教融合课程体系研究', '纵向', '市厅级', '市教育局', 'zhang@college.edu.cn', '2025年3月1日', null, null],
+				['HX-2025-002', '产线视觉检测', '横向', null, null, '张教授', null, '星河智能制造有限公司', 'HT-2025-17'],
+				['HX-2025-003', '无合同', '横向', null, null, '张教授', null, '星河智能制造有限公司', null],
+			],
+		);
+		const run = await engine.run(workflow, { startNode, items: [{ file }] });
+		expect(run.error()).toBeUndefined();
+		expect(run.output(IMPORT)).toEqual([]);
+		const results = run.output(PROJECTS);
+		expect(results.map((r) => [r.result, r.field ?? null])).toEqual([
+			['created', null],
+			['created', null],
+			['rejected', 'contractNo'],
+		]);
+		const milestones = await store.db.selectFrom('registry_milestone').select(['kind', 'due_on']).execute();
+		expect(milestones).toEqual([{ kind: 'opening', due_on: '2025-03-01' }]);
+		await store.close();
+	});
+});
