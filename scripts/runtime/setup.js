@@ -1,0 +1,105 @@
+// Puts the consortium's credentials and workflows into a running n8n through its REST API:
+// the embedded (or PostgreSQL) ConsortiumStore, SMTP to the local mail catcher, every
+// workflow in workflows/ imported with its fixed id and activated. Idempotent: what exists
+// is kept (a user's edits in the editor survive restarts).
+const { readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const STORE_CREDENTIAL = 'consortium-store';
+const SMTP_CREDENTIAL = 'smtp-local';
+// credentials/ConsortiumStoreApi.credentials.ts
+const STORE_TYPE = 'consortiumStoreApi';
+
+/** `postgres://user:pass@host:port/db?ssl=true` → ConsortiumStore credential fields. */
+function storeCredentialData({ store, sqlitePath, timeZone = 'Asia/Shanghai', publicBaseUrl = '' }) {
+	const common = { timeZone, linkSecret: '', publicBaseUrl };
+	if (store && /^postgres(ql)?:\/\//.test(store)) {
+		const u = new URL(store);
+		return {
+			...common,
+			storeType: 'postgres',
+			host: u.hostname,
+			port: Number(u.port || 5432),
+			database: decodeURIComponent(u.pathname.slice(1)) || 'consortium',
+			user: decodeURIComponent(u.username || 'postgres'),
+			password: decodeURIComponent(u.password || ''),
+			ssl: ['true', 'require', '1'].includes(u.searchParams.get('ssl') || u.searchParams.get('sslmode') || ''),
+		};
+	}
+	return { ...common, storeType: 'sqlite', sqlitePath: store || sqlitePath };
+}
+
+async function ensureCredential(rest, { name, type, data }) {
+	const existing = (await rest.get('rest/credentials')).find((c) => c.name === name && c.type === type);
+	if (existing) {
+		await rest.patch(`rest/credentials/${existing.id}`, { name, type, data });
+		return existing.id;
+	}
+	return (await rest.post('rest/credentials', { name, type, data })).id;
+}
+
+function readWorkflows(dir) {
+	let files = [];
+	try {
+		files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+	} catch {
+		return [];
+	}
+	return files.map((file) => ({ file, json: JSON.parse(readFileSync(join(dir, file), 'utf8')) }));
+}
+
+/** Points every node's credential of a known type at the credential created here. */
+function bindCredentials(workflow, idsByType) {
+	for (const node of workflow.nodes || []) {
+		for (const type of Object.keys(node.credentials || {})) {
+			if (idsByType[type]) node.credentials[type] = idsByType[type];
+		}
+	}
+	return workflow;
+}
+
+async function importWorkflow(rest, json, idsByType, { activate = true } = {}) {
+	const wf = bindCredentials(structuredClone(json), idsByType);
+	let existing;
+	if (wf.id) existing = await rest.request('GET', `rest/workflows/${wf.id}`).catch(() => undefined);
+	if (!existing) {
+		const { id, name, nodes, connections, settings, pinData, meta, staticData } = wf;
+		existing = await rest.post('rest/workflows', { ...(id ? { id } : {}), name, nodes, connections, settings: settings || { executionOrder: 'v1' }, pinData, meta, staticData, active: false });
+	}
+	const hasTrigger = (wf.nodes || []).some((n) => /trigger|webhook/i.test(n.type) && !/manualTrigger|executeWorkflowTrigger/i.test(n.type));
+	if (activate && hasTrigger && !existing.active) {
+		existing = await rest.post(`rest/workflows/${existing.id}/activate`, { versionId: existing.versionId });
+	}
+	return existing;
+}
+
+/** The production URL of a form trigger (`<base>form/<path>`), or undefined. */
+function formUrl(baseUrl, workflow) {
+	const node = (workflow.nodes || []).find((n) => n.type === 'n8n-nodes-base.formTrigger');
+	if (!node) return undefined;
+	return `${baseUrl.replace(/\/?$/, '/')}form/${node.parameters?.path || node.webhookId}`;
+}
+
+async function setupInstance(rest, { storeData, smtp, workflowsDir, log = () => {} }) {
+	const idsByType = {
+		[STORE_TYPE]: { id: await ensureCredential(rest, { name: STORE_CREDENTIAL, type: STORE_TYPE, data: storeData }), name: STORE_CREDENTIAL },
+		smtp: {
+			id: await ensureCredential(rest, {
+				name: SMTP_CREDENTIAL,
+				type: 'smtp',
+				data: { user: '', password: '', host: smtp.host || '127.0.0.1', port: smtp.port, secure: false, disableStartTls: true },
+			}),
+			name: SMTP_CREDENTIAL,
+		},
+	};
+	log(`credentials ${STORE_CREDENTIAL} (${storeData.storeType}) and ${SMTP_CREDENTIAL} (127.0.0.1:${smtp.port}) ready`);
+	const workflows = [];
+	for (const { file, json } of readWorkflows(workflowsDir)) {
+		const wf = await importWorkflow(rest, json, idsByType);
+		workflows.push({ file, id: wf.id, name: wf.name, active: wf.active, json });
+		log(`workflow ${file} → ${wf.id}${wf.active ? ' (active)' : ''}`);
+	}
+	return { credentials: idsByType, workflows };
+}
+
+module.exports = { setupInstance, importWorkflow, storeCredentialData, formUrl, readWorkflows, bindCredentials, STORE_CREDENTIAL, SMTP_CREDENTIAL, STORE_TYPE };

@@ -1,0 +1,112 @@
+// The whole local platform as one call, shared by `npm start` and the e2e tests:
+// build → provision n8n → install the package → mail catcher → n8n → credentials and workflows.
+// Tests pass their own temp folder and port 0 (free ports); `npm start` passes fixed ones.
+const { existsSync, mkdirSync } = require('node:fs');
+const { join } = require('node:path');
+const { run } = require('./proc');
+const { REPO, PROVISIONED_MARK } = require('./paths');
+const { buildPackage, packPackage, installPackage } = require('./pkg');
+const { startN8n } = require('./n8n');
+const { N8nRest } = require('./rest');
+const { setupInstance, storeCredentialData, formUrl } = require('./setup');
+const { startMailCatcher } = require('../mailcatcher');
+
+async function provisionN8n({ log }) {
+	if (existsSync(PROVISIONED_MARK)) return;
+	log('provisioning n8n on its own Node 24 (first run only: a few minutes)…');
+	await run('bash', [join(REPO, 'scripts', 'provision-n8n.sh')], { echo: true });
+}
+
+/**
+ * @param {object} o
+ * @param {string} o.dataDir      user folder of n8n, mail files, tarball
+ * @param {number} [o.port]       n8n port (0/undefined: a free one)
+ * @param {number} [o.smtpPort]   mail catcher SMTP port (0: free)
+ * @param {number} [o.inboxPort]  mail catcher web port (0: free)
+ * @param {{email:string,password:string}} o.owner
+ * @param {string} [o.store]      postgres://… URL, or a SQLite file path
+ * @param {string} [o.workflowsDir]
+ * @param {boolean} [o.build]     run `npm run build` first (default true)
+ * @param {string} [o.tarball]    an already packed package to install instead of packing
+ */
+async function startStack(o) {
+	const log = o.log || (() => {});
+	const steps = 6;
+	const step = (n, text) => log(`[${n}/${steps}] ${text}`);
+	mkdirSync(o.dataDir, { recursive: true });
+	const userFolder = join(o.dataDir, 'n8n');
+
+	let tarball = o.tarball;
+	if (!tarball) {
+		step(1, 'building the package (npm run build)…');
+		if (o.build !== false) await buildPackage({ log });
+		tarball = await packPackage();
+	} else step(1, `using package ${tarball}`);
+
+	step(2, 'n8n runtime…');
+	await provisionN8n({ log });
+
+	step(3, 'installing the package into n8n as a community package…');
+	const installed = await installPackage(tarball, userFolder);
+	log(`      ${installed.target} (${installed.nodes.join(', ')})`);
+
+	step(4, 'starting the mail catcher…');
+	const mail = await startMailCatcher({ dir: join(o.dataDir, 'mail'), smtpPort: o.smtpPort ?? 0, httpPort: o.inboxPort ?? 0 });
+
+	step(5, 'starting n8n (about a minute)…');
+	let n8n;
+	const startServer = async (port) => {
+		n8n = await startN8n({ userFolder, port, owner: o.owner, publicUrl: o.publicUrl, echo: o.echo, extraEnv: o.extraEnv });
+		return n8n;
+	};
+	try {
+		await startServer(o.port);
+	} catch (error) {
+		await mail.close();
+		throw error;
+	}
+
+	step(6, 'credentials and workflows…');
+	const rest = new N8nRest(n8n.url);
+	let setup;
+	try {
+		await rest.login(o.owner.email, o.owner.password);
+		setup = await setupInstance(rest, {
+			storeData: storeCredentialData({ store: o.store, sqlitePath: join(userFolder, '.n8n', 'consortium.sqlite') }),
+			smtp: { port: mail.smtpPort },
+			workflowsDir: o.workflowsDir || join(REPO, 'workflows'),
+			log: (m) => log(`      ${m}`),
+		});
+	} catch (error) {
+		await n8n.stop();
+		await mail.close();
+		throw error;
+	}
+
+	const stack = {
+		userFolder,
+		mail,
+		rest,
+		setup,
+		get n8n() {
+			return n8n;
+		},
+		get url() {
+			return n8n.url;
+		},
+		formUrls: () => setup.workflows.map((w) => ({ ...w, formUrl: formUrl(n8n.url, w.json) })).filter((w) => w.formUrl),
+		/** Stops and starts n8n on the same port and data (waiting executions must survive). */
+		async restartN8n() {
+			await n8n.stop();
+			await startServer(n8n.port);
+			await rest.login(o.owner.email, o.owner.password);
+		},
+		async stop() {
+			await n8n.stop();
+			await mail.close();
+		},
+	};
+	return stack;
+}
+
+module.exports = { startStack };
