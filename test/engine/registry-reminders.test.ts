@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { closeAllStores, openStore } from '../../core/store';
 import { people } from '../../core/directory';
 import { patents, projects } from '../../core/registry';
@@ -11,6 +10,17 @@ import { Engine, storeCredentials } from './harness';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { SMTPServer } = require('smtp-server');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { simpleParser } = require('mailparser');
+
+/** The parts of a mailparser message the assertions read. */
+interface ParsedMail {
+	to?: unknown;
+	cc?: unknown;
+	subject?: string;
+	text?: string;
+	html?: string | false;
+}
 
 // Send Email v2 imports n8n's form pages (for send-and-wait), which pull sanitize-html, whose
 // parser ships as ESM only and cannot load under jest. Sending never calls it; the stub only
@@ -32,7 +42,7 @@ async function startSmtp(): Promise<{ port: number; mails: ParsedMail[]; envelop
 		logger: false,
 		onData(stream: NodeJS.ReadableStream, session: { envelope: { rcptTo: Array<{ address: string }> } }, callback: (e?: Error) => void) {
 			envelopes.push(session.envelope.rcptTo.map((r) => r.address));
-			simpleParser(stream as any).then((mail) => {
+			simpleParser(stream).then((mail: ParsedMail) => {
 				mails.push(mail);
 				callback();
 			}, callback);

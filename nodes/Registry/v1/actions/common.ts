@@ -58,13 +58,36 @@ export async function runTransition(
 }
 
 /**
- * Ledger headers colleges actually use, beyond the field labels themselves
- * (`专利号`, `专利权人`, `法律状态` …), mapped to field keys before the generic mapping.
+ * Maps ledger rows onto field keys. Headers colleges actually use beyond the field labels
+ * (`专利号`, `专利权人`, `法律状态` …) are renamed first; the shared `rowToInput` then decides
+ * each header's key and each option's value once, and the answer is reused for every row —
+ * a 50,000-row ledger has a handful of distinct headers and option values.
  */
-function withAliases(row: IDataObject, aliases: Record<string, string>): IDataObject {
-	const out: IDataObject = {};
-	for (const [header, value] of Object.entries(row)) out[aliases[header.replace(/\s+/g, '')] ?? header] = value;
-	return out;
+export function ledgerMapper(fields: FieldDef[], aliases: Record<string, string>): (row: IDataObject) => IDataObject {
+	const keyOf = new Map<string, string | null>();
+	const optionOf = new Map<string, IDataObject[string]>();
+	const byKey = new Map(fields.map((f) => [f.key, f]));
+	return (row) => {
+		const out: IDataObject = {};
+		for (const header of Object.keys(row)) {
+			const value = row[header];
+			if (value === '' || value === null || value === undefined) continue;
+			let key = keyOf.get(header);
+			if (key === undefined) {
+				key = Object.keys(rowToInput({ [aliases[header.replace(/\s+/g, '')] ?? header]: '-' }, fields))[0] ?? null;
+				keyOf.set(header, key);
+			}
+			if (!key) continue;
+			if (byKey.get(key)!.type === 'options' && typeof value === 'string') {
+				const cacheKey = `${key}\u0000${value}`;
+				if (!optionOf.has(cacheKey)) optionOf.set(cacheKey, rowToInput({ [key]: value }, [byKey.get(key)!])[key]);
+				out[key] = optionOf.get(cacheKey)!;
+			} else {
+				out[key] = value;
+			}
+		}
+		return out;
+	};
 }
 
 /**
@@ -94,7 +117,8 @@ export function importOperation(
 			const { store } = await consortiumFor(this);
 			const items = this.getInputData();
 			const batchSize = this.getNodeParameter('batchSize', 0, 500) as number;
-			const rows = items.map((item) => rowToInput(withAliases(item.json, aliases), fields));
+			const toInput = ledgerMapper(fields, aliases);
+			const rows = items.map((item) => toInput(item.json));
 			const results = await run(store, rows, workflowActor(this), batchSize);
 			return results.map((r) => ({
 				json: { row: r.row + 1, result: r.result, id: r.id ?? null, field: r.field ?? null, reason: r.reason ?? null, ...items[r.row].json },
