@@ -4,6 +4,7 @@ import { addPersonReference } from '../directory/person';
 
 export * from './patent-number';
 export * from './fees';
+export * from './dates';
 export * from './lifecycle';
 export * from './schema';
 export * from './parties';

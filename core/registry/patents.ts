@@ -5,6 +5,7 @@ import { transition } from '../store/transition';
 import { NotFoundError, StateError, ValidationError } from '../util/errors';
 import { newId, nowIso } from '../util/id';
 import { optionalDate, optionalNumber, optionalText, requiredDate, requiredText, textList } from '../util/validate';
+import { ledgerDate, requiredLedgerDate } from './dates';
 import { replaceDeadlines, patentDeadlineRows } from './deadlines';
 import { DEFAULT_PATENT_RULES, feeDue, feeSchedule, nextUnpaidFee, patentYearOf, surchargeFor, termExpiresOn, termYears, type PatentRules } from './fees';
 import { assertPatentTransition, checkPatentStatus, isPatentEnd, parseStatus, PATENT_STATUS_LABELS, requiresReason, type PatentStatus } from './lifecycle';
@@ -72,13 +73,13 @@ type Columns = Omit<RegistryPatentTable, 'id' | 'created_at' | 'updated_at'>;
 export function patentColumns(input: PatentInput, paidYears: Iterable<number> = [], rules: PatentRules = DEFAULT_PATENT_RULES): Columns {
 	const number = parsePatentNumber(input.applicationNo);
 	const type = patentTypeOf(number, input.type);
-	const filingDate = requiredDate(input.filingDate, 'filingDate', '申请日 Filing Date');
+	const filingDate = requiredLedgerDate(input.filingDate, 'filingDate', '申请日 Filing Date');
 	if (Number(filingDate.slice(0, 4)) !== number.year) {
 		throw new ValidationError(`申请日 Filing Date ${filingDate} is not in ${number.year}, the year application number ${number.applicationNo} encodes / 申请日与申请号年份不符`, 'filingDate', 'mismatch');
 	}
 	const status = input.status ? parseStatus<PatentStatus>(input.status, PATENT_STATUS_LABELS, 'status', '状态 Status') : 'filed';
 	checkPatentStatus(type, status);
-	const grantedOn = optionalDate(input.grantedOn, 'grantedOn', '授权日 Granted On');
+	const grantedOn = ledgerDate(input.grantedOn, 'grantedOn', '授权日 Granted On');
 	const everGranted = status === 'granted' || ['abandoned', 'terminated', 'expired', 'invalidated'].includes(status);
 	if (everGranted && !grantedOn) throw new ValidationError('授权日 Granted On is required for a granted patent / 已授权专利须填授权日', 'grantedOn', 'required');
 	if (!everGranted && grantedOn) throw new ValidationError(`授权日 Granted On is given but the status is ${PATENT_STATUS_LABELS[status]} / 未授权专利不应有授权日`, 'grantedOn', 'state');
@@ -90,11 +91,11 @@ export function patentColumns(input: PatentInput, paidYears: Iterable<number> = 
 		type,
 		filing_date: filingDate,
 		status,
-		status_on: optionalDate(input.statusOn, 'statusOn', '状态日期 Status Date'),
+		status_on: ledgerDate(input.statusOn, 'statusOn', '状态日期 Status Date'),
 		granted_on: grantedOn,
 		agent: optionalText(input.agent, 'agent', '代理机构 Agent', 200),
 		contact_id: optionalText(input.contactId, 'contactId', '负责人 Contact'),
-		exam_response_due: optionalDate(input.examResponseDue, 'examResponseDue', '答复期限 Response Due'),
+		exam_response_due: ledgerDate(input.examResponseDue, 'examResponseDue', '答复期限 Response Due'),
 		exam_response_note: optionalText(input.examResponseNote, 'examResponseNote', '审查意见 Office Action', 1000),
 		course_ids: JSON.stringify(textList(input.courseIds, 'courseIds', '关联课程 Courses')),
 		notes: optionalText(input.notes, 'notes', '备注 Notes', 2000),

@@ -5,6 +5,7 @@ import { transition } from '../store/transition';
 import { NotFoundError, StateError, ValidationError } from '../util/errors';
 import { newId, nowIso } from '../util/id';
 import { oneOf, optionalDate, optionalNumber, optionalText, requiredDate, requiredText, textList } from '../util/validate';
+import { ledgerDate } from './dates';
 import { replaceDeadlines } from './deadlines';
 import { assertProjectTransition, isProjectEnd, parseStatus, PROJECT_STATUS_LABELS, requiresReason, type ProjectStatus } from './lifecycle';
 import { resolveParties } from './parties';
@@ -105,8 +106,8 @@ const spec: EntitySpec<ProjectInput, Project> = {
 		const memberTokens = textList(input.members ?? (input as { memberIds?: string[] }).memberIds, 'members', '项目成员 Members');
 		const members: string[] = [];
 		for (const token of memberTokens) members.push(await resolvePerson(tx, token, 'members', '项目成员 Members'));
-		const startDate = optionalDate(input.startDate, 'startDate', '开始日期 Start Date');
-		const endDate = optionalDate(input.endDate, 'endDate', '结束日期 End Date');
+		const startDate = ledgerDate(input.startDate, 'startDate', '开始日期 Start Date');
+		const endDate = ledgerDate(input.endDate, 'endDate', '结束日期 End Date');
 		if (startDate && endDate && endDate < startDate) throw new ValidationError(`结束日期 End Date ${endDate} is before the start ${startDate} / 结束早于开始`, 'endDate', 'range');
 		const status = input.status ? parseStatus<ProjectStatus>(input.status, PROJECT_STATUS_LABELS, 'status', '状态 Status') : 'applied';
 		return {
@@ -124,7 +125,7 @@ const spec: EntitySpec<ProjectInput, Project> = {
 			start_date: startDate,
 			end_date: endDate,
 			status,
-			status_on: optionalDate(input.statusOn, 'statusOn', '状态日期 Status Date'),
+			status_on: ledgerDate(input.statusOn, 'statusOn', '状态日期 Status Date'),
 			notes: optionalText(input.notes, 'notes', '备注 Notes', 2000),
 		};
 	},
@@ -205,7 +206,7 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 			['closing', input.closingDue, '结题日期 Closing Due'],
 		];
 		for (const [kind, value, label] of given) {
-			const due = optionalDate(value, `${kind}Due`, label);
+			const due = ledgerDate(value, `${kind}Due`, label);
 			if (!due) continue;
 			const existing = await tx.selectFrom('registry_milestone').select('id').where('project_id', '=', projectId).where('kind', '=', kind).where('done_on', 'is', null).executeTakeFirst();
 			if (existing) await tx.updateTable('registry_milestone').set({ due_on: due }).where('id', '=', existing.id).execute();

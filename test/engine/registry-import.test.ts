@@ -10,7 +10,7 @@ const IMPORT = '导入专利 Import Patents';
 const PROJECTS = '导入项目 Import Projects';
 const REPORT = '拒绝报告 Rejection Report';
 
-async function xlsx(headers: string[], rows: Array<Array<string | number | null>>): Promise<string> {
+async function xlsx(headers: string[], rows: Array<Array<string | number | Date | null>>): Promise<string> {
 	const book = new ExcelJS.Workbook();
 	const sheet = book.addWorksheet('台账');
 	sheet.addRow(headers);
@@ -31,7 +31,8 @@ const invention = buildPatentNumber(2023, 1, 2002);
 const legacy = buildPatentNumber(98, 2, 12345);
 const xNumber = numberWithX();
 const HEADERS = ['申请号', '专利名称', '专利类型', '申请日', '发明人', '专利权人', '法律状态', '授权日'];
-const ROWS: Array<Array<string | null>> = [
+const dateCell = buildPatentNumber(2022, 1, 6006);
+const ROWS: Array<Array<string | Date | null>> = [
 	[`CN ${utility.slice(0, 4)} ${utility.slice(4, 5)} ${utility.slice(5)}`, '一种机床夹具', '实用新型', '2019-05-06', '李老师、王工', '市职业技术学院、星河智能制造有限公司', '授权', '2020-01-02'],
 	[invention, '一种刀具磨损检测方法', '发明', '2023年5月6日', '李老师', '市职业技术学院', '实质审查', null],
 	[`ZL${utility}`, '一种机床夹具（重复）', '实用新型', '2019-05-06', '李老师', '市职业技术学院', '授权', '2020-01-02'],
@@ -40,6 +41,8 @@ const ROWS: Array<Array<string | null>> = [
 	[xNumber, '一种校验位为X的装置', '实用新型', '2021年7月1日', '王工', '星河智能制造有限公司', '授权', '2022年1月31日'],
 	[legacy, '旧号码实用新型', '实用新型', '1998-12-01', '外部专家', '市职业技术学院', '届满', '1999-06-01'],
 	[buildPatentNumber(2022, 2, 5005), '类型不符', '发明', '2022-02-02', '李老师', '市职业技术学院', '受理', null],
+	// A real date cell: the sheet reader hands over Excel's day serial.
+	[dateCell, '日期单元格', '发明', new Date(Date.UTC(2022, 2, 15)), '李老师', '市职业技术学院', '受理', null],
 ];
 
 describe.each(testDialects())('registry ledger import workflow in the n8n engine (%s)', (dialect) => {
@@ -60,7 +63,7 @@ describe.each(testDialects())('registry ledger import workflow in the n8n engine
 		expect(run.error()).toBeUndefined();
 
 		const results = run.output(IMPORT);
-		expect(results.map((r) => r.result)).toEqual(['created', 'created', 'rejected', 'rejected', 'rejected', 'created', 'created', 'rejected']);
+		expect(results.map((r) => r.result)).toEqual(['created', 'created', 'rejected', 'rejected', 'rejected', 'created', 'created', 'rejected', 'created']);
 		const byRow = new Map(results.map((r) => [Number(r.row), r]));
 		expect(byRow.get(3)).toMatchObject({ field: 'applicationNo', reason: expect.stringMatching(/repeats row 1/) });
 		expect(byRow.get(4)).toMatchObject({ field: 'applicationNo', reason: expect.stringMatching(/check digit should be/) });
@@ -74,6 +77,7 @@ describe.each(testDialects())('registry ledger import workflow in the n8n engine
 				{ application_no: invention, filing_date: '2023-05-06', status: 'substantive', granted_on: null, contact_id: li.id, type: 'invention' },
 				{ application_no: xNumber, filing_date: '2021-07-01', status: 'granted', granted_on: '2022-01-31', contact_id: null, type: 'utility' },
 				{ application_no: legacy, filing_date: '1998-12-01', status: 'expired', granted_on: '1999-06-01', contact_id: null, type: 'utility' },
+				{ application_no: dateCell, filing_date: '2022-03-15', status: 'filed', granted_on: null, contact_id: li.id, type: 'invention' },
 			].sort((a, b) => a.application_no.localeCompare(b.application_no)),
 		);
 		const parties = await store.db.selectFrom('registry_patent_party').select(['role', 'name', 'organisation_id']).where('role', '=', 'applicant').execute();
@@ -98,9 +102,9 @@ describe.each(testDialects())('registry ledger import workflow in the n8n engine
 		]);
 
 		const again = await engine.run(workflow, { startNode, items: [{ file }] });
-		expect(again.output(IMPORT).map((r) => r.result)).toEqual(['updated', 'updated', 'rejected', 'rejected', 'rejected', 'updated', 'updated', 'rejected']);
+		expect(again.output(IMPORT).map((r) => r.result)).toEqual(['updated', 'updated', 'rejected', 'rejected', 'rejected', 'updated', 'updated', 'rejected', 'updated']);
 		const count = await store.db.selectFrom('registry_patent').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-		expect(Number(count.n)).toBe(4);
+		expect(Number(count.n)).toBe(5);
 		await store.close();
 	});
 

@@ -1,0 +1,26 @@
+import { ValidationError } from '../util/errors';
+import { addDays } from '../util/time';
+import { optionalDate } from '../util/validate';
+
+/** Excel's day 0 (its 1900 leap-year bug included): serial 45052 is 2023-05-06. */
+const EXCEL_EPOCH = '1899-12-30';
+
+/**
+ * A calendar date as ledgers hold it: `2023-05-06`, `2023年5月6日`, `2023/5/6`, or a real
+ * date cell, which a spreadsheet reader hands over as Excel's day serial number.
+ */
+export function ledgerDate(value: unknown, field: string, label: string): string | null {
+	if (typeof value === 'number' || (typeof value === 'string' && /^\d{5}(\.\d+)?$/.test(value.trim()))) {
+		const serial = Math.floor(Number(value));
+		// 1 January 1950 … 31 December 2199: anything else is not a date in a patent ledger.
+		if (serial < 18264 || serial > 109573) throw new ValidationError(`${label} "${String(value)}" is not a valid date (YYYY-MM-DD) / 日期无效`, field, 'date');
+		return addDays(EXCEL_EPOCH, serial);
+	}
+	return optionalDate(value, field, label);
+}
+
+export function requiredLedgerDate(value: unknown, field: string, label: string): string {
+	const date = ledgerDate(value, field, label);
+	if (!date) throw new ValidationError(`${label} is required / 必填`, field, 'required');
+	return date;
+}
