@@ -158,7 +158,7 @@ export async function reassign(env: ApprovalEnv, idOrNumber: string, input: { fr
 		const old = (await slotsOfStage(ctx, stage.id)).find((s) => s.email === input.from.toLowerCase() && (s.status === 'pending' || s.status === 'waiting'));
 		if (!old) throw new ValidationError(`${input.from} has no pending decision in the current stage / 当前阶段没有该审批人的待办`, 'fromEmail', 'not_found');
 		await assertNewApprover(ctx, request, stage.id, input.to, 'toEmail');
-		const revoked = await transition(tx, { table: 'approval_slot', id: old.id, from: old.status, to: 'revoked', set: { token_hash: null } });
+		const revoked = await transition(tx, { table: 'approval_slot', id: old.id, from: old.status, to: 'revoked' });
 		if (!revoked) throw new StateError('The approver decided meanwhile / 该审批人刚刚已处理', old.status, 'revoked');
 		const slot = await insertSlot(ctx, stage, input.to, old.position, { reassigned_from: old.email });
 		const opened = old.status === 'pending' ? [await openSlot(ctx, slot)] : [];

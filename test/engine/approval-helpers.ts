@@ -83,3 +83,23 @@ export async function clickDecision(engine: Engine, execution: Execution, link: 
 	const form = formFields(page.response.body);
 	return engine.webhook(execution, { method: 'POST', query: queryOf(link), body: { ...form, decision, comment }, headers, ip: '10.1.2.3' });
 }
+
+export function manageWorkflow(operation: string, parameters: IDataObject = {}) {
+	return {
+		id: 'wf-manage',
+		name: 'manage approvals',
+		nodes: [
+			{ id: 'mstart', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'manage-node',
+				name: 'Manage',
+				type: 'n8n-nodes-consortium.approval',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { resource: 'request', operation, ...parameters },
+				credentials: { [CREDENTIAL_NAME]: { id: '1', name: 'store' } },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'Manage', type: 'main', index: 0 }]] } },
+	};
+}
