@@ -1,0 +1,52 @@
+import { closeAllStores, openStore, type Store } from '../../../core/store';
+import { createRequest, decide, expireOverdue, formKey, inspectLink, loadRecord, parseRequest, type ApprovalEnv } from '../../../core/approval';
+import { freshStoreConfig, testDialects } from '../../helpers/dialects';
+
+const settings = { timeZone: 'Asia/Shanghai', linkSecret: 'unit-secret' };
+const link = { linkBase: 'http://n8n/webhook-waiting/1/node', executionId: null, nodeId: null };
+const spec = (prefix = 'KC', stages: object[] = [{ approvers: 'a@x.com' }]) => parseRequest({ title: 't', submitterEmail: 's@x.com', numberPrefix: prefix, stages }, link);
+
+describe.each(testDialects())('approval store (%s)', (dialect) => {
+	let store: Store;
+	beforeEach(async () => {
+		store = await openStore(await freshStoreConfig(dialect));
+	});
+	afterEach(() => store.close());
+	afterAll(() => closeAllStores());
+
+	it('gives 30 concurrent creations 30 distinct numbers in sequence, per prefix', async () => {
+		const env: ApprovalEnv = { store, settings, now: new Date('2026-03-01T00:00:00Z') };
+		const created = await Promise.all(Array.from({ length: 30 }, (_, i) => createRequest(env, spec(i % 3 ? 'KC' : 'ZL'), { actor: 'test' })));
+		const kc = created.map((c) => c.request.number).filter((n) => n.startsWith('KC')).sort();
+		const zl = created.map((c) => c.request.number).filter((n) => n.startsWith('ZL')).sort();
+		expect(kc).toEqual(Array.from({ length: 20 }, (_, i) => `KC-2026-${String(i + 1).padStart(4, '0')}`));
+		expect(zl).toEqual(Array.from({ length: 10 }, (_, i) => `ZL-2026-${String(i + 1).padStart(4, '0')}`));
+		const next = await createRequest({ ...env, now: new Date('2026-12-31T17:00:00Z') }, spec(), { actor: 'test' });
+		expect(next.request.number).toBe('KC-2027-0001');
+	});
+
+	it('stores only the token hash, and a decision records approver, time, comment, IP and user agent', async () => {
+		const env: ApprovalEnv = { store, settings };
+		const { request, change } = await createRequest(env, spec(), { actor: 'test' });
+		const slot = change.opened[0];
+		const { deriveToken } = await import('../../../core/approval');
+		const token = deriveToken(settings.linkSecret, slot.id, slot.token_salt!);
+		const raw = JSON.stringify(await store.db.selectFrom('approval_slot').selectAll().execute());
+		expect(raw).not.toContain(token);
+		expect((await inspectLink(env, token)).state).toBe('open');
+		const view = await decide(env, { token, formKey: formKey(settings.linkSecret, token), decision: 'approve', comment: '好', ip: '10.0.0.1', userAgent: 'UA' });
+		expect(view).toMatchObject({ state: 'recorded', deliver: true, change: { outcome: 'approved' } });
+		const record = await loadRecord(store.db, request.number);
+		expect(record.stages[0].approvers[0]).toMatchObject({ email: 'a@x.com', status: 'approved', comment: '好', ip: '10.0.0.1', userAgent: 'UA', decidedAt: expect.any(String) });
+	});
+
+	it('expire overdue applies timeout actions only to stages past their due time', async () => {
+		const t0 = new Date('2026-05-01T00:00:00Z');
+		const env: ApprovalEnv = { store, settings, now: t0 };
+		const due = await createRequest(env, spec('KC', [{ approvers: 'a@x.com', dueHours: 24, timeoutAction: 'reject' }]), { actor: 'test' });
+		await createRequest(env, spec('KC', [{ approvers: 'a@x.com', dueHours: 72, timeoutAction: 'reject' }]), { actor: 'test' });
+		const changes = await expireOverdue({ ...env, now: new Date(t0.getTime() + 25 * 3600_000) }, { actor: 'schedule' });
+		expect(changes.map((c) => [c.requestId, c.outcome])).toEqual([[due.request.id, 'rejected']]);
+		expect(await loadRecord(store.db, due.request.id)).toMatchObject({ status: 'rejected', reason: 'timeout' });
+	});
+});
