@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { closeAllStores, openStore } from '../../core/store';
 import { organisations, people } from '../../core/directory';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
@@ -27,7 +28,7 @@ describe.each(testDialects())('Registry node operations in the n8n engine (%s)',
 		const li = await people.create(store, { name: '李老师', kind: 'teacher', email: 'li@college.edu.cn', organisationId: school.id } as any, actor);
 		await store.close();
 		const engine = new Engine({ credentials: storeCredentials(config) });
-		const run = async (parameters: Record<string, unknown>, items: Record<string, unknown>[] = [{}]) => {
+		const run = async (parameters: Record<string, unknown>, items: IDataObject[] = [{}]) => {
 			const execution = await engine.run(workflow(parameters), { items });
 			expect(execution.error()).toBeUndefined();
 			return execution.output('Registry');
