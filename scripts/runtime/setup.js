@@ -68,9 +68,38 @@ async function importWorkflow(rest, json, idsByType, { activate = true } = {}) {
 	}
 	const hasTrigger = (wf.nodes || []).some((n) => /trigger|webhook/i.test(n.type) && !/manualTrigger|executeWorkflowTrigger/i.test(n.type));
 	if (activate && hasTrigger && !existing.active) {
-		existing = await rest.post(`rest/workflows/${existing.id}/activate`, { versionId: existing.versionId });
+		try {
+			existing = await rest.post(`rest/workflows/${existing.id}/activate`, { versionId: existing.versionId });
+			await waitPublished(rest, existing.id);
+		} catch (error) {
+			// one broken workflow must not keep the platform from starting; the caller reports it
+			return { ...existing, activationError: error.message };
+		}
 	}
 	return existing;
+}
+
+/**
+ * n8n 2.x publishes through an outbox: activation returns before the triggers and webhooks
+ * are live. Waits until every trigger reports "activated"; throws with n8n's own message
+ * if one fails.
+ */
+async function waitPublished(rest, workflowId, { timeoutMs = 60000 } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		let status;
+		try {
+			status = await rest.get(`rest/workflows/${workflowId}/publication-status`);
+		} catch (error) {
+			if (/→ 404/.test(error.message)) return; // publication service off: activation was synchronous
+			throw error;
+		}
+		const failed = (status.triggers || []).find((t) => t.status !== 'activated' && t.errorMessage);
+		if (failed) throw new Error(`trigger ${failed.nodeId}: ${failed.errorMessage}`);
+		if (status.status === 'published' && !status.pendingVersionId && (status.triggers || []).every((t) => t.status === 'activated')) return;
+		if (Date.now() > deadline) throw new Error(`workflow ${workflowId} not live after ${timeoutMs} ms: ${JSON.stringify(status)}`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
 }
 
 /** The production URL of a form trigger (`<base>form/<path>`), or undefined. */
@@ -96,10 +125,10 @@ async function setupInstance(rest, { storeData, smtp, workflowsDir, log = () => 
 	const workflows = [];
 	for (const { file, json } of readWorkflows(workflowsDir)) {
 		const wf = await importWorkflow(rest, json, idsByType);
-		workflows.push({ file, id: wf.id, name: wf.name, active: wf.active, json });
-		log(`workflow ${file} → ${wf.id}${wf.active ? ' (active)' : ''}`);
+		workflows.push({ file, id: wf.id, name: wf.name, active: wf.active, activationError: wf.activationError, json });
+		log(`workflow ${file} → ${wf.id}${wf.active ? ' (active)' : ''}${wf.activationError ? ` NOT ACTIVE: ${wf.activationError}` : ''}`);
 	}
 	return { credentials: idsByType, workflows };
 }
 
-module.exports = { setupInstance, importWorkflow, storeCredentialData, formUrl, readWorkflows, bindCredentials, STORE_CREDENTIAL, SMTP_CREDENTIAL, STORE_TYPE };
+module.exports = { setupInstance, importWorkflow, waitPublished, storeCredentialData, formUrl, readWorkflows, bindCredentials, STORE_CREDENTIAL, SMTP_CREDENTIAL, STORE_TYPE };

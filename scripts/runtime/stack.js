@@ -8,7 +8,7 @@ const { REPO, PROVISIONED_MARK } = require('./paths');
 const { buildPackage, packPackage, installPackage } = require('./pkg');
 const { startN8n } = require('./n8n');
 const { N8nRest } = require('./rest');
-const { setupInstance, storeCredentialData, formUrl } = require('./setup');
+const { setupInstance, storeCredentialData, formUrl, waitPublished } = require('./setup');
 const { startMailCatcher } = require('../mailcatcher');
 
 async function provisionN8n({ log }) {
@@ -100,6 +100,7 @@ async function startStack(o) {
 			await n8n.stop();
 			await startServer(n8n.port);
 			await rest.login(o.owner.email, o.owner.password);
+			for (const w of setup.workflows) if (w.active) await waitPublished(rest, w.id);
 		},
 		async stop() {
 			await n8n.stop();
