@@ -16,7 +16,8 @@ import type { ComplianceRules } from './rules';
  * The rolling window ends on `asOf` and starts the day after the same date `windowYears`
  * earlier (2026-12-01 → 2021-12-02; 2028-02-29 → 2023-03-01, as 2023-02-29 does not exist
  * and falls to 02-28). The make-up date is the last day of the teacher's current five-year
- * period, counted from the joining date, or from `cycleAnchor` when it is unknown.
+ * period, counted from the joining date, or from `cycleAnchor` when it is unknown (so a
+ * shortfall is due when the period in which it arose ends).
  */
 
 export type ReportName = 'fiveYear' | 'annual' | 'newTeachers' | 'dualQualified' | 'stationUse' | 'technicianHours';
@@ -42,15 +43,16 @@ interface TeacherRow {
 	dual_qualified_since: string | null;
 }
 
+/** Sorted in code, not SQL: PostgreSQL's collation and SQLite's byte order disagree on Chinese text. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 async function teachers(store: Store): Promise<TeacherRow[]> {
-	return store.db
+	const rows = await store.db
 		.selectFrom('person')
 		.select(['id', 'name', 'department', 'course_category', 'joined_on', 'enterprise_experience', 'dual_qualified', 'dual_qualified_since'])
 		.where('kind', '=', 'teacher')
-		.orderBy('department')
-		.orderBy('name')
-		.orderBy('id')
 		.execute();
+	return rows.sort((a, b) => byText(a.department ?? '', b.department ?? '') || byText(a.name, b.name) || byText(a.id, b.id));
 }
 
 /** Confirmed practice days as `teacherId → set of dates`, and `stationId → set of teacher|date`. */
@@ -85,12 +87,18 @@ export function windowStart(asOf: string, years: number): string {
 	return addDays(addYears(asOf, -years), 1);
 }
 
-/** The last day of the `years`-long period, counted from `anchor`, that contains `asOf`. */
+/**
+ * The last day of the `years`-long period, counted from `anchor`, that contains `asOf`.
+ * As 民法典 art. 202 has it, a period ends the day before its anniversary; when the
+ * anniversary does not exist (29 February in a common year) it ends on the month's last day.
+ */
 export function periodEnd(anchor: string, asOf: string, years: number): string {
 	const start = anchor > asOf ? asOf : anchor;
-	let k = 0;
-	while (addYears(start, (k + 1) * years) <= asOf) k++;
-	return addDays(addYears(start, (k + 1) * years), -1);
+	for (let n = years; ; n += years) {
+		const anniversary = addYears(start, n);
+		const end = anniversary.slice(8) === start.slice(8) ? addDays(anniversary, -1) : anniversary;
+		if (end >= asOf) return end;
+	}
 }
 
 function status(shortfall: number): Pick<Item, 'status' | 'statusLabel'> {
@@ -203,7 +211,7 @@ export async function stationUseReport(store: Store, { asOf, rules }: ReportOpti
 		.innerJoin('organisation as o', 'o.id', 's.organisation_id')
 		.selectAll('s')
 		.select('o.name as enterprise_name')
-		.orderBy('s.name')
+		.orderBy('s.id')
 		.execute();
 	const placements = await store.db.selectFrom('exchange_placement').select(['station_id', 'status', 'planned_start', 'planned_end']).where('station_id', 'is not', null).execute();
 	return stations.map((s) => {
@@ -239,7 +247,7 @@ export async function technicianHoursReport(store: Store, { rules, term }: Repor
 		.select(['e.id', 'e.technician_id', 'e.term', 'e.course', 't.name', 'o.name as enterprise_name'])
 		.where('e.status', '!=', 'cancelled');
 	if (term) q = q.where('e.term', '=', term);
-	const engagements = await q.orderBy('e.term').orderBy('t.name').orderBy('e.id').execute();
+	const engagements = (await q.orderBy('e.id').execute()).sort((a, b) => byText(a.term, b.term) || byText(a.name, b.name));
 	const sessions = await store.db.selectFrom('exchange_session').select(['engagement_id', 'hours', 'feedback_score', 'feedback_count']).execute();
 	const groups = new Map<string, { e: (typeof engagements)[number]; courses: Set<string>; ids: Set<string> }>();
 	for (const e of engagements) {
