@@ -59,6 +59,8 @@ export interface Deadline {
 	ownerId: string | null;
 	ownerName: string | null;
 	ownerEmail: string | null;
+	/** A grace period that ended unpaid: the patent is to be terminated (终止). */
+	flaggedForTermination: boolean;
 }
 
 /** The query behind the deadline list: a range on the `(due_on, id)` index, owners by primary key. */
@@ -99,6 +101,7 @@ export async function listDeadlines(
 		ownerId: r.owner_id,
 		ownerName: r.owner_name ?? null,
 		ownerEmail: r.owner_email ?? null,
+		flaggedForTermination: r.kind === 'grace_end' && r.due_on < window.today,
 	}));
 }
 

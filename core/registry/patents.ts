@@ -230,7 +230,9 @@ export class PatentRepository extends Repository<PatentInput, Patent> {
 		const before = await tx.selectFrom('registry_patent').select(['status']).where('id', '=', id).executeTakeFirst();
 		if (!before) throw new NotFoundError('patent', id);
 		const { inventors, applicants } = await this.resolve(tx, patch);
-		const patent = await super.updateIn(tx, id, patch, actor);
+		// A new number decides the type afresh, unless the patch states one.
+		const retyped = patch.applicationNo !== undefined && patch.type === undefined ? { ...patch, type: null } : patch;
+		const patent = await super.updateIn(tx, id, retyped, actor);
 		await writeParties(tx, id, inventors, applicants);
 		if (patent.status !== before.status) {
 			// A ledger correction, not a lifecycle step: recorded so the history stays complete.
@@ -274,8 +276,25 @@ export class PatentRepository extends Repository<PatentInput, Patent> {
 		});
 	}
 
-	async get(store: Store, id: string): Promise<Patent> {
-		return this.withParties(store.db as unknown as Tx, await super.get(store, id));
+	/** The patent with its inventors, applicants, the projects that list it as an output, and its status history. */
+	async get(store: Store, id: string) {
+		const patent = await this.withParties(store.db as unknown as Tx, await super.get(store, id));
+		const [projects, history] = await Promise.all([
+			store.db
+				.selectFrom('registry_output as o')
+				.innerJoin('registry_project as p', 'p.id', 'o.project_id')
+				.select(['p.id', 'p.project_no', 'p.name'])
+				.where('o.output_type', '=', 'patent')
+				.where('o.ref_id', '=', id)
+				.orderBy('p.project_no')
+				.execute(),
+			store.db.selectFrom('registry_status_history').selectAll().where('subject_type', '=', 'patent').where('subject_id', '=', id).orderBy('id').execute(),
+		]);
+		return {
+			...patent,
+			projects: projects.map((p) => ({ id: p.id, projectNo: p.project_no, name: p.name })),
+			history: history.map((h) => ({ from: h.from_status, to: h.to_status, on: h.on_date, reason: h.reason, actor: h.actor })),
+		};
 	}
 
 	async list(store: Store, options: Parameters<Repository<PatentInput, Patent>['list']>[1] = {}) {

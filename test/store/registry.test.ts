@@ -59,6 +59,8 @@ describe.each(testDialects())('registry store on %s', (dialect) => {
 		expect(schedule.entries.slice(0, 4).map((e) => e.state)).toEqual(['before_grant', 'paid', 'paid', 'unpaid_after_grace']);
 		expect(schedule.flaggedForTermination).toBe(true);
 		expect((await patents.flaggedForTermination(store, '2021-02-01')).map((x) => x.id)).toContain(p.id);
+		const lapsed = await listDeadlines(store, { from: '2000-01-01', to: '2021-01-31', today: '2021-02-01', kinds: ['grace_end'] });
+		expect(lapsed.filter((d) => d.subjectId === p.id).map((d) => [d.date, d.flaggedForTermination])).toEqual([['2021-01-20', true]]);
 		await expect(patents.transition(store, p.id, { to: 'terminated', on: '2021-02-01' }, actor, '2021-02-01')).rejects.toThrow(/Reason is required/);
 		const ended = await patents.transition(store, p.id, { to: '终止', on: '2021-02-01', reason: '未缴第4年度年费' }, actor, '2021-02-01');
 		expect(ended).toMatchObject({ status: 'terminated', endReason: '未缴第4年度年费' });
@@ -73,6 +75,12 @@ describe.each(testDialects())('registry store on %s', (dialect) => {
 		await patents.transition(store, u.id, { to: 'preliminary' }, actor, '2022-06-01');
 		await expect(patents.transition(store, u.id, { to: 'published' }, actor, '2022-07-01')).rejects.toThrow(/Cannot move/);
 		await expect(patents.create(store, { applicationNo: buildPatentNumber(2022, 3, 8), title: '外观', filingDate: '2022-05-05', status: 'substantive' }, actor)).rejects.toThrow(/does not apply/);
+		// A corrected number of another type re-derives the type; a stated type must still agree.
+		const fixed = await patents.update(store, u.id, { applicationNo: buildPatentNumber(2022, 3, 9), status: 'filed' }, actor);
+		expect(fixed.type).toBe('design');
+		await expect(patents.update(store, u.id, { applicationNo: buildPatentNumber(2022, 1, 9), type: '外观设计' }, actor)).rejects.toThrow(/does not match/);
+		const history = (await patents.get(store, u.id)).history.map((h) => [h.from, h.to]);
+		expect(history).toEqual([[null, 'filed'], ['filed', 'preliminary'], ['preliminary', 'filed']]);
 	});
 
 	it('lists deadlines in a window, both ends inclusive, with days left and owner email', async () => {
@@ -129,6 +137,7 @@ describe.each(testDialects())('registry store on %s', (dialect) => {
 		const got = await projects.get(store, prj.id);
 		expect(got.milestones.find((m) => m.kind === 'opening')!.doneOn).toBe('2025-02-20');
 		expect(got.outputs.map((o) => o.outputType)).toEqual(['patent', 'paper']);
+		expect((await patents.get(store, patent.items[0].id)).projects).toEqual([{ id: prj.id, projectNo: 'HX-2025-01', name: '产线数字孪生' }]);
 		expect(got.fundsReceived).toBe(350000);
 		await expect(projects.transition(store, prj.id, { to: 'closed' }, actor, '2025-03-01')).rejects.toThrow(/Cannot move/);
 		await projects.transition(store, prj.id, { to: 'terminated', reason: '企业终止合作' }, actor, '2025-03-01');

@@ -14,6 +14,7 @@ const deadline = (daysLeft: number, owner: string | null, extra: Partial<Deadlin
 	ownerId: owner,
 	ownerName: owner ? `名${owner}` : null,
 	ownerEmail: owner ? `${owner}@x.cn` : null,
+	flaggedForTermination: false,
 	...extra,
 });
 
