@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database } from '../store/schema';
 import type { Tx } from '../store/store';
 import type { Dialect } from '../store/types';
-import { maxPosition, type AuditPosition } from './position';
+import type { AuditPosition, Snapshot } from './position';
 
 /** Which audit rows a trigger wants: an entity type, and optionally only some actions. */
 export interface AuditMatcher {
@@ -41,59 +41,73 @@ function matching(eb: ExpressionBuilder<Database, 'audit'>, matchers: readonly A
 
 const COLUMNS = ['seq', 'id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'changes', 'note'] as const;
 
-/**
- * The position below which the audit trail can no longer change. PostgreSQL: every row
- * whose transaction id is older than the oldest running transaction (`pg_snapshot_xmin`)
- * is committed or gone for good, so `(xmin, -1)` bounds a set that cannot grow. SQLite
- * serialises writers, and this runs inside a write transaction: the newest seq is final.
- */
-export async function auditHorizon(tx: Tx, dialect: Dialect): Promise<AuditPosition> {
-	if (dialect === 'postgres') {
-		const { rows } = await sql<{ xmin: string }>`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(tx);
-		return { xid: rows[0].xmin, seq: -1 };
-	}
-	const row = await tx.selectFrom('audit').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
-	return { xid: '0', seq: Number(row?.seq ?? 0) };
+/** The transactions PostgreSQL sees as finished right now: below xmax and not in xip. */
+async function currentSnapshot(tx: Tx): Promise<Snapshot> {
+	const { rows } = await sql<{ xmax: string; xip: string[] }>`
+		select pg_snapshot_xmax(s)::text as xmax, array(select x::text from pg_snapshot_xip(s) as x order by 1) as xip
+		from (select pg_current_snapshot() as s) as q`.execute(tx);
+	return { xmax: rows[0].xmax, xip: rows[0].xip ?? [] };
 }
 
-/** Up to `limit` matching rows after `after`, in the order the cursor walks them. */
+/** Where a new cursor starts: after everything already written (and finished). */
+export async function auditStart(tx: Tx, dialect: Dialect): Promise<AuditPosition> {
+	if (dialect === 'postgres') return { seq: 0, snapshot: await currentSnapshot(tx) };
+	const row = await tx.selectFrom('audit').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+	return { seq: Number(row?.seq ?? 0) };
+}
+
+/** Up to `limit` matching rows after `position`, in the order the cursor walks them, and where it moves. */
 export async function readAudit(
 	tx: Tx,
 	dialect: Dialect,
-	after: AuditPosition,
+	position: AuditPosition,
 	matchers: readonly AuditMatcher[],
 	limit: number,
 ): Promise<AuditBatch> {
-	const horizon = await auditHorizon(tx, dialect);
-	if (matchers.length === 0) return { rows: [], next: maxPosition(after, horizon) };
-	let rows: AuditRecord[];
-	if (dialect === 'postgres') {
-		rows = (await tx
-			.selectFrom('audit')
-			.select([...COLUMNS, sql<string>`xid::text`.as('xid')])
-			.where(sql<boolean>`xid < ${horizon.xid}::xid8`)
-			.where(sql<boolean>`(xid, seq) > (${after.xid}::xid8, ${after.seq})`)
-			.where((eb) => matching(eb, matchers))
-			.orderBy(sql`xid`)
-			.orderBy('seq')
-			.limit(limit)
-			.execute()) as AuditRecord[];
-	} else {
-		rows = (await tx
-			.selectFrom('audit')
-			.select([...COLUMNS, sql<string>`'0'`.as('xid')])
-			.where('seq', '>', after.seq)
-			.where('seq', '<=', horizon.seq)
-			.where((eb) => matching(eb, matchers))
-			.orderBy('seq')
-			.limit(limit)
-			.execute()) as AuditRecord[];
+	return dialect === 'postgres' ? readPostgres(tx, position, matchers, limit) : readSqlite(tx, position, matchers, limit);
+}
+
+async function readSqlite(tx: Tx, position: AuditPosition, matchers: readonly AuditMatcher[], limit: number): Promise<AuditBatch> {
+	// This runs in a write transaction (BEGIN IMMEDIATE): no row can appear below `end` later.
+	const end = (await auditStart(tx, 'sqlite')).seq;
+	if (matchers.length === 0) return { rows: [], next: { seq: Math.max(position.seq, end) } };
+	const rows = ((await tx
+		.selectFrom('audit')
+		.select([...COLUMNS, sql<string>`'0'`.as('xid')])
+		.where('seq', '>', position.seq)
+		.where('seq', '<=', end)
+		.where((eb) => matching(eb, matchers))
+		.orderBy('seq')
+		.limit(limit)
+		.execute()) as AuditRecord[]).map((r) => ({ ...r, seq: Number(r.seq) }));
+	// A full batch may have more behind it; otherwise every row up to `end` was seen.
+	const next = rows.length >= limit ? { seq: rows[rows.length - 1].seq } : { seq: Math.max(position.seq, end) };
+	return { rows, next };
+}
+
+async function readPostgres(tx: Tx, position: AuditPosition, matchers: readonly AuditMatcher[], limit: number): Promise<AuditBatch> {
+	const previous = position.snapshot;
+	if (!previous) throw new Error('Trigger cursor has no snapshot; it was made on another dialect');
+	const target = position.target ?? (await currentSnapshot(tx));
+	if (matchers.length === 0) return { rows: [], next: { seq: 0, snapshot: target } };
+	let query = tx
+		.selectFrom('audit')
+		.select([...COLUMNS, sql<string>`xid::text`.as('xid')])
+		// Finished in the target snapshot …
+		.where(sql<boolean>`xid < ${target.xmax}::xid8`)
+		.where(sql<boolean>`not (xid = any(${target.xip}::xid8[]))`)
+		// … and not yet finished in the previous one.
+		.where(sql<boolean>`(xid >= ${previous.xmax}::xid8 or xid = any(${previous.xip}::xid8[]))`)
+		.where((eb) => matching(eb, matchers));
+	if (position.target && position.after) {
+		query = query.where(sql<boolean>`(xid, seq) > (${position.after.xid}::xid8, ${position.after.seq})`);
 	}
-	rows = rows.map((r) => ({ ...r, seq: Number(r.seq) }));
-	const last = rows.at(-1);
-	// A full batch may have more behind it: stop at its last row. Otherwise every matching
-	// row below the horizon was read, and the rows passed over will never match.
-	const next = rows.length >= limit && last ? { xid: last.xid, seq: last.seq } : maxPosition(after, horizon);
+	const rows = ((await query.orderBy(sql`xid`).orderBy('seq').limit(limit).execute()) as AuditRecord[]).map((r) => ({ ...r, seq: Number(r.seq) }));
+	const last = rows[rows.length - 1];
+	const next: AuditPosition =
+		rows.length >= limit && last
+			? { seq: 0, snapshot: previous, target, after: { xid: last.xid, seq: last.seq } }
+			: { seq: 0, snapshot: target };
 	return { rows, next };
 }
 

@@ -1,7 +1,7 @@
 import { dateInZone } from '../util/time';
 import type { Store, Tx } from '../store/store';
 import type { Dialect } from '../store/types';
-import { auditHorizon, latestAudit, readAudit, type AuditRecord } from './audit-feed';
+import { auditStart, latestAudit, readAudit, type AuditRecord } from './audit-feed';
 import { auditMatchers, isApprovalDecision, kindOf, recordEventName, type EventName, type WatchConfig } from './kinds';
 import { formatPosition, parsePosition } from './position';
 import { existingTables, timedSources, type TimedEvent } from './timed';
@@ -105,19 +105,23 @@ async function collectTimed(tx: Tx, dialect: Dialect, options: PollOptions, now:
 /** Locks this trigger's cursor for the poll, creating it at the audit trail's current end. */
 async function lockCursor(tx: Tx, dialect: Dialect, options: PollOptions, now: Date) {
 	const key = cursorKey(options.workflowId, options.nodeId);
-	const start = await auditHorizon(tx, dialect);
+	const select = () => {
+		const query = tx.selectFrom('event_cursor').selectAll().where('key', '=', key);
+		// PostgreSQL: a second poller of the same cursor (multi-main, a retried tick) waits
+		// here and then reads the advanced position, so no event goes out twice. SQLite's
+		// write transaction already serialises pollers.
+		return (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+	};
+	const existing = await select();
+	if (existing) return existing;
+	const start = await auditStart(tx, dialect);
 	const stamp = now.toISOString();
 	await tx
 		.insertInto('event_cursor')
 		.values({ key, workflow_id: options.workflowId, node_id: options.nodeId, position: formatPosition(start), started_at: stamp, updated_at: stamp })
 		.onConflict((oc) => oc.column('key').doNothing())
 		.execute();
-	// PostgreSQL: a second poller of the same cursor (multi-main, a retried tick) waits here
-	// and then reads the advanced position, so no event goes out twice. SQLite's write
-	// transaction already serialises pollers.
-	let query = tx.selectFrom('event_cursor').selectAll().where('key', '=', key);
-	if (dialect === 'postgres') query = query.forUpdate();
-	return query.executeTakeFirstOrThrow();
+	return (await select())!;
 }
 
 /**

@@ -1,34 +1,36 @@
 /**
- * A place in the audit trail. On PostgreSQL rows are walked in (xid, seq) order below the
- * commit horizon; on SQLite `xid` is always "0" and seq order is commit order. xid8 values
- * can exceed 2^53, so they travel as decimal strings and compare as BigInt.
+ * A trigger's place in the audit trail.
+ *
+ * SQLite serialises writers, so seq order is commit order: `seq` alone says "everything up
+ * to here was emitted or passed over".
+ *
+ * PostgreSQL assigns seq at insert, so a lower seq can commit after a higher one was read.
+ * There the place is a transaction snapshot (`pg_current_snapshot()`): everything written
+ * by the transactions that snapshot saw as finished was handled. A poll takes a new
+ * snapshot (`target`) and emits the rows of transactions finished in it but not in the
+ * previous one — a set that can never grow — in (xid, seq) order; `after` marks progress
+ * through that set when it takes more than one poll. A transaction still running (even a
+ * long one elsewhere in the cluster) stays in `xip` and is picked up when it finishes,
+ * without holding back anyone else's rows. xid8 values may exceed 2^53: decimal strings.
  */
+export interface Snapshot {
+	xmax: string;
+	xip: string[];
+}
+
 export interface AuditPosition {
-	xid: string;
 	seq: number;
-}
-
-export const ORIGIN: AuditPosition = { xid: '0', seq: 0 };
-
-export function comparePositions(a: AuditPosition, b: AuditPosition): number {
-	const ax = BigInt(a.xid);
-	const bx = BigInt(b.xid);
-	if (ax !== bx) return ax < bx ? -1 : 1;
-	return a.seq === b.seq ? 0 : a.seq < b.seq ? -1 : 1;
-}
-
-export function maxPosition(a: AuditPosition, b: AuditPosition): AuditPosition {
-	return comparePositions(a, b) >= 0 ? a : b;
+	snapshot?: Snapshot;
+	target?: Snapshot;
+	after?: { xid: string; seq: number };
 }
 
 export function parsePosition(text: string): AuditPosition {
-	const value = JSON.parse(text) as Partial<AuditPosition>;
-	if (typeof value.xid !== 'string' || !/^\d+$/.test(value.xid) || typeof value.seq !== 'number') {
-		throw new Error(`Corrupt trigger cursor position ${text}`);
-	}
-	return { xid: value.xid, seq: value.seq };
+	const value = JSON.parse(text) as AuditPosition;
+	if (typeof value.seq !== 'number') throw new Error(`Corrupt trigger cursor position ${text}`);
+	return value;
 }
 
 export function formatPosition(position: AuditPosition): string {
-	return JSON.stringify({ xid: position.xid, seq: position.seq });
+	return JSON.stringify(position);
 }

@@ -7,9 +7,9 @@ import type { Migration } from '../migrate';
  * PostgreSQL assigns `seq` when a row is inserted, not when its transaction commits, so a
  * reader can see seq 7 while seq 6 is still uncommitted; a plain "seq > cursor" reader
  * would skip 6 for ever. Each audit row therefore records `xid` (its transaction's id,
- * `pg_current_xact_id()`); readers only take rows whose xid is below the oldest running
- * transaction (`pg_snapshot_xmin`), a set that can no longer grow, and walk it in
- * (xid, seq) order. SQLite serialises writers, so there seq order is commit order.
+ * `pg_current_xact_id()`), and readers walk the rows of transactions that finished between
+ * two snapshots (see `core/events/position.ts`). SQLite serialises writers, so there seq
+ * order is commit order.
  */
 export const events: Migration = {
 	name: '0500_events',
@@ -24,7 +24,7 @@ export const events: Migration = {
 			.addColumn('key', 'text', (c) => c.primaryKey())
 			.addColumn('workflow_id', 'text', (c) => c.notNull())
 			.addColumn('node_id', 'text', (c) => c.notNull())
-			// JSON `{ xid, seq }`: everything up to and including this audit position was emitted.
+			// JSON `AuditPosition`: everything before it was emitted or passed over.
 			.addColumn('position', 'text', (c) => c.notNull())
 			.addColumn('started_at', 'text', (c) => c.notNull())
 			.addColumn('updated_at', 'text', (c) => c.notNull())
