@@ -103,7 +103,7 @@ export async function decide(env: ApprovalEnv, input: DecisionInput): Promise<Li
 		await writeAudit(tx, { ...actor, action: decision, entityType: 'approval_slot', entityId: slot.id, changes: { request: request.number, stage: slot.stage_idx, comment } });
 		const change = await settleAfterDecision(ctx, request, stage!);
 		const deliver = change.outcome === 'approved' || change.outcome === 'rejected' ? await claimDelivery(ctx, request.id) : false;
-		return { state: 'recorded', record: await loadRecord(tx, request.id), slot: { ...slot, status: decision === 'approve' ? 'approved' : 'rejected' }, change, deliver, decision };
+		return { state: 'recorded', record: await loadRecord(tx, request.id), slot: { ...slot, status: decision === 'approve' ? 'approved' : 'rejected' }, change, deliver, decision, linkBase: request.link_base };
 	});
 }
 

@@ -132,7 +132,7 @@ async function emailsApprovedBefore(ctx: FlowContext, requestId: string, stageId
  */
 export async function advanceStage(ctx: FlowContext, request: RequestRow, stage: StageRow): Promise<{ outcome: StageOutcome; opened: SlotRow[] }> {
 	const opened: SlotRow[] = [];
-	const earlier = request.auto_pass ? await emailsApprovedBefore(ctx, request.id, stage.idx) : new Set<string>();
+	const earlier = request.auto_pass && stage.idx > 0 ? await emailsApprovedBefore(ctx, request.id, stage.idx) : new Set<string>();
 	for (;;) {
 		const slots = await slotsOfStage(ctx, stage.id);
 		const outcome = evaluateStage(stage.mode as StageMode, stage.quorum, slots as never);

@@ -20,8 +20,11 @@ export function flowContext(env: ApprovalEnv, tx: Tx, actor: Actor): FlowContext
 	return { tx, dialect: env.store.dialect, settings: env.settings, now: env.now ?? new Date(), actor };
 }
 
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
 function yearInZone(now: Date, timeZone: string): number {
-	return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(now));
+	let format = yearFormats.get(timeZone);
+	if (!format) yearFormats.set(timeZone, (format = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' })));
+	return Number(format.format(now));
 }
 
 /**

@@ -54,8 +54,10 @@ function pageFor(env: ApprovalEnv, view: LinkView, token: string): { status: num
 
 /** Resume only with a result, or with notices for approvers whose turn has come. */
 async function resumeWith(env: ApprovalEnv, view: LinkView): Promise<Outputs | null> {
-	if (view.change?.outcome === 'notify') return outputsFor(env, view.change);
-	if (view.deliver && view.record) return resultOutputs(env, view.record.requestId);
+	// The view's record was read in the deciding transaction, after the change: reuse it.
+	const known = view.record ? { record: view.record, linkBase: view.linkBase ?? null } : undefined;
+	if (view.change?.outcome === 'notify') return outputsFor(env, view.change, [], known);
+	if (view.deliver && view.record) return resultOutputs(env, view.record.requestId, view.record);
 	return null;
 }
 
