@@ -4,9 +4,14 @@ import type { ConsortiumSettings } from './types';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
+// Building an Intl formatter costs far more than a decision's SQL; settings are resolved on every webhook call.
+const knownZones = new Set<string>();
+
 export function isValidTimeZone(zone: string): boolean {
+	if (knownZones.has(zone)) return true;
 	try {
 		new Intl.DateTimeFormat('en', { timeZone: zone });
+		knownZones.add(zone);
 		return true;
 	} catch {
 		return false;

@@ -11,6 +11,7 @@ import { Container } from '@n8n/di';
 import { BinaryDataService, ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
 import {
 	ICredentialsHelper,
+	isNodeClassInstance,
 	NodeHelpers,
 	Workflow,
 	type ICredentialDataDecryptedObject,
@@ -311,7 +312,8 @@ export class Engine {
 			workflowExecuteAdditionalData: additionalData,
 		} as IWebhookData;
 		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], data);
-		const result = await nodeType.webhook!.call(context);
+		// Nodes on n8n's newer class API (the Wait node) take the context as an argument, as n8n-core calls them.
+		const result = isNodeClassInstance(nodeType) ? await (nodeType as any).webhook(context) : await nodeType.webhook!.call(context);
 		if (!result.noWebhookResponse && !response.finished) {
 			response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
 		}
