@@ -42,8 +42,11 @@ async function killGroup(child, graceMs = 20000) {
 		}
 	};
 	signal('SIGTERM');
-	const timer = new Promise((r) => setTimeout(r, graceMs, 'timeout'));
-	if ((await Promise.race([exited, timer])) === 'timeout') {
+	let handle;
+	const timer = new Promise((r) => (handle = setTimeout(r, graceMs, 'timeout')));
+	const outcome = await Promise.race([exited, timer]);
+	clearTimeout(handle);
+	if (outcome === 'timeout') {
 		signal('SIGKILL');
 		await exited;
 	}
