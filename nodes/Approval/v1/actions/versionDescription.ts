@@ -36,7 +36,7 @@ export const versionDescription: INodeTypeDescription = {
 			noDataExpression: true,
 			options: [
 				{ name: '审批 Approval', value: 'approval' },
-				{ name: '审批管理 Manage Requests', value: 'request' },
+				{ name: '审批管理 Manage Request', value: 'request' },
 			],
 			default: 'approval',
 		},

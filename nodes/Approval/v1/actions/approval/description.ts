@@ -36,7 +36,7 @@ const stageFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '张主任 <zhang@example.edu.cn>, li@example.com',
-		description: '邮箱，逗号分隔，可写成 “姓名 <邮箱>” Emails separated by commas, optionally "Name <email>"',
+		description: '邮箱，逗号分隔，可写成 “姓名 &lt;邮箱&gt;” Emails separated by commas, optionally "Name &lt;email&gt;"',
 	},
 	{
 		displayName: '通过所需人数 Quorum',

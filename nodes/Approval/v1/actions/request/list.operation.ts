@@ -14,6 +14,12 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: show('list') },
 		options: [
+			{ displayName: '仅待其审批 Pending for Approver Only', name: 'pendingOnly', type: 'boolean', default: true, description: 'Whether the approver filter keeps only requests waiting for that approver / 仅该审批人待办' },
+			{ displayName: '创建日期止 Created To', name: 'createdTo', type: 'string', default: '', placeholder: '2026-12-31' },
+			{ displayName: '创建日期起 Created From', name: 'createdFrom', type: 'string', default: '', placeholder: '2026-09-01' },
+			{ displayName: '审批人邮箱 Approver Email', name: 'approver', type: 'string', default: '', placeholder: 'head@example.edu.cn' },
+			{ displayName: '对象类型 Subject Type', name: 'subjectType', type: 'string', default: '' },
+			{ displayName: '已逾期 Overdue', name: 'overdue', type: 'boolean', default: true, description: 'Whether to return only pending requests past the current stage\'s due time / 仅当前阶段已逾期的' },
 			{
 				displayName: '状态 Status',
 				name: 'status',
@@ -25,12 +31,6 @@ export const description: INodeProperties[] = [
 				],
 				default: 'pending',
 			},
-			{ displayName: '已逾期 Overdue', name: 'overdue', type: 'boolean', default: true, description: 'Whether to return only pending requests past the current stage\'s due time / 仅当前阶段已逾期的' },
-			{ displayName: '审批人邮箱 Approver Email', name: 'approver', type: 'string', default: '', placeholder: 'head@example.edu.cn' },
-			{ displayName: '仅待其审批 Pending for Approver Only', name: 'pendingOnly', type: 'boolean', default: true, description: 'Whether the approver filter keeps only requests waiting for that approver / 仅该审批人待办' },
-			{ displayName: '对象类型 Subject Type', name: 'subjectType', type: 'string', default: '' },
-			{ displayName: '创建日期起 Created From', name: 'createdFrom', type: 'string', default: '', placeholder: '2026-09-01' },
-			{ displayName: '创建日期止 Created To', name: 'createdTo', type: 'string', default: '', placeholder: '2026-12-31' },
 		],
 	},
 ];
@@ -46,7 +46,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		do {
 			const page = await listRequests(env, filters as never, { after, limit: Math.min(500, limit - out.length) });
 			for (const row of page.items) {
-				const { stages: _s, ...summary } = toRecord(row, [], []);
+				const summary: Partial<ReturnType<typeof toRecord>> = toRecord(row, [], []);
+				delete summary.stages;
 				out.push({ result: row.status, ...summary } as unknown as IDataObject);
 			}
 			after = page.nextCursor;
