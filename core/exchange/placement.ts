@@ -17,6 +17,17 @@ export const FORM_LABELS: Record<string, string> = {
 	post: '顶岗/挂职 Holding a Post',
 	rnd: '产品研发/技术创新 Joint R&D',
 };
+/** A form's key, or its label (whole, Chinese or English part) as forms and sheets give it. */
+function formValue(given: unknown): unknown {
+	if (typeof given !== 'string') return given;
+	const text = given.trim();
+	for (const [value, label] of Object.entries(FORM_LABELS)) {
+		const chinese = label.split(' ')[0];
+		if (text === value || text === label || text === chinese || text === label.slice(chinese.length + 1)) return value;
+	}
+	return text;
+}
+
 export const GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
 export const GRADE_LABELS: Record<string, string> = { excellent: '优秀 Excellent', good: '良好 Good', pass: '合格 Pass', fail: '不合格 Fail' };
 
@@ -40,9 +51,12 @@ export interface Placement {
 	id: string;
 	teacherId: string;
 	teacherName: string;
+	teacherEmail: string | null;
 	department: string | null;
 	hostId: string;
 	hostName: string;
+	/** Who confirms for the host: the station's contact, else the enterprise's. */
+	hostContactEmail: string | null;
 	stationId: string | null;
 	stationName: string | null;
 	form: string;
@@ -77,7 +91,7 @@ function withNames(q: any) {
 		.innerJoin('organisation as h', 'h.id', 'p.host_id')
 		.leftJoin('exchange_station as s', 's.id', 'p.station_id')
 		.selectAll('p')
-		.select(['t.name as teacher_name', 't.department as teacher_department', 'h.name as host_name', 's.name as station_name']);
+		.select(['t.name as teacher_name', 't.email as teacher_email', 't.department as teacher_department', 'h.name as host_name', 'h.contact_email as host_contact_email', 's.name as station_name', 's.contact_email as station_contact_email']);
 }
 
 function fromRow(row: any): Placement {
@@ -85,9 +99,11 @@ function fromRow(row: any): Placement {
 		id: row.id,
 		teacherId: row.teacher_id,
 		teacherName: row.teacher_name,
+		teacherEmail: row.teacher_email ?? null,
 		department: row.teacher_department ?? null,
 		hostId: row.host_id,
 		hostName: row.host_name,
+		hostContactEmail: row.station_contact_email ?? row.host_contact_email ?? null,
 		stationId: row.station_id,
 		stationName: row.station_name ?? null,
 		form: row.form,
@@ -135,20 +151,22 @@ export async function readPlacement(tx: Tx | Store['db'], id: string): Promise<P
 }
 
 async function validate(tx: Tx, input: PlacementInput) {
-	const teacherId = requiredText(input.teacherId, 'teacherId', '教师 Teacher', 40);
-	await requirePerson(tx, teacherId, 'teacherId', '教师 Teacher', 'teacher');
-	const hostId = requiredText(input.hostId, 'hostId', '接收企业 Host Enterprise', 40);
-	await requireOrganisation(tx, hostId, 'hostId', '接收企业 Host Enterprise');
-	const form = oneOf(input.form, 'form', '实践形式 Form', PLACEMENT_FORMS);
+	const teacherId = (await requirePerson(tx, requiredText(input.teacherId, 'teacherId', '教师 Teacher', 254), 'teacherId', '教师 Teacher', 'teacher')).id;
+	const hostId = (await requireOrganisation(tx, requiredText(input.hostId, 'hostId', '接收企业 Host Enterprise', 200), 'hostId', '接收企业 Host Enterprise')).id;
+	const form = oneOf(formValue(input.form), 'form', '实践形式 Form', PLACEMENT_FORMS);
 	const start = requiredDate(input.plannedStart, 'plannedStart', '计划开始 Planned Start');
 	const end = requiredDate(input.plannedEnd, 'plannedEnd', '计划结束 Planned End');
 	if (end < start) throw new ValidationError(`计划结束 Planned End ${end} is before 计划开始 Planned Start ${start} / 结束早于开始`, 'plannedEnd', 'range');
 	const span = daysBetween(start, end) + 1;
 	const plannedDays = optionalNumber(input.plannedDays, 'plannedDays', '计划天数 Planned Days', { min: 1, max: span, integer: true }) ?? span;
-	const stationId = optionalText(input.stationId, 'stationId', '实践站点 Station', 40);
-	if (stationId) {
-		const station = await tx.selectFrom('exchange_station').selectAll().where('id', '=', stationId).executeTakeFirst();
-		if (!station) throw new ValidationError(`实践站点 Station "${stationId}" does not exist / 站点不存在`, 'stationId', 'reference');
+	const stationRef = optionalText(input.stationId, 'stationId', '实践站点 Station', 200);
+	let stationId: string | null = null;
+	if (stationRef) {
+		const station =
+			(await tx.selectFrom('exchange_station').selectAll().where('id', '=', stationRef).executeTakeFirst()) ??
+			(await tx.selectFrom('exchange_station').selectAll().where('name', '=', stationRef).executeTakeFirst());
+		if (!station) throw new ValidationError(`实践站点 Station "${stationRef}" does not exist / 站点不存在`, 'stationId', 'reference');
+		stationId = station.id;
 		if (station.organisation_id !== hostId) throw new ValidationError(`实践站点 Station "${station.name}" belongs to another enterprise / 站点不属于该企业`, 'stationId', 'reference');
 		const overlapping = await tx
 			.selectFrom('exchange_placement')
@@ -162,9 +180,10 @@ async function validate(tx: Tx, input: PlacementInput) {
 			throw new ValidationError(`实践站点 Station "${station.name}" is full for ${start} — ${end} (capacity ${station.capacity}) / 站点名额已满`, 'stationId', 'capacity');
 		}
 	}
-	const mentorId = optionalText(input.mentorId, 'mentorId', '企业导师 Mentor', 40);
-	let mentorName = optionalText(input.mentorName, 'mentorName', '企业导师姓名 Mentor Name', 100);
-	if (mentorId) mentorName ??= (await requirePerson(tx, mentorId, 'mentorId', '企业导师 Mentor')).name;
+	const mentorRef = optionalText(input.mentorId, 'mentorId', '企业导师 Mentor', 254);
+	const mentor = mentorRef ? await requirePerson(tx, mentorRef, 'mentorId', '企业导师 Mentor') : null;
+	const mentorId = mentor?.id ?? null;
+	const mentorName = optionalText(input.mentorName, 'mentorName', '企业导师姓名 Mentor Name', 100) ?? mentor?.name ?? null;
 	return {
 		teacher_id: teacherId,
 		host_id: hostId,

@@ -1,9 +1,13 @@
 import { ValidationError } from '../util/errors';
 import type { Tx } from '../store/store';
 
-/** Checks that a referenced person exists and is of the expected kind; names the field otherwise. */
+/**
+ * Checks that a referenced person exists and is of the expected kind; names the field
+ * otherwise. A form knows people by email, so an email finds the person too.
+ */
 export async function requirePerson(tx: Tx, id: string, field: string, label: string, kind?: string) {
-	const person = await tx.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+	const column = id.includes('@') ? 'email' : 'id';
+	const person = await tx.selectFrom('person').selectAll().where(column, '=', column === 'email' ? id.toLowerCase() : id).executeTakeFirst();
 	if (!person) throw new ValidationError(`${label} "${id}" does not exist / 人员不存在`, field, 'reference');
 	if (kind && person.kind !== kind) {
 		throw new ValidationError(`${label} "${person.name}" is a ${person.kind}, not a ${kind} / 人员类型不符`, field, 'reference');
@@ -11,8 +15,11 @@ export async function requirePerson(tx: Tx, id: string, field: string, label: st
 	return person;
 }
 
+/** An organisation by id, or by its exact registered name, as a form would give it. */
 export async function requireOrganisation(tx: Tx, id: string, field: string, label: string) {
-	const org = await tx.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst();
+	const org =
+		(await tx.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst()) ??
+		(await tx.selectFrom('organisation').selectAll().where('name', '=', id).executeTakeFirst());
 	if (!org) throw new ValidationError(`${label} "${id}" does not exist / 单位不存在`, field, 'reference');
 	return org;
 }

@@ -30,7 +30,7 @@ describe.each(testDialects())('Exchange placements in the n8n engine (%s)', (dia
 		await closeAllStores();
 	});
 
-	const ok = async (parameters: Record<string, unknown>) => {
+	const ok = async (parameters: any) => {
 		const { run, out } = await runExchange(engine, parameters);
 		expect(run.error()).toBeUndefined();
 		return out[0];
