@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../store/store';
+import type { Db, Tx } from '../store/store';
 import type { Dialect } from '../store/types';
 
 /**
@@ -46,7 +46,7 @@ export function timedSources(event: TimedEvent['event']): TimedSource[] {
 }
 
 /** The store's table names, so sources for modules not yet migrated are skipped, not failed. */
-export async function existingTables(tx: Tx, dialect: Dialect): Promise<Set<string>> {
+export async function existingTables(tx: Db, dialect: Dialect): Promise<Set<string>> {
 	const { rows } =
 		dialect === 'postgres'
 			? await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(tx)

@@ -1,0 +1,24 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { ENTITY_OPERATION_OPTIONS } from '../../../../shared/entityOperations';
+import * as bulkUpsert from './bulkUpsert.operation';
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as list from './list.operation';
+import * as update from './update.operation';
+import * as upsert from './upsert.operation';
+
+export const operations = { create, get, update, upsert, list, delete: del, bulkUpsert };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: '操作 Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['indicatorEntry'] } },
+		options: ENTITY_OPERATION_OPTIONS,
+		default: 'create',
+	},
+	...Object.values(operations).flatMap((op) => op.description),
+];

@@ -1,0 +1,3 @@
+import { indicatorEntryOperations } from './operations';
+
+export const { description, execute } = indicatorEntryOperations['list'];

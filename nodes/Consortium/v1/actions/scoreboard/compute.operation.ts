@@ -1,0 +1,32 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { computeScoreboard, sheetRow } from '../../../../../core/scoreboard';
+import { forEachItem } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+import { periodProperties, readPeriod } from './period';
+
+const show = { resource: ['scoreboard'], operation: ['compute'] };
+
+export const description: INodeProperties[] = [
+	...periodProperties(show),
+	{
+		displayName: '输出 Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{ name: '完整指标项 Full Lines', value: 'lines', description: '含目标、状态、来源和计入的记录 ID With target, status, source and the ids counted' },
+			{ name: '图表用表格行 Chart-Friendly Rows', value: 'sheet', description: '扁平的数字列，可直接转为 xlsx 作图 Flat numeric columns, ready for Convert to File and a chart' },
+		],
+		default: 'lines',
+		displayOptions: { show },
+	},
+];
+
+/** One item per indicator: actual, target, percentage, status and the records counted. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { store, settings } = await consortiumFor(this);
+	return forEachItem(this, async (i) => {
+		const lines = await computeScoreboard(store, readPeriod(this, i, settings.timeZone));
+		const output = this.getNodeParameter('output', i, 'lines') as string;
+		return (output === 'sheet' ? lines.map(sheetRow) : lines) as unknown as IDataObject[];
+	});
+}

@@ -1,0 +1,65 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { INDICATORS, type ScoreboardRequest } from '../../../../../core/scoreboard';
+
+/** The period parameters the Scoreboard operations share. */
+export function periodProperties(show: Record<string, string[]>): INodeProperties[] {
+	return [
+		{
+			displayName: '统计周期 Period',
+			name: 'period',
+			type: 'options',
+			options: [
+				{ name: '自然年 Calendar Year', value: 'calendar' },
+				{ name: '学年 School Year', value: 'school' },
+			],
+			default: 'calendar',
+			displayOptions: { show },
+		},
+		{
+			displayName: '年度 Year',
+			name: 'year',
+			type: 'number',
+			default: 0,
+			description: '自然年，或学年开始的年份；0 表示统计日所在的周期 Calendar year, or the year the school year starts; 0 means the period containing the as-of day',
+			displayOptions: { show },
+		},
+		{
+			displayName: '学年起始月 School Year Starts In Month',
+			name: 'startMonth',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 12 },
+			default: 9,
+			displayOptions: { show: { ...show, period: ['school'] } },
+		},
+		{
+			displayName: '统计日 As Of',
+			name: 'asOf',
+			type: 'string',
+			default: '',
+			placeholder: '2026-06-30',
+			description: '按此日已过的时间比例判断进度；留空为今天 Progress is judged on this day; empty means today',
+			displayOptions: { show },
+		},
+		{
+			displayName: '指标 Indicators',
+			name: 'indicators',
+			type: 'multiOptions',
+			options: INDICATORS.map((i) => ({ name: `${i.nameZh} ${i.nameEn}`, value: i.key })),
+			default: [],
+			description: '留空为全部 Empty means every indicator',
+			displayOptions: { show },
+		},
+	];
+}
+
+export function readPeriod(ctx: IExecuteFunctions, i: number, timeZone: string): ScoreboardRequest {
+	const year = ctx.getNodeParameter('year', i, 0) as number;
+	return {
+		period: ctx.getNodeParameter('period', i, 'calendar') as ScoreboardRequest['period'],
+		year: year ? year : null,
+		startMonth: ctx.getNodeParameter('startMonth', i, 9) as number,
+		asOf: (ctx.getNodeParameter('asOf', i, '') as string) || null,
+		indicators: ctx.getNodeParameter('indicators', i, []) as string[],
+		timeZone,
+	};
+}

@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { computeScoreboard, renderReport } from '../../../../../core/scoreboard';
+import { toNodeError } from '../../../../shared/errors';
+import { consortiumFor } from '../../../../shared/store';
+import { periodProperties, readPeriod } from './period';
+
+const show = { resource: ['scoreboard'], operation: ['report'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: '生成一封邮件内容（subject、html、text），按状态着色；输入项的附件（如 Convert to File 生成的 xlsx）原样保留，可直接接 Send Email。One email item, coloured by status; the input item\'s files (e.g. the xlsx from Convert to File) are kept for attaching.',
+		name: 'reportNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	...periodProperties(show),
+	{
+		displayName: '标题 Title',
+		name: 'title',
+		type: 'string',
+		default: '联合体建设指标 Consortium KPI Scoreboard',
+		displayOptions: { show },
+	},
+];
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { store, settings } = await consortiumFor(this);
+	const items = this.getInputData();
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const lines = await computeScoreboard(store, readPeriod(this, i, settings.timeZone));
+			const report = renderReport(lines, this.getNodeParameter('title', i) as string);
+			const first = lines[0];
+			const json: IDataObject = { ...report, period: first?.period ?? null, periodStart: first?.periodStart ?? null, periodEnd: first?.periodEnd ?? null, asOf: first?.asOf ?? null };
+			out.push({ json, ...(items[i].binary ? { binary: items[i].binary } : {}), pairedItem: { item: i } });
+		} catch (error) {
+			const nodeError = toNodeError(this.getNode(), error, i);
+			if (!this.continueOnFail()) throw nodeError;
+			out.push({ json: { error: nodeError.message }, pairedItem: { item: i } });
+		}
+	}
+	return out;
+}
