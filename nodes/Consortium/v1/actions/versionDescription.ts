@@ -2,6 +2,9 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 import * as organisation from './organisation';
 import * as person from './person';
+import * as scoreboard from './scoreboard';
+import * as targets from './targets';
+import * as indicatorEntry from './indicatorEntry';
 
 export const versionDescription: INodeTypeDescription = {
 	displayName: '产教联合体 Consortium',
@@ -25,10 +28,16 @@ export const versionDescription: INodeTypeDescription = {
 			options: [
 				{ name: '单位 Organisation', value: 'organisation' },
 				{ name: '人员 Person', value: 'person' },
+				{ name: '指标看板 Scoreboard', value: 'scoreboard' },
+				{ name: '年度目标 Target', value: 'targets' },
+				{ name: '指标填报 Indicator Entry', value: 'indicatorEntry' },
 			],
 			default: 'organisation',
 		},
 		...organisation.description,
 		...person.description,
+		...scoreboard.description,
+		...targets.description,
+		...indicatorEntry.description,
 	],
 };
