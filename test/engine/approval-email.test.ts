@@ -1,0 +1,63 @@
+import { closeAllStores } from '../../core/store';
+import '../../core/approval';
+import { freshStoreConfig } from '../helpers/dialects';
+import { startSmtp, type LoopbackSmtp } from '../helpers/smtp';
+import { approvalWorkflow, clickDecision, queryOf, requestParameters, stage } from './approval-helpers';
+import { Engine, storeCredentials } from './harness';
+
+// The Send Email module imports sanitize-html (for its send-and-wait forms), whose ESM-only
+// dependency jest cannot load; the plain send path used here does not call it.
+jest.mock('sanitize-html', () => {
+	const sanitize = (html: string) => html;
+	return { __esModule: true, default: Object.assign(sanitize, { simpleTransform: () => () => ({}) }) };
+});
+
+/** n8n's own Send Email node on the Notify loop, against a real SMTP server on loopback. */
+const sendEmail = {
+	type: 'n8n-nodes-base.emailSend',
+	typeVersion: 2.1,
+	credentials: { smtp: { id: '2', name: 'smtp' } },
+	parameters: {
+		fromEmail: '产教联合体 <noreply@consortium.example>',
+		toEmail: '={{ $json.to }}',
+		subject: '={{ $json.subject }}',
+		emailFormat: 'both',
+		text: '={{ $json.text }}',
+		html: '={{ $json.html }}',
+		options: { appendAttribution: false, ccEmail: '={{ $json.cc }}' },
+	},
+};
+
+describe('Approval with n8n Send Email and a real SMTP server', () => {
+	let smtp: LoopbackSmtp;
+	beforeAll(async () => {
+		smtp = await startSmtp();
+	});
+	afterAll(async () => {
+		await smtp.close();
+		await closeAllStores();
+	});
+
+	it('mails the approver, waits although Send Email outputs its own data, and resumes from the mailed link', async () => {
+		const config = await freshStoreConfig('sqlite');
+		const engine = new Engine({ credentials: { ...storeCredentials(config), smtp: smtp.credential } });
+		const execution = await engine.run(approvalWorkflow(requestParameters([stage('张主任 <head@college.edu.cn>')]), sendEmail));
+		expect(execution.error()).toBeUndefined();
+		expect(execution.status).toBe('waiting');
+		expect(smtp.mails).toHaveLength(2);
+		const mail = smtp.mails.find((m) => (m.to as any).value[0].address === 'head@college.edu.cn')!;
+		expect(mail.subject).toMatch(/^\[KC-\d{4}-0001\] 请审批 Approval requested/);
+		expect(mail.text).toContain('打开不会自动审批');
+		expect(mail.html).toContain('<table role="presentation"');
+		const link = /https?:\/\/\S+token=[A-Za-z0-9_-]{43}/.exec(mail.text!)![0];
+		expect(queryOf(link).token).toHaveLength(43);
+
+		const done = await clickDecision(engine, execution, link, 'approve', '同意');
+		expect(done.resumed).toBe(true);
+		expect(done.execution.status).toBe('success');
+		expect(done.execution.output('On Approved')[0]).toMatchObject({ status: 'approved' });
+		const result = smtp.mails.find((m) => /审批结果/.test(m.subject ?? ''))!;
+		expect((result.to as any).value[0].address).toBe('teacher@college.edu.cn');
+		expect((result.cc as any).value[0].address).toBe('office@college.edu.cn');
+	});
+});
