@@ -290,7 +290,8 @@ export function transitionPlacement(store: Store, id: string, to: string, input:
 		const set = { ...evidenceFor(to, input), updated_at: nowIso() };
 		const won = await transition(tx, { table: 'exchange_placement', id, from: before.status, to, set });
 		if (!won) throw new StateError(`Placement ${id} was changed by someone else meanwhile / 记录已被他人修改`, before.status, to);
-		const { updated_at: _u, ...changes } = set;
+		const changes: Record<string, unknown> = { ...set };
+		delete changes.updated_at;
 		await writeAudit(tx, { ...actor, action: `transition:${to}`, entityType: 'exchange_placement', entityId: id, changes: { status: [before.status, to], ...changes } });
 		return readPlacement(tx, id);
 	});

@@ -14,9 +14,13 @@ export interface SheetData {
 	headerRows?: number;
 }
 
+/** XML 1.0 forbids most control characters even when escaped; they are dropped. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
 const esc = (s: string) =>
 	s
-		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+		.replace(CONTROL, '')
 		.replace(/&/g, '&amp;')
 		.replace(/</g, '&lt;')
 		.replace(/>/g, '&gt;')
@@ -45,7 +49,7 @@ function sheetXml(sheet: SheetData): string {
 
 /** Excel refuses names over 31 characters, with []:*?/\ , or used twice. */
 export function safeSheetName(name: string, used: Set<string>): string {
-	let base = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
+	const base = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
 	let candidate = base;
 	for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 28)} ${i}`;
 	used.add(candidate.toLowerCase());

@@ -6,7 +6,7 @@ import type { Operation } from './entityOperations';
 import { forEachItem } from './run';
 import { consortiumFor } from './store';
 
-export type ListFn = (store: Store, options: { filters?: Record<string, unknown>; after?: string | null; limit?: number }) => Promise<Page<any>>;
+export type ListFn = (store: Store, options: { filters?: Record<string, unknown>; after?: string | null; limit?: number }) => Promise<Page<object>>;
 
 /**
  * A List operation over any keyset-paginated core list function, with Return All / Limit
@@ -36,7 +36,7 @@ export function listOperation(resource: string, list: ListFn, filters: FieldDef[
 				const out: IDataObject[] = [];
 				let after: string | null = null;
 				do {
-					const page: Page<IDataObject> = await list(store, { filters: filterValues, after, limit: Math.min(500, limit - out.length) });
+					const page = (await list(store, { filters: filterValues, after, limit: Math.min(500, limit - out.length) })) as Page<IDataObject>;
 					out.push(...page.items);
 					after = page.nextCursor;
 				} while (after && out.length < limit);

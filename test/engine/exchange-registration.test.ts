@@ -87,7 +87,7 @@ describe.each(testDialects())('exchange registration workflow in the n8n engine 
 			const [ledger] = execution.output('登记台账 Record Approval in Ledger');
 			expect(ledger).toMatchObject({ id: placement.id, status: 'approved', statusReason: expect.stringMatching(/^审批通过 Approved: SJ-\d{4}-0001$/) });
 
-			const row = await store.db.selectFrom('exchange_placement').select(['status']).where('id', '=', placement.id).executeTakeFirstOrThrow();
+			const row = await store.db.selectFrom('exchange_placement').select(['status']).where('id', '=', placement.id as string).executeTakeFirstOrThrow();
 			expect(row.status).toBe('approved');
 			const recipients = smtp.mails.map((m) => m.to.value[0].address);
 			expect(recipients).toEqual(expect.arrayContaining([DEPT, HOST, 'zhang@college.example.edu.cn', 'secretariat@consortium.example.cn']));

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { complianceRules, DEFAULT_RULES, REPORT_NAMES, type ReportOptions } from '../../../../../core/exchange';
+import { complianceRules, REPORT_NAMES, type ReportOptions } from '../../../../../core/exchange';
 import { optionalDate } from '../../../../../core/util/validate';
 import { dateInZone } from '../../../../../core/util/time';
 
@@ -24,7 +24,7 @@ export const sharedProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '2026-12-01',
-		description: '留空为今天（联合体时区）；可传入定时触发的 timestamp。Blank: today in the consortium time zone; a schedule timestamp works too.',
+		description: '留空为今天（联合体时区）；可传入定时触发的 timestamp。Blank: today in the consortium time zone; a schedule timestamp works too',
 		displayOptions: { show },
 	},
 	{
@@ -45,15 +45,15 @@ export const sharedProperties: INodeProperties[] = [
 		description: '默认值为国家规定：每5年6个月（1个月按30天计），公共课减半，每年1个月，双师型75% Defaults are the national rules',
 		displayOptions: { show },
 		options: [
-			{ displayName: '每月天数 Days per Month', name: 'daysPerMonth', type: 'number', default: DEFAULT_RULES.daysPerMonth },
-			{ displayName: '统计年限 Window Years', name: 'windowYears', type: 'number', default: DEFAULT_RULES.windowYears },
-			{ displayName: '周期内要求月数 Months per Window', name: 'windowMonths', type: 'number', default: DEFAULT_RULES.windowMonths },
-			{ displayName: '公共课系数 General-Course Factor', name: 'generalFactor', type: 'number', default: DEFAULT_RULES.generalFactor },
-			{ displayName: '每年要求月数 Months per Year', name: 'annualMonths', type: 'number', default: DEFAULT_RULES.annualMonths },
-			{ displayName: '新教师月数 New-Teacher Months', name: 'newTeacherMonths', type: 'number', default: DEFAULT_RULES.newTeacherMonths },
-			{ displayName: '双师型目标 Dual-Qualified Target', name: 'dualQualifiedTarget', type: 'number', typeOptions: { numberPrecision: 2 }, default: DEFAULT_RULES.dualQualifiedTarget },
-			{ displayName: '技师最少课时 Technician Min Hours', name: 'technicianMinHours', type: 'number', default: DEFAULT_RULES.technicianMinHours },
-			{ displayName: '周期起算日 Cycle Anchor', name: 'cycleAnchor', type: 'string', default: DEFAULT_RULES.cycleAnchor, description: '入职日期未知时五年周期的起算日 Where five-year periods start when the joining date is unknown' },
+			{ displayName: '公共课系数 General-Course Factor', name: 'generalFactor', type: 'number', default: 0.5 },
+			{ displayName: '双师型目标 Dual-Qualified Target', name: 'dualQualifiedTarget', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0.75 },
+			{ displayName: '周期内要求月数 Months per Window', name: 'windowMonths', type: 'number', default: 6 },
+			{ displayName: '周期起算日 Cycle Anchor', name: 'cycleAnchor', type: 'string', default: '2016-05-11', description: '入职日期未知时五年周期的起算日 Where five-year periods start when the joining date is unknown' },
+			{ displayName: '技师最少课时 Technician Min Hours', name: 'technicianMinHours', type: 'number', default: 16 },
+			{ displayName: '新教师月数 New-Teacher Months', name: 'newTeacherMonths', type: 'number', default: 12 },
+			{ displayName: '每年要求月数 Months per Year', name: 'annualMonths', type: 'number', default: 1 },
+			{ displayName: '每月天数 Days per Month', name: 'daysPerMonth', type: 'number', default: 30 },
+			{ displayName: '统计年限 Window Years', name: 'windowYears', type: 'number', default: 5 },
 		],
 	},
 ];

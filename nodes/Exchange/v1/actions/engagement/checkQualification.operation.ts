@@ -17,9 +17,9 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		description: '留空则用默认：从业≥3年，且具备中级及以上职称或高级工及以上技能等级 Defaults: ≥3 years in industry and a qualifying title or skill level',
 		options: [
-			{ displayName: '最少从业年限 Min Years in Industry', name: 'minYearsInIndustry', type: 'number', default: DEFAULT_QUALIFICATION_RULES.minYearsInIndustry },
-			{ displayName: '认可职称 Accepted Titles', name: 'titles', type: 'string', default: DEFAULT_QUALIFICATION_RULES.titles.join(','), description: '逗号分隔 Comma separated' },
-			{ displayName: '认可技能等级 Accepted Skill Levels', name: 'skillLevels', type: 'string', default: DEFAULT_QUALIFICATION_RULES.skillLevels.join(','), description: '逗号分隔 Comma separated' },
+			{ displayName: '最少从业年限 Min Years in Industry', name: 'minYearsInIndustry', type: 'number', default: 3 },
+			{ displayName: '认可职称 Accepted Titles', name: 'titles', type: 'string', default: '', description: '逗号分隔，留空为默认 Comma-separated; blank: ' + DEFAULT_QUALIFICATION_RULES.titles.join('、') },
+			{ displayName: '认可技能等级 Accepted Skill Levels', name: 'skillLevels', type: 'string', default: '', description: '逗号分隔，留空为默认 Comma-separated; blank: ' + DEFAULT_QUALIFICATION_RULES.skillLevels.join('、') },
 		],
 	},
 ];
