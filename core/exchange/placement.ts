@@ -17,13 +17,13 @@ export const FORM_LABELS: Record<string, string> = {
 	post: '顶岗/挂职 Holding a Post',
 	rnd: '产品研发/技术创新 Joint R&D',
 };
-/** A form's key, or its label (whole, Chinese or English part) as forms and sheets give it. */
+/** A form's key, or its label (whole, Chinese or English part, or one of 顶岗/挂职) as forms and sheets give it. */
 function formValue(given: unknown): unknown {
 	if (typeof given !== 'string') return given;
 	const text = given.trim();
 	for (const [value, label] of Object.entries(FORM_LABELS)) {
 		const chinese = label.split(' ')[0];
-		if (text === value || text === label || text === chinese || text === label.slice(chinese.length + 1)) return value;
+		if ([value, label, chinese, label.slice(chinese.length + 1), ...chinese.split('/')].includes(text)) return value;
 	}
 	return text;
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { writeXlsx } from '../../core/util/xlsx';
+import { writeXlsx } from '../../../core/util/xlsx';
 
 describe('writeXlsx', () => {
 	it('writes sheets that exceljs reads back: names, text, numbers, booleans, escaping', async () => {
