@@ -17,7 +17,7 @@ export const RECORD_KINDS: Record<string, RecordKind> = {
 	station: { label: '实践流动站 Practice Station', entityTypes: ['exchange_station'] },
 	patent: { label: '专利 Patent', entityTypes: ['registry_patent', 'patent'] },
 	project: { label: '科研项目 Research Project', entityTypes: ['registry_project', 'project'] },
-	approval: { label: '审批申请 Approval Request', entityTypes: ['approval_request'] },
+	approval: { label: '审批申请 Approval Request', entityTypes: ['approval_request', 'approval_stage', 'approval_slot'] },
 	organisation: { label: '单位 Organisation', entityTypes: ['organisation'] },
 	person: { label: '人员 Person', entityTypes: ['person'] },
 };
@@ -28,8 +28,8 @@ export function extendRecordKind(kind: string, entityTypes: string[], label?: st
 	RECORD_KINDS[kind] = existing;
 }
 
-/** The audit actions that mean an approval request reached its result. */
-export const APPROVAL_DECIDED: AuditMatcher[] = [{ entityType: 'approval_request', actions: ['approved', 'rejected', 'decided', 'finish', 'finished'] }];
+/** The audit actions that mean an approval request reached its result (core/approval/flow.ts#finish). */
+export const APPROVAL_DECIDED: AuditMatcher[] = [{ entityType: 'approval_request', actions: ['approved', 'rejected'] }];
 
 export type EventName = 'record.created' | 'record.updated' | 'record.deleted' | 'record.changed' | 'approval.decided' | 'approval.overdue' | 'deadline.window';
 

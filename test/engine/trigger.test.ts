@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { organisations } from '../../core/directory';
-import { closeAllStores, openStore, type Store, type StoreConfig } from '../../core/store';
+import { closeAllStores, openStore, writeAudit, type Store, type StoreConfig } from '../../core/store';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { Engine, storeCredentials } from './harness';
 import { pollNode } from './poll';
@@ -127,7 +127,7 @@ describe.each(testDialects())('ConsortiumTrigger in the n8n engine (%s)', (diale
 	it('drains a backlog in pages of the configured size and filters by kind and action', async () => {
 		const config = await freshStoreConfig(dialect);
 		const engine = new Engine({ credentials: storeCredentials(config) });
-		const paged = triggerWorkflow('wf-paged', { limit: 2 });
+		const paged = triggerWorkflow('wf-paged', { maxEvents: 2 });
 		const updatesOnly = triggerWorkflow('wf-updates', { actions: 'update' });
 		const people = triggerWorkflow('wf-people', { recordKinds: ['person'] });
 		for (const wf of [paged, updatesOnly, people]) expect(await pollNode(engine, wf, 'On Change')).toBeNull();
@@ -157,6 +157,28 @@ describe.each(testDialects())('ConsortiumTrigger in the n8n engine (%s)', (diale
 		const live = (await pollNode(engine, wf, 'On Change'))!;
 		expect(live.map((e) => e.entityId)).toEqual(ids);
 		expect(live[1].eventId).toBe(sample[0].eventId);
+	});
+
+	it('emits an approval decided as its own event, once, and not the approval\'s other steps', async () => {
+		const config = await freshStoreConfig(dialect);
+		const engine = new Engine({ credentials: storeCredentials(config) });
+		const wf = triggerWorkflow('wf-decided', { events: ['approvalDecided'] });
+		expect(await pollNode(engine, wf, 'On Change')).toBeNull();
+		const store = await openStore(config);
+		await store.transaction(async (tx) => {
+			await writeAudit(tx, { actor: 'head@example.com', action: 'approve', entityType: 'approval_slot', entityId: 'slt_1' });
+			await writeAudit(tx, { actor: 'head@example.com', action: 'stage_approved', entityType: 'approval_stage', entityId: 'stg_1' });
+			await writeAudit(tx, { actor: 'head@example.com', action: 'approved', entityType: 'approval_request', entityId: 'apr_1', changes: { status: ['pending', 'approved'], reason: 'decided' } });
+		});
+		await store.transaction((tx) => writeAudit(tx, { actor: 'dean@example.com', action: 'rejected', entityType: 'approval_request', entityId: 'apr_2', changes: { status: ['pending', 'rejected'] } }));
+		await store.close();
+		const events = (await pollNode(engine, wf, 'On Change'))!;
+		expect(events.map((e) => [e.event, e.kind, e.entityId, e.action])).toEqual([
+			['approval.decided', 'approval', 'apr_1', 'approved'],
+			['approval.decided', 'approval', 'apr_2', 'rejected'],
+		]);
+		expect(events[0].changes).toEqual({ status: ['pending', 'approved'], reason: 'decided' });
+		expect(await pollNode(engine, wf, 'On Change')).toBeNull();
 	});
 
 	it('fires a deadline entering the window once, and an overdue approval stage once', async () => {

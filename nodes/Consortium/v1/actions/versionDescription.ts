@@ -26,11 +26,11 @@ export const versionDescription: INodeTypeDescription = {
 			type: 'options',
 			noDataExpression: true,
 			options: [
-				{ name: '单位 Organisation', value: 'organisation' },
 				{ name: '人员 Person', value: 'person' },
-				{ name: '指标看板 Scoreboard', value: 'scoreboard' },
+				{ name: '单位 Organisation', value: 'organisation' },
 				{ name: '年度目标 Target', value: 'targets' },
 				{ name: '指标填报 Indicator Entry', value: 'indicatorEntry' },
+				{ name: '指标看板 Scoreboard', value: 'scoreboard' },
 			],
 			default: 'organisation',
 		},

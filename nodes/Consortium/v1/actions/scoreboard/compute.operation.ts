@@ -13,7 +13,7 @@ export const description: INodeProperties[] = [
 		name: 'output',
 		type: 'options',
 		options: [
-			{ name: '完整指标项 Full Lines', value: 'lines', description: '含目标、状态、来源和计入的记录 ID With target, status, source and the ids counted' },
+			{ name: '完整指标项 Full Lines', value: 'lines', description: '含目标、状态、来源和计入的记录 ID With target, status, source and the IDs counted' },
 			{ name: '图表用表格行 Chart-Friendly Rows', value: 'sheet', description: '扁平的数字列，可直接转为 xlsx 作图 Flat numeric columns, ready for Convert to File and a chart' },
 		],
 		default: 'lines',

@@ -7,14 +7,14 @@ import { yearProperty } from './year';
 const show = { resource: ['targets'], operation: ['set'] };
 
 export const description: INodeProperties[] = [
-	yearProperty(show),
+	{ ...yearProperty, default: yearProperty.default, displayOptions: { show } },
 	{
 		displayName: '指标 Indicator',
 		name: 'indicator',
 		type: 'options',
 		required: true,
 		options: INDICATORS.map((i) => ({ name: `${i.nameZh} ${i.nameEn}`, value: i.key })),
-		default: INDICATORS[0].key,
+		default: 'patents_granted',
 		displayOptions: { show },
 	},
 	{

@@ -56,7 +56,7 @@ export const description: INodeProperties[] = [
 	},
 	{
 		displayName: '每次最多事件数 Max Events per Poll',
-		name: 'limit',
+		name: 'maxEvents',
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: 500,
@@ -78,7 +78,7 @@ function watchOptions(ctx: IPollFunctions, timeZone: string): PollOptions {
 		approvalDecided: events.includes('approvalDecided'),
 		approvalOverdue: events.includes('approvalOverdue'),
 		deadlineWindowDays: events.includes('deadlineWindow') ? (ctx.getNodeParameter('windowDays', 30) as number) : null,
-		limit: ctx.getNodeParameter('limit', 500) as number,
+		limit: ctx.getNodeParameter('maxEvents', 500) as number,
 	};
 }
 
