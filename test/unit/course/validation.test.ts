@@ -79,7 +79,7 @@ describe('course proposal rules: each error names the field', () => {
 		expect((await refused({ enterpriseShare: '50%' }, strict)).message).toMatch(/at least 2 required/);
 		const ok = await courses.create(store, validProposal(dir, { code: 'V-strict', enterpriseShare: '50%', team: teamOf(7).join(',') }), { ...ctx, rules: strict });
 		expect(ok.status).toBe('draft');
-		const loose = await courses.create(store, validProposal(dir, { code: 'V-loose', hoursTheory: 40, hoursPractice: 20, enterpriseShare: '10%', partners: '海峡数控装备有限公司' }), {
+		const loose = await courses.create(store, validProposal(dir, { code: 'V-loose', hoursTheory: 40, hoursPractice: 20, hoursTotal: '', enterpriseShare: '10%', partners: '海峡数控装备有限公司' }), {
 			...ctx,
 			rules: { maxHoursPerCredit: 20, minEnterpriseShare: 0.1, leadFromPartner: false },
 		});
