@@ -22,7 +22,7 @@ pre{white-space:pre-wrap;background:#f6f8fa;padding:12px;border-radius:6px}`;
 
 function page(title, body) {
 	return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(title)}</title><style>${PAGE_STYLE}</style></head><body><header><a href="/">📬 本地收件箱 Local Inbox</a></header><main>${body}</main></body></html>`;
+<title>${esc(title)}</title><style>${PAGE_STYLE}</style></head><body><header><a href="/">本地收件箱 Local Inbox</a></header><main>${body}</main></body></html>`;
 }
 
 class MailCatcher extends EventEmitter {
@@ -149,7 +149,7 @@ class MailCatcher extends EventEmitter {
 		if (url.pathname === '/') {
 			const all = (await this.messages()).reverse();
 			const rows = all
-				.map((m) => `<tr><td class="meta">${esc(new Date(m.date).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }))}</td><td>${esc(m.from)}</td><td>${esc(m.to.join(', '))}</td><td><a href="/messages/${m.id}">${esc(m.subject || '(无主题 no subject)')}</a>${m.attachments.length ? ' 📎' : ''}</td></tr>`)
+				.map((m) => `<tr><td class="meta">${esc(new Date(m.date).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }))}</td><td>${esc(m.from)}</td><td>${esc(m.to.join(', '))}</td><td><a href="/messages/${m.id}">${esc(m.subject || '(无主题 no subject)')}</a>${m.attachments.length ? '' : ''}</td></tr>`)
 				.join('');
 			return html(200, page('本地收件箱 Local Inbox', `<p class="meta">${all.length} 封邮件 messages · SMTP ${esc(this.host)}:${this.smtpPort}</p><table><tr><th>时间 Time</th><th>发件人 From</th><th>收件人 To</th><th>主题 Subject</th></tr>${rows}</table>`));
 		}
@@ -178,7 +178,7 @@ class MailCatcher extends EventEmitter {
 		}
 		const files = mail.attachments.map((a, i) => `<li><a href="/messages/${mail.id}/attachments/${i}">${esc(a.filename)}</a> <span class="meta">${a.size} B</span></li>`).join('');
 		return html(200, page(mail.subject, `<h2>${esc(mail.subject)}</h2>
-<p class="meta">发件人 From: ${esc(mail.from)}<br>收件人 To: ${esc(mail.to.join(', '))}${mail.cc.length ? `<br>抄送 Cc: ${esc(mail.cc.join(', '))}` : ''}<br>时间 Date: ${esc(mail.date)} · <a href="/messages/${mail.id}.eml">原始邮件 raw</a></p>
+<p class="meta">发件人 From: ${esc(mail.from)}<br>收件人 To: ${esc(mail.to.join(', '))}${mail.cc.length ? `<br>抄送 Cc: ${esc(mail.cc.join(', '))}` : ''}<br>时间 Date: ${esc(new Date(mail.date).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }))} · <a href="/messages/${mail.id}.eml">原始邮件 raw</a></p>
 ${files ? `<ul>${files}</ul>` : ''}<iframe src="/messages/${mail.id}/html" sandbox="allow-popups allow-popups-to-escape-sandbox" title="邮件正文 message body"></iframe>`));
 	}
 }

@@ -11,6 +11,26 @@ const { N8nRest } = require('./rest');
 const { setupInstance, storeCredentialData, formUrl, waitPublished } = require('./setup');
 const { startMailCatcher } = require('../mailcatcher');
 
+/** Creates the PostgreSQL database named in a `postgres://…/db` store URL if it is missing. */
+async function ensurePgDatabase(url, log) {
+	const target = new URL(url);
+	const database = decodeURIComponent(target.pathname.slice(1)) || 'consortium';
+	const admin = new URL(url);
+	admin.pathname = '/postgres';
+	const { Client } = require('pg');
+	const client = new Client({ connectionString: admin.toString() });
+	await client.connect();
+	try {
+		const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
+		if (!rowCount) {
+			await client.query(`create database "${database.replace(/"/g, '""')}"`);
+			log(`      created PostgreSQL database ${database}`);
+		}
+	} finally {
+		await client.end();
+	}
+}
+
 async function provisionN8n({ log }) {
 	if (existsSync(PROVISIONED_MARK)) return;
 	log('provisioning n8n on its own Node 24 (first run only: a few minutes)…');
@@ -49,6 +69,8 @@ async function startStack(o) {
 	step(3, 'installing the package into n8n as a community package…');
 	const installed = await installPackage(tarball, userFolder);
 	log(`      ${installed.target} (${installed.nodes.join(', ')})`);
+
+	if (o.store && /^postgres(ql)?:\/\//.test(o.store)) await ensurePgDatabase(o.store, log);
 
 	step(4, 'starting the mail catcher…');
 	const mail = await startMailCatcher({ dir: join(o.dataDir, 'mail'), smtpPort: o.smtpPort ?? 0, httpPort: o.inboxPort ?? 0 });
