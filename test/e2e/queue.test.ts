@@ -17,7 +17,7 @@ const LOAD = Number(process.env.QUEUE_LOAD || 200);
 const CONCURRENCY = Number(process.env.QUEUE_CONCURRENCY || 20);
 const WAITING = Number(process.env.QUEUE_FAULT_LOAD || 20);
 const OWNER = { email: 'queue-admin@example.edu.cn', password: 'Queue-Consortium-1' };
-const WORKFLOW = 'e2eApprovalEmail1';
+const WORKFLOW = 'queueApprovalEmail1';
 const APPROVERS = ['head@college.edu.cn', 'partner@xinghe.example.com'];
 
 jest.setTimeout(45 * 60 * 1000);
@@ -33,7 +33,7 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		const dataDir = mkdtempSync(join(tmpdir(), 'consortium-queue-'));
 		const workflowsDir = join(dataDir, 'workflows');
 		mkdirSync(workflowsDir);
-		copyFileSync(join(__dirname, 'fixtures', 'approval-email.workflow.json'), join(workflowsDir, 'approval-email.workflow.json'));
+		copyFileSync(join(__dirname, 'fixtures', 'queue-approval.workflow.json'), join(workflowsDir, 'queue-approval.workflow.json'));
 		stack = await startQueueStack({ dataDir: join(dataDir, 'stack'), owner: OWNER, workflowsDir, workers: 2, log });
 		const u = new URL(stack.storeUrl);
 		store = await openStore({ type: 'postgres', host: u.hostname, port: Number(u.port), user: decodeURIComponent(u.username), password: '', database: u.pathname.slice(1) });
@@ -44,7 +44,7 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		await stack?.stop();
 	});
 
-	const submitUrl = () => `${stack.webhookUrl}webhook/e2e-approval`;
+	const submitUrl = () => `${stack.webhookUrl}webhook/queue-approval`;
 	const mails = async (): Promise<MailLike[]> => stack.mail.messages();
 	/** The links mailed to approvers of requests whose title carries `marker`. */
 	async function linksFor(marker: (n: number) => string, count: number, n: number[]): Promise<Map<number, string[]>> {
