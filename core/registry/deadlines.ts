@@ -105,10 +105,10 @@ export async function listDeadlines(
 	}));
 }
 
-/** The plan each dialect chooses for the window query, as text lines. */
-export async function explainDeadlineQuery(store: Store, from: string, to: string): Promise<string[]> {
+/** The plan each dialect chooses for the window query, as text lines; on PostgreSQL optionally with actual times. */
+export async function explainDeadlineQuery(store: Store, from: string, to: string, analyse = false): Promise<string[]> {
 	const compiled = deadlineQuery(store.db, from, to).compile();
-	const prefix = store.dialect === 'postgres' ? 'explain ' : 'explain query plan ';
+	const prefix = store.dialect === 'postgres' ? (analyse ? 'explain analyze ' : 'explain ') : 'explain query plan ';
 	const result = await sql.raw<Record<string, unknown>>(prefix + inline(compiled.sql, compiled.parameters, store.dialect)).execute(store.db);
 	return result.rows.map((r) => String(r['QUERY PLAN'] ?? r.detail ?? JSON.stringify(r)));
 }
