@@ -154,11 +154,10 @@ export async function pollEvents(store: Store, options: PollOptions): Promise<Co
 					.execute();
 			}
 		}
-		await tx
-			.updateTable('event_cursor')
-			.set({ position: formatPosition(batch.next), updated_at: now.toISOString() })
-			.where('key', '=', cursor.key)
-			.execute();
+		const position = formatPosition(batch.next);
+		if (position !== cursor.position) {
+			await tx.updateTable('event_cursor').set({ position, updated_at: now.toISOString() }).where('key', '=', cursor.key).execute();
+		}
 		return [...batch.rows.map(fromAudit), ...fresh.map(fromTimed)];
 	});
 }
