@@ -6,9 +6,10 @@
  * the node's restart webhook in-process (the harness does what n8n's waiting-webhook
  * handler does), until the execution resumes on Approved. The baseline is n8n's own Wait
  * node ("resume on webhook call", POST) resumed through the same harness in the same run.
- * Only the decision / resume calls are timed; creation and waiting runs are not.
+ * Only the decision / resume calls are timed; creation and waiting runs are not. The two
+ * kinds alternate batch by batch, as this machine is shared and its load changes.
  *
- *   npx ts-node --transpile-only bench/approval.bench.ts [requests] [baselineResumes]
+ *   npx ts-node --transpile-only bench/approval.bench.ts [requests]
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,6 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const REQUESTS = Number(process.argv[2] ?? 10_000);
-const BASELINE = Number(process.argv[3] ?? Math.min(REQUESTS, 3_000));
 const BATCH = 250;
 const dir = mkdtempSync(join(tmpdir(), 'approval-bench-'));
 process.env.N8N_USER_FOLDER ??= dir;
@@ -63,16 +63,34 @@ const waitWorkflow = {
 	},
 };
 
-async function phase<T>(count: number, create: () => Promise<T>, resume: (t: T) => Promise<boolean>): Promise<number> {
-	let ms = 0;
+/**
+ * Creates a batch of waiting executions of each kind (untimed), then times their resumes
+ * batch by batch, alternating the two kinds, so that both see the same load on a shared
+ * machine.
+ */
+async function interleaved<A, B>(count: number, a: Lane<A>, b: Lane<B>): Promise<[number, number]> {
+	const ms: [number, number] = [0, 0];
 	for (let done = 0; done < count; done += BATCH) {
-		const batch: T[] = [];
-		for (let i = 0; i < Math.min(BATCH, count - done); i++) batch.push(await create());
-		const t0 = performance.now();
-		for (const item of batch) if (!(await resume(item))) throw new Error('did not resume');
-		ms += performance.now() - t0;
+		const n = Math.min(BATCH, count - done);
+		const as: A[] = [];
+		const bs: B[] = [];
+		for (let i = 0; i < n; i++) {
+			as.push(await a.create());
+			bs.push(await b.create());
+		}
+		let t0 = performance.now();
+		for (const item of as) if (!(await a.resume(item))) throw new Error('did not resume');
+		ms[0] += performance.now() - t0;
+		t0 = performance.now();
+		for (const item of bs) if (!(await b.resume(item))) throw new Error('did not resume');
+		ms[1] += performance.now() - t0;
 	}
 	return ms;
+}
+
+interface Lane<T> {
+	create(): Promise<T>;
+	resume(t: T): Promise<boolean>;
 }
 
 async function main() {
@@ -103,12 +121,12 @@ async function main() {
 		return e;
 	};
 
+	const wait: Lane<Execution> = { create: startWait, resume: waitResume };
+	const ours: Lane<Execution> = { create: startApproval, resume: decideOne };
 	// Warm both paths (module loading, JIT, migrations) before timing.
-	await phase(50, startWait, waitResume);
-	await phase(50, startApproval, decideOne);
-
-	const waitMs = await phase(BASELINE, startWait, waitResume);
-	const ourMs = await phase(REQUESTS, startApproval, decideOne);
+	await interleaved(50, wait, ours);
+	const [waitMs, ourMs] = await interleaved(REQUESTS, wait, ours);
+	const BASELINE = REQUESTS;
 	const waitRate = (BASELINE / waitMs) * 1000;
 	const ourRate = (REQUESTS / ourMs) * 1000;
 	console.log(`approval decisions through the webhook, in-process (node ${process.version}, ${require('node:os').cpus().length} cores, SQLite)`);

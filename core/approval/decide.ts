@@ -83,8 +83,9 @@ export async function decide(env: ApprovalEnv, input: DecisionInput): Promise<Li
 		const actor = { actor: slot0.email, ip: input.ip ?? null, userAgent: input.userAgent ?? null };
 		const ctx = flowContext(env, tx, actor);
 		const request = (await lockRequest(ctx, slot0.request_id))!;
-		// Re-read after the lock: a concurrent decision may have committed meanwhile.
-		const slot = (await tx.selectFrom('approval_slot').selectAll().where('id', '=', slot0.id).executeTakeFirst())!;
+		// On PostgreSQL a concurrent decision may have committed between the first read and the
+		// lock: read again. SQLite's write lock was held since the transaction began.
+		const slot = ctx.dialect === 'postgres' ? (await tx.selectFrom('approval_slot').selectAll().where('id', '=', slot0.id).executeTakeFirst())! : slot0;
 		const stage = await tx.selectFrom('approval_stage').selectAll().where('id', '=', slot.stage_id).executeTakeFirst();
 		const state = stateOf(request, stage, slot, ctx.now);
 		if (state !== 'open' || !decision) {

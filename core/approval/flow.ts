@@ -227,8 +227,13 @@ export async function finishRequest(ctx: FlowContext, request: RequestRow, statu
 		set: { reason, reason_note: note ?? null, decided_at: ctx.now.toISOString(), updated_at: ctx.now.toISOString(), current_stage: null, due_at: null },
 	});
 	if (!won) throw new StateError(`Request ${request.number} is already ${request.status} / 审批已结束`, request.status, status);
-	await ctx.tx.updateTable('approval_stage').set({ status: 'skipped', finished_at: ctx.now.toISOString() }).where('request_id', '=', request.id).where('status', '=', 'waiting').execute();
-	await ctx.tx.updateTable('approval_stage').set({ status, finished_at: ctx.now.toISOString() }).where('request_id', '=', request.id).where('status', '=', 'active').execute();
+	// Stages not reached are skipped; a stage still open (withdrawn mid-way) ends with the request.
+	await ctx.tx
+		.updateTable('approval_stage')
+		.set({ status: sql`case when status = 'waiting' then 'skipped' else ${status} end` as never, finished_at: ctx.now.toISOString() })
+		.where('request_id', '=', request.id)
+		.where('status', 'in', ['waiting', 'active'])
+		.execute();
 	await retireOpenSlots(ctx, { requestId: request.id }, 'closed');
 	await audit(ctx, status, 'approval_request', request.id, { status: ['pending', status], reason }, note ?? undefined);
 	return { requestId: request.id, outcome: status, opened: [] };

@@ -90,11 +90,15 @@ export type Arrival =
  * wait time passed and it forwarded the due-time notice). The first arrival per round
  * waits; a second arrival in the same round means the wait ran out: apply the timeout.
  */
-export async function arrive(env: ApprovalEnv, requestId: string, actor: Actor): Promise<Arrival> {
+export async function arrive(env: ApprovalEnv, request: RequestRow | string, actor: Actor): Promise<Arrival> {
+	// The result's own notices coming back after delivery: nothing to lock or change.
+	if (typeof request === 'object' && request.status !== 'pending' && request.delivered) return { kind: 'done' };
+	const requestId = typeof request === 'object' ? request.id : request;
 	return env.store.transaction(async (tx) => {
 		const ctx = flowContext(env, tx, actor);
 		const request = (await lockRequest(ctx, requestId))!;
 		if (request.status !== 'pending') {
+			if (request.delivered) return { kind: 'done' };
 			return (await claimDelivery(ctx, request.id)) ? { kind: 'result', status: request.status as 'approved' | 'rejected' } : { kind: 'done' };
 		}
 		if (request.waited_round < request.notify_round) {

@@ -28,7 +28,8 @@ function toSqlValue(value: unknown): SqlValue {
  * every query afresh, and preparing dominates the cost of small writes.
  */
 class NodeSqliteDatabase implements SqliteDatabase {
-	private readonly statements = new Map<string, StatementSync>();
+	// `columns()` costs about as much as running a small query: remember it with the statement.
+	private readonly statements = new Map<string, { stmt: StatementSync; reader: boolean }>();
 
 	constructor(readonly raw: DatabaseSync) {}
 
@@ -38,14 +39,14 @@ class NodeSqliteDatabase implements SqliteDatabase {
 	}
 
 	prepare(sql: string): SqliteStatement {
-		let statement = this.statements.get(sql);
-		if (!statement) {
-			statement = this.raw.prepare(sql);
+		let cached = this.statements.get(sql);
+		if (!cached) {
+			const prepared = this.raw.prepare(sql);
+			cached = { stmt: prepared, reader: prepared.columns().length > 0 };
 			if (this.statements.size > 500) this.statements.clear();
-			this.statements.set(sql, statement);
+			this.statements.set(sql, cached);
 		}
-		const stmt = statement;
-		const reader = stmt.columns().length > 0;
+		const { stmt, reader } = cached;
 		return {
 			reader,
 			all: (parameters) => stmt.all(...(parameters as unknown[]).map(toSqlValue)) as unknown[],

@@ -58,6 +58,6 @@ describe('Approval with n8n Send Email and a real SMTP server', () => {
 		expect(done.execution.output('On Approved')[0]).toMatchObject({ status: 'approved' });
 		const result = smtp.mails.find((m) => /审批结果/.test(m.subject ?? ''))!;
 		expect((result.to as any).value[0].address).toBe('teacher@college.edu.cn');
-		expect((result.cc as any).value[0].address).toBe('office@college.edu.cn');
+		expect((result as any).cc.value[0].address).toBe('office@college.edu.cn');
 	});
 });

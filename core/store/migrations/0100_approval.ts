@@ -87,6 +87,7 @@ export const approval: Migration = {
 			.addColumn('created_at', 'text', (c) => c.notNull())
 			.execute();
 		await db.schema.createIndex('approval_slot_request').on('approval_slot').columns(['request_id', 'stage_idx', 'position']).execute();
+		await db.schema.createIndex('approval_slot_stage').on('approval_slot').columns(['stage_id', 'position']).execute();
 		await db.schema.createIndex('approval_slot_email_status').on('approval_slot').columns(['email', 'status']).execute();
 	},
 };

@@ -64,7 +64,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		// recognised by the request this node already created in this execution.
 		const existing = executionId ? await requestOfExecution(env, executionId, nodeId) : undefined;
 		if (existing) {
-			const arrival = await arrive(env, existing.id, actor);
+			const arrival = await arrive(env, existing, actor);
 			if (arrival.kind === 'wait') return await waitFor(this, env, existing.id, arrival.dueAt);
 			if (arrival.kind === 'done') return emptyOutputs();
 			if (arrival.kind === 'result') outputs = await resultOutputs(env, existing.id);
