@@ -170,8 +170,8 @@ export async function prepare(store: Store, tag: string, serial: number): Promis
 	const env = { dir, tag, serial } as Env;
 	// the link secret is generated once per store; doing it here keeps it out of the compared counts
 	env.settings = await resolveSettings(store, {});
-	env.orgId = (await organisations.create(store, org(env, 999_999), actor)).id;
-	env.personId = (await people.create(store, person(env, 999_999), actor)).id;
+	env.orgId = (await organisations.create(store, org(env, 999_999) as any, actor)).id;
+	env.personId = (await people.create(store, person(env, 999_999) as any, actor)).id;
 	env.courseId = (await courses.create(store, validProposal(dir, { code: `BASE-${tag}` }), ctx)).id;
 	env.submittedCourseId = (await courses.create(store, validProposal(dir, { code: `SUB-${tag}` }), ctx)).id;
 	await courses.submit(store, env.submittedCourseId, {}, ctx);

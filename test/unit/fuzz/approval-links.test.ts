@@ -187,9 +187,9 @@ describe.each(testDialects())('tampered approval links (%s)', (dialect) => {
 					void d.dismiss();
 				});
 				await page.setContent(html, { waitUntil: 'load' });
-				const ran = await page.evaluate(() => (window as any).__pwned);
-				const scripts = await page.evaluate(() => document.querySelectorAll('script, iframe, svg, img').length);
-				const text = await page.evaluate(() => document.body.innerText);
+				const ran = await page.evaluate('window.__pwned');
+				const scripts = await page.evaluate("document.querySelectorAll('script, iframe, svg, img').length");
+				const text = String(await page.evaluate('document.body.innerText'));
 				await page.close();
 				expect([name, ran, scripts, dialogs]).toEqual([name, undefined, 0, []]);
 				if (name === 'confirm') {
