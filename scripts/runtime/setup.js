@@ -48,6 +48,17 @@ function readWorkflows(dir) {
 	return files.map((file) => ({ file, json: JSON.parse(readFileSync(join(dir, file), 'utf8')) }));
 }
 
+// Shipped workflows name files as n8n's Docker image sees them; this platform keeps them in
+// its own files folder (the one N8N_RESTRICT_FILE_ACCESS_TO allows).
+const DOCKER_FILES = '/home/node/.n8n-files';
+
+function relocateFiles(value, filesDir) {
+	if (typeof value === 'string') return filesDir ? value.split(DOCKER_FILES).join(filesDir) : value;
+	if (Array.isArray(value)) return value.map((v) => relocateFiles(v, filesDir));
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, relocateFiles(v, filesDir)]));
+	return value;
+}
+
 /** Points every node's credential of a known type at the credential created here. */
 function bindCredentials(workflow, idsByType) {
 	for (const node of workflow.nodes || []) {
@@ -58,8 +69,9 @@ function bindCredentials(workflow, idsByType) {
 	return workflow;
 }
 
-async function importWorkflow(rest, json, idsByType, { activate = true } = {}) {
+async function importWorkflow(rest, json, idsByType, { activate = true, filesDir } = {}) {
 	const wf = bindCredentials(structuredClone(json), idsByType);
+	for (const node of wf.nodes || []) node.parameters = relocateFiles(node.parameters, filesDir);
 	let existing;
 	if (wf.id) existing = await rest.request('GET', `rest/workflows/${wf.id}`).catch(() => undefined);
 	if (!existing) {
@@ -109,7 +121,7 @@ function formUrl(baseUrl, workflow) {
 	return `${baseUrl.replace(/\/?$/, '/')}form/${node.parameters?.path || node.webhookId}`;
 }
 
-async function setupInstance(rest, { storeData, smtp, workflowsDir, log = () => {} }) {
+async function setupInstance(rest, { storeData, smtp, workflowsDir, filesDir, log = () => {} }) {
 	const idsByType = {
 		[STORE_TYPE]: { id: await ensureCredential(rest, { name: STORE_CREDENTIAL, type: STORE_TYPE, data: storeData }), name: STORE_CREDENTIAL },
 		smtp: {
@@ -124,11 +136,11 @@ async function setupInstance(rest, { storeData, smtp, workflowsDir, log = () => 
 	log(`credentials ${STORE_CREDENTIAL} (${storeData.storeType}) and ${SMTP_CREDENTIAL} (127.0.0.1:${smtp.port}) ready`);
 	const workflows = [];
 	for (const { file, json } of readWorkflows(workflowsDir)) {
-		const wf = await importWorkflow(rest, json, idsByType);
+		const wf = await importWorkflow(rest, json, idsByType, { filesDir });
 		workflows.push({ file, id: wf.id, name: wf.name, active: wf.active, activationError: wf.activationError, json });
 		log(`workflow ${file} → ${wf.id}${wf.active ? ' (active)' : ''}${wf.activationError ? ` NOT ACTIVE: ${wf.activationError}` : ''}`);
 	}
 	return { credentials: idsByType, workflows };
 }
 
-module.exports = { setupInstance, importWorkflow, waitPublished, storeCredentialData, formUrl, readWorkflows, bindCredentials, STORE_CREDENTIAL, SMTP_CREDENTIAL, STORE_TYPE };
+module.exports = { DOCKER_FILES, relocateFiles, setupInstance, importWorkflow, waitPublished, storeCredentialData, formUrl, readWorkflows, bindCredentials, STORE_CREDENTIAL, SMTP_CREDENTIAL, STORE_TYPE };

@@ -55,6 +55,9 @@ async function startStack(o) {
 	const step = (n, text) => log(`[${n}/${steps}] ${text}`);
 	mkdirSync(o.dataDir, { recursive: true });
 	const userFolder = join(o.dataDir, 'n8n');
+	// files workflows read and write (ledgers); the only folder n8n lets them touch
+	const filesDir = join(o.dataDir, 'files');
+	mkdirSync(filesDir, { recursive: true });
 
 	let tarball = o.tarball;
 	if (!tarball) {
@@ -78,7 +81,7 @@ async function startStack(o) {
 	step(5, 'starting n8n (about a minute)…');
 	let n8n;
 	const startServer = async (port) => {
-		n8n = await startN8n({ userFolder, port, owner: o.owner, publicUrl: o.publicUrl, echo: o.echo, extraEnv: o.extraEnv });
+		n8n = await startN8n({ userFolder, port, owner: o.owner, publicUrl: o.publicUrl, echo: o.echo, extraEnv: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir, ...o.extraEnv } });
 		return n8n;
 	};
 	try {
@@ -97,6 +100,7 @@ async function startStack(o) {
 			storeData: storeCredentialData({ store: o.store, sqlitePath: join(userFolder, '.n8n', 'consortium.sqlite') }),
 			smtp: { port: mail.smtpPort },
 			workflowsDir: o.workflowsDir || join(REPO, 'workflows'),
+			filesDir,
 			log: (m) => log(`      ${m}`),
 		});
 	} catch (error) {
@@ -107,6 +111,7 @@ async function startStack(o) {
 
 	const stack = {
 		userFolder,
+		filesDir,
 		mail,
 		rest,
 		setup,

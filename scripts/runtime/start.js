@@ -65,6 +65,7 @@ async function main() {
 	say(`  收件箱 Inbox         ${stack.mail.url}   (SMTP 127.0.0.1:${stack.mail.smtpPort})`);
 	for (const w of stack.formUrls()) say(`  表单 Form            ${w.formUrl}   (${w.name})`);
 	if (!stack.formUrls().length) say('  (no form workflow in workflows/ yet)');
+	say(`  文件 Files           ${stack.filesDir}   (ledgers; /home/node/.n8n-files in the workflows)`);
 	say(`  n8n log             ${stack.n8n.logPath}`);
 	say('Press Ctrl-C to stop; data persists to the next start.');
 }

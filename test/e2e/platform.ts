@@ -25,6 +25,7 @@ export interface Mail {
 export interface Platform {
 	url: string;
 	userFolder: string;
+	filesDir: string;
 	dataDir: string;
 	mail: {
 		url: string;
