@@ -5,35 +5,41 @@ const { SMTPServer } = require('smtp-server');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { simpleParser } = require('mailparser');
 
+/** What the assertions read from a received message. */
 export interface ReceivedMail {
-	from?: any;
-	to?: any;
-	subject?: string;
-	text?: string;
-	html?: string | false;
-	attachments: Array<{ filename?: string; contentType: string; content: Buffer }>;
+	to: string[];
+	cc: string[];
+	envelope: string[];
+	subject: string;
+	text: string;
+	html: string;
 }
 
-export interface LoopbackSmtp {
-	port: number;
-	mails: ReceivedMail[];
-	/** n8n's SMTP credential pointing at this server. */
-	credential: { user: string; password: string; host: string; port: number; secure: boolean; disableStartTls: boolean };
-	close(): Promise<void>;
-}
+const addresses = (field: unknown): string[] =>
+	field ? ([] as Array<{ value: Array<{ address: string }> }>).concat(field as never).flatMap((f) => f.value.map((v) => v.address)) : [];
 
-/** A real SMTP server on loopback that parses and keeps every message it accepts. */
-export async function startSmtp(): Promise<LoopbackSmtp> {
+/** A real SMTP server on loopback (no TLS, no auth) that keeps every message it accepts, parsed. */
+export async function startSmtp(): Promise<{ port: number; mails: ReceivedMail[]; credential: Record<string, unknown>; close(): Promise<void> }> {
 	const mails: ReceivedMail[] = [];
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
 		logger: false,
-		onData(stream: NodeJS.ReadableStream, _session: unknown, callback: (e?: Error) => void) {
-			simpleParser(stream).then((mail: ReceivedMail) => {
-				mails.push(mail);
-				callback();
-			}, callback);
+		onData(stream: NodeJS.ReadableStream, session: { envelope: { rcptTo: Array<{ address: string }> } }, callback: (e?: Error) => void) {
+			simpleParser(stream).then(
+				(mail: { to?: unknown; cc?: unknown; subject?: string; text?: string; html?: string | false }) => {
+					mails.push({
+						to: addresses(mail.to),
+						cc: addresses(mail.cc),
+						envelope: session.envelope.rcptTo.map((r) => r.address),
+						subject: mail.subject ?? '',
+						text: mail.text ?? '',
+						html: mail.html || '',
+					});
+					callback();
+				},
+				callback,
+			);
 		},
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -41,6 +47,7 @@ export async function startSmtp(): Promise<LoopbackSmtp> {
 	return {
 		port,
 		mails,
+		// The Send Email node's `smtp` credential, as n8n stores it.
 		credential: { user: '', password: '', host: '127.0.0.1', port, secure: false, disableStartTls: true },
 		close: () => new Promise<void>((resolve) => server.close(resolve)),
 	};

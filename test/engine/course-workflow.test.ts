@@ -1,0 +1,237 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { courses } from '../../core/course';
+import { closeAllStores, openStore, type Store } from '../../core/store';
+import { seedDirectory, type Directory } from '../helpers/course';
+import { freshStoreConfig, testDialects } from '../helpers/dialects';
+import { startSmtp, type ReceivedMail } from '../helpers/smtp';
+import { WaitingServer } from '../helpers/waiting-server';
+import { clickDecision, manageWorkflow } from './approval-helpers';
+import { Engine, storeCredentials, type Execution } from './harness';
+
+// Send Email v2 imports n8n's form pages (for send-and-wait), which pull sanitize-html, whose
+// parser ships as ESM only and cannot load under jest. Sending never calls it.
+jest.mock('sanitize-html', () => {
+	const sanitize = (html: string) => html;
+	return { __esModule: true, default: Object.assign(sanitize, { simpleTransform: () => () => ({}) }) };
+});
+
+// The ledger lives where n8n lets workflows write files by default (~/.n8n-files; in n8n's
+// Docker image the home is the user folder). The test's user folder stands in for it.
+const FILES_DIR = join(process.env.N8N_USER_FOLDER!, '.n8n-files');
+process.env.N8N_RESTRICT_FILE_ACCESS_TO = FILES_DIR;
+mkdirSync(FILES_DIR, { recursive: true });
+
+const FORM = '课程申报表单 Proposal Form';
+const APPROVAL = '立项审批 Approval';
+const READ_LEDGER = '读取台账 Read Ledger';
+const SHIPPED = JSON.parse(readFileSync(join(__dirname, '..', '..', 'workflows', 'course-proposal-approval.json'), 'utf8'));
+
+/** The shipped workflow, with only the ledger path pointed at this run's folder. */
+function workflowWithLedger(path: string) {
+	const copy = structuredClone(SHIPPED);
+	copy.nodes.find((n: { name: string }) => n.name === READ_LEDGER).parameters.fileSelector = path;
+	return copy;
+}
+
+/** What the n8n form hands the workflow on submission (form trigger v2.5: keys are the field names). */
+function formItem(dir: Directory, code: string, name: string, extra: Record<string, unknown> = {}) {
+	return {
+		courseName: name,
+		courseCode: code,
+		courseType: '专业核心课',
+		credits: 3,
+		hoursTheory: 24,
+		hoursPractice: 30,
+		partners: `${dir.acme.name}、${dir.beta.name}`,
+		enterpriseLead: dir.lead.email,
+		team: [dir.teachers[0].email, dir.teachers[1].email, dir.teachers[2].email, dir.lead.email, dir.engineer.email].join(', '),
+		enterpriseShare: '40%',
+		modules: '模块一：机器人基本操作\n模块二：离线编程',
+		plannedDeliverables: ['活页式工作手册', '在线精品课程'],
+		startTerm: '2026-2027-1',
+		submitterName: '教师1',
+		submitterEmail: dir.teachers[0].email,
+		submittedAt: '2026-11-28T10:00:00.000+08:00',
+		formMode: 'production',
+		...extra,
+	};
+}
+
+const CHAIN = ['dept-head@college.example.edu.cn', 'wang@acme.example.com', 'jwc@college.example.edu.cn', 'secretariat@consortium.example.cn'];
+
+describe.each(testDialects())('course proposal approval workflow in the n8n engine (%s)', (dialect) => {
+	let engine: Engine;
+	let store: Store;
+	let dir: Directory;
+	let smtp: Awaited<ReturnType<typeof startSmtp>>;
+	const waiting = new WaitingServer(() => engine);
+	const ledgerPath = join(FILES_DIR, `课程共建台账-${dialect}.xlsx`);
+	const workflow = workflowWithLedger(ledgerPath);
+
+	beforeAll(async () => {
+		smtp = await startSmtp();
+		await waiting.start();
+		const config = await freshStoreConfig(dialect);
+		engine = new Engine({ credentials: { ...storeCredentials(config), smtp: smtp.credential as never }, webhookWaitingBaseUrl: waiting.baseUrl });
+		store = await openStore(config);
+		dir = await seedDirectory(store);
+		// The secretariat's ledger already holds last year's course, typed in by hand. (It
+		// must exist: under jest, n8n-core's check for a missing file misses Node's ENOENT,
+		// whose Error comes from another realm, so the first write of a new file fails here
+		// although it works in n8n.)
+		const book = new ExcelJS.Workbook();
+		const sheet = book.addWorksheet('课程共建台账');
+		sheet.addRow(['课程代码', '课程名称', '课程类型', '学分', '立项日期']);
+		sheet.addRow(['ZN-2025-009', '电工基础实训', '专业课', 2, '2025-10-15']);
+		await book.xlsx.writeFile(ledgerPath);
+	});
+	afterAll(async () => {
+		await store.close();
+		await closeAllStores();
+		await waiting.stop();
+		await smtp.close();
+	});
+
+	const mailsTo = (address: string, since = 0) => smtp.mails.slice(since).filter((m) => m.envelope.includes(address));
+
+	/** The approver's link, as the approver finds it in the email they received. */
+	function linkIn(mail: ReceivedMail): string {
+		const link = /(http:\/\/127\.0\.0\.1:\d+\/webhook-waiting\/[^\s"<>]+)/.exec(mail.text)?.[1];
+		if (!link) throw new Error(`no approval link in mail "${mail.subject}"`);
+		return link.replace(/&amp;/g, '&');
+	}
+
+	async function submit(code: string, name: string): Promise<{ execution: Execution; since: number }> {
+		const since = smtp.mails.length;
+		const execution = await engine.run(workflow, { startNode: FORM, items: [formItem(dir, code, name)] });
+		expect(execution.error()).toBeUndefined();
+		expect(execution.status).toBe('waiting');
+		return { execution: waiting.track(execution), since };
+	}
+
+	/** One approver opens the link in their latest email and decides. */
+	async function decide(execution: Execution, approver: string, since: number, decision: 'approve' | 'reject', comment = '') {
+		const [mail] = mailsTo(approver, since).filter((m) => m.subject.includes('审批')).slice(-1);
+		expect(mail).toBeDefined();
+		const done = await clickDecision(engine, execution, linkIn(mail), decision, comment);
+		expect(done.resumed).toBe(true);
+		if (done.execution.error()) throw new Error(`${done.execution.data.resultData.lastNodeExecuted}: ${done.execution.error()}`);
+		return waiting.track(done.execution);
+	}
+
+	async function ledgerRows(): Promise<Array<Record<string, unknown>>> {
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.readFile(ledgerPath);
+		const sheet = book.getWorksheet('课程共建台账')!;
+		const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+		const rows: Array<Record<string, unknown>> = [];
+		sheet.eachRow((row, n) => {
+			if (n === 1) return;
+			const values = (row.values as unknown[]).slice(1);
+			rows.push(Object.fromEntries(header.map((h, i) => [h, values[i]])));
+		});
+		return rows;
+	}
+
+	it('approved path: form → course submitted → four stages by email link → 立项, submitter emailed, ledger row appended', async () => {
+		let { execution, since } = await submit('ZN-WF-001', '工业机器人编程与调试');
+		const [course] = (await courses.list(store, { code: 'ZN-WF-001' })).items;
+		expect(course).toMatchObject({ status: 'under_approval', teamSize: 5, plannedDeliverables: 'workbook, online_course', submitterEmail: 't1@college.edu.cn' });
+
+		for (const [i, approver] of CHAIN.entries()) {
+			const requests = mailsTo(approver, since);
+			expect(requests).toHaveLength(1);
+			expect(requests[0].subject).toContain('《工业机器人编程与调试》课程共建立项 ZN-WF-001');
+			expect(requests[0].text).toContain('合作企业: 星河智能制造有限公司、海峡数控装备有限公司');
+			// Until the last stage decides, nothing of the result has happened yet.
+			expect((await courses.get(store, course.id)).status).toBe('under_approval');
+			execution = await decide(execution, approver, since, 'approve', `同意 ${i + 1}`);
+		}
+		expect(execution.status).toBe('success');
+
+		const approved = await courses.get(store, course.id);
+		expect(approved).toMatchObject({ status: 'approved', approvedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+		const history = await courses.history(store, course.id);
+		expect(history.map((h) => h.to)).toEqual(['submitted', 'under_approval', 'approved']);
+		expect(history[2].note).toMatch(/^审批通过 Approved, KC-\d{4}-\d{4}$/);
+
+		const notice = mailsTo('t1@college.edu.cn', since).find((m) => m.subject.startsWith('【立项通知】'));
+		expect(notice).toMatchObject({ subject: '【立项通知】《工业机器人编程与调试》已立项 Course approved: ZN-WF-001' });
+		expect(notice!.text).toContain(`于 ${approved.approvedOn} 立项`);
+		expect(notice!.html).toContain('<b>' + approved.approvedOn + '</b>');
+
+		const [legacy, row] = await ledgerRows();
+		expect(legacy).toMatchObject({ 课程代码: 'ZN-2025-009', 课程名称: '电工基础实训', 学分: 2 });
+		expect(row).toMatchObject({
+			课程代码: 'ZN-WF-001',
+			课程名称: '工业机器人编程与调试',
+			课程类型: '专业核心课',
+			学分: 3,
+			总学时: 54,
+			合作企业: '星河智能制造有限公司、海峡数控装备有限公司',
+			企业负责人: '王师傅',
+			企业授课比例: '40%',
+			计划成果: '活页式工作手册、在线精品课程',
+			立项日期: approved.approvedOn,
+			审批编号: expect.stringMatching(/^KC-\d{4}-\d{4}$/),
+		});
+		expect(row['课程 ID']).toBe(course.id);
+
+		// A second approved course is appended below the first; the ledger keeps both.
+		let second = await submit('ZN-WF-002', '数控加工工艺');
+		for (const approver of CHAIN) second.execution = await decide(second.execution, approver, second.since, 'approve');
+		expect((await ledgerRows()).map((r) => r['课程代码'])).toEqual(['ZN-2025-009', 'ZN-WF-001', 'ZN-WF-002']);
+	});
+
+	it('rejection: the enterprise rejects with a reason → course returned for revision with it, submitter emailed, no ledger row', async () => {
+		const before = (await ledgerRows()).length;
+		let { execution, since } = await submit('ZN-WF-003', '智能产线运维');
+		execution = await decide(execution, CHAIN[0], since, 'approve');
+		execution = await decide(execution, CHAIN[1], since, 'reject', '企业授课比例偏低，请增加实训项目');
+		expect(execution.status).toBe('success');
+		expect(execution.runs('撤回课程 Withdraw Course')).toHaveLength(0);
+		expect(mailsTo(CHAIN[2], since)).toHaveLength(0);
+
+		const [course] = (await courses.list(store, { code: 'ZN-WF-003' })).items;
+		expect(course).toMatchObject({ status: 'returned', statusReason: '王师傅：企业授课比例偏低，请增加实训项目' });
+		const mail = mailsTo('t1@college.edu.cn', since).find((m) => m.subject.startsWith('【退回修改】'));
+		expect(mail!.subject).toBe('【退回修改】《智能产线运维》未获立项 Proposal returned: ZN-WF-003');
+		expect(mail!.text).toContain('意见：王师傅：企业授课比例偏低，请增加实训项目');
+		expect(await ledgerRows()).toHaveLength(before);
+		// Returned means editable again, and resubmittable.
+		await courses.update(store, course.id, { enterpriseShare: '50%' }, { actor: { actor: 'test' }, timeZone: 'Asia/Shanghai' });
+		expect((await courses.submit(store, course.id, {}, { actor: { actor: 'test' }, timeZone: 'Asia/Shanghai' })).status).toBe('submitted');
+	});
+
+	it('withdrawal: the submitter withdraws mid-approval → execution resumes, course withdrawn, submitter emailed, old links dead', async () => {
+		let { execution, since } = await submit('ZN-WF-004', '工业网络安全');
+		execution = await decide(execution, CHAIN[0], since, 'approve');
+		const requestNumber = /KC-\d{4}-\d{4}/.exec(mailsTo(CHAIN[1], since)[0].text)![0];
+		const manage = await engine.run(manageWorkflow('withdraw', { requestId: requestNumber, withdrawnBy: 't1@college.edu.cn', note: '团队调整后再报' }));
+		expect(manage.error()).toBeUndefined();
+		expect(manage.output('Manage')[0]).toMatchObject({ reason: 'withdrawn', executionResumed: true });
+
+		const resumed = waiting.latest(execution);
+		expect(resumed.status).toBe('success');
+		expect(resumed.output('撤回课程 Withdraw Course')[0]).toMatchObject({ code: 'ZN-WF-004', status: 'withdrawn', statusReason: '团队调整后再报' });
+		expect(resumed.runs('退回修改 Return to Draft')).toHaveLength(0);
+		const mail = mailsTo('t1@college.edu.cn', since).find((m) => m.subject.startsWith('【撤回确认】'));
+		expect(mail!.text).toContain('原因：团队调整后再报');
+
+		const stale = mailsTo(CHAIN[1], since)[0];
+		// The approver opens the link from the email that came before the withdrawal.
+		const page = await engine.webhook(execution, { method: 'GET', query: Object.fromEntries(new URL(linkIn(stale)).searchParams) });
+		expect(page.resumed).toBe(false);
+		expect(page.response.body).toContain('申请已撤回');
+		const [course] = (await courses.list(store, { code: 'ZN-WF-004' })).items;
+		await expect(courses.advance(store, course.id, 'approved', {}, { actor: { actor: 'test' }, timeZone: 'Asia/Shanghai' })).rejects.toThrow(/from "withdrawn" to "approved"/);
+	});
+
+	it('a proposal that breaks a rule stops at Create Course, naming the item and field, and writes nothing', async () => {
+		const execution = await engine.run(workflow, { startNode: FORM, items: [formItem(dir, 'ZN-WF-BAD', '坏申报', { enterpriseShare: '10%' })] });
+		expect(execution.error()).toMatch(/Item 0: 企业授课比例 Enterprise Share 10% is outside 25%–75%.*Field: enterpriseShare/);
+		expect((await courses.list(store, { code: 'ZN-WF-BAD' })).items).toHaveLength(0);
+	});
+});
