@@ -37,6 +37,7 @@ export const INDICATORS: Indicator[] = [
 	count('tech_service_platform', '共性技术服务平台', 'Common technology service platform', 1),
 	count('training_bases', '示范性职工培训基地', 'Model staff-training bases', 3),
 	count('staff_training', '年职工培训人次', 'Staff training per year', 3000, undefined, '人次 person-times'),
+	count('staff_training_college', '其中学校自办培训人次', 'Staff training run by the college', 2000, undefined, '人次 person-times'),
 	count('core_courses', '共建专业核心课程', 'Core courses co-developed', 5, d.coreCourses),
 	count('workbooks', '新形态活页式工作手册', 'New-form workbooks', 5, d.deliverablesOfKind('workbook')),
 	count('skill_master_studios', '技能大师工作室', 'Skill-master studios', 1),

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { closeAllStores, openStore } from '../../core/store';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { seedScoreboard } from '../helpers/scoreboard-seed';
-import { startSmtp } from '../helpers/smtp';
+import { startMailbox } from '../helpers/smtp-mailbox';
 import { Engine, storeCredentials } from './harness';
 
 // Send Email v2 imports n8n's form pages, which pull the ESM-only sanitize-html parser that
@@ -25,14 +25,14 @@ describe.each(testDialects())('KPI scoreboard workflow in the n8n engine (%s)', 
 		const store = await openStore(config);
 		await seedScoreboard(store);
 		await store.close();
-		const smtp = await startSmtp();
+		const smtp = await startMailbox();
 		try {
 			const engine = new Engine({ credentials: { ...storeCredentials(config), smtp: smtp.credential } });
 			// What the Schedule Trigger emits at 08:00 on 1 July in Asia/Shanghai.
 			const run = await engine.run(workflow, { startNode: TRIGGER, items: [{ timestamp: '2026-07-01T08:00:00.000+08:00', Timezone: 'Asia/Shanghai (UTC+08:00)' }] });
 			expect(run.error()).toBeUndefined();
 			expect(run.status).toBe('success');
-			expect(run.output('计算指标 Compute KPIs')).toHaveLength(24);
+			expect(run.output('计算指标 Compute KPIs')).toHaveLength(25);
 
 			expect(smtp.mails).toHaveLength(1);
 			const mail = smtp.mails[0];
@@ -52,7 +52,7 @@ describe.each(testDialects())('KPI scoreboard workflow in the n8n engine (%s)', 
 			sheet.eachRow((row, n) => {
 				if (n > 1) rows.push(Object.fromEntries(header.map((h, i) => [h as string, (row.values as unknown[])[i + 1] ?? null])));
 			});
-			expect(rows).toHaveLength(24);
+			expect(rows).toHaveLength(25);
 			expect(rows.find((r) => r['指标 Indicator'] === '授权专利 Patents granted')).toMatchObject({ '实际 Actual': 5, '目标 Target': 5, '完成率 Percent': 100, '状态 Status': '达标 Met', '来源 Source': '业务记录 records' });
 			expect(rows.find((r) => r['指标 Indicator'] === '年职工培训人次 Staff training per year')).toMatchObject({ '实际 Actual': 1700, '目标 Target': 3000, '完成率 Percent': 56.7, '应完成 Expected by Now': 1495.9, '状态 Status': '进度正常 On Track', '来源 Source': '人工填报 entries' });
 			expect(rows.find((r) => r['指标 Indicator'] === '规划教材 Planned textbooks')).toMatchObject({ '实际 Actual': 1, '状态 Status': '落后 Behind' });
@@ -61,13 +61,13 @@ describe.each(testDialects())('KPI scoreboard workflow in the n8n engine (%s)', 
 			// The HTML: one row per indicator, coloured by status.
 			const html = String(mail.html);
 			const trs = [...html.matchAll(/<tr data-indicator="([a-z_]+)" data-status="([a-z_]+)" style="background:(#[0-9a-f]{6});color:(#[0-9a-f]{6})">/g)];
-			expect(trs).toHaveLength(24);
+			expect(trs).toHaveLength(25);
 			const colour = Object.fromEntries(trs.map((m) => [m[1], { status: m[2], background: m[3] }]));
 			expect(colour.patents_granted).toEqual({ status: 'met', background: '#e6f4ea' });
 			expect(colour.staff_training).toEqual({ status: 'on_track', background: '#fff8e1' });
 			expect(colour.core_courses).toEqual({ status: 'behind', background: '#fdecea' });
 			expect(colour.first_employment_rate).toEqual({ status: 'no_data', background: '#f1f3f4' });
-			expect(html).toContain('达标 Met 3 · 进度正常 On track 4 · 落后 Behind 8 · 无数据 No data 9');
+			expect(html).toContain('达标 Met 3 · 进度正常 On track 4 · 落后 Behind 8 · 无数据 No data 10');
 			expect(mail.text).toContain('达标 Met | 授权专利 Patents granted: 5 / 5 (100%)');
 		} finally {
 			await smtp.close();

@@ -43,7 +43,7 @@ describe.each(testDialects())('Consortium node: scoreboard, targets and indicato
 		const [entry] = run.output('Record Training');
 		expect(entry).toMatchObject({ indicator: 'staff_training', onDate: '2026-06-30', value: 400 });
 		expect(run.output('Set Target')[0]).toMatchObject({ year: 2026, indicator: 'staff_training', target: 2000, defaultTarget: 3000 });
-		expect(run.output('Targets')).toHaveLength(24);
+		expect(run.output('Targets')).toHaveLength(25);
 		const lines = run.output('Score');
 		expect(lines.map((l) => l.indicator)).toEqual(['staff_training', 'patents_granted']);
 		// 800 + 900 seeded + 400 recorded here = 2100 of the edited 2000.

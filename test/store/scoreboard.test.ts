@@ -19,7 +19,7 @@ describe.each(testDialects())('scoreboard on a seeded consortium (%s)', (dialect
 
 	it('computes every indicator for calendar 2026 as of 1 July (182 of 365 days), by hand', async () => {
 		const lines = await computeScoreboard(store, { asOf: '2026-07-01', timeZone: TZ });
-		expect(lines).toHaveLength(24);
+		expect(lines).toHaveLength(25);
 		expect(lines[0]).toMatchObject({ period: '2026年 Calendar year 2026', periodStart: '2026-01-01', periodEnd: '2026-12-31', asOf: '2026-07-01', elapsed: 49.9 });
 		const l = byKey(lines);
 		const records = (actual: number, target: number, percentage: number, expectedByNow: number | null, status: string) => ({ actual, target, percentage, expectedByNow, status, source: 'records' });
@@ -43,6 +43,7 @@ describe.each(testDialects())('scoreboard on a seeded consortium (%s)', (dialect
 			training_bases: entries(null, 3, null, 1.5, 'no_data'),
 			// 800 + 900; 31 Dec 2025 and 1 Jan 2027 fall outside.
 			staff_training: entries(1700, 3000, 56.7, 1495.9, 'on_track'),
+			staff_training_college: entries(null, 2000, null, 997.3, 'no_data'),
 			// crs_1 (1 Mar) and crs_4 (31 Dec); crs_2 approved 31 Dec 2025; crs_3 is not a core course.
 			core_courses: records(2, 5, 40, 2.5, 'behind'),
 			// dlv_1 completed 1 Jan 2026; dlv_2 in 2027; dlv_3 not completed.
@@ -98,7 +99,7 @@ describe.each(testDialects())('scoreboard on a seeded consortium (%s)', (dialect
 
 	it('seeds each year with the published targets and lets a year be edited alone', async () => {
 		const targets = await listTargets(store, 2030);
-		expect(targets).toHaveLength(24);
+		expect(targets).toHaveLength(25);
 		expect(targets.find((t) => t.indicator === 'staff_training')).toMatchObject({ target: 3000, defaultTarget: 3000, name: '年职工培训人次 Staff training per year', unit: '人次 person-times' });
 		expect(targets.find((t) => t.indicator === 'dual_qualified_share')?.target).toBe(75);
 		const set = await setTarget(store, { year: 2030, indicator: 'dual_qualified_share', target: 50 }, { actor: 'test:council' });
