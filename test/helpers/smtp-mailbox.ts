@@ -9,7 +9,7 @@ const { simpleParser } = require('mailparser');
  * A loopback SMTP server that keeps each message exactly as mailparser reads it —
  * attachments included — for tests that open what was attached.
  */
-export async function startMailbox(): Promise<{ mails: any[]; credential: Record<string, unknown>; close(): Promise<void> }> {
+export async function startMailbox(): Promise<{ mails: any[]; credential: { user: string; password: string; host: string; port: number; secure: boolean; disableStartTls: boolean }; close(): Promise<void> }> {
 	const mails: any[] = [];
 	const server = new SMTPServer({
 		authOptional: true,
