@@ -4,8 +4,19 @@ import { OWNER } from './platform';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
-export function launchChromium(): Promise<Browser> {
-	return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+/** Pages wait as long as a loaded machine needs; a broken page still fails, just later. */
+const PAGE_TIMEOUT_MS = 120000;
+
+export async function launchChromium(): Promise<Browser> {
+	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+	const newPage = browser.newPage.bind(browser);
+	browser.newPage = async (options) => {
+		const page = await newPage(options);
+		page.setDefaultTimeout(PAGE_TIMEOUT_MS);
+		page.setDefaultNavigationTimeout(PAGE_TIMEOUT_MS);
+		return page;
+	};
+	return browser;
 }
 
 export const PHONE = { width: 390, height: 844 };
