@@ -4,6 +4,7 @@ import { newId, nowIso } from '../util/id';
 import { auditRow, diff, writeAudit, type Actor } from './audit';
 import { insertMany } from './insert-many';
 import { paginate, type Page } from './paginate';
+import { foreignKeysTo, mergeReferences } from './references';
 import type { Store, Tx } from './store';
 
 type Row = Record<string, unknown> & { id: string };
@@ -137,11 +138,12 @@ export class Repository<Input extends object, Out extends { id: string }> {
 	async delete(store: Store, id: string, actor: Actor): Promise<{ id: string; deleted: true }> {
 		return store.transaction(async (tx) => {
 			const before = await this.requireRow(tx, id);
-			for (const ref of this.spec.referencedBy ?? []) {
-				const used = await (tx as any).selectFrom(ref.table).select('id').where(ref.column, '=', id).executeTakeFirst();
+			const references = mergeReferences(this.spec.referencedBy ?? [], await foreignKeysTo(tx, store.dialect, this.spec.table));
+			for (const ref of references) {
+				const used = await (tx as any).selectFrom(ref.table).selectAll().where(ref.column, '=', id).limit(1).executeTakeFirst();
 				if (used) {
 					throw new StateError(
-						`${this.spec.entityType} ${id} is still referred to by ${ref.table} ${used.id}; it cannot be deleted / 仍被引用，不能删除`,
+						`${this.spec.entityType} ${id} is still referred to by ${ref.table} ${used.id ?? ''}; it cannot be deleted / 仍被引用，不能删除`,
 					);
 				}
 			}
