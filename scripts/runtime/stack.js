@@ -137,4 +137,45 @@ async function startStack(o) {
 	return stack;
 }
 
-module.exports = { startStack };
+/**
+ * The same set-up against an n8n that already runs elsewhere (`CONSORTIUM_N8N_URL`): the
+ * package must be installed there (Settings → Community nodes); this adds the credentials,
+ * workflows and a local mail catcher, and leaves that n8n running when it stops.
+ */
+async function connectStack(o) {
+	const log = o.log || (() => {});
+	mkdirSync(o.dataDir, { recursive: true });
+	log('[1/3] starting the mail catcher…');
+	const mail = await startMailCatcher({ dir: join(o.dataDir, 'mail'), smtpPort: o.smtpPort ?? 0, httpPort: o.inboxPort ?? 0 });
+	const url = o.n8nUrl.replace(/\/?$/, '/');
+	const rest = new N8nRest(url);
+	let setup;
+	try {
+		log(`[2/3] signing in to ${url}…`);
+		await rest.login(o.owner.email, o.owner.password);
+		log('[3/3] credentials and workflows…');
+		setup = await setupInstance(rest, {
+			// empty path: the credential's default, consortium.sqlite in that n8n's user folder
+			storeData: storeCredentialData({ store: o.store, sqlitePath: '' }),
+			smtp: { port: mail.smtpPort },
+			workflowsDir: o.workflowsDir || join(REPO, 'workflows'),
+			log: (m) => log(`      ${m}`),
+		});
+	} catch (error) {
+		await mail.close();
+		throw error;
+	}
+	return {
+		external: true,
+		mail,
+		rest,
+		setup,
+		url,
+		filesDir: '/home/node/.n8n-files (in that n8n)',
+		n8n: { url, logPath: '(managed elsewhere)', child: null },
+		formUrls: () => setup.workflows.map((w) => ({ ...w, formUrl: formUrl(url, w.json) })).filter((w) => w.formUrl),
+		stop: () => mail.close(),
+	};
+}
+
+module.exports = { startStack, connectStack };

@@ -8,10 +8,12 @@
 //   CONSORTIUM_STORE      postgres://user:pass@host:port/db to keep records in PostgreSQL
 //                         (default: embedded SQLite in the data folder)
 //   CONSORTIUM_PUBLIC_URL public base URL of n8n (links in emails), default http://127.0.0.1:<port>/
-// Flags: --port N, --data DIR, --store URL, --no-build
+//   CONSORTIUM_N8N_URL    use an n8n that already runs there (with this package installed)
+//                         instead of starting one; logs in with the owner login above
+// Flags: --port N, --data DIR, --store URL, --n8n-url URL, --no-build
 const { join, resolve } = require('node:path');
 const { REPO } = require('./paths');
-const { startStack } = require('./stack');
+const { startStack, connectStack } = require('./stack');
 
 function flag(name) {
 	const i = process.argv.indexOf(`--${name}`);
@@ -30,6 +32,7 @@ const settings = {
 	store: flag('store') || process.env.CONSORTIUM_STORE || '',
 	publicUrl: process.env.CONSORTIUM_PUBLIC_URL || undefined,
 	build: !process.argv.includes('--no-build'),
+	n8nUrl: flag('n8n-url') || process.env.CONSORTIUM_N8N_URL || '',
 };
 
 const say = (line) => console.log(line);
@@ -41,7 +44,8 @@ async function main() {
 	say(`  store           ${settings.store ? settings.store.replace(/:[^:@/]*@/, ':***@') : 'embedded SQLite'}   (CONSORTIUM_STORE)`);
 	say(`  owner login     ${settings.owner.email} / ${process.env.CONSORTIUM_OWNER_PASSWORD ? '(from CONSORTIUM_OWNER_PASSWORD)' : settings.owner.password}   (CONSORTIUM_OWNER_EMAIL, CONSORTIUM_OWNER_PASSWORD)`);
 	const started = Date.now();
-	const stack = await startStack({ ...settings, log: say });
+	if (settings.n8nUrl) say(`  existing n8n    ${settings.n8nUrl}   (CONSORTIUM_N8N_URL)`);
+	const stack = settings.n8nUrl ? await connectStack({ ...settings, log: say }) : await startStack({ ...settings, log: say });
 	let stopping = false;
 	const stop = async (signal) => {
 		if (stopping) return;
@@ -53,7 +57,7 @@ async function main() {
 	};
 	process.on('SIGINT', () => stop('SIGINT'));
 	process.on('SIGTERM', () => stop('SIGTERM'));
-	stack.n8n.child.once('exit', (code) => {
+	stack.n8n.child?.once('exit', (code) => {
 		if (stopping) return;
 		console.error(`n8n exited unexpectedly (${code}); its log: ${stack.n8n.logPath}`);
 		stack.mail.close().then(() => process.exit(1));
