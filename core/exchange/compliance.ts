@@ -1,6 +1,6 @@
 import type { Store } from '../store/store';
 import { addDays, addMonths, addYears, daysBetween } from '../util/time';
-import { countWithin, creditedDates } from './days';
+import { countWithin, creditedDays } from './days';
 import { OCCUPYING } from './placement';
 import { weightedScore } from './engagement';
 import type { ComplianceRules } from './rules';
@@ -28,6 +28,8 @@ export interface ReportOptions {
 	rules: ComplianceRules;
 	/** technicianHours only: one term such as 2025-2026-1, or every term. */
 	term?: string | null;
+	/** Pass the same object to several reports of one run so the practice days are read once. */
+	shared?: { practice?: ReturnType<typeof readPracticeDays> };
 }
 
 type Item = Record<string, string | number | boolean | null>;
@@ -55,8 +57,8 @@ async function teachers(store: Store): Promise<TeacherRow[]> {
 	return rows.sort((a, b) => byText(a.department ?? '', b.department ?? '') || byText(a.name, b.name) || byText(a.id, b.id));
 }
 
-/** Confirmed practice days as `teacherId → set of dates`, and `stationId → set of teacher|date`. */
-async function practiceDays(store: Store, rules: ComplianceRules) {
+/** Confirmed practice days as `teacherId → set of day numbers`, and `stationId → teacherId → set of day numbers`. */
+async function readPracticeDays(store: Store, rules: ComplianceRules) {
 	const rows = await store.db
 		.selectFrom('exchange_log as l')
 		.innerJoin('exchange_placement as p', 'p.id', 'l.placement_id')
@@ -64,20 +66,31 @@ async function practiceDays(store: Store, rules: ComplianceRules) {
 		.where('l.confirmed', '=', 1)
 		.where('p.status', 'in', rules.countedStatuses)
 		.execute();
-	const byTeacher = new Map<string, Set<string>>();
-	const byStation = new Map<string, Set<string>>();
+	const byTeacher = new Map<string, Set<number>>();
+	const byStation = new Map<string, Map<string, Set<number>>>();
+	const setIn = <K>(map: Map<K, Set<number>>, key: K) => {
+		let set = map.get(key);
+		if (!set) map.set(key, (set = new Set()));
+		return set;
+	};
 	for (const r of rows) {
-		const dates = creditedDates(r, r.planned_start, r.planned_end);
-		let set = byTeacher.get(r.teacher_id);
-		if (!set) byTeacher.set(r.teacher_id, (set = new Set()));
-		for (const d of dates) set.add(d);
+		const days = creditedDays(r, r.planned_start, r.planned_end);
+		const teacher = setIn(byTeacher, r.teacher_id);
+		for (const d of days) teacher.add(d);
 		if (r.station_id) {
-			let s = byStation.get(r.station_id);
-			if (!s) byStation.set(r.station_id, (s = new Set()));
-			for (const d of dates) s.add(`${r.teacher_id}|${d}`);
+			let station = byStation.get(r.station_id);
+			if (!station) byStation.set(r.station_id, (station = new Map()));
+			const set = setIn(station, r.teacher_id);
+			for (const d of days) set.add(d);
 		}
 	}
 	return { byTeacher, byStation };
+}
+
+function practiceDays(store: Store, { rules, shared }: ReportOptions) {
+	if (!shared) return readPracticeDays(store, rules);
+	shared.practice ??= readPracticeDays(store, rules);
+	return shared.practice;
 }
 
 const category = (t: TeacherRow) => t.course_category ?? 'professional';
@@ -105,8 +118,9 @@ function status(shortfall: number): Pick<Item, 'status' | 'statusLabel'> {
 	return shortfall > 0 ? { status: 'shortfall', statusLabel: '未达标 Shortfall' } : { status: 'compliant', statusLabel: '达标 Compliant' };
 }
 
-export async function fiveYearReport(store: Store, { asOf, rules }: ReportOptions): Promise<Item[]> {
-	const { byTeacher } = await practiceDays(store, rules);
+export async function fiveYearReport(store: Store, options: ReportOptions): Promise<Item[]> {
+	const { asOf, rules } = options;
+	const { byTeacher } = await practiceDays(store, options);
 	const from = windowStart(asOf, rules.windowYears);
 	return (await teachers(store)).map((t) => {
 		const factor = category(t) === 'general' ? rules.generalFactor : 1;
@@ -132,8 +146,9 @@ export async function fiveYearReport(store: Store, { asOf, rules }: ReportOption
 	});
 }
 
-export async function annualReport(store: Store, { asOf, rules }: ReportOptions): Promise<Item[]> {
-	const { byTeacher } = await practiceDays(store, rules);
+export async function annualReport(store: Store, options: ReportOptions): Promise<Item[]> {
+	const { asOf, rules } = options;
+	const { byTeacher } = await practiceDays(store, options);
 	const year = asOf.slice(0, 4);
 	const required = Math.round(rules.annualMonths * rules.daysPerMonth);
 	return (await teachers(store))
@@ -182,7 +197,9 @@ export async function dualQualifiedReport(store: Store, { asOf, rules }: ReportO
 	const groups = new Map<string, TeacherRow[]>();
 	for (const t of professional) {
 		const key = t.department ?? '未分系 Unassigned';
-		groups.set(key, [...(groups.get(key) ?? []), t]);
+		const list = groups.get(key);
+		if (list) list.push(t);
+		else groups.set(key, [t]);
 	}
 	const item = (department: string, list: TeacherRow[]): Item => {
 		const dual = list.filter((t) => t.dual_qualified && (!t.dual_qualified_since || t.dual_qualified_since <= asOf)).length;
@@ -203,8 +220,9 @@ export async function dualQualifiedReport(store: Store, { asOf, rules }: ReportO
 	return [...[...groups.entries()].map(([d, list]) => item(d, list)), item('全部 All', professional)];
 }
 
-export async function stationUseReport(store: Store, { asOf, rules }: ReportOptions): Promise<Item[]> {
-	const { byStation } = await practiceDays(store, rules);
+export async function stationUseReport(store: Store, options: ReportOptions): Promise<Item[]> {
+	const { asOf } = options;
+	const { byStation } = await practiceDays(store, options);
 	const year = asOf.slice(0, 4);
 	const stations = await store.db
 		.selectFrom('exchange_station as s')
@@ -214,11 +232,18 @@ export async function stationUseReport(store: Store, { asOf, rules }: ReportOpti
 		.orderBy('s.id')
 		.execute();
 	const placements = await store.db.selectFrom('exchange_placement').select(['station_id', 'status', 'planned_start', 'planned_end']).where('station_id', 'is not', null).execute();
+	const byStationId = new Map<string, typeof placements>();
+	for (const p of placements) {
+		const list = byStationId.get(p.station_id!);
+		if (list) list.push(p);
+		else byStationId.set(p.station_id!, [p]);
+	}
 	return stations.map((s) => {
-		const mine = placements.filter((p) => p.station_id === s.id);
+		const mine = byStationId.get(s.id) ?? [];
 		const inUse = mine.filter((p) => OCCUPYING.includes(p.status) && p.planned_start <= asOf && p.planned_end >= asOf).length;
 		const thisYear = mine.filter((p) => p.status !== 'cancelled' && p.planned_start <= `${year}-12-31` && p.planned_end >= `${year}-01-01`).length;
-		const teacherDays = [...(byStation.get(s.id) ?? [])].filter((k) => k.slice(-10) >= `${year}-01-01` && k.slice(-10) <= asOf).length;
+		let teacherDays = 0;
+		for (const days of byStation.get(s.id)?.values() ?? []) teacherDays += countWithin(days, `${year}-01-01`, asOf);
 		const recognised = (!s.recognised_from || s.recognised_from <= asOf) && (!s.recognised_to || s.recognised_to >= asOf);
 		const capacity = Number(s.capacity);
 		const state = !recognised ? ['not_recognised', '未在认定期 Not Recognised'] : inUse > capacity ? ['over', '超员 Over Capacity'] : inUse === capacity ? ['full', '满员 Full'] : ['available', '有余量 Available'];
@@ -249,6 +274,12 @@ export async function technicianHoursReport(store: Store, { rules, term }: Repor
 	if (term) q = q.where('e.term', '=', term);
 	const engagements = (await q.orderBy('e.id').execute()).sort((a, b) => byText(a.term, b.term) || byText(a.name, b.name));
 	const sessions = await store.db.selectFrom('exchange_session').select(['engagement_id', 'hours', 'feedback_score', 'feedback_count']).execute();
+	const hoursOf = new Map<string, typeof sessions>();
+	for (const x of sessions) {
+		const list = hoursOf.get(x.engagement_id);
+		if (list) list.push(x);
+		else hoursOf.set(x.engagement_id, [x]);
+	}
 	const groups = new Map<string, { e: (typeof engagements)[number]; courses: Set<string>; ids: Set<string> }>();
 	for (const e of engagements) {
 		const key = `${e.technician_id}|${e.term}`;
@@ -258,7 +289,7 @@ export async function technicianHoursReport(store: Store, { rules, term }: Repor
 		groups.set(key, g);
 	}
 	return [...groups.values()].map(({ e, courses, ids }) => {
-		const mine = sessions.filter((s) => ids.has(s.engagement_id));
+		const mine = [...ids].flatMap((id) => hoursOf.get(id) ?? []);
 		const hours = Math.round(mine.reduce((sum, s) => sum + Number(s.hours), 0) * 100) / 100;
 		const shortfall = Math.max(0, Math.round((rules.technicianMinHours - hours) * 100) / 100);
 		return {

@@ -22,19 +22,41 @@ export function weekDaysWithin(weekStart: string, start: string, end: string): s
 	return datesFrom(weekStart, addDays(weekStart, 6)).filter((d) => d >= start && d <= end);
 }
 
-/**
- * The calendar days a log credits. Explicit on-site dates count as given; a bare count
- * credits the first N days of the week inside the placement — a fixed rule, so that the
- * same log always yields the same days and an overlap with another placement is counted once.
- */
-export function creditedDates(log: { week_start: string; days_on_site: number; on_site_dates: string | null }, start: string, end: string): string[] {
-	if (log.on_site_dates) return JSON.parse(log.on_site_dates) as string[];
-	return weekDaysWithin(log.week_start, start, end).slice(0, Number(log.days_on_site));
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date: integer arithmetic for the hot counting path. */
+export function dayNumber(date: string): number {
+	return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86400000;
 }
 
-/** Distinct days in [from, to]. */
-export function countWithin(days: Iterable<string>, from: string, to: string): number {
+export function dateOfDay(day: number): string {
+	return new Date(day * 86400000).toISOString().slice(0, 10);
+}
+
+type CreditedLog = { week_start: string; days_on_site: number; on_site_dates: string | null };
+
+/**
+ * The calendar days a log credits, as day numbers. Explicit on-site dates count as given; a
+ * bare count credits the first N days of the week inside the placement — a fixed rule, so
+ * that the same log always yields the same days and an overlap with another placement is
+ * counted once.
+ */
+export function creditedDays(log: CreditedLog, start: string, end: string): number[] {
+	if (log.on_site_dates) return (JSON.parse(log.on_site_dates) as string[]).map(dayNumber);
+	const week = dayNumber(log.week_start);
+	const from = Math.max(week, dayNumber(start));
+	const to = Math.min(week + 6, dayNumber(end));
+	const n = Math.max(0, Math.min(Number(log.days_on_site), to - from + 1));
+	return Array.from({ length: n }, (_, i) => from + i);
+}
+
+export function creditedDates(log: CreditedLog, start: string, end: string): string[] {
+	return creditedDays(log, start, end).map(dateOfDay);
+}
+
+/** Distinct days in [from, to] (dates `YYYY-MM-DD`) of a set of day numbers. */
+export function countWithin(days: Iterable<number>, from: string, to: string): number {
+	const lo = dayNumber(from);
+	const hi = dayNumber(to);
 	let n = 0;
-	for (const d of days) if (d >= from && d <= to) n++;
+	for (const d of days) if (d >= lo && d <= hi) n++;
 	return n;
 }

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { closeAllStores, openStore } from '../../core/store';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { seedExchange } from '../helpers/exchange-seed';
-import { startSmtp } from '../helpers/smtp';
+import { startSmtp } from '../helpers/exchange-smtp';
 import { Engine, storeCredentials } from './harness';
 
 // Send Email v2 imports n8n's form pages (for send-and-wait), which pull sanitize-html, whose

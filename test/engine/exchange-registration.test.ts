@@ -4,7 +4,7 @@ import { organisations, people } from '../../core/directory';
 import { stations } from '../../core/exchange';
 import { closeAllStores, openStore } from '../../core/store';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
-import { startSmtp } from '../helpers/smtp';
+import { startSmtp } from '../helpers/exchange-smtp';
 import { formFields, linkOf, queryOf } from './approval-helpers';
 import { Engine, storeCredentials, type Execution } from './harness';
 

@@ -20,7 +20,8 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store, settings } = await consortiumFor(this);
 	return forEachItem(this, async (i) => {
-		const options = readReportOptions(this, i, settings.timeZone);
+		// One read of the practice days serves every report of this item.
+		const options = { ...readReportOptions(this, i, settings.timeZone), shared: {} };
 		const chosen = this.getNodeParameter('reports', i, REPORT_NAMES) as ReportName[];
 		const out = [];
 		for (const name of REPORT_NAMES.filter((r) => chosen.includes(r))) {
