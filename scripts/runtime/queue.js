@@ -221,6 +221,7 @@ async function startQueueStack(o) {
 		};
 		const workers = new Map();
 		const startWorker = async (name) => {
+			if (!existsSync(folder(name))) await installPackage(tarball, folder(name));
 			const w = startProcess(name, NODE_BIN, [N8N_BIN, 'worker', `--concurrency=${o.concurrency ?? 10}`], {
 				env: await processEnv(name),
 				cwd: folder(name),

@@ -99,6 +99,7 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		}
 		let done = 0;
 		let killed = false;
+		let replacement: Promise<unknown> = Promise.resolve();
 		const decideStart = performance.now();
 		const results = await pool(clicks, CONCURRENCY, async ({ link }) => {
 			const r = await click(link, 'approve');
@@ -106,11 +107,12 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 				killed = true;
 				log(`SIGKILL worker1 after ${done} of ${clicks.length} decisions`);
 				await stack.killWorker('worker1');
-				void stack.startWorker('worker3').then(() => log('worker3 started'));
+				replacement = stack.startWorker('worker3').then(() => log('worker3 started'));
 			}
 			return r;
 		});
 		const seconds = (performance.now() - decideStart) / 1000;
+		await replacement;
 		const latencies = results.map((r) => r.latencyMs);
 		log(`${clicks.length} decisions in ${seconds.toFixed(1)} s: ${(clicks.length / seconds).toFixed(1)} decisions/s, p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, ${results.reduce((s, r) => s + r.retries, 0)} retries`);
 		expect(results.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
