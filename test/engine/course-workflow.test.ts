@@ -24,7 +24,6 @@ process.env.N8N_RESTRICT_FILE_ACCESS_TO = FILES_DIR;
 mkdirSync(FILES_DIR, { recursive: true });
 
 const FORM = '课程申报表单 Proposal Form';
-const APPROVAL = '立项审批 Approval';
 const READ_LEDGER = '读取台账 Read Ledger';
 const SHIPPED = JSON.parse(readFileSync(join(__dirname, '..', '..', 'workflows', 'course-proposal-approval.json'), 'utf8'));
 
