@@ -65,8 +65,13 @@ const spec: EntitySpec<DeliverableInput, Deliverable> = {
 			completed_on: completedOn,
 			note: optionalText(input.note, 'note', '备注 Note', 2000),
 		};
-		if ((columns.status === 'completed' || columns.status === 'accepted') && !columns.completed_on) {
+		// The scoreboard counts deliverables by completion date, so the date and the status must agree.
+		const done = columns.status === 'completed' || columns.status === 'accepted';
+		if (done && !columns.completed_on) {
 			throw new ValidationError('完成日期 Completed On is required once a deliverable is completed / 已完成的成果须填写完成日期', 'completedOn', 'required');
+		}
+		if (!done && columns.completed_on) {
+			throw new ValidationError(`完成日期 Completed On is set but the status is "${columns.status}"; clear it or mark the deliverable completed / 未完成的成果不应有完成日期`, 'completedOn', 'state');
 		}
 		return columns;
 	},

@@ -146,6 +146,8 @@ describe.each(testDialects())('course proposals in the store (%s)', (dialect) =>
 		expect(missingDate.field).toBe('completedOn');
 		const done = await deliverables.update(store, d.id, { status: '已完成', completedOn: '2026-12-01' }, actor);
 		expect(done).toMatchObject({ status: 'completed', completedOn: '2026-12-01' });
+		expect((await rejection(deliverables.update(store, d.id, { status: 'in_progress' }, actor))).field).toBe('completedOn');
+		expect(await deliverables.update(store, d.id, { status: 'in_progress', completedOn: '' }, actor)).toMatchObject({ status: 'in_progress', completedOn: '' });
 		expect((await rejection(deliverables.create(store, { courseId: course.id, kind: 'poster' }, actor))).field).toBe('kind');
 		expect((await rejection(deliverables.create(store, { courseId: course.id, kind: 'textbook', link: 'ftp://x' }, actor))).field).toBe('link');
 		expect((await rejection(deliverables.create(store, { courseId: 'crs_missing', kind: 'textbook' }, actor))).field).toBe('courseId');
