@@ -72,6 +72,16 @@ async function startN8n({ userFolder, port, runnerPort, owner, publicUrl, timeZo
 	const logPath = join(userFolder, 'n8n.log');
 	const log = createWriteStream(logPath, { flags: 'a' });
 	const child = spawn(NODE_BIN, [N8N_BIN, 'start'], { env, cwd: userFolder, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	// a test runner or script that exits without stopping us must not leave n8n behind
+	const reap = () => {
+		try {
+			process.kill(-child.pid, 'SIGKILL');
+		} catch {
+			/* already gone */
+		}
+	};
+	process.once('exit', reap);
+	child.once('exit', () => process.off('exit', reap));
 	let tail = '';
 	const ready = new Promise((resolvePromise, reject) => {
 		const timer = setTimeout(() => reject(new Error(`n8n did not become ready in ${readyTimeoutMs} ms; see ${logPath}\n${tail.slice(-3000)}`)), readyTimeoutMs);

@@ -1,6 +1,9 @@
 // A two-stage approval through the real n8n server, its real SMTP mail and a real browser:
 // link scanners fetch every link first and decide nothing, n8n restarts while the request
 // waits, a reminder run sends the same link, and people decide stage after stage.
+// A real n8n starts in about a minute on an idle 2-core machine, several on a busy one.
+jest.setTimeout(900000);
+
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { Store } from '../../core/store';

@@ -3,6 +3,9 @@
 // restarts while a stage waits, a reminder resends the same link, each approver opens the
 // link in Chromium, comments and decides; the submitter gets the result, the course record
 // moves on and the ledger xlsx gains its row.
+// A real n8n starts in about a minute on an idle 2-core machine, several on a busy one.
+jest.setTimeout(900000);
+
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';

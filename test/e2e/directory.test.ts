@@ -1,5 +1,8 @@
 // Smoke test of the installed community package in a real n8n server: a production webhook
 // runs the Consortium node against the store, embedded SQLite and PostgreSQL.
+// A real n8n starts in about a minute on an idle 2-core machine, several on a busy one.
+jest.setTimeout(900000);
+
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { testDialects } from '../helpers/dialects';

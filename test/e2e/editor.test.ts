@@ -1,6 +1,9 @@
 // Every node this package declares loads in the real n8n editor: found in the node panel by
 // its Chinese name, with its icon (light and dark), Chinese-first label and codex categories,
 // and without console errors from the package.
+// A real n8n starts in about a minute on an idle 2-core machine, several on a busy one.
+jest.setTimeout(900000);
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
