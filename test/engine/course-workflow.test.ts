@@ -10,13 +10,6 @@ import { WaitingServer } from '../helpers/waiting-server';
 import { clickDecision, manageWorkflow } from './approval-helpers';
 import { Engine, storeCredentials, type Execution } from './harness';
 
-// Send Email v2 imports n8n's form pages (for send-and-wait), which pull sanitize-html, whose
-// parser ships as ESM only and cannot load under jest. Sending never calls it.
-jest.mock('sanitize-html', () => {
-	const sanitize = (html: string) => html;
-	return { __esModule: true, default: Object.assign(sanitize, { simpleTransform: () => () => ({}) }) };
-});
-
 // The ledger lives where n8n lets workflows write files by default (~/.n8n-files; in n8n's
 // Docker image the home is the user folder). The test's user folder stands in for it.
 const FILES_DIR = join(process.env.N8N_USER_FOLDER!, '.n8n-files');
