@@ -2,7 +2,7 @@ import { organisations, people } from '../../core/directory';
 import { stations } from '../../core/exchange';
 import { closeAllStores, openStore, type Store } from '../../core/store';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
-import { runExchange } from '../helpers/exchange-engine';
+import { exchangeWorkflow, runExchange } from '../helpers/exchange-engine';
 import { Engine, storeCredentials } from './harness';
 
 const actor = { actor: 'test:setup' };
@@ -149,6 +149,27 @@ describe.each(testDialects())('Exchange placements in the n8n engine (%s)', (dia
 		expect(full.run.error()).toMatch(/星河流动站.*full.*Field: stationId/);
 		await ok({ resource: 'placement', operation: 'transition', id: first.id, status: 'cancelled', additionalFields: { reason: '改期' } });
 		await ok({ ...base, plannedStart: '2026-05-15', plannedEnd: '2026-05-30', additionalFields: { stationId } });
+	});
+
+	it('with Continue On Fail, a bad log item becomes an error item and writes nothing while the good ones are saved', async () => {
+		const placement = await ok({ resource: 'placement', operation: 'create', teacherId, hostId, form: 'training', plannedStart: '2026-10-05', plannedEnd: '2026-10-30' });
+		await ok({ resource: 'placement', operation: 'transition', id: placement.id, status: 'approved' });
+		const workflow = exchangeWorkflow(
+			{ resource: 'weeklyLog', operation: 'add', placementId: placement.id, weekStart: '={{ $json.week }}', daysOnSite: '={{ $json.days }}', hours: '={{ $json.hours }}', content: '={{ $json.content }}' },
+			{ continueOnFail: true, onError: 'continueRegularOutput' },
+		);
+		const run = await engine.run(workflow, {
+			items: [
+				{ week: '2026-10-05', days: 5, hours: 40, content: '第一周' },
+				{ week: '2026-10-12', days: 5, hours: -1, content: '负工时' },
+				{ week: '2026-11-02', days: 5, hours: 40, content: '越界' },
+				{ week: '2026-10-19', days: 4, hours: 32, content: '第三周' },
+			],
+		});
+		const out = run.output('Exchange');
+		expect(out.map((o) => (o.error ? `error:${o.description}` : o.weekStart))).toEqual(['2026-10-05', 'error:字段 Field: hours', 'error:字段 Field: weekStart', '2026-10-19']);
+		const saved = await store.db.selectFrom('exchange_log').select('week_start').where('placement_id', '=', placement.id as string).orderBy('week_start').execute();
+		expect(saved.map((l) => l.week_start)).toEqual(['2026-10-05', '2026-10-19']);
 	});
 
 	it('records technician sessions, moves the engagement along, and takes the department evaluation', async () => {
