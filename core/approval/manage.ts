@@ -199,6 +199,41 @@ export async function remind(env: ApprovalEnv, idOrNumber: string, actor: Actor)
 	});
 }
 
+/**
+ * 催办 for a scheduled workflow: every pending approver whose stage has a reminder interval
+ * and who was last reminded (or notified) longer ago than that interval.
+ */
+export async function remindDue(env: ApprovalEnv, actor: Actor, limit = 500): Promise<Change[]> {
+	const now = env.now ?? new Date();
+	const rows = await env.store.db
+		.selectFrom('approval_slot')
+		.innerJoin('approval_stage', 'approval_stage.id', 'approval_slot.stage_id')
+		.innerJoin('approval_request', 'approval_request.id', 'approval_slot.request_id')
+		.select(['approval_slot.id as slotId', 'approval_slot.request_id as requestId', 'approval_slot.reminded_at as remindedAt', 'approval_stage.started_at as startedAt', 'approval_stage.remind_hours as hours'])
+		.where('approval_slot.status', '=', 'pending')
+		.where('approval_stage.status', '=', 'active')
+		.where('approval_request.status', '=', 'pending')
+		.where('approval_stage.remind_hours', 'is not', null)
+		.orderBy('approval_slot.id')
+		.limit(limit)
+		.execute();
+	const due = rows.filter((r) => Date.parse(r.remindedAt ?? r.startedAt ?? now.toISOString()) + Number(r.hours) * 3600_000 <= now.getTime());
+	const byRequest = new Map<string, string[]>();
+	for (const r of due) byRequest.set(r.requestId, [...(byRequest.get(r.requestId) ?? []), r.slotId]);
+	const changes: Change[] = [];
+	for (const [requestId, slotIds] of byRequest) {
+		changes.push(
+			await env.store.transaction(async (tx) => {
+				await tx.updateTable('approval_slot').set({ reminded_at: now.toISOString() }).where('id', 'in', slotIds).where('status', '=', 'pending').execute();
+				const opened = await tx.selectFrom('approval_slot').selectAll().where('id', 'in', slotIds).where('status', '=', 'pending').execute();
+				await writeAudit(tx, { ...actor, action: 'remind', entityType: 'approval_request', entityId: requestId, changes: { to: opened.map((s) => s.email) } });
+				return { requestId, outcome: 'notify' as const, opened };
+			}),
+		);
+	}
+	return changes;
+}
+
 /** Applies timeout actions to every pending request past its due time; for requests whose executions are gone. */
 export async function expireOverdue(env: ApprovalEnv, actor: Actor, limit = 500): Promise<Change[]> {
 	const now = (env.now ?? new Date()).toISOString();

@@ -1,5 +1,5 @@
 import { closeAllStores, openStore, type Store } from '../../../core/store';
-import { createRequest, decide, expireOverdue, formKey, inspectLink, loadRecord, parseRequest, type ApprovalEnv } from '../../../core/approval';
+import { createRequest, decide, expireOverdue, formKey, inspectLink, loadRecord, parseRequest, remindDue, type ApprovalEnv } from '../../../core/approval';
 import { freshStoreConfig, testDialects } from '../../helpers/dialects';
 
 const settings = { timeZone: 'Asia/Shanghai', linkSecret: 'unit-secret' };
@@ -48,5 +48,17 @@ describe.each(testDialects())('approval store (%s)', (dialect) => {
 		const changes = await expireOverdue({ ...env, now: new Date(t0.getTime() + 25 * 3600_000) }, { actor: 'schedule' });
 		expect(changes.map((c) => [c.requestId, c.outcome])).toEqual([[due.request.id, 'rejected']]);
 		expect(await loadRecord(store.db, due.request.id)).toMatchObject({ status: 'rejected', reason: 'timeout' });
+	});
+
+	it('remind due picks only approvers whose stage reminder interval has passed since the last notice', async () => {
+		const t0 = new Date('2026-06-01T00:00:00Z');
+		const env: ApprovalEnv = { store, settings, now: t0 };
+		const daily = await createRequest(env, spec('KC', [{ approvers: 'a@x.com, b@x.com', mode: 'all', remindEveryHours: 24 }]), { actor: 'test' });
+		await createRequest(env, spec('KC', [{ approvers: 'c@x.com', remindEveryHours: 0 }]), { actor: 'test' });
+		expect(await remindDue({ ...env, now: new Date(t0.getTime() + 23 * 3600_000) }, { actor: 's' })).toEqual([]);
+		const first = await remindDue({ ...env, now: new Date(t0.getTime() + 25 * 3600_000) }, { actor: 's' });
+		expect(first.map((c) => [c.requestId, c.opened.map((s) => s.email)])).toEqual([[daily.request.id, ['a@x.com', 'b@x.com']]]);
+		expect(first[0].opened.map((s) => s.token_salt)).toEqual(daily.change.opened.map((s) => s.token_salt));
+		expect(await remindDue({ ...env, now: new Date(t0.getTime() + 30 * 3600_000) }, { actor: 's' })).toEqual([]);
 	});
 });

@@ -20,6 +20,8 @@ import { outputsFor, resultOutputs, type Outputs } from './items';
 export const APPROVAL_WEBHOOKS = [
 	{ name: 'default' as const, httpMethod: 'GET', responseMode: 'onReceived', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
 	{ name: 'default' as const, httpMethod: 'POST', responseMode: 'onReceived', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
+	// Link previews often send HEAD; n8n matches waiting webhooks by exact method.
+	{ name: 'default' as const, httpMethod: 'HEAD', responseMode: 'onReceived', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
 ];
 
 type Res = ReturnType<IWebhookFunctions['getResponseObject']>;

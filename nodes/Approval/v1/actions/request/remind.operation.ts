@@ -1,12 +1,28 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { remind } from '../../../../../core/approval';
+import { remind, remindDue } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, changeItems, requestIdProperty } from './common';
+import { approvalEnv, changeItems, show } from './common';
 
-export const description: INodeProperties[] = [requestIdProperty('remind')];
+export const description: INodeProperties[] = [
+	{
+		displayName: '审批 ID 或编号 Request ID or Number',
+		name: 'requestId',
+		type: 'string',
+		default: '',
+		placeholder: 'KC-2026-0001',
+		description: '留空则催办所有已到催办间隔的审批人（适合定时工作流） Empty reminds every approver whose stage\'s reminder interval has passed (for a scheduled workflow)',
+		displayOptions: { show: show('remind') },
+	},
+];
 
 /** 催办: one reminder item per pending approver, with the very link of their first message. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const env = await approvalEnv(this);
-	return forEachItem(this, async (i) => changeItems(env, await remind(env, this.getNodeParameter('requestId', i) as string, workflowActor(this)), 'reminder'));
+	return forEachItem(this, async (i) => {
+		const requestId = String(this.getNodeParameter('requestId', i, '')).trim();
+		if (requestId) return changeItems(env, await remind(env, requestId, workflowActor(this)), 'reminder');
+		const items = [];
+		for (const change of await remindDue(env, workflowActor(this))) items.push(...(await changeItems(env, change, 'reminder')));
+		return items;
+	});
 }
