@@ -103,6 +103,20 @@ describe.each(testDialects())('course proposals in the store (%s)', (dialect) =>
 		expect(unknown.field).toBe('to');
 	});
 
+	it('two concurrent steps on one course: exactly one wins, one history row', async () => {
+		const course = await create();
+		await courses.submit(store, course.id, { enterApproval: true }, ctx);
+		const results = await Promise.allSettled([
+			courses.advance(store, course.id, 'approved', { note: 'A' }, ctx),
+			courses.advance(store, course.id, 'approved', { note: 'B' }, ctx),
+			courses.advance(store, course.id, 'rejected', { note: 'C' }, ctx),
+		]);
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(StateError);
+		const history = await courses.history(store, course.id);
+		expect(history.filter((h) => h.from === 'under_approval')).toHaveLength(1);
+	});
+
 	it('edits only while draft or returned, and a rejection comes back as returned with the reason', async () => {
 		const course = await create();
 		await courses.submit(store, course.id, { enterApproval: true }, ctx);
