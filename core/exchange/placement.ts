@@ -1,5 +1,5 @@
 import { addPersonReference, addOrganisationReference } from '../directory';
-import { writeAudit, type Actor } from '../store/audit';
+import { diff, writeAudit, type Actor } from '../store/audit';
 import { paginate, type Page } from '../store/paginate';
 import type { Store, Tx } from '../store/store';
 import { transition } from '../store/transition';
@@ -150,7 +150,7 @@ export async function readPlacement(tx: Tx | Store['db'], id: string): Promise<P
 	return fromRow(row);
 }
 
-async function validate(tx: Tx, input: PlacementInput) {
+async function validate(tx: Tx, input: PlacementInput, exceptId?: string) {
 	const teacherId = (await requirePerson(tx, requiredText(input.teacherId, 'teacherId', '教师 Teacher', 254), 'teacherId', '教师 Teacher', 'teacher')).id;
 	const hostId = (await requireOrganisation(tx, requiredText(input.hostId, 'hostId', '接收企业 Host Enterprise', 200), 'hostId', '接收企业 Host Enterprise')).id;
 	const form = oneOf(formValue(input.form), 'form', '实践形式 Form', PLACEMENT_FORMS);
@@ -168,14 +168,15 @@ async function validate(tx: Tx, input: PlacementInput) {
 		if (!station) throw new ValidationError(`实践站点 Station "${stationRef}" does not exist / 站点不存在`, 'stationId', 'reference');
 		stationId = station.id;
 		if (station.organisation_id !== hostId) throw new ValidationError(`实践站点 Station "${station.name}" belongs to another enterprise / 站点不属于该企业`, 'stationId', 'reference');
-		const overlapping = await tx
+		let others = tx
 			.selectFrom('exchange_placement')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
 			.where('station_id', '=', stationId)
 			.where('status', 'in', OCCUPYING)
 			.where('planned_start', '<=', end)
-			.where('planned_end', '>=', start)
-			.executeTakeFirstOrThrow();
+			.where('planned_end', '>=', start);
+		if (exceptId) others = others.where('id', '!=', exceptId);
+		const overlapping = await others.executeTakeFirstOrThrow();
 		if (Number(overlapping.n) >= Number(station.capacity)) {
 			throw new ValidationError(`实践站点 Station "${station.name}" is full for ${start} — ${end} (capacity ${station.capacity}) / 站点名额已满`, 'stationId', 'capacity');
 		}
@@ -212,6 +213,43 @@ export async function createPlacementIn(tx: Tx, input: PlacementInput, actor: Ac
 
 export function createPlacement(store: Store, input: PlacementInput, actor: Actor): Promise<Placement> {
 	return store.transaction((tx) => createPlacementIn(tx, input, actor));
+}
+
+/** Plans change before approval; after it, the approved plan is what was agreed. */
+const EDITABLE = ['planned'];
+
+export function updatePlacement(store: Store, id: string, patch: Partial<PlacementInput>, actor: Actor): Promise<Placement> {
+	return store.transaction(async (tx) => {
+		const before = await readPlacement(tx, id);
+		if (!EDITABLE.includes(before.status)) {
+			throw new StateError(`Only a planned placement can be edited; it is ${before.statusLabel} / 已批准的计划不能修改`, before.status, 'update');
+		}
+		const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== ''));
+		const merged: PlacementInput = {
+			teacherId: before.teacherId,
+			hostId: before.hostId,
+			stationId: before.stationId,
+			form: before.form,
+			plannedStart: before.plannedStart,
+			plannedEnd: before.plannedEnd,
+			// A new date range recomputes the default planned days unless they are given.
+			plannedDays: given.plannedStart || given.plannedEnd ? undefined : before.plannedDays,
+			goals: before.goals,
+			mentorId: before.mentorId,
+			mentorName: before.mentorId && given.mentorId ? undefined : before.mentorName,
+			...given,
+		};
+		const columns = await validate(tx, merged, id);
+		const old: Record<string, unknown> = {
+			teacher_id: before.teacherId, host_id: before.hostId, station_id: before.stationId, form: before.form, planned_start: before.plannedStart,
+			planned_end: before.plannedEnd, planned_days: before.plannedDays, goals: before.goals, mentor_id: before.mentorId, mentor_name: before.mentorName,
+		};
+		const changes = diff(old, columns);
+		if (Object.keys(changes).length === 0) return before;
+		await tx.updateTable('exchange_placement').set({ ...columns, updated_at: nowIso() }).where('id', '=', id).where('status', 'in', EDITABLE).execute();
+		await writeAudit(tx, { ...actor, action: 'update', entityType: 'exchange_placement', entityId: id, changes });
+		return readPlacement(tx, id);
+	});
 }
 
 export function getPlacement(store: Store, id: string): Promise<Placement> {

@@ -151,6 +151,21 @@ describe.each(testDialects())('Exchange placements in the n8n engine (%s)', (dia
 		await ok({ ...base, plannedStart: '2026-05-15', plannedEnd: '2026-05-30', additionalFields: { stationId } });
 	});
 
+	it('edits a plan while it is planned, re-checking the rules, and not after approval', async () => {
+		const placement = await ok({ resource: 'placement', operation: 'create', teacherId, hostId, form: 'visit', plannedStart: '2026-11-02', plannedEnd: '2026-11-06' });
+		expect(placement.plannedDays).toBe(5);
+		const moved = await ok({ resource: 'placement', operation: 'update', id: placement.id, updateFields: { plannedEnd: '2026-11-13', form: 'rnd' } });
+		expect(moved).toMatchObject({ plannedStart: '2026-11-02', plannedEnd: '2026-11-13', plannedDays: 12, form: 'rnd', summary: expect.objectContaining({ '日期 Dates': '2026-11-02 — 2026-11-13' }) });
+		const reversed = await runExchange(engine, { resource: 'placement', operation: 'update', id: placement.id, updateFields: { plannedStart: '2026-11-20' } });
+		expect(reversed.run.error()).toMatch(/Planned End 2026-11-13 is before.*Field: plannedEnd/);
+		await ok({ resource: 'placement', operation: 'transition', id: placement.id, status: 'approved' });
+		const late = await runExchange(engine, { resource: 'placement', operation: 'update', id: placement.id, updateFields: { goals: '改目标' } });
+		expect(late.run.error()).toMatch(/Only a planned placement can be edited/);
+		const audit = await store.db.selectFrom('audit').select(['action', 'changes']).where('entity_id', '=', placement.id as string).orderBy('seq').execute();
+		expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'transition:approved']);
+		expect(JSON.parse(audit[1].changes!)).toEqual({ form: ['visit', 'rnd'], planned_end: ['2026-11-06', '2026-11-13'], planned_days: [5, 12] });
+	});
+
 	it('with Continue On Fail, a bad log item becomes an error item and writes nothing while the good ones are saved', async () => {
 		const placement = await ok({ resource: 'placement', operation: 'create', teacherId, hostId, form: 'training', plannedStart: '2026-10-05', plannedEnd: '2026-10-30' });
 		await ok({ resource: 'placement', operation: 'transition', id: placement.id, status: 'approved' });

@@ -3,8 +3,9 @@ import * as create from './create.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
 import * as transition from './transition.operation';
+import * as update from './update.operation';
 
-export const operations = { create, get, list, transition };
+export const operations = { create, get, list, update, transition };
 
 export const description: INodeProperties[] = [
 	{
@@ -14,10 +15,11 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['placement'] } },
 		options: [
-			{ name: '创建 Create', value: 'create', action: 'Create a placement' },
-			{ name: '获取 Get', value: 'get', action: 'Get a placement' },
+			{ name: '修改计划 Update', value: 'update', action: 'Update a planned placement' },
 			{ name: '列表 List', value: 'list', action: 'List placements' },
+			{ name: '创建 Create', value: 'create', action: 'Create a placement' },
 			{ name: '变更状态 Transition', value: 'transition', action: 'Move a placement along its lifecycle' },
+			{ name: '获取 Get', value: 'get', action: 'Get a placement' },
 		],
 		default: 'create',
 	},
