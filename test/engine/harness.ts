@@ -34,12 +34,12 @@ const BASE_NODES_DIR = join(require.resolve('n8n-nodes-base/package.json'), '..'
 
 /** This package's node classes by their short name; loaded from source so ts-jest covers them. */
 const OWN_NODES: Record<string, () => INodeType | IVersionedNodeType> = {
-	consortium: () => new (require('../../nodes/Consortium/Consortium.node').Consortium)(),
-	approval: () => new (require('../../nodes/Approval/Approval.node').Approval)(),
-	course: () => new (require('../../nodes/Course/Course.node').Course)(),
-	exchange: () => new (require('../../nodes/Exchange/Exchange.node').Exchange)(),
-	registry: () => new (require('../../nodes/Registry/Registry.node').Registry)(),
-	consortiumTrigger: () => new (require('../../nodes/ConsortiumTrigger/ConsortiumTrigger.node').ConsortiumTrigger)(),
+	consortium: () => new (require('../../nodes/Consortium/Consortium.node.ts').Consortium)(),
+	approval: () => new (require('../../nodes/Approval/Approval.node.ts').Approval)(),
+	course: () => new (require('../../nodes/Course/Course.node.ts').Course)(),
+	exchange: () => new (require('../../nodes/Exchange/Exchange.node.ts').Exchange)(),
+	registry: () => new (require('../../nodes/Registry/Registry.node.ts').Registry)(),
+	consortiumTrigger: () => new (require('../../nodes/ConsortiumTrigger/ConsortiumTrigger.node.ts').ConsortiumTrigger)(),
 };
 
 /** Another test file can register nodes that land later (Approval, Course …). */
