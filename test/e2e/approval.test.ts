@@ -93,6 +93,8 @@ describe('approval by email link in a real n8n', () => {
 		const link2 = linkIn(second);
 		expect(link2).not.toBe(link);
 		await untilWaiting(platform, workflowId, 1);
+		// the used first-stage link only says so while the request goes on
+		expect(await (await fetch(link)).text()).toContain('已审批过');
 		expect(await scannerFetches(link2)).toEqual([200, 200]);
 		await scannerFetches(link2, ['HEAD']);
 		rec = await record(store, number);
@@ -118,9 +120,10 @@ describe('approval by email link in a real n8n', () => {
 		await untilSettled(platform, workflowId);
 		expect(await executionsOf(platform, workflowId)).toEqual([expect.objectContaining({ status: 'success' })]);
 
-		// the used link only says so
-		const reused = await fetch(link);
-		expect(await reused.text()).toContain('已审批过');
+		// once the execution has finished, n8n itself answers its links (409) and nothing changes
+		expect((await fetch(link)).status).toBe(409);
+		expect((await fetch(link2, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=reject' })).status).toBe(409);
+		expect(await record(store, number)).toEqual(rec);
 	});
 
 	it('answers HEAD on an approval link as it answers GET (link checkers and previews send HEAD)', async () => {
