@@ -5,13 +5,6 @@ import { startSmtp } from '../helpers/smtp';
 import { approvalWorkflow, clickDecision, queryOf, requestParameters, stage } from './approval-helpers';
 import { Engine, storeCredentials } from './harness';
 
-// The Send Email module imports sanitize-html (for its send-and-wait forms), whose ESM-only
-// dependency jest cannot load; the plain send path used here does not call it.
-jest.mock('sanitize-html', () => {
-	const sanitize = (html: string) => html;
-	return { __esModule: true, default: Object.assign(sanitize, { simpleTransform: () => () => ({}) }) };
-});
-
 /** n8n's own Send Email node on the Notify loop, against a real SMTP server on loopback. */
 const sendEmail = {
 	type: 'n8n-nodes-base.emailSend',

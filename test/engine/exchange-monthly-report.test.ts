@@ -4,16 +4,8 @@ import ExcelJS from 'exceljs';
 import { closeAllStores, openStore } from '../../core/store';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { seedExchange } from '../helpers/exchange-seed';
-import { startSmtp } from '../helpers/exchange-smtp';
+import { startSmtp } from '../helpers/smtp';
 import { Engine, storeCredentials } from './harness';
-
-// Send Email v2 imports n8n's form pages (for send-and-wait), which pull sanitize-html, whose
-// parser ships as ESM only and cannot load under jest. Sending never calls it; the stub only
-// lets the module load.
-jest.mock('sanitize-html', () => {
-	const sanitize = (html: string) => html;
-	return { __esModule: true, default: Object.assign(sanitize, { simpleTransform: () => () => ({}) }) };
-});
 
 const workflow = JSON.parse(readFileSync(join(__dirname, '../../workflows/exchange-monthly-report.json'), 'utf8'));
 const TRIGGER = '每月1日 8 点 Monthly, 1st 08:00';
@@ -45,8 +37,8 @@ describe.each(testDialects())('exchange monthly report workflow in the n8n engin
 				{ name: '技师课时 Technicians', rows: 3 },
 			]);
 
-			expect(smtp.mails).toHaveLength(1);
-			const mail = smtp.mails[0];
+			expect(smtp.parsed).toHaveLength(1);
+			const mail = smtp.parsed[0];
 			expect(mail.to.value[0].address).toBe('secretariat@consortium.example.cn');
 			expect(mail.subject).toBe('校企互聘合规月报 Exchange compliance report 2026-12-01');
 			expect(mail.text).toContain('五年累计 Five-Year：9 行');

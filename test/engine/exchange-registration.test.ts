@@ -4,15 +4,9 @@ import { organisations, people } from '../../core/directory';
 import { stations } from '../../core/exchange';
 import { closeAllStores, openStore } from '../../core/store';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
-import { startSmtp } from '../helpers/exchange-smtp';
+import { startSmtp } from '../helpers/smtp';
 import { formFields, linkOf, queryOf } from './approval-helpers';
 import { Engine, storeCredentials, type Execution } from './harness';
-
-// Send Email v2 imports n8n's form pages, which pull the ESM-only sanitize-html; sending never calls it.
-jest.mock('sanitize-html', () => {
-	const sanitize = (html: string) => html;
-	return { __esModule: true, default: Object.assign(sanitize, { simpleTransform: () => () => ({}) }) };
-});
 
 const workflow = JSON.parse(readFileSync(join(__dirname, '../../workflows/exchange-registration.json'), 'utf8'));
 const FORM = '教师企业实践申请 Placement Request Form';
@@ -89,9 +83,9 @@ describe.each(testDialects())('exchange registration workflow in the n8n engine 
 
 			const row = await store.db.selectFrom('exchange_placement').select(['status']).where('id', '=', placement.id as string).executeTakeFirstOrThrow();
 			expect(row.status).toBe('approved');
-			const recipients = smtp.mails.map((m) => m.to.value[0].address);
+			const recipients = smtp.parsed.map((m) => m.to.value[0].address);
 			expect(recipients).toEqual(expect.arrayContaining([DEPT, HOST, 'zhang@college.example.edu.cn', 'secretariat@consortium.example.cn']));
-			expect(smtp.mails.find((m) => m.to.value[0].address === DEPT)!.html).toContain('星河智能制造有限公司');
+			expect(smtp.parsed.find((m) => m.to.value[0].address === DEPT)!.html).toContain('星河智能制造有限公司');
 		} finally {
 			await smtp.close();
 			await store.close();
@@ -120,7 +114,7 @@ describe.each(testDialects())('exchange registration workflow in the n8n engine 
 			const execution = await engine.run(workflow, { startNode: FORM, items: [{ ...submission, '教师邮箱 Teacher Email': 'nobody@college.example.edu.cn' }] });
 			expect(execution.error()).toMatch(/教师 Teacher "nobody@college.example.edu.cn" does not exist.*teacherId/);
 			expect(await store.db.selectFrom('exchange_placement').select('id').execute()).toEqual([]);
-			expect(smtp.mails).toEqual([]);
+			expect(smtp.parsed).toEqual([]);
 		} finally {
 			await smtp.close();
 			await store.close();

@@ -4,15 +4,8 @@ import ExcelJS from 'exceljs';
 import { closeAllStores, openStore } from '../../core/store';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { seedScoreboard } from '../helpers/scoreboard-seed';
-import { startMailbox } from '../helpers/smtp-mailbox';
+import { startSmtp } from '../helpers/smtp';
 import { Engine, storeCredentials } from './harness';
-
-// Send Email v2 imports n8n's form pages, which pull the ESM-only sanitize-html parser that
-// jest cannot load. Sending never calls it; the stub only lets the module load.
-jest.mock('sanitize-html', () => {
-	const sanitize = (html: string) => html;
-	return { __esModule: true, default: Object.assign(sanitize, { simpleTransform: () => () => ({}) }) };
-});
 
 const workflow = JSON.parse(readFileSync(join(__dirname, '../../workflows/kpi-scoreboard.json'), 'utf8'));
 const TRIGGER = '每月1日 8 点 Monthly, 1st 08:00';
@@ -25,7 +18,7 @@ describe.each(testDialects())('KPI scoreboard workflow in the n8n engine (%s)', 
 		const store = await openStore(config);
 		await seedScoreboard(store);
 		await store.close();
-		const smtp = await startMailbox();
+		const smtp = await startSmtp();
 		try {
 			const engine = new Engine({ credentials: { ...storeCredentials(config), smtp: smtp.credential } });
 			// What the Schedule Trigger emits at 08:00 on 1 July in Asia/Shanghai.
@@ -34,8 +27,8 @@ describe.each(testDialects())('KPI scoreboard workflow in the n8n engine (%s)', 
 			expect(run.status).toBe('success');
 			expect(run.output('计算指标 Compute KPIs')).toHaveLength(25);
 
-			expect(smtp.mails).toHaveLength(1);
-			const mail = smtp.mails[0];
+			expect(smtp.parsed).toHaveLength(1);
+			const mail = smtp.parsed[0];
 			expect(mail.to.value.map((v: { address: string }) => v.address)).toEqual(['council-chair@consortium.example.cn', 'council-members@consortium.example.cn']);
 			expect(mail.subject).toBe('联合体建设指标月报 Consortium KPI Scoreboard · 2026年 Calendar year 2026 · 2026-07-01');
 

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { closeAllStores, openStore } from '../../core/store';
 import { people } from '../../core/directory';
 import { patents, projects } from '../../core/registry';
@@ -6,52 +5,10 @@ import { addDays, addYears, dateInZone } from '../../core/util/time';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { buildPatentNumber } from '../helpers/patent-numbers';
 import { shippedWorkflow } from '../helpers/registry-engine';
+import { startSmtp } from '../helpers/smtp';
 import { Engine, storeCredentials } from './harness';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { SMTPServer } = require('smtp-server');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { simpleParser } = require('mailparser');
-
-/** The parts of a mailparser message the assertions read. */
-interface ParsedMail {
-	to?: unknown;
-	cc?: unknown;
-	subject?: string;
-	text?: string;
-	html?: string | false;
-}
-
-// Send Email v2 imports n8n's form pages (for send-and-wait), which pull sanitize-html, whose
-// parser ships as ESM only and cannot load under jest. Sending never calls it; the stub only
-// lets the module load.
-jest.mock('sanitize-html', () => {
-	const sanitize = (html: string) => html;
-	return { __esModule: true, default: Object.assign(sanitize, { simpleTransform: () => () => ({}) }) };
-});
-
 const SECRETARIAT = 'secretariat@consortium.example.cn';
-
-/** A real SMTP server on loopback that keeps every message it accepts. */
-async function startSmtp(): Promise<{ port: number; mails: ParsedMail[]; envelopes: string[][]; close(): Promise<void> }> {
-	const mails: ParsedMail[] = [];
-	const envelopes: string[][] = [];
-	const server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS', 'AUTH'],
-		logger: false,
-		onData(stream: NodeJS.ReadableStream, session: { envelope: { rcptTo: Array<{ address: string }> } }, callback: (e?: Error) => void) {
-			envelopes.push(session.envelope.rcptTo.map((r) => r.address));
-			simpleParser(stream).then((mail: ParsedMail) => {
-				mails.push(mail);
-				callback();
-			}, callback);
-		},
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const port = (server.server.address() as AddressInfo).port;
-	return { port, mails, envelopes, close: () => new Promise<void>((resolve) => server.close(resolve)) };
-}
 
 describe.each(testDialects())('registry deadline reminder workflow in the n8n engine (%s)', (dialect) => {
 	afterAll(() => closeAllStores());
@@ -86,7 +43,7 @@ describe.each(testDialects())('registry deadline reminder workflow in the n8n en
 			await store.close();
 
 			const engine = new Engine({
-				credentials: { ...storeCredentials(config), smtp: { user: '', password: '', host: '127.0.0.1', port: smtp.port, secure: false, disableStartTls: true } },
+				credentials: { ...storeCredentials(config), smtp: smtp.credential },
 			});
 			const run = await engine.run(shippedWorkflow('registry-deadline-reminders.json'), { startNode: '每天 8 点 Daily 08:00' });
 			expect(run.error()).toBeUndefined();
@@ -97,8 +54,8 @@ describe.each(testDialects())('registry deadline reminder workflow in the n8n en
 				['wang@xinghe.com', '', 2],
 			]);
 
-			expect(smtp.mails).toHaveLength(3);
-			const byTo = new Map(smtp.mails.map((m) => [(m.to as any).value[0].address as string, m]));
+			expect(smtp.parsed).toHaveLength(3);
+			const byTo = new Map(smtp.parsed.map((m) => [(m.to as any).value[0].address as string, m]));
 			const liMail = byTo.get('li@college.edu.cn')!;
 			expect((liMail.cc as any)?.value[0].address).toBe(SECRETARIAT);
 			expect(liMail.subject).toMatch(/紧急 Urgent.*2 项/);

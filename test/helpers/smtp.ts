@@ -18,9 +18,24 @@ export interface ReceivedMail {
 const addresses = (field: unknown): string[] =>
 	field ? ([] as Array<{ value: Array<{ address: string }> }>).concat(field as never).flatMap((f) => f.value.map((v) => v.address)) : [];
 
+export interface LoopbackSmtp {
+	port: number;
+	/** Each message summarised for assertions. */
+	mails: ReceivedMail[];
+	/** Each message exactly as mailparser reads it, attachments included (same order as `mails`). */
+	parsed: any[];
+	/** Each message's SMTP envelope recipients (to + cc + bcc as actually delivered). */
+	envelopes: string[][];
+	/** The Send Email node's `smtp` credential, as n8n stores it. */
+	credential: { user: string; password: string; host: string; port: number; secure: boolean; disableStartTls: boolean };
+	close(): Promise<void>;
+}
+
 /** A real SMTP server on loopback (no TLS, no auth) that keeps every message it accepts, parsed. */
-export async function startSmtp(): Promise<{ port: number; mails: ReceivedMail[]; credential: Record<string, unknown>; close(): Promise<void> }> {
+export async function startSmtp(): Promise<LoopbackSmtp> {
 	const mails: ReceivedMail[] = [];
+	const parsed: any[] = [];
+	const envelopes: string[][] = [];
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
@@ -28,6 +43,8 @@ export async function startSmtp(): Promise<{ port: number; mails: ReceivedMail[]
 		onData(stream: NodeJS.ReadableStream, session: { envelope: { rcptTo: Array<{ address: string }> } }, callback: (e?: Error) => void) {
 			simpleParser(stream).then(
 				(mail: { to?: unknown; cc?: unknown; subject?: string; text?: string; html?: string | false }) => {
+					parsed.push(mail);
+					envelopes.push(session.envelope.rcptTo.map((r) => r.address));
 					mails.push({
 						to: addresses(mail.to),
 						cc: addresses(mail.cc),
@@ -47,7 +64,8 @@ export async function startSmtp(): Promise<{ port: number; mails: ReceivedMail[]
 	return {
 		port,
 		mails,
-		// The Send Email node's `smtp` credential, as n8n stores it.
+		parsed,
+		envelopes,
 		credential: { user: '', password: '', host: '127.0.0.1', port, secure: false, disableStartTls: true },
 		close: () => new Promise<void>((resolve) => server.close(resolve)),
 	};
