@@ -1,6 +1,6 @@
 /* eslint-disable n8n-nodes-base/node-filename-against-convention */
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
-import { CREDENTIAL_NAME } from '../../../shared/store';
+import { storeCredentials } from '../../../shared/descriptions/node';
 import * as events from './events/poll.operation';
 
 export const versionDescription: INodeTypeDescription = {
@@ -15,6 +15,6 @@ export const versionDescription: INodeTypeDescription = {
 	polling: true,
 	inputs: [],
 	outputs: [NodeConnectionTypes.Main],
-	credentials: [{ name: CREDENTIAL_NAME, required: true, testedBy: 'consortiumStoreTest' }],
+	credentials: storeCredentials,
 	properties: events.description,
 };

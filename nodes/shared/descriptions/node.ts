@@ -1,0 +1,55 @@
+import { NodeConnectionTypes, type INodeCredentialDescription, type INodeProperties, type INodePropertyOptions, type INodeTypeDescription } from 'n8n-workflow';
+import { CREDENTIAL_NAME } from '../store';
+
+/** Every node reads the one store credential; `consortiumStoreTest` is each V1 class's `methods.credentialTest`. */
+export const storeCredentials: INodeCredentialDescription[] = [{ name: CREDENTIAL_NAME, required: true, testedBy: 'consortiumStoreTest' }];
+
+/**
+ * The resource selector, its options alphabetized by `name` as n8n's lint
+ * (`node-param-options-type-unsorted-items`) asks; the lint cannot see options passed through a
+ * function, so the order is made here rather than trusted to each caller.
+ */
+export function resourceProperty(resources: INodePropertyOptions[], defaultResource: string): INodeProperties {
+	return {
+		displayName: '资源 Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [...resources].sort((a, b) => a.name.localeCompare(b.name)),
+		default: defaultResource,
+	};
+}
+
+export interface NodeDescriptionOptions {
+	/** The node's `name`; also the stem of its icons `<name>.svg` and `<name>.dark.svg`. */
+	name: string;
+	displayName: string;
+	description: string;
+	resources: INodePropertyOptions[];
+	defaultResource: string;
+	/** Each resource's own parameters, in the order the editor shows them. */
+	properties: INodeProperties[];
+}
+
+/**
+ * Version 1 of a resource/operation action node on the consortium store. The icons sit beside
+ * the entry file, one folder above `v1/`.
+ */
+export function nodeDescription(options: NodeDescriptionOptions): INodeTypeDescription {
+	const { name, displayName, description } = options;
+	return {
+		displayName,
+		name,
+		icon: { light: `file:../${name}.svg`, dark: `file:../${name}.dark.svg` },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description,
+		defaults: { name: displayName },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: storeCredentials,
+		properties: [resourceProperty(options.resources, options.defaultResource), ...options.properties],
+	};
+}
