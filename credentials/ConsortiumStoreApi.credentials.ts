@@ -1,7 +1,7 @@
 import type { ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
 // Tested by every node through `testedBy: 'consortiumStoreTest'` (nodes/shared/descriptions/node.ts,
-// test/unit/nodes/credential-test.test.ts); the rule reads only inline descriptions of the
+// test/unit/nodes/descriptions.test.ts); the rule reads only inline descriptions of the
 // registered entry files, which for versioned nodes carry none. A `test` request cannot apply:
 // the store is SQLite or PostgreSQL, not HTTP.
 // eslint-disable-next-line @n8n/community-nodes/credential-test-required

@@ -4,7 +4,7 @@ import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { yearProperty } from './year';
 
-export const description: INodeProperties[] = [{ ...yearProperty, default: yearProperty.default, displayOptions: { show: { resource: ['targets'], operation: ['list'] } } }];
+export const description: INodeProperties[] = [yearProperty({ resource: ['targets'], operation: ['list'] })];
 
 /** Every indicator's target for the year; a year seen for the first time gets the published defaults. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

@@ -7,14 +7,15 @@ import { yearProperty } from './year';
 const show = { resource: ['targets'], operation: ['set'] };
 
 export const description: INodeProperties[] = [
-	{ ...yearProperty, default: yearProperty.default, displayOptions: { show } },
+	yearProperty(show),
 	{
 		displayName: '指标 Indicator',
 		name: 'indicator',
 		type: 'options',
 		required: true,
 		options: INDICATORS.map((i) => ({ name: `${i.nameZh} ${i.nameEn}`, value: i.key })),
-		default: 'patents_granted',
+		// A literal, as n8n's lint asks: the first of INDICATORS
+		default: 'practice_stations',
 		displayOptions: { show },
 	},
 	{

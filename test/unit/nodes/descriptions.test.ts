@@ -42,6 +42,24 @@ describe('the store credential is tested by every node that uses it', () => {
 	});
 });
 
+describe('options parameters default to one of their options', () => {
+	// Guards against lint autofixes that rewrite defaults (a literal replacing a computed one).
+	it.each(registeredNodes())('%s', (_name, node) => {
+		for (const version of versionsOf(node)) {
+			for (const p of (version.description as INodeTypeDescription).properties) {
+				if ((p.type !== 'options' && p.type !== 'multiOptions') || !Array.isArray(p.options)) continue;
+				const values = (p.options as Array<{ value?: unknown }>).map((o) => o.value);
+				const defaults = p.type === 'multiOptions' ? (p.default as unknown[]) : [p.default];
+				expect({ parameter: p.name, show: p.displayOptions?.show, missing: defaults.filter((d) => !values.includes(d)) }).toEqual({
+					parameter: p.name,
+					show: p.displayOptions?.show,
+					missing: [],
+				});
+			}
+		}
+	});
+});
+
 describe('nodeDescription', () => {
 	const resources = [
 		{ name: '课程申报 Course Proposal', value: 'proposal' },
