@@ -40,7 +40,7 @@ const say = (line) => console.log(line);
 async function main() {
 	say('产教联合体 n8n-nodes-consortium — starting the local platform');
 	say(`  data folder     ${settings.dataDir}   (CONSORTIUM_DATA)`);
-	say(`  n8n port        ${settings.port}   (N8N_PORT)`);
+	if (!settings.n8nUrl) say(`  n8n port        ${settings.port}   (N8N_PORT)`);
 	say(`  store           ${settings.store ? settings.store.replace(/:[^:@/]*@/, ':***@') : 'embedded SQLite'}   (CONSORTIUM_STORE)`);
 	say(`  owner login     ${settings.owner.email} / ${process.env.CONSORTIUM_OWNER_PASSWORD ? '(from CONSORTIUM_OWNER_PASSWORD)' : settings.owner.password}   (CONSORTIUM_OWNER_EMAIL, CONSORTIUM_OWNER_PASSWORD)`);
 	const started = Date.now();
