@@ -1,4 +1,5 @@
 import type { Tx } from '../store/store';
+import type { CourseTable } from './schema';
 import { ValidationError } from '../util/errors';
 import { optionalEmail, optionalNumber, optionalText, requiredText } from '../util/validate';
 import { lineList, referenceList, share } from './lists';
@@ -29,22 +30,8 @@ export interface CourseProposalInput {
 }
 
 export interface ValidatedProposal {
-	columns: {
-		code: string;
-		name: string;
-		course_type: string;
-		credits: number;
-		hours_theory: number;
-		hours_practice: number;
-		hours_total: number;
-		enterprise_share: number;
-		enterprise_lead_id: string;
-		modules: string;
-		planned_deliverables: string;
-		start_term: string | null;
-		submitter_name: string | null;
-		submitter_email: string | null;
-	};
+	/** What the proposal sets; the state columns belong to the lifecycle. */
+	columns: Omit<CourseTable, 'id' | 'status' | 'status_reason' | 'approved_on' | 'created_at' | 'updated_at'>;
 	partnerIds: string[];
 	memberIds: string[];
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { Repository } from '../../core/store';
-import { batchSizeProperty, listPagingProperties, recordIdProperty } from './descriptions/common';
+import { batchSizeProperty, recordIdProperty } from './descriptions/common';
 import { fieldProperties, readFields, rowToInput, updateFieldProperties, type FieldDef } from './descriptions/fields';
+import { listOperation } from './listOperation';
 import { forEachItem, workflowActor } from './run';
 import { consortiumFor } from './store';
 
@@ -66,40 +67,7 @@ export function entityOperations(resource: string, repository: AnyRepository, fi
 		},
 	};
 
-	const list: Operation = {
-		description: [
-			...listPagingProperties(show('list')),
-			{
-				displayName: '筛选 Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: '添加筛选 Add Filter',
-				default: {},
-				displayOptions: { show: show('list') },
-				options: filters.map((f) => ({ ...fieldProperties([{ ...f, required: true }], {})[0], displayOptions: undefined, required: false })),
-			},
-		],
-		async execute() {
-			const { store } = await consortiumFor(this);
-			return forEachItem(this, async (i) => {
-				const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-				const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
-				const filterValues = this.getNodeParameter('filters', i, {}) as IDataObject;
-				const out: IDataObject[] = [];
-				let after: string | null = null;
-				do {
-					const page: { items: IDataObject[]; nextCursor: string | null } = await repository.list(store, {
-						filters: filterValues,
-						after,
-						limit: Math.min(500, limit - out.length),
-					});
-					out.push(...page.items);
-					after = page.nextCursor;
-				} while (after && out.length < limit);
-				return out;
-			});
-		},
-	};
+	const list = listOperation(resource, (store, options) => repository.list(store, options), filters);
 
 	const bulkUpsert: Operation = {
 		description: [
