@@ -32,15 +32,16 @@ export interface NodeDescriptionOptions {
 }
 
 /**
- * Version 1 of a resource/operation action node on the consortium store. The icons sit beside
- * the entry file, one folder above `v1/`.
+ * Version 1 of a resource/operation action node on the consortium store. n8n resolves `file:`
+ * icons against the built entry file (`dist/nodes/<Name>/<Name>.node.js`, one bundle per
+ * node), where the icons sit beside it.
  */
 export function nodeDescription(options: NodeDescriptionOptions): INodeTypeDescription {
 	const { name, displayName, description } = options;
 	return {
 		displayName,
 		name,
-		icon: { light: `file:../${name}.svg`, dark: `file:../${name}.dark.svg` },
+		icon: { light: `file:${name}.svg`, dark: `file:${name}.dark.svg` },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',

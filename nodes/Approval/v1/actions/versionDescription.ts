@@ -18,7 +18,7 @@ const configuredOutputs = (parameters: { resource?: string }) =>
 export const versionDescription: INodeTypeDescription = {
 	displayName: '审批 Approval',
 	name: 'approval',
-	icon: { light: 'file:../approval.svg', dark: 'file:../approval.dark.svg' },
+	icon: { light: 'file:approval.svg', dark: 'file:approval.dark.svg' },
 	group: ['transform'],
 	version: 1,
 	subtitle: '={{ $parameter["operation"] }}',

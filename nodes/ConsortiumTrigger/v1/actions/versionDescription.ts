@@ -6,7 +6,7 @@ import * as events from './events/poll.operation';
 export const versionDescription: INodeTypeDescription = {
 	displayName: '联合体事件触发 Consortium Trigger',
 	name: 'consortiumTrigger',
-	icon: { light: 'file:../consortiumTrigger.svg', dark: 'file:../consortiumTrigger.dark.svg' },
+	icon: { light: 'file:consortiumTrigger.svg', dark: 'file:consortiumTrigger.dark.svg' },
 	group: ['trigger'],
 	version: 1,
 	subtitle: '={{ $parameter["events"].join(", ") }}',

@@ -9,7 +9,7 @@ import * as weeklyLog from './weeklyLog';
 export const versionDescription: INodeTypeDescription = {
 	displayName: '校企互聘 Exchange',
 	name: 'exchange',
-	icon: { light: 'file:../exchange.svg', dark: 'file:../exchange.dark.svg' },
+	icon: { light: 'file:exchange.svg', dark: 'file:exchange.dark.svg' },
 	group: ['transform'],
 	version: 1,
 	subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
