@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import type { Database } from '../store/schema';
+import type { AuditTable, Database } from '../store/schema';
 import type { Tx } from '../store/store';
 import type { Dialect } from '../store/types';
 import type { AuditPosition, Snapshot } from './position';
@@ -10,17 +10,9 @@ export interface AuditMatcher {
 	actions?: readonly string[];
 }
 
-export interface AuditRecord {
+export interface AuditRecord extends Pick<AuditTable, 'id' | 'at' | 'actor' | 'action' | 'entity_type' | 'entity_id' | 'changes' | 'note'> {
 	seq: number;
 	xid: string;
-	id: string;
-	at: string;
-	actor: string;
-	action: string;
-	entity_type: string;
-	entity_id: string;
-	changes: string | null;
-	note: string | null;
 }
 
 export interface AuditBatch {
