@@ -5,7 +5,8 @@
  * For each mode: BENCH_DECISIONS requests (default 200), each with one approver, are
  * submitted through the production webhook; once all wait, the approvers' links are opened
  * (GET) and decided (POST) BENCH_CONCURRENCY at a time (default 20). Each decision resumes its
- * execution, as a Wait-node resume does; only the POSTs are timed. Then as many executions
+ * execution, as a Wait-node resume does. Latencies time the POST alone; decisions/s counts
+ * the whole click (GET of the page, then POST), two requests to n8n against the Wait's one. Then as many executions
  * of n8n's example Wait workflow (Webhook → Respond with resume URL → Wait → Set) are
  * started and resumed by POST at the same concurrency.
  *
@@ -78,7 +79,7 @@ async function measure(mode: string, base: string, mail: { messages(): Promise<M
 	const wait = figures(resumed, (performance.now() - t) / 1000);
 	const row = (label: string, f: Figures) => `  ${label.padEnd(28)} ${f.perSecond.toFixed(1).padStart(6)}/s   p50 ${f.p50.toFixed(0).padStart(5)} ms   p95 ${f.p95.toFixed(0).padStart(5)} ms`;
 	console.log(`\n${mode} mode: ${N} requests, ${CONCURRENCY} at a time`);
-	console.log(row('Approval decisions (POST)', approval));
+	console.log(row('Approval decisions (GET+POST)', approval));
 	console.log(row('Wait-node resumes (POST)', wait));
 	console.log(`  ratio decisions/s ÷ Wait resumes/s: ${(approval.perSecond / wait.perSecond).toFixed(2)}   p50 ratio: ${(approval.p50 / wait.p50).toFixed(2)}`);
 }
