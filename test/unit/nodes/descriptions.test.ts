@@ -74,8 +74,8 @@ describe('nodeDescription', () => {
 		properties: [{ displayName: '名称 Name', name: 'title', type: 'string', default: '' }],
 	});
 
-	it('names the icons beside the entry file, one folder above v1/', () => {
-		expect(described.icon).toEqual({ light: 'file:../course.svg', dark: 'file:../course.dark.svg' });
+	it('names the icons as n8n resolves them, beside the built entry file', () => {
+		expect(described.icon).toEqual({ light: 'file:course.svg', dark: 'file:course.dark.svg' });
 		expect(described.defaults).toEqual({ name: '课程共建 Course' });
 	});
 
