@@ -71,7 +71,11 @@ async function measure(mode: string, base: string, mail: { messages(): Promise<M
 			const started = performance.now();
 			const res = await fetch(url, { method: 'POST' });
 			await res.arrayBuffer();
-			if (res.status === 409) continue;
+			// 409: still running; 503: queue mode's webhook process has not seen it wait yet
+			if (res.status === 409 || res.status === 503) {
+				await new Promise((r) => setTimeout(r, 200));
+				continue;
+			}
 			if (res.status !== 200) throw new Error(`${mode}: Wait resume answered ${res.status}`);
 			return performance.now() - started;
 		}
