@@ -47,6 +47,7 @@ export function httpLink(value: unknown, field: string, label: string): string |
 /** A share as a fraction: `0.3`, `30%` and `30` (read as percent) all mean 0.3. */
 export function share(value: unknown, field: string, label: string): number {
 	if (value === undefined || value === null || value === '') throw new ValidationError(`${label} is required / 必填`, field, 'required');
+	if (typeof value !== 'string' && typeof value !== 'number') throw new ValidationError(`${label} must be a fraction or a percentage / 应为比例`, field, 'type');
 	const text = String(value).trim();
 	const percent = text.endsWith('%') || text.endsWith('％');
 	const n = Number(percent ? text.slice(0, -1) : text);

@@ -75,6 +75,10 @@ const spec: EntitySpec<OrganisationInput, Organisation> = {
 		if (typeof input.name === 'string' && input.name.trim()) return { column: 'name', value: input.name.trim(), field: 'name' };
 		return null;
 	},
+	unique: [
+		{ column: 'name', field: 'name' },
+		{ column: 'credit_code', field: 'creditCode' },
+	],
 	referencedBy: [{ table: 'person', column: 'organisation_id' }],
 	filters: { kind: 'kind', name: 'name', creditCode: 'credit_code' },
 };

@@ -97,6 +97,7 @@ const spec: EntitySpec<PersonInput, Person> = {
 		if (typeof input.email === 'string' && input.email.trim()) return { column: 'email', value: input.email.trim().toLowerCase(), field: 'email' };
 		return null;
 	},
+	unique: [{ column: 'email', field: 'email' }],
 	referencedBy: [],
 	filters: { kind: 'kind', organisationId: 'organisation_id', department: 'department', courseCategory: 'course_category', email: 'email' },
 };

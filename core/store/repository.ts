@@ -23,6 +23,12 @@ export interface EntitySpec<Input extends object, Out> {
 	fromRow(row: any): Out;
 	/** The column and value that identify a record for upsert, or null if the input has none. */
 	naturalKey(input: Input): { column: string; value: unknown; field: string } | null;
+	/**
+	 * Columns that must be unique besides the natural key (e.g. an organisation's name when
+	 * its credit code is the key): checked before writing, so a clash names its field instead
+	 * of surfacing as a database error.
+	 */
+	unique?: Array<{ column: string; field: string }>;
 	/** Tables whose rows refer to this one; delete is refused while any does. */
 	referencedBy?: Array<{ table: string; column: string }>;
 	/** Filters a list accepts: field name → column. */
@@ -54,7 +60,7 @@ export class Repository<Input extends object, Out extends { id: string }> {
 
 	async createIn(tx: Tx, input: Input, actor: Actor): Promise<Out> {
 		const columns = await this.spec.toColumns(input, tx);
-		await this.assertKeyFree(tx, input);
+		await this.assertKeyFree(tx, input, columns);
 		const now = nowIso();
 		const row = { id: newId(this.spec.idPrefix), ...columns, created_at: now, updated_at: now };
 		await (tx as any).insertInto(this.spec.table).values(row).execute();
@@ -66,7 +72,7 @@ export class Repository<Input extends object, Out extends { id: string }> {
 		const before = await this.requireRow(tx, id);
 		const merged = { ...this.spec.fromRow(before), ...stripUndefined(patch) } as unknown as Input;
 		const columns = await this.spec.toColumns(merged, tx);
-		await this.assertKeyFree(tx, merged, id);
+		await this.assertKeyFree(tx, merged, columns, id);
 		const changes = diff(before, columns);
 		if (Object.keys(changes).length === 0) return this.spec.fromRow(before);
 		const after = { ...before, ...columns, updated_at: nowIso() };
@@ -89,18 +95,24 @@ export class Repository<Input extends object, Out extends { id: string }> {
 		return { record: await this.createIn(tx, input, actor), result: 'created' };
 	}
 
-	private async assertKeyFree(tx: Tx, input: Input, exceptId?: string): Promise<void> {
+	private async assertKeyFree(tx: Tx, input: Input, columns: Record<string, unknown>, exceptId?: string): Promise<void> {
 		const key = this.spec.naturalKey(input);
-		if (!key || key.value === null || key.value === undefined) return;
-		let q = (tx as any).selectFrom(this.spec.table).select('id').where(key.column, '=', key.value);
-		if (exceptId) q = q.where('id', '!=', exceptId);
-		const clash = await q.executeTakeFirst();
-		if (clash) {
-			throw new ValidationError(
-				`${key.field} "${String(key.value)}" is already used by ${clash.id} / 已被占用`,
-				key.field,
-				'duplicate',
-			);
+		const checks = [
+			...(key ? [{ column: key.column, field: key.field, value: key.value }] : []),
+			...(this.spec.unique ?? []).map((u) => ({ ...u, value: columns[u.column] })),
+		];
+		for (const check of checks) {
+			if (check.value === null || check.value === undefined) continue;
+			let q = (tx as any).selectFrom(this.spec.table).select('id').where(check.column, '=', check.value);
+			if (exceptId) q = q.where('id', '!=', exceptId);
+			const clash = await q.executeTakeFirst();
+			if (clash) {
+				throw new ValidationError(
+					`${check.field} "${String(check.value)}" is already used by ${clash.id} / 已被占用`,
+					check.field,
+					'duplicate',
+				);
+			}
 		}
 	}
 

@@ -19,7 +19,8 @@ export function optionalText(value: unknown, field: string, label: string, max =
 
 export function oneOf<T extends string>(value: unknown, field: string, label: string, allowed: readonly T[]): T {
 	if (typeof value !== 'string' || !allowed.includes(value as T)) {
-		throw new ValidationError(`${label} must be one of ${allowed.join(', ')}; got "${String(value)}" / 取值无效`, field, 'enum');
+		const got = typeof value === 'string' || typeof value === 'number' ? `; got "${String(value).slice(0, 40)}"` : '';
+		throw new ValidationError(`${label} must be one of ${allowed.join(', ')}${got} / 取值无效`, field, 'enum');
 	}
 	return value as T;
 }
@@ -35,7 +36,10 @@ export function optionalEmail(value: unknown, field: string, label: string): str
 /** A calendar date `YYYY-MM-DD` (also accepts `2023年5月6日`, `2023/5/6` and full ISO instants). */
 export function optionalDate(value: unknown, field: string, label: string): string | null {
 	if (value === undefined || value === null || value === '') return null;
-	let text = String(value).trim();
+	if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) {
+		throw new ValidationError(`${label} must be a date (YYYY-MM-DD) / 日期无效`, field, 'date');
+	}
+	let text = value instanceof Date ? value.toISOString() : String(value).trim();
 	const chinese = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(text);
 	const slashed = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:[T ].*)?$/.exec(text);
 	const match = chinese ?? slashed;
@@ -44,7 +48,7 @@ export function optionalDate(value: unknown, field: string, label: string): stri
 		const d = new Date(`${text}T00:00:00Z`);
 		if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text) return text;
 	}
-	throw new ValidationError(`${label} "${String(value)}" is not a valid date (YYYY-MM-DD) / 日期无效`, field, 'date');
+	throw new ValidationError(`${label} "${text.slice(0, 40)}" is not a valid date (YYYY-MM-DD) / 日期无效`, field, 'date');
 }
 
 export function requiredDate(value: unknown, field: string, label: string): string {
@@ -60,8 +64,9 @@ export function optionalNumber(
 	range: { min?: number; max?: number; integer?: boolean } = {},
 ): number | null {
 	if (value === undefined || value === null || value === '') return null;
-	const n = typeof value === 'number' ? value : Number(String(value).trim());
-	if (!Number.isFinite(n)) throw new ValidationError(`${label} must be a number; got "${String(value)}" / 应为数字`, field, 'type');
+	if (typeof value !== 'number' && typeof value !== 'string') throw new ValidationError(`${label} must be a number / 应为数字`, field, 'type');
+	const n = typeof value === 'number' ? value : Number(value.trim());
+	if (!Number.isFinite(n)) throw new ValidationError(`${label} must be a number; got "${String(value).slice(0, 40)}" / 应为数字`, field, 'type');
 	if (range.integer && !Number.isInteger(n)) throw new ValidationError(`${label} must be a whole number / 应为整数`, field, 'type');
 	if (range.min !== undefined && n < range.min) throw new ValidationError(`${label} must be at least ${range.min} / 不能小于${range.min}`, field, 'range');
 	if (range.max !== undefined && n > range.max) throw new ValidationError(`${label} must be at most ${range.max} / 不能大于${range.max}`, field, 'range');
@@ -79,6 +84,7 @@ export function optionalBoolean(value: unknown, field: string, label: string): b
 /** A list given as an array or as comma / 、 separated text. */
 export function textList(value: unknown, field: string, label: string): string[] {
 	if (value === undefined || value === null || value === '') return [];
-	const parts = Array.isArray(value) ? value : String(value).split(/[,，、;；]/);
+	if (!Array.isArray(value) && typeof value !== 'string') throw new ValidationError(`${label} must be a list / 应为列表`, field, 'type');
+	const parts = Array.isArray(value) ? value : value.split(/[,，、;；]/);
 	return parts.map((p, i) => requiredText(p, `${field}[${i}]`, label, 200));
 }
