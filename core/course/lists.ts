@@ -7,7 +7,8 @@ import { requiredText } from '../util/validate';
  */
 export function lineList(value: unknown, field: string, label: string, max = 300): string[] {
 	if (value === undefined || value === null || value === '') return [];
-	const parts = Array.isArray(value) ? value : String(value).split(/\r?\n|[;；]/);
+	if (!Array.isArray(value) && typeof value !== 'string') throw new ValidationError(`${label} must be a list / 应为列表`, field, 'type');
+	const parts = Array.isArray(value) ? value : value.split(/\r?\n|[;；]/);
 	return parts
 		.map((p) => (typeof p === 'string' ? p.trim() : p))
 		.filter((p) => p !== '' && p !== null && p !== undefined)
@@ -17,9 +18,10 @@ export function lineList(value: unknown, field: string, label: string, max = 300
 /** A list of references (ids, emails, codes): array, or text separated by commas, 、, ; or lines. */
 export function referenceList(value: unknown, field: string, label: string): string[] {
 	if (value === undefined || value === null || value === '') return [];
-	const parts = Array.isArray(value) ? value : String(value).split(/[\n,，、;；]/);
+	if (!Array.isArray(value) && typeof value !== 'string') throw new ValidationError(`${label} must be a list / 应为列表`, field, 'type');
+	const parts = Array.isArray(value) ? value : value.split(/[\n,，、;；]/);
 	return parts
-		.map((p) => String(p ?? '').trim())
+		.map((p) => (typeof p === 'string' || typeof p === 'number' ? String(p) : '').trim())
 		.filter((p) => p !== '')
 		.map((p, i) => requiredText(p, `${field}[${i}]`, label, 200));
 }
