@@ -13,7 +13,7 @@
  *   npx ts-node --transpile-only bench/decisions.bench.ts
  *   BENCH_MODES=regular BENCH_DECISIONS=50 … to scale down
  */
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { click, linkOf, percentile, pool, requestBody, submit, until, type MailLike } from '../test/e2e/queueLoad';
@@ -119,6 +119,7 @@ async function main() {
 			await stack.stop();
 		}
 	}
+	rmSync(dataDir, { recursive: true, force: true });
 }
 
 main().catch((error) => {

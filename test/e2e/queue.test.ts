@@ -4,7 +4,7 @@
 // PostgreSQL are restarted while requests wait. Every request must reach exactly one
 // result, every decision be recorded once, and the audit trail hold exactly what it should.
 // Scale: QUEUE_LOAD requests (default 200) at QUEUE_CONCURRENCY clicks at a time (default 20).
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeAllStores, openStore, type Store } from '../../core/store';
@@ -26,11 +26,12 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 	let stack: any;
 	let store: Store;
 	let expectedAudit: string[];
+	let dataDir: string;
 	const log = (m: string) => console.log(`[queue] ${m}`);
 
 	beforeAll(async () => {
 		log(`scale: ${LOAD} concurrent requests, ${CONCURRENCY} clicks at a time; ${WAITING} requests wait through the restarts`);
-		const dataDir = mkdtempSync(join(tmpdir(), 'consortium-queue-'));
+		dataDir = mkdtempSync(join(tmpdir(), 'consortium-queue-'));
 		const workflowsDir = join(dataDir, 'workflows');
 		mkdirSync(workflowsDir);
 		copyFileSync(join(__dirname, 'fixtures', 'queue-approval.workflow.json'), join(workflowsDir, 'queue-approval.workflow.json'));
@@ -42,6 +43,7 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 	afterAll(async () => {
 		await closeAllStores();
 		await stack?.stop();
+		if (!process.env.KEEP_E2E_DATA) rmSync(dataDir, { recursive: true, force: true });
 	});
 
 	const submitUrl = () => `${stack.webhookUrl}webhook/queue-approval`;
