@@ -45,7 +45,7 @@ describe.each(testDialects())('hostile requests to the Approval page handler (%s
 		slots: await store.db.selectFrom('approval_slot').select(['id', 'status']).orderBy('id').execute(),
 	});
 
-	async function expectNothing(exec: Execution, request: { method: string; query?: any; body?: any }, label: string) {
+	async function expectNothing(exec: Execution, request: { method: 'GET' | 'POST' | 'HEAD'; query?: any; body?: any }, label: string) {
 		const before = await state();
 		const out = await engine.webhook(exec, request);
 		const body = String(out.response.body ?? '');
