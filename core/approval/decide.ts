@@ -23,9 +23,16 @@ export interface LinkView {
 	linkBase?: string | null;
 }
 
-async function slotByToken(ctx: FlowContext, token: unknown): Promise<SlotRow | undefined> {
+/**
+ * The approver slot a token opens. With `scopeRequestId` (the request of the execution whose
+ * URL was called), a token of another request is unknown here: a link only ever acts on the
+ * execution it was issued for.
+ */
+async function slotByToken(ctx: FlowContext, token: unknown, scopeRequestId?: string | null): Promise<SlotRow | undefined> {
 	if (!plausibleToken(token)) return undefined;
-	return ctx.tx.selectFrom('approval_slot').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+	const slot = await ctx.tx.selectFrom('approval_slot').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+	if (slot && scopeRequestId !== undefined && slot.request_id !== scopeRequestId) return undefined;
+	return slot;
 }
 
 function stateOf(request: RequestRow, stage: StageRow | undefined, slot: SlotRow, now: Date): LinkState {
@@ -45,10 +52,10 @@ function stateOf(request: RequestRow, stage: StageRow | undefined, slot: SlotRow
  * For GET and HEAD: what the link shows, changing nothing. If the request was withdrawn
  * and its waiting execution not yet told, `deliver` says this call should resume it.
  */
-export async function inspectLink(env: ApprovalEnv, token: unknown): Promise<LinkView> {
+export async function inspectLink(env: ApprovalEnv, token: unknown, scopeRequestId?: string | null): Promise<LinkView> {
 	return env.store.transaction(async (tx) => {
 		const ctx = flowContext(env, tx, { actor: 'link' });
-		const slot = await slotByToken(ctx, token);
+		const slot = await slotByToken(ctx, token, scopeRequestId);
 		if (!slot) return { state: 'unknown', record: null, slot: null };
 		const request = (await lockRequest(ctx, slot.request_id))!;
 		const stage = await tx.selectFrom('approval_stage').selectAll().where('id', '=', slot.stage_id).executeTakeFirst();
@@ -65,6 +72,8 @@ export interface DecisionInput {
 	comment?: unknown;
 	ip?: string | null;
 	userAgent?: string | null;
+	/** The request of the execution whose URL was called; tokens of other requests are unknown. */
+	scopeRequestId?: string | null;
 }
 
 /**
@@ -74,7 +83,7 @@ export interface DecisionInput {
  */
 export async function decide(env: ApprovalEnv, input: DecisionInput): Promise<LinkView> {
 	return env.store.transaction(async (tx) => {
-		const slot0 = await slotByToken(flowContext(env, tx, { actor: 'link' }), input.token);
+		const slot0 = await slotByToken(flowContext(env, tx, { actor: 'link' }), input.token, input.scopeRequestId);
 		if (!slot0) return { state: 'unknown', record: null, slot: null };
 		if (!sameSecret(input.formKey, formKey(env.settings.linkSecret, input.token as string))) {
 			return { state: 'forged', record: null, slot: null };
