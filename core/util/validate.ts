@@ -14,6 +14,11 @@ export function optionalText(value: unknown, field: string, label: string, max =
 	}
 	const text = String(value).trim();
 	if (text.length > max) throw new ValidationError(`${label} is longer than ${max} characters / 过长`, field, 'too_long');
+	// PostgreSQL cannot store NUL, and no field here has a use for other control characters.
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) {
+		throw new ValidationError(`${label} contains control characters / 含有控制字符`, field, 'control_chars');
+	}
 	return text === '' ? null : text;
 }
 

@@ -67,10 +67,16 @@ describe('the package in the real n8n editor', () => {
 		const search = page.locator('[data-test-id="node-creator-search-bar"]');
 		for (const name of declaredTypes()) {
 			const type = types.find((t) => t.name === name)!;
-			await search.fill(chineseName(type.displayName));
-			// the node panel lists a trigger inside the item of its regular node
-			const shown = type.displayName.replace(/ Trigger$/, '');
-			const item = page.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]').filter({ hasText: shown }).first();
+			// n8n's node panel folds a trigger `xTrigger` into the item of its regular node `x`,
+			// shown under that node's name with the trigger's description: search for that name.
+			const regular = types.find((t) => `${t.name}Trigger` === type.name);
+			const listedAs = regular ?? type;
+			await search.fill(chineseName(listedAs.displayName));
+			const item = page
+				.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]')
+				.filter({ hasText: listedAs.displayName })
+				.filter({ hasText: regular ? (type as NodeType & { description: string }).description.split(' ')[0] : listedAs.displayName })
+				.first();
 			await item.waitFor();
 			const icon = item.locator('img').first();
 			await icon.waitFor();
