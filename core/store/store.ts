@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { ValidationError } from '../util/errors';
 import type { Database } from './schema';
 import type { Dialect, StoreConfig } from './types';
 import { migrate } from './migrate';
@@ -40,6 +41,7 @@ async function createKysely(config: StoreConfig): Promise<Db> {
 			ssl: config.ssl ? { rejectUnauthorized: false } : undefined,
 			max: config.maxConnections ?? 10,
 		});
+		guardNulParameters(pool);
 		return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	}
 	const { DatabaseSync } = await import('node:sqlite');
@@ -51,6 +53,29 @@ async function createKysely(config: StoreConfig): Promise<Db> {
 	raw.exec('PRAGMA synchronous = NORMAL');
 	raw.exec('PRAGMA foreign_keys = ON');
 	return new Kysely<Database>({ dialect: new NodeSqliteDialect(raw) });
+}
+
+/**
+ * PostgreSQL cannot hold NUL in text and answers such a parameter with a driver error. Fields
+ * refuse control characters when validated; this catches what reaches a query by any other
+ * path (an id typed into a lookup), as a clear error before anything is sent.
+ */
+function guardNulParameters(pool: { connect: (...args: any[]) => Promise<any> }): void {
+	const connect = pool.connect.bind(pool);
+	pool.connect = async (...args: any[]) => {
+		const client = await connect(...args);
+		if (!client.consortiumGuarded) {
+			const query = client.query.bind(client);
+			client.query = (text: unknown, parameters?: unknown, ...rest: unknown[]) => {
+				if (Array.isArray(parameters) && parameters.some((p) => typeof p === 'string' && p.includes('\u0000'))) {
+					throw new ValidationError('Text contains a NUL character, which cannot be stored / 文本含有空字符，无法保存', 'text', 'control_chars');
+				}
+				return query(text, parameters, ...rest);
+			};
+			client.consortiumGuarded = true;
+		}
+		return client;
+	};
 }
 
 /** Opens a store and brings its schema up to date. Prefer `getStore`, which caches. */
