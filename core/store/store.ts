@@ -41,6 +41,9 @@ async function createKysely(config: StoreConfig): Promise<Db> {
 			ssl: config.ssl ? { rejectUnauthorized: false } : undefined,
 			max: config.maxConnections ?? 10,
 		});
+		// An idle connection dies when PostgreSQL restarts; pg reports it on the pool, and an
+		// unheard 'error' event would end n8n's process. The pool reconnects on next use.
+		pool.on('error', () => undefined);
 		guardNulParameters(pool);
 		return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	}
