@@ -1,5 +1,5 @@
 import { ValidationError } from '../util/errors';
-import { oneOf, optionalBoolean, optionalEmail, optionalNumber, optionalText, requiredText } from '../util/validate';
+import { oneOf, optionalBoolean, optionalEmail, optionalNumber, optionalText, requiredText, scalarText } from '../util/validate';
 import { SKIP_OPERATORS, STAGE_MODES, TIMEOUT_ACTIONS, type Person, type RequestSpec, type SkipCondition, type StageSpec, type SubjectSpec } from './types';
 
 /** Reads loose input (node parameters, JSON from a workflow) into a validated request spec. */
@@ -17,7 +17,7 @@ export function parsePerson(text: string, field: string, label: string): Person 
 /** A list of people: an array of `{email, name}` or strings, or one text with commas / 、 / ;. */
 export function parsePeople(value: unknown, field: string, label: string): Person[] {
 	if (value === undefined || value === null || value === '') return [];
-	const parts: unknown[] = Array.isArray(value) ? value : String(value).split(/[,，、;；\n]/);
+	const parts: unknown[] = Array.isArray(value) ? value : scalarText(value, field, label).split(/[,，、;；\n]/);
 	const people: Person[] = [];
 	parts.forEach((part, i) => {
 		if (part && typeof part === 'object') {

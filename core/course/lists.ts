@@ -1,5 +1,5 @@
 import { ValidationError } from '../util/errors';
-import { requiredText } from '../util/validate';
+import { requiredText, scalarText } from '../util/validate';
 
 /**
  * A list given as an array or as text with one entry per line or separated by ；/;.
@@ -33,7 +33,7 @@ export function linkList(value: unknown, field: string, label: string): string[]
 
 export function httpLink(value: unknown, field: string, label: string): string | null {
 	if (value === undefined || value === null || value === '') return null;
-	const text = String(value).trim();
+	const text = scalarText(value, field, label).trim();
 	let url: URL;
 	try {
 		url = new URL(text);

@@ -2,7 +2,7 @@ import { writeAudit, type Actor } from '../store/audit';
 import type { Store, Tx } from '../store/store';
 import { NotFoundError, StateError, ValidationError } from '../util/errors';
 import { newId, nowIso } from '../util/id';
-import { optionalDate, optionalNumber, optionalText, requiredDate, requiredText } from '../util/validate';
+import { optionalDate, optionalNumber, optionalText, requiredDate, requiredText, scalarText } from '../util/validate';
 import { addDays } from '../util/time';
 import { creditedDates, mondayOf, weekDaysWithin } from './days';
 import { readPlacement, type Placement } from './placement';
@@ -54,7 +54,7 @@ function fromRow(row: any): WeeklyLog {
 
 function readDates(value: LogInput['onSiteDates']): string[] {
 	if (value === undefined || value === null || value === '') return [];
-	const parts = Array.isArray(value) ? value : String(value).split(/[,，、;；\s]+/).filter(Boolean);
+	const parts = Array.isArray(value) ? value : scalarText(value, 'onSiteDates', '在岗日期 On-site Dates').split(/[,，、;；\s]+/).filter(Boolean);
 	const dates = parts.map((p, i) => optionalDate(p, `onSiteDates[${i}]`, '在岗日期 On-site Date')!);
 	return [...new Set(dates)].sort();
 }

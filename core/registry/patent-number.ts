@@ -1,4 +1,5 @@
 import { ValidationError } from '../util/errors';
+import { scalarText } from '../util/validate';
 
 /** The type digit of an application number and what it means. */
 export const PATENT_TYPES = ['invention', 'utility', 'design', 'pct_invention', 'pct_utility'] as const;
@@ -55,7 +56,7 @@ export function checkDigit(digits: string): string {
  * check digit. Legacy 8-digit numbers (to 2003) use their own weights.
  */
 export function parsePatentNumber(value: unknown, field = 'applicationNo', label = '申请号 Application No.'): PatentNumber {
-	const raw = String(value ?? '').trim();
+	const raw = scalarText(value, field, label).trim();
 	if (!raw) throw new ValidationError(`${label} is required / 必填`, field, 'required');
 	const compact = raw
 		.toUpperCase()
@@ -98,8 +99,8 @@ function legacyYear(yy: number): number {
 
 /** A stated type as a key (`invention`) or its Chinese name (`发明专利`). */
 export function parsePatentType(value: unknown, field = 'type', label = '专利类型 Type'): PatentType | null {
-	if (value === undefined || value === null || String(value).trim() === '') return null;
-	const text = String(value).trim();
+	const text = scalarText(value, field, label).trim();
+	if (text === '') return null;
 	if ((PATENT_TYPES as readonly string[]).includes(text)) return text as PatentType;
 	const alias = TYPE_ALIASES[text.toLowerCase().replace(/\s+/g, '')];
 	if (alias) return alias;

@@ -93,3 +93,16 @@ export function textList(value: unknown, field: string, label: string): string[]
 	const parts = Array.isArray(value) ? value : value.split(/[,，、;；]/);
 	return parts.map((p, i) => requiredText(p, `${field}[${i}]`, label, 200));
 }
+
+/**
+ * A scalar as text for parsers that accept loose input (numbers typed as text, spreadsheet
+ * cells). Objects and arrays are refused with the field named: converting them could run
+ * their own `toString` and fail with a TypeError instead.
+ */
+export function scalarText(value: unknown, field: string, label: string): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+	if (value instanceof Date) return value.toISOString();
+	throw new ValidationError(`${label} must be text / 应为文本`, field, 'type');
+}
