@@ -27,6 +27,13 @@ if (missing.length) { console.error('dist/ lacks', missing); process.exit(1); }
 console.log('dist/ holds every file the n8n block names:', p.n8n.nodes.length, 'nodes,', p.n8n.credentials.length, 'credential(s)');
 "
 
+# The fuzz suites run a fixed seed and a second one: FUZZ_SEED if given, else one derived from
+# the commit under test — new cases for every commit, the same ones when that commit is re-run.
+if [ -z "${FUZZ_SEED:-}" ] && git rev-parse --short=7 HEAD >/dev/null 2>&1; then
+  export FUZZ_SEED=$((16#$(git rev-parse --short=7 HEAD)))
+fi
+echo "fuzz seed: ${FUZZ_SEED:-random} (replay with FUZZ_SEED=<seed> npm test)"
+
 results=".tmp/jest"
 mkdir -p "$results"
 status=0

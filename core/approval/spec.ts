@@ -27,7 +27,7 @@ export function parsePeople(value: unknown, field: string, label: string): Perso
 			people.push({ email, name: optionalText(p.name, `${field}[${i}].name`, label, 100) });
 			return;
 		}
-		const text = String(part ?? '').trim();
+		const text = scalarText(part, `${field}[${i}]`, label).trim();
 		if (text) people.push(parsePerson(text, `${field}[${i}]`, label));
 	});
 	const seen = new Set<string>();

@@ -41,7 +41,7 @@ export function resolveRules(given: Partial<Record<keyof CourseRules, unknown>> 
 			continue;
 		}
 		const n = Number(value);
-		if (!Number.isFinite(n) || n < 0) throw new ValidationError(`校验规则 Rule ${key} must be a non-negative number; got "${String(value)}"`, `rules.${key}`, 'rule');
+		if (!Number.isFinite(n) || n < 0) throw new ValidationError(`校验规则 Rule ${key} must be a non-negative number; got "${typeof value === 'string' || typeof value === 'number' ? value : typeof value}"`, `rules.${key}`, 'rule');
 		(rules as Record<string, unknown>)[key] = n;
 	}
 	const pairs: Array<[keyof CourseRules, keyof CourseRules]> = [

@@ -77,7 +77,7 @@ export function vocabulary<T extends string>(
 		(ALIASES[text] && allowed.includes(ALIASES[text] as T) ? (ALIASES[text] as T) : undefined);
 	if (!found) {
 		throw new ValidationError(
-			`${label} must be one of ${allowed.map((v) => labels[v]).join(', ')}; got "${String(value ?? '')}" / 取值无效`,
+			`${label} must be one of ${allowed.map((v) => labels[v]).join(', ')}; got "${typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 40) : typeof value}" / 取值无效`,
 			field,
 			'enum',
 		);

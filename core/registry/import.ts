@@ -150,7 +150,7 @@ export async function importProjects(store: Store, rows: ProjectInput[], actor: 
 	for (let start = 0; start < rows.length; start += batchSize) {
 		await store.transaction(async (tx) => {
 			for (let i = start; i < Math.min(rows.length, start + batchSize); i++) {
-				const no = String(rows[i].projectNo ?? '').trim();
+				const no = typeof rows[i].projectNo === 'string' || typeof rows[i].projectNo === 'number' ? String(rows[i].projectNo).trim() : '';
 				const first = no ? seen.get(no) : undefined;
 				if (first !== undefined) {
 					results.push({ row: i, result: 'rejected', field: 'projectNo', reason: `项目编号 Project No. ${no} repeats row ${first + 1} of this import / 与第 ${first + 1} 行重复` });

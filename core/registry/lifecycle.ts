@@ -1,3 +1,4 @@
+import { scalarText } from '../util/validate';
 import { StateError, ValidationError } from '../util/errors';
 import type { PatentType } from './patent-number';
 
@@ -36,7 +37,7 @@ export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
 
 /** Accepts a status key or the Chinese word a ledger uses (`授权`, `实审`, `结题`). */
 export function parseStatus<S extends string>(value: unknown, labels: Record<S, string>, field: string, label: string): S {
-	const text = String(value ?? '').trim();
+	const text = scalarText(value, field, label).trim();
 	if (text in labels) return text as S;
 	const extra: Record<string, string> = { 实审: 'substantive', 实质审查中: 'substantive', 已授权: 'granted', 中期: 'midterm', 验收: 'closed', 结题验收: 'closed', 未获批: 'not_approved' };
 	if (extra[text] && extra[text] in labels) return extra[text] as S;
