@@ -1,5 +1,5 @@
 import { writeAudit, transition } from '../store';
-import { activateFrom, advanceStage, bumpNotifyRound, claimDelivery, finishRequest, lockRequest, slotsOfStage, type Change, type FlowContext, type RequestRow, type SlotRow, type StageRow } from './flow';
+import { activateFrom, advanceStage, bumpNotifyRound, claimDelivery, finishRequest, lockRequest, slotsOfStage, stagesOf, type Change, type FlowContext, type RequestRow, type SlotRow, type StageRow } from './flow';
 import { flowContext, loadRecord, type ApprovalEnv } from './requests';
 import { formKey, hashToken, plausibleToken, sameSecret } from './tokens';
 import type { Decision, RequestRecord } from './types';
@@ -23,16 +23,26 @@ export interface LinkView {
 	linkBase?: string | null;
 }
 
-/**
- * The approver slot a token opens. With `scopeRequestId` (the request of the execution whose
- * URL was called), a token of another request is unknown here: a link only ever acts on the
- * execution it was issued for.
- */
-async function slotByToken(ctx: FlowContext, token: unknown, scopeRequestId?: string | null): Promise<SlotRow | undefined> {
+/** Where a link was called: the execution and node whose resume URL it is. */
+export interface LinkScope {
+	executionId: string | undefined;
+	nodeId: string;
+}
+
+async function slotByToken(ctx: FlowContext, token: unknown): Promise<SlotRow | undefined> {
 	if (!plausibleToken(token)) return undefined;
-	const slot = await ctx.tx.selectFrom('approval_slot').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
-	if (slot && scopeRequestId !== undefined && slot.request_id !== scopeRequestId) return undefined;
-	return slot;
+	return ctx.tx.selectFrom('approval_slot').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+}
+
+/**
+ * The request a token's slot belongs to, read (and on PostgreSQL locked) in the transaction.
+ * With a scope, a token of a request made by another execution or node is unknown here: a
+ * link only ever acts on the execution it was issued for.
+ */
+async function requestInScope(ctx: FlowContext, slot: SlotRow, scope: LinkScope | undefined): Promise<RequestRow | undefined> {
+	const request = await lockRequest(ctx, slot.request_id);
+	if (!request || (scope && (request.execution_id !== (scope.executionId ?? null) || request.node_id !== scope.nodeId))) return undefined;
+	return request;
 }
 
 function stateOf(request: RequestRow, stage: StageRow | undefined, slot: SlotRow, now: Date): LinkState {
@@ -52,12 +62,12 @@ function stateOf(request: RequestRow, stage: StageRow | undefined, slot: SlotRow
  * For GET and HEAD: what the link shows, changing nothing. If the request was withdrawn
  * and its waiting execution not yet told, `deliver` says this call should resume it.
  */
-export async function inspectLink(env: ApprovalEnv, token: unknown, scopeRequestId?: string | null): Promise<LinkView> {
+export async function inspectLink(env: ApprovalEnv, token: unknown, scope?: LinkScope): Promise<LinkView> {
 	return env.store.transaction(async (tx) => {
 		const ctx = flowContext(env, tx, { actor: 'link' });
-		const slot = await slotByToken(ctx, token, scopeRequestId);
-		if (!slot) return { state: 'unknown', record: null, slot: null };
-		const request = (await lockRequest(ctx, slot.request_id))!;
+		const slot = await slotByToken(ctx, token);
+		const request = slot && (await requestInScope(ctx, slot, scope));
+		if (!slot || !request) return { state: 'unknown', record: null, slot: null };
 		const stage = await tx.selectFrom('approval_stage').selectAll().where('id', '=', slot.stage_id).executeTakeFirst();
 		const state = stateOf(request, stage, slot, ctx.now);
 		const deliver = request.status !== 'pending' && !request.delivered && (await claimDelivery(ctx, request.id));
@@ -72,8 +82,8 @@ export interface DecisionInput {
 	comment?: unknown;
 	ip?: string | null;
 	userAgent?: string | null;
-	/** The request of the execution whose URL was called; tokens of other requests are unknown. */
-	scopeRequestId?: string | null;
+	/** The execution and node whose URL was called; tokens of other requests are unknown. */
+	scope?: LinkScope;
 }
 
 /**
@@ -83,19 +93,22 @@ export interface DecisionInput {
  */
 export async function decide(env: ApprovalEnv, input: DecisionInput): Promise<LinkView> {
 	return env.store.transaction(async (tx) => {
-		const slot0 = await slotByToken(flowContext(env, tx, { actor: 'link' }), input.token, input.scopeRequestId);
-		if (!slot0) return { state: 'unknown', record: null, slot: null };
+		// Whoever wins a final result here resumes the execution: finishing also claims delivery.
+		const ctx: FlowContext = { ...flowContext(env, tx, { actor: 'link' }), deliverOnFinish: true };
+		const slot0 = await slotByToken(ctx, input.token);
+		const request = slot0 && (await requestInScope(ctx, slot0, input.scope));
+		if (!slot0 || !request) return { state: 'unknown', record: null, slot: null };
 		if (!sameSecret(input.formKey, formKey(env.settings.linkSecret, input.token as string))) {
 			return { state: 'forged', record: null, slot: null };
 		}
-		const decision = input.decision === 'approve' || input.decision === 'reject' ? input.decision : null;
 		const actor = { actor: slot0.email, ip: input.ip ?? null, userAgent: input.userAgent ?? null };
-		const ctx = flowContext(env, tx, actor);
-		const request = (await lockRequest(ctx, slot0.request_id))!;
+		ctx.actor = actor;
+		const decision = input.decision === 'approve' || input.decision === 'reject' ? input.decision : null;
 		// On PostgreSQL a concurrent decision may have committed between the first read and the
 		// lock: read again. SQLite's write lock was held since the transaction began.
 		const slot = ctx.dialect === 'postgres' ? (await tx.selectFrom('approval_slot').selectAll().where('id', '=', slot0.id).executeTakeFirst())! : slot0;
-		const stage = await tx.selectFrom('approval_stage').selectAll().where('id', '=', slot.stage_id).executeTakeFirst();
+		const stages = await stagesOf(ctx, request.id);
+		const stage = stages.find((s) => s.id === slot.stage_id);
 		const state = stateOf(request, stage, slot, ctx.now);
 		if (state !== 'open' || !decision) {
 			const deliver = request.status !== 'pending' && !request.delivered && (await claimDelivery(ctx, request.id));
@@ -111,15 +124,22 @@ export async function decide(env: ApprovalEnv, input: DecisionInput): Promise<Li
 		});
 		if (!won) return { state: 'used', record: await loadRecord(tx, request.id), slot };
 		await writeAudit(tx, { ...actor, action: decision, entityType: 'approval_slot', entityId: slot.id, changes: { request: request.number, stage: slot.stage_idx, comment } });
-		const change = await settleAfterDecision(ctx, request, stage!);
-		const deliver = change.outcome === 'approved' || change.outcome === 'rejected' ? await claimDelivery(ctx, request.id) : false;
-		return { state: 'recorded', record: await loadRecord(tx, request.id), slot: { ...slot, status: decision === 'approve' ? 'approved' : 'rejected' }, change, deliver, decision, linkBase: request.link_base };
+		const change = await settleAfterDecision(ctx, request, stage!, stages);
+		return {
+			state: 'recorded',
+			record: await loadRecord(tx, request.id),
+			slot: { ...slot, status: decision === 'approve' ? 'approved' : 'rejected' },
+			change,
+			deliver: change.delivered === true,
+			decision,
+			linkBase: request.link_base,
+		};
 	});
 }
 
-async function settleAfterDecision(ctx: FlowContext, request: RequestRow, stage: StageRow): Promise<Change> {
+async function settleAfterDecision(ctx: FlowContext, request: RequestRow, stage: StageRow, stages: StageRow[]): Promise<Change> {
 	const { outcome, opened } = await advanceStage(ctx, request, stage);
-	if (outcome === 'approved') return activateFrom(ctx, request, stage.idx + 1);
+	if (outcome === 'approved') return activateFrom(ctx, request, stage.idx + 1, stages);
 	if (outcome === 'rejected') return finishRequest(ctx, request, 'rejected', 'decided');
 	if (opened.length) {
 		// 依次: the next approver's turn; the execution resumes on Notify for them.

@@ -20,6 +20,11 @@ export interface FlowContext {
 	settings: ConsortiumSettings;
 	now: Date;
 	actor: Actor;
+	/**
+	 * The caller resumes the waiting execution itself if the request finishes: the finishing
+	 * update then also claims delivery, instead of a second conditional update.
+	 */
+	deliverOnFinish?: boolean;
 }
 
 /** What a change means for the waiting execution. */
@@ -30,6 +35,8 @@ export interface Change {
 	outcome: Outcome;
 	/** Slots that were opened and need a notification (their tokens are re-derived from the salt). */
 	opened: ApprovalSlotTable[];
+	/** The request finished and this change claimed the right to deliver the result (`deliverOnFinish`). */
+	delivered?: boolean;
 }
 
 export type RequestRow = ApprovalRequestTable;
@@ -175,9 +182,13 @@ export async function forceStage(ctx: FlowContext, stage: StageRow, outcome: 'ap
 	await settleStage(ctx, stage, outcome, 'timeout');
 }
 
-/** Starts stages from `fromIdx` on, skipping those whose condition holds, until one waits for people or none is left. */
-export async function activateFrom(ctx: FlowContext, request: RequestRow, fromIdx: number): Promise<Change> {
-	const stages = await stagesOf(ctx, request.id);
+/**
+ * Starts stages from `fromIdx` on, skipping those whose condition holds, until one waits for
+ * people or none is left. `known` are the request's stages as read in this transaction; only
+ * those from `fromIdx` on are used, and nothing before has touched them.
+ */
+export async function activateFrom(ctx: FlowContext, request: RequestRow, fromIdx: number, known?: StageRow[]): Promise<Change> {
+	const stages = known ?? (await stagesOf(ctx, request.id));
 	const fields = JSON.parse(request.subject_fields) as Array<{ label: string; value: string }>;
 	for (let idx = fromIdx; idx < stages.length; idx++) {
 		const stage = stages[idx];
@@ -224,7 +235,15 @@ export async function finishRequest(ctx: FlowContext, request: RequestRow, statu
 		id: request.id,
 		from: 'pending',
 		to: status,
-		set: { reason, reason_note: note ?? null, decided_at: ctx.now.toISOString(), updated_at: ctx.now.toISOString(), current_stage: null, due_at: null },
+		set: {
+			reason,
+			reason_note: note ?? null,
+			decided_at: ctx.now.toISOString(),
+			updated_at: ctx.now.toISOString(),
+			current_stage: null,
+			due_at: null,
+			...(ctx.deliverOnFinish ? { delivered: 1 } : {}),
+		},
 	});
 	if (!won) throw new StateError(`Request ${request.number} is already ${request.status} / 审批已结束`, request.status, status);
 	// Stages not reached are skipped; a stage still open (withdrawn mid-way) ends with the request.
@@ -236,7 +255,7 @@ export async function finishRequest(ctx: FlowContext, request: RequestRow, statu
 		.execute();
 	await retireOpenSlots(ctx, { requestId: request.id }, 'closed');
 	await audit(ctx, status, 'approval_request', request.id, { status: ['pending', status], reason }, note ?? undefined);
-	return { requestId: request.id, outcome: status, opened: [] };
+	return { requestId: request.id, outcome: status, opened: [], delivered: Boolean(ctx.deliverOnFinish) };
 }
 
 /** The one caller that wins this resumes the waiting execution with the result; nobody else does. */

@@ -107,14 +107,14 @@ export async function createRequest(env: ApprovalEnv, spec: RequestSpec, actor: 
 	});
 }
 
-/** Finds a request by id (`apr_…`) or by number (`KC-2026-0001`). */
+/**
+ * Finds a request by id (`apr_…`) or by number (`KC-2026-0001`). Number prefixes are letters
+ * and digits only, so the two never look alike and one index lookup suffices.
+ */
 export async function findRequest(db: Db | Tx, idOrNumber: string): Promise<RequestRow> {
 	const key = String(idOrNumber ?? '').trim();
-	const row = await db
-		.selectFrom('approval_request')
-		.selectAll()
-		.where((eb) => eb.or([eb('id', '=', key), eb('number', '=', key.toUpperCase())]))
-		.executeTakeFirst();
+	const query = db.selectFrom('approval_request').selectAll();
+	const row = await (key.startsWith('apr_') ? query.where('id', '=', key) : query.where('number', '=', key.toUpperCase())).executeTakeFirst();
 	if (!row) throw new NotFoundError('approval request 审批', key);
 	return row;
 }

@@ -8,7 +8,6 @@ import {
 	inspectLink,
 	linkFor,
 	recordedPage,
-	requestOfExecution,
 	statePage,
 	validPoke,
 	type ApprovalEnv,
@@ -89,7 +88,7 @@ export async function approvalWebhook(this: IWebhookFunctions): Promise<IWebhook
 
 		const token = String(first(body.token) ?? first(query.token) ?? '');
 		// A link acts only on the execution it was issued for: another request's token is unknown here.
-		const scopeRequestId = (await requestOfExecution(env, this.getExecutionId(), this.getNode().id))?.id ?? null;
+		const scope = { executionId: this.getExecutionId(), nodeId: this.getNode().id };
 		// Only a POST decides. GET and HEAD — a person, a mail scanner or a link preview alike — only look,
 		// whatever the query string says.
 		const view =
@@ -101,9 +100,9 @@ export async function approvalWebhook(this: IWebhookFunctions): Promise<IWebhook
 						comment: first(body.comment),
 						ip: clientIp(req),
 						userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
-						scopeRequestId,
+						scope,
 					})
-				: await inspectLink(env, token, scopeRequestId);
+				: await inspectLink(env, token, scope);
 		const page = pageFor(env, view, token);
 		sendPage(res, page.status, page.html, headOnly);
 		const workflowData = await resumeWith(env, view);

@@ -40,12 +40,13 @@ function readSpecInput(ctx: IExecuteFunctions) {
  * Puts the execution to wait. If n8n's wait time runs out, n8n resumes the node disabled
  * and forwards its stored input as outputs; so the stored input becomes the due-time
  * notice on Notify. Sent and wired back, its arrival finds the round already waited
- * and applies the stage's timeout action.
+ * and applies the stage's timeout action. Without a due time n8n never resumes it so, and
+ * nothing is stored: every resume carries its own items, and the execution stays small.
  */
 async function waitFor(ctx: IExecuteFunctions, env: ApprovalEnv, requestId: string, dueAt: string | null): Promise<Outputs> {
-	const record = await loadRecord(env.store.db, requestId);
 	const executeData = ctx.getExecuteData();
-	executeData.data = { main: [[], [], notificationItems(dueNotifications(env.settings, record)).map((i) => ({ ...i, pairedItem: { item: 0 } }))] };
+	const dueNotice = dueAt ? notificationItems(dueNotifications(env.settings, await loadRecord(env.store.db, requestId))) : [];
+	executeData.data = { main: [[], [], dueNotice.map((i) => ({ ...i, pairedItem: { item: 0 } }))] };
 	executeData.metadata = { ...executeData.metadata, forwardAllOutputs: true };
 	await ctx.putExecutionToWait(dueAt ? new Date(dueAt) : WAIT_INDEFINITELY);
 	return emptyOutputs();
