@@ -3,10 +3,16 @@
  * package's nodes and n8n's own nodes, and resumes waiting executions through a node's
  * webhook the way n8n's waiting-webhook handler does. Every node issue proves its
  * operations through this harness.
+ *
+ * Like n8n, an execution is kept as flatted text once it stops, and a webhook call starts
+ * from that text and from the workflow's JSON: a resume pays what n8n's resume pays
+ * (parse the stored execution, build the workflow, match the webhook by its evaluated path,
+ * run, store again), and data that would not survive n8n's store does not survive here.
  */
 import 'reflect-metadata';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
+import { parse, stringify } from 'flatted';
 import { Container } from '@n8n/di';
 import { BinaryDataService, ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
 import {
@@ -158,6 +164,10 @@ export interface EngineOptions {
 export interface Execution {
 	id: string;
 	workflow: Workflow;
+	/** The workflow JSON it runs, as n8n keeps it with the execution. */
+	workflowJson: any;
+	/** The execution data as n8n stores it: flatted text. */
+	stored: string;
 	run: IRun;
 	data: IRunExecutionData;
 	status: IRun['status'];
@@ -190,7 +200,7 @@ export class Engine {
 		});
 	}
 
-	private async process(workflow: Workflow, executionId: string, data: IRunExecutionData, mode: WorkflowExecuteMode): Promise<Execution> {
+	private async process(workflowJson: any, workflow: Workflow, executionId: string, data: IRunExecutionData, mode: WorkflowExecuteMode): Promise<Execution> {
 		await initBinaryData();
 		const hooks = new ExecutionLifecycleHooks(mode, executionId, { id: workflow.id, name: workflow.name, nodes: [], connections: {}, active: false } as any);
 		let resolveRun!: (run: IRun) => void;
@@ -213,14 +223,16 @@ export class Engine {
 		const execute = new WorkflowExecute(additionalData, mode, data);
 		await execute.processRunExecutionData(workflow);
 		const run = await finished;
-		return this.wrap(executionId, workflow, run);
+		return this.wrap(executionId, workflowJson, workflow, run);
 	}
 
-	private wrap(id: string, workflow: Workflow, run: IRun): Execution {
+	private wrap(id: string, workflowJson: any, workflow: Workflow, run: IRun): Execution {
 		const runData = run.data.resultData.runData;
 		return {
 			id,
 			workflow,
+			workflowJson,
+			stored: stringify(run.data),
 			run,
 			data: run.data,
 			status: run.status,
@@ -270,7 +282,7 @@ export class Engine {
 				],
 			},
 		} as unknown as IRunExecutionData;
-		return this.process(workflow, `${++executionCounter}`, data, options.mode ?? 'trigger');
+		return this.process(json, workflow, `${++executionCounter}`, data, options.mode ?? 'trigger');
 	}
 
 	/**
@@ -283,15 +295,27 @@ export class Engine {
 		execution: Execution,
 		request: { method?: 'GET' | 'POST' | 'HEAD'; query?: IDataObject; body?: IDataObject; headers?: Record<string, string>; ip?: string; path?: string },
 	): Promise<{ response: TestResponse; execution: Execution; resumed: boolean }> {
-		const data = structuredClone(execution.data);
+		const data = parse(execution.stored) as IRunExecutionData;
 		const stackEntry = data.executionData!.nodeExecutionStack[0];
 		if (!stackEntry || !data.waitTill) throw new Error('Execution is not waiting');
 		const nodeName = data.resultData.lastNodeExecuted!;
-		const workflow = execution.workflow;
+		const workflow = this.makeWorkflow(execution.workflowJson);
 		const node = workflow.getNode(nodeName)!;
 		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		const method = request.method ?? 'GET';
-		const description = (nodeType.description.webhooks ?? []).find((w) => w.restartWebhook && (w.httpMethod === method || (method === 'HEAD' && w.httpMethod === 'GET')));
+		// As n8n's webhook service does: every webhook of the node with its path expression
+		// evaluated, then the restart webhook matching the method and the URL's suffix.
+		const webhooks = (nodeType.description.webhooks ?? []).map((w) => ({
+			w,
+			path: String(workflow.expression.getSimpleParameterValue(node, w.path, 'internal', {}) ?? '')
+				.trim()
+				.replace(/^\/|\/$/g, ''),
+		}));
+		const match = webhooks.find(
+			({ w, path }) => w.restartWebhook && (w.httpMethod === method || (method === 'HEAD' && w.httpMethod === 'GET')) && (request.path === undefined || path === request.path),
+		);
+		const description = match?.w;
+		const path = match?.path ?? '';
 		if (!description) throw new Error(`${nodeName} has no ${method} restart webhook`);
 		const response = new TestResponse();
 		const req = testRequest(method, request);
@@ -306,7 +330,7 @@ export class Engine {
 		const webhookData: IWebhookData = {
 			httpMethod: method === 'HEAD' ? 'GET' : method,
 			node: nodeName,
-			path: request.path ?? node.id,
+			path,
 			webhookDescription: description,
 			workflowId: workflow.id,
 			workflowExecuteAdditionalData: additionalData,
@@ -320,15 +344,15 @@ export class Engine {
 		if (!result.workflowData) return { response, execution, resumed: false };
 		stackEntry.data.main = result.workflowData;
 		stackEntry.metadata = { ...stackEntry.metadata, forwardAllOutputs: true };
-		const next = await this.process(workflow, execution.id, data, 'webhook');
+		const next = await this.process(execution.workflowJson, workflow, execution.id, data, 'webhook');
 		return { response, execution: next, resumed: true };
 	}
 
 	/** Resumes a waiting execution whose wait time passed, as n8n's wait tracker does. */
 	async resumeAfterWait(execution: Execution): Promise<Execution> {
-		const data = structuredClone(execution.data);
+		const data = parse(execution.stored) as IRunExecutionData;
 		if (!data.waitTill) throw new Error('Execution is not waiting');
-		return this.process(execution.workflow, execution.id, data, 'trigger');
+		return this.process(execution.workflowJson, this.makeWorkflow(execution.workflowJson), execution.id, data, 'trigger');
 	}
 }
 

@@ -21,14 +21,14 @@ export class WaitingServer {
 			req.on('end', async () => {
 				try {
 					const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-					const [, , executionId, nodeId] = url.pathname.split('/');
+					const [, , executionId, suffix] = url.pathname.split('/');
 					const execution = this.executions.get(executionId);
 					if (!execution) {
 						res.writeHead(404).end();
 						return;
 					}
 					const body = raw ? (req.headers['content-type']?.includes('json') ? JSON.parse(raw) : Object.fromEntries(new URLSearchParams(raw))) : {};
-					const result = await this.engine().webhook(execution, { method: req.method as 'POST', query: Object.fromEntries(url.searchParams), body, path: nodeId });
+					const result = await this.engine().webhook(execution, { method: req.method as 'POST', query: Object.fromEntries(url.searchParams), body, path: suffix ?? '' });
 					if (result.resumed) this.executions.set(executionId, result.execution);
 					res.writeHead(result.response.statusCode, result.response.headers).end(result.response.body);
 				} catch (error) {

@@ -16,12 +16,20 @@ import {
 import { consortiumFor } from '../../../shared/store';
 import { outputsFor, resultOutputs, type Outputs } from './items';
 
+/**
+ * The suffix of every approver link. A fixed string, not an expression such as `$nodeId`:
+ * n8n evaluates each webhook path of the waiting node on every call to its resume URL, and
+ * an expression costs more there than the whole decision. One node waits per execution,
+ * so the execution id in the URL already tells n8n which node is meant.
+ */
+export const APPROVAL_WEBHOOK_PATH = 'decide';
+
 /** The restart webhooks: GET shows, POST decides. Declared once, referenced by the node. */
 export const APPROVAL_WEBHOOKS = [
-	{ name: 'default' as const, httpMethod: 'GET', responseMode: 'onReceived', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
-	{ name: 'default' as const, httpMethod: 'POST', responseMode: 'onReceived', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
+	{ name: 'default' as const, httpMethod: 'GET', responseMode: 'onReceived', path: APPROVAL_WEBHOOK_PATH, restartWebhook: true, isFullPath: true },
+	{ name: 'default' as const, httpMethod: 'POST', responseMode: 'onReceived', path: APPROVAL_WEBHOOK_PATH, restartWebhook: true, isFullPath: true },
 	// Link previews often send HEAD; n8n matches waiting webhooks by exact method.
-	{ name: 'default' as const, httpMethod: 'HEAD', responseMode: 'onReceived', path: '={{ $nodeId }}', restartWebhook: true, isFullPath: true },
+	{ name: 'default' as const, httpMethod: 'HEAD', responseMode: 'onReceived', path: APPROVAL_WEBHOOK_PATH, restartWebhook: true, isFullPath: true },
 ];
 
 type Res = ReturnType<IWebhookFunctions['getResponseObject']>;
