@@ -3,11 +3,14 @@
  *
  * Creates N approval requests (default 10,000) by running the Approval workflow in the
  * real n8n engine, then decides each one with the POST an approver's button sends, through
- * the node's restart webhook in-process (the harness does what n8n's waiting-webhook
- * handler does), until the execution resumes on Approved. The baseline is n8n's own Wait
- * node ("resume on webhook call", POST) resumed through the same harness in the same run.
- * Only the decision / resume calls are timed; creation and waiting runs are not. The two
- * kinds alternate batch by batch, as this machine is shared and its load changes.
+ * the node's restart webhook in-process, until the execution resumes on Approved. The
+ * harness resumes as n8n's waiting-webhook handler does: it parses the stored execution
+ * (flatted), builds the workflow from its JSON, matches the webhook by method and evaluated
+ * path, runs it, resumes the execution and stores it again; only n8n's database I/O is left
+ * out. The baseline is n8n's own Wait node ("resume on webhook call", POST) resumed through
+ * the same harness in the same run. Only the decision / resume calls are timed; creation
+ * and waiting runs are not. The two kinds alternate batch by batch, as this machine is
+ * shared and its load changes.
  *
  *   npx ts-node --transpile-only bench/approval.bench.ts [requests]
  */
