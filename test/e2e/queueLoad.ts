@@ -76,42 +76,68 @@ export interface Click {
 	page: string;
 }
 
-/**
- * What an approver does: GET the link (the confirmation page), then POST the form with the
- * decision. Retries while n8n says the execution is still running (409) or a process is
- * down, as a person would reload; a recorded decision is never posted twice.
- */
-export async function click(link: string, decision: 'approve' | 'reject', comment = '同意 OK'): Promise<Click> {
-	let retries = 0;
+const retryable = (r: Response | Error) => r instanceof Error || r.status === 409 || r.status >= 500;
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The decision form an approver's link shows, or the page instead of it (already decided, expired…). */
+export interface Form {
+	link: string;
+	fields?: { token: string; formKey: string; action: string };
+	status: number;
+	retries: number;
+	page: string;
+}
+
+/** Opens an approver's link (GET), retrying while n8n says the execution is still running (409) or a process is down. */
+export async function openForm(link: string, retries = 0): Promise<Form> {
 	for (;;) {
 		const shown = await fetch(link).catch((e) => e as Error);
-		if (shown instanceof Error || shown.status === 409 || shown.status >= 500) {
+		if (retryable(shown)) {
 			if (!(shown instanceof Error)) await shown.arrayBuffer();
 			if (++retries > 600) throw new Error(`link never opened: ${link}`);
-			await new Promise((r) => setTimeout(r, 500));
+			await pause(500);
 			continue;
 		}
-		const html = await shown.text();
+		const res = shown as Response;
+		const html = await res.text();
 		const token = attr(html, 'token');
 		const formKey = attr(html, 'formKey');
-		if (!token || !formKey) return { link, latencyMs: 0, status: shown.status, retries, page: html };
 		const action = /<form method="post" action="([^"]*)"/.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? link;
+		return { link, fields: token && formKey ? { token, formKey, action } : undefined, status: res.status, retries, page: html };
+	}
+}
+
+/**
+ * Presses a button of an opened form (POST). If the answer is lost (409, a process down),
+ * the decision may or may not have been recorded: the link is opened again, which shows an
+ * open form or "already decided", so a recorded decision is never posted twice.
+ */
+export async function post(form: Form, decision: 'approve' | 'reject', comment = '同意 OK'): Promise<Click> {
+	let current = form;
+	for (;;) {
+		if (!current.fields) return { link: form.link, latencyMs: 0, status: current.status, retries: current.retries, page: current.page };
 		const started = performance.now();
-		const res = await fetch(action, {
+		const res = await fetch(current.fields.action, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ token, formKey, decision, comment }).toString(),
+			body: new URLSearchParams({ token: current.fields.token, formKey: current.fields.formKey, decision, comment }).toString(),
 		}).catch((e) => e as Error);
 		const latencyMs = performance.now() - started;
-		if (res instanceof Error || res.status === 409 || res.status >= 500) {
+		if (retryable(res)) {
 			if (!(res instanceof Error)) await res.arrayBuffer();
-			// the decision may or may not have been recorded: the next GET tells (an open form or "already decided")
-			if (++retries > 600) throw new Error(`decision never answered: ${link}`);
-			await new Promise((r) => setTimeout(r, 500));
+			if (current.retries + 1 > 600) throw new Error(`decision never answered: ${form.link}`);
+			await pause(500);
+			current = await openForm(form.link, current.retries + 1);
 			continue;
 		}
-		return { link, latencyMs, status: res.status, retries, page: await res.text() };
+		const answered = res as Response;
+		return { link: form.link, latencyMs, status: answered.status, retries: current.retries, page: await answered.text() };
 	}
+}
+
+/** What an approver does: open the link (the confirmation page), then press a button. */
+export async function click(link: string, decision: 'approve' | 'reject', comment = '同意 OK'): Promise<Click> {
+	return post(await openForm(link), decision, comment);
 }
 
 export function percentile(values: number[], p: number): number {
