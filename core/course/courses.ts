@@ -5,7 +5,7 @@ import { transition } from '../store/transition';
 import { NotFoundError, StateError, ValidationError } from '../util/errors';
 import { newId, nowIso } from '../util/id';
 import { dateInZone } from '../util/time';
-import { optionalDate, optionalText } from '../util/validate';
+import { filterValue, optionalBoolean, optionalDate, optionalText, quoted } from '../util/validate';
 import { assertTransition, COURSE_STATE_LABELS, EDITABLE_STATES, isCourseState, type CourseState } from './lifecycle';
 import { linkList } from './lists';
 import { validateProposal, type CourseProposalInput } from './proposal';
@@ -172,16 +172,20 @@ export const courses = {
 
 	async list(
 		store: Store,
-		options: { status?: string; courseType?: string; code?: string; startTerm?: string; after?: string | null; limit?: number } = {},
+		options: { status?: unknown; courseType?: unknown; code?: unknown; startTerm?: unknown; after?: string | null; limit?: number } = {},
 	): Promise<Page<CourseView>> {
 		let q = store.db.selectFrom('course').selectAll();
-		if (options.status) {
-			if (!isCourseState(options.status)) throw new ValidationError(`状态 Status "${options.status}" is unknown / 未知状态`, 'status', 'enum');
-			q = q.where('status', '=', options.status);
+		const status = filterValue(options.status, 'status', '状态 Status');
+		if (status) {
+			if (!isCourseState(status)) throw new ValidationError(`状态 Status ${quoted(status)} is unknown / 未知状态`, 'status', 'enum');
+			q = q.where('status', '=', status);
 		}
-		if (options.courseType) q = q.where('course_type', '=', options.courseType);
-		if (options.code) q = q.where('code', '=', options.code);
-		if (options.startTerm) q = q.where('start_term', '=', options.startTerm);
+		const courseType = filterValue(options.courseType, 'courseType', '课程类型 Course Type');
+		const code = filterValue(options.code, 'code', '课程代码 Course Code');
+		const startTerm = filterValue(options.startTerm, 'startTerm', '开课学期 Start Term');
+		if (courseType) q = q.where('course_type', '=', courseType);
+		if (code) q = q.where('code', '=', code);
+		if (startTerm) q = q.where('start_term', '=', startTerm);
 		const page = await paginate(q, { after: options.after, limit: options.limit });
 		return { items: await viewCourses(store.db, page.items), nextCursor: page.nextCursor };
 	},
@@ -191,22 +195,23 @@ export const courses = {
 	 * with `enterApproval` it also moves on to 审批中 in the same transaction, as a workflow
 	 * that starts an approval right away needs.
 	 */
-	async submit(store: Store, id: string, step: StepOptions & { enterApproval?: boolean }, ctx: CourseContext): Promise<CourseView> {
+	async submit(store: Store, id: string, step: StepOptions & { enterApproval?: unknown }, ctx: CourseContext): Promise<CourseView> {
 		const rules = resolveRules(ctx.rules);
+		const enterApproval = optionalBoolean(step.enterApproval, 'enterApproval', '同时进入审批 Enter Approval');
 		return store.transaction(async (tx) => {
 			const row = await requireCourse(tx, id);
 			assertTransition(row.status as CourseState, 'submitted');
 			const links = await linkIds(tx, id);
 			await validateProposal(tx, rowToProposalInput(row, links.partnerIds, links.memberIds), rules);
 			await recordStep(tx, row, 'submitted', step, ctx, { status_reason: null });
-			if (step.enterApproval) await recordStep(tx, row, 'under_approval', { date: step.date }, ctx);
+			if (enterApproval) await recordStep(tx, row, 'under_approval', { date: step.date }, ctx);
 			return viewOne(tx, id);
 		});
 	},
 
 	/** Moves the course to a named next state, recording date, note and evidence. */
-	async advance(store: Store, id: string, to: string, step: StepOptions, ctx: CourseContext): Promise<CourseView> {
-		if (!isCourseState(to)) throw new ValidationError(`目标状态 Target State "${to}" is unknown / 未知状态`, 'to', 'enum');
+	async advance(store: Store, id: string, to: unknown, step: StepOptions, ctx: CourseContext): Promise<CourseView> {
+		if (!isCourseState(to)) throw new ValidationError(`目标状态 Target State ${quoted(to)} is unknown / 未知状态`, 'to', 'enum');
 		if (to === 'submitted') return courses.submit(store, id, step, ctx);
 		return store.transaction(async (tx) => {
 			await recordStep(tx, await requireCourse(tx, id), to, step, ctx);

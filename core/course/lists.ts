@@ -1,5 +1,5 @@
 import { ValidationError } from '../util/errors';
-import { requiredText, scalarText } from '../util/validate';
+import { quoted, requiredText, scalarText } from '../util/validate';
 
 /**
  * A list given as an array or as text with one entry per line or separated by ；/;.
@@ -19,9 +19,10 @@ export function lineList(value: unknown, field: string, label: string, max = 300
 export function referenceList(value: unknown, field: string, label: string): string[] {
 	if (value === undefined || value === null || value === '') return [];
 	if (!Array.isArray(value) && typeof value !== 'string') throw new ValidationError(`${label} must be a list / 应为列表`, field, 'type');
-	const parts = Array.isArray(value) ? value : value.split(/[\n,，、;；]/);
+	const parts: unknown[] = Array.isArray(value) ? value : value.split(/[\n,，、;；]/);
+	// An object or a list inside the list is refused, not dropped: the record would quietly lose a member.
 	return parts
-		.map((p) => (typeof p === 'string' || typeof p === 'number' ? String(p) : '').trim())
+		.map((p, i) => (p === null || p === undefined ? '' : scalarText(p, `${field}[${i}]`, label).trim()))
 		.filter((p) => p !== '')
 		.map((p, i) => requiredText(p, `${field}[${i}]`, label, 200));
 }
@@ -38,10 +39,10 @@ export function httpLink(value: unknown, field: string, label: string): string |
 	try {
 		url = new URL(text);
 	} catch {
-		throw new ValidationError(`${label} "${text}" is not a web link (http/https) / 链接无效`, field, 'link');
+		throw new ValidationError(`${label} ${quoted(text)} is not a web link (http/https) / 链接无效`, field, 'link');
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new ValidationError(`${label} "${text}" must start with http:// or https:// / 链接无效`, field, 'link');
+		throw new ValidationError(`${label} ${quoted(text)} must start with http:// or https:// / 链接无效`, field, 'link');
 	}
 	return text;
 }
@@ -53,8 +54,8 @@ export function share(value: unknown, field: string, label: string): number {
 	const text = String(value).trim();
 	const percent = text.endsWith('%') || text.endsWith('％');
 	const n = Number(percent ? text.slice(0, -1) : text);
-	if (!Number.isFinite(n) || n < 0) throw new ValidationError(`${label} must be a fraction or a percentage; got "${text}" / 应为比例`, field, 'type');
+	if (!Number.isFinite(n) || n < 0) throw new ValidationError(`${label} must be a fraction or a percentage; got ${quoted(text)} / 应为比例`, field, 'type');
 	const fraction = percent || n > 1 ? n / 100 : n;
-	if (fraction > 1) throw new ValidationError(`${label} cannot exceed 100%; got "${text}" / 不能超过100%`, field, 'range');
+	if (fraction > 1) throw new ValidationError(`${label} cannot exceed 100%; got ${quoted(text)} / 不能超过100%`, field, 'range');
 	return Math.round(fraction * 10000) / 10000;
 }

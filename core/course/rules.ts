@@ -1,4 +1,5 @@
 import { ValidationError } from '../util/errors';
+import { optionalBoolean, optionalNumber } from '../util/validate';
 
 /**
  * Validation rules a consortium may set differently; the defaults follow the common
@@ -37,12 +38,12 @@ export function resolveRules(given: Partial<Record<keyof CourseRules, unknown>> 
 		const value = given[key];
 		if (value === undefined || value === null || value === '') continue;
 		if (key === 'leadFromPartner') {
-			rules.leadFromPartner = value === true || value === 'true' || value === 1;
+			rules.leadFromPartner = optionalBoolean(value, `rules.${key}`, `校验规则 Rule ${key}`);
 			continue;
 		}
-		const n = Number(value);
-		if (!Number.isFinite(n) || n < 0) throw new ValidationError(`校验规则 Rule ${key} must be a non-negative number; got "${typeof value === 'string' || typeof value === 'number' ? value : typeof value}"`, `rules.${key}`, 'rule');
-		(rules as Record<string, unknown>)[key] = n;
+		// A number or numeric text only: Number() would read [] or '  ' as 0 and fail with a TypeError on an object.
+		const n = optionalNumber(value, `rules.${key}`, `校验规则 Rule ${key}`, { min: 0 });
+		if (n !== null) (rules as Record<string, unknown>)[key] = n;
 	}
 	const pairs: Array<[keyof CourseRules, keyof CourseRules]> = [
 		['minHoursPerCredit', 'maxHoursPerCredit'],

@@ -5,7 +5,7 @@ import type { Store, Tx } from '../store/store';
 import { transition } from '../store/transition';
 import { NotFoundError, StateError, ValidationError } from '../util/errors';
 import { newId, nowIso } from '../util/id';
-import { oneOf, optionalNumber, optionalText, requiredDate, requiredText } from '../util/validate';
+import { filterValue, oneOf, optionalNumber, optionalText, quoted, requiredDate, requiredText } from '../util/validate';
 import { assertTransition, ENGAGEMENT_TRANSITIONS, STATUS_LABELS } from './lifecycle';
 import { GRADES } from './placement';
 import { requireOrganisation, requirePerson } from './refs';
@@ -120,11 +120,13 @@ export function weightedScore(sessions: Array<{ feedbackScore: number | null; fe
 
 export function createEngagement(store: Store, input: EngagementInput, actor: Actor): Promise<Engagement> {
 	return store.transaction(async (tx) => {
-		const technicianId = requiredText(input.technicianId, 'technicianId', '企业技师 Technician', 40);
-		const technician = await requirePerson(tx, technicianId, 'technicianId', '企业技师 Technician', 'technician');
-		const enterpriseId = optionalText(input.enterpriseId, 'enterpriseId', '所在企业 Enterprise', 40) ?? technician.organisation_id;
-		if (!enterpriseId) throw new ValidationError('所在企业 Enterprise is required (the technician has no organisation) / 必填', 'enterpriseId', 'required');
-		await requireOrganisation(tx, enterpriseId, 'enterpriseId', '所在企业 Enterprise');
+		const technicianRef = requiredText(input.technicianId, 'technicianId', '企业技师 Technician', 254);
+		const technician = await requirePerson(tx, technicianRef, 'technicianId', '企业技师 Technician', 'technician');
+		const technicianId = technician.id;
+		const enterpriseRef = optionalText(input.enterpriseId, 'enterpriseId', '所在企业 Enterprise', 200) ?? technician.organisation_id;
+		if (!enterpriseRef) throw new ValidationError('所在企业 Enterprise is required (the technician has no organisation) / 必填', 'enterpriseId', 'required');
+		// Both are found by what people know (an email, a registered name): store the ids found.
+		const enterpriseId = (await requireOrganisation(tx, enterpriseRef, 'enterpriseId', '所在企业 Enterprise')).id;
 		const term = requiredText(input.term, 'term', '学期 Term', 20);
 		if (!TERM.test(term)) throw new ValidationError(`学期 Term "${term}" should look like 2025-2026-1 / 学期格式错误`, 'term', 'format');
 		const columns = {
@@ -151,9 +153,10 @@ const FILTERS: Record<string, string> = { technicianId: 'technician_id', enterpr
 
 export async function listEngagements(store: Store, options: { filters?: Record<string, unknown>; after?: string | null; limit?: number } = {}): Promise<Page<Engagement>> {
 	let q: any = store.db.selectFrom('exchange_engagement').select('id');
-	for (const [field, value] of Object.entries(options.filters ?? {})) {
-		if (value === undefined || value === null || value === '') continue;
-		if (!FILTERS[field]) throw new ValidationError(`Unknown filter "${field}" / 未知筛选条件`, field);
+	for (const [field, given] of Object.entries(options.filters ?? {})) {
+		const value = filterValue(given, field, `筛选 Filter ${field}`);
+		if (value === null) continue;
+		if (!FILTERS[field]) throw new ValidationError(`Unknown filter ${quoted(field)} / 未知筛选条件`, field);
 		q = q.where(FILTERS[field], '=', value);
 	}
 	const page = await paginate(q, { after: options.after, limit: options.limit });

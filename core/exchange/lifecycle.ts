@@ -1,4 +1,4 @@
-import { StateError } from '../util/errors';
+import { quoted, StateError, ValidationError } from '../util/errors';
 
 /** A state machine as data: which states each state may move to. */
 export type Transitions = Record<string, readonly string[]>;
@@ -37,8 +37,9 @@ export const STATUS_LABELS: Record<string, string> = {
 	evaluated: '已评价 Evaluated',
 };
 
-export function assertTransition(machine: Transitions, entity: string, from: string, to: string): void {
-	if (!(to in machine)) throw new StateError(`Unknown status "${to}" / 未知状态`, from, to);
+export function assertTransition(machine: Transitions, entity: string, from: string, to: unknown): asserts to is string {
+	// An unknown target is a bad input, not a refused step: name the field it came from.
+	if (typeof to !== 'string' || !Object.hasOwn(machine, to)) throw new ValidationError(`Unknown status ${quoted(to)} / 未知状态`, 'status', 'enum');
 	if (!machine[from]?.includes(to)) {
 		throw new StateError(
 			`${entity} cannot move from ${STATUS_LABELS[from] ?? from} to ${STATUS_LABELS[to] ?? to}; allowed: ${machine[from]?.join(', ') || 'none'} / 状态不允许此操作`,

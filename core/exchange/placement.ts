@@ -6,7 +6,7 @@ import { transition } from '../store/transition';
 import { NotFoundError, StateError, ValidationError } from '../util/errors';
 import { newId, nowIso } from '../util/id';
 import { daysBetween } from '../util/time';
-import { oneOf, optionalNumber, optionalText, requiredDate, requiredText } from '../util/validate';
+import { filterValue, oneOf, optionalNumber, optionalText, quoted, requiredDate, requiredText } from '../util/validate';
 import { assertTransition, PLACEMENT_TRANSITIONS, STATUS_LABELS, type PlacementStatus } from './lifecycle';
 import { requireOrganisation, requirePerson } from './refs';
 
@@ -269,10 +269,11 @@ export async function listPlacements(
 	options: { filters?: Record<string, unknown>; after?: string | null; limit?: number } = {},
 ): Promise<Page<Placement>> {
 	let q = withNames((store.db as any).selectFrom('exchange_placement as p'));
-	for (const [field, value] of Object.entries(options.filters ?? {})) {
-		if (value === undefined || value === null || value === '') continue;
+	for (const [field, given] of Object.entries(options.filters ?? {})) {
+		const value = filterValue(given, field, `筛选 Filter ${field}`);
+		if (value === null) continue;
 		const column = PLACEMENT_FILTERS[field];
-		if (!column) throw new ValidationError(`Unknown filter "${field}" / 未知筛选条件`, field);
+		if (!column) throw new ValidationError(`Unknown filter ${quoted(field)} / 未知筛选条件`, field);
 		q = q.where(column, '=', value);
 	}
 	const page = await paginate(q, { after: options.after, limit: options.limit, idColumn: 'p.id' });

@@ -1,5 +1,5 @@
 import { ValidationError } from '../util/errors';
-import { optionalNumber, textList } from '../util/validate';
+import { optionalDate, optionalNumber, textList } from '../util/validate';
 
 /**
  * Every threshold the compliance reports and qualification checks use. The defaults are the
@@ -88,7 +88,8 @@ export function complianceRules(given: Record<string, unknown> = {}): Compliance
 	});
 	if (given.annualCategories !== undefined && given.annualCategories !== '') rules.annualCategories = textList(given.annualCategories, 'rules.annualCategories', 'annualCategories');
 	if (given.countedStatuses !== undefined && given.countedStatuses !== '') rules.countedStatuses = textList(given.countedStatuses, 'rules.countedStatuses', 'countedStatuses');
-	if (typeof given.cycleAnchor === 'string' && given.cycleAnchor) rules.cycleAnchor = given.cycleAnchor;
+	// Periods are counted from the anchor by date arithmetic: junk there would never reach the report date.
+	rules.cycleAnchor = optionalDate(given.cycleAnchor, 'rules.cycleAnchor', 'cycleAnchor') ?? rules.cycleAnchor;
 	return rules;
 }
 

@@ -4,6 +4,7 @@ import { insertMany } from '../store/insert-many';
 import type { BulkRowResult } from '../store/repository';
 import type { Store, Tx } from '../store/store';
 import { newId, nowIso } from '../util/id';
+import { batchSize } from '../util/validate';
 import { insertDeadlines, patentDeadlineRows } from './deadlines';
 import { resolveParties } from './parties';
 import { partyList, patentColumns, patents, type PatentInput } from './patents';
@@ -30,12 +31,13 @@ function rejected(row: number, error: unknown): BulkRowResult {
  * if that fails (a clash with a concurrent writer) does the batch fall back to one savepoint
  * per row. A number that appears twice in one import is refused the second time.
  */
-export async function importPatents(store: Store, rows: PatentInput[], actor: Actor, batchSize = 500): Promise<BulkRowResult[]> {
+export async function importPatents(store: Store, rows: PatentInput[], actor: Actor, batchSizeGiven: unknown = 500): Promise<BulkRowResult[]> {
+	const size = batchSize(batchSizeGiven);
 	const results: BulkRowResult[] = [];
 	const seen = new Map<string, number>();
-	for (let start = 0; start < rows.length; start += batchSize) {
+	for (let start = 0; start < rows.length; start += size) {
 		const prepared: Prepared[] = [];
-		for (let i = start; i < Math.min(rows.length, start + batchSize); i++) {
+		for (let i = start; i < Math.min(rows.length, start + size); i++) {
 			try {
 				const columns = patentColumns(rows[i]);
 				const first = seen.get(columns.application_no);
@@ -144,12 +146,13 @@ async function insertNew(tx: Tx, creates: Prepared[], actor: Actor): Promise<str
  * Research projects from ledger rows: a college has dozens, not thousands, so each row goes
  * through the full create/update path (milestones, history, deadlines) behind its own savepoint.
  */
-export async function importProjects(store: Store, rows: ProjectInput[], actor: Actor, batchSize = 500): Promise<BulkRowResult[]> {
+export async function importProjects(store: Store, rows: ProjectInput[], actor: Actor, batchSizeGiven: unknown = 500): Promise<BulkRowResult[]> {
+	const size = batchSize(batchSizeGiven);
 	const results: BulkRowResult[] = [];
 	const seen = new Map<string, number>();
-	for (let start = 0; start < rows.length; start += batchSize) {
+	for (let start = 0; start < rows.length; start += size) {
 		await store.transaction(async (tx) => {
-			for (let i = start; i < Math.min(rows.length, start + batchSize); i++) {
+			for (let i = start; i < Math.min(rows.length, start + size); i++) {
 				const no = typeof rows[i].projectNo === 'string' || typeof rows[i].projectNo === 'number' ? String(rows[i].projectNo).trim() : '';
 				const first = no ? seen.get(no) : undefined;
 				if (first !== undefined) {

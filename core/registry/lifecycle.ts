@@ -1,4 +1,4 @@
-import { scalarText } from '../util/validate';
+import { quoted, scalarText } from '../util/validate';
 import { StateError, ValidationError } from '../util/errors';
 import type { PatentType } from './patent-number';
 
@@ -38,12 +38,13 @@ export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
 /** Accepts a status key or the Chinese word a ledger uses (`授权`, `实审`, `结题`). */
 export function parseStatus<S extends string>(value: unknown, labels: Record<S, string>, field: string, label: string): S {
 	const text = scalarText(value, field, label).trim();
-	if (text in labels) return text as S;
+	// own keys only: `constructor` or `toString` is in every object, and no status
+	if (Object.hasOwn(labels, text)) return text as S;
 	const extra: Record<string, string> = { 实审: 'substantive', 实质审查中: 'substantive', 已授权: 'granted', 中期: 'midterm', 验收: 'closed', 结题验收: 'closed', 未获批: 'not_approved' };
-	if (extra[text] && extra[text] in labels) return extra[text] as S;
+	if (Object.hasOwn(extra, text) && Object.hasOwn(labels, extra[text])) return extra[text] as S;
 	const byChinese = (Object.entries(labels) as Array<[S, string]>).find(([, l]) => l.split(' ')[0] === text);
 	if (byChinese) return byChinese[0];
-	throw new ValidationError(`${label} "${text}" must be one of ${Object.keys(labels).join(', ')} / 状态无效`, field, 'enum');
+	throw new ValidationError(`${label} ${quoted(text)} must be one of ${Object.keys(labels).join(', ')} / 状态无效`, field, 'enum');
 }
 
 /** Invention goes through publication and substantive examination; utility models and designs do not. */

@@ -1,5 +1,5 @@
 import { ValidationError } from '../util/errors';
-import { scalarText } from '../util/validate';
+import { quoted, scalarText } from '../util/validate';
 
 /** The type digit of an application number and what it means. */
 export const PATENT_TYPES = ['invention', 'utility', 'design', 'pct_invention', 'pct_utility'] as const;
@@ -66,7 +66,7 @@ export function parsePatentNumber(value: unknown, field = 'applicationNo', label
 	const match = /^(\d{12}|\d{8})\.?([\dX])$/.exec(compact);
 	if (!match) {
 		throw new ValidationError(
-			`${label} "${raw}" is not a patent application number like 2017 1 0601862.3 / 申请号格式错误`,
+			`${label} ${quoted(raw)} is not a patent application number like 2017 1 0601862.3 / 申请号格式错误`,
 			field,
 			'format',
 		);
@@ -76,18 +76,18 @@ export function parsePatentNumber(value: unknown, field = 'applicationNo', label
 	const typeDigit = legacy ? digits[2] : digits[4];
 	const type = TYPE_BY_DIGIT[typeDigit];
 	if (!type) {
-		throw new ValidationError(`${label} "${raw}": type digit ${typeDigit} is not 1, 2, 3, 8 or 9 / 申请号类型位无效`, field, 'type_digit');
+		throw new ValidationError(`${label} ${quoted(raw)}: type digit ${typeDigit} is not 1, 2, 3, 8 or 9 / 申请号类型位无效`, field, 'type_digit');
 	}
 	const expected = checkDigit(digits);
 	if (check !== expected) {
-		throw new ValidationError(`${label} "${raw}": check digit should be ${expected}, not ${check} / 校验位错误`, field, 'check_digit');
+		throw new ValidationError(`${label} ${quoted(raw)}: check digit should be ${expected}, not ${check} / 校验位错误`, field, 'check_digit');
 	}
 	const year = legacy ? legacyYear(Number(digits.slice(0, 2))) : Number(digits.slice(0, 4));
 	if (legacy && year > 2003) {
-		throw new ValidationError(`${label} "${raw}": 8-digit numbers ended in 2003 / 旧号码格式仅用于2003年及以前`, field, 'format');
+		throw new ValidationError(`${label} ${quoted(raw)}: 8-digit numbers ended in 2003 / 旧号码格式仅用于2003年及以前`, field, 'format');
 	}
 	if (!legacy && (year < 2003 || year > 2200)) {
-		throw new ValidationError(`${label} "${raw}": year ${year} is not plausible / 年份无效`, field, 'format');
+		throw new ValidationError(`${label} ${quoted(raw)}: year ${year} is not plausible / 年份无效`, field, 'format');
 	}
 	const applicationNo = `${digits}.${check}`;
 	return { applicationNo, patentNo: `ZL${applicationNo}`, type, year, legacy };
@@ -104,7 +104,7 @@ export function parsePatentType(value: unknown, field = 'type', label = '专利�
 	if ((PATENT_TYPES as readonly string[]).includes(text)) return text as PatentType;
 	const alias = TYPE_ALIASES[text.toLowerCase().replace(/\s+/g, '')];
 	if (alias) return alias;
-	throw new ValidationError(`${label} "${text}" must be one of ${PATENT_TYPES.join(', ')} / 专利类型无效`, field, 'enum');
+	throw new ValidationError(`${label} ${quoted(text)} must be one of ${PATENT_TYPES.join(', ')} / 专利类型无效`, field, 'enum');
 }
 
 /** The type the number encodes, checked against a stated type when one is given. */
@@ -112,7 +112,7 @@ export function patentTypeOf(number: PatentNumber, stated: unknown, field = 'typ
 	const given = parsePatentType(stated, field);
 	if (given && given !== number.type) {
 		throw new ValidationError(
-			`专利类型 Type "${String(stated)}" does not match application number ${number.applicationNo}, which is ${PATENT_TYPE_LABELS[number.type]} / 类型与申请号不符`,
+			`专利类型 Type ${quoted(stated)} does not match application number ${number.applicationNo}, which is ${PATENT_TYPE_LABELS[number.type]} / 类型与申请号不符`,
 			field,
 			'type_mismatch',
 		);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { NotFoundError, StateError, ValidationError } from '../util/errors';
+import { NotFoundError, quoted, StateError, ValidationError } from '../util/errors';
+import { batchSize, filterValue } from '../util/validate';
 import { newId, nowIso } from '../util/id';
 import { auditRow, diff, writeAudit, type Actor } from './audit';
 import { insertMany } from './insert-many';
@@ -137,10 +138,11 @@ export class Repository<Input extends object, Out extends { id: string }> {
 		options: { filters?: Record<string, unknown>; after?: string | null; limit?: number } = {},
 	): Promise<Page<Out>> {
 		let q = (store.db as any).selectFrom(this.spec.table).selectAll();
-		for (const [field, value] of Object.entries(options.filters ?? {})) {
-			if (value === undefined || value === null || value === '') continue;
+		for (const [field, given] of Object.entries(options.filters ?? {})) {
+			const value = filterValue(given, field, `筛选 Filter ${field}`);
+			if (value === null) continue;
 			const column = this.spec.filters?.[field];
-			if (!column) throw new ValidationError(`Unknown filter "${field}" / 未知筛选条件`, field);
+			if (!column) throw new ValidationError(`Unknown filter ${quoted(field)} / 未知筛选条件`, field);
 			q = q.where(column, '=', value);
 		}
 		const page = await paginate(q, { after: options.after, limit: options.limit });
@@ -172,10 +174,11 @@ export class Repository<Input extends object, Out extends { id: string }> {
 	 * row writes nothing while the rows around it go through. If the database refuses the fast
 	 * path (a constraint validation could not foresee), the batch is redone row by row.
 	 */
-	async bulkUpsert(store: Store, rows: Input[], actor: Actor, batchSize = 500): Promise<BulkRowResult[]> {
+	async bulkUpsert(store: Store, rows: Input[], actor: Actor, batchSizeGiven: unknown = 500): Promise<BulkRowResult[]> {
+		const size = batchSize(batchSizeGiven);
 		const results: BulkRowResult[] = new Array(rows.length);
-		for (let start = 0; start < rows.length; start += batchSize) {
-			const batch = rows.slice(start, start + batchSize);
+		for (let start = 0; start < rows.length; start += size) {
+			const batch = rows.slice(start, start + size);
 			try {
 				await store.transaction((tx) => this.upsertBatchFast(tx, batch, start, actor, results));
 			} catch {

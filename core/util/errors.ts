@@ -30,7 +30,21 @@ export class NotFoundError extends Error {
 		readonly entity: string,
 		readonly id: string,
 	) {
-		super(`${entity} not found: ${id} / 未找到记录`);
+		super(`${entity} not found: ${quoted(id)} / 未找到记录`);
 		this.name = 'NotFoundError';
 	}
+}
+
+/**
+ * A value as an error message may repeat it: text or a number in quotes, cut to `max`
+ * characters (an id or a status can arrive as a 100,000-character string), anything else
+ * named by its kind — never converted, which would print `[object Object]` or run its own code.
+ */
+export function quoted(value: unknown, max = 60): string {
+	if (typeof value === 'string' || typeof value === 'number') {
+		const text = String(value);
+		return `"${text.length > max ? `${text.slice(0, max)}…` : text}"`;
+	}
+	if (value === null || value === undefined) return 'nothing';
+	return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

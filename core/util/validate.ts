@@ -1,4 +1,6 @@
-import { ValidationError } from './errors';
+import { quoted, ValidationError } from './errors';
+
+export { quoted };
 
 /** Small field readers that turn loose item JSON into typed values or name the bad field. */
 export function requiredText(value: unknown, field: string, label: string, max = 500): string {
@@ -22,6 +24,29 @@ export function optionalText(value: unknown, field: string, label: string, max =
 	return text === '' ? null : text;
 }
 
+/**
+ * Rows per transaction of a bulk write: a whole number from 1. Zero would never advance
+ * through the rows and text would skip them all, so anything else is refused.
+ */
+export function batchSize(value: unknown): number {
+	const n = optionalNumber(value, 'batchSize', '每批行数 Batch Size', { min: 1, max: 100_000, integer: true });
+	return n ?? 500;
+}
+
+/** A record id as a node or a caller passes it: text, at most 100 characters. */
+export function requiredId(value: unknown, field: string, label: string): string {
+	return requiredText(value, field, label, 100);
+}
+
+/**
+ * A list filter's value: text (or a number), or null when not set. An object, a list or an
+ * over-long text is refused with the filter named, before it reaches a query.
+ */
+export function filterValue(value: unknown, field: string, label: string): string | null {
+	if (value === undefined || value === null || value === '') return null;
+	return optionalText(value, field, label, 200);
+}
+
 export function oneOf<T extends string>(value: unknown, field: string, label: string, allowed: readonly T[]): T {
 	if (typeof value !== 'string' || !allowed.includes(value as T)) {
 		const got = typeof value === 'string' || typeof value === 'number' ? `; got "${String(value).slice(0, 40)}"` : '';
@@ -38,22 +63,39 @@ export function optionalEmail(value: unknown, field: string, label: string): str
 	return text.toLowerCase();
 }
 
-/** A calendar date `YYYY-MM-DD` (also accepts `2023年5月6日`, `2023/5/6` and full ISO instants). */
+const MIN_DATE = '1900-01-01';
+const MAX_DATE = '2199-12-31';
+
+/** The time after a date, if any, must be one: `2024-02-29T25:61:00Z` is no instant. */
+function validTime(text: string): boolean {
+	const time = /^\d{4}[/.-]\d{1,2}[/.-]\d{1,2}[T ](.*)$/.exec(text)?.[1];
+	if (time === undefined) return true;
+	const m = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(time.trim());
+	return Boolean(m && Number(m[1]) < 24 && Number(m[2]) < 60 && Number(m[3] ?? 0) < 60);
+}
+
+/** A calendar date `YYYY-MM-DD` (also accepts `2023年5月6日`, `2023/5/6` and full ISO instants), 1900–2199. */
 export function optionalDate(value: unknown, field: string, label: string): string | null {
 	if (value === undefined || value === null || value === '') return null;
 	if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) {
 		throw new ValidationError(`${label} must be a date (YYYY-MM-DD) / 日期无效`, field, 'date');
 	}
-	let text = value instanceof Date ? value.toISOString() : String(value).trim();
+	// an invalid Date has no ISO form (toISOString throws): it is no date either
+	const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString()) : String(value).trim();
 	const chinese = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(text);
 	const slashed = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:[T ].*)?$/.exec(text);
 	const match = chinese ?? slashed;
-	if (match) {
-		text = `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
-		const d = new Date(`${text}T00:00:00Z`);
-		if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text) return text;
+	if (match && validTime(text)) {
+		const date = `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
+		const d = new Date(`${date}T00:00:00Z`);
+		if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date) {
+			// Date arithmetic works on YYYY-MM-DD text; a year outside four digits (or a
+			// thousand years off) breaks it: periods would never reach their end.
+			if (date < MIN_DATE || date > MAX_DATE) throw new ValidationError(`${label} ${date} is outside ${MIN_DATE} — ${MAX_DATE} / 日期超出范围`, field, 'date');
+			return date;
+		}
 	}
-	throw new ValidationError(`${label} "${text.slice(0, 40)}" is not a valid date (YYYY-MM-DD) / 日期无效`, field, 'date');
+	throw new ValidationError(`${label} ${quoted(text, 40)} is not a valid date (YYYY-MM-DD) / 日期无效`, field, 'date');
 }
 
 export function requiredDate(value: unknown, field: string, label: string): string {
@@ -70,6 +112,8 @@ export function optionalNumber(
 ): number | null {
 	if (value === undefined || value === null || value === '') return null;
 	if (typeof value !== 'number' && typeof value !== 'string') throw new ValidationError(`${label} must be a number / 应为数字`, field, 'type');
+	// Blank text is no number: Number('  ') would read it as 0.
+	if (typeof value === 'string' && value.trim() === '') return null;
 	const n = typeof value === 'number' ? value : Number(value.trim());
 	if (!Number.isFinite(n)) throw new ValidationError(`${label} must be a number; got "${String(value).slice(0, 40)}" / 应为数字`, field, 'type');
 	if (range.integer && !Number.isInteger(n)) throw new ValidationError(`${label} must be a whole number / 应为整数`, field, 'type');
@@ -84,6 +128,17 @@ export function optionalBoolean(value: unknown, field: string, label: string): b
 	if (value === 1 || value === '1' || value === 'true' || value === '是' || value === 'yes') return true;
 	if (value === 0 || value === '0' || value === 'false' || value === '否' || value === 'no') return false;
 	throw new ValidationError(`${label} must be yes or no / 应为是或否`, field, 'type');
+}
+
+/**
+ * Several values of a fixed set (a multi-options parameter): a list, or comma separated text.
+ * Each must be one of `allowed`; anything else is refused, naming the field and the entry.
+ */
+export function choiceList<T extends string>(value: unknown, field: string, label: string, allowed: readonly T[]): T[] {
+	if (value === undefined || value === null || value === '') return [];
+	if (!Array.isArray(value) && typeof value !== 'string') throw new ValidationError(`${label} must be a list of ${allowed.join(', ')} / 应为列表`, field, 'type');
+	const parts = Array.isArray(value) ? value : value.split(/[,，、;；]/).map((p) => p.trim()).filter(Boolean);
+	return [...new Set(parts.map((p, i) => oneOf(p, `${field}[${i}]`, label, allowed)))];
 }
 
 /** A list given as an array or as comma / 、 separated text. */
@@ -103,6 +158,6 @@ export function scalarText(value: unknown, field: string, label: string): string
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
-	if (value instanceof Date) return value.toISOString();
+	if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
 	throw new ValidationError(`${label} must be text / 应为文本`, field, 'type');
 }

@@ -32,12 +32,17 @@ function column(index: number): string {
 	return s;
 }
 
+export const MAX_CELL_TEXT = 32_767;
+
 function cell(value: CellValue, ref: string, bold: boolean): string {
 	const style = bold ? ' s="1"' : '';
 	if (value === null || value === undefined || value === '') return '';
 	if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${ref}"${style}><v>${value}</v></c>`;
 	if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
-	return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${esc(String(value))}</t></is></c>`;
+	// Excel refuses a whole file ("unreadable content") for one cell over 32,767 characters.
+	const text = String(value);
+	const fitted = text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
+	return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${esc(fitted)}</t></is></c>`;
 }
 
 function sheetXml(sheet: SheetData): string {

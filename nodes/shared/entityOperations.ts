@@ -3,6 +3,7 @@ import type { Repository } from '../../core/store';
 import { batchSizeProperty, recordIdProperty } from './descriptions/common';
 import { fieldProperties, readFields, rowToInput, updateFieldProperties, type FieldDef } from './descriptions/fields';
 import { listOperation } from './listOperation';
+import { readBatchSize, readId } from './params';
 import { forEachItem, workflowActor } from './run';
 import { consortiumFor } from './store';
 
@@ -45,7 +46,7 @@ export function entityOperations(resource: string, repository: AnyRepository, fi
 		description: [recordIdProperty(show('get'))],
 		async execute() {
 			const { store } = await consortiumFor(this);
-			return forEachItem(this, async (i) => repository.get(store, this.getNodeParameter('id', i) as string));
+			return forEachItem(this, async (i) => repository.get(store, readId(this, i)));
 		},
 	};
 
@@ -54,7 +55,7 @@ export function entityOperations(resource: string, repository: AnyRepository, fi
 		async execute() {
 			const { store } = await consortiumFor(this);
 			return forEachItem(this, async (i) =>
-				repository.update(store, this.getNodeParameter('id', i) as string, readFields(this, i, fields, 'updateFields'), workflowActor(this)),
+				repository.update(store, readId(this, i), readFields(this, i, fields, 'updateFields'), workflowActor(this)),
 			);
 		},
 	};
@@ -63,7 +64,7 @@ export function entityOperations(resource: string, repository: AnyRepository, fi
 		description: [recordIdProperty(show('delete'))],
 		async execute() {
 			const { store } = await consortiumFor(this);
-			return forEachItem(this, async (i) => repository.delete(store, this.getNodeParameter('id', i) as string, workflowActor(this)));
+			return forEachItem(this, async (i) => repository.delete(store, readId(this, i), workflowActor(this)));
 		},
 	};
 
@@ -83,7 +84,7 @@ export function entityOperations(resource: string, repository: AnyRepository, fi
 		async execute() {
 			const { store } = await consortiumFor(this);
 			const items = this.getInputData();
-			const batchSize = this.getNodeParameter('batchSize', 0, 500) as number;
+			const batchSize = readBatchSize(this);
 			const rows = items.map((item) => rowToInput(item.json, fields));
 			const results = await repository.bulkUpsert(store, rows as never[], workflowActor(this), batchSize);
 			return results.map((r) => ({ json: { ...r, row: r.row + 1 } as IDataObject, pairedItem: { item: r.row } }));

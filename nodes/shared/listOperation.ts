@@ -3,6 +3,7 @@ import type { Page, Store } from '../../core/store';
 import { listPagingProperties } from './descriptions/common';
 import { fieldProperties, type FieldDef } from './descriptions/fields';
 import type { Operation } from './entityOperations';
+import { readPaging } from './params';
 import { forEachItem } from './run';
 import { consortiumFor } from './store';
 
@@ -30,8 +31,7 @@ export function listOperation(resource: string, list: ListFn, filters: FieldDef[
 		async execute() {
 			const { store } = await consortiumFor(this);
 			return forEachItem(this, async (i) => {
-				const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-				const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
+				const { limit } = readPaging(this, i);
 				const filterValues = this.getNodeParameter('filters', i, {}) as IDataObject;
 				const out: IDataObject[] = [];
 				let after: string | null = null;

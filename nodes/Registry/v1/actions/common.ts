@@ -4,6 +4,7 @@ import { dateInZone } from '../../../../core/util/time';
 import { batchSizeProperty } from '../../../shared/descriptions/common';
 import { rowToInput, type FieldDef } from '../../../shared/descriptions/fields';
 import type { Operation } from '../../../shared/entityOperations';
+import { readBatchSize, readId } from '../../../shared/params';
 import { workflowActor } from '../../../shared/run';
 import { consortiumFor } from '../../../shared/store';
 
@@ -50,7 +51,7 @@ export async function runTransition(
 ): Promise<IDataObject> {
 	return (await apply(
 		consortium.store,
-		ctx.getNodeParameter('id', itemIndex) as string,
+		readId(ctx, itemIndex),
 		{ to: ctx.getNodeParameter('to', itemIndex), on: ctx.getNodeParameter('on', itemIndex, ''), reason: ctx.getNodeParameter('reason', itemIndex, '') },
 		workflowActor(ctx),
 		todayIn(consortium.settings.timeZone),
@@ -91,6 +92,18 @@ export function ledgerMapper(fields: FieldDef[], aliases: Record<string, string>
 }
 
 /**
+ * A row's result followed by the row's own columns. A column named like a result field (a
+ * report of rejected rows, corrected and imported again, has `result` and `reason` columns)
+ * does not overwrite this import's result.
+ */
+export function withRowColumns(result: IDataObject, row: IDataObject): IDataObject {
+	const out: IDataObject = { ...result };
+	// defined, not assigned: a `__proto__` column stays a column
+	for (const [key, value] of Object.entries(row)) if (!Object.hasOwn(out, key)) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+	return out;
+}
+
+/**
  * The Import operation: each input item is one spreadsheet row (as Extract from File gives
  * it); each output item is that row's result — created, updated or rejected with the field
  * and reason — followed by the row's own columns, so rejected rows can go straight into a report.
@@ -116,14 +129,11 @@ export function importOperation(
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 			const { store } = await consortiumFor(this);
 			const items = this.getInputData();
-			const batchSize = this.getNodeParameter('batchSize', 0, 500) as number;
+			const batchSize = readBatchSize(this);
 			const toInput = ledgerMapper(fields, aliases);
 			const rows = items.map((item) => toInput(item.json));
 			const results = await run(store, rows, workflowActor(this), batchSize);
-			return results.map((r) => ({
-				json: { row: r.row + 1, result: r.result, id: r.id ?? null, field: r.field ?? null, reason: r.reason ?? null, ...items[r.row].json },
-				pairedItem: { item: r.row },
-			}));
+			return results.map((r) => ({ json: withRowColumns({ row: r.row + 1, result: r.result, id: r.id ?? null, field: r.field ?? null, reason: r.reason ?? null }, items[r.row].json), pairedItem: { item: r.row } }));
 		},
 	};
 }

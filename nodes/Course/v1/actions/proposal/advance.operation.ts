@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { courses } from '../../../../../core/course';
+import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { courseContext, courseIdProperty, readStep, show, stepProperties } from './common';
@@ -25,7 +26,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return forEachItem(this, async (i) =>
 		(await courses.advance(
 			consortium.store,
-			this.getNodeParameter('id', i) as string,
+			readId(this, i),
 			this.getNodeParameter('to', i) as string,
 			readStep(this, i),
 			courseContext(this, consortium, i),

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { courses } from '../../../../../core/course';
+import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { courseContext, courseIdProperty, readStep, rulesProperty, show, stepProperties } from './common';
@@ -23,7 +24,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return forEachItem(this, async (i) =>
 		(await courses.submit(
 			consortium.store,
-			this.getNodeParameter('id', i) as string,
+			readId(this, i),
 			{ ...readStep(this, i), enterApproval: this.getNodeParameter('enterApproval', i, true) as boolean },
 			courseContext(this, consortium, i, true),
 		)) as IDataObject,

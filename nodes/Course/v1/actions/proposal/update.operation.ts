@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { courses } from '../../../../../core/course';
 import { readFields, updateFieldProperties } from '../../../../shared/descriptions/fields';
+import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { courseContext, courseIdProperty, rulesProperty, show } from './common';
@@ -18,7 +19,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return forEachItem(this, async (i) =>
 		(await courses.update(
 			consortium.store,
-			this.getNodeParameter('id', i) as string,
+			readId(this, i),
 			readFields(this, i, proposalFields, 'updateFields'),
 			courseContext(this, consortium, i, true),
 		)) as IDataObject,

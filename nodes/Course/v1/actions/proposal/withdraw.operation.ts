@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { courses } from '../../../../../core/course';
+import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { courseContext, courseIdProperty, readStep, stepProperties } from './common';
@@ -9,6 +10,6 @@ export const description: INodeProperties[] = [courseIdProperty(['withdraw']), .
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const consortium = await consortiumFor(this);
 	return forEachItem(this, async (i) =>
-		(await courses.withdraw(consortium.store, this.getNodeParameter('id', i) as string, readStep(this, i), courseContext(this, consortium, i))) as IDataObject,
+		(await courses.withdraw(consortium.store, readId(this, i), readStep(this, i), courseContext(this, consortium, i))) as IDataObject,
 	);
 }

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { REPORT_NAMES, REPORTS, type ReportName } from '../../../../../core/exchange';
+import { REPORT_NAMES, REPORTS } from '../../../../../core/exchange';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
-import { readReportOptions, reportOptions } from './options';
+import { readReportNames, readReportOptions, reportOptions } from './options';
 
 export const description: INodeProperties[] = [
 	{
@@ -22,7 +22,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return forEachItem(this, async (i) => {
 		// One read of the practice days serves every report of this item.
 		const options = { ...readReportOptions(this, i, settings.timeZone), shared: {} };
-		const chosen = this.getNodeParameter('reports', i, REPORT_NAMES) as ReportName[];
+		const chosen = readReportNames(this, 'reports', '报表 Reports', i);
 		const out = [];
 		for (const name of REPORT_NAMES.filter((r) => chosen.includes(r))) {
 			out.push(...(await REPORTS[name](store, options)).map((item) => ({ ...item, asOf: options.asOf })));

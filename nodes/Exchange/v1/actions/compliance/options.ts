@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { complianceRules, REPORT_NAMES, type ReportOptions } from '../../../../../core/exchange';
-import { optionalDate } from '../../../../../core/util/validate';
+import { complianceRules, REPORT_NAMES, type ReportName, type ReportOptions } from '../../../../../core/exchange';
+import { choiceList, optionalDate, optionalText } from '../../../../../core/util/validate';
 import { dateInZone } from '../../../../../core/util/time';
 
 export const REPORT_OPERATIONS = [...REPORT_NAMES, 'items'];
@@ -59,8 +59,12 @@ export const sharedProperties: INodeProperties[] = [
 ];
 
 export function readReportOptions(ctx: IExecuteFunctions, i: number, timeZone: string): ReportOptions {
-	const given = ctx.getNodeParameter('asOf', i, '') as string;
-	const asOf = optionalDate(given, 'asOf', '统计日期 As Of') ?? dateInZone(new Date(), timeZone);
-	const term = (ctx.getNodeParameter('term', i, '') as string).trim() || null;
+	const asOf = optionalDate(ctx.getNodeParameter('asOf', i, ''), 'asOf', '统计日期 As Of') ?? dateInZone(new Date(), timeZone);
+	const term = optionalText(ctx.getNodeParameter('term', i, ''), 'term', '学期 Term', 20);
 	return { asOf, term, rules: complianceRules(ctx.getNodeParameter('rules', i, {}) as IDataObject) };
+}
+
+/** The reports (or sheets) chosen, each one of the six: a list from an expression is checked like the editor's choice. */
+export function readReportNames(ctx: IExecuteFunctions, name: string, label: string, i: number): ReportName[] {
+	return choiceList(ctx.getNodeParameter(name, i, REPORT_NAMES), name, label, REPORT_NAMES);
 }

@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { complianceWorkbook, REPORT_NAMES, type ReportName } from '../../../../../core/exchange';
-import { reportOptions } from './options';
+import { complianceWorkbook, REPORT_NAMES, WorkbookItemError, type ReportName } from '../../../../../core/exchange';
+import { requiredText } from '../../../../../core/util/validate';
+import { toNodeError } from '../../../../shared/errors';
+import { readReportNames, reportOptions } from './options';
 
 const show = { resource: ['compliance'], operation: ['workbook'] };
 
@@ -21,10 +23,22 @@ export const description: INodeProperties[] = [
 /** All input items (compliance items) become one workbook, one sheet per report. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	const sheets = this.getNodeParameter('sheets', 0, REPORT_NAMES) as ReportName[];
-	const fileName = this.getNodeParameter('fileName', 0) as string;
-	const property = this.getNodeParameter('binaryPropertyName', 0, 'data') as string;
-	const workbook = complianceWorkbook(items.map((item) => item.json), sheets);
+	let sheets: ReportName[];
+	let fileName: string;
+	let property: string;
+	let workbook: ReturnType<typeof complianceWorkbook>;
+	try {
+		sheets = readReportNames(this, 'sheets', '工作表 Sheets', 0);
+		fileName = requiredText(this.getNodeParameter('fileName', 0), 'fileName', '文件名 File Name', 200);
+		property = requiredText(this.getNodeParameter('binaryPropertyName', 0, 'data'), 'binaryPropertyName', '输出二进制字段 Put Output File in Field', 100);
+		workbook = complianceWorkbook(
+			items.map((item) => item.json),
+			sheets,
+		);
+	} catch (error) {
+		// the parameters are read from the first item; a cell that cannot be written names its own
+		throw toNodeError(this.getNode(), error, error instanceof WorkbookItemError ? error.itemIndex : 0);
+	}
 	const binary = await this.helpers.prepareBinaryData(workbook.buffer, fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 	return [
 		{

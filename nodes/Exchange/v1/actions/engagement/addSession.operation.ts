@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { addSession, type SessionInput } from '../../../../../core/exchange';
 import { recordIdProperty } from '../../../../shared/descriptions/common';
 import { fieldProperties, readFields, type FieldDef } from '../../../../shared/descriptions/fields';
+import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
@@ -20,6 +21,6 @@ export const description: INodeProperties[] = [recordIdProperty(show, '授课记
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);
 	return forEachItem(this, async (i) =>
-		(await addSession(store, this.getNodeParameter('id', i) as string, readFields(this, i, sessionFields) as unknown as SessionInput, workflowActor(this))) as never,
+		(await addSession(store, readId(this, i), readFields(this, i, sessionFields) as unknown as SessionInput, workflowActor(this))) as never,
 	);
 }

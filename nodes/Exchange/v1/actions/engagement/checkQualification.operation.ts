@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { checkEngagementQualification, DEFAULT_QUALIFICATION_RULES } from '../../../../../core/exchange';
 import { recordIdProperty } from '../../../../shared/descriptions/common';
+import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
@@ -27,6 +28,6 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);
 	return forEachItem(this, async (i) =>
-		(await checkEngagementQualification(store, this.getNodeParameter('id', i) as string, this.getNodeParameter('rules', i, {}) as IDataObject, workflowActor(this))) as never,
+		(await checkEngagementQualification(store, readId(this, i), this.getNodeParameter('rules', i, {}) as IDataObject, workflowActor(this))) as never,
 	);
 }

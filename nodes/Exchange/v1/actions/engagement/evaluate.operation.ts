@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { evaluateEngagement } from '../../../../../core/exchange';
 import { recordIdProperty } from '../../../../shared/descriptions/common';
+import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { gradeOptions } from '../gradeOptions';
@@ -18,7 +19,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return forEachItem(this, async (i) =>
 		(await evaluateEngagement(
 			store,
-			this.getNodeParameter('id', i) as string,
+			readId(this, i),
 			{ grade: this.getNodeParameter('grade', i) as string, comments: this.getNodeParameter('comments', i, '') as string },
 			workflowActor(this),
 		)) as never,

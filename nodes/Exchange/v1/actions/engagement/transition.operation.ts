@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { transitionEngagement } from '../../../../../core/exchange';
 import { recordIdProperty } from '../../../../shared/descriptions/common';
+import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
@@ -28,7 +29,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return forEachItem(this, async (i) =>
 		(await transitionEngagement(
 			store,
-			this.getNodeParameter('id', i) as string,
+			readId(this, i),
 			this.getNodeParameter('status', i) as string,
 			{ reason: this.getNodeParameter('reason', i, '') as string },
 			workflowActor(this),

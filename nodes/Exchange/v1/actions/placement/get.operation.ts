@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { getPlacement } from '../../../../../core/exchange';
 import { recordIdProperty } from '../../../../shared/descriptions/common';
+import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
@@ -8,5 +9,5 @@ export const description: INodeProperties[] = [recordIdProperty({ resource: ['pl
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);
-	return forEachItem(this, async (i) => (await getPlacement(store, this.getNodeParameter('id', i) as string)) as never);
+	return forEachItem(this, async (i) => (await getPlacement(store, readId(this, i))) as never);
 }

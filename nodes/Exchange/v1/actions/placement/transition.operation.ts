@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { transitionPlacement } from '../../../../../core/exchange';
 import { recordIdProperty } from '../../../../shared/descriptions/common';
+import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { gradeOptions } from '../gradeOptions';
@@ -62,6 +63,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			report: to === 'report_submitted' ? (this.getNodeParameter('report', i, '') as string) : undefined,
 			grade: to === 'assessed' ? (this.getNodeParameter('grade', i) as string) : undefined,
 		};
-		return (await transitionPlacement(store, this.getNodeParameter('id', i) as string, to, input as never, workflowActor(this))) as never;
+		return (await transitionPlacement(store, readId(this, i), to, input as never, workflowActor(this))) as never;
 	});
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updatePlacement, type PlacementInput } from '../../../../../core/exchange';
 import { recordIdProperty } from '../../../../shared/descriptions/common';
 import { readFields, updateFieldProperties } from '../../../../shared/descriptions/fields';
+import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { placementFields } from './fields';
@@ -23,6 +24,6 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);
 	return forEachItem(this, async (i) =>
-		(await updatePlacement(store, this.getNodeParameter('id', i) as string, readFields(this, i, placementFields, 'updateFields') as Partial<PlacementInput>, workflowActor(this))) as never,
+		(await updatePlacement(store, readId(this, i), readFields(this, i, placementFields, 'updateFields') as Partial<PlacementInput>, workflowActor(this))) as never,
 	);
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { addLog, type LogInput } from '../../../../../core/exchange';
 import { fieldProperties, readFields, type FieldDef } from '../../../../shared/descriptions/fields';
+import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
@@ -22,6 +23,6 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);
 	return forEachItem(this, async (i) =>
-		(await addLog(store, this.getNodeParameter('placementId', i) as string, readFields(this, i, logFields) as unknown as LogInput, workflowActor(this))) as never,
+		(await addLog(store, readId(this, i, 'placementId', '实践记录 ID Placement ID'), readFields(this, i, logFields) as unknown as LogInput, workflowActor(this))) as never,
 	);
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { confirmLog } from '../../../../../core/exchange';
 import { recordIdProperty } from '../../../../shared/descriptions/common';
+import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
@@ -23,6 +24,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const { store } = await consortiumFor(this);
 	return forEachItem(this, async (i) => {
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		return (await confirmLog(store, this.getNodeParameter('id', i) as string, { confirmedBy: extra.confirmedBy as string }, workflowActor(this))) as never;
+		return (await confirmLog(store, readId(this, i), { confirmedBy: extra.confirmedBy as string }, workflowActor(this))) as never;
 	});
 }

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { listLogs } from '../../../../../core/exchange';
+import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
@@ -9,5 +10,5 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);
-	return forEachItem(this, async (i) => (await listLogs(store, this.getNodeParameter('placementId', i) as string)) as never);
+	return forEachItem(this, async (i) => (await listLogs(store, readId(this, i, 'placementId', '实践记录 ID Placement ID'))) as never);
 }

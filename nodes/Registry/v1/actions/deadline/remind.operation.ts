@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { reminderMessages } from '../../../../../core/registry';
 import { ValidationError } from '../../../../../core/util/errors';
-import { optionalEmail } from '../../../../../core/util/validate';
+import { optionalEmail, optionalNumber, scalarText } from '../../../../../core/util/validate';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { deadlinesInWindow, windowProperties } from './window';
@@ -42,7 +42,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store, settings } = await consortiumFor(this);
 	return forEachItem(this, async (i) => {
-		const days = String(this.getNodeParameter('reminderDays', i, '90,30,7'))
+		const days = scalarText(this.getNodeParameter('reminderDays', i, '90,30,7'), 'reminderDays', '提醒天数 Remind Days Before')
 			.split(/[,，\s]+/)
 			.filter(Boolean)
 			.map(Number);
@@ -52,7 +52,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const deadlines = await deadlinesInWindow(this, i, store, settings.timeZone, Math.max(...days));
 		const messages = reminderMessages(deadlines, {
 			reminderDays: days,
-			urgentDays: this.getNodeParameter('urgentDays', i, 7) as number,
+			urgentDays: optionalNumber(this.getNodeParameter('urgentDays', i, 7), 'urgentDays', '紧急天数 Urgent Within Days', { min: 0, integer: true }) ?? 7,
 			secretariatEmail: optionalEmail(this.getNodeParameter('ccEmail', i, ''), 'ccEmail', '秘书处邮箱 Secretariat Email'),
 		});
 		return messages as unknown as IDataObject[];

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { DEADLINE_KIND_LABELS, listDeadlines, type Deadline, type DeadlineKind } from '../../../../../core/registry';
+import { DEADLINE_KIND_LABELS, DEADLINE_KINDS, listDeadlines, type Deadline } from '../../../../../core/registry';
 import type { Store } from '../../../../../core/store';
 import { addDays } from '../../../../../core/util/time';
+import { choiceList, optionalDate } from '../../../../../core/util/validate';
 import { todayIn } from '../common';
 
 export const kindOptions = Object.entries(DEADLINE_KIND_LABELS).map(([value, name]) => ({ name, value }));
@@ -18,8 +19,9 @@ export const windowProperties = (operation: string, defaultDays: number): INodeP
 /** Reads the window for item `i` and lists what falls in it, days left counted from today in the consortium's zone. */
 export async function deadlinesInWindow(ctx: IExecuteFunctions, i: number, store: Store, timeZone: string, defaultDays: number): Promise<Deadline[]> {
 	const today = todayIn(timeZone);
-	const from = (ctx.getNodeParameter('from', i, '') as string) || today;
-	const to = (ctx.getNodeParameter('to', i, '') as string) || (/^\d{4}-\d{2}-\d{2}$/.test(from) ? addDays(from, defaultDays) : from);
-	const kinds = ctx.getNodeParameter('kinds', i, []) as DeadlineKind[];
+	const from = optionalDate(ctx.getNodeParameter('from', i, ''), 'from', '起始日期 From') ?? today;
+	const to = optionalDate(ctx.getNodeParameter('to', i, ''), 'to', '截止日期 To') ?? addDays(from, defaultDays);
+	// A multi-options value from an expression: each kind checked, since a text would reach `in (…)` as one odd value.
+	const kinds = choiceList(ctx.getNodeParameter('kinds', i, []), 'kinds', '期限类型 Kinds', DEADLINE_KINDS);
 	return listDeadlines(store, { from, to, today, kinds });
 }

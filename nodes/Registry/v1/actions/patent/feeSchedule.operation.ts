@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { patents } from '../../../../../core/registry';
+import { optionalDate } from '../../../../../core/util/validate';
+import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { todayIn } from '../common';
@@ -15,8 +17,8 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store, settings } = await consortiumFor(this);
 	return forEachItem(this, async (i) => {
-		const id = this.getNodeParameter('id', i) as string;
-		const asOf = (this.getNodeParameter('asOf', i, '') as string) || todayIn(settings.timeZone);
+		const id = readId(this, i);
+		const asOf = optionalDate(this.getNodeParameter('asOf', i, ''), 'asOf', '截至日期 As Of') ?? todayIn(settings.timeZone);
 		const { entries, flaggedForTermination } = await patents.feeSchedule(store, id, asOf);
 		return entries.map((e) => ({ patentId: id, asOf, flaggedForTermination, ...e }) as IDataObject);
 	});

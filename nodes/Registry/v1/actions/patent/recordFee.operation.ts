@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { patents } from '../../../../../core/registry';
+import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
@@ -36,7 +37,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const amount = this.getNodeParameter('amount', i, 0) as number;
 		return (await patents.recordFeePayment(
 			store,
-			this.getNodeParameter('id', i) as string,
+			readId(this, i),
 			{ paidOn: this.getNodeParameter('paidOn', i), year: year || undefined, amount: amount || undefined, note: this.getNodeParameter('note', i, '') },
 			workflowActor(this),
 		)) as IDataObject;

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { projects } from '../../../../../core/registry';
+import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
@@ -20,7 +21,7 @@ export function projectChildOperation(operation: string, properties: INodeProper
 		return forEachItem(this, async (i) => {
 			const values: IDataObject = {};
 			for (const p of properties) values[p.name] = this.getNodeParameter(p.name, i, p.default) as IDataObject[string];
-			return (await act(store, this.getNodeParameter('id', i) as string, values, workflowActor(this))) as IDataObject;
+			return (await act(store, readId(this, i), values, workflowActor(this))) as IDataObject;
 		});
 	}
 	return { description, execute };
