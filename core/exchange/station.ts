@@ -40,8 +40,9 @@ const spec: EntitySpec<StationInput, Station> = {
 	entityType: 'exchange_station',
 	idPrefix: 'stn',
 	async toColumns(input, tx) {
-		const organisationId = requiredText(input.organisationId, 'organisationId', '所属企业 Enterprise', 40);
-		await requireOrganisation(tx, organisationId, 'organisationId', '所属企业 Enterprise');
+		// found by id or registered name, as a form or sheet gives it; the id found is what is stored
+		const organisationRef = requiredText(input.organisationId, 'organisationId', '所属企业 Enterprise', 200);
+		const organisationId = (await requireOrganisation(tx, organisationRef, 'organisationId', '所属企业 Enterprise')).id;
 		const recognisedFrom = optionalDate(input.recognisedFrom, 'recognisedFrom', '认定起始 Recognised From');
 		const recognisedTo = optionalDate(input.recognisedTo, 'recognisedTo', '认定截止 Recognised To');
 		if (recognisedFrom && recognisedTo && recognisedTo < recognisedFrom) {

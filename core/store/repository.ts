@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { NotFoundError, quoted, StateError, ValidationError } from '../util/errors';
-import { batchSize, filterValue } from '../util/validate';
+import { batchSize, filterValue, optionalText } from '../util/validate';
 import { newId, nowIso } from '../util/id';
 import { auditRow, diff, writeAudit, type Actor } from './audit';
 import { insertMany } from './insert-many';
@@ -87,10 +87,13 @@ export class Repository<Input extends object, Out extends { id: string }> {
 		const key = this.spec.naturalKey(input);
 		// Without a natural key nothing can match: the record is new (and validation names any missing field).
 		if (!key) return { record: await this.createIn(tx, input, actor), result: 'created' };
+		// The key is looked up before the record is validated: checked as text first, so a NUL
+		// or an object in it is refused naming its field, not by the driver.
+		const keyValue = typeof key.value === 'string' ? optionalText(key.value, key.field, key.field, 500) : key.value;
 		const existing = (await (tx as any)
 			.selectFrom(this.spec.table)
 			.select('id')
-			.where(key.column, '=', key.value)
+			.where(key.column, '=', keyValue)
 			.executeTakeFirst()) as { id: string } | undefined;
 		if (existing) return { record: await this.updateIn(tx, existing.id, input, actor), result: 'updated' };
 		return { record: await this.createIn(tx, input, actor), result: 'created' };

@@ -55,7 +55,8 @@ async function engagement(env: Env, state: 'planned' | 'approved' | 'in_progress
 
 const stationItem = (env: Env, n: number) => ({
 	name: `星河教师实践流动站${n}`,
-	organisationId: env.dir.acme.id,
+	// the enterprise by id or by its registered name, as a form or a sheet gives it
+	organisationId: n % 2 ? env.dir.acme.name : env.dir.acme.id,
 	capacity: 5,
 	kind: 'station',
 	contactName: '张经理',
@@ -244,7 +245,7 @@ function cases(e: () => Env): OpCase[] {
 		{
 			name: 'engagement create',
 			parameters: { resource: 'engagement', operation: 'create', ...fromItem(['technicianId', 'course', 'term']), additionalFields: fromItem(['enterpriseId', 'module', 'yearsInIndustry']) },
-			base: async () => ({ item: { technicianId: e().dir.lead.email, course: '工业机器人编程', term: '2025-2026-1', enterpriseId: e().dir.acme.id, module: '离线编程 & 仿真', yearsInIndustry: 12 } }),
+			base: async (n) => ({ item: { technicianId: n % 2 ? e().dir.lead.email : e().dir.lead.id, course: '工业机器人编程', term: '2025-2026-1', enterpriseId: n % 2 ? e().dir.acme.id : e().dir.acme.name, module: '离线编程 & 仿真', yearsInIndustry: 12 } }),
 			effects: { exchange_engagement: 1, audit: 1 },
 		},
 		{

@@ -200,6 +200,18 @@ describe.each(testDialects())('store paths given junk (%s)', (dialect) => {
 		expect([e.technicianId, e.enterpriseId, e.technicianName, e.enterpriseName]).toEqual([dir.lead.id, dir.acme.id, '王师傅', dir.acme.name]);
 	});
 
+	it('a station names its enterprise by registered name and stores its id (it was a foreign-key error)', async () => {
+		const station = await stations.create(store, { name: '按名称登记的站点', organisationId: dir.acme.name, capacity: 2 }, actor);
+		expect(station.organisationId).toBe(dir.acme.id);
+		const [row] = await stations.bulkUpsert(store, [{ name: '按名称导入的站点', organisationId: ` ${dir.beta.name} `, capacity: 1 }], actor);
+		expect([row.result, (await stations.get(store, row.id!)).organisationId]).toEqual(['created', dir.beta.id]);
+	});
+
+	it('an upsert looks its key up only once it is valid text (a NUL in a station name was a driver error on PostgreSQL)', async () => {
+		const error = await refusalOf(stations.upsert(store, { name: 'nul\u0000byte', organisationId: dir.acme.id, capacity: 1 }, actor));
+		expect([error.field, error.code]).toEqual(['name', 'control_chars']);
+	});
+
 	it('list filters given an object or a list are refused naming the filter (they were driver errors)', async () => {
 		const junk = { toString: 'not a function', valueOf: 1 };
 		expect((await refusalOf(stations.list(store, { filters: { organisationId: junk } }))).field).toBe('organisationId');
