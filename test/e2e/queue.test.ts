@@ -3,8 +3,9 @@
 // process; a worker is SIGKILLed in the middle of a decision batch, the main process and
 // PostgreSQL are restarted while requests wait. Every request must reach exactly one
 // result, every decision be recorded once, and the audit trail hold exactly what it should.
+// The shipped reminder workflow runs on the workers while QUEUE_REMIND_LOAD requests wait (default 20).
 // Scale: QUEUE_LOAD requests (default 200) at QUEUE_CONCURRENCY clicks at a time (default 20).
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeAllStores, openStore, type Store } from '../../core/store';
@@ -16,9 +17,32 @@ const { startQueueStack } = require('../../scripts/runtime/queue');
 const LOAD = Number(process.env.QUEUE_LOAD || 200);
 const CONCURRENCY = Number(process.env.QUEUE_CONCURRENCY || 20);
 const WAITING = Number(process.env.QUEUE_FAULT_LOAD || 20);
+const REMIND = Number(process.env.QUEUE_REMIND_LOAD || 20);
 const OWNER = { email: 'queue-admin@example.edu.cn', password: 'Queue-Consortium-1' };
 const WORKFLOW = 'queueApprovalEmail1';
 const APPROVERS = ['head@college.edu.cn', 'partner@xinghe.example.com'];
+const REMIND_WORKFLOW = 'queueApprovalRemind1';
+const REMIND_PATH = 'queue-approval-reminders';
+
+/**
+ * The shipped approval-reminders workflow with its schedule swapped for a production webhook:
+ * n8n in queue mode hands such an execution to a worker, as it does a scheduled one.
+ */
+function reminderWorkflow() {
+	const shipped = JSON.parse(readFileSync(join(__dirname, '..', '..', 'workflows', 'approval-reminders.json'), 'utf8'));
+	const trigger = shipped.nodes.find((n: { type: string }) => n.type === 'n8n-nodes-base.scheduleTrigger');
+	const name = '立即催办 Remind Now';
+	return {
+		...shipped,
+		id: REMIND_WORKFLOW,
+		name: `${shipped.name} (queue e2e)`,
+		nodes: [
+			...shipped.nodes.filter((n: { name: string }) => n !== trigger),
+			{ id: 'b0e2e000-0000-4000-8000-000000000001', name, type: 'n8n-nodes-base.webhook', typeVersion: 2, position: trigger.position, webhookId: 'b0e2e000-0000-4000-9000-000000000001', parameters: { httpMethod: 'POST', path: REMIND_PATH, responseMode: 'onReceived', options: {} } },
+		],
+		connections: Object.fromEntries(Object.entries(shipped.connections).map(([source, c]) => [source === trigger.name ? name : source, c])),
+	};
+}
 
 jest.setTimeout(45 * 60 * 1000);
 
@@ -30,11 +54,12 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 	const log = (m: string) => console.log(`[queue] ${m}`);
 
 	beforeAll(async () => {
-		log(`scale: ${LOAD} concurrent requests, ${CONCURRENCY} clicks at a time; ${WAITING} requests wait through the restarts`);
+		log(`scale: ${LOAD} concurrent requests, ${CONCURRENCY} clicks at a time; ${WAITING} requests wait through the restarts; ${REMIND} wait for reminders`);
 		dataDir = mkdtempSync(join(tmpdir(), 'consortium-queue-'));
 		const workflowsDir = join(dataDir, 'workflows');
 		mkdirSync(workflowsDir);
 		copyFileSync(join(__dirname, 'fixtures', 'queue-approval.workflow.json'), join(workflowsDir, 'queue-approval.workflow.json'));
+		writeFileSync(join(workflowsDir, 'approval-reminders.queue.json'), JSON.stringify(reminderWorkflow()));
 		stack = await startQueueStack({ dataDir: join(dataDir, 'stack'), owner: OWNER, workflowsDir, workers: 2, log });
 		const u = new URL(stack.storeUrl);
 		store = await openStore({ type: 'postgres', host: u.hostname, port: Number(u.port), user: decodeURIComponent(u.username), password: '', database: u.pathname.slice(1) });
@@ -144,6 +169,131 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		const total = LOAD + 1 + WAITING;
 		await until(`${total} finished executions`, async () => (await executions()).filter((e) => e.status === 'success').length >= total, 900000, 1000);
 		await checkEveryRequest(total);
+	});
+
+	it(`reminds ${REMIND} waiting requests from the shipped reminder workflow on the workers: once per approver and run, with the links of the first mails, which still decide`, async () => {
+		const marker = (n: number) => `Remind ${n}`;
+		const title = (n: number) => `课程立项 等待提醒 ${marker(n)}`;
+		const due = Array.from({ length: REMIND }, (_, i) => 20_000 + i);
+		const notDue = [20_900, 20_901];
+		const escalate = 20_950;
+		const body = (n: number) => {
+			const base = requestBody(n, APPROVERS);
+			return { ...base, title: title(n), stages: [{ ...base.stages[0], remindEveryHours: 24 }] };
+		};
+		const remindUrl = `${stack.webhookUrl}webhook/${REMIND_PATH}`;
+		const runs = (): Promise<Array<{ id: number; status: string }>> => stack.executions(REMIND_WORKFLOW);
+		const runsFinished = (count: number) =>
+			until(`${count} reminder runs to finish`, async () => {
+				const r = await runs();
+				return r.length >= count && r.every((e) => !['new', 'running', 'waiting'].includes(e.status)) ? r : undefined;
+			});
+		const numberOf = (subject: string) => /Remind (\d+)(?!\d)/.exec(subject)?.[1];
+		/** Mails of these requests by `request|recipient`: the first ones (request or escalation) and the reminders. */
+		async function mailsByRecipient() {
+			const first = new Map<string, string[]>();
+			const reminders = new Map<string, string[]>();
+			for (const m of await mails()) {
+				const n = numberOf(m.subject);
+				if (!n || !m.subject.includes('等待提醒 Remind') || !/请审批/.test(m.subject)) continue;
+				const into = /催办：/.test(m.subject) ? reminders : first;
+				for (const to of m.to) into.set(`${n}|${to}`, [...(into.get(`${n}|${to}`) ?? []), linkOf(m)]);
+			}
+			return { first, reminders };
+		}
+		const keys = (ns: number[]) => ns.flatMap((n) => APPROVERS.map((a) => `${n}|${a}`)).sort();
+
+		await pool([...due, ...notDue], CONCURRENCY, (n) => submit(submitUrl(), body(n)));
+		await submit(submitUrl(), {
+			...requestBody(escalate, APPROVERS),
+			title: title(escalate),
+			stages: [{ name: '系部审核 Review', mode: 'any', approvers: '慢老师 <slow@college.edu.cn>', dueHours: 72, timeoutAction: 'escalate', escalateTo: '院长 <dean@college.edu.cn>' }],
+		});
+		const mine = [...due, ...notDue, escalate];
+		await until(`${mine.length} requests mailed`, async () => (await mailsByRecipient()).first.size >= keys([...due, ...notDue]).length + 1);
+		await until(`${mine.length} requests waiting`, async () => {
+			const rows = await store.db.selectFrom('approval_request').select(['title', 'execution_id']).where('title', 'in', mine.map(title)).execute();
+			const waiting = new Set((await executions()).filter((e) => e.status === 'waiting').map((e) => String(e.id)));
+			return rows.length === mine.length && rows.every((r) => waiting.has(String(r.execution_id)));
+		});
+		const requests = await store.db.selectFrom('approval_request').select(['id', 'title']).where('title', 'in', mine.map(title)).execute();
+		const idOf = (n: number) => requests.find((r) => r.title === title(n))!.id;
+		const { first } = await mailsByRecipient();
+		expect([...first.keys()].filter((k) => !k.startsWith(`${escalate}|`)).sort()).toEqual(keys([...due, ...notDue]));
+		expect([...first.values()].map((l) => l.length)).toEqual(new Array(first.size).fill(1));
+
+		// Real time arithmetic in the store: the due requests' approvers were notified 25 hours ago, the escalating one is overdue.
+		const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+		await store.db.updateTable('approval_stage').set({ started_at: hoursAgo(25) }).where('request_id', 'in', due.map(idOf)).execute();
+		await store.db.updateTable('approval_slot').set({ reminded_at: hoursAgo(25) }).where('request_id', 'in', due.map(idOf)).where('status', '=', 'pending').execute();
+		await store.db.updateTable('approval_stage').set({ due_at: hoursAgo(1) }).where('request_id', '=', idOf(escalate)).execute();
+		await store.db.updateTable('approval_request').set({ due_at: hoursAgo(1) }).where('id', '=', idOf(escalate)).execute();
+		const remindAudit = async () => {
+			const rows = await store.db.selectFrom('audit').select('entity_id').where('action', '=', 'remind').where('entity_type', '=', 'approval_request').where('entity_id', 'in', mine.map(idOf)).execute();
+			return mine.map((n) => rows.filter((r) => r.entity_id === idOf(n)).length);
+		};
+
+		// one run
+		await submit(remindUrl, {});
+		const [run] = await runsFinished(1);
+		expect(run.status).toBe('success');
+		const workerLogs = [...stack.workers.values()].map((w: { log(): string }) => w.log()).join('\n');
+		expect(workerLogs).toMatch(new RegExp(`Worker started execution ${run.id} `));
+		const once = await mailsByRecipient();
+		expect([...once.reminders.keys()].sort()).toEqual(keys(due));
+		for (const [key, links] of once.reminders) expect({ key, links }).toEqual({ key, links: first.get(key) });
+		expect(await remindAudit()).toEqual(mine.map((n) => (due.includes(n) ? 1 : 0)));
+		const dean = [...once.first.entries()].filter(([k]) => k.startsWith(`${escalate}|`));
+		expect(dean.map(([k, links]) => [k, links.length]).sort()).toEqual([
+			[`${escalate}|dean@college.edu.cn`, 1],
+			[`${escalate}|slow@college.edu.cn`, 1],
+		]);
+		log(`reminder run ${run.id} on a worker: ${[...once.reminders.values()].flat().length} reminders to ${once.reminders.size} approvers of ${due.length} due requests, none for ${notDue.length} not due; 1 escalation; ${(await remindAudit()).reduce((a, b) => a + b, 0)} remind audit rows`);
+
+		// two runs at once, after the interval has passed again: each approver reminded at least once and at most once per run,
+		// every reminder mail matched by the request's 'remind' audit row
+		await store.db.updateTable('approval_slot').set({ reminded_at: hoursAgo(25) }).where('request_id', 'in', due.map(idOf)).where('status', '=', 'pending').execute();
+		await pool([0, 1], 2, () => submit(remindUrl, {}));
+		const three = await runsFinished(3);
+		expect(three.map((r) => r.status)).toEqual(['success', 'success', 'success']);
+		const twice = await mailsByRecipient();
+		expect([...twice.reminders.keys()].sort()).toEqual(keys(due));
+		const audit = await remindAudit();
+		const extra = due.map((n) => twice.reminders.get(`${n}|${APPROVERS[0]}`)!.length - 1);
+		for (const n of due) {
+			const sent = APPROVERS.map((a) => twice.reminders.get(`${n}|${a}`)!);
+			expect({ n, links: sent.map((l) => [...new Set(l)]) }).toEqual({ n, links: APPROVERS.map((a) => first.get(`${n}|${a}`)) });
+			expect({ n, mails: sent.map((l) => l.length) }).toEqual({ n, mails: APPROVERS.map(() => audit[mine.indexOf(n)]) });
+		}
+		expect(extra.filter((c) => c < 1 || c > 2)).toEqual([]);
+		expect(audit.filter((_, i) => !due.includes(mine[i]))).toEqual(mine.filter((n) => !due.includes(n)).map(() => 0));
+		log(
+			`two concurrent reminder runs: ${extra.reduce((a, b) => a + b, 0) * APPROVERS.length} reminders to ${due.length * APPROVERS.length} approvers; ` +
+				`${extra.filter((c) => c === 2).length} of ${due.length} requests reminded by both runs`,
+		);
+
+		// the links of the reminders (the very links of the first mails) and the dean's escalation link decide
+		const clicks = [...due.flatMap((n) => APPROVERS.map((a) => twice.reminders.get(`${n}|${a}`)![0])), ...notDue.flatMap((n) => APPROVERS.map((a) => first.get(`${n}|${a}`)![0])), once.first.get(`${escalate}|dean@college.edu.cn`)![0]];
+		const results = await pool(clicks, CONCURRENCY, (link) => click(link, 'approve'));
+		expect(results.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
+		const decided = await until('the reminded requests to be approved', async () => {
+			const rows = await store.db.selectFrom('approval_request').select(['id', 'status', 'delivered', 'execution_id']).where('id', 'in', mine.map(idOf)).execute();
+			return rows.every((r) => r.status === 'approved' && r.delivered) ? rows : undefined;
+		});
+		await until('their executions to finish', async () => {
+			const byId = new Map((await executions()).map((e) => [String(e.id), e.status]));
+			return decided.every((r) => byId.get(String(r.execution_id)) === 'success');
+		});
+		const slots = await store.db.selectFrom('approval_slot').select(['id', 'request_id', 'email', 'status']).where('request_id', 'in', mine.map(idOf)).execute();
+		expect(slots.filter((s) => s.request_id !== idOf(escalate) && s.status !== 'approved')).toEqual([]);
+		expect(slots.filter((s) => s.request_id === idOf(escalate)).map((s) => [s.email, s.status]).sort()).toEqual([
+			['dean@college.edu.cn', 'approved'],
+			['slow@college.edu.cn', 'expired'],
+		]);
+		const decisions = await store.db.selectFrom('audit').select('entity_id').where('action', '=', 'approve').where('entity_type', '=', 'approval_slot').where('entity_id', 'in', slots.map((s) => s.id)).execute();
+		expect(decisions).toHaveLength(clicks.length);
+		expect(new Set(decisions.map((d) => d.entity_id)).size).toBe(clicks.length);
+		log(`${clicks.length} decisions through the reminded links: ${decided.length} requests approved and delivered; ${decisions.length} decision audit rows`);
 	});
 
 	/** Exactly one result per request, each slot decided once, audit rows exactly as for the first request. */
