@@ -72,9 +72,10 @@ async function audit(ctx: FlowContext, action: string, entityType: string, entit
 export async function openSlot(ctx: FlowContext, slot: SlotRow): Promise<SlotRow> {
 	const salt = newSalt();
 	const tokenHash = hashToken(deriveToken(ctx.settings.linkSecret, slot.id, salt));
-	const won = await transition(ctx.tx, { table: 'approval_slot', id: slot.id, from: 'waiting', to: 'pending', set: { token_salt: salt, token_hash: tokenHash } });
+	const openedAt = ctx.now.toISOString();
+	const won = await transition(ctx.tx, { table: 'approval_slot', id: slot.id, from: 'waiting', to: 'pending', set: { token_salt: salt, token_hash: tokenHash, opened_at: openedAt } });
 	if (!won) throw new StateError('Approver slot changed meanwhile / 审批人状态已变化', slot.status, 'pending');
-	return { ...slot, status: 'pending', token_salt: salt, token_hash: tokenHash };
+	return { ...slot, status: 'pending', token_salt: salt, token_hash: tokenHash, opened_at: openedAt };
 }
 
 export async function insertSlot(
@@ -102,6 +103,7 @@ export async function insertSlot(
 		reassigned_from: null,
 		added: 0,
 		reminded_at: null,
+		opened_at: null,
 		created_at: ctx.now.toISOString(),
 		...extra,
 	};

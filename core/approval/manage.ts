@@ -200,8 +200,19 @@ export async function remind(env: ApprovalEnv, idOrNumber: string, actor: Actor)
 }
 
 /**
+ * How early a reminder interval counts as passed: a schedule fires a little earlier or later
+ * each time, and without this a daily run against a 24-hour interval would remind every
+ * other day. 5 % of the interval, at most 15 minutes.
+ */
+export function reminderSlackMs(hours: number): number {
+	return Math.min(15 * 60_000, hours * 3600_000 * 0.05);
+}
+
+/**
  * 催办 for a scheduled workflow: every pending approver whose stage has a reminder interval
- * and who was last reminded (or notified) longer ago than that interval.
+ * and who last heard of the request (the last 催办, else their link going out, else the
+ * stage's start) longer ago than that interval. Of two runs at the same moment, one reminds:
+ * each approver is claimed by a conditional update on the notice time that was read.
  */
 export async function remindDue(env: ApprovalEnv, actor: Actor, limit = 500): Promise<Change[]> {
 	const now = env.now ?? new Date();
@@ -209,7 +220,14 @@ export async function remindDue(env: ApprovalEnv, actor: Actor, limit = 500): Pr
 		.selectFrom('approval_slot')
 		.innerJoin('approval_stage', 'approval_stage.id', 'approval_slot.stage_id')
 		.innerJoin('approval_request', 'approval_request.id', 'approval_slot.request_id')
-		.select(['approval_slot.id as slotId', 'approval_slot.request_id as requestId', 'approval_slot.reminded_at as remindedAt', 'approval_stage.started_at as startedAt', 'approval_stage.remind_hours as hours'])
+		.select([
+			'approval_slot.id as slotId',
+			'approval_slot.request_id as requestId',
+			'approval_slot.reminded_at as remindedAt',
+			'approval_slot.opened_at as openedAt',
+			'approval_stage.started_at as startedAt',
+			'approval_stage.remind_hours as hours',
+		])
 		.where('approval_slot.status', '=', 'pending')
 		.where('approval_stage.status', '=', 'active')
 		.where('approval_request.status', '=', 'pending')
@@ -217,19 +235,33 @@ export async function remindDue(env: ApprovalEnv, actor: Actor, limit = 500): Pr
 		.orderBy('approval_slot.id')
 		.limit(limit)
 		.execute();
-	const due = rows.filter((r) => Date.parse(r.remindedAt ?? r.startedAt ?? now.toISOString()) + Number(r.hours) * 3600_000 <= now.getTime());
-	const byRequest = new Map<string, string[]>();
-	for (const r of due) byRequest.set(r.requestId, [...(byRequest.get(r.requestId) ?? []), r.slotId]);
+	const due = rows.filter((r) => {
+		const hours = Number(r.hours);
+		const lastNotice = Date.parse(r.remindedAt ?? r.openedAt ?? r.startedAt ?? now.toISOString());
+		return hours > 0 && lastNotice + hours * 3600_000 - reminderSlackMs(hours) <= now.getTime();
+	});
+	const byRequest = new Map<string, typeof due>();
+	for (const r of due) byRequest.set(r.requestId, [...(byRequest.get(r.requestId) ?? []), r]);
 	const changes: Change[] = [];
-	for (const [requestId, slotIds] of byRequest) {
-		changes.push(
-			await env.store.transaction(async (tx) => {
-				await tx.updateTable('approval_slot').set({ reminded_at: now.toISOString() }).where('id', 'in', slotIds).where('status', '=', 'pending').execute();
-				const opened = await tx.selectFrom('approval_slot').selectAll().where('id', 'in', slotIds).where('status', '=', 'pending').execute();
-				await writeAudit(tx, { ...actor, action: 'remind', entityType: 'approval_request', entityId: requestId, changes: { to: opened.map((s) => s.email) } });
-				return { requestId, outcome: 'notify' as const, opened };
-			}),
-		);
+	for (const [requestId, slots] of byRequest) {
+		const change = await env.store.transaction(async (tx) => {
+			const claimed: string[] = [];
+			for (const slot of slots) {
+				const result = await tx
+					.updateTable('approval_slot')
+					.set({ reminded_at: now.toISOString() })
+					.where('id', '=', slot.slotId)
+					.where('status', '=', 'pending')
+					.where((eb) => (slot.remindedAt === null ? eb('reminded_at', 'is', null) : eb('reminded_at', '=', slot.remindedAt)))
+					.executeTakeFirst();
+				if (Number(result.numUpdatedRows) === 1) claimed.push(slot.slotId);
+			}
+			if (claimed.length === 0) return null;
+			const opened = await tx.selectFrom('approval_slot').selectAll().where('id', 'in', claimed).orderBy('id').execute();
+			await writeAudit(tx, { ...actor, action: 'remind', entityType: 'approval_request', entityId: requestId, changes: { to: opened.map((s) => s.email) } });
+			return { requestId, outcome: 'notify' as const, opened };
+		});
+		if (change) changes.push(change);
 	}
 	return changes;
 }

@@ -78,6 +78,8 @@ export interface ApprovalSlotTable {
 	reassigned_from: string | null;
 	added: number;
 	reminded_at: string | null;
+	/** When the approver's turn came and their link went out; null on slots opened before 0101. */
+	opened_at: string | null;
 	created_at: string;
 }
 

@@ -250,7 +250,7 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		]);
 		log(`reminder run ${run.id} on a worker: ${[...once.reminders.values()].flat().length} reminders to ${once.reminders.size} approvers of ${due.length} due requests, none for ${notDue.length} not due; 1 escalation; ${(await remindAudit()).reduce((a, b) => a + b, 0)} remind audit rows`);
 
-		// two runs at once, after the interval has passed again: each approver reminded at least once and at most once per run,
+		// two runs at once, after the interval has passed again: each approver reminded once in all,
 		// every reminder mail matched by the request's 'remind' audit row
 		await store.db.updateTable('approval_slot').set({ reminded_at: hoursAgo(25) }).where('request_id', 'in', due.map(idOf)).where('status', '=', 'pending').execute();
 		await pool([0, 1], 2, () => submit(remindUrl, {}));
@@ -265,7 +265,8 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 			expect({ n, links: sent.map((l) => [...new Set(l)]) }).toEqual({ n, links: APPROVERS.map((a) => first.get(`${n}|${a}`)) });
 			expect({ n, mails: sent.map((l) => l.length) }).toEqual({ n, mails: APPROVERS.map(() => audit[mine.indexOf(n)]) });
 		}
-		expect(extra.filter((c) => c < 1 || c > 2)).toEqual([]);
+		// of two runs at the same moment exactly one reminds each approver
+		expect(extra.filter((c) => c !== 1)).toEqual([]);
 		expect(audit.filter((_, i) => !due.includes(mine[i]))).toEqual(mine.filter((n) => !due.includes(n)).map(() => 0));
 		log(
 			`two concurrent reminder runs: ${extra.reduce((a, b) => a + b, 0) * APPROVERS.length} reminders to ${due.length * APPROVERS.length} approvers; ` +

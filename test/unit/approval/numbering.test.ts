@@ -61,4 +61,33 @@ describe.each(testDialects())('approval store (%s)', (dialect) => {
 		expect(first[0].opened.map((s) => s.token_salt)).toEqual(daily.change.opened.map((s) => s.token_salt));
 		expect(await remindDue({ ...env, now: new Date(t0.getTime() + 30 * 3600_000) }, { actor: 's' })).toEqual([]);
 	});
+
+	it('remind due counts from when an approver\'s turn came, and tolerates a schedule firing a little early', async () => {
+		const t0 = new Date('2026-06-01T00:00:00Z');
+		const at = (hours: number): ApprovalEnv => ({ store, settings, now: new Date(t0.getTime() + hours * 3600_000) });
+		const created = await createRequest(at(0), spec('KC', [{ approvers: 'a@x.com, b@x.com', mode: 'sequential', remindEveryHours: 24 }]), { actor: 'test' });
+		const { deriveToken } = await import('../../../core/approval');
+		const first = created.change.opened[0];
+		const token = deriveToken(settings.linkSecret, first.id, first.token_salt!);
+		// a@x.com decides after 29 hours: b@x.com's turn comes then, not when the stage started
+		expect((await decide(at(29), { token, formKey: formKey(settings.linkSecret, token), decision: 'approve' })).state).toBe('recorded');
+		expect(await remindDue(at(30), { actor: 's' })).toEqual([]);
+		// a daily run fires a few seconds before 24 hours have passed: still due, not put off a day
+		const daily = await remindDue(at(29 + 24 - 0.01), { actor: 's' });
+		expect(daily.map((c) => c.opened.map((s) => s.email))).toEqual([['b@x.com']]);
+		expect(await remindDue(at(29 + 24 + 23), { actor: 's' })).toEqual([]);
+		expect((await remindDue(at(29 + 48 - 0.01), { actor: 's' })).map((c) => c.opened.map((s) => s.email))).toEqual([['b@x.com']]);
+	});
+
+	it('of two reminder runs at the same moment, exactly one reminds each approver', async () => {
+		const t0 = new Date('2026-06-01T00:00:00Z');
+		const requests = [];
+		for (let i = 0; i < 5; i++) requests.push(await createRequest({ store, settings, now: t0 }, spec('KC', [{ approvers: 'a@x.com, b@x.com', mode: 'all', remindEveryHours: 24 }]), { actor: 'test' }));
+		const later: ApprovalEnv = { store, settings, now: new Date(t0.getTime() + 25 * 3600_000) };
+		const runs = await Promise.all([remindDue(later, { actor: 'run-1' }), remindDue(later, { actor: 'run-2' }), remindDue(later, { actor: 'run-3' })]);
+		const reminded = runs.flat().flatMap((c) => c.opened.map((s) => `${c.requestId}|${s.email}`));
+		expect(reminded.sort()).toEqual(requests.flatMap((r) => [`${r.request.id}|a@x.com`, `${r.request.id}|b@x.com`]).sort());
+		const audit = await store.db.selectFrom('audit').select('entity_id').where('action', '=', 'remind').execute();
+		expect(audit.map((a) => a.entity_id).sort()).toEqual(requests.map((r) => r.request.id).sort());
+	});
 });
