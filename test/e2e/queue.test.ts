@@ -207,7 +207,7 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		await submit(submitUrl(), {
 			...requestBody(escalate, APPROVERS),
 			title: title(escalate),
-			stages: [{ name: '系部审核 Review', mode: 'any', approvers: '慢老师 <slow@college.edu.cn>', dueHours: 72, timeoutAction: 'escalate', escalateTo: '院长 <dean@college.edu.cn>' }],
+			stages: [{ name: '系部审核 Review', mode: 'any', approvers: '慢老师 <slow@college.edu.cn>', dueHours: 72, remindEveryHours: 24, timeoutAction: 'escalate', escalateTo: '院长 <dean@college.edu.cn>' }],
 		});
 		const mine = [...due, ...notDue, escalate];
 		await until(`${mine.length} requests mailed`, async () => (await mailsByRecipient()).first.size >= keys([...due, ...notDue]).length + 1);
@@ -222,11 +222,12 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		expect([...first.keys()].filter((k) => !k.startsWith(`${escalate}|`)).sort()).toEqual(keys([...due, ...notDue]));
 		expect([...first.values()].map((l) => l.length)).toEqual(new Array(first.size).fill(1));
 
-		// Real time arithmetic in the store: the due requests' approvers were notified 25 hours ago, the escalating one is overdue.
+		// Real time arithmetic in the store: the due requests' approvers were notified 25 hours ago; so was the escalating one's, and it is overdue
+		// (the timeout runs first: its expired approver and the dean get no 催办).
 		const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
 		await store.db.updateTable('approval_stage').set({ started_at: hoursAgo(25) }).where('request_id', 'in', due.map(idOf)).execute();
-		await store.db.updateTable('approval_slot').set({ reminded_at: hoursAgo(25) }).where('request_id', 'in', due.map(idOf)).where('status', '=', 'pending').execute();
-		await store.db.updateTable('approval_stage').set({ due_at: hoursAgo(1) }).where('request_id', '=', idOf(escalate)).execute();
+		await store.db.updateTable('approval_slot').set({ reminded_at: hoursAgo(25) }).where('request_id', 'in', [...due, escalate].map(idOf)).where('status', '=', 'pending').execute();
+		await store.db.updateTable('approval_stage').set({ started_at: hoursAgo(25), due_at: hoursAgo(1) }).where('request_id', '=', idOf(escalate)).execute();
 		await store.db.updateTable('approval_request').set({ due_at: hoursAgo(1) }).where('id', '=', idOf(escalate)).execute();
 		const remindAudit = async () => {
 			const rows = await store.db.selectFrom('audit').select('entity_id').where('action', '=', 'remind').where('entity_type', '=', 'approval_request').where('entity_id', 'in', mine.map(idOf)).execute();

@@ -86,7 +86,7 @@ describe.each(testDialects())('approval reminder workflow in the n8n engine (%s)
 			const fresh = await start('新提交 Fresh', [stage('f1@x.com', { remindEveryHours: 24 })]);
 			const sequential = await start('依次 Sequential', [stage('s1@x.com, s2@x.com', { mode: 'sequential', remindEveryHours: 2 })]);
 			const noInterval = await start('不催办 No interval', [stage('n1@x.com')]);
-			const escalate = await start('超时升级 Escalate', [stage('slow@x.com', { dueHours: 24, timeoutAction: 'escalate', escalateTo: '院长 <dean@x.com>' })]);
+			const escalate = await start('超时升级 Escalate', [stage('slow@x.com', { dueHours: 24, remindEveryHours: 24, timeoutAction: 'escalate', escalateTo: '院长 <dean@x.com>' })]);
 			const autoReject = await start('超时拒绝 Auto-reject', [stage('late@x.com', { dueHours: 24, timeoutAction: 'reject' })]);
 			const firstMails = smtp.mails.length;
 			expect(firstMails).toBe(9);
@@ -104,7 +104,8 @@ describe.each(testDialects())('approval reminder workflow in the n8n engine (%s)
 			await setStage(noInterval, { started_at: hoursAgo(100) });
 			await notified(noInterval, 100);
 			for (const r of [escalate, autoReject]) {
-				await setStage(r, { due_at: hoursAgo(1) });
+				await setStage(r, { started_at: hoursAgo(25), due_at: hoursAgo(1) });
+				await notified(r, 25);
 				await store.db.updateTable('approval_request').set({ due_at: hoursAgo(1) }).where('id', '=', r.id).execute();
 			}
 
@@ -130,7 +131,8 @@ describe.each(testDialects())('approval reminder workflow in the n8n engine (%s)
 				expect(reminder.subject).toMatch(/催办：请审批 Reminder: approval requested/);
 			}
 
-			// the overdue requests: escalated to the dean (mailed a link of their own), auto-rejected
+			// the overdue requests: escalated to the dean (mailed a link of their own; the timeout runs before 催办,
+			// so neither the expired approver nor the dean, whose turn just came, gets a reminder), auto-rejected
 			const others = mails.filter((m) => !/催办：/.test(m.subject));
 			expect(others.map((m) => [numberIn(m), m.to.join(), /请审批 Approval requested/.test(m.subject)])).toEqual([[escalate.number, 'dean@x.com', true]]);
 			const deanLink = linkIn(others[0]);
