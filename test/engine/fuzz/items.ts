@@ -136,9 +136,14 @@ export interface OpCase {
 	kind?: 'item' | 'list' | 'rows';
 	/** A valid item, with a fresh target record where the operation changes one; `n` is unique per call. */
 	base(n: number): Promise<{ item: IDataObject; target?: Target }>;
-	/** What one accepted item changes (a function of its output where that depends on the result); unlisted tables stay as they are. */
+	/**
+	 * What one accepted item changes — per output item for a `list` that declares it (a
+	 * function of the output where that depends on the result); unlisted tables stay as they are.
+	 */
 	effects?: Effects | ((out: IDataObject) => Effects);
 	dateFields?: string[];
+	/** What an output that is a record looks like, where it carries no `id` (an approval record, a notice). */
+	isRecord?: (out: IDataObject) => boolean;
 }
 
 export interface FuzzContext {
@@ -199,7 +204,8 @@ function judge(op: OpCase, outs: IDataObject[], index: number, problems: string[
 	}
 	if (kind === 'item' && outs.length !== 1) return problems.push(`${what}: ${outs.length} output items for one input`), null;
 	for (const out of outs) {
-		if (kind === 'item' && (typeof out.id !== 'string' || !out.id) && typeof out.patentId !== 'string') problems.push(`${what}: neither a record nor an error: ${show(out)}`);
+		const isRecord = op.isRecord ?? ((o: IDataObject) => (typeof o.id === 'string' && o.id !== '') || typeof o.patentId === 'string');
+		if (kind === 'item' && !isRecord(out)) problems.push(`${what}: neither a record nor an error: ${show(out)}`);
 		const junk = junkIn(out);
 		if (junk) problems.push(`${what}: record holds ${junk}`);
 	}
@@ -208,6 +214,11 @@ function judge(op: OpCase, outs: IDataObject[], index: number, problems: string[
 
 function effectsOf(op: OpCase, out: IDataObject): Effects {
 	return typeof op.effects === 'function' ? op.effects(out) : (op.effects ?? {});
+}
+
+/** What the outputs of one accepted input changed: a list that declares no effects reads only. */
+function outputEffects(op: OpCase, outs: IDataObject[]): Effects[] {
+	return (op.kind ?? 'item') === 'list' && op.effects === undefined ? [] : outs.map((o) => effectsOf(op, o));
 }
 
 /** Checks a change against the sum of accepted items' effects; tables no effect names must not change. */
@@ -278,7 +289,7 @@ export async function runOpCase(ctx: FuzzContext, op: OpCase, seed: number, item
 			if (rowBefore !== (await targetRow(ctx.store, c.target))) problems.push(`${what}: refused, yet its target ${c.target!.table} ${c.target!.id} changed`);
 		} else {
 			accepted++;
-			const effects = (op.kind ?? 'item') === 'list' ? [] : outcome.outs.map((o) => effectsOf(op, o));
+			const effects = outputEffects(op, outcome.outs);
 			checkEffects(change, effects, what, problems);
 		}
 	}
@@ -305,7 +316,7 @@ export async function runOpCase(ctx: FuzzContext, op: OpCase, seed: number, item
 			} else {
 				accepted++;
 				batchRecords++;
-				if ((op.kind ?? 'item') !== 'list') effects.push(...outcome.outs.map((o) => effectsOf(op, o)));
+				effects.push(...outputEffects(op, outcome.outs));
 			}
 		}
 		checkEffects(delta(before, await counts(ctx.store)), effects, `${op.name} seed=${seed} batch of ${batch}`, problems);

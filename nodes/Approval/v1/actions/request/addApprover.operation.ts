@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { addApprover, parsePerson } from '../../../../../core/approval';
+import { addApprover } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, changeItems, requestIdProperty, show } from './common';
+import { approvalEnv, changeItems, readNote, readPerson, readRequestId, requestIdProperty, show } from './common';
 
 export const description: INodeProperties[] = [
 	requestIdProperty('addApprover'),
@@ -15,8 +15,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return forEachItem(this, async (i) => {
 		const change = await addApprover(
 			env,
-			this.getNodeParameter('requestId', i) as string,
-			{ person: parsePerson(String(this.getNodeParameter('approverEmail', i)), 'approverEmail', '加签审批人 Approver'), note: (this.getNodeParameter('note', i, '') as string) || null },
+			readRequestId(this, i),
+			{ person: readPerson(this, i, 'approverEmail', '加签审批人 Approver'), note: readNote(this, i) },
 			workflowActor(this),
 		);
 		return changeItems(env, change);

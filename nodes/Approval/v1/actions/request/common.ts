@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { approverNotifications, loadRecord, pokeKey, type ApprovalEnv, type Change } from '../../../../../core/approval';
+import { approverNotifications, loadRecord, parsePerson, pokeKey, type ApprovalEnv, type Change, type Person } from '../../../../../core/approval';
+import { optionalText, requiredText } from '../../../../../core/util/validate';
+import { readId } from '../../../../shared/params';
 import { consortiumFor } from '../../../../shared/store';
 
 export const show = (operation: string) => ({ resource: ['request'], operation: [operation] });
@@ -13,6 +15,15 @@ export const requestIdProperty = (operation: string): INodeProperties => ({
 	placeholder: 'KC-2026-0001',
 	displayOptions: { show: show(operation) },
 });
+
+/** The request an item names, by id or number; anything but a short text is refused with the field named. */
+export const readRequestId = (ctx: IExecuteFunctions, i: number) => readId(ctx, i, 'requestId', '审批 ID 或编号 Request ID or Number');
+
+/** A person parameter (`王主任 <wang@example.edu.cn>` or an email), checked to be text first. */
+export const readPerson = (ctx: IExecuteFunctions, i: number, name: string, label: string): Person => parsePerson(requiredText(ctx.getNodeParameter(name, i, ''), name, label, 300), name, label);
+
+/** An optional free-text parameter (a reason): text or nothing. */
+export const readNote = (ctx: IExecuteFunctions, i: number, name = 'note', label = '原因 Reason') => optionalText(ctx.getNodeParameter(name, i, ''), name, label, 2000) || null;
 
 export async function approvalEnv(ctx: IExecuteFunctions): Promise<ApprovalEnv> {
 	const { store, settings } = await consortiumFor(ctx);

@@ -1,14 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { loadRecord } from '../../../../../core/approval';
 import { forEachItem } from '../../../../shared/run';
-import { approvalEnv, requestIdProperty } from './common';
+import { approvalEnv, readRequestId, requestIdProperty } from './common';
 
 export const description: INodeProperties[] = [requestIdProperty('get')];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const env = await approvalEnv(this);
 	return forEachItem(this, async (i) => {
-		const record = await loadRecord(env.store.db, this.getNodeParameter('requestId', i) as string);
+		const record = await loadRecord(env.store.db, readRequestId(this, i));
 		return { result: record.status, ...record } as never;
 	});
 }

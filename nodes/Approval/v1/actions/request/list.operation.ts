@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { listRequests, toRecord } from '../../../../../core/approval';
+import { listRequests, toRecord, type ListFilters } from '../../../../../core/approval';
+import { filterValue, optionalBoolean } from '../../../../../core/util/validate';
 import { listPagingProperties } from '../../../../shared/descriptions/common';
+import { readPaging } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { approvalEnv, show } from './common';
 
@@ -35,12 +37,25 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+/** The filters, each checked for its kind before it reaches a query: text is text, a switch is yes or no. */
+function readFilters(raw: IDataObject): ListFilters {
+	const text = (name: string, label: string) => filterValue(raw[name], name, label) ?? undefined;
+	return {
+		status: text('status', '状态 Status'),
+		approver: text('approver', '审批人邮箱 Approver Email'),
+		subjectType: text('subjectType', '对象类型 Subject Type'),
+		createdFrom: text('createdFrom', '创建日期起 Created From'),
+		createdTo: text('createdTo', '创建日期止 Created To'),
+		overdue: optionalBoolean(raw.overdue, 'overdue', '已逾期 Overdue'),
+		pendingOnly: raw.pendingOnly === undefined ? undefined : optionalBoolean(raw.pendingOnly, 'pendingOnly', '仅待其审批 Pending for Approver Only'),
+	};
+}
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const env = await approvalEnv(this);
 	return forEachItem(this, async (i) => {
-		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
-		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+		const { limit } = readPaging(this, i);
+		const filters = readFilters(this.getNodeParameter('filters', i, {}) as IDataObject);
 		const out: IDataObject[] = [];
 		let after: string | null = null;
 		do {

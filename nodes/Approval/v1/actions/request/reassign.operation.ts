@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { parsePerson, reassign } from '../../../../../core/approval';
+import { reassign } from '../../../../../core/approval';
+import { requiredText } from '../../../../../core/util/validate';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, changeItems, requestIdProperty, show } from './common';
+import { approvalEnv, changeItems, readNote, readPerson, readRequestId, requestIdProperty, show } from './common';
 
 export const description: INodeProperties[] = [
 	requestIdProperty('reassign'),
@@ -16,11 +17,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return forEachItem(this, async (i) => {
 		const change = await reassign(
 			env,
-			this.getNodeParameter('requestId', i) as string,
+			readRequestId(this, i),
 			{
-				from: String(this.getNodeParameter('fromEmail', i)),
-				to: parsePerson(String(this.getNodeParameter('toEmail', i)), 'toEmail', '转交给 To'),
-				note: (this.getNodeParameter('note', i, '') as string) || null,
+				from: requiredText(this.getNodeParameter('fromEmail', i, ''), 'fromEmail', '原审批人邮箱 From Email', 300),
+				to: readPerson(this, i, 'toEmail', '转交给 To'),
+				note: readNote(this, i),
 			},
 			workflowActor(this),
 		);

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { remind, remindDue } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, changeItems, show } from './common';
+import { approvalEnv, changeItems, readNote, show } from './common';
 
 export const description: INodeProperties[] = [
 	{
@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const env = await approvalEnv(this);
 	return forEachItem(this, async (i) => {
-		const requestId = String(this.getNodeParameter('requestId', i, '')).trim();
+		const requestId = readNote(this, i, 'requestId', '审批 ID 或编号 Request ID or Number') ?? '';
 		if (requestId) return changeItems(env, await remind(env, requestId, workflowActor(this)), 'reminder');
 		const items = [];
 		for (const change of await remindDue(env, workflowActor(this))) items.push(...(await changeItems(env, change, 'reminder')));

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { loadRecord, withdraw } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, pokeWaitingExecution, requestIdProperty, show } from './common';
+import { approvalEnv, pokeWaitingExecution, readNote, readRequestId, requestIdProperty, show } from './common';
 
 export const description: INodeProperties[] = [
 	requestIdProperty('withdraw'),
@@ -25,8 +25,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return forEachItem(this, async (i) => {
 		const change = await withdraw(
 			env,
-			this.getNodeParameter('requestId', i) as string,
-			{ by: (this.getNodeParameter('withdrawnBy', i, '') as string) || null, note: (this.getNodeParameter('note', i, '') as string) || null },
+			readRequestId(this, i),
+			{ by: readNote(this, i, 'withdrawnBy', '撤回人邮箱 Withdrawn By'), note: readNote(this, i) },
 			workflowActor(this),
 		);
 		const executionResumed = await pokeWaitingExecution(this, env, change.requestId);
