@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type INodeProperties, type IPollFunctions } from 'n8n-workflow';
 import { latestEvents, pollEvents, RECORD_KINDS, type PollOptions } from '../../../../../core/events';
-import { textList } from '../../../../../core/util/validate';
+import { ValidationError } from '../../../../../core/util/errors';
+import { optionalNumber, textList } from '../../../../../core/util/validate';
 import { consortiumFor } from '../../../../shared/store';
 
 const showRecords = { show: { events: ['recordChanged'] } };
@@ -64,21 +65,33 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+const EVENTS = ['recordChanged', 'approvalDecided', 'approvalOverdue', 'deadlineWindow'];
+
+/** A multi-option parameter: a list of the known values (an expression can hand over anything). */
+function choices(value: unknown, known: readonly string[], field: string, label: string): string[] {
+	const list = textList(value, field, label);
+	const unknown = list.find((v) => !known.includes(v));
+	if (unknown !== undefined) throw new ValidationError(`${label}: unknown value "${unknown.slice(0, 40)}" / 未知选项`, field, 'choice');
+	return list;
+}
+
 function watchOptions(ctx: IPollFunctions, timeZone: string): PollOptions {
-	const events = ctx.getNodeParameter('events', []) as string[];
+	const events = choices(ctx.getNodeParameter('events', []), EVENTS, 'events', '事件 Events');
 	const records = events.includes('recordChanged');
 	const workflow = ctx.getWorkflow();
 	return {
 		workflowId: String(workflow.id ?? 'manual'),
 		nodeId: ctx.getNode().id,
 		timeZone,
-		recordKinds: records ? (ctx.getNodeParameter('recordKinds', []) as string[]) : [],
+		recordKinds: records ? choices(ctx.getNodeParameter('recordKinds', []), Object.keys(RECORD_KINDS), 'recordKinds', '记录类型 Record Kinds') : [],
 		entityTypes: records ? textList(ctx.getNodeParameter('entityTypes', ''), 'entityTypes', '其他实体类型 Other Entity Types') : [],
 		actions: records ? textList(ctx.getNodeParameter('actions', ''), 'actions', '仅这些动作 Only Actions') : [],
 		approvalDecided: events.includes('approvalDecided'),
 		approvalOverdue: events.includes('approvalOverdue'),
-		deadlineWindowDays: events.includes('deadlineWindow') ? (ctx.getNodeParameter('windowDays', 30) as number) : null,
-		limit: ctx.getNodeParameter('maxEvents', 500) as number,
+		deadlineWindowDays: events.includes('deadlineWindow')
+			? (optionalNumber(ctx.getNodeParameter('windowDays', 30), 'windowDays', '提前天数 Window (Days)', { min: 0, max: 3660, integer: true }) ?? 30)
+			: null,
+		limit: optionalNumber(ctx.getNodeParameter('maxEvents', 500), 'maxEvents', '每次最多事件数 Max Events per Poll', { min: 1, max: 10_000, integer: true }) ?? 500,
 	};
 }
 
