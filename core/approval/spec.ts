@@ -78,7 +78,7 @@ function parseStage(raw: Record<string, unknown>, i: number): StageSpec {
 		skipIf = {
 			field: skipField,
 			operator: oneOf(raw.skipOperator || 'equals', f('skipOperator'), '跳过条件 Skip If Operator', SKIP_OPERATORS),
-			value: raw.skipValue === undefined || raw.skipValue === null ? '' : String(raw.skipValue),
+			value: scalarText(raw.skipValue, f('skipValue'), '跳过条件值 Skip If Value').slice(0, 500),
 		};
 	}
 	return {

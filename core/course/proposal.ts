@@ -1,7 +1,7 @@
 import type { Tx } from '../store/store';
 import type { CourseTable } from './schema';
 import { ValidationError } from '../util/errors';
-import { optionalEmail, optionalNumber, optionalText, requiredText } from '../util/validate';
+import { optionalEmail, optionalNumber, optionalText, requiredText, scalarText } from '../util/validate';
 import { lineList, referenceList, share } from './lists';
 import type { CourseRules } from './rules';
 import { COURSE_TYPES, COURSE_TYPE_LABELS, DELIVERABLE_KINDS, DELIVERABLE_KIND_LABELS, vocabulary } from './vocabulary';
@@ -158,7 +158,7 @@ export async function validateProposal(tx: Tx, input: CourseProposalInput, rules
 	const modules = lineList(input.modules, 'modules', '课程模块 Modules');
 	const planned = [
 		...new Set(
-			lineList(Array.isArray(input.plannedDeliverables) ? input.plannedDeliverables : String(input.plannedDeliverables ?? '').replace(/[,，、]/g, ';'), 'plannedDeliverables', '计划成果 Planned Deliverables').map(
+			lineList(Array.isArray(input.plannedDeliverables) ? input.plannedDeliverables : scalarText(input.plannedDeliverables, 'plannedDeliverables', '计划成果 Planned Deliverables').replace(/[,，、]/g, ';'), 'plannedDeliverables', '计划成果 Planned Deliverables').map(
 				(kind, i) => vocabulary(kind, `plannedDeliverables[${i}]`, '计划成果 Planned Deliverables', DELIVERABLE_KINDS, DELIVERABLE_KIND_LABELS),
 			),
 		),

@@ -224,6 +224,12 @@ describe.each(testDialects())('store paths given junk (%s)', (dialect) => {
 		expect((await refusalOf(courses.list(store, { code: junk }))).field).toBe('code');
 	});
 
+	it('planned deliverables given an object are refused as not text, never read as "[object Object]" (found by seed 131867860)', async () => {
+		const junk = { ['__proto__']: { polluted: true }, constructor: { prototype: { x: 1 } } };
+		const error = await refusalOf(courses.create(store, validProposal(dir, { code: 'FINDING-OBJ', plannedDeliverables: junk }), { actor, timeZone: 'Asia/Shanghai' }));
+		expect([error.field, error.code, error.message.includes('[object Object]')]).toEqual(['plannedDeliverables', 'type', false]);
+	});
+
 	it('a course submitted with a junk Enter Approval is refused and stays a draft', async () => {
 		const course = await courses.create(store, validProposal(dir, { code: 'FINDING-1' }), { actor, timeZone: 'Asia/Shanghai' });
 		expect((await refusalOf(courses.submit(store, course.id, { enterApproval: 'javascript:window.__pwned=1' }, { actor, timeZone: 'Asia/Shanghai' }))).field).toBe('enterApproval');
