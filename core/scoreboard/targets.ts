@@ -2,7 +2,7 @@ import { writeAudit, type Actor } from '../store/audit';
 import type { Store, Tx } from '../store/store';
 import { ValidationError } from '../util/errors';
 import { nowIso } from '../util/id';
-import { optionalNumber } from '../util/validate';
+import { oneOf, optionalNumber } from '../util/validate';
 import { INDICATORS, indicatorByKey } from './indicators';
 import './schema';
 
@@ -57,8 +57,7 @@ export async function listTargets(store: Store, yearInput: unknown): Promise<Tar
 
 export async function setTarget(store: Store, input: { year: unknown; indicator: unknown; target: unknown }, actor: Actor): Promise<Target> {
 	const year = checkYear(input.year);
-	const indicator = indicatorByKey(String(input.indicator ?? ''));
-	if (!indicator) throw new ValidationError(`指标 Indicator "${String(input.indicator)}" is unknown / 未知指标`, 'indicator', 'enum');
+	const indicator = indicatorByKey(oneOf(input.indicator, 'indicator', '指标 Indicator', INDICATORS.map((i) => i.key)))!;
 	const target = optionalNumber(input.target, 'target', '目标值 Target', { min: 0 });
 	if (target === null) throw new ValidationError('目标值 Target is required / 必填', 'target', 'required');
 	await store.transaction(async (tx) => {

@@ -95,7 +95,8 @@ export function judgeError(json: IDataObject, index: number): string | null {
 	if (text.length > 1000) return `error of ${text.length} characters (echoes the input): ${text.slice(0, 120)}…`;
 	if (!/^(字段 Field: \S+|状态 State\b|记录 Record: \S+)/.test(description)) return `error names no field, state or record: ${text.slice(0, 300)} — ${description}`;
 	// the store's last-resort checks (an object reaching SQLite, a NUL reaching PostgreSQL) name no field of the operation
-	if (/^字段 Field: (value|text)$/.test(description)) return `refused only by the store's safety net, not by the operation: ${text.slice(0, 300)}`;
+	// (by their message: an indicator entry's own field is called `value` too)
+	if (/^字段 Field: (value|text)$/.test(description) && /cannot be stored/.test(text)) return `refused only by the store's safety net, not by the operation: ${text.slice(0, 300)}`;
 	return null;
 }
 

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { computeScoreboard, sheetRow } from '../../../../../core/scoreboard';
+import { oneOf } from '../../../../../core/util/validate';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { periodProperties, readPeriod } from './period';
@@ -25,8 +26,8 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store, settings } = await consortiumFor(this);
 	return forEachItem(this, async (i) => {
+		const output = oneOf(this.getNodeParameter('output', i, 'lines'), 'output', '输出 Output', ['lines', 'sheet'] as const);
 		const lines = await computeScoreboard(store, readPeriod(this, i, settings.timeZone));
-		const output = this.getNodeParameter('output', i, 'lines') as string;
 		return (output === 'sheet' ? lines.map(sheetRow) : lines) as unknown as IDataObject[];
 	});
 }

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { INDICATORS, type ScoreboardRequest } from '../../../../../core/scoreboard';
+import { choiceList, oneOf, optionalDate, optionalNumber } from '../../../../../core/util/validate';
 
 /** The period parameters the Scoreboard operations share. */
 export function periodProperties(show: Record<string, string[]>): INodeProperties[] {
@@ -52,14 +53,18 @@ export function periodProperties(show: Record<string, string[]>): INodePropertie
 	];
 }
 
+/**
+ * The period of item `i`, each parameter checked with its field named: an expression can hand
+ * over anything, and a list or a text here would otherwise surface as `NaN` or a TypeError.
+ */
 export function readPeriod(ctx: IExecuteFunctions, i: number, timeZone: string): ScoreboardRequest {
-	const year = ctx.getNodeParameter('year', i, 0) as number;
+	const year = optionalNumber(ctx.getNodeParameter('year', i, 0), 'year', '年度 Year', { min: 0, max: 2100, integer: true });
 	return {
-		period: ctx.getNodeParameter('period', i, 'calendar') as ScoreboardRequest['period'],
+		period: oneOf(ctx.getNodeParameter('period', i, 'calendar'), 'period', '统计周期 Period', ['calendar', 'school'] as const),
 		year: year ? year : null,
-		startMonth: ctx.getNodeParameter('startMonth', i, 9) as number,
-		asOf: (ctx.getNodeParameter('asOf', i, '') as string) || null,
-		indicators: ctx.getNodeParameter('indicators', i, []) as string[],
+		startMonth: optionalNumber(ctx.getNodeParameter('startMonth', i, 9), 'startMonth', '学年起始月 School Year Starts In Month', { min: 1, max: 12, integer: true }) ?? 9,
+		asOf: optionalDate(ctx.getNodeParameter('asOf', i, ''), 'asOf', '统计日 As Of'),
+		indicators: choiceList(ctx.getNodeParameter('indicators', i, []), 'indicators', '指标 Indicators', INDICATORS.map((k) => k.key)),
 		timeZone,
 	};
 }

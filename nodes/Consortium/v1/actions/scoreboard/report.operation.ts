@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { computeScoreboard, renderReport } from '../../../../../core/scoreboard';
+import { requiredText } from '../../../../../core/util/validate';
 import { toNodeError } from '../../../../shared/errors';
 import { consortiumFor } from '../../../../shared/store';
 import { periodProperties, readPeriod } from './period';
@@ -30,15 +31,16 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		try {
+			const title = requiredText(this.getNodeParameter('title', i), 'title', '标题 Title', 200);
 			const lines = await computeScoreboard(store, readPeriod(this, i, settings.timeZone));
-			const report = renderReport(lines, this.getNodeParameter('title', i) as string);
+			const report = renderReport(lines, title);
 			const first = lines[0];
 			const json: IDataObject = { ...report, period: first?.period ?? null, periodStart: first?.periodStart ?? null, periodEnd: first?.periodEnd ?? null, asOf: first?.asOf ?? null };
 			out.push({ json, ...(items[i].binary ? { binary: items[i].binary } : {}), pairedItem: { item: i } });
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, i);
 			if (!this.continueOnFail()) throw nodeError;
-			out.push({ json: { error: nodeError.message }, pairedItem: { item: i } });
+			out.push({ json: { error: nodeError.message, description: nodeError.description ?? null }, pairedItem: { item: i } });
 		}
 	}
 	return out;
