@@ -5,7 +5,7 @@ import { courses } from '../../core/course';
 import { closeAllStores, openStore, type Store } from '../../core/store';
 import { seedDirectory, type Directory } from '../helpers/course';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
-import { startSmtp, type ReceivedMail } from '../helpers/smtp';
+import { approvalLinkIn, mailsTo as mailsToAddress, startSmtp } from '../helpers/smtp';
 import { WaitingServer } from '../helpers/waiting-server';
 import { clickDecision, manageWorkflow } from './approval-helpers';
 import { Engine, storeCredentials, type Execution } from './harness';
@@ -86,14 +86,8 @@ describe.each(testDialects())('course proposal approval workflow in the n8n engi
 		await smtp.close();
 	});
 
-	const mailsTo = (address: string, since = 0) => smtp.mails.slice(since).filter((m) => m.envelope.includes(address));
-
-	/** The approver's link, as the approver finds it in the email they received. */
-	function linkIn(mail: ReceivedMail): string {
-		const link = /(http:\/\/127\.0\.0\.1:\d+\/webhook-waiting\/[^\s"<>]+)/.exec(mail.text)?.[1];
-		if (!link) throw new Error(`no approval link in mail "${mail.subject}"`);
-		return link.replace(/&amp;/g, '&');
-	}
+	const mailsTo = (address: string, since = 0) => mailsToAddress(smtp, address, since);
+	const linkIn = approvalLinkIn;
 
 	async function submit(code: string, name: string): Promise<{ execution: Execution; since: number }> {
 		const since = smtp.mails.length;

@@ -43,3 +43,24 @@ export async function pollNode(engine: Engine, json: PollTarget, nodeName: strin
 	const result = await nodeType.poll!.call(context);
 	return result === null ? null : result[0].map((item) => item.json);
 }
+
+/** A workflow of one Consortium Trigger (parameters exactly as given) feeding a No-Op. */
+export function triggerWorkflow(id: string, parameters: object): PollTarget & { name: string } {
+	return {
+		id,
+		name: `trigger ${id}`,
+		nodes: [
+			{
+				id: 'trigger-node-1',
+				name: 'On Change',
+				type: 'n8n-nodes-consortium.consortiumTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters,
+				credentials: { consortiumStoreApi: { id: 'consortium-store', name: 'store' } },
+			},
+			{ id: 'sink', name: 'Sink', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+		],
+		connections: { 'On Change': { main: [[{ node: 'Sink', type: 'main', index: 0 }]] } },
+	};
+}

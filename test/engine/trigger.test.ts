@@ -3,29 +3,12 @@ import { organisations } from '../../core/directory';
 import { closeAllStores, openStore, writeAudit, type Store, type StoreConfig } from '../../core/store';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { Engine, storeCredentials } from './harness';
-import { pollNode } from './poll';
+import { pollNode, triggerWorkflow as pollWorkflow } from './poll';
 
 const actor = { actor: 'test:other-process' };
 
-function triggerWorkflow(id: string, parameters: object = {}) {
-	return {
-		id,
-		name: `trigger ${id}`,
-		nodes: [
-			{
-				id: 'trigger-node-1',
-				name: 'On Change',
-				type: 'n8n-nodes-consortium.consortiumTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: { events: ['recordChanged'], recordKinds: ['organisation', 'person'], ...parameters },
-				credentials: { consortiumStoreApi: { id: 'consortium-store', name: 'store' } },
-			},
-			{ id: 'sink', name: 'Sink', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
-		],
-		connections: { 'On Change': { main: [[{ node: 'Sink', type: 'main', index: 0 }]] } },
-	};
-}
+/** Watches organisations and people unless told otherwise. */
+const triggerWorkflow = (id: string, parameters: object = {}) => pollWorkflow(id, { events: ['recordChanged'], recordKinds: ['organisation', 'person'], ...parameters });
 
 const createOrgWorkflow = {
 	id: 'wf-writer',

@@ -15,6 +15,16 @@ export interface ReceivedMail {
 	html: string;
 }
 
+/** The messages delivered to `address` (to, cc or bcc) since the `since`-th. */
+export const mailsTo = (smtp: LoopbackSmtp, address: string, since = 0) => smtp.mails.slice(since).filter((m) => m.envelope.includes(address));
+
+/** The approver's link, as the approver finds it in the text part of the email they received. */
+export function approvalLinkIn(mail: ReceivedMail): string {
+	const link = /(http:\/\/127\.0\.0\.1:\d+\/webhook-waiting\/[^\s"<>]+)/.exec(mail.text)?.[1];
+	if (!link) throw new Error(`no approval link in mail "${mail.subject}"`);
+	return link.replace(/&amp;/g, '&');
+}
+
 const addresses = (field: unknown): string[] =>
 	field ? ([] as Array<{ value: Array<{ address: string }> }>).concat(field as never).flatMap((f) => f.value.map((v) => v.address)) : [];
 

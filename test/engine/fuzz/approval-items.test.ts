@@ -8,8 +8,7 @@ import { createRequest, parseRequest } from '../../../core/approval';
 import { closeAllStores, openStore, type Store } from '../../../core/store';
 import { fuzzCases, fuzzSeeds } from '../../fuzz/generator';
 import { freshStoreConfig, testDialects } from '../../helpers/dialects';
-import { Engine, storeCredentials } from '../harness';
-import { expectCaseClean, expectFailFast, expr, fromItem, type FuzzContext, type OpCase } from './items';
+import { eachCaseIsClean, expectFailFast, expr, fromItem, fuzzContext, type FuzzContext, type OpCase } from './items';
 
 const SEEDS = fuzzSeeds('Approval node operations');
 const ITEMS = fuzzCases(12);
@@ -104,18 +103,14 @@ describe.each(testDialects())('hostile items through the Approval node managemen
 	beforeAll(async () => {
 		const config = await freshStoreConfig(dialect);
 		store = await openStore(config);
-		fuzz = { engine: new Engine({ credentials: storeCredentials(config) }), store, config, nodeType: 'approval', serial: { n: 0 } };
+		fuzz = fuzzContext(config, store, 'approval');
 	});
 	afterAll(async () => {
 		await store.close();
 		await closeAllStores();
 	});
 
-	describe.each(SEEDS)('seed %i', (seed) => {
-		it.each(all.map((c) => [c.name, c] as const))('%s: records or error items naming item and field; a refused item changes nothing', async (_name, c) => {
-			await expectCaseClean(fuzz, c, seed, ITEMS);
-		});
-	});
+	eachCaseIsClean(SEEDS, all, () => fuzz, ITEMS);
 
 	it('without Continue On Fail a bad item fails the run, naming the item; the items before it stay done', async () => {
 		const reassign = all.find((c) => c.name === 'request reassign')!;

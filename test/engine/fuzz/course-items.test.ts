@@ -7,8 +7,7 @@ import { closeAllStores, openStore, type Store } from '../../../core/store';
 import { fuzzCases, fuzzSeeds } from '../../fuzz/generator';
 import { actor, seedDirectory, validProposal, type Directory } from '../../helpers/course';
 import { freshStoreConfig, testDialects } from '../../helpers/dialects';
-import { Engine, storeCredentials } from '../harness';
-import { expectBadZoneRefused, expectCaseClean, expectFailFast, expr, fromItem, type FuzzContext, type OpCase } from './items';
+import { eachCaseIsClean, expectBadZoneRefused, expectFailFast, expr, fromItem, fuzzContext, type FuzzContext, type OpCase } from './items';
 
 const SEEDS = fuzzSeeds('Course node operations');
 const ITEMS = fuzzCases(12);
@@ -149,18 +148,14 @@ describe.each(testDialects())('hostile items through every Course operation (%s)
 		const store = await openStore(config);
 		const dir = await seedDirectory(store);
 		env = { store, dir, courseId: (await courses.create(store, validProposal(dir, { code: 'FZ-BASE' }), ctx)).id };
-		fuzz = { engine: new Engine({ credentials: storeCredentials(config) }), store, config, nodeType: 'course', serial: { n: 0 } };
+		fuzz = fuzzContext(config, store, 'course');
 	});
 	afterAll(async () => {
 		await env.store.close();
 		await closeAllStores();
 	});
 
-	describe.each(SEEDS)('seed %i', (seed) => {
-		it.each(all.map((c) => [c.name, c] as const))('%s: records or error items naming item and field; a refused item changes nothing', async (_name, c) => {
-			await expectCaseClean(fuzz, c, seed, ITEMS);
-		});
-	});
+	eachCaseIsClean(SEEDS, all, () => fuzz, ITEMS);
 
 	it('a credential whose time zone is no zone fails the run naming the time zone, and writes nothing', async () => {
 		await expectBadZoneRefused(fuzz, all.find((c) => c.name === 'proposal advance')!);

@@ -11,8 +11,7 @@ import { describe as show, fuzzCases, fuzzSeeds, hostile, mutate, Rng } from '..
 import { actor, seedDirectory, type Directory } from '../../helpers/course';
 import { freshStoreConfig, testDialects } from '../../helpers/dialects';
 import { binaryBuffer } from '../../helpers/registry-engine';
-import { Engine, storeCredentials } from '../harness';
-import { counts, delta, expectBadZoneRefused, expectCaseClean, expectFailFast, expr, fromItem, hash, OP_NODE, opWorkflow, type Effects, type FuzzContext, type OpCase } from './items';
+import { counts, delta, eachCaseIsClean, expectBadZoneRefused, expectFailFast, expr, fromItem, fuzzContext, hash, OP_NODE, opWorkflow, type Effects, type FuzzContext, type OpCase } from './items';
 
 const SEEDS = fuzzSeeds('Exchange node operations');
 const ITEMS = fuzzCases(12);
@@ -321,18 +320,14 @@ describe.each(testDialects())('hostile items through every Exchange operation (%
 		env.placementId = await placement(env, 0, 'in_progress');
 		await addLog(store, env.placementId, { weekStart: '2026-07-06', daysOnSite: 5, hours: 40, content: '入企培训' }, actor);
 		env.engagementId = await engagement(env, 'in_progress');
-		fuzz = { engine: new Engine({ credentials: storeCredentials(config) }), store, config, nodeType: 'exchange', serial: { n: 0 } };
+		fuzz = fuzzContext(config, store, 'exchange');
 	});
 	afterAll(async () => {
 		await env.store.close();
 		await closeAllStores();
 	});
 
-	describe.each(SEEDS)('seed %i', (seed) => {
-		it.each(all.map((c) => [c.name, c] as const))('%s: records or error items naming item and field; a refused item changes nothing', async (_name, c) => {
-			await expectCaseClean(fuzz, c, seed, ITEMS);
-		});
-	});
+	eachCaseIsClean(SEEDS, all, () => fuzz, ITEMS);
 
 	it.each(SEEDS)('compliance workbook, seed %i: hostile report items make a readable workbook, or fail naming the item and its field', async (seed) => {
 		const rng = new Rng(seed ^ hash('compliance workbook'));

@@ -332,6 +332,20 @@ export function hash(text: string): number {
 	return h >>> 0;
 }
 
+/** The context of one node's fuzz suite on a store: an engine on that store, a fresh serial. */
+export function fuzzContext(config: StoreConfig, store: Store, nodeType: string): FuzzContext {
+	return { engine: new Engine({ credentials: storeCredentials(config) }), store, config, nodeType, serial: { n: 0 } };
+}
+
+/** One test per seed and case, each proving the case clean (see `expectCaseClean`); `ctx` is ready once `beforeAll` ran. */
+export function eachCaseIsClean(seeds: number[], cases: OpCase[], ctx: () => FuzzContext, items: number): void {
+	describe.each(seeds)('seed %i', (seed) => {
+		it.each(cases.map((c) => [c.name, c] as const))('%s: records or error items naming item and field; a refused item changes nothing', async (_name, c) => {
+			await expectCaseClean(ctx(), c, seed, items);
+		});
+	});
+}
+
 /** One case on one seed: no problem found, and both outcomes reached (or the fuzz proved nothing). */
 export async function expectCaseClean(ctx: FuzzContext, op: OpCase, seed: number, items: number): Promise<void> {
 	const report = await runOpCase(ctx, op, seed, items, items);

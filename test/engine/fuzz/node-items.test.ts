@@ -12,8 +12,7 @@ import { closeAllStores, openStore, type Store } from '../../../core/store';
 import { fuzzCases, fuzzSeeds } from '../../fuzz/generator';
 import { actor, creditCode, seedDirectory, type Directory } from '../../helpers/course';
 import { freshStoreConfig, testDialects } from '../../helpers/dialects';
-import { Engine, storeCredentials } from '../harness';
-import { expectBadZoneRefused, expectCaseClean, expectFailFast, expr, fromItem, type Effects, type FuzzContext, type OpCase } from './items';
+import { eachCaseIsClean, expectBadZoneRefused, expectFailFast, expr, fromItem, fuzzContext, type Effects, type FuzzContext, type OpCase } from './items';
 
 const SEEDS = fuzzSeeds('Consortium node items');
 const ITEMS = fuzzCases(15);
@@ -198,18 +197,14 @@ describe.each(testDialects())('hostile items through every Consortium operation 
 		await store.transaction(async (tx) => {
 			for (let year = 2000; year <= 2100; year++) await seedTargets(tx, year);
 		});
-		fuzz = { engine: new Engine({ credentials: storeCredentials(config) }), store, config, nodeType: 'consortium', serial: { n: 0 } };
+		fuzz = fuzzContext(config, store, 'consortium');
 	});
 	afterAll(async () => {
 		await env.store.close();
 		await closeAllStores();
 	});
 
-	describe.each(SEEDS)('seed %i', (seed) => {
-		it.each(all.map((c) => [c.name, c] as const))('%s: records or error items naming item and field; a refused item changes nothing', async (_name, c) => {
-			await expectCaseClean(fuzz, c, seed, ITEMS);
-		});
-	});
+	eachCaseIsClean(SEEDS, all, () => fuzz, ITEMS);
 
 	it('a credential whose time zone is no zone fails the run naming the time zone, and writes nothing', async () => {
 		await expectBadZoneRefused(fuzz, all.find((c) => c.name === 'scoreboard compute')!);

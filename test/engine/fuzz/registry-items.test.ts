@@ -9,8 +9,7 @@ import { fuzzCases, fuzzSeeds } from '../../fuzz/generator';
 import { actor, seedDirectory, type Directory } from '../../helpers/course';
 import { freshStoreConfig, testDialects } from '../../helpers/dialects';
 import { buildPatentNumber } from '../../helpers/patent-numbers';
-import { Engine, storeCredentials } from '../harness';
-import { expectBadZoneRefused, expectCaseClean, expectFailFast, expr, fromItem, type Effects, type FuzzContext, type OpCase } from './items';
+import { eachCaseIsClean, expectBadZoneRefused, expectFailFast, expr, fromItem, fuzzContext, type Effects, type FuzzContext, type OpCase } from './items';
 
 const SEEDS = fuzzSeeds('Registry node operations');
 const ITEMS = fuzzCases(12);
@@ -254,18 +253,14 @@ describe.each(testDialects())('hostile items through every Registry operation (%
 		env = { store, dir, patentId: '', projectId: '' };
 		env.patentId = await grantedPatent(env, 999_999);
 		env.projectId = await project(env, 999_999);
-		fuzz = { engine: new Engine({ credentials: storeCredentials(config) }), store, config, nodeType: 'registry', serial: { n: 0 } };
+		fuzz = fuzzContext(config, store, 'registry');
 	});
 	afterAll(async () => {
 		await env.store.close();
 		await closeAllStores();
 	});
 
-	describe.each(SEEDS)('seed %i', (seed) => {
-		it.each(all.map((c) => [c.name, c] as const))('%s: records or error items naming item and field; a refused item changes nothing', async (_name, c) => {
-			await expectCaseClean(fuzz, c, seed, ITEMS);
-		});
-	});
+	eachCaseIsClean(SEEDS, all, () => fuzz, ITEMS);
 
 	it('a credential whose time zone is no zone fails the run naming the time zone, and writes nothing', async () => {
 		await expectBadZoneRefused(fuzz, all.find((c) => c.name === 'patent transition')!);

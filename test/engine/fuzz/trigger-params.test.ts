@@ -9,7 +9,7 @@ import { closeAllStores, openStore, type Store } from '../../../core/store';
 import { describe as show, fuzzCases, fuzzSeeds, mutate, Rng } from '../../fuzz/generator';
 import { freshStoreConfig, testDialects } from '../../helpers/dialects';
 import { Engine, storeCredentials } from '../harness';
-import { pollNode } from '../poll';
+import { pollNode, triggerWorkflow } from '../poll';
 import { counts, delta, FOREIGN_TEXT, junkIn } from './items';
 
 const SEEDS = fuzzSeeds('Consortium Trigger parameters');
@@ -24,23 +24,6 @@ const base = {
 	windowDays: 30,
 	maxEvents: 50,
 };
-
-const triggerWorkflow = (id: string, parameters: object) => ({
-	id,
-	name: `trigger ${id}`,
-	nodes: [
-		{
-			id: 'trigger-node-1',
-			name: 'On Change',
-			type: 'n8n-nodes-consortium.consortiumTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters,
-			credentials: { consortiumStoreApi: { id: 'consortium-store', name: 'store' } },
-		},
-	],
-	connections: {},
-});
 
 describe.each(testDialects())('hostile parameters of the Consortium Trigger (%s)', (dialect) => {
 	let store: Store;
