@@ -74,6 +74,7 @@ export async function createRequest(env: ApprovalEnv, spec: RequestSpec, actor: 
 			notify_round: 0,
 			waited_round: 0,
 			delivered: 0,
+			redelivered_at: null,
 			created_at: at,
 			updated_at: at,
 			decided_at: null,

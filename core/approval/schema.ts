@@ -32,6 +32,8 @@ export interface ApprovalRequestTable {
 	waited_round: number;
 	/** 1 once the waiting execution has been resumed with the result: it happens exactly once. */
 	delivered: number;
+	/** When the result was handed out again after n8n lost the execution that carried it (补投); at most once. */
+	redelivered_at: string | null;
 	created_at: string;
 	updated_at: string;
 	decided_at: string | null;

@@ -141,4 +141,40 @@ describe.each(testDialects())('Approval management and timeouts in the n8n engin
 		expect(await manage('list', { returnAll: true, filters: { approver: 'nobody@x.com' } })).toHaveLength(0);
 		expect(await manage('list', { returnAll: true, filters: { overdue: true } })).toHaveLength(0);
 	});
+	it('redeliver (补投) hands out once the results a lost execution carried, with the submitter\'s result mail', async () => {
+		const execution = await start([stage('head@x.com')]);
+		const pending = await start([stage('head@x.com')]);
+		const done = await clickDecision(engine, execution, linkOf(sent(execution), 'head@x.com'), 'approve', '同意');
+		expect(done.resumed).toBe(true);
+		const number = numberOf(execution);
+
+		const [again] = await manage('redeliver', { executionId: execution.id });
+		expect(again).toMatchObject({ kind: 'result', to: 'teacher@college.edu.cn', result: 'approved', redelivered: true, failedExecutionId: execution.id, requestNumber: number });
+		expect(String(again.subject)).toContain(number);
+		expect(String(again.html)).toContain('同意');
+		expect((again.record as any).stages[0].approvers[0]).toMatchObject({ email: 'head@x.com', status: 'approved', comment: '同意' });
+		// at most once; a pending request is not a result; an unknown execution carried nothing
+		expect(await manage('redeliver', { executionId: execution.id })).toEqual([]);
+		expect(await manage('redeliver', { executionId: pending.id })).toEqual([]);
+		expect(await manage('redeliver', { executionId: 'no-such-execution' })).toEqual([]);
+		const audit = await store.db.selectFrom('audit').select(['action', 'changes']).where('action', '=', 'redeliver').execute();
+		expect(audit).toHaveLength(1);
+		expect(JSON.parse(String(audit[0].changes))).toEqual({ executionId: execution.id });
+	});
+
+	it('redeliver names the field of a bad execution id, writes nothing, and honours Continue On Fail', async () => {
+		const execution = await start([stage('head@x.com')]);
+		await clickDecision(engine, execution, linkOf(sent(execution), 'head@x.com'), 'approve');
+		const before = await store.db.selectFrom('approval_request').select(['id', 'redelivered_at']).execute();
+		const bad = await engine.run(manageWorkflow('redeliver', { executionId: '={{ ["1", "2"] }}' }));
+		expect(bad.error()).toMatch(/Item 0: 失败的执行 ID Failed Execution ID must be text \/ 应为文本 — 字段 Field: executionId/);
+		const tolerant = manageWorkflow('redeliver', { executionId: '={{ $json.id }}' });
+		Object.assign(tolerant.nodes[1], { onError: 'continueRegularOutput' });
+		const run = await engine.run(tolerant, { items: [{ id: ['x'] }, { id: execution.id }] });
+		const out = run.output('Manage');
+		expect(out[0].error).toMatch(/Failed Execution ID/);
+		expect(out[1]).toMatchObject({ result: 'approved', redelivered: true });
+		expect(await store.db.selectFrom('audit').select('entity_id').where('action', '=', 'redeliver').execute()).toHaveLength(1);
+		expect(before.every((r) => r.redelivered_at === null)).toBe(true);
+	});
 });

@@ -49,6 +49,14 @@ describe('shipped workflows', () => {
 		}
 	});
 
+	it('name the redelivery workflow as the error workflow of each that requests approval', () => {
+		const redelivery = read('approval-redelivery.json');
+		expect(redelivery.nodes.map((n: { type: string }) => n.type)).toContain('n8n-nodes-base.errorTrigger');
+		const approving = files.filter((f) => read(f).nodes.some((n: { parameters?: { operation?: string } }) => n.parameters?.operation === 'requestApproval'));
+		expect(approving.length).toBeGreaterThanOrEqual(3);
+		expect(approving.filter((f) => read(f).settings.errorWorkflow !== redelivery.id)).toEqual([]);
+	});
+
 	it('are each listed in the README', () => {
 		const readme = readFileSync(join(root, 'README.md'), 'utf8');
 		expect(files.filter((f) => !readme.includes(`| \`${f}\` |`))).toEqual([]);

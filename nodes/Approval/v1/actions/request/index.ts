@@ -4,10 +4,11 @@ import * as expireOverdue from './expireOverdue.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
 import * as reassign from './reassign.operation';
+import * as redeliver from './redeliver.operation';
 import * as remind from './remind.operation';
 import * as withdraw from './withdraw.operation';
 
-export const operations = { get, list, remind, reassign, addApprover, withdraw, expireOverdue };
+export const operations = { get, list, remind, reassign, addApprover, withdraw, expireOverdue, redeliver };
 
 export const description: INodeProperties[] = [
 	{
@@ -22,6 +23,7 @@ export const description: INodeProperties[] = [
 			{ name: '加签 Add Approver', value: 'addApprover', action: 'Add an approver to the current stage' },
 			{ name: '撤回 Withdraw', value: 'withdraw', action: 'Withdraw a request' },
 			{ name: '获取 Get', value: 'get', action: 'Get a request with its decisions' },
+			{ name: '补投结果 Redeliver Result', value: 'redeliver', action: 'Redeliver the results a failed execution carried' },
 			{ name: '超时处理 Expire Overdue', value: 'expireOverdue', action: 'Apply timeout actions to overdue requests' },
 			{ name: '转交 Reassign', value: 'reassign', action: 'Reassign a pending approver' },
 		],

@@ -1,0 +1,42 @@
+import { writeAudit, type Actor } from '../store';
+import { flowContext, loadRecord, type ApprovalEnv } from './requests';
+import type { RequestRecord } from './types';
+
+/**
+ * 补投: hands out once more the results that an execution n8n lost was carrying.
+ *
+ * A decision is recorded, and the result claimed for delivery, before n8n runs the rest of
+ * the workflow. If that run then dies — in queue mode n8n fails, never retries, a job whose
+ * worker was killed (Bull's `maxStalledCount` is 0) — the Approved or Rejected branch never
+ * ran. n8n then starts the workflow's error workflow with the failed execution's id; given
+ * that id, this returns each finished request the execution carried. A conditional claim
+ * makes it at most once per request, however many error runs arrive.
+ */
+export async function redeliverResults(env: ApprovalEnv, executionId: string, actor: Actor): Promise<RequestRecord[]> {
+	const carried = await env.store.db
+		.selectFrom('approval_request')
+		.select('id')
+		.where('execution_id', '=', executionId)
+		.where('status', '!=', 'pending')
+		.where('delivered', '=', 1)
+		.where('redelivered_at', 'is', null)
+		.orderBy('id')
+		.execute();
+	const records: RequestRecord[] = [];
+	for (const { id } of carried) {
+		const claimed = await env.store.transaction(async (tx) => {
+			const ctx = flowContext(env, tx, actor);
+			const result = await tx
+				.updateTable('approval_request')
+				.set({ redelivered_at: ctx.now.toISOString() })
+				.where('id', '=', id)
+				.where('redelivered_at', 'is', null)
+				.executeTakeFirst();
+			if (Number(result.numUpdatedRows) !== 1) return false;
+			await writeAudit(tx, { ...actor, action: 'redeliver', entityType: 'approval_request', entityId: id, changes: { executionId } });
+			return true;
+		});
+		if (claimed) records.push(await loadRecord(env.store.db, id));
+	}
+	return records;
+}
