@@ -285,6 +285,16 @@ async function startQueueStack(o) {
 				await client.end();
 				return rows;
 			},
+			/** The execution data n8n stored for each of these executions (flatted text, its error message inside), in order. */
+			async executionErrors(ids) {
+				const { Client } = require(require.resolve('pg', { paths: [REPO] }));
+				const client = new Client({ connectionString: n8nDbUrl });
+				await client.connect();
+				const { rows } = await client.query('select "executionId", data from execution_data where "executionId" = any($1)', [ids.map(Number)]);
+				await client.end();
+				const byId = new Map(rows.map((r) => [String(r.executionId), r.data]));
+				return ids.map((id) => byId.get(String(id)) ?? '');
+			},
 			async stop() {
 				await cleanup();
 				if (!process.env.KEEP_E2E_DATA) rmSync(dataDir, { recursive: true, force: true });

@@ -133,8 +133,12 @@ describe.each(testDialects())('approval reminder workflow in the n8n engine (%s)
 
 			// the overdue requests: escalated to the dean (mailed a link of their own; the timeout runs before 催办,
 			// so neither the expired approver nor the dean, whose turn just came, gets a reminder), auto-rejected
+			// the auto-rejected request's execution is gone: its submitter is mailed the result here
 			const others = mails.filter((m) => !/催办：/.test(m.subject));
-			expect(others.map((m) => [numberIn(m), m.to.join(), /请审批 Approval requested/.test(m.subject)])).toEqual([[escalate.number, 'dean@x.com', true]]);
+			expect(others.map((m) => [numberIn(m), m.to.join(), /请审批 Approval requested/.test(m.subject) ? 'request' : /审批结果：未通过 Result: Rejected/.test(m.subject) ? 'result: rejected' : m.subject])).toEqual([
+				[escalate.number, 'dean@x.com', 'request'],
+				[autoReject.number, 'teacher@college.edu.cn', 'result: rejected'],
+			]);
 			const deanLink = linkIn(others[0]);
 			expect(deanLink).not.toBe(linkIn(firstMail(escalate, 'slow@x.com')!));
 			const requests = await store.db.selectFrom('approval_request').select(['id', 'status', 'reason']).where('id', 'in', [escalate.id, autoReject.id]).execute();
@@ -145,11 +149,10 @@ describe.each(testDialects())('approval reminder workflow in the n8n engine (%s)
 				{ email: 'slow@x.com', status: 'expired' },
 				{ email: 'dean@x.com', status: 'pending' },
 			]);
-			// the auto-rejected request's record goes by, not into Send Email: its execution is gone
 			expect(run.output('超时处理 Expire Overdue').map((i) => [i.requestNumber, i.result ?? i.kind, i.executionResumed])).toEqual(
 				expect.arrayContaining([[autoReject.number, 'rejected', false]]),
 			);
-			expect(run.output('发送超时通知 Send Timeout Notice')).toHaveLength(1);
+			expect(run.output('发送超时通知 Send Timeout Notice')).toHaveLength(2);
 			expect(run.output('发送催办 Send Reminder')).toHaveLength(4);
 
 			// the audit trail: one 'remind' per reminded request

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { expireOverdue, loadRecord } from '../../../../../core/approval';
+import { expireOverdue, loadRecord, resultNotifications } from '../../../../../core/approval';
 import { workflowActor } from '../../../../shared/run';
 import { approvalEnv, changeItems, pokeWaitingExecution, show } from './common';
 
@@ -13,7 +13,11 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** One item per changed request: its record when it ended, or notification items for escalation. */
+/**
+ * One item per changed request. Escalated: the notices for the new approvers. Ended, with its
+ * execution still waiting: the record (the execution, resumed, sends the result mail itself).
+ * Ended, with its execution gone: the result mail to the submitter and CC, the record beside it.
+ */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const env = await approvalEnv(this);
 	const changes = await expireOverdue(env, workflowActor(this));
@@ -22,7 +26,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (change.outcome === 'approved' || change.outcome === 'rejected') {
 			const executionResumed = await pokeWaitingExecution(this, env, change.requestId);
 			const record = await loadRecord(env.store.db, change.requestId);
-			out.push({ json: { result: record.status, ...record, executionResumed } as unknown as IDataObject, pairedItem: { item: 0 } });
+			const json = executionResumed ? { result: record.status, ...record, executionResumed } : { ...resultNotifications(record)[0], result: record.status, executionResumed, record };
+			out.push({ json: json as unknown as IDataObject, pairedItem: { item: 0 } });
 		} else {
 			for (const json of await changeItems(env, change)) out.push({ json, pairedItem: { item: 0 } });
 		}
