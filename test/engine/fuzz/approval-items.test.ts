@@ -1,10 +1,10 @@
 /**
  * Hostile items through the Approval node's management operations — get, list, 催办 remind,
- * 转交 reassign, 加签 add approver, 撤回 withdraw — in the real n8n engine, on both dialects:
+ * 转交 reassign, 加签 add approver, 撤回 withdraw, 补投 redeliver — in the real n8n engine, on both dialects:
  * see ./items.ts for what each case proves. (Request Approval waits for people; its inputs
  * are fuzzed through the core in test/fuzz and its pages in ./approval-webhook.test.ts.)
  */
-import { createRequest, parseRequest } from '../../../core/approval';
+import { createRequest, markDelivered, parseRequest, withdraw } from '../../../core/approval';
 import { closeAllStores, openStore, type Store } from '../../../core/store';
 import { fuzzCases, fuzzSeeds } from '../../fuzz/generator';
 import { freshStoreConfig, testDialects } from '../../helpers/dialects';
@@ -21,10 +21,10 @@ const isNotice = (out: Record<string, unknown>) => (out.kind === 'request' || ou
 
 function cases(store: () => Store): OpCase[] {
 	/** A fresh pending request, one stage with one approver; submitted by a different person per call. */
-	const fresh = async (n: number) => {
+	const fresh = async (n: number, executionId: string | null = null) => {
 		const spec = parseRequest(
 			{ title: `《工业机器人运维》课程共建立项 ${n}`, subjectType: 'course', submitterEmail: `teacher${n}@college.edu.cn`, numberPrefix: 'FZ', stages: [{ approvers: HEAD, remindEveryHours: 24 }] },
-			{ linkBase: null, executionId: null, nodeId: null },
+			{ linkBase: null, executionId, nodeId: executionId ? 'fuzz-node' : null },
 		);
 		const { request: row } = await createRequest({ store: store(), settings }, spec, { actor: 'fuzz' });
 		return { id: row.id, number: row.number, submitter: `teacher${n}@college.edu.cn` };
@@ -91,6 +91,21 @@ function cases(store: () => Store): OpCase[] {
 				return { item: { requestId: r.id, withdrawnBy: r.submitter, note: '方案需调整 "重写"' }, target: target(r.id) };
 			},
 			effects: { audit: [1, 4] },
+		},
+		{
+			name: 'request redeliver',
+			// an execution that carried no finished result (any other id) hands out nothing
+			kind: 'list',
+			parameters: request({ operation: 'redeliver', executionId: expr('executionId') }),
+			isRecord: (out) => out.kind === 'result' && out.redelivered === true && typeof out.requestNumber === 'string',
+			base: async (n) => {
+				const r = await fresh(n, `fz-exec-${n}`);
+				// the execution carried its result (撤回 here), then n8n lost it
+				await withdraw({ store: store(), settings }, r.id, { by: r.submitter }, { actor: 'fuzz' });
+				await markDelivered({ store: store(), settings }, r.id);
+				return { item: { executionId: `fz-exec-${n}` }, target: target(r.id) };
+			},
+			effects: { audit: 1 },
 		},
 	];
 }
