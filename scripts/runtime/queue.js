@@ -248,6 +248,17 @@ async function startQueueStack(o) {
 		parts.push(() => webhook.stop());
 		log(`[queue] ready: main ${main.url}, webhook ${webhookUrl}, ${workers.size} workers, redis :${redis.port}, postgres :${pg.port}`);
 
+		/** One query on n8n's own database, on a connection of its own. */
+		const queryN8nDb = async (text, params) => {
+			const { Client } = require(require.resolve('pg', { paths: [REPO] }));
+			const client = new Client({ connectionString: n8nDbUrl });
+			await client.connect();
+			try {
+				return (await client.query(text, params)).rows;
+			} finally {
+				await client.end();
+			}
+		};
 		return {
 			pg,
 			redis,
@@ -278,20 +289,11 @@ async function startQueueStack(o) {
 			},
 			/** Executions of a workflow as n8n's own database records them. */
 			async executions(workflowId) {
-				const { Client } = require(require.resolve('pg', { paths: [REPO] }));
-				const client = new Client({ connectionString: n8nDbUrl });
-				await client.connect();
-				const { rows } = await client.query('select id, status, finished, "waitTill" from execution_entity where "workflowId" = $1 order by id', [workflowId]);
-				await client.end();
-				return rows;
+				return queryN8nDb('select id, status, finished, "waitTill" from execution_entity where "workflowId" = $1 order by id', [workflowId]);
 			},
 			/** The execution data n8n stored for each of these executions (flatted text, its error message inside), in order. */
 			async executionErrors(ids) {
-				const { Client } = require(require.resolve('pg', { paths: [REPO] }));
-				const client = new Client({ connectionString: n8nDbUrl });
-				await client.connect();
-				const { rows } = await client.query('select "executionId", data from execution_data where "executionId" = any($1)', [ids.map(Number)]);
-				await client.end();
+				const rows = await queryN8nDb('select "executionId", data from execution_data where "executionId" = any($1)', [ids.map(Number)]);
 				const byId = new Map(rows.map((r) => [String(r.executionId), r.data]));
 				return ids.map((id) => byId.get(String(id)) ?? '');
 			},
