@@ -28,6 +28,22 @@ export function defaultSqlitePath(): string {
 	return join(userFolder, '.n8n', 'consortium.sqlite');
 }
 
+/**
+ * Switches the file to WAL. Should the lock stay taken past the busy wait (another process
+ * migrating the new file), tries again for up to 10 s more before giving up.
+ */
+async function toWal(raw: import('node:sqlite').DatabaseSync): Promise<void> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			raw.exec('PRAGMA journal_mode = WAL');
+			return;
+		} catch (error) {
+			if (attempt >= 100 || !/locked|busy/i.test(String((error as Error)?.message))) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	}
+}
+
 async function createKysely(config: StoreConfig): Promise<Db> {
 	if (config.type === 'postgres') {
 		// Loaded lazily so that SQLite-only installs never touch pg.
@@ -51,8 +67,10 @@ async function createKysely(config: StoreConfig): Promise<Db> {
 	const path = config.sqlitePath || defaultSqlitePath();
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const raw = new DatabaseSync(path);
-	raw.exec('PRAGMA journal_mode = WAL');
+	// The wait first: switching a fresh file to WAL needs its lock for a moment, and a second
+	// process opening the same new store at that instant must wait, not fail "database is locked".
 	raw.exec('PRAGMA busy_timeout = 10000');
+	await toWal(raw);
 	raw.exec('PRAGMA synchronous = NORMAL');
 	raw.exec('PRAGMA foreign_keys = ON');
 	return new Kysely<Database>({ dialect: new NodeSqliteDialect(raw) });
