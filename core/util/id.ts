@@ -1,8 +1,22 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 let lastTime = 0;
 let lastRandom: number[] = [];
+
+// Ids are not secrets: their random part is drawn from a pool filled 4 KB at a time, as
+// one call to the system's generator per id cost more than the rest of writing an audit row.
+const randomPool = Buffer.alloc(4096);
+let poolOffset = randomPool.length;
+function randomDigits(count: number): number[] {
+	if (poolOffset + count > randomPool.length) {
+		randomFillSync(randomPool);
+		poolOffset = 0;
+	}
+	const digits = Array.from(randomPool.subarray(poolOffset, poolOffset + count), (b) => b % 32);
+	poolOffset += count;
+	return digits;
+}
 
 function encodeTime(time: number): string {
 	let out = '';
@@ -30,8 +44,7 @@ export function newId(prefix: string): string {
 		}
 	} else {
 		lastTime = now;
-		const bytes = randomBytes(16);
-		lastRandom = Array.from(bytes, (b) => b % 32);
+		lastRandom = randomDigits(16);
 	}
 	return `${prefix}_${encodeTime(now)}${lastRandom.map((d) => CROCKFORD[d]).join('')}`;
 }
