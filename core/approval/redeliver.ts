@@ -24,7 +24,8 @@ export async function redeliverResults(env: ApprovalEnv, executionId: string, ac
 		.execute();
 	const records: RequestRecord[] = [];
 	for (const { id } of carried) {
-		const claimed = await env.store.transaction(async (tx) => {
+		// The record is read in the claiming transaction: if reading fails, the claim is undone.
+		const record = await env.store.transaction(async (tx) => {
 			const ctx = flowContext(env, tx, actor);
 			const result = await tx
 				.updateTable('approval_request')
@@ -32,11 +33,11 @@ export async function redeliverResults(env: ApprovalEnv, executionId: string, ac
 				.where('id', '=', id)
 				.where('redelivered_at', 'is', null)
 				.executeTakeFirst();
-			if (Number(result.numUpdatedRows) !== 1) return false;
+			if (Number(result.numUpdatedRows) !== 1) return null;
 			await writeAudit(tx, { ...actor, action: 'redeliver', entityType: 'approval_request', entityId: id, changes: { executionId } });
-			return true;
+			return loadRecord(tx, id);
 		});
-		if (claimed) records.push(await loadRecord(env.store.db, id));
+		if (record) records.push(record);
 	}
 	return records;
 }
