@@ -18,9 +18,30 @@ export function isValidTimeZone(zone: string): boolean {
 	}
 }
 
+/** The secret a store keeps for credentials that leave it empty; it never changes once written. */
+const storedSecrets = new WeakMap<Store, Promise<string>>();
+
+function storedLinkSecret(store: Store): Promise<string> {
+	let secret = storedSecrets.get(store);
+	if (!secret) {
+		secret = (async () => {
+			await store.db
+				.insertInto('setting')
+				.values({ key: 'link_secret', value: randomBytes(32).toString('base64url') })
+				.onConflict((oc) => oc.column('key').doNothing())
+				.execute();
+			return (await store.db.selectFrom('setting').select('value').where('key', '=', 'link_secret').executeTakeFirstOrThrow()).value;
+		})();
+		storedSecrets.set(store, secret);
+		secret.catch(() => storedSecrets.delete(store));
+	}
+	return secret;
+}
+
 /**
  * Settings from the credential, completed from the store: an empty link secret is
- * generated once and kept in the store, so every process signing links agrees on it.
+ * generated once and kept in the store, so every process signing links agrees on it. It is
+ * read once per open store, not on every click (that was a write per webhook call).
  */
 export async function resolveSettings(
 	store: Store,
@@ -28,15 +49,6 @@ export async function resolveSettings(
 ): Promise<ConsortiumSettings> {
 	const timeZone = given.timeZone?.trim() || DEFAULT_TIME_ZONE;
 	if (!isValidTimeZone(timeZone)) throw new Error(`Unknown time zone "${timeZone}" / 时区无效`);
-	let linkSecret = given.linkSecret?.trim() ?? '';
-	if (!linkSecret) {
-		await store.db
-			.insertInto('setting')
-			.values({ key: 'link_secret', value: randomBytes(32).toString('base64url') })
-			.onConflict((oc) => oc.column('key').doNothing())
-			.execute();
-		const row = await store.db.selectFrom('setting').select('value').where('key', '=', 'link_secret').executeTakeFirstOrThrow();
-		linkSecret = row.value;
-	}
+	const linkSecret = given.linkSecret?.trim() || (await storedLinkSecret(store));
 	return { timeZone, linkSecret };
 }

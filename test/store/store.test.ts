@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { allMigrations, closeAllStores, getStore, migrate, openStore, paginate, transition, writeAudit, type Store, type StoreConfig } from '../../core/store';
+import { allMigrations, closeAllStores, getStore, migrate, openStore, paginate, resolveSettings, transition, writeAudit, type Store, type StoreConfig } from '../../core/store';
 import { organisations, people } from '../../core/directory';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 
@@ -143,6 +143,17 @@ describe.each(testDialects())('store conformance on %s', (dialect) => {
 		expect(seen).toHaveLength(10001);
 		expect(new Set(seen).size).toBe(10001);
 		expect(seen).toEqual([...ids].sort());
+	});
+
+	it('an empty link secret is generated once and shared by every store on the same data; a given one wins', async () => {
+		const other = await openStore(config);
+		const [a, b] = await Promise.all([resolveSettings(store, {}), resolveSettings(other, { linkSecret: '  ' })]);
+		expect(a.linkSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+		expect(b.linkSecret).toBe(a.linkSecret);
+		expect((await resolveSettings(store, {})).linkSecret).toBe(a.linkSecret);
+		expect((await resolveSettings(store, { linkSecret: 'given' })).linkSecret).toBe('given');
+		expect(await store.db.selectFrom('setting').select('value').where('key', '=', 'link_secret').execute()).toEqual([{ value: a.linkSecret }]);
+		await other.close();
 	});
 
 	it('caches one store per credential', async () => {
