@@ -2,24 +2,8 @@ import { closeAllStores } from '../../core/store';
 import '../../core/approval';
 import { freshStoreConfig } from '../helpers/dialects';
 import { startSmtp } from '../helpers/smtp';
-import { approvalWorkflow, clickDecision, queryOf, requestParameters, stage } from './approval-helpers';
+import { approvalWorkflow, clickDecision, queryOf, requestParameters, sendEmailChannel, stage } from './approval-helpers';
 import { Engine, storeCredentials } from './harness';
-
-/** n8n's own Send Email node on the Notify loop, against a real SMTP server on loopback. */
-const sendEmail = {
-	type: 'n8n-nodes-base.emailSend',
-	typeVersion: 2.1,
-	credentials: { smtp: { id: '2', name: 'smtp' } },
-	parameters: {
-		fromEmail: '产教联合体 <noreply@consortium.example>',
-		toEmail: '={{ $json.to }}',
-		subject: '={{ $json.subject }}',
-		emailFormat: 'both',
-		text: '={{ $json.text }}',
-		html: '={{ $json.html }}',
-		options: { appendAttribution: false, ccEmail: '={{ $json.cc }}' },
-	},
-};
 
 describe('Approval with n8n Send Email and a real SMTP server', () => {
 	let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -34,7 +18,7 @@ describe('Approval with n8n Send Email and a real SMTP server', () => {
 	it('mails the approver, waits although Send Email outputs its own data, and resumes from the mailed link', async () => {
 		const config = await freshStoreConfig('sqlite');
 		const engine = new Engine({ credentials: { ...storeCredentials(config), smtp: smtp.credential as never } });
-		const execution = await engine.run(approvalWorkflow(requestParameters([stage('张主任 <head@college.edu.cn>')]), sendEmail));
+		const execution = await engine.run(approvalWorkflow(requestParameters([stage('张主任 <head@college.edu.cn>')]), sendEmailChannel));
 		expect(execution.error()).toBeUndefined();
 		expect(execution.status).toBe('waiting');
 		expect(smtp.mails).toHaveLength(2);

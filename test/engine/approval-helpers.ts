@@ -2,6 +2,22 @@ import type { IDataObject } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../../nodes/shared/store';
 import type { Engine, Execution } from './harness';
 
+/** n8n's own Send Email node as the Notify channel, wired as the shipped approval workflows wire it. */
+export const sendEmailChannel: IDataObject = {
+	type: 'n8n-nodes-base.emailSend',
+	typeVersion: 2.1,
+	credentials: { smtp: { id: 'smtp-local', name: 'smtp' } },
+	parameters: {
+		fromEmail: '联合体秘书处 <secretariat@consortium.example.cn>',
+		toEmail: '={{ $json.to }}',
+		subject: '={{ $json.subject }}',
+		emailFormat: 'both',
+		text: '={{ $json.text }}',
+		html: '={{ $json.html }}',
+		options: { appendAttribution: false, ccEmail: '={{ $json.cc }}' },
+	},
+};
+
 /**
  * An approval workflow as users wire it: Start → Approval; Notify → a channel (here n8n's
  * No-Op standing in for Send Email) → back into Approval; Approved and Rejected each to

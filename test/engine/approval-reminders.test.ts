@@ -4,7 +4,7 @@ import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { shippedWorkflow } from '../helpers/registry-engine';
 import { startSmtp, type LoopbackSmtp, type ReceivedMail } from '../helpers/smtp';
 import { WaitingServer } from '../helpers/waiting-server';
-import { approvalWorkflow, clickDecision, requestParameters, stage } from './approval-helpers';
+import { approvalWorkflow, clickDecision, requestParameters, sendEmailChannel, stage } from './approval-helpers';
 import { Engine, storeCredentials, type Execution } from './harness';
 
 /**
@@ -14,22 +14,6 @@ import { Engine, storeCredentials, type Execution } from './harness';
  */
 const TRIGGER = '每个工作日 9 点 Weekdays 09:00';
 const WORKFLOW = 'approval-reminders.json';
-
-/** The approval requests themselves are mailed as the shipped approval workflows do. */
-const sendEmail = {
-	type: 'n8n-nodes-base.emailSend',
-	typeVersion: 2.1,
-	credentials: { smtp: { id: 'smtp-local', name: 'smtp' } },
-	parameters: {
-		fromEmail: '联合体秘书处 <secretariat@consortium.example.cn>',
-		toEmail: '={{ $json.to }}',
-		subject: '={{ $json.subject }}',
-		emailFormat: 'both',
-		text: '={{ $json.text }}',
-		html: '={{ $json.html }}',
-		options: { appendAttribution: false, ccEmail: '={{ $json.cc }}' },
-	},
-};
 
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
 const linkIn = (mail: ReceivedMail) => {
@@ -63,7 +47,7 @@ describe.each(testDialects())('approval reminder workflow in the n8n engine (%s)
 	});
 
 	async function start(title: string, stages: object[]): Promise<Started> {
-		const execution = await engine.run(approvalWorkflow(requestParameters(stages as never, { title, cc: '' }), sendEmail));
+		const execution = await engine.run(approvalWorkflow(requestParameters(stages as never, { title, cc: '' }), sendEmailChannel));
 		expect(execution.error()).toBeUndefined();
 		expect(execution.status).toBe('waiting');
 		const row = await store.db.selectFrom('approval_request').select(['id', 'number']).where('title', '=', title).executeTakeFirstOrThrow();

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { approverNotifications, loadRecord, parsePerson, pokeKey, type ApprovalEnv, type Change, type Person } from '../../../../../core/approval';
+import { approverNotifications, loadRecord, parsePerson, pokeKey, resultNotifications, type ApprovalEnv, type Change, type Person, type RequestRecord } from '../../../../../core/approval';
 import { optionalText, requiredText } from '../../../../../core/util/validate';
 import { readId } from '../../../../shared/params';
 import { consortiumFor } from '../../../../shared/store';
@@ -36,6 +36,15 @@ export async function changeItems(env: ApprovalEnv, change: Change, kind: 'reque
 	if (!change.opened.length) return [{ result: record.status, ...record } as unknown as IDataObject];
 	const request = await env.store.db.selectFrom('approval_request').select('link_base').where('id', '=', change.requestId).executeTakeFirstOrThrow();
 	return approverNotifications(env.settings, record, request.link_base, change.opened, kind) as unknown as IDataObject[];
+}
+
+/**
+ * A finished request's result for a workflow that has no waiting execution to carry it: the
+ * mail to the submitter and CC (the fields of a Notify item, so Send Email takes it as it is),
+ * `result` for an IF node, and the whole decision record under `record`.
+ */
+export function resultMailItem(record: RequestRecord, extra: IDataObject = {}): IDataObject {
+	return { ...resultNotifications(record)[0], result: record.status, ...extra, record } as unknown as IDataObject;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { expireOverdue, loadRecord, resultNotifications } from '../../../../../core/approval';
+import { expireOverdue, loadRecord } from '../../../../../core/approval';
 import { workflowActor } from '../../../../shared/run';
-import { approvalEnv, changeItems, pokeWaitingExecution, show } from './common';
+import { approvalEnv, changeItems, pokeWaitingExecution, resultMailItem, show } from './common';
 
 export const description: INodeProperties[] = [
 	{
@@ -26,8 +26,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (change.outcome === 'approved' || change.outcome === 'rejected') {
 			const executionResumed = await pokeWaitingExecution(this, env, change.requestId);
 			const record = await loadRecord(env.store.db, change.requestId);
-			const json = executionResumed ? { result: record.status, ...record, executionResumed } : { ...resultNotifications(record)[0], result: record.status, executionResumed, record };
-			out.push({ json: json as unknown as IDataObject, pairedItem: { item: 0 } });
+			const json = executionResumed ? ({ result: record.status, ...record, executionResumed } as unknown as IDataObject) : resultMailItem(record, { executionResumed });
+			out.push({ json, pairedItem: { item: 0 } });
 		} else {
 			for (const json of await changeItems(env, change)) out.push({ json, pairedItem: { item: 0 } });
 		}

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { redeliverResults, resultNotifications } from '../../../../../core/approval';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { redeliverResults } from '../../../../../core/approval';
 import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, show } from './common';
+import { approvalEnv, resultMailItem, show } from './common';
 
 export const description: INodeProperties[] = [
 	{
@@ -24,16 +24,12 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/**
- * One item per result handed out again: the result message to the submitter and CC (the
- * same fields as on Notify, so a Send Email node takes it as it is), with the whole
- * decision record under `record` and `result` for an IF or Switch node.
- */
+/** One item per result handed out again (`resultMailItem`), marked as redelivered. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const env = await approvalEnv(this);
 	return forEachItem(this, async (i) => {
 		const executionId = readId(this, i, 'executionId', '失败的执行 ID Failed Execution ID');
 		const records = await redeliverResults(env, executionId, workflowActor(this));
-		return records.map((record) => ({ ...resultNotifications(record)[0], result: record.status, redelivered: true, failedExecutionId: executionId, record }) as unknown as IDataObject);
+		return records.map((record) => resultMailItem(record, { redelivered: true, failedExecutionId: executionId }));
 	});
 }
