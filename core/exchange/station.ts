@@ -81,7 +81,9 @@ const spec: EntitySpec<StationInput, Station> = {
 		};
 	},
 	naturalKey(input) {
-		return typeof input.name === 'string' && input.name.trim() ? { column: 'name', value: input.name.trim(), field: 'name' } : null;
+		// read as the name itself is (text or a number), so a name given as 0 is checked for a clash too
+		const name = typeof input.name === 'string' || typeof input.name === 'number' ? String(input.name).trim() : '';
+		return name ? { column: 'name', value: name, field: 'name' } : null;
 	},
 	referencedBy: [{ table: 'exchange_placement', column: 'station_id' }],
 	filters: { organisationId: 'organisation_id', kind: 'kind' },

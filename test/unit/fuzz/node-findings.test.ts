@@ -207,6 +207,14 @@ describe.each(testDialects())('store paths given junk (%s)', (dialect) => {
 		expect([row.result, (await stations.get(store, row.id!)).organisationId]).toEqual(['created', dir.beta.id]);
 	});
 
+	it('a station renamed to a name given as a number that is taken is refused naming the name (it was a unique-constraint error)', async () => {
+		await stations.create(store, { name: 0 as never, organisationId: dir.acme.id, capacity: 1 }, actor);
+		const other = await stations.create(store, { name: '数字名称之外', organisationId: dir.acme.id, capacity: 1 }, actor);
+		const error = await refusalOf(stations.update(store, other.id, { name: 0 as never }, actor));
+		expect([error.field, error.message]).toEqual(['name', expect.stringMatching(/"0" is already used/)]);
+		expect((await stations.get(store, other.id)).name).toBe('数字名称之外');
+	});
+
 	it('an upsert looks its key up only once it is valid text (a NUL in a station name was a driver error on PostgreSQL)', async () => {
 		const error = await refusalOf(stations.upsert(store, { name: 'nul\u0000byte', organisationId: dir.acme.id, capacity: 1 }, actor));
 		expect([error.field, error.code]).toEqual(['name', 'control_chars']);
