@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { writeAudit, transition, type Actor, type ConsortiumSettings, type Dialect, type Tx } from '../store';
+import { writeAudit, transition, type Actor, type ConsortiumSettings, type Db, type Dialect, type Tx } from '../store';
 import { StateError } from '../util/errors';
 import { newId } from '../util/id';
 import { evaluateStage, shouldSkip, slotsToOpen, type StageOutcome } from './machine';
@@ -56,9 +56,16 @@ export async function lockRequest(ctx: FlowContext, id: string): Promise<Request
 	return query.executeTakeFirst();
 }
 
-export async function stagesOf(ctx: FlowContext, requestId: string): Promise<StageRow[]> {
-	return ctx.tx.selectFrom('approval_stage').selectAll().where('request_id', '=', requestId).orderBy('idx').execute();
+/**
+ * A request's stages in order. Sorted here: with ORDER BY the same indexed read took about
+ * three times as long on SQLite, and it runs twice on every decision.
+ */
+export async function stagesOfRequest(db: Db | Tx, requestId: string): Promise<StageRow[]> {
+	const stages = await db.selectFrom('approval_stage').selectAll().where('request_id', '=', requestId).execute();
+	return stages.sort((a, b) => a.idx - b.idx);
 }
+
+export const stagesOf = (ctx: FlowContext, requestId: string): Promise<StageRow[]> => stagesOfRequest(ctx.tx, requestId);
 
 /**
  * Approver order: stage, position, then creation (a 转交 reassignment keeps its position).

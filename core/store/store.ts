@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { ValidationError } from '../util/errors';
 import type { Database } from './schema';
 import type { Dialect, StoreConfig } from './types';
+import { BACKSTOP_CHECKPOINT_PAGES, startCheckpointer } from './checkpointer';
 import { migrate } from './migrate';
 import { NodeSqliteDialect } from './sqlite-dialect';
 
@@ -44,7 +45,13 @@ async function toWal(raw: import('node:sqlite').DatabaseSync): Promise<void> {
 	}
 }
 
-async function createKysely(config: StoreConfig): Promise<Db> {
+interface Opened {
+	db: Db;
+	/** Stops what runs beside the connection; the connection itself closes with `db.destroy()`. */
+	release?: () => Promise<void>;
+}
+
+async function createKysely(config: StoreConfig): Promise<Opened> {
 	if (config.type === 'postgres') {
 		// Loaded lazily so that SQLite-only installs never touch pg.
 		const { Pool } = await import('pg');
@@ -61,7 +68,7 @@ async function createKysely(config: StoreConfig): Promise<Db> {
 		// unheard 'error' event would end n8n's process. The pool reconnects on next use.
 		pool.on('error', () => undefined);
 		guardNulParameters(pool);
-		return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+		return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) };
 	}
 	const { DatabaseSync } = await import('node:sqlite');
 	const path = config.sqlitePath || defaultSqlitePath();
@@ -73,7 +80,13 @@ async function createKysely(config: StoreConfig): Promise<Db> {
 	await toWal(raw);
 	raw.exec('PRAGMA synchronous = NORMAL');
 	raw.exec('PRAGMA foreign_keys = ON');
-	return new Kysely<Database>({ dialect: new NodeSqliteDialect(raw) });
+	const db = new Kysely<Database>({ dialect: new NodeSqliteDialect(raw) });
+	if (path === ':memory:') return { db };
+	raw.exec(`PRAGMA wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+	const checkpointer = startCheckpointer(path, () => {
+		if (raw.isOpen) raw.exec('PRAGMA wal_autocheckpoint = 1000');
+	});
+	return { db, release: () => checkpointer.stop() };
 }
 
 /**
@@ -101,12 +114,16 @@ function guardNulParameters(pool: { connect: (...args: any[]) => Promise<any> })
 
 /** Opens a store and brings its schema up to date. Prefer `getStore`, which caches. */
 export async function openStore(config: StoreConfig): Promise<Store> {
-	const db = await createKysely(config);
+	const { db, release } = await createKysely(config);
+	const close = async () => {
+		await release?.();
+		await db.destroy();
+	};
 	let schemaVersion: string;
 	try {
 		schemaVersion = await migrate(db, config.type);
 	} catch (error) {
-		await db.destroy();
+		await close();
 		throw error;
 	}
 	return {
@@ -114,7 +131,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
 		dialect: config.type,
 		schemaVersion,
 		transaction: (fn) => db.transaction().execute(fn),
-		close: () => db.destroy(),
+		close,
 	};
 }
 
