@@ -140,7 +140,8 @@ export async function decide(env: ApprovalEnv, input: DecisionInput): Promise<Li
 async function settleAfterDecision(ctx: FlowContext, request: RequestRow, stage: StageRow, stages: StageRow[]): Promise<Change> {
 	const { outcome, opened } = await advanceStage(ctx, request, stage);
 	if (outcome === 'approved') return activateFrom(ctx, request, stage.idx + 1, stages);
-	if (outcome === 'rejected') return finishRequest(ctx, request, 'rejected', 'decided');
+	// Rejected in the last stage, nothing after it is left to close.
+	if (outcome === 'rejected') return finishRequest(ctx, request, 'rejected', 'decided', null, { nothingOpen: stage.idx === stages.length - 1 });
 	if (opened.length) {
 		// 依次: the next approver's turn; the execution resumes on Notify for them.
 		await bumpNotifyRound(ctx, request.id);

@@ -162,7 +162,7 @@ export async function advanceStage(ctx: FlowContext, request: RequestRow, stage:
 		const slots = await slotsOfStage(ctx, stage.id);
 		const outcome = evaluateStage(stage.mode as StageMode, stage.quorum, slots as never);
 		if (outcome !== 'pending') {
-			await settleStage(ctx, stage, outcome);
+			await settleStage(ctx, stage, outcome, undefined, slots);
 			return { outcome, opened: [] };
 		}
 		const toOpen = slotsToOpen(stage.mode as StageMode, slots as never) as unknown as SlotRow[];
@@ -187,10 +187,16 @@ export async function advanceStage(ctx: FlowContext, request: RequestRow, stage:
 	}
 }
 
-async function settleStage(ctx: FlowContext, stage: StageRow, outcome: 'approved' | 'rejected', note?: string) {
+const isOpen = (slot: Pick<SlotRow, 'status'>) => slot.status === 'waiting' || slot.status === 'pending';
+
+/**
+ * `slots`, when the caller read them in this transaction (the request is locked, so they
+ * are current), spare the update that closes open slots if none is open.
+ */
+async function settleStage(ctx: FlowContext, stage: StageRow, outcome: 'approved' | 'rejected', note?: string, slots?: SlotRow[]) {
 	const won = await transition(ctx.tx, { table: 'approval_stage', id: stage.id, from: 'active', to: outcome, set: { finished_at: ctx.now.toISOString() } });
 	if (!won) throw new StateError('Stage was settled meanwhile / 阶段已结束', stage.status, outcome);
-	await retireOpenSlots(ctx, { stageId: stage.id }, 'closed');
+	if (!slots || slots.some(isOpen)) await retireOpenSlots(ctx, { stageId: stage.id }, 'closed');
 	await audit(ctx, `stage_${outcome}`, 'approval_stage', stage.id, { request: stage.request_id, stage: stage.idx }, note);
 }
 
@@ -231,7 +237,8 @@ export async function activateFrom(ctx: FlowContext, request: RequestRow, fromId
 			.execute();
 		return { requestId: request.id, outcome: 'notify', opened };
 	}
-	return finishRequest(ctx, request, 'approved', stages.length ? 'decided' : 'no_stages');
+	// Every stage is settled or skipped by now, each with its slots closed: nothing is left open.
+	return finishRequest(ctx, request, 'approved', stages.length ? 'decided' : 'no_stages', null, { nothingOpen: true });
 }
 
 /** Marks that the workflow gets notification items again, so its next arrival waits rather than times out. */
@@ -247,7 +254,18 @@ export async function updateDue(ctx: FlowContext, requestId: string, dueAt: stri
 	await ctx.tx.updateTable('approval_request').set({ due_at: dueAt, updated_at: ctx.now.toISOString() }).where('id', '=', requestId).execute();
 }
 
-export async function finishRequest(ctx: FlowContext, request: RequestRow, status: 'approved' | 'rejected', reason: ResultReason, note?: string | null): Promise<Change> {
+/**
+ * Ends the request. `nothingOpen` says the caller knows no stage or slot of it is still
+ * open (its last stage was just settled), which spares the two updates that close them.
+ */
+export async function finishRequest(
+	ctx: FlowContext,
+	request: RequestRow,
+	status: 'approved' | 'rejected',
+	reason: ResultReason,
+	note?: string | null,
+	{ nothingOpen = false } = {},
+): Promise<Change> {
 	const won = await transition(ctx.tx, {
 		table: 'approval_request',
 		id: request.id,
@@ -264,14 +282,16 @@ export async function finishRequest(ctx: FlowContext, request: RequestRow, statu
 		},
 	});
 	if (!won) throw new StateError(`Request ${request.number} is already ${request.status} / 审批已结束`, request.status, status);
-	// Stages not reached are skipped; a stage still open (withdrawn mid-way) ends with the request.
-	await ctx.tx
-		.updateTable('approval_stage')
-		.set({ status: sql`case when status = 'waiting' then 'skipped' else ${status} end` as never, finished_at: ctx.now.toISOString() })
-		.where('request_id', '=', request.id)
-		.where('status', 'in', ['waiting', 'active'])
-		.execute();
-	await retireOpenSlots(ctx, { requestId: request.id }, 'closed');
+	if (!nothingOpen) {
+		// Stages not reached are skipped; a stage still open (withdrawn mid-way) ends with the request.
+		await ctx.tx
+			.updateTable('approval_stage')
+			.set({ status: sql`case when status = 'waiting' then 'skipped' else ${status} end` as never, finished_at: ctx.now.toISOString() })
+			.where('request_id', '=', request.id)
+			.where('status', 'in', ['waiting', 'active'])
+			.execute();
+		await retireOpenSlots(ctx, { requestId: request.id }, 'closed');
+	}
 	await audit(ctx, status, 'approval_request', request.id, { status: ['pending', status], reason }, note ?? undefined);
 	return { requestId: request.id, outcome: status, opened: [], delivered: Boolean(ctx.deliverOnFinish) };
 }

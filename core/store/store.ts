@@ -145,12 +145,22 @@ const cache: Map<string, Promise<Store>> = ((globalThis as Record<symbol, unknow
 	Promise<Store>
 >;
 
+// Every node run and link click asks for its store: remember each identity's hash.
+const hashedIdentities = new Map<string, string>();
+
 function cacheKey(config: StoreConfig): string {
-	const identity =
+	const identity = JSON.stringify(
 		config.type === 'postgres'
 			? [config.type, config.host, config.port, config.database, config.user, config.password, config.ssl]
-			: [config.type, config.sqlitePath || defaultSqlitePath()];
-	return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
+			: [config.type, config.sqlitePath || defaultSqlitePath()],
+	);
+	let key = hashedIdentities.get(identity);
+	if (!key) {
+		key = createHash('sha256').update(identity).digest('hex');
+		if (hashedIdentities.size > 100) hashedIdentities.clear();
+		hashedIdentities.set(identity, key);
+	}
+	return key;
 }
 
 const HOOK_KEY = Symbol.for('n8n-nodes-consortium.shutdownHooked');

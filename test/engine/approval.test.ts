@@ -65,6 +65,27 @@ describe.each(testDialects())('Approval node in the n8n engine (%s)', (dialect) 
 		expect(String(c)).toMatch(/no decision form/);
 	});
 
+	it('a finished request leaves no stage or approver open, however it ended', async () => {
+		const openRows = async () => ({
+			stages: (await store.db.selectFrom('approval_stage').select('status').where('status', 'in', ['waiting', 'active']).execute()).length,
+			slots: (await store.db.selectFrom('approval_slot').select('status').where('status', 'in', ['waiting', 'pending']).execute()).length,
+		});
+		// Rejected in the first of three stages: the later stages and their approvers are closed.
+		const early = await start([stage('a@x.com'), stage('b@x.com, c@x.com', { mode: 'all' }), stage('d@x.com')]);
+		const rejected = await clickDecision(engine, early, linkOf(sent(early), 'a@x.com'), 'reject');
+		expect((rejected.execution.output('On Rejected')[0].stages as any[]).map((x) => x.status)).toEqual(['rejected', 'skipped', 'skipped']);
+		// 依次 in the last stage: the first rejects, the approver still waiting for a turn is closed.
+		const sequential = await start([stage('e@x.com'), stage('f@x.com, g@x.com', { mode: 'sequential' })]);
+		const second = await clickDecision(engine, sequential, linkOf(sent(sequential), 'e@x.com'), 'approve');
+		const last = await clickDecision(engine, second.execution, linkOf(sent(second.execution), 'f@x.com'), 'reject');
+		expect((last.execution.output('On Rejected')[0].stages as any[])[1].approvers.map((x: any) => x.status)).toEqual(['rejected', 'closed']);
+		// Quorum 1 of 2 in the last stage approves: the other approver's open link is closed.
+		const quorum = await start([stage('h@x.com, i@x.com', { mode: 'quorum', quorum: 1 })]);
+		const approved = await clickDecision(engine, quorum, linkOf(sent(quorum), 'h@x.com'), 'approve');
+		expect((approved.execution.output('On Approved')[0].stages as any[])[0].approvers.map((x: any) => x.status)).toEqual(['approved', 'closed']);
+		expect(await openRows()).toEqual({ stages: 0, slots: 0 });
+	});
+
 	it('或签: the first response wins and the others are told it is decided', async () => {
 		const execution = await start([stage('a@x.com, b@x.com', { mode: 'any' })]);
 		const messages = sent(execution);
