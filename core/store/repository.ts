@@ -60,6 +60,11 @@ export class Repository<Input extends object, Out extends { id: string }> {
 	}
 
 	async createIn(tx: Tx, input: Input, actor: Actor): Promise<Out> {
+		// A record's id is the store's to give: an `id` in the input (a copied record, hostile
+		// input) must not lead `toColumns` to another record's data.
+		const fields = { ...input } as Record<string, unknown>;
+		delete fields.id;
+		input = fields as Input;
 		const columns = await this.spec.toColumns(input, tx);
 		await this.assertKeyFree(tx, input, columns);
 		const now = nowIso();
@@ -71,7 +76,8 @@ export class Repository<Input extends object, Out extends { id: string }> {
 
 	async updateIn(tx: Tx, id: string, patch: Partial<Input>, actor: Actor): Promise<Out> {
 		const before = await this.requireRow(tx, id);
-		const merged = { ...this.spec.fromRow(before), ...stripUndefined(patch) } as unknown as Input;
+		// The patch never renames the record: its own id stays, whatever the patch carries.
+		const merged = { ...this.spec.fromRow(before), ...stripUndefined(patch), id: before.id } as unknown as Input;
 		const columns = await this.spec.toColumns(merged, tx);
 		await this.assertKeyFree(tx, merged, columns, id);
 		const changes = diff(before, columns);

@@ -9,7 +9,7 @@ import { courses, deliverables, resolveRules } from '../../../core/course';
 import { referenceList } from '../../../core/course/lists';
 import { organisations } from '../../../core/directory';
 import { assertTransition, complianceRules, complianceWorkbook, createEngagement, listEngagements, listPlacements, PLACEMENT_TRANSITIONS, stations, WorkbookItemError } from '../../../core/exchange';
-import { parsePatentNumber, parseStatus, PROJECT_STATUS_LABELS, projects } from '../../../core/registry';
+import { parsePatentNumber, parseStatus, patents, PROJECT_STATUS_LABELS, projects } from '../../../core/registry';
 import { closeAllStores, openStore, type Store } from '../../../core/store';
 import { NotFoundError, StateError, ValidationError } from '../../../core/util/errors';
 import { batchSize, choiceList, filterValue, optionalDate, optionalNumber, quoted, requiredId } from '../../../core/util/validate';
@@ -19,6 +19,7 @@ import { toNodeError } from '../../../nodes/shared/errors';
 import { readBatchSize, readId, readPaging } from '../../../nodes/shared/params';
 import { actor, seedDirectory, validProposal, type Directory } from '../../helpers/course';
 import { freshStoreConfig, testDialects } from '../../helpers/dialects';
+import { applicationNo } from '../../fuzz/targets';
 
 /** The ValidationError `fn` throws (or a failure saying what it threw instead). */
 function refusal(fn: () => unknown): ValidationError {
@@ -230,6 +231,15 @@ describe.each(testDialects())('store paths given junk (%s)', (dialect) => {
 		const statusList = await refusalOf(courses.list(store, { status: ['a', 1, null, { x: 1 }] }));
 		expect([statusList.field, statusList.message.includes('[object Object]')]).toEqual(['status', false]);
 		expect((await refusalOf(courses.list(store, { code: junk }))).field).toBe('code');
+	});
+
+	it('an id inside a record given to create or update is not the record\'s: update keeps its own, create makes one (an id list was an SQL syntax error, found by seed 985781553)', async () => {
+		const input = { applicationNo: applicationNo(2021, 9_500_001), title: '一种夹具', filingDate: '2021-03-04', inventors: dir.lead.email, applicants: dir.college.name };
+		const created = await patents.create(store, { ...input, id: 'pat_chosen_by_caller' } as never, actor);
+		expect(created.id).not.toBe('pat_chosen_by_caller');
+		const updated = await patents.update(store, created.id, { title: '一种改进的夹具', id: [] } as never, actor);
+		expect([updated.id, updated.title]).toEqual([created.id, '一种改进的夹具']);
+		expect((await patents.get(store, created.id)).title).toBe('一种改进的夹具');
 	});
 
 	it('planned deliverables given an object are refused as not text, never read as "[object Object]" (found by seed 131867860)', async () => {
