@@ -1,5 +1,5 @@
-import { writeAudit, transition } from '../store';
-import { activateFrom, advanceStage, bumpNotifyRound, claimDelivery, finishRequest, lockRequest, slotsOfStage, stagesOf, type Change, type FlowContext, type RequestRow, type SlotRow, type StageRow } from './flow';
+import { transition } from '../store';
+import { activateFrom, advanceStage, audit, flushAudit, bumpNotifyRound, claimDelivery, finishRequest, lockRequest, slotsOfStage, stagesOf, type Change, type FlowContext, type RequestRow, type SlotRow, type StageRow } from './flow';
 import { flowContext, loadRecord, type ApprovalEnv } from './requests';
 import { formKey, hashToken, plausibleToken, sameSecret } from './tokens';
 import type { Decision, RequestRecord } from './types';
@@ -94,47 +94,54 @@ export interface DecisionInput {
 export async function decide(env: ApprovalEnv, input: DecisionInput): Promise<LinkView> {
 	return env.store.transaction(async (tx) => {
 		// Whoever wins a final result here resumes the execution: finishing also claims delivery.
-		const ctx: FlowContext = { ...flowContext(env, tx, { actor: 'link' }), deliverOnFinish: true };
-		const slot0 = await slotByToken(ctx, input.token);
-		const request = slot0 && (await requestInScope(ctx, slot0, input.scope));
-		if (!slot0 || !request) return { state: 'unknown', record: null, slot: null };
-		if (!sameSecret(input.formKey, formKey(env.settings.linkSecret, input.token as string))) {
-			return { state: 'forged', record: null, slot: null };
-		}
-		const actor = { actor: slot0.email, ip: input.ip ?? null, userAgent: input.userAgent ?? null };
-		ctx.actor = actor;
-		const decision = input.decision === 'approve' || input.decision === 'reject' ? input.decision : null;
-		// On PostgreSQL a concurrent decision may have committed between the first read and the
-		// lock: read again. SQLite's write lock was held since the transaction began.
-		const slot = ctx.dialect === 'postgres' ? (await tx.selectFrom('approval_slot').selectAll().where('id', '=', slot0.id).executeTakeFirst())! : slot0;
-		const stages = await stagesOf(ctx, request.id);
-		const stage = stages.find((s) => s.id === slot.stage_id);
-		const state = stateOf(request, stage, slot, ctx.now);
-		if (state !== 'open' || !decision) {
-			const deliver = request.status !== 'pending' && !request.delivered && (await claimDelivery(ctx, request.id));
-			return { state, record: await loadRecord(tx, request.id), slot, deliver, linkBase: request.link_base };
-		}
-		const comment = typeof input.comment === 'string' ? input.comment.trim().slice(0, 2000) || null : null;
-		const won = await transition(tx, {
-			table: 'approval_slot',
-			id: slot.id,
-			from: 'pending',
-			to: decision === 'approve' ? 'approved' : 'rejected',
-			set: { decided_at: ctx.now.toISOString(), comment, ip: actor.ip, user_agent: actor.userAgent?.slice(0, 500) ?? null },
-		});
-		if (!won) return { state: 'used', record: await loadRecord(tx, request.id), slot };
-		await writeAudit(tx, { ...actor, action: decision, entityType: 'approval_slot', entityId: slot.id, changes: { request: request.number, stage: slot.stage_idx, comment } });
-		const change = await settleAfterDecision(ctx, request, stage!, stages);
-		return {
-			state: 'recorded',
-			record: await loadRecord(tx, request.id),
-			slot: { ...slot, status: decision === 'approve' ? 'approved' : 'rejected' },
-			change,
-			deliver: change.delivered === true,
-			decision,
-			linkBase: request.link_base,
-		};
+		const ctx: FlowContext = { ...flowContext(env, tx, { actor: 'link' }), deliverOnFinish: true, auditRows: [] };
+		const view = await decideIn(ctx, env, input);
+		await flushAudit(ctx);
+		return view;
 	});
+}
+
+async function decideIn(ctx: FlowContext, env: ApprovalEnv, input: DecisionInput): Promise<LinkView> {
+	const { tx } = ctx;
+	const slot0 = await slotByToken(ctx, input.token);
+	const request = slot0 && (await requestInScope(ctx, slot0, input.scope));
+	if (!slot0 || !request) return { state: 'unknown', record: null, slot: null };
+	if (!sameSecret(input.formKey, formKey(env.settings.linkSecret, input.token as string))) {
+		return { state: 'forged', record: null, slot: null };
+	}
+	const actor = { actor: slot0.email, ip: input.ip ?? null, userAgent: input.userAgent ?? null };
+	ctx.actor = actor;
+	const decision = input.decision === 'approve' || input.decision === 'reject' ? input.decision : null;
+	// On PostgreSQL a concurrent decision may have committed between the first read and the
+	// lock: read again. SQLite's write lock was held since the transaction began.
+	const slot = ctx.dialect === 'postgres' ? (await tx.selectFrom('approval_slot').selectAll().where('id', '=', slot0.id).executeTakeFirst())! : slot0;
+	const stages = await stagesOf(ctx, request.id);
+	const stage = stages.find((s) => s.id === slot.stage_id);
+	const state = stateOf(request, stage, slot, ctx.now);
+	if (state !== 'open' || !decision) {
+		const deliver = request.status !== 'pending' && !request.delivered && (await claimDelivery(ctx, request.id));
+		return { state, record: await loadRecord(tx, request.id), slot, deliver, linkBase: request.link_base };
+	}
+	const comment = typeof input.comment === 'string' ? input.comment.trim().slice(0, 2000) || null : null;
+	const won = await transition(tx, {
+		table: 'approval_slot',
+		id: slot.id,
+		from: 'pending',
+		to: decision === 'approve' ? 'approved' : 'rejected',
+		set: { decided_at: ctx.now.toISOString(), comment, ip: actor.ip, user_agent: actor.userAgent?.slice(0, 500) ?? null },
+	});
+	if (!won) return { state: 'used', record: await loadRecord(tx, request.id), slot };
+	await audit(ctx, decision, 'approval_slot', slot.id, { request: request.number, stage: slot.stage_idx, comment });
+	const change = await settleAfterDecision(ctx, request, stage!, stages);
+	return {
+		state: 'recorded',
+		record: await loadRecord(tx, request.id),
+		slot: { ...slot, status: decision === 'approve' ? 'approved' : 'rejected' },
+		change,
+		deliver: change.delivered === true,
+		decision,
+		linkBase: request.link_base,
+	};
 }
 
 async function settleAfterDecision(ctx: FlowContext, request: RequestRow, stage: StageRow, stages: StageRow[]): Promise<Change> {

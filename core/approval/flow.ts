@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { writeAudit, transition, type Actor, type ConsortiumSettings, type Db, type Dialect, type Tx } from '../store';
+import { auditRow, insertMany, writeAudit, transition, type Actor, type ConsortiumSettings, type Db, type Dialect, type Tx } from '../store';
 import { StateError } from '../util/errors';
 import { newId } from '../util/id';
 import { evaluateStage, shouldSkip, slotsToOpen, type StageOutcome } from './machine';
@@ -25,6 +25,11 @@ export interface FlowContext {
 	 * update then also claims delivery, instead of a second conditional update.
 	 */
 	deliverOnFinish?: boolean;
+	/**
+	 * When set, audit rows gather here and `flushAudit` writes them together before the
+	 * transaction commits: one statement instead of one per step on the decision's hot path.
+	 */
+	auditRows?: AuditRow[];
 }
 
 /** What a change means for the waiting execution. */
@@ -42,6 +47,8 @@ export interface Change {
 export type RequestRow = ApprovalRequestTable;
 export type StageRow = ApprovalStageTable;
 export type SlotRow = ApprovalSlotTable;
+
+type AuditRow = ReturnType<typeof auditRow>;
 
 const hoursLater = (now: Date, hours: number) => new Date(now.getTime() + hours * 3600_000).toISOString();
 
@@ -80,8 +87,15 @@ export async function slotsOfStage(ctx: FlowContext, stageId: string): Promise<S
 	return inSlotOrder(await ctx.tx.selectFrom('approval_slot').selectAll().where('stage_id', '=', stageId).execute());
 }
 
-async function audit(ctx: FlowContext, action: string, entityType: string, entityId: string, changes?: unknown, note?: string) {
-	await writeAudit(ctx.tx, { ...ctx.actor, action, entityType, entityId, changes, note });
+export async function audit(ctx: FlowContext, action: string, entityType: string, entityId: string, changes?: unknown, note?: string) {
+	const entry = { ...ctx.actor, action, entityType, entityId, changes, note };
+	if (ctx.auditRows) ctx.auditRows.push(auditRow(entry));
+	else await writeAudit(ctx.tx, entry);
+}
+
+/** Writes the audit rows a context gathered, in order, in one statement of its transaction. */
+export async function flushAudit(ctx: FlowContext): Promise<void> {
+	if (ctx.auditRows?.length) await insertMany(ctx.tx, 'audit', ctx.auditRows.splice(0));
 }
 
 /** Gives a slot its link: fresh salt, token derived with the link secret, only the hash stored. */

@@ -47,7 +47,8 @@ describe.each(testDialects())('Approval node in the n8n engine (%s)', (dialect) 
 		expect((result.stages as any[])[2].approvers[0]).toMatchObject({ email: 'dean@college.edu.cn', status: 'approved', comment: '同意立项', ip: '10.1.2.3' });
 		expect(sent(last.execution).map((m) => m.kind)).toEqual(['result']);
 		const audit = await store.db.selectFrom('audit').select('action').where('entity_type', 'like', 'approval%').orderBy('seq').execute();
-		expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'stage_started', 'approve', 'stage_approved', 'approved']));
+		// In order: each decision's rows are gathered and written together, in the order of the steps.
+		expect(audit.map((a) => a.action)).toEqual(['create', 'stage_started', 'approve', 'stage_approved', 'stage_started', 'approve', 'stage_approved', 'stage_started', 'approve', 'stage_approved', 'approved']);
 	});
 
 	it('会签: one rejection rejects the whole request', async () => {
