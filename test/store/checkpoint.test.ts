@@ -47,7 +47,7 @@ describe('SQLite checkpoints off the event loop', () => {
 		const before = sizeOf(path);
 		await writePages(store);
 		// Far below the backstop, the store's connection never checkpoints: only the worker can grow the file.
-		expect(await until(() => sizeOf(path) > before + 400 * 1024, 5000)).toBe(true);
+		expect(await until(() => sizeOf(path) > before + 400 * 1024, 15_000)).toBe(true);
 		const rows = await store.db.selectFrom('audit').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'fill').executeTakeFirstOrThrow();
 		expect(Number(rows.n)).toBe(400);
 	});
@@ -63,7 +63,7 @@ describe('SQLite checkpoints off the event loop', () => {
 	it('calls back when its worker cannot open the file (the store then checkpoints on its own connection again)', async () => {
 		let failed = false;
 		const checkpointer = startCheckpointer(join(path, 'not-a-directory', 'x.sqlite'), () => (failed = true));
-		expect(await until(() => failed, 5000)).toBe(true);
+		expect(await until(() => failed, 15_000)).toBe(true);
 		await checkpointer.stop();
 	});
 });
