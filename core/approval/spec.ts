@@ -57,6 +57,12 @@ export function parseSummaryFields(value: unknown, field = 'subjectFields'): Arr
 	throw new ValidationError('Summary fields must be an object or a list / 摘要字段应为对象或数组', field, 'json');
 }
 
+/**
+ * Whole hours, as the stage's integer columns hold them, up to ten years: a fraction was a
+ * driver error on PostgreSQL, and a due time beyond year 275,760 no date at all.
+ */
+const HOURS = { min: 0, max: 87_600, integer: true };
+
 function parseStage(raw: Record<string, unknown>, i: number): StageSpec {
 	const f = (key: string) => `stages[${i}].${key}`;
 	const mode = oneOf(raw.mode ?? 'any', f('mode'), '审批方式 Mode', STAGE_MODES);
@@ -66,7 +72,7 @@ function parseStage(raw: Record<string, unknown>, i: number): StageSpec {
 	if (quorum !== null && quorum > approvers.length) {
 		throw new ValidationError(`Quorum ${quorum} is more than the ${approvers.length} approvers / 通过人数多于审批人数`, f('quorum'), 'range');
 	}
-	const dueHours = optionalNumber(raw.dueHours, f('dueHours'), '时限 Due in Hours', { min: 0 }) || null;
+	const dueHours = optionalNumber(raw.dueHours, f('dueHours'), '时限 Due in Hours', HOURS) || null;
 	const timeoutAction = oneOf(raw.timeoutAction || 'none', f('timeoutAction'), '超时处理 Timeout Action', TIMEOUT_ACTIONS);
 	const escalateTo = parsePeople(raw.escalateTo, f('escalateTo'), '升级给 Escalate To');
 	if (timeoutAction === 'escalate' && escalateTo.length === 0) {
@@ -88,7 +94,7 @@ function parseStage(raw: Record<string, unknown>, i: number): StageSpec {
 		quorum,
 		skipIf,
 		dueHours,
-		remindEveryHours: optionalNumber(raw.remindEveryHours, f('remindEveryHours'), '催办间隔 Remind Every Hours', { min: 0 }) || null,
+		remindEveryHours: optionalNumber(raw.remindEveryHours, f('remindEveryHours'), '催办间隔 Remind Every Hours', HOURS) || null,
 		timeoutAction,
 		escalateTo,
 	};

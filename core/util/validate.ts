@@ -117,10 +117,16 @@ export function optionalNumber(
 	const n = typeof value === 'number' ? value : Number(value.trim());
 	if (!Number.isFinite(n)) throw new ValidationError(`${label} must be a number; got "${String(value).slice(0, 40)}" / 应为数字`, field, 'type');
 	if (range.integer && !Number.isInteger(n)) throw new ValidationError(`${label} must be a whole number / 应为整数`, field, 'type');
-	if (range.min !== undefined && n < range.min) throw new ValidationError(`${label} must be at least ${range.min} / 不能小于${range.min}`, field, 'range');
-	if (range.max !== undefined && n > range.max) throw new ValidationError(`${label} must be at most ${range.max} / 不能大于${range.max}`, field, 'range');
+	// A whole number is stored in an integer column: beyond its range PostgreSQL answers with a driver error.
+	const min = range.min ?? (range.integer ? -MAX_STORED_INTEGER : undefined);
+	const max = range.max ?? (range.integer ? MAX_STORED_INTEGER : undefined);
+	if (min !== undefined && n < min) throw new ValidationError(`${label} must be at least ${min} / 不能小于${min}`, field, 'range');
+	if (max !== undefined && n > max) throw new ValidationError(`${label} must be at most ${max} / 不能大于${max}`, field, 'range');
 	return n;
 }
+
+/** The largest value an integer column holds on both stores (PostgreSQL's `integer`). */
+export const MAX_STORED_INTEGER = 2_147_483_647;
 
 export function optionalBoolean(value: unknown, field: string, label: string): boolean {
 	if (value === undefined || value === null || value === '') return false;

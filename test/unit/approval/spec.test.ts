@@ -36,6 +36,11 @@ describe('request input', () => {
 		expect(err([{ approvers: 'a@x.com', mode: 'quorum', quorum: 3 }]).field).toBe('stages[0].quorum');
 		expect(err([{ approvers: 'a@x.com', timeoutAction: 'escalate' }]).field).toBe('stages[0].escalateTo');
 		expect(err([]).field).toBe('stages');
+		// Whole hours up to ten years: a fraction was a driver error on PostgreSQL's integer column, 1e12 no date at all.
+		expect(err([{ approvers: 'a@x.com', dueHours: 1.5 }]).field).toBe('stages[0].dueHours');
+		expect(err([{ approvers: 'a@x.com', dueHours: 1e12 }]).field).toBe('stages[0].dueHours');
+		expect(err([{ approvers: 'a@x.com', remindEveryHours: 87_601 }]).field).toBe('stages[0].remindEveryHours');
+		expect(parseRequest({ ...base, stages: [{ approvers: 'a@x.com', dueHours: 87_600, remindEveryHours: 24 }] }, link).stages[0]).toMatchObject({ dueHours: 87_600, remindEveryHours: 24 });
 	});
 
 	it('drops the submitter from approvers and refuses a stage left with nobody', () => {

@@ -216,6 +216,13 @@ describe.each(testDialects())('store paths given junk (%s)', (dialect) => {
 		expect((await stations.get(store, other.id)).name).toBe('数字名称之外');
 	});
 
+	it('a whole number beyond what an integer column holds is refused naming its field (a capacity of 2147483648 was a driver error on PostgreSQL, found by seed 12719439)', async () => {
+		const error = await refusalOf(stations.create(store, { name: '容量过大的站点', organisationId: dir.acme.id, capacity: 2_147_483_648 }, actor));
+		expect([error.field, error.code]).toEqual(['capacity', 'range']);
+		const largest = await stations.create(store, { name: '容量最大的站点', organisationId: dir.acme.id, capacity: 2_147_483_647 }, actor);
+		expect((await stations.get(store, largest.id)).capacity).toBe(2_147_483_647);
+	});
+
 	it('an upsert looks its key up only once it is valid text (a NUL in a station name was a driver error on PostgreSQL)', async () => {
 		const error = await refusalOf(stations.upsert(store, { name: 'nul\u0000byte', organisationId: dir.acme.id, capacity: 1 }, actor));
 		expect([error.field, error.code]).toEqual(['name', 'control_chars']);
