@@ -114,11 +114,26 @@ async function waitPublished(rest, workflowId, { timeoutMs = 60000 } = {}) {
 	}
 }
 
+/**
+ * The path n8n serves a form trigger on, as its webhook declares it:
+ * `$parameter.path || $parameter.options.path || $webhookId`. From version 2.2 on the
+ * top-level `path` is no parameter of the node any more, and n8n drops it.
+ */
+function formPath(node) {
+	const topLevel = node.typeVersion <= 2.1 ? node.parameters?.path : undefined;
+	return topLevel || node.parameters?.options?.path || node.webhookId;
+}
+
 /** The production URL of a form trigger (`<base>form/<path>`), or undefined. */
 function formUrl(baseUrl, workflow) {
 	const node = (workflow.nodes || []).find((n) => n.type === 'n8n-nodes-base.formTrigger');
 	if (!node) return undefined;
-	return `${baseUrl.replace(/\/?$/, '/')}form/${node.parameters?.path || node.webhookId}`;
+	return `${baseUrl.replace(/\/?$/, '/')}form/${formPath(node)}`;
+}
+
+/** The set-up workflows that have a form, each with the URL n8n serves it on. */
+function formUrls(baseUrl, workflows) {
+	return workflows.map((w) => ({ ...w, formUrl: formUrl(baseUrl, w.served || w.json) })).filter((w) => w.formUrl);
 }
 
 async function setupInstance(rest, { storeData, smtp, workflowsDir, filesDir, log = () => {} }) {
@@ -137,10 +152,12 @@ async function setupInstance(rest, { storeData, smtp, workflowsDir, filesDir, lo
 	const workflows = [];
 	for (const { file, json } of readWorkflows(workflowsDir)) {
 		const wf = await importWorkflow(rest, json, idsByType, { filesDir });
-		workflows.push({ file, id: wf.id, name: wf.name, active: wf.active, activationError: wf.activationError, json });
+		// `served`: the workflow as n8n holds it. A restart keeps an existing one (an admin may have
+		// edited it), so its forms are where that copy, not the file, says.
+		workflows.push({ file, id: wf.id, name: wf.name, active: wf.active, activationError: wf.activationError, json, served: wf.nodes ? wf : json });
 		log(`workflow ${file} → ${wf.id}${wf.active ? ' (active)' : ''}${wf.activationError ? ` NOT ACTIVE: ${wf.activationError}` : ''}`);
 	}
 	return { credentials: idsByType, workflows };
 }
 
-module.exports = { DOCKER_FILES, relocateFiles, setupInstance, importWorkflow, waitPublished, storeCredentialData, formUrl, readWorkflows, bindCredentials, STORE_CREDENTIAL, SMTP_CREDENTIAL, STORE_TYPE };
+module.exports = { DOCKER_FILES, relocateFiles, setupInstance, importWorkflow, waitPublished, storeCredentialData, formUrl, formUrls, readWorkflows, bindCredentials, STORE_CREDENTIAL, SMTP_CREDENTIAL, STORE_TYPE };

@@ -8,7 +8,7 @@ const { REPO, PROVISIONED_MARK } = require('./paths');
 const { buildPackage, packPackage, installPackage } = require('./pkg');
 const { startN8n } = require('./n8n');
 const { N8nRest } = require('./rest');
-const { setupInstance, storeCredentialData, formUrl, waitPublished } = require('./setup');
+const { setupInstance, storeCredentialData, formUrls, waitPublished } = require('./setup');
 const { startMailCatcher } = require('../mailcatcher');
 
 /** Creates the PostgreSQL database named in a `postgres://…/db` store URL if it is missing. */
@@ -121,7 +121,7 @@ async function startStack(o) {
 		get url() {
 			return n8n.url;
 		},
-		formUrls: () => setup.workflows.map((w) => ({ ...w, formUrl: formUrl(n8n.url, w.json) })).filter((w) => w.formUrl),
+		formUrls: () => formUrls(n8n.url, setup.workflows),
 		/** Stops and starts n8n on the same port and data (waiting executions must survive). */
 		async restartN8n() {
 			await n8n.stop();
@@ -173,7 +173,7 @@ async function connectStack(o) {
 		url,
 		filesDir: '/home/node/.n8n-files (in that n8n)',
 		n8n: { url, logPath: '(managed elsewhere)', child: null },
-		formUrls: () => setup.workflows.map((w) => ({ ...w, formUrl: formUrl(url, w.json) })).filter((w) => w.formUrl),
+		formUrls: () => formUrls(url, setup.workflows),
 		stop: () => mail.close(),
 	};
 }

@@ -91,6 +91,14 @@ describe('course proposal approval on a real n8n, by email and browser', () => {
 		expect(formUrl()).toBe(`${platform.url}form/c0c75e00-4a1b-4c2d-8e3f-00000000f001`);
 	});
 
+	it('serves every form `npm start` prints, each at its printed URL', async () => {
+		const forms = platform.formUrls();
+		expect(forms.map((w) => w.file).sort()).toEqual(['course-proposal-approval.json', 'exchange-registration.json', 'registry-ledger-import.json', 'registry-project-approval.json']);
+		// Two printed URLs answered 404: their path sat where Form Trigger 2.2+ no longer reads it.
+		const answers = await Promise.all(forms.map(async (w) => ({ file: w.file, status: (await fetch(w.formUrl)).status })));
+		expect(answers).toEqual(forms.map((w) => ({ file: w.file, status: 200 })));
+	});
+
 	it('four stages approve by email link: scanners decide nothing, a restart and a reminder keep the same link, course 立项 and ledger row', async () => {
 		await submitThroughForm('ZN-E2E-001', '工业机器人编程与调试', join(SHOTS, 'course-form.png'));
 		let number = '';

@@ -57,6 +57,22 @@ describe('shipped workflows', () => {
 		expect(approving.filter((f) => read(f).settings.errorWorkflow !== redelivery.id)).toEqual([]);
 	});
 
+	it("serve each form where `npm start` says: n8n's own path expression over the form trigger's parameters", () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { formUrl } = require('../../scripts/runtime/setup.js') as { formUrl: (base: string, wf: unknown) => string | undefined };
+		const forms = files.map(read).flatMap((wf) => wf.nodes.filter((n: { type: string }) => n.type === 'n8n-nodes-base.formTrigger').map((node: any) => ({ wf, node })));
+		expect(forms.length).toBeGreaterThanOrEqual(4);
+		// Form Trigger ≥ 2.2 declares `$parameter.path || $parameter.options.path || $webhookId`, and n8n drops
+		// the top-level `path` it no longer has: one left there made `npm start` print a URL that answered 404.
+		expect(forms.filter(({ node }: any) => node.typeVersion > 2.1 && node.parameters.path !== undefined).map(({ wf }: any) => wf.name)).toEqual([]);
+		for (const { wf, node } of forms) {
+			expect(formUrl('http://n8n/', wf)).toBe(`http://n8n/form/${node.parameters.options?.path || node.webhookId}`);
+		}
+		expect(forms.map(({ wf }: any) => formUrl('http://n8n/', wf))).toEqual(
+			expect.arrayContaining(['http://n8n/form/exchange-placement', 'http://n8n/form/research-project', 'http://n8n/form/registry-ledger-import']),
+		);
+	});
+
 	it('are each listed in the README', () => {
 		const readme = readFileSync(join(root, 'README.md'), 'utf8');
 		expect(files.filter((f) => !readme.includes(`| \`${f}\` |`))).toEqual([]);
