@@ -50,7 +50,9 @@ describe('course proposal approval on a real n8n, by email and browser', () => {
 	let dir: Directory;
 
 	beforeAll(async () => {
-		[platform, browser] = await Promise.all([startPlatform([WORKFLOW, join(__dirname, 'fixtures', 'approval-remind.workflow.json')]), launchChromium()]);
+		// The other shipped forms come along so that every form URL `npm start` prints is checked on this n8n.
+		const otherForms = ['exchange-registration.json', 'registry-ledger-import.json', 'registry-project-approval.json'].map((f) => join(REPO, 'workflows', f));
+		[platform, browser] = await Promise.all([startPlatform([WORKFLOW, join(__dirname, 'fixtures', 'approval-remind.workflow.json'), ...otherForms]), launchChromium()]);
 		store = await storeOf(platform);
 		dir = await seedDirectory(store);
 	});
