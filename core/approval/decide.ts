@@ -95,18 +95,18 @@ export async function decide(env: ApprovalEnv, input: DecisionInput): Promise<Li
 	return env.store.transaction(async (tx) => {
 		// Whoever wins a final result here resumes the execution: finishing also claims delivery.
 		const ctx: FlowContext = { ...flowContext(env, tx, { actor: 'link' }), deliverOnFinish: true, auditRows: [] };
-		const view = await decideIn(ctx, env, input);
+		const view = await decideIn(ctx, input);
 		await flushAudit(ctx);
 		return view;
 	});
 }
 
-async function decideIn(ctx: FlowContext, env: ApprovalEnv, input: DecisionInput): Promise<LinkView> {
+async function decideIn(ctx: FlowContext, input: DecisionInput): Promise<LinkView> {
 	const { tx } = ctx;
 	const slot0 = await slotByToken(ctx, input.token);
 	const request = slot0 && (await requestInScope(ctx, slot0, input.scope));
 	if (!slot0 || !request) return { state: 'unknown', record: null, slot: null };
-	if (!sameSecret(input.formKey, formKey(env.settings.linkSecret, input.token as string))) {
+	if (!sameSecret(input.formKey, formKey(ctx.settings.linkSecret, input.token as string))) {
 		return { state: 'forged', record: null, slot: null };
 	}
 	const actor = { actor: slot0.email, ip: input.ip ?? null, userAgent: input.userAgent ?? null };
@@ -115,7 +115,7 @@ async function decideIn(ctx: FlowContext, env: ApprovalEnv, input: DecisionInput
 	// On PostgreSQL a concurrent decision may have committed between the first read and the
 	// lock: read again. SQLite's write lock was held since the transaction began.
 	const slot = ctx.dialect === 'postgres' ? (await tx.selectFrom('approval_slot').selectAll().where('id', '=', slot0.id).executeTakeFirst())! : slot0;
-	const stages = await stagesOf(ctx, request.id);
+	const stages = await stagesOf(tx, request.id);
 	const stage = stages.find((s) => s.id === slot.stage_id);
 	const state = stateOf(request, stage, slot, ctx.now);
 	if (state !== 'open' || !decision) {

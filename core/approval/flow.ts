@@ -67,12 +67,10 @@ export async function lockRequest(ctx: FlowContext, id: string): Promise<Request
  * A request's stages in order. Sorted here: with ORDER BY the same indexed read took about
  * three times as long on SQLite, and it runs twice on every decision.
  */
-export async function stagesOfRequest(db: Db | Tx, requestId: string): Promise<StageRow[]> {
+export async function stagesOf(db: Db | Tx, requestId: string): Promise<StageRow[]> {
 	const stages = await db.selectFrom('approval_stage').selectAll().where('request_id', '=', requestId).execute();
 	return stages.sort((a, b) => a.idx - b.idx);
 }
-
-export const stagesOf = (ctx: FlowContext, requestId: string): Promise<StageRow[]> => stagesOfRequest(ctx.tx, requestId);
 
 /**
  * Approver order: stage, position, then creation (a 转交 reassignment keeps its position).
@@ -176,7 +174,7 @@ export async function advanceStage(ctx: FlowContext, request: RequestRow, stage:
 		const slots = await slotsOfStage(ctx, stage.id);
 		const outcome = evaluateStage(stage.mode as StageMode, stage.quorum, slots as never);
 		if (outcome !== 'pending') {
-			await settleStage(ctx, stage, outcome, undefined, slots);
+			await settleStage(ctx, stage, outcome, { slots });
 			return { outcome, opened: [] };
 		}
 		const toOpen = slotsToOpen(stage.mode as StageMode, slots as never) as unknown as SlotRow[];
@@ -207,7 +205,7 @@ const isOpen = (slot: Pick<SlotRow, 'status'>) => slot.status === 'waiting' || s
  * `slots`, when the caller read them in this transaction (the request is locked, so they
  * are current), spare the update that closes open slots if none is open.
  */
-async function settleStage(ctx: FlowContext, stage: StageRow, outcome: 'approved' | 'rejected', note?: string, slots?: SlotRow[]) {
+async function settleStage(ctx: FlowContext, stage: StageRow, outcome: 'approved' | 'rejected', { note, slots }: { note?: string; slots?: SlotRow[] } = {}) {
 	const won = await transition(ctx.tx, { table: 'approval_stage', id: stage.id, from: 'active', to: outcome, set: { finished_at: ctx.now.toISOString() } });
 	if (!won) throw new StateError('Stage was settled meanwhile / 阶段已结束', stage.status, outcome);
 	if (!slots || slots.some(isOpen)) await retireOpenSlots(ctx, { stageId: stage.id }, 'closed');
@@ -217,7 +215,7 @@ async function settleStage(ctx: FlowContext, stage: StageRow, outcome: 'approved
 /** Settles the current stage by a timeout action rather than by votes. */
 export async function forceStage(ctx: FlowContext, stage: StageRow, outcome: 'approved' | 'rejected') {
 	await expireStageSlots(ctx, stage);
-	await settleStage(ctx, stage, outcome, 'timeout');
+	await settleStage(ctx, stage, outcome, { note: 'timeout' });
 }
 
 /**
@@ -226,7 +224,7 @@ export async function forceStage(ctx: FlowContext, stage: StageRow, outcome: 'ap
  * those from `fromIdx` on are used, and nothing before has touched them.
  */
 export async function activateFrom(ctx: FlowContext, request: RequestRow, fromIdx: number, known?: StageRow[]): Promise<Change> {
-	const stages = known ?? (await stagesOf(ctx, request.id));
+	const stages = known ?? (await stagesOf(ctx.tx, request.id));
 	const fields = JSON.parse(request.subject_fields) as Array<{ label: string; value: string }>;
 	for (let idx = fromIdx; idx < stages.length; idx++) {
 		const stage = stages[idx];

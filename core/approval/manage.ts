@@ -33,7 +33,7 @@ async function pendingRequest(ctx: FlowContext, idOrNumber: string): Promise<Req
 }
 
 async function currentStage(ctx: FlowContext, request: RequestRow) {
-	const stages = await stagesOf(ctx, request.id);
+	const stages = await stagesOf(ctx.tx, request.id);
 	const stage = stages.find((s) => s.idx === request.current_stage && s.status === 'active');
 	if (!stage) throw new StateError(`Request ${request.number} has no active stage / 无进行中的阶段`);
 	return stage;
@@ -115,7 +115,7 @@ export async function arrive(env: ApprovalEnv, request: RequestRow | string, act
 /** Wake the execution at the due time only when something is to happen then. */
 async function wakeAt(ctx: FlowContext, request: RequestRow): Promise<string | null> {
 	if (!request.due_at) return null;
-	const stage = (await stagesOf(ctx, request.id)).find((s) => s.idx === request.current_stage);
+	const stage = (await stagesOf(ctx.tx, request.id)).find((s) => s.idx === request.current_stage);
 	return stage && stage.timeout_action !== 'none' && !stage.escalated ? request.due_at : null;
 }
 

@@ -3,7 +3,7 @@ import { paginate, type Actor, type ConsortiumSettings, type Db, type Page, type
 import { writeAudit } from '../store/audit';
 import { NotFoundError, ValidationError } from '../util/errors';
 import { newId } from '../util/id';
-import { activateFrom, inSlotOrder, insertSlot, stagesOfRequest, type Change, type FlowContext, type RequestRow, type SlotRow, type StageRow } from './flow';
+import { activateFrom, inSlotOrder, insertSlot, stagesOf, type Change, type FlowContext, type RequestRow, type SlotRow, type StageRow } from './flow';
 import { formatNumber } from './machine';
 import type { ApprovalRequestTable } from './schema';
 import type { RequestRecord, RequestSpec, RequestStatus, ResultReason, SlotStatus, StageMode, StageStatus, TimeoutAction } from './types';
@@ -123,7 +123,7 @@ export async function findRequest(db: Db | Tx, idOrNumber: string): Promise<Requ
 /** The whole decision record: stages, each approver's decision, time, comment. Never a token. */
 export async function loadRecord(db: Db | Tx, idOrNumber: string): Promise<RequestRecord> {
 	const request = await findRequest(db, idOrNumber);
-	const stages = await stagesOfRequest(db, request.id);
+	const stages = await stagesOf(db, request.id);
 	const slots = inSlotOrder(await db.selectFrom('approval_slot').selectAll().where('request_id', '=', request.id).execute());
 	return toRecord(request, stages, slots);
 }

@@ -61,7 +61,8 @@ export function parseSummaryFields(value: unknown, field = 'subjectFields'): Arr
  * Whole hours, as the stage's integer columns hold them, up to ten years: a fraction was a
  * driver error on PostgreSQL, and a due time beyond year 275,760 no date at all.
  */
-const HOURS = { min: 0, max: 87_600, integer: true };
+export const MAX_STAGE_HOURS = 87_600;
+const HOURS = { min: 0, max: MAX_STAGE_HOURS, integer: true };
 
 function parseStage(raw: Record<string, unknown>, i: number): StageSpec {
 	const f = (key: string) => `stages[${i}].${key}`;

@@ -104,6 +104,9 @@ export function requiredDate(value: unknown, field: string, label: string): stri
 	return d;
 }
 
+/** The largest value an integer column holds on both stores (PostgreSQL's `integer`). */
+const MAX_STORED_INTEGER = 2_147_483_647;
+
 export function optionalNumber(
 	value: unknown,
 	field: string,
@@ -124,9 +127,6 @@ export function optionalNumber(
 	if (max !== undefined && n > max) throw new ValidationError(`${label} must be at most ${max} / 不能大于${max}`, field, 'range');
 	return n;
 }
-
-/** The largest value an integer column holds on both stores (PostgreSQL's `integer`). */
-export const MAX_STORED_INTEGER = 2_147_483_647;
 
 export function optionalBoolean(value: unknown, field: string, label: string): boolean {
 	if (value === undefined || value === null || value === '') return false;

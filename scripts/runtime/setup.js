@@ -133,7 +133,7 @@ function formUrl(baseUrl, workflow) {
 
 /** The set-up workflows that have a form, each with the URL n8n serves it on. */
 function formUrls(baseUrl, workflows) {
-	return workflows.map((w) => ({ ...w, formUrl: formUrl(baseUrl, w.served || w.json) })).filter((w) => w.formUrl);
+	return workflows.map((w) => ({ ...w, formUrl: formUrl(baseUrl, w.served) })).filter((w) => w.formUrl);
 }
 
 async function setupInstance(rest, { storeData, smtp, workflowsDir, filesDir, log = () => {} }) {

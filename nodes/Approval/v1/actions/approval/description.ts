@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { MAX_STAGE_HOURS } from '../../../../../core/approval';
 
 const show = { resource: ['approval'], operation: ['requestApproval'] };
 
@@ -50,7 +51,7 @@ const stageFields: INodeProperties[] = [
 		displayName: '时限（小时）Due in Hours',
 		name: 'dueHours',
 		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 87600, numberPrecision: 0 },
+		typeOptions: { minValue: 0, maxValue: MAX_STAGE_HOURS, numberPrecision: 0 },
 		default: 72,
 		description: '从本阶段开始起算，0 表示不限 Hours from the stage start; 0 for no limit',
 	},
@@ -58,7 +59,7 @@ const stageFields: INodeProperties[] = [
 		displayName: '催办间隔（小时）Remind Every Hours',
 		name: 'remindEveryHours',
 		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 87600, numberPrecision: 0 },
+		typeOptions: { minValue: 0, maxValue: MAX_STAGE_HOURS, numberPrecision: 0 },
 		default: 24,
 		description: '供定时工作流的 “催办” 使用，0 表示不催办 Used by scheduled Remind; 0 for never',
 	},
