@@ -18,7 +18,8 @@ export function creditCodeCheckChar(first17: string): string {
 export type CreditCodeCheck = { ok: true; code: string } | { ok: false; reason: string };
 
 export function checkCreditCode(input: string): CreditCodeCheck {
-	const code = input.replace(/[\s-]/g, '').toUpperCase();
+	// NFKC first: office spreadsheets type codes in full-width (９１３２…, Ａ, full-width hyphen and space).
+	const code = input.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
 	if (code.length !== 18) return { ok: false, reason: `must have 18 characters, has ${code.length} / 应为18位` };
 	for (const ch of code) {
 		if (!ALPHABET.includes(ch)) return { ok: false, reason: `character "${ch}" is not allowed / 含非法字符` };

@@ -1,5 +1,6 @@
 import { ValidationError } from '../util/errors';
-import { addDays } from '../util/time';
+import { DEFAULT_TIME_ZONE } from '../store/settings';
+import { addDays, dateInZone } from '../util/time';
 import { optionalDate } from '../util/validate';
 
 /** Excel's day 0 (its 1900 leap-year bug included): serial 45052 is 2023-05-06. */
@@ -23,4 +24,12 @@ export function requiredLedgerDate(value: unknown, field: string, label: string)
 	const date = ledgerDate(value, field, label);
 	if (!date) throw new ValidationError(`${label} is required / 必填`, field, 'required');
 	return date;
+}
+
+/**
+ * Today's date in the consortium's zone. A registry record changed at 00:30 Beijing time belongs
+ * to that Beijing day, not to the UTC day before it (issue #17 point 10).
+ */
+export function registryToday(timeZone: string = DEFAULT_TIME_ZONE, now: Date = new Date()): string {
+	return dateInZone(now, timeZone);
 }

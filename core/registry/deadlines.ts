@@ -119,3 +119,9 @@ function inline(text: string, params: readonly unknown[], dialect: string): stri
 	let i = 0;
 	return text.replace(/\?/g, () => quote(params[i++]));
 }
+
+/** Rebuilds a patent's rows in the deadline index from its stored state. */
+export async function refreshPatentDeadlines(tx: Tx, id: string): Promise<void> {
+	const row = await tx.selectFrom('registry_patent').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+	await replaceDeadlines(tx, 'patent', id, patentDeadlineRows(row));
+}

@@ -5,23 +5,31 @@ import type { BulkRowResult } from '../store/repository';
 import type { Store, Tx } from '../store/store';
 import { newId, nowIso } from '../util/id';
 import { batchSize } from '../util/validate';
+import { registryToday } from './dates';
 import { insertDeadlines, patentDeadlineRows } from './deadlines';
 import { resolveParties } from './parties';
-import { partyList, patentColumns, patents, type PatentInput } from './patents';
+import { patentColumns, type PatentColumns, type PatentInput } from './patent-record';
+import { partyList, patents } from './patents';
 import { projects, type ProjectInput } from './projects';
+import { perRow, rejected, repeatsRow } from './rows';
 import type { RegistryPatentTable } from './schema';
+
+/**
+ * Ledger imports. The node calls these; the entity modules (`patents.ts`, `projects.ts`) do
+ * not know them, so the registry has no import cycle.
+ */
 
 interface Prepared {
 	row: number;
 	input: PatentInput;
-	columns: Omit<RegistryPatentTable, 'id' | 'created_at' | 'updated_at'>;
+	columns: PatentColumns;
 	inventors: string[];
 	applicants: string[];
 }
 
-function rejected(row: number, error: unknown): BulkRowResult {
-	const e = error as Error & { field?: string };
-	return { row, result: 'rejected', field: e.field, reason: e.message };
+export interface ImportOptions {
+	/** The consortium's date (its zone): assumptions about fees paid are made as of this day. */
+	today?: string;
 }
 
 /**
@@ -31,8 +39,10 @@ function rejected(row: number, error: unknown): BulkRowResult {
  * if that fails (a clash with a concurrent writer) does the batch fall back to one savepoint
  * per row. A number that appears twice in one import is refused the second time.
  */
-export async function importPatents(store: Store, rows: PatentInput[], actor: Actor, batchSizeGiven: unknown = 500): Promise<BulkRowResult[]> {
+export async function importPatents(store: Store, rows: PatentInput[], actor: Actor, batchSizeGiven: unknown = 500, options: ImportOptions = {}): Promise<BulkRowResult[]> {
 	const size = batchSize(batchSizeGiven);
+	const today = options.today ?? registryToday();
+	rows = rows.map((r) => ({ ...r, today }));
 	const results: BulkRowResult[] = [];
 	const seen = new Map<string, number>();
 	for (let start = 0; start < rows.length; start += size) {
@@ -42,7 +52,7 @@ export async function importPatents(store: Store, rows: PatentInput[], actor: Ac
 				const columns = patentColumns(rows[i]);
 				const first = seen.get(columns.application_no);
 				if (first !== undefined) {
-					results.push({ row: i, result: 'rejected', field: 'applicationNo', reason: `申请号 Application No. ${columns.application_no} repeats row ${first + 1} of this import / 与第 ${first + 1} 行重复` });
+					results.push(repeatsRow(i, first, 'applicationNo', '申请号 Application No.', columns.application_no));
 					continue;
 				}
 				seen.set(columns.application_no, i);
@@ -85,19 +95,6 @@ async function writeBatch(tx: Tx, prepared: Prepared[], actor: Actor, results: B
 	}
 }
 
-async function perRow(tx: Tx, row: number, results: BulkRowResult[], fn: () => Promise<{ id: string; result: 'created' | 'updated' }>): Promise<void> {
-	await sql`savepoint bulk_row`.execute(tx);
-	try {
-		const { id, result } = await fn();
-		await sql`release savepoint bulk_row`.execute(tx);
-		results.push({ row, result, id });
-	} catch (error) {
-		await sql`rollback to savepoint bulk_row`.execute(tx);
-		await sql`release savepoint bulk_row`.execute(tx);
-		results.push(rejected(row, error));
-	}
-}
-
 async function insertNew(tx: Tx, creates: Prepared[], actor: Actor): Promise<string[]> {
 	const [inventors, applicants] = await Promise.all([
 		resolveParties(tx, 'person', creates.map((p) => p.inventors), 'inventors'),
@@ -113,6 +110,7 @@ async function insertNew(tx: Tx, creates: Prepared[], actor: Actor): Promise<str
 	const patentRows: RegistryPatentTable[] = creates.map((p, k) => ({
 		id: newId('pat'),
 		...p.columns,
+		restored_on: null,
 		contact_id: p.columns.contact_id ?? inventors[k].find((x) => x.personId)?.personId ?? null,
 		created_at: now,
 		updated_at: now,
@@ -142,30 +140,8 @@ async function insertNew(tx: Tx, creates: Prepared[], actor: Actor): Promise<str
 	return patentRows.map((p) => p.id);
 }
 
-/**
- * Research projects from ledger rows: a college has dozens, not thousands, so each row goes
- * through the full create/update path (milestones, history, deadlines) behind its own savepoint.
- */
-export async function importProjects(store: Store, rows: ProjectInput[], actor: Actor, batchSizeGiven: unknown = 500): Promise<BulkRowResult[]> {
-	const size = batchSize(batchSizeGiven);
-	const results: BulkRowResult[] = [];
-	const seen = new Map<string, number>();
-	for (let start = 0; start < rows.length; start += size) {
-		await store.transaction(async (tx) => {
-			for (let i = start; i < Math.min(rows.length, start + size); i++) {
-				const no = typeof rows[i].projectNo === 'string' || typeof rows[i].projectNo === 'number' ? String(rows[i].projectNo).trim() : '';
-				const first = no ? seen.get(no) : undefined;
-				if (first !== undefined) {
-					results.push({ row: i, result: 'rejected', field: 'projectNo', reason: `项目编号 Project No. ${no} repeats row ${first + 1} of this import / 与第 ${first + 1} 行重复` });
-					continue;
-				}
-				if (no) seen.set(no, i);
-				await perRow(tx, i, results, async () => {
-					const { record, result } = await projects.upsertIn(tx, rows[i], actor);
-					return { id: record.id, result };
-				});
-			}
-		});
-	}
-	return results.sort((a, b) => a.row - b.row);
+/** Research projects from ledger rows: each row through the full create/update path (see `ProjectRepository.bulkUpsert`). */
+export async function importProjects(store: Store, rows: ProjectInput[], actor: Actor, batchSizeGiven: unknown = 500, options: ImportOptions = {}): Promise<BulkRowResult[]> {
+	const today = options.today ?? registryToday();
+	return projects.bulkUpsert(store, rows.map((r) => ({ ...r, today })), actor, batchSizeGiven);
 }

@@ -24,6 +24,19 @@ export const PATENT_STATUS_LABELS: Record<PatentStatus, string> = {
 export const PROJECT_STAGES = ['applied', 'approved', 'opened', 'midterm', 'closed'] as const;
 export const PROJECT_ENDS = ['not_approved', 'terminated'] as const;
 export type ProjectStatus = (typeof PROJECT_STAGES)[number] | (typeof PROJECT_ENDS)[number];
+export const PROJECT_CATEGORIES = ['vertical', 'horizontal'] as const;
+export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
+
+/**
+ * The path each kind of project walks. 纵向 projects follow the funding body's cycle (开题,
+ * 中期检查, 结题). A 横向 project is a contract (民法典 技术合同, art. 843 ff.): it runs from
+ * signing to the delivery and acceptance the contract fixes, with no 开题 or 中期检查 of its own.
+ * 本联合体设置 (consortium setting), not a national rule.
+ */
+export const PROJECT_STAGES_BY_CATEGORY: Record<ProjectCategory, readonly ProjectStatus[]> = {
+	vertical: PROJECT_STAGES,
+	horizontal: ['applied', 'approved', 'closed'],
+};
 
 export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
 	applied: '申报 Applied',
@@ -40,7 +53,7 @@ export function parseStatus<S extends string>(value: unknown, labels: Record<S, 
 	const text = scalarText(value, field, label).trim();
 	// own keys only: `constructor` or `toString` is in every object, and no status
 	if (Object.hasOwn(labels, text)) return text as S;
-	const extra: Record<string, string> = { 实审: 'substantive', 实质审查中: 'substantive', 已授权: 'granted', 中期: 'midterm', 验收: 'closed', 结题验收: 'closed', 未获批: 'not_approved' };
+	const extra: Record<string, string> = { 合同签订: 'approved', 实审: 'substantive', 实质审查中: 'substantive', 已授权: 'granted', 中期: 'midterm', 验收: 'closed', 结题验收: 'closed', 未获批: 'not_approved' };
 	if (Object.hasOwn(extra, text) && Object.hasOwn(labels, extra[text])) return extra[text] as S;
 	const byChinese = (Object.entries(labels) as Array<[S, string]>).find(([, l]) => l.split(' ')[0] === text);
 	if (byChinese) return byChinese[0];
@@ -88,15 +101,28 @@ export function isProjectEnd(status: string): boolean {
 	return (PROJECT_ENDS as readonly string[]).includes(status) || status === 'closed';
 }
 
-export function allowedProjectTransitions(status: ProjectStatus): ProjectStatus[] {
+export function allowedProjectTransitions(status: ProjectStatus, category: ProjectCategory = 'vertical'): ProjectStatus[] {
 	if (isProjectEnd(status)) return [];
-	const next = PROJECT_STAGES[PROJECT_STAGES.indexOf(status as (typeof PROJECT_STAGES)[number]) + 1];
+	const stages = PROJECT_STAGES_BY_CATEGORY[category] ?? PROJECT_STAGES;
+	const at = stages.indexOf(status);
+	// A 横向 record imported mid-way (开题, 中期) from an older ledger goes straight on to 结题.
+	const next = at >= 0 ? stages[at + 1] : 'closed';
 	return [next, status === 'applied' ? 'not_approved' : 'terminated'];
 }
 
-export function assertProjectTransition(from: ProjectStatus, to: ProjectStatus): void {
-	if (!allowedProjectTransitions(from).includes(to)) {
-		throw new StateError(`Cannot move a project from ${PROJECT_STATUS_LABELS[from]} to ${PROJECT_STATUS_LABELS[to]} / 不允许的状态变更`, from, to);
+/** A status as the clerk reads it: a 横向 project's 立项 is the signed contract. */
+export function projectStatusLabel(status: ProjectStatus, category: string): string {
+	if (category === 'horizontal' && status === 'approved') return '合同签订 Contract Signed';
+	return PROJECT_STATUS_LABELS[status];
+}
+
+export function assertProjectTransition(from: ProjectStatus, to: ProjectStatus, category: ProjectCategory = 'vertical'): void {
+	if (!allowedProjectTransitions(from, category).includes(to)) {
+		throw new StateError(
+			`项目不能从 ${projectStatusLabel(from, category)} 变更为 ${projectStatusLabel(to, category)}；可变更为 ${allowedProjectTransitions(from, category).map((s) => projectStatusLabel(s, category)).join('、') || '（已结束）'} / Cannot move a project from ${from} to ${to}`,
+			from,
+			to,
+		);
 	}
 }
 

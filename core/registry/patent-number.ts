@@ -58,7 +58,9 @@ export function checkDigit(digits: string): string {
 export function parsePatentNumber(value: unknown, field = 'applicationNo', label = '申请号 Application No.'): PatentNumber {
 	const raw = scalarText(value, field, label).trim();
 	if (!raw) throw new ValidationError(`${label} is required / 必填`, field, 'required');
+	// NFKC turns full-width digits, letters and the full-width dot (２０１３…．２) into ASCII.
 	const compact = raw
+		.normalize('NFKC')
 		.toUpperCase()
 		.replace(/[\s\u3000]+/g, '')
 		.replace(/[。．·]/g, '.')

@@ -1,131 +1,53 @@
 import { writeAudit, type Actor } from '../store/audit';
-import { Repository, type EntitySpec } from '../store/repository';
+import { Repository, type BulkRowResult, type EntitySpec } from '../store/repository';
 import type { Store, Tx } from '../store/store';
 import { transition } from '../store/transition';
 import { NotFoundError, StateError, ValidationError } from '../util/errors';
 import { newId, nowIso } from '../util/id';
-import { optionalDate, optionalNumber, optionalText, requiredDate, requiredText, textList } from '../util/validate';
-import { ledgerDate, requiredLedgerDate } from './dates';
-import { replaceDeadlines, patentDeadlineRows } from './deadlines';
-import { DEFAULT_PATENT_RULES, feeDue, feeSchedule, nextUnpaidFee, patentYearOf, surchargeFor, termExpiresOn, termYears, type PatentRules } from './fees';
-import { assertPatentTransition, checkPatentStatus, isPatentEnd, parseStatus, PATENT_STATUS_LABELS, requiresReason, type PatentStatus } from './lifecycle';
+import { addMonths, addYears } from '../util/time';
+import { optionalDate, optionalText, textList } from '../util/validate';
+import { registryToday } from './dates';
+import { refreshPatentDeadlines } from './deadlines';
+import { DEFAULT_PATENT_RULES, nextUnpaidFee, type PatentRules } from './fees';
+import { readHistory, writeHistory } from './history';
+import { assertPatentTransition, parseStatus, PATENT_STATUS_LABELS, requiresReason, type PatentStatus } from './lifecycle';
 import { resolveParties, type Party } from './parties';
-import { parsePatentNumber, patentTypeOf, type PatentType } from './patent-number';
+import { paidYearsOf, patentFeeSchedule, patentsFlaggedForTermination, recordFeePayment } from './patent-fees';
+import { parsePatentNumber } from './patent-number';
+import { applicantsRole, feePatentOf, PAID_THROUGH_ASSUMED_NOTE, patentColumns, type Patent, type PatentInput } from './patent-record';
+import { upsertRows } from './rows';
 import type { RegistryPatentTable } from './schema';
 
-export interface PatentInput {
-	applicationNo: string;
-	title: string;
-	/** Stated type; the number decides, and a stated type that disagrees is refused. */
-	type?: string | null;
-	filingDate: string;
-	status?: string | null;
-	statusOn?: string | null;
-	grantedOn?: string | null;
-	agent?: string | null;
-	contactId?: string | null;
-	/** Person ids, emails or names, in the order the patent lists them. */
-	inventors?: string[] | string | null;
-	/** Organisation ids or names: school–enterprise joint patents list several. */
-	applicants?: string[] | string | null;
-	examResponseDue?: string | null;
-	examResponseNote?: string | null;
-	courseIds?: string[] | string | null;
-	notes?: string | null;
-	endReason?: string | null;
-}
-
-export interface Patent {
-	id: string;
-	applicationNo: string;
-	patentNo: string | null;
-	title: string;
-	type: PatentType;
-	filingDate: string;
-	status: PatentStatus;
-	statusLabel: string;
-	statusOn: string | null;
-	grantedOn: string | null;
-	agent: string | null;
-	contactId: string | null;
-	examResponseDue: string | null;
-	examResponseNote: string | null;
-	courseIds: string[];
-	notes: string | null;
-	termExpiresOn: string;
-	nextFeeYear: number | null;
-	nextFeeDue: string | null;
-	graceEndsOn: string | null;
-	endReason: string | null;
-	inventors?: Party[];
-	applicants?: Party[];
-	createdAt: string;
-	updatedAt: string;
-}
-
-type Columns = Omit<RegistryPatentTable, 'id' | 'created_at' | 'updated_at'>;
-
-/**
- * Validates a patent record and computes what is never typed: its type (from the number),
- * term expiry and next fee. Pure, so the bulk import validates thousands of rows without
- * touching the store.
- */
-export function patentColumns(input: PatentInput, paidYears: Iterable<number> = [], rules: PatentRules = DEFAULT_PATENT_RULES): Columns {
-	const number = parsePatentNumber(input.applicationNo);
-	const type = patentTypeOf(number, input.type);
-	const filingDate = requiredLedgerDate(input.filingDate, 'filingDate', '申请日 Filing Date');
-	if (Number(filingDate.slice(0, 4)) !== number.year) {
-		throw new ValidationError(`申请日 Filing Date ${filingDate} is not in ${number.year}, the year application number ${number.applicationNo} encodes / 申请日与申请号年份不符`, 'filingDate', 'mismatch');
-	}
-	const status = input.status ? parseStatus<PatentStatus>(input.status, PATENT_STATUS_LABELS, 'status', '状态 Status') : 'filed';
-	checkPatentStatus(type, status);
-	const grantedOn = ledgerDate(input.grantedOn, 'grantedOn', '授权日 Granted On');
-	const everGranted = status === 'granted' || ['abandoned', 'terminated', 'expired', 'invalidated'].includes(status);
-	if (everGranted && !grantedOn) throw new ValidationError('授权日 Granted On is required for a granted patent / 已授权专利须填授权日', 'grantedOn', 'required');
-	if (!everGranted && grantedOn) throw new ValidationError(`授权日 Granted On is given but the status is ${PATENT_STATUS_LABELS[status]} / 未授权专利不应有授权日`, 'grantedOn', 'state');
-	if (grantedOn && grantedOn < filingDate) throw new ValidationError(`授权日 Granted On ${grantedOn} is before the filing date ${filingDate} / 授权日早于申请日`, 'grantedOn', 'range');
-	const next = status === 'granted' ? nextUnpaidFee({ type, filingDate, grantedOn }, paidYears, rules) : null;
-	return {
-		application_no: number.applicationNo,
-		title: requiredText(input.title, 'title', '专利名称 Title', 300),
-		type,
-		filing_date: filingDate,
-		status,
-		status_on: ledgerDate(input.statusOn, 'statusOn', '状态日期 Status Date'),
-		granted_on: grantedOn,
-		agent: optionalText(input.agent, 'agent', '代理机构 Agent', 200),
-		contact_id: optionalText(input.contactId, 'contactId', '负责人 Contact'),
-		exam_response_due: ledgerDate(input.examResponseDue, 'examResponseDue', '答复期限 Response Due'),
-		exam_response_note: optionalText(input.examResponseNote, 'examResponseNote', '审查意见 Office Action', 1000),
-		course_ids: JSON.stringify(textList(input.courseIds, 'courseIds', '关联课程 Courses')),
-		notes: optionalText(input.notes, 'notes', '备注 Notes', 2000),
-		term_expires_on: termExpiresOn(type, filingDate, rules),
-		next_fee_year: next?.year ?? null,
-		next_fee_due: next?.dueOn ?? null,
-		grace_ends_on: next?.graceEndsOn ?? null,
-		end_reason: isPatentEnd(status) ? optionalText(input.endReason, 'endReason', '原因 Reason', 1000) : null,
-	};
-}
-
 export function patentFromRow(row: RegistryPatentTable): Patent {
+	const assumed = Number(row.paid_through_assumed ?? 0) === 1;
 	return {
 		id: row.id,
 		applicationNo: row.application_no,
 		patentNo: row.granted_on ? `ZL${row.application_no}` : null,
 		title: row.title,
-		type: row.type as PatentType,
+		type: row.type as Patent['type'],
 		filingDate: row.filing_date,
+		parentApplicationNo: row.parent_application_no ?? null,
+		pctFilingDate: row.pct_filing_date ?? null,
 		status: row.status as PatentStatus,
 		statusLabel: PATENT_STATUS_LABELS[row.status as PatentStatus],
 		statusOn: row.status_on,
 		grantedOn: row.granted_on,
+		restoredOn: row.restored_on ?? null,
+		applicantsRole: applicantsRole(row.status as PatentStatus),
 		agent: row.agent,
 		contactId: row.contact_id,
 		examResponseDue: row.exam_response_due,
 		examResponseNote: row.exam_response_note,
 		courseIds: JSON.parse(row.course_ids || '[]'),
 		notes: row.notes,
+		termExtensionDays: Number(row.term_extension_days ?? 0),
 		termExpiresOn: row.term_expires_on,
+		paidThroughYear: row.paid_through_year === null || row.paid_through_year === undefined ? null : Number(row.paid_through_year),
+		paidThroughAssumed: assumed,
+		paidThroughNote: assumed ? PAID_THROUGH_ASSUMED_NOTE : null,
+		feeReductionRate: row.fee_reduction_rate === null || row.fee_reduction_rate === undefined ? null : Number(row.fee_reduction_rate),
+		feeReductionYears: row.fee_reduction_years === null || row.fee_reduction_years === undefined ? null : Number(row.fee_reduction_years),
 		nextFeeYear: row.next_fee_year === null ? null : Number(row.next_fee_year),
 		nextFeeDue: row.next_fee_due,
 		graceEndsOn: row.grace_ends_on,
@@ -135,16 +57,10 @@ export function patentFromRow(row: RegistryPatentTable): Patent {
 	};
 }
 
-async function paidYearsOf(tx: Tx, patentId: string | undefined): Promise<number[]> {
-	if (!patentId) return [];
-	const rows = await tx.selectFrom('registry_fee_payment').select('patent_year').where('patent_id', '=', patentId).execute();
-	return rows.map((r) => Number(r.patent_year));
-}
-
 export async function checkPerson(tx: Tx, id: string | null, field: string, label: string): Promise<void> {
 	if (!id) return;
 	const found = await tx.selectFrom('person').select('id').where('id', '=', id).executeTakeFirst();
-	if (!found) throw new ValidationError(`${label} "${id}" does not exist / 人员不存在`, field, 'reference');
+	if (!found) throw new ValidationError(`${label} "${id}" 不在名录中 / does not exist`, field, 'reference');
 }
 
 const spec: EntitySpec<PatentInput, Patent> = {
@@ -152,7 +68,9 @@ const spec: EntitySpec<PatentInput, Patent> = {
 	entityType: 'patent',
 	idPrefix: 'pat',
 	async toColumns(input, tx) {
-		const columns = patentColumns(input, await paidYearsOf(tx, (input as { id?: string }).id));
+		// An update merges the stored record, which carries its id; a create never does.
+		const id = (input as { id?: string }).id;
+		const columns = patentColumns(input, await paidYearsOf(tx, id), DEFAULT_PATENT_RULES, !id);
 		await checkPerson(tx, columns.contact_id, 'contactId', '负责人 Contact');
 		return columns;
 	},
@@ -189,19 +107,17 @@ export async function writeParties(tx: Tx, patentId: string, inventors: Party[] 
 	}
 }
 
-export async function writeHistory(
-	tx: Tx,
-	entry: { subjectType: 'patent' | 'project'; subjectId: string; from: string | null; to: string; on: string; reason: string | null; actor: string },
-): Promise<void> {
-	await tx
-		.insertInto('registry_status_history')
-		.values({ id: newId('sth'), subject_type: entry.subjectType, subject_id: entry.subjectId, from_status: entry.from, to_status: entry.to, on_date: entry.on, reason: entry.reason, actor: entry.actor, at: nowIso() })
-		.execute();
+/** `恢复`, `恢复权利` or `restore` as a transition target: back to granted from termination. */
+const RESTORE_WORDS = new Set(['restore', 'restored', '恢复', '恢复权利', '恢复 Restore']);
+
+function isRestore(value: unknown): boolean {
+	return typeof value === 'string' && RESTORE_WORDS.has(value.normalize('NFKC').trim());
 }
 
 /**
  * Patents: the generic repository for the record itself, plus inventors and applicants,
- * status history and the deadline index, all written in the record's transaction.
+ * status history and the deadline index, all written in the record's transaction. Fee
+ * accounting is in `patent-fees.ts`; ledger imports in `import.ts`, which the node calls.
  */
 export class PatentRepository extends Repository<PatentInput, Patent> {
 	constructor() {
@@ -222,7 +138,7 @@ export class PatentRepository extends Repository<PatentInput, Patent> {
 		const patent = await super.createIn(tx, { ...input, contactId }, actor);
 		await writeParties(tx, patent.id, inventors, applicants);
 		await writeHistory(tx, { subjectType: 'patent', subjectId: patent.id, from: null, to: patent.status, on: patent.statusOn ?? patent.filingDate, reason: null, actor: actor.actor });
-		await this.refresh(tx, patent.id);
+		await refreshPatentDeadlines(tx, patent.id);
 		return { ...patent, inventors: inventors ?? [], applicants: applicants ?? [] };
 	}
 
@@ -231,27 +147,32 @@ export class PatentRepository extends Repository<PatentInput, Patent> {
 		if (!before) throw new NotFoundError('patent', id);
 		const { inventors, applicants } = await this.resolve(tx, patch);
 		// A new number decides the type afresh, unless the patch states one.
-		const retyped = patch.applicationNo !== undefined && patch.type === undefined ? { ...patch, type: null } : patch;
-		const patent = await super.updateIn(tx, id, retyped, actor);
+		let given: Partial<PatentInput> = patch.applicationNo !== undefined && patch.type === undefined ? { ...patch, type: null } : patch;
+		// A stated paid-through year replaces an assumed one.
+		if (patch.paidThroughYear !== undefined) given = { ...given, paidThroughAssumed: false };
+		const patent = await super.updateIn(tx, id, given, actor);
 		await writeParties(tx, id, inventors, applicants);
 		if (patent.status !== before.status) {
 			// A ledger correction, not a lifecycle step: recorded so the history stays complete.
-			await writeHistory(tx, { subjectType: 'patent', subjectId: id, from: before.status, to: patent.status, on: patent.statusOn ?? nowIso().slice(0, 10), reason: '台账更正 ledger correction', actor: actor.actor });
+			const on = patent.statusOn ?? patch.today ?? registryToday();
+			await writeHistory(tx, { subjectType: 'patent', subjectId: id, from: before.status, to: patent.status, on, reason: '台账更正 ledger correction', actor: actor.actor });
 		}
-		await this.refresh(tx, id);
+		await refreshPatentDeadlines(tx, id);
 		return this.withParties(tx, patent);
 	}
 
-	/** Ledger imports take the registry's own path, which keeps parties, history and deadlines. */
-	async bulkUpsert(store: Store, rows: PatentInput[], actor: Actor, batchSize = 500) {
-		const { importPatents } = await import('./import');
-		return importPatents(store, rows, actor, batchSize);
+	/**
+	 * Upsert of many rows, each through the full create/update path behind its own savepoint,
+	 * so parties, history and deadlines are written as for one record. A large ledger takes
+	 * `importPatents`, which inserts new rows in bulk.
+	 */
+	async bulkUpsert(store: Store, rows: PatentInput[], actor: Actor, batchSize: unknown = 500): Promise<BulkRowResult[]> {
+		return upsertRows(store, rows, batchSize, (r) => spec.naturalKey(r)?.value as string | undefined, 'applicationNo', '申请号 Application No.', (tx, row) => this.upsertIn(tx, row, actor));
 	}
 
 	/** Rebuilds the patent's rows in the deadline index from its stored state. */
 	async refresh(tx: Tx, id: string): Promise<void> {
-		const row = await tx.selectFrom('registry_patent').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-		await replaceDeadlines(tx, 'patent', id, patentDeadlineRows(row));
+		await refreshPatentDeadlines(tx, id);
 	}
 
 	async withParties(db: Tx, patent: Patent): Promise<Patent> {
@@ -288,13 +209,9 @@ export class PatentRepository extends Repository<PatentInput, Patent> {
 				.where('o.ref_id', '=', id)
 				.orderBy('p.project_no')
 				.execute(),
-			store.db.selectFrom('registry_status_history').selectAll().where('subject_type', '=', 'patent').where('subject_id', '=', id).orderBy('id').execute(),
+			readHistory(store.db as unknown as Tx, 'patent', id),
 		]);
-		return {
-			...patent,
-			projects: projects.map((p) => ({ id: p.id, projectNo: p.project_no, name: p.name })),
-			history: history.map((h) => ({ from: h.from_status, to: h.to_status, on: h.on_date, reason: h.reason, actor: h.actor })),
-		};
+		return { ...patent, projects: projects.map((p) => ({ id: p.id, projectNo: p.project_no, name: p.name })), history };
 	}
 
 	async list(store: Store, options: Parameters<Repository<PatentInput, Patent>['list']>[1] = {}) {
@@ -302,125 +219,86 @@ export class PatentRepository extends Repository<PatentInput, Patent> {
 		return { ...page, items: await this.attachParties(store.db as unknown as Tx, page.items) };
 	}
 
-	/** A lifecycle step; ends need a date and a reason. Two concurrent steps never both win. */
+	/**
+	 * A lifecycle step; ends need a date and a reason. Two concurrent steps never both win.
+	 * `to: '恢复'` restores rights after termination for an unpaid fee (see `restoreSet`).
+	 */
 	async transition(
 		store: Store,
 		id: string,
-		change: { to: unknown; on?: unknown; reason?: unknown },
+		change: { to: unknown; on?: unknown; reason?: unknown; noticeReceivedOn?: unknown },
 		actor: Actor,
 		today: string,
+		rules: PatentRules = DEFAULT_PATENT_RULES,
 	): Promise<Patent> {
 		return store.transaction(async (tx) => {
 			const row = await tx.selectFrom('registry_patent').selectAll().where('id', '=', id).executeTakeFirst();
 			if (!row) throw new NotFoundError('patent', id);
-			const to = parseStatus<PatentStatus>(change.to, PATENT_STATUS_LABELS, 'to', '目标状态 To Status');
-			const type = row.type as PatentType;
-			assertPatentTransition(type, row.status as PatentStatus, to);
+			const restoring = isRestore(change.to);
+			const to = restoring ? 'granted' : parseStatus<PatentStatus>(change.to, PATENT_STATUS_LABELS, 'to', '目标状态 To Status');
 			const on = optionalDate(change.on, 'on', '日期 Date') ?? today;
 			const reason = optionalText(change.reason, 'reason', '原因 Reason', 1000);
-			if (requiresReason(to) && !reason) throw new ValidationError(`原因 Reason is required to move to ${PATENT_STATUS_LABELS[to]} / 须填写原因`, 'reason', 'required');
-			if (on < row.filing_date) throw new ValidationError(`日期 Date ${on} is before the filing date / 早于申请日`, 'on', 'range');
+			if (on < row.filing_date) throw new ValidationError(`日期 ${on} 早于申请日 ${row.filing_date} / Date is before the filing date`, 'on', 'range');
 			const set: Record<string, unknown> = { status_on: on, updated_at: nowIso() };
-			if (to === 'granted') {
-				const next = nextUnpaidFee({ type, filingDate: row.filing_date, grantedOn: on }, await paidYearsOf(tx, id));
-				Object.assign(set, { granted_on: on, next_fee_year: next?.year ?? null, next_fee_due: next?.dueOn ?? null, grace_ends_on: next?.graceEndsOn ?? null });
+			if (restoring) {
+				Object.assign(set, restoreSet(row, on, reason, change.noticeReceivedOn, rules));
+			} else {
+				assertPatentTransition(row.type as Patent['type'], row.status as PatentStatus, to);
+				if (requiresReason(to) && !reason) throw new ValidationError(`变更为 ${PATENT_STATUS_LABELS[to]} 须填写原因 / Reason is required`, 'reason', 'required');
+				if (to === 'granted') {
+					const next = nextUnpaidFee({ ...feePatentOf(row), grantedOn: on }, await paidYearsOf(tx, id), rules);
+					Object.assign(set, { granted_on: on, next_fee_year: next?.year ?? null, next_fee_due: next?.dueOn ?? null, grace_ends_on: next?.graceEndsOn ?? null });
+				}
+				if (requiresReason(to)) set.end_reason = reason;
 			}
-			if (requiresReason(to)) set.end_reason = reason;
 			const won = await transition(tx, { table: 'registry_patent', id, from: row.status, to, set });
-			if (!won) throw new StateError(`Patent ${id} changed meanwhile / 状态已被他人修改`, row.status, to);
-			await writeHistory(tx, { subjectType: 'patent', subjectId: id, from: row.status, to, on, reason, actor: actor.actor });
-			await writeAudit(tx, { ...actor, action: 'transition', entityType: 'patent', entityId: id, changes: { status: [row.status, to], on, reason } });
-			await this.refresh(tx, id);
+			if (!won) throw new StateError(`专利 ${row.application_no} 的状态已被他人修改 / Patent ${id} changed meanwhile`, row.status, to);
+			const historyReason = restoring ? `恢复权利 rights restored${reason ? `：${reason}` : ''}` : reason;
+			await writeHistory(tx, { subjectType: 'patent', subjectId: id, from: row.status, to, on, reason: historyReason, actor: actor.actor });
+			await writeAudit(tx, { ...actor, action: restoring ? 'restore' : 'transition', entityType: 'patent', entityId: id, changes: { status: [row.status, to], on, reason } });
+			await refreshPatentDeadlines(tx, id);
 			const after = await tx.selectFrom('registry_patent').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 			return this.withParties(tx, patentFromRow(after));
 		});
 	}
 
-	/**
-	 * Records one year's fee. The surcharge is computed from the payment date; a payment
-	 * after the grace period is refused, since the patent has ended.
-	 */
-	async recordFeePayment(
-		store: Store,
-		id: string,
-		payment: { year?: unknown; paidOn: unknown; amount?: unknown; note?: unknown },
-		actor: Actor,
-		rules = DEFAULT_PATENT_RULES,
-	) {
-		return store.transaction(async (tx) => {
-			const row = await tx.selectFrom('registry_patent').selectAll().where('id', '=', id).executeTakeFirst();
-			if (!row) throw new NotFoundError('patent', id);
-			if (row.status !== 'granted' || !row.granted_on) throw new StateError(`Only a granted patent owes annual fees; this one is ${PATENT_STATUS_LABELS[row.status as PatentStatus]} / 仅授权专利缴纳年费`, row.status);
-			const type = row.type as PatentType;
-			const paidOn = requiredDate(payment.paidOn, 'paidOn', '缴费日期 Paid On');
-			const year = optionalNumber(payment.year, 'year', '年度 Patent Year', { integer: true, min: 1 }) ?? row.next_fee_year;
-			if (!year) throw new ValidationError('年度 Patent Year: every year of the term is paid / 已缴清', 'year', 'state');
-			const first = patentYearOf(row.filing_date, row.granted_on);
-			if (year < first || year > termYears(type, row.filing_date, rules)) {
-				throw new ValidationError(`年度 Patent Year ${year} is outside the years this patent owes (${first}–${termYears(type, row.filing_date, rules)}) / 年度无效`, 'year', 'range');
-			}
-			const paidYears = await paidYearsOf(tx, id);
-			if (paidYears.includes(year)) throw new ValidationError(`年度 Patent Year ${year} is already paid / 该年度已缴费`, 'year', 'duplicate');
-			const fee = feeDue(type, row.filing_date, year, row.granted_on, rules);
-			const surcharge = surchargeFor(fee, paidOn, rules);
-			const amount = optionalNumber(payment.amount, 'amount', '金额 Amount', { min: 0 }) ?? fee.amount + surcharge.amount;
-			const record = {
-				id: newId('fee'),
-				patent_id: id,
-				patent_year: year,
-				paid_on: paidOn,
-				amount,
-				surcharge_rate: surcharge.rate,
-				surcharge: surcharge.amount,
-				note: optionalText(payment.note, 'note', '备注 Note', 500),
-				created_at: nowIso(),
-			};
-			await tx.insertInto('registry_fee_payment').values(record).execute();
-			const next = nextUnpaidFee({ type, filingDate: row.filing_date, grantedOn: row.granted_on }, [...paidYears, year], rules);
-			await tx
-				.updateTable('registry_patent')
-				.set({ next_fee_year: next?.year ?? null, next_fee_due: next?.dueOn ?? null, grace_ends_on: next?.graceEndsOn ?? null, updated_at: nowIso() })
-				.where('id', '=', id)
-				.execute();
-			await writeAudit(tx, { ...actor, action: 'fee_payment', entityType: 'patent', entityId: id, changes: { year, paidOn, amount, surcharge: surcharge.amount } });
-			await this.refresh(tx, id);
-			return {
-				patentId: id,
-				applicationNo: row.application_no,
-				year,
-				paidOn,
-				dueOn: fee.dueOn,
-				graceEndsOn: fee.graceEndsOn,
-				fee: fee.amount,
-				surchargeRate: surcharge.rate,
-				surcharge: surcharge.amount,
-				amount,
-				nextFeeYear: next?.year ?? null,
-				nextFeeDue: next?.dueOn ?? null,
-			};
-		});
+	recordFeePayment(store: Store, id: string, payment: Parameters<typeof recordFeePayment>[2], actor: Actor, rules = DEFAULT_PATENT_RULES) {
+		return recordFeePayment(store, id, payment, actor, rules);
 	}
 
-	/** Each year of the term with due date, grace end, amount and state on `today`. */
-	async feeSchedule(store: Store, id: string, today: string, rules = DEFAULT_PATENT_RULES) {
-		const row = await store.db.selectFrom('registry_patent').selectAll().where('id', '=', id).executeTakeFirst();
-		if (!row) throw new NotFoundError('patent', id);
-		const payments = await store.db.selectFrom('registry_fee_payment').selectAll().where('patent_id', '=', id).execute();
-		const entries = feeSchedule(
-			{ type: row.type as PatentType, filingDate: row.filing_date, grantedOn: row.granted_on },
-			payments.map((p) => ({ year: Number(p.patent_year), paidOn: p.paid_on, amount: Number(p.amount), surcharge: Number(p.surcharge) })),
-			today,
-			rules,
-		);
-		const flagged = row.status === 'granted' && entries.some((e) => e.state === 'unpaid_after_grace');
-		return { entries, flaggedForTermination: flagged };
+	feeSchedule(store: Store, id: string, today: string, rules = DEFAULT_PATENT_RULES) {
+		return patentFeeSchedule(store, id, today, rules);
 	}
 
-	/** Granted patents whose grace period passed unpaid: to be terminated (终止). */
 	async flaggedForTermination(store: Store, today: string): Promise<Patent[]> {
-		const rows = await store.db.selectFrom('registry_patent').selectAll().where('status', '=', 'granted').where('grace_ends_on', '<', today).orderBy('grace_ends_on').execute();
-		return rows.map(patentFromRow);
+		return (await patentsFlaggedForTermination(store, today)).map(patentFromRow);
 	}
 }
 
+/**
+ * 恢复权利 after termination for an unpaid annual fee (专利法实施细则 art. 6): requested within
+ * 2 months of receiving CNIPA's notice (¶2) and, in any case, no later than 2 years after the
+ * missed deadline (¶1's outer limit) — the grace end of the unpaid year. The lost year's fee
+ * must be paid with the request (¶3 "办理权利丧失前应当办理的相应手续"), so it falls due on the
+ * restoration day itself, with no further grace.
+ */
+function restoreSet(row: RegistryPatentTable, on: string, reason: string | null, noticeReceivedOn: unknown, rules: PatentRules): Record<string, unknown> {
+	if (row.status !== 'terminated') {
+		throw new StateError(`只有因未缴年费而终止的专利可以恢复，该专利为 ${PATENT_STATUS_LABELS[row.status as PatentStatus]} / Only a patent terminated for an unpaid fee can be restored`, row.status, 'granted');
+	}
+	if (!reason) throw new ValidationError('恢复权利须填写理由 / Reason is required to restore rights', 'reason', 'required');
+	const missed = row.grace_ends_on;
+	if (missed) {
+		const latest = addYears(missed, rules.restoreYears);
+		if (on > latest) throw new ValidationError(`恢复日期 ${on} 已超过期限届满日 ${missed} 起 ${rules.restoreYears} 年（最迟 ${latest}） / Past the latest day to restore`, 'on', 'range');
+	}
+	const notice = optionalDate(noticeReceivedOn === '' ? null : noticeReceivedOn, 'noticeReceivedOn', '收到通知日 Notice Received On');
+	if (notice) {
+		const latest = addMonths(notice, rules.restoreNoticeMonths);
+		if (on > latest) throw new ValidationError(`恢复日期 ${on} 已超过收到通知之日 ${notice} 起 ${rules.restoreNoticeMonths} 个月（最迟 ${latest}） / Past two months from the notice`, 'on', 'range');
+	}
+	return { restored_on: on, end_reason: null, next_fee_due: row.next_fee_year ? on : null, grace_ends_on: row.next_fee_year ? on : null };
+}
+
 export const patents = new PatentRepository();
+

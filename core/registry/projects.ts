@@ -5,23 +5,70 @@ import { transition } from '../store/transition';
 import { NotFoundError, StateError, ValidationError } from '../util/errors';
 import { newId, nowIso } from '../util/id';
 import { oneOf, optionalDate, optionalNumber, optionalText, requiredDate, requiredText, textList } from '../util/validate';
-import { ledgerDate } from './dates';
+import { ledgerDate, registryToday } from './dates';
 import { replaceDeadlines } from './deadlines';
-import { assertProjectTransition, isProjectEnd, parseStatus, PROJECT_STATUS_LABELS, requiresReason, type ProjectStatus } from './lifecycle';
+import { readHistory, writeHistory } from './history';
+import { assertProjectTransition, isProjectEnd, parseStatus, PROJECT_CATEGORIES, PROJECT_STATUS_LABELS, projectStatusLabel, requiresReason, type ProjectCategory, type ProjectStatus } from './lifecycle';
 import { resolveParties } from './parties';
-import { writeHistory } from './patents';
+import { upsertRows } from './rows';
 import type { RegistryProjectTable } from './schema';
 
-export const PROJECT_CATEGORIES = ['vertical', 'horizontal'] as const;
+export { PROJECT_CATEGORIES } from './lifecycle';
+export const PROJECT_CATEGORY_LABELS: Record<ProjectCategory, string> = { vertical: '纵向 Government-Funded', horizontal: '横向 Enterprise-Commissioned' };
 export const PROJECT_LEVELS = ['national', 'provincial', 'municipal', 'school'] as const;
-export const MILESTONE_KINDS = ['opening', 'midterm', 'closing', 'other'] as const;
+export const PROJECT_LEVEL_LABELS: Record<(typeof PROJECT_LEVELS)[number], string> = { national: '国家级 National', provincial: '省部级 Provincial', municipal: '市厅级 Municipal', school: '校级 School' };
+export const MILESTONE_KINDS = ['opening', 'midterm', 'contract', 'delivery', 'closing', 'other'] as const;
+export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 export const OUTPUT_TYPES = ['patent', 'course', 'paper', 'other'] as const;
+
+/** One place for the milestone names: the node's options, deadline texts and the record view read them. */
+export const MILESTONE_LABELS: Record<MilestoneKind, string> = {
+	opening: '开题 Opening',
+	midterm: '中期检查 Mid-term Check',
+	contract: '合同签订 Contract Signing',
+	delivery: '交付验收 Delivery and Acceptance',
+	closing: '结题 Closing',
+	other: '其他 Other',
+};
+
+/**
+ * The milestones each kind of project has (see `PROJECT_STAGES_BY_CATEGORY`): a 横向 contract is
+ * signed, delivered and accepted, then closed; it has no 开题 or 中期检查. 本联合体设置.
+ */
+export const MILESTONES_BY_CATEGORY: Record<ProjectCategory, readonly MilestoneKind[]> = {
+	vertical: ['opening', 'midterm', 'closing', 'other'],
+	horizontal: ['contract', 'delivery', 'closing', 'other'],
+};
 
 const CATEGORY_ALIASES: Record<string, string> = { 纵向: 'vertical', 横向: 'horizontal' };
 const LEVEL_ALIASES: Record<string, string> = { 国家: 'national', 国家级: 'national', 省部: 'provincial', 省部级: 'provincial', 省级: 'provincial', 市厅: 'municipal', 市厅级: 'municipal', 市级: 'municipal', 校: 'school', 校级: 'school' };
-const MILESTONE_ALIASES: Record<string, string> = { 开题: 'opening', 中期检查: 'midterm', 中期: 'midterm', 结题: 'closing', 验收: 'closing', 其他: 'other' };
-/** Reaching a stage completes the milestone of the same name. */
-const MILESTONE_OF_STAGE: Partial<Record<ProjectStatus, string>> = { opened: 'opening', midterm: 'midterm', closed: 'closing' };
+const MILESTONE_ALIASES: Record<string, string> = {
+	...Object.fromEntries(Object.entries(MILESTONE_LABELS).map(([kind, label]) => [label.split(' ')[0], kind])),
+	中期: 'midterm',
+	验收: 'delivery',
+	交付: 'delivery',
+	签订合同: 'contract',
+};
+/** Reaching a stage completes the milestones it stands for. */
+const MILESTONES_OF_STAGE: Record<ProjectCategory, Partial<Record<ProjectStatus, MilestoneKind[]>>> = {
+	vertical: { opened: ['opening'], midterm: ['midterm'], closed: ['closing'] },
+	horizontal: { approved: ['contract'], closed: ['delivery', 'closing'] },
+};
+
+/** A milestone kind that belongs to the project's category, or a refusal naming the ones that do. */
+export function milestoneKindFor(category: string, value: unknown, field = 'kind'): MilestoneKind {
+	const kind = oneOf(alias(value, MILESTONE_ALIASES), field, '里程碑类型 Milestone Kind', MILESTONE_KINDS);
+	const allowed = MILESTONES_BY_CATEGORY[category as ProjectCategory] ?? MILESTONES_BY_CATEGORY.vertical;
+	if (!allowed.includes(kind)) {
+		const name = category === 'horizontal' ? '横向' : '纵向';
+		throw new ValidationError(
+			`${name}项目没有 ${MILESTONE_LABELS[kind]} 节点；可用：${allowed.map((k) => MILESTONE_LABELS[k]).join('、')} / A ${category} project has no ${kind} milestone`,
+			field,
+			'enum',
+		);
+	}
+	return kind;
+}
 
 export interface ProjectInput {
 	projectNo: string;
@@ -44,7 +91,12 @@ export interface ProjectInput {
 	/** Convenience for ledgers: milestone due dates created with the project. */
 	openingDue?: string | null;
 	midtermDue?: string | null;
+	/** 横向: contract signing and delivery/acceptance due dates. */
+	contractDue?: string | null;
+	deliveryDue?: string | null;
 	closingDue?: string | null;
+	/** The consortium's date for history entries without a date; the node passes it. */
+	today?: string | null;
 }
 
 export interface Project {
@@ -147,7 +199,7 @@ const spec: EntitySpec<ProjectInput, Project> = {
 			startDate: row.start_date,
 			endDate: row.end_date,
 			status: row.status as ProjectStatus,
-			statusLabel: PROJECT_STATUS_LABELS[row.status as ProjectStatus],
+			statusLabel: projectStatusLabel(row.status as ProjectStatus, row.category),
 			statusOn: row.status_on,
 			endReason: row.end_reason,
 			notes: row.notes,
@@ -171,8 +223,8 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 	async createIn(tx: Tx, input: ProjectInput, actor: Actor): Promise<Project> {
 		// The PI and members are stored as resolved ids, so an update that re-reads them finds ids.
 		const project = await super.createIn(tx, input, actor);
-		await writeHistory(tx, { subjectType: 'project', subjectId: project.id, from: null, to: project.status, on: project.statusOn ?? nowIso().slice(0, 10), reason: null, actor: actor.actor });
-		await this.addMilestonesFromInput(tx, project.id, input);
+		await writeHistory(tx, { subjectType: 'project', subjectId: project.id, from: null, to: project.status, on: project.statusOn ?? input.today ?? registryToday(), reason: null, actor: actor.actor });
+		await this.addMilestonesFromInput(tx, project.id, { ...input, category: project.category });
 		await this.refresh(tx, project.id);
 		return project;
 	}
@@ -187,27 +239,33 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 		};
 		const project = await super.updateIn(tx, id, { ...patch, ...carried }, actor);
 		if (project.status !== before.status) {
-			await writeHistory(tx, { subjectType: 'project', subjectId: id, from: before.status, to: project.status, on: project.statusOn ?? nowIso().slice(0, 10), reason: '台账更正 ledger correction', actor: actor.actor });
+			await writeHistory(tx, { subjectType: 'project', subjectId: id, from: before.status, to: project.status, on: project.statusOn ?? patch.today ?? registryToday(), reason: '台账更正 ledger correction', actor: actor.actor });
 		}
-		await this.addMilestonesFromInput(tx, id, patch);
+		await this.addMilestonesFromInput(tx, id, { ...patch, category: project.category });
 		await this.refresh(tx, id);
 		return project;
 	}
 
-	async bulkUpsert(store: Store, rows: ProjectInput[], actor: Actor, batchSize = 500) {
-		const { importProjects } = await import('./import');
-		return importProjects(store, rows, actor, batchSize);
+	/**
+	 * A college has dozens of projects, not thousands: each row goes through the full
+	 * create/update path (milestones, history, deadlines) behind its own savepoint.
+	 */
+	async bulkUpsert(store: Store, rows: ProjectInput[], actor: Actor, batchSize: unknown = 500) {
+		return upsertRows(store, rows, batchSize, (r) => (spec.naturalKey(r)?.value as string | undefined) || undefined, 'projectNo', '项目编号 Project No.', (tx, row) => this.upsertIn(tx, row, actor));
 	}
 
-	private async addMilestonesFromInput(tx: Tx, projectId: string, input: Partial<ProjectInput>): Promise<void> {
-		const given: Array<[string, unknown, string]> = [
+	private async addMilestonesFromInput(tx: Tx, projectId: string, input: Partial<ProjectInput> & { category: string }): Promise<void> {
+		const given: Array<[MilestoneKind, unknown, string]> = [
 			['opening', input.openingDue, '开题日期 Opening Due'],
 			['midterm', input.midtermDue, '中期检查日期 Mid-term Due'],
+			['contract', input.contractDue, '合同签订日期 Contract Due'],
+			['delivery', input.deliveryDue, '交付验收日期 Delivery Due'],
 			['closing', input.closingDue, '结题日期 Closing Due'],
 		];
 		for (const [kind, value, label] of given) {
 			const due = ledgerDate(value, `${kind}Due`, label);
 			if (!due) continue;
+			milestoneKindFor(input.category, kind, `${kind}Due`);
 			const existing = await tx.selectFrom('registry_milestone').select('id').where('project_id', '=', projectId).where('kind', '=', kind).where('done_on', 'is', null).executeTakeFirst();
 			if (existing) await tx.updateTable('registry_milestone').set({ due_on: due }).where('id', '=', existing.id).execute();
 			else await tx.insertInto('registry_milestone').values({ id: newId('mst'), project_id: projectId, kind, title: null, due_on: due, done_on: null, created_at: nowIso() }).execute();
@@ -232,7 +290,7 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 				subject_no: project.project_no,
 				subject_title: project.name,
 				owner_id: project.pi_id,
-				detail: `${MILESTONE_LABELS[m.kind] ?? m.kind}${m.title ? ` ${m.title}` : ''}`,
+				detail: `${MILESTONE_LABELS[m.kind as MilestoneKind] ?? m.kind}${m.title ? ` ${m.title}` : ''}`,
 			})),
 		);
 	}
@@ -240,16 +298,18 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 	async get(store: Store, id: string) {
 		const project = await super.get(store, id);
 		const db = store.db;
-		const [milestones, funds, outputs] = await Promise.all([
+		const [milestones, funds, outputs, history] = await Promise.all([
 			db.selectFrom('registry_milestone').selectAll().where('project_id', '=', id).orderBy('due_on').execute(),
 			db.selectFrom('registry_funds').selectAll().where('project_id', '=', id).orderBy('received_on').execute(),
 			db.selectFrom('registry_output').selectAll().where('project_id', '=', id).orderBy('id').execute(),
+			readHistory(db as unknown as Tx, 'project', id),
 		]);
 		return {
 			...project,
-			milestones: milestones.map((m) => ({ id: m.id, kind: m.kind, title: m.title, dueOn: m.due_on, doneOn: m.done_on })),
+			milestones: milestones.map((m) => ({ id: m.id, kind: m.kind, kindLabel: MILESTONE_LABELS[m.kind as MilestoneKind] ?? m.kind, title: m.title, dueOn: m.due_on, doneOn: m.done_on })),
 			funds: funds.map((f) => ({ id: f.id, receivedOn: f.received_on, amount: Number(f.amount), note: f.note })),
 			outputs: outputs.map((o) => ({ id: o.id, outputType: o.output_type, refId: o.ref_id, title: o.title, detail: o.detail })),
+			history,
 		};
 	}
 
@@ -258,7 +318,7 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 			const row = await tx.selectFrom('registry_project').selectAll().where('id', '=', id).executeTakeFirst();
 			if (!row) throw new NotFoundError('project', id);
 			const to = parseStatus<ProjectStatus>(change.to, PROJECT_STATUS_LABELS, 'to', '目标状态 To Status');
-			assertProjectTransition(row.status as ProjectStatus, to);
+			assertProjectTransition(row.status as ProjectStatus, to, row.category as ProjectCategory);
 			const on = optionalDate(change.on, 'on', '日期 Date') ?? today;
 			const reason = optionalText(change.reason, 'reason', '原因 Reason', 1000);
 			if (requiresReason(to) && !reason) throw new ValidationError(`原因 Reason is required to move to ${PROJECT_STATUS_LABELS[to]} / 须填写原因`, 'reason', 'required');
@@ -267,9 +327,9 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 			if (!(await transition(tx, { table: 'registry_project', id, from: row.status, to, set }))) {
 				throw new StateError(`Project ${id} changed meanwhile / 状态已被他人修改`, row.status, to);
 			}
-			const milestone = MILESTONE_OF_STAGE[to];
-			if (milestone) {
-				await tx.updateTable('registry_milestone').set({ done_on: on }).where('project_id', '=', id).where('kind', '=', milestone).where('done_on', 'is', null).execute();
+			const done = MILESTONES_OF_STAGE[row.category as ProjectCategory]?.[to];
+			if (done) {
+				await tx.updateTable('registry_milestone').set({ done_on: on }).where('project_id', '=', id).where('kind', 'in', done).where('done_on', 'is', null).execute();
 			}
 			await writeHistory(tx, { subjectType: 'project', subjectId: id, from: row.status, to, on, reason, actor: actor.actor });
 			await writeAudit(tx, { ...actor, action: 'transition', entityType: 'project', entityId: id, changes: { status: [row.status, to], on, reason } });
@@ -291,8 +351,8 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 			const record = {
 				id: newId('mst'),
 				project_id: id,
-				kind: oneOf(alias(m.kind, MILESTONE_ALIASES), 'kind', '节点类型 Milestone Kind', MILESTONE_KINDS),
-				title: optionalText(m.title, 'title', '节点名称 Title', 200),
+				kind: milestoneKindFor(project.category, m.kind),
+				title: optionalText(m.title, 'title', '里程碑名称 Title', 200),
 				due_on: requiredDate(m.dueOn, 'dueOn', '截止日期 Due On'),
 				done_on: null,
 				created_at: nowIso(),
@@ -300,7 +360,7 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 			await tx.insertInto('registry_milestone').values(record).execute();
 			await writeAudit(tx, { ...actor, action: 'add_milestone', entityType: 'project', entityId: id, changes: record });
 			await this.refresh(tx, id);
-			return { id: record.id, projectId: id, kind: record.kind, title: record.title, dueOn: record.due_on, doneOn: null };
+			return { id: record.id, projectId: id, kind: record.kind, kindLabel: MILESTONE_LABELS[record.kind], title: record.title, dueOn: record.due_on, doneOn: null };
 		});
 	}
 
@@ -346,7 +406,5 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 		});
 	}
 }
-
-export const MILESTONE_LABELS: Record<string, string> = { opening: '开题 Opening', midterm: '中期检查 Mid-term Check', closing: '结题 Closing', other: '节点 Milestone' };
 
 export const projects = new ProjectRepository();

@@ -17,6 +17,21 @@ export interface RegistryPatentTable {
 	notes: string | null;
 	/** Computed from type and filing date, stored so deadlines can be queried by index. */
 	term_expires_on: string;
+	/** 原申请号 of a divisional. */
+	parent_application_no: string | null;
+	/** PCT 国际申请日 of a national-phase entry (equal to its filing date). */
+	pct_filing_date: string | null;
+	/** 已缴至第 N 年, from the ledger; payments recorded here count besides it. */
+	paid_through_year: number | null;
+	/** 1 when the store assumed `paid_through_year` because the ledger did not say (待核实). */
+	paid_through_assumed: number;
+	/** 费减: the share taken off (0.85, 0.7) and for how many patent years from the grant year. */
+	fee_reduction_rate: number | null;
+	fee_reduction_years: number | null;
+	/** 专利权期限补偿 days (专利法 art. 42), already added into `term_expires_on`. */
+	term_extension_days: number;
+	/** The day rights were restored (恢复权利) after termination for an unpaid fee. */
+	restored_on: string | null;
 	next_fee_year: number | null;
 	next_fee_due: string | null;
 	grace_ends_on: string | null;

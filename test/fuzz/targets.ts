@@ -92,7 +92,8 @@ const project = (env: Env, i: number) => ({
 	budget: '12.5',
 	startDate: '2025-01-01',
 	endDate: '2026-12-31',
-	openingDue: '2025-03-01',
+	// A 横向 contract has a signing and a delivery, not an 开题 (issue #17 point 9).
+	contractDue: '2025-03-01',
 });
 
 const approvalInput = (env: Env) => ({

@@ -6,6 +6,7 @@ import { approvalRedelivered } from './0102_approval_redelivered';
 import { course } from './0200_course';
 import { exchange } from './0300_exchange';
 import { registry } from './0400_registry';
+import { registryFees } from './0410_registry_fees';
 import { events } from './0500_events';
 import { scoreboard } from './0510_scoreboard';
 
@@ -13,4 +14,4 @@ import { scoreboard } from './0510_scoreboard';
  * Every module's migrations, in one list. Name ranges per module keep order stable:
  * 00xx foundation, 01xx approval, 02xx course, 03xx exchange, 04xx registry, 05xx events/scoreboard.
  */
-export const migrations: Migration[] = [foundation, approval, approvalSlotOpened, approvalRedelivered, course, exchange, registry, events, scoreboard];
+export const migrations: Migration[] = [foundation, approval, approvalSlotOpened, approvalRedelivered, course, exchange, registry, registryFees, events, scoreboard];
