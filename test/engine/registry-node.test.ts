@@ -35,24 +35,38 @@ describe.each(testDialects())('Registry node operations in the n8n engine (%s)',
 		};
 
 		const no = buildPatentNumber(2019, 2, 77);
-		const [patent] = await run(
-			{ resource: 'patent', operation: 'create', applicationNo: '={{ $json.no }}', title: '一种工装夹具', filingDate: '2019-09-01', additionalFields: { status: 'granted', grantedOn: '2020-01-15', inventors: '李老师, 外部专家', applicants: '市职业技术学院' } },
+		// Recorded before grant and granted through the node, so no paid-through year is assumed:
+		// the grant year's fee is due on registration (a granted patent created from a ledger would
+		// be assumed paid through the current year instead).
+		const [filed] = await run(
+			{ resource: 'patent', operation: 'create', applicationNo: '={{ $json.no }}', title: '一种工装夹具', filingDate: '2019-09-01', additionalFields: { status: 'preliminary', inventors: '李老师, 外部专家', applicants: '市职业技术学院' } },
 			[{ no: `ZL ${no}` }],
 		);
-		expect(patent).toMatchObject({ applicationNo: no, type: 'utility', status: 'granted', termExpiresOn: '2029-08-31', nextFeeYear: 1, nextFeeDue: '2020-01-15', contactId: li.id });
+		expect(filed).toMatchObject({ applicantsRole: '申请人 Applicant' });
+		const [patent] = await run({ resource: 'patent', operation: 'transition', id: filed.id, to: 'granted', on: '2020-01-15', reason: '' });
+		expect(patent).toMatchObject({ applicationNo: no, type: 'utility', status: 'granted', termExpiresOn: '2029-08-31', nextFeeYear: 1, nextFeeDue: '2020-01-15', contactId: li.id, applicantsRole: '专利权人 Patentee' });
 
 		await run({ resource: 'patent', operation: 'recordFee', id: patent.id, paidOn: '2020-01-15', year: 0, amount: 0 });
 		await run({ resource: 'patent', operation: 'recordFee', id: patent.id, paidOn: '2020-08-31', year: 0, amount: 0 });
+		// Year 3 is due on the anniversary 2021-09-01 (审查指南 V-9); 2021-11-01 is the last day of the
+		// second month late: 5 % of 600.
 		const [late] = await run({ resource: 'patent', operation: 'recordFee', id: patent.id, paidOn: '2021-11-01', year: 0, amount: 0, note: '补缴' });
-		expect(late).toMatchObject({ year: 3, dueOn: '2021-08-31', graceEndsOn: '2022-02-28', surchargeRate: 0.1, surcharge: 60, amount: 660, nextFeeYear: 4 });
+		expect(late).toMatchObject({ year: 3, dueOn: '2021-09-01', graceEndsOn: '2022-03-01', surchargeRate: 0.05, surcharge: 30, amount: 630, nextFeeYear: 4 });
 
-		const schedule = await run({ resource: 'patent', operation: 'feeSchedule', id: patent.id, asOf: '2023-03-01' });
+		// Year 4 (due 2022-09-01) is still in grace on 2023-03-01 and lost the day after.
+		const inGrace = await run({ resource: 'patent', operation: 'feeSchedule', id: patent.id, asOf: '2023-03-01' });
+		expect([inGrace[3].state, inGrace[3].stateLabel, inGrace[3].flaggedForTermination]).toEqual(['in_grace', '宽限期内 In Grace Period', false]);
+		const schedule = await run({ resource: 'patent', operation: 'feeSchedule', id: patent.id, asOf: '2023-03-02' });
 		expect(schedule).toHaveLength(10);
 		expect(schedule.slice(0, 4).map((e) => [e.year, e.state])).toEqual([[1, 'paid'], [2, 'paid'], [3, 'paid'], [4, 'unpaid_after_grace']]);
+		expect(Object.keys(schedule[0]).slice(0, 4)).toEqual(['patentId', 'asOf', 'year', 'stateLabel']);
 		expect(schedule[0].flaggedForTermination).toBe(true);
 
-		const [terminated] = await run({ resource: 'patent', operation: 'transition', id: patent.id, to: 'terminated', on: '2023-03-01', reason: '第4年度年费未缴 fee unpaid' });
-		expect(terminated).toMatchObject({ status: 'terminated', statusOn: '2023-03-01', endReason: '第4年度年费未缴 fee unpaid' });
+		const [terminated] = await run({ resource: 'patent', operation: 'transition', id: patent.id, to: 'terminated', on: '2023-03-02', reason: '第4年度年费未缴 fee unpaid' });
+		expect(terminated).toMatchObject({ status: 'terminated', statusOn: '2023-03-02', endReason: '第4年度年费未缴 fee unpaid' });
+		// 恢复权利 within two months of the notice (细则 art. 6).
+		const [restored] = await run({ resource: 'patent', operation: 'transition', id: patent.id, to: 'restore', on: '2023-04-10', reason: '财务漏缴', noticeReceivedOn: '2023-03-20' });
+		expect(restored).toMatchObject({ status: 'granted', restoredOn: '2023-04-10', nextFeeYear: 4, nextFeeDue: '2023-04-10' });
 
 		const [got] = await run({ resource: 'patent', operation: 'get', id: patent.id });
 		expect(got.inventors).toEqual([

@@ -176,7 +176,8 @@ describe.each(testDialects())('research project registration workflow in the n8n
 
 	it('rejected path: 科研处 rejects in the 会签 stage → the project is 未立项 with the comment, PI emailed (HTML escaped), no 立项', async () => {
 		let { execution, since } = await submit(
-			formItem('KY-WF-002', '数控装备远程运维平台开发', { category: '横向 Enterprise-commissioned', level: '', fundingBody: '', client: dir.acme.name, contractNo: 'HX-2026-031', budget: 80000 }),
+			// A 横向 contract has no 中期检查 (issue #17 point 9): the optional date is left empty, as core refuses it.
+			formItem('KY-WF-002', '数控装备远程运维平台开发', { category: '横向 Enterprise-commissioned', level: '', fundingBody: '', client: dir.acme.name, contractNo: 'HX-2026-031', budget: 80000, midtermDue: '' }),
 		);
 		const [declared] = await projectByNo('KY-WF-002');
 		expect(declared).toMatchObject({ category: 'horizontal', level: null, fundingBody: null, clientId: dir.acme.id, clientName: '星河智能制造有限公司', contractNo: 'HX-2026-031', status: 'applied' });
@@ -196,8 +197,8 @@ describe.each(testDialects())('research project registration workflow in the n8n
 		]);
 		expect((await auditOf(declared.id)).map((a) => a.action)).toEqual(['create', 'transition']);
 		expect(await requestFor(declared.id)).toMatchObject({ status: 'rejected', reason: 'decided' });
-		// 未立项 is an end: the step to 立项 is refused from now on.
-		await expect(projects.transition(store, declared.id, { to: 'approved' }, { actor: 'test' }, '2026-07-01')).rejects.toThrow(/未立项 Not Approved to 立项 Approved/);
+		// 未立项 is an end: the step to 立项 (for this 横向 project, the signed contract) is refused from now on.
+		await expect(projects.transition(store, declared.id, { to: 'approved' }, { actor: 'test' }, '2026-07-01')).rejects.toThrow(/^项目不能从 未立项 Not Approved 变更为 合同签订 Contract Signed；可变更为 （已结束）/);
 
 		const mail = mailsTo(PI, since).find((m) => m.subject.startsWith('【未获立项】'));
 		expect(mail!.subject).toBe('【未获立项】《数控装备远程运维平台开发》未通过审批 Project not approved: KY-WF-002');

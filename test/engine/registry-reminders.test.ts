@@ -31,13 +31,12 @@ describe.each(testDialects())('registry deadline reminder workflow in the n8n en
 			await pending(103, '四十五天答复（不提醒）', wang.id, 45);
 			await pending(104, '七天答复（无邮箱）', zhao.id, 7);
 
-			// A granted utility model whose year-4 fee falls due in 30 days: years 2 and 3 paid on time.
-			const filing = addYears(addDays(today, 31), -3);
+			// A granted utility model whose year-4 fee falls due in 30 days, on the filing anniversary
+			// (审查指南 V-9: 申请日在该年的相应日); the ledger says 已缴至第 3 年.
+			const filing = addYears(addDays(today, 30), -3);
 			const grantedOn = addDays(addYears(filing, 1), 10);
-			const granted = await patents.create(store, { applicationNo: buildPatentNumber(Number(filing.slice(0, 4)), 2, 105), title: '年费到期', filingDate: filing, status: 'granted', grantedOn, contactId: wang.id }, actor);
-			await patents.recordFeePayment(store, granted.id, { year: 2, paidOn: grantedOn }, actor);
-			await patents.recordFeePayment(store, granted.id, { year: 3, paidOn: addDays(addYears(filing, 2), -1) }, actor);
-			expect((await patents.get(store, granted.id)).nextFeeDue).toBe(addDays(today, 30));
+			const granted = await patents.create(store, { applicationNo: buildPatentNumber(Number(filing.slice(0, 4)), 2, 105), title: '年费到期', filingDate: filing, status: 'granted', grantedOn, contactId: wang.id, paidThroughYear: 3 }, actor);
+			expect(await patents.get(store, granted.id)).toMatchObject({ nextFeeYear: 4, nextFeeDue: addDays(today, 30) });
 
 			await projects.create(store, { projectNo: 'ZX-1', name: '市级课题', category: '纵向', level: '市厅级', fundingBody: '市教育局', pi: li.id, midtermDue: addDays(today, 3) } as any, actor);
 			await store.close();

@@ -103,6 +103,9 @@ export function withRowColumns(result: IDataObject, row: IDataObject): IDataObje
 	return out;
 }
 
+/** What the rejection report and the clerk read beside `result`. */
+export const IMPORT_RESULT_LABELS: Record<BulkRowResult['result'], string> = { created: '新建 Created', updated: '更新 Updated', rejected: '拒绝 Rejected' };
+
 /**
  * The Import operation: each input item is one spreadsheet row (as Extract from File gives
  * it); each output item is that row's result — created, updated or rejected with the field
@@ -112,7 +115,7 @@ export function importOperation(
 	resource: string,
 	fields: FieldDef[],
 	aliases: Record<string, string>,
-	run: (store: Store, rows: IDataObject[], actor: { actor: string }, batchSize: number) => Promise<BulkRowResult[]>,
+	run: (store: Store, rows: IDataObject[], actor: { actor: string }, batchSize: number, today: string) => Promise<BulkRowResult[]>,
 ): Operation {
 	const show = { resource: [resource], operation: ['import'] };
 	return {
@@ -127,13 +130,16 @@ export function importOperation(
 			batchSizeProperty(show),
 		],
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-			const { store } = await consortiumFor(this);
+			const { store, settings } = await consortiumFor(this);
 			const items = this.getInputData();
 			const batchSize = readBatchSize(this);
 			const toInput = ledgerMapper(fields, aliases);
 			const rows = items.map((item) => toInput(item.json));
-			const results = await run(store, rows, workflowActor(this), batchSize);
-			return results.map((r) => ({ json: withRowColumns({ row: r.row + 1, result: r.result, id: r.id ?? null, field: r.field ?? null, reason: r.reason ?? null }, items[r.row].json), pairedItem: { item: r.row } }));
+			const results = await run(store, rows, workflowActor(this), batchSize, todayIn(settings.timeZone));
+			return results.map((r) => ({
+				json: withRowColumns({ row: r.row + 1, result: r.result, resultLabel: IMPORT_RESULT_LABELS[r.result], id: r.id ?? null, field: r.field ?? null, reason: r.reason ?? null }, items[r.row].json),
+				pairedItem: { item: r.row },
+			}));
 		},
 	};
 }

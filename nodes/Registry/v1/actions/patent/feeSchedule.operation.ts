@@ -19,7 +19,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return forEachItem(this, async (i) => {
 		const id = readId(this, i);
 		const asOf = optionalDate(this.getNodeParameter('asOf', i, ''), 'asOf', '截至日期 As Of') ?? todayIn(settings.timeZone);
-		const { entries, flaggedForTermination } = await patents.feeSchedule(store, id, asOf);
-		return entries.map((e) => ({ patentId: id, asOf, flaggedForTermination, ...e }) as IDataObject);
+		const { entries, flaggedForTermination, paidThroughAssumed } = await patents.feeSchedule(store, id, asOf);
+		// The Chinese state label comes first so a spreadsheet of this output reads 宽限期内, not in_grace.
+		return entries.map(({ year, stateLabel, ...e }) => ({ patentId: id, asOf, year, stateLabel, ...e, flaggedForTermination, paidThroughAssumed }) as IDataObject);
 	});
 }

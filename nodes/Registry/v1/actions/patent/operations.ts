@@ -1,9 +1,9 @@
-import { patents } from '../../../../../core/registry';
+import { importPatents, patents } from '../../../../../core/registry';
 import { entityOperations } from '../../../../shared/entityOperations';
 import { importOperation } from '../common';
 import { patentFields, patentFilters, patentHeaderAliases } from './fields';
 
 export const patentOperations = {
 	...entityOperations('patent', patents, patentFields, patentFilters),
-	import: importOperation('patent', patentFields, patentHeaderAliases, (store, rows, actor, batchSize) => patents.bulkUpsert(store, rows as never[], actor, batchSize)),
+	import: importOperation('patent', patentFields, patentHeaderAliases, (store, rows, actor, batchSize, today) => importPatents(store, rows as never[], actor, batchSize, { today })),
 };

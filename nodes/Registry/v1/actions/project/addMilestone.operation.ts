@@ -1,22 +1,19 @@
 import { projectChildOperation, projects } from './common';
+import { milestoneOptions } from './fields';
 
 export const { description, execute } = projectChildOperation(
 	'addMilestone',
 	[
 		{
-			displayName: '节点类型 Milestone Kind',
+			displayName: '里程碑类型 Milestone Kind',
 			name: 'kind',
 			type: 'options',
-			options: [
-				{ name: '开题 Opening', value: 'opening' },
-				{ name: '中期检查 Mid-Term Check', value: 'midterm' },
-				{ name: '结题 Closing', value: 'closing' },
-				{ name: '其他 Other', value: 'other' },
-			],
+			options: milestoneOptions,
 			default: 'opening',
+			description: '纵向：开题、中期检查、结题；横向：合同签订、交付验收、结题 Government-funded: opening, mid-term, closing; enterprise-commissioned: contract, delivery, closing',
 		},
 		{ displayName: '截止日期 Due On', name: 'dueOn', type: 'string', required: true, default: '', placeholder: '2026-09-01' },
-		{ displayName: '节点名称 Title', name: 'title', type: 'string', default: '' },
+		{ displayName: '里程碑名称 Title', name: 'title', type: 'string', default: '' },
 	],
 	(store, id, v, actor) => projects.addMilestone(store, id, { kind: v.kind, dueOn: v.dueOn, title: v.title }, actor),
 );

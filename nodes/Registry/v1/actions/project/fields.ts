@@ -1,18 +1,15 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
-import { PROJECT_STATUS_LABELS } from '../../../../../core/registry';
+import { MILESTONE_LABELS, MILESTONES_BY_CATEGORY, PROJECT_CATEGORY_LABELS, PROJECT_LEVEL_LABELS, PROJECT_STATUS_LABELS } from '../../../../../core/registry';
 import type { FieldDef } from '../../../../shared/descriptions/fields';
 
 export const projectStatusOptions: INodePropertyOptions[] = Object.entries(PROJECT_STATUS_LABELS).map(([value, name]) => ({ name, value }));
-export const categoryOptions: INodePropertyOptions[] = [
-	{ name: '纵向 Government-Funded', value: 'vertical' },
-	{ name: '横向 Enterprise-Commissioned', value: 'horizontal' },
-];
-export const levelOptions: INodePropertyOptions[] = [
-	{ name: '国家级 National', value: 'national' },
-	{ name: '省部级 Provincial', value: 'provincial' },
-	{ name: '市厅级 Municipal', value: 'municipal' },
-	{ name: '校级 School', value: 'school' },
-];
+export const categoryOptions: INodePropertyOptions[] = Object.entries(PROJECT_CATEGORY_LABELS).map(([value, name]) => ({ name, value }));
+export const levelOptions: INodePropertyOptions[] = Object.entries(PROJECT_LEVEL_LABELS).map(([value, name]) => ({ name, value }));
+/** Every milestone kind, each saying which kind of project has it; core refuses one of the other kind. */
+export const milestoneOptions: INodePropertyOptions[] = Object.entries(MILESTONE_LABELS).map(([value, name]) => {
+	const of = (['vertical', 'horizontal'] as const).filter((c) => (MILESTONES_BY_CATEGORY[c] as readonly string[]).includes(value));
+	return { name, value, description: of.length === 2 ? '纵向、横向 Both' : of[0] === 'vertical' ? '纵向项目 Government-funded projects' : '横向项目 Enterprise-commissioned projects' };
+});
 
 export const projectFields: FieldDef[] = [
 	{ key: 'projectNo', label: '项目编号 Project No.', type: 'string', required: true },
@@ -29,8 +26,10 @@ export const projectFields: FieldDef[] = [
 	{ key: 'endDate', label: '结束日期 End Date', type: 'date' },
 	{ key: 'status', label: '状态 Status', type: 'options', options: projectStatusOptions },
 	{ key: 'statusOn', label: '状态日期 Status Date', type: 'date' },
-	{ key: 'openingDue', label: '开题日期 Opening Due', type: 'date' },
-	{ key: 'midtermDue', label: '中期检查日期 Mid-term Due', type: 'date' },
+	{ key: 'openingDue', label: '开题日期 Opening Due', type: 'date', description: '纵向项目 Government-funded projects' },
+	{ key: 'midtermDue', label: '中期检查日期 Mid-term Due', type: 'date', description: '纵向项目 Government-funded projects' },
+	{ key: 'contractDue', label: '合同签订日期 Contract Due', type: 'date', description: '横向项目 Enterprise-commissioned projects' },
+	{ key: 'deliveryDue', label: '交付验收日期 Delivery Due', type: 'date', description: '横向项目：合同约定的交付与验收 Enterprise-commissioned: delivery and acceptance as the contract fixes' },
 	{ key: 'closingDue', label: '结题日期 Closing Due', type: 'date' },
 	{ key: 'notes', label: '备注 Notes', type: 'string' },
 ];
@@ -59,4 +58,10 @@ export const projectHeaderAliases: Record<string, string> = {
 	合同经费: 'budget',
 	开始时间: 'startDate',
 	结束时间: 'endDate',
+	开题时间: 'openingDue',
+	中期检查时间: 'midtermDue',
+	合同签订时间: 'contractDue',
+	验收时间: 'deliveryDue',
+	交付验收时间: 'deliveryDue',
+	结题时间: 'closingDue',
 };
