@@ -5,6 +5,8 @@ import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { buildPatentNumber, withWrongCheck } from '../helpers/patent-numbers';
 import { binaryBuffer, shippedWorkflow, withTestUpload } from '../helpers/registry-engine';
 import { Engine, storeCredentials } from './harness';
+import { listDeadlines, registryToday } from '../../core/registry';
+import { addDays, addYears } from '../../core/util/time';
 
 const IMPORT = '导入专利 Import Patents';
 const PROJECTS = '导入项目 Import Projects';
@@ -133,6 +135,47 @@ describe.each(testDialects())('registry ledger import workflow in the n8n engine
 		]);
 		const milestones = await store.db.selectFrom('registry_milestone').select(['kind', 'due_on']).execute();
 		expect(milestones).toEqual([{ kind: 'opening', due_on: '2025-03-01' }]);
+		await store.close();
+	});
+
+	it('imports what real ledgers hold: 已缴至第N年, 费减比例, 期限补偿天数, 原申请号, PCT国际申请日, full-width numbers', async () => {
+		const config = await freshStoreConfig(dialect);
+		const store = await openStore(config);
+		const engine = new Engine({ credentials: storeCredentials(config) });
+		const { workflow, startNode } = withTestUpload(shippedWorkflow('registry-ledger-import.json'), '上传台账 Upload Ledger', 'ledger', 'ledger.xlsx');
+		// Dates relative to the consortium's today, so the 9th-year fee is always 40 days ahead.
+		const today = registryToday('Asia/Shanghai');
+		const utilityFiled = addYears(addDays(today, 40), -8);
+		const paidThrough = buildPatentNumber(Number(utilityFiled.slice(0, 4)), 2, 8801);
+		const fullWidth = [...paidThrough].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+		const assumedFiled = addYears(addDays(today, 100), -5);
+		const assumed = buildPatentNumber(Number(assumedFiled.slice(0, 4)), 2, 8802);
+		const parent = buildPatentNumber(2019, 1, 8803);
+		const divisional = buildPatentNumber(2021, 1, 8804);
+		const file = await xlsx(
+			['申请号', '专利名称', '申请日', '法律状态', '授权日', '已缴至第N年', '费减比例', '期限补偿天数', '原申请号', 'PCT国际申请日'],
+			[
+				[fullWidth, '已缴至第8年的实用新型', utilityFiled, '授权', addDays(utilityFiled, 146), 8, '85%', null, null, null],
+				['202180012345.7', 'PCT 进入国家阶段', null, '实质审查', null, null, null, null, null, '2019-06-10'],
+				[divisional, '分案申请', '2019-03-05', '受理', null, null, null, 100, parent, null],
+				[assumed, '台账未填已缴年度', assumedFiled, '授权', addDays(assumedFiled, 200), null, null, null, null, null],
+			],
+		);
+		const run = await engine.run(workflow, { startNode, items: [{ file }] });
+		expect(run.error()).toBeUndefined();
+		const results = run.output(IMPORT);
+		expect(results.map((r) => [r.result, r.resultLabel, r.reason ?? null])).toEqual(Array(4).fill(['created', '新建 Created', null]));
+
+		const rows = new Map((await store.db.selectFrom('registry_patent').selectAll().execute()).map((r) => [r.application_no, r]));
+		// 已缴至第 8 年: year 9 is next, due on the 8th anniversary, 40 days from today; 费减 85 % recorded.
+		expect(rows.get(paidThrough)).toMatchObject({ paid_through_year: 8, next_fee_year: 9, next_fee_due: addDays(today, 40), fee_reduction_rate: 0.85, fee_reduction_years: 10 });
+		expect(rows.get('202180012345.7')).toMatchObject({ type: 'pct_invention', filing_date: '2019-06-10', pct_filing_date: '2019-06-10', term_expires_on: '2039-06-09' });
+		expect(rows.get(divisional)).toMatchObject({ filing_date: '2019-03-05', parent_application_no: parent, term_extension_days: 100, term_expires_on: '2039-06-12' });
+		// No 已缴至 column: the current patent year (5) is assumed paid and marked 待核实; year 6 is next.
+		expect(rows.get(assumed)).toMatchObject({ paid_through_year: 5, paid_through_assumed: 1, next_fee_year: 6, next_fee_due: addDays(today, 100) });
+		// Nothing is flagged for termination from missing data.
+		const lapsed = await listDeadlines(store, { from: '2000-01-01', to: addDays(today, -1), today, kinds: ['grace_end'] });
+		expect(lapsed).toEqual([]);
 		await store.close();
 	});
 });
