@@ -14,9 +14,9 @@ import { eachCaseIsClean, expectBadZoneRefused, expectFailFast, expr, fromItem, 
 const SEEDS = fuzzSeeds('Registry node operations');
 const ITEMS = fuzzCases(12);
 
-const DATES = ['filingDate', 'statusOn', 'grantedOn', 'examResponseDue', 'startDate', 'endDate', 'openingDue', 'midtermDue', 'closingDue', 'on', 'paidOn', 'asOf', 'dueOn', 'receivedOn', 'from', 'to'];
+const DATES = ['filingDate', 'statusOn', 'grantedOn', 'examResponseDue', 'startDate', 'endDate', 'contractDue', 'deliveryDue', 'closingDue', 'on', 'paidOn', 'asOf', 'dueOn', 'receivedOn', 'from', 'to'];
 const PATENT_OPTIONAL = ['type', 'status', 'statusOn', 'grantedOn', 'inventors', 'applicants', 'agent', 'contactId', 'examResponseDue', 'examResponseNote', 'courseIds', 'endReason', 'notes'];
-const PROJECT_OPTIONAL = ['level', 'fundingBody', 'client', 'contractNo', 'members', 'budget', 'startDate', 'endDate', 'status', 'statusOn', 'openingDue', 'midtermDue', 'closingDue', 'notes'];
+const PROJECT_OPTIONAL = ['level', 'fundingBody', 'client', 'contractNo', 'members', 'budget', 'startDate', 'endDate', 'status', 'statusOn', 'contractDue', 'deliveryDue', 'closingDue', 'notes'];
 
 interface Env {
 	store: Store;
@@ -54,8 +54,9 @@ const projectItem = (env: Env, n: number) => ({
 	budget: '12.5',
 	startDate: '2025-01-01',
 	endDate: '2026-12-31',
-	openingDue: '2025-03-01',
-	midtermDue: '2025-12-01',
+	// A 横向 contract: signing and delivery, not 开题 and 中期检查 (issue #17 point 9).
+	contractDue: '2025-03-01',
+	deliveryDue: '2025-12-01',
 	closingDue: '2026年12月31日',
 	notes: '企业委托',
 });
@@ -178,7 +179,7 @@ function cases(e: () => Env): OpCase[] {
 			parameters: { resource: 'project', operation: 'addMilestone', ...fromItem(['id', 'kind', 'dueOn', 'title']) },
 			base: async (n) => {
 				const id = await project(e(), n);
-				return { item: { id, kind: '中期检查', dueOn: '2026-06-30', title: '第二次中期检查' }, target: { table: 'registry_project', id } };
+				return { item: { id, kind: '交付验收', dueOn: '2026-06-30', title: '第二期交付验收' }, target: { table: 'registry_project', id } };
 			},
 			effects: { registry_milestone: 1, audit: 1, registry_deadline: 'any' },
 			dateFields: DATES,
