@@ -47,7 +47,9 @@ export async function recordFeePayment(
 		const paidYears = await paidYearsOf(tx, id);
 		if (paidYears.includes(year) || (p.paidThroughYear !== null && year <= p.paidThroughYear)) throw new ValidationError(`第 ${year} 年度已缴费 / Patent Year ${year} is already paid`, 'year', 'duplicate');
 		const fee = feeDue(p.type, row.filing_date, year, row.granted_on, rules, p.reduction);
-		const surcharge = surchargeFor(fee, paidOn, rules, row.restored_on !== null && year === row.next_fee_year);
+		// Only the year lost before the restoration may be paid past its grace; a later lapse ends the patent again.
+		const lostBeforeRestoration = row.restored_on !== null && fee.graceEndsOn < row.restored_on;
+		const surcharge = surchargeFor(fee, paidOn, rules, lostBeforeRestoration);
 		const amount = optionalNumber(payment.amount, 'amount', '金额 Amount', { min: 0 }) ?? Math.round((fee.amount + surcharge.amount) * 100) / 100;
 		const record = {
 			id: newId('fee'),

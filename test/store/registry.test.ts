@@ -79,6 +79,8 @@ describe.each(testDialects())('registry store on %s', (dialect) => {
 		const lost = await patents.recordFeePayment(store, p.id, { paidOn: '2021-03-15' }, actor);
 		expect(lost).toMatchObject({ year: 4, surchargeRate: 0.25, surcharge: 300, amount: 1500, nextFeeYear: 5, nextFeeDue: '2021-07-21' });
 		expect((await patents.feeSchedule(store, p.id, '2021-03-16')).flaggedForTermination).toBe(false);
+		// Only the lost year is paid past its grace: year 5 (grace to 2022-01-21) lapses as usual.
+		await expect(patents.recordFeePayment(store, p.id, { year: 5, paidOn: '2022-01-22' }, actor)).rejects.toThrow(/after the grace period/);
 		const history = await store.db.selectFrom('registry_status_history').select(['to_status', 'reason']).where('subject_id', '=', p.id).orderBy('id').execute();
 		expect(history.map((h) => h.to_status)).toEqual(['filed', 'preliminary', 'published', 'substantive', 'granted', 'terminated', 'granted']);
 		expect(history.at(-1)!.reason).toMatch(/^恢复权利/);
