@@ -52,6 +52,7 @@ export interface Patent {
 	patentNo: string | null;
 	title: string;
 	type: PatentType;
+	typeLabel: string;
 	filingDate: string;
 	parentApplicationNo: string | null;
 	pctFilingDate: string | null;

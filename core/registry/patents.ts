@@ -13,7 +13,7 @@ import { readHistory, writeHistory } from './history';
 import { assertPatentTransition, parseStatus, PATENT_STATUS_LABELS, requiresReason, type PatentStatus } from './lifecycle';
 import { resolveParties, type Party } from './parties';
 import { paidYearsOf, patentFeeSchedule, patentsFlaggedForTermination, recordFeePayment } from './patent-fees';
-import { parsePatentNumber } from './patent-number';
+import { parsePatentNumber, PATENT_TYPE_LABELS } from './patent-number';
 import { applicantsRole, feePatentOf, PAID_THROUGH_ASSUMED_NOTE, patentColumns, type Patent, type PatentInput } from './patent-record';
 import { upsertRows } from './rows';
 import type { RegistryPatentTable } from './schema';
@@ -26,6 +26,7 @@ export function patentFromRow(row: RegistryPatentTable): Patent {
 		patentNo: row.granted_on ? `ZL${row.application_no}` : null,
 		title: row.title,
 		type: row.type as Patent['type'],
+		typeLabel: PATENT_TYPE_LABELS[row.type as Patent['type']] ?? row.type,
 		filingDate: row.filing_date,
 		parentApplicationNo: row.parent_application_no ?? null,
 		pctFilingDate: row.pct_filing_date ?? null,

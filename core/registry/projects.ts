@@ -104,7 +104,9 @@ export interface Project {
 	projectNo: string;
 	name: string;
 	category: string;
+	categoryLabel: string;
 	level: string | null;
+	levelLabel: string | null;
 	fundingBody: string | null;
 	clientId: string | null;
 	clientName: string | null;
@@ -187,7 +189,9 @@ const spec: EntitySpec<ProjectInput, Project> = {
 			projectNo: row.project_no,
 			name: row.name,
 			category: row.category,
+			categoryLabel: PROJECT_CATEGORY_LABELS[row.category as ProjectCategory] ?? row.category,
 			level: row.level,
+			levelLabel: row.level ? (PROJECT_LEVEL_LABELS[row.level as (typeof PROJECT_LEVELS)[number]] ?? row.level) : null,
 			fundingBody: row.funding_body,
 			clientId: row.client_id,
 			clientName: row.client_name,

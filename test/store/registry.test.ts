@@ -154,7 +154,7 @@ describe.each(testDialects())('registry store on %s', (dialect) => {
 			['milestone', '2026-12-31', '结题 Closing', 'li@college.edu.cn'],
 		]);
 		const signed = await projects.transition(store, prj.id, { to: '合同签订', on: '2025-01-10' }, actor, '2025-01-10');
-		expect(signed).toMatchObject({ status: 'approved', statusLabel: '合同签订 Contract Signed' });
+		expect(signed).toMatchObject({ status: 'approved', statusLabel: '合同签订 Contract Signed', category: 'horizontal', categoryLabel: '横向 Enterprise-Commissioned', levelLabel: null });
 		await expect(projects.transition(store, prj.id, { to: 'opened', on: '2025-02-20' }, actor, '2025-02-20')).rejects.toBeInstanceOf(StateError);
 		const got = await projects.get(store, prj.id);
 		expect(got.milestones.find((m) => m.kind === 'contract')!.doneOn).toBe('2025-01-10');
@@ -180,7 +180,7 @@ describe.each(testDialects())('registry store on %s', (dialect) => {
 
 	it('keeps the new patent columns on both stores: PCT and divisional dates, 已缴至, 费减, term compensation', async () => {
 		const pct = await patents.create(store, { applicationNo: '2021 8 0012345.7', title: 'PCT 进入', filingDate: '2019-06-10', pctFilingDate: '2019-06-10' }, actor);
-		expect(pct).toMatchObject({ type: 'pct_invention', filingDate: '2019-06-10', pctFilingDate: '2019-06-10', termExpiresOn: '2039-06-09', applicantsRole: '申请人 Applicant' });
+		expect(pct).toMatchObject({ type: 'pct_invention', typeLabel: 'PCT 发明 PCT Invention', filingDate: '2019-06-10', pctFilingDate: '2019-06-10', termExpiresOn: '2039-06-09', applicantsRole: '申请人 Applicant' });
 		const parent = buildPatentNumber(2019, 1, 5151);
 		const child = buildPatentNumber(2021, 1, 5152);
 		await patents.create(store, { applicationNo: parent, title: '原案', filingDate: '2019-03-05' }, actor);
