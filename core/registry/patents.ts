@@ -1,3 +1,4 @@
+import { requirePerson } from '../directory/lookup';
 import { writeAudit, type Actor } from '../store/audit';
 import { Repository, type EntitySpec } from '../store/repository';
 import type { Store, Tx } from '../store/store';
@@ -141,10 +142,9 @@ async function paidYearsOf(tx: Tx, patentId: string | undefined): Promise<number
 	return rows.map((r) => Number(r.patent_year));
 }
 
-export async function checkPerson(tx: Tx, id: string | null, field: string, label: string): Promise<void> {
-	if (!id) return;
-	const found = await tx.selectFrom('person').select('id').where('id', '=', id).executeTakeFirst();
-	if (!found) throw new ValidationError(`${label} "${id}" does not exist / 人员不存在`, field, 'reference');
+/** The id of the person a field names, by the directory's one rule; null for none. */
+export async function checkPerson(tx: Tx, token: string | null, field: string, label: string): Promise<string | null> {
+	return token ? (await requirePerson(tx, token, field, label)).id : null;
 }
 
 const spec: EntitySpec<PatentInput, Patent> = {
@@ -153,7 +153,7 @@ const spec: EntitySpec<PatentInput, Patent> = {
 	idPrefix: 'pat',
 	async toColumns(input, tx) {
 		const columns = patentColumns(input, await paidYearsOf(tx, (input as { id?: string }).id));
-		await checkPerson(tx, columns.contact_id, 'contactId', '负责人 Contact');
+		columns.contact_id = await checkPerson(tx, columns.contact_id, 'contactId', '负责人 Contact');
 		return columns;
 	},
 	fromRow: patentFromRow,

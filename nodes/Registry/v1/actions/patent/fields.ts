@@ -1,4 +1,5 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
+import { ORGANISATION_REF, PERSON_OR_NAME_REF, PERSON_REF } from '../../../../../core/directory/lookup';
 import { PATENT_STATUS_LABELS, PATENT_TYPE_LABELS } from '../../../../../core/registry';
 import type { FieldDef } from '../../../../shared/descriptions/fields';
 
@@ -13,10 +14,10 @@ export const patentFields: FieldDef[] = [
 	{ key: 'status', label: '状态 Status', type: 'options', options: patentStatusOptions },
 	{ key: 'statusOn', label: '状态日期 Status Date', type: 'date' },
 	{ key: 'grantedOn', label: '授权日 Granted On', type: 'date' },
-	{ key: 'inventors', label: '发明人 Inventors', type: 'list', placeholder: '李老师, 王工', description: '人员 ID、邮箱或姓名，逗号或顿号分隔 Person ids, emails or names' },
-	{ key: 'applicants', label: '专利权人 Applicants', type: 'list', placeholder: '市职业技术学院, 星河智能制造有限公司', description: '单位 ID 或名称，可多个 Organisation ids or names; joint patents list several' },
+	{ key: 'inventors', label: '发明人 Inventors', type: 'list', placeholder: '李老师, 王工', description: `${PERSON_OR_NAME_REF}，逗号或顿号分隔 separated by commas；名录外的发明人照录 inventors outside the directory are kept as written` },
+	{ key: 'applicants', label: '专利权人 Applicants', type: 'list', placeholder: '市职业技术学院, 星河智能制造有限公司', description: `${ORGANISATION_REF}，可多个 joint patents list several；名录外的单位照录 kept as written if outside the directory` },
 	{ key: 'agent', label: '代理机构 Agent', type: 'string' },
-	{ key: 'contactId', label: '负责人 Contact', type: 'string', placeholder: 'per_…', description: '接收期限提醒的人员 ID；默认第一位名录中的发明人 Who gets reminders; defaults to the first inventor in the directory' },
+	{ key: 'contactId', label: '负责人 Contact', type: 'string', placeholder: 'per_…', description: `接收期限提醒的人 Who gets reminders：${PERSON_REF}；默认第一位名录中的发明人 defaults to the first inventor in the directory` },
 	{ key: 'examResponseDue', label: '答复期限 Response Due', type: 'date', description: '审查意见答复期限 Deadline to answer an office action' },
 	{ key: 'examResponseNote', label: '审查意见 Office Action', type: 'string' },
 	{ key: 'courseIds', label: '关联课程 Courses', type: 'list' },
