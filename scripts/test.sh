@@ -20,12 +20,7 @@ npm run --silent lint
 
 step "Build"
 npm run --silent build
-node -e "
-const fs = require('fs'); const p = require('./package.json');
-const missing = [...p.n8n.nodes, ...p.n8n.credentials].filter((f) => !fs.existsSync(f));
-if (missing.length) { console.error('dist/ lacks', missing); process.exit(1); }
-console.log('dist/ holds every file the n8n block names:', p.n8n.nodes.length, 'nodes,', p.n8n.credentials.length, 'credential(s)');
-"
+node scripts/check-package.js
 
 # The fuzz suites run a fixed seed and a second one: FUZZ_SEED if given, else one derived from
 # the commit under test — new cases for every commit, the same ones when that commit is re-run.

@@ -11,6 +11,6 @@ export * from './decide';
 export * from './manage';
 export * from './redeliver';
 export * from './notify';
-export * from './pages/escape';
+export * from '../util/html';
 export * from './pages/render';
 export * from './email/templates';

@@ -1,3 +1,4 @@
+import { requireOrganisation, requirePerson, type PersonRow } from '../directory/lookup';
 import type { Tx } from '../store/store';
 import type { CourseTable } from './schema';
 import { ValidationError } from '../util/errors';
@@ -36,37 +37,14 @@ export interface ValidatedProposal {
 	memberIds: string[];
 }
 
-interface PersonRef {
-	id: string;
-	name: string;
-	kind: string;
-	organisation_id: string | null;
-	organisation_kind: string | null;
-}
+type PersonRef = Pick<PersonRow, 'id' | 'name' | 'kind' | 'organisation_id' | 'organisation_kind'>;
 
 async function resolveOrganisation(tx: Tx, token: string, field: string) {
-	const base = tx.selectFrom('organisation').select(['id', 'name', 'kind']);
-	const org =
-		(await base.where('id', '=', token).executeTakeFirst()) ??
-		(await base.where('credit_code', '=', token.toUpperCase()).executeTakeFirst()) ??
-		(await base.where('name', '=', token).executeTakeFirst());
-	if (!org) throw new ValidationError(`合作企业 Partner Enterprise "${token}" is not in the directory / 名录中无此单位`, field, 'reference');
+	const org = await requireOrganisation(tx, token, field, '合作企业 Partner Enterprise');
 	if (org.kind !== 'enterprise') {
 		throw new ValidationError(`合作企业 Partner Enterprise "${org.name}" is a ${org.kind}, not an enterprise / 不是企业`, field, 'reference');
 	}
 	return org;
-}
-
-async function resolvePerson(tx: Tx, token: string, field: string, label: string): Promise<PersonRef> {
-	const base = tx
-		.selectFrom('person')
-		.leftJoin('organisation', 'organisation.id', 'person.organisation_id')
-		.select(['person.id', 'person.name', 'person.kind', 'person.organisation_id', 'organisation.kind as organisation_kind']);
-	const person = token.includes('@')
-		? await base.where('person.email', '=', token.toLowerCase()).executeTakeFirst()
-		: await base.where('person.id', '=', token).executeTakeFirst();
-	if (!person) throw new ValidationError(`${label} "${token}" is not in the directory (give a person id or email) / 名录中无此人`, field, 'reference');
-	return person as PersonRef;
 }
 
 /** An enterprise member is an enterprise technician or anyone employed by an enterprise. */
@@ -125,7 +103,7 @@ export async function validateProposal(tx: Tx, input: CourseProposalInput, rules
 	}
 
 	const leadToken = requiredText(input.enterpriseLead, 'enterpriseLead', '企业负责人 Enterprise Lead', 200);
-	const lead = await resolvePerson(tx, leadToken, 'enterpriseLead', '企业负责人 Enterprise Lead');
+	const lead = await requirePerson(tx, leadToken, 'enterpriseLead', '企业负责人 Enterprise Lead');
 	if (rules.leadFromPartner && (!lead.organisation_id || !partnerIds.includes(lead.organisation_id))) {
 		throw new ValidationError(`企业负责人 Enterprise Lead ${lead.name} does not work for a partner enterprise / 企业负责人应来自合作企业`, 'enterpriseLead', 'lead_partner');
 	}
@@ -133,7 +111,7 @@ export async function validateProposal(tx: Tx, input: CourseProposalInput, rules
 	const teamTokens = referenceList(input.team, 'team', '课程团队 Team');
 	const members: PersonRef[] = [];
 	for (const [i, token] of teamTokens.entries()) {
-		const person = await resolvePerson(tx, token, `team[${i}]`, '课程团队 Team');
+		const person = await requirePerson(tx, token, `team[${i}]`, '课程团队 Team');
 		if (members.some((m) => m.id === person.id)) {
 			throw new ValidationError(`课程团队 Team lists ${person.name} twice / 团队成员重复`, `team[${i}]`, 'duplicate');
 		}

@@ -1,3 +1,4 @@
 export * from './credit-code';
 export * from './organisation';
 export * from './person';
+export * from './lookup';

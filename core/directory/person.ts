@@ -1,4 +1,3 @@
-import { ValidationError } from '../util/errors';
 import {
 	oneOf,
 	optionalBoolean,
@@ -9,6 +8,7 @@ import {
 } from '../util/validate';
 import { Repository, type EntitySpec } from '../store/repository';
 import type { Tx } from '../store/store';
+import { requireOrganisation } from './lookup';
 
 export const PERSON_KINDS = ['teacher', 'technician', 'staff'] as const;
 export const COURSE_CATEGORIES = ['professional', 'general'] as const;
@@ -40,11 +40,8 @@ export interface Person extends Required<Omit<PersonInput, 'dualQualified' | 'en
 	updatedAt: string;
 }
 
-async function checkOrganisation(tx: Tx, id: string | null): Promise<string | null> {
-	if (!id) return null;
-	const org = await tx.selectFrom('organisation').select('id').where('id', '=', id).executeTakeFirst();
-	if (!org) throw new ValidationError(`所属单位 Organisation "${id}" does not exist / 单位不存在`, 'organisationId', 'reference');
-	return id;
+async function checkOrganisation(tx: Tx, token: string | null): Promise<string | null> {
+	return token ? (await requireOrganisation(tx, token, 'organisationId', '所属单位 Organisation')).id : null;
 }
 
 const spec: EntitySpec<PersonInput, Person> = {
@@ -56,7 +53,7 @@ const spec: EntitySpec<PersonInput, Person> = {
 		return {
 			name: requiredText(input.name, 'name', '姓名 Name', 100),
 			kind: oneOf(input.kind, 'kind', '人员类型 Kind', PERSON_KINDS),
-			organisation_id: await checkOrganisation(tx, optionalText(input.organisationId, 'organisationId', '所属单位 Organisation')),
+			organisation_id: await checkOrganisation(tx, optionalText(input.organisationId, 'organisationId', '所属单位 Organisation', 200)),
 			department: optionalText(input.department, 'department', '部门 Department', 100),
 			email: optionalEmail(input.email, 'email', '邮箱 Email'),
 			phone: optionalText(input.phone, 'phone', '电话 Phone', 40),

@@ -8,7 +8,7 @@ import { newId, nowIso } from '../util/id';
 import { filterValue, oneOf, optionalNumber, optionalText, quoted, requiredDate, requiredText } from '../util/validate';
 import { assertTransition, ENGAGEMENT_TRANSITIONS, STATUS_LABELS } from './lifecycle';
 import { GRADES } from './placement';
-import { requireOrganisation, requirePerson } from './refs';
+import { requireOrganisation, requirePerson } from '../directory/lookup';
 import { qualificationRules, type QualificationRules } from './rules';
 
 /** 2025-2026-1: academic years and the term within them. */
@@ -121,7 +121,7 @@ export function weightedScore(sessions: Array<{ feedbackScore: number | null; fe
 export function createEngagement(store: Store, input: EngagementInput, actor: Actor): Promise<Engagement> {
 	return store.transaction(async (tx) => {
 		const technicianRef = requiredText(input.technicianId, 'technicianId', '企业技师 Technician', 254);
-		const technician = await requirePerson(tx, technicianRef, 'technicianId', '企业技师 Technician', 'technician');
+		const technician = await requirePerson(tx, technicianRef, 'technicianId', '企业技师 Technician', { kind: 'technician' });
 		const technicianId = technician.id;
 		const enterpriseRef = optionalText(input.enterpriseId, 'enterpriseId', '所在企业 Enterprise', 200) ?? technician.organisation_id;
 		if (!enterpriseRef) throw new ValidationError('所在企业 Enterprise is required (the technician has no organisation) / 必填', 'enterpriseId', 'required');

@@ -8,7 +8,7 @@ import { newId, nowIso } from '../util/id';
 import { daysBetween } from '../util/time';
 import { filterValue, oneOf, optionalNumber, optionalText, quoted, requiredDate, requiredText } from '../util/validate';
 import { assertTransition, PLACEMENT_TRANSITIONS, STATUS_LABELS, type PlacementStatus } from './lifecycle';
-import { requireOrganisation, requirePerson } from './refs';
+import { requireOrganisation, requirePerson } from '../directory/lookup';
 
 export const PLACEMENT_FORMS = ['visit', 'training', 'post', 'rnd'] as const;
 export const FORM_LABELS: Record<string, string> = {
@@ -151,7 +151,7 @@ export async function readPlacement(tx: Tx | Store['db'], id: string): Promise<P
 }
 
 async function validate(tx: Tx, input: PlacementInput, exceptId?: string) {
-	const teacherId = (await requirePerson(tx, requiredText(input.teacherId, 'teacherId', '教师 Teacher', 254), 'teacherId', '教师 Teacher', 'teacher')).id;
+	const teacherId = (await requirePerson(tx, requiredText(input.teacherId, 'teacherId', '教师 Teacher', 254), 'teacherId', '教师 Teacher', { kind: 'teacher' })).id;
 	const hostId = (await requireOrganisation(tx, requiredText(input.hostId, 'hostId', '接收企业 Host Enterprise', 200), 'hostId', '接收企业 Host Enterprise')).id;
 	const form = oneOf(formValue(input.form), 'form', '实践形式 Form', PLACEMENT_FORMS);
 	const start = requiredDate(input.plannedStart, 'plannedStart', '计划开始 Planned Start');

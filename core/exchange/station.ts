@@ -2,7 +2,7 @@ import { addOrganisationReference } from '../directory';
 import { Repository, type EntitySpec } from '../store/repository';
 import { ValidationError } from '../util/errors';
 import { oneOf, optionalDate, optionalEmail, optionalNumber, optionalText, requiredText } from '../util/validate';
-import { requireOrganisation } from './refs';
+import { requireOrganisation } from '../directory/lookup';
 
 export const STATION_KINDS = ['station', 'base'] as const;
 

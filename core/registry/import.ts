@@ -7,6 +7,7 @@ import { newId, nowIso } from '../util/id';
 import { batchSize } from '../util/validate';
 import { registryToday } from './dates';
 import { insertDeadlines, patentDeadlineRows } from './deadlines';
+import { findPeople } from '../directory/lookup';
 import { resolveParties } from './parties';
 import { patentColumns, type PatentColumns, type PatentInput } from './patent-record';
 import { partyList, patents } from './patents';
@@ -100,11 +101,13 @@ async function insertNew(tx: Tx, creates: Prepared[], actor: Actor): Promise<str
 		resolveParties(tx, 'person', creates.map((p) => p.inventors), 'inventors'),
 		resolveParties(tx, 'organisation', creates.map((p) => p.applicants), 'applicants'),
 	]);
-	const contacts = [...new Set(creates.map((p) => p.columns.contact_id).filter((c): c is string => Boolean(c)))];
-	if (contacts.length) {
-		const known = new Set((await tx.selectFrom('person').select('id').where('id', 'in', contacts).execute()).map((r) => r.id));
-		const missing = contacts.find((c) => !known.has(c));
-		if (missing) throw new Error(`contact ${missing} missing`);
+	// A contact is named as in the Registry node's field, by the directory's one rule.
+	const contacts = await findPeople(tx, creates.map((p) => p.columns.contact_id).filter((c): c is string => Boolean(c)));
+	for (const p of creates) {
+		const token = p.columns.contact_id;
+		const match = token ? contacts.get(token) : undefined;
+		if (token && !(match && 'row' in match)) throw new Error(`contact ${token} missing`);
+		if (match && 'row' in match) p.columns.contact_id = match.row.id;
 	}
 	const now = nowIso();
 	const patentRows: RegistryPatentTable[] = creates.map((p, k) => ({

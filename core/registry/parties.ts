@@ -1,3 +1,4 @@
+import { findOrganisations, findPeople } from '../directory/lookup';
 import type { Tx } from '../store/store';
 import { ValidationError } from '../util/errors';
 
@@ -8,44 +9,19 @@ export interface Party {
 }
 
 /**
- * Resolves what a ledger writes for inventors (person id, email or name) or applicants
- * (organisation id or name) against the directory, many rows at once. An id must exist;
- * an email or name that matches exactly one record links to it; anything else is kept as
- * written (external inventors, owners not yet in the directory).
+ * Resolves what a ledger writes for inventors, PIs and members (people) or applicants and
+ * clients (organisations) against the directory by its one rule (core/directory/lookup.ts),
+ * people also by a name only one person has, many rows at once. An id must exist; anything
+ * else that matches exactly one record links to it, and the rest is kept as written (external
+ * inventors, owners not yet in the directory, a name two people share).
  */
-export async function resolveParties(
-	tx: Tx,
-	kind: 'person' | 'organisation',
-	lists: string[][],
-	field: string,
-): Promise<Party[][]> {
-	const tokens = [...new Set(lists.flat())];
-	const found = new Map<string, { id: string; name: string } | null>();
-	if (tokens.length) {
-		for (let i = 0; i < tokens.length; i += 500) {
-			const chunk = tokens.slice(i, i + 500);
-			const rows =
-				kind === 'person'
-					? await tx
-							.selectFrom('person')
-							.select(['id', 'name', 'email'])
-							.where((eb) => eb.or([eb('id', 'in', chunk), eb('email', 'in', chunk.map((t) => t.toLowerCase())), eb('name', 'in', chunk)]))
-							.execute()
-					: await tx
-							.selectFrom('organisation')
-							.select(['id', 'name'])
-							.where((eb) => eb.or([eb('id', 'in', chunk), eb('name', 'in', chunk)]))
-							.execute();
-			for (const row of rows as Array<{ id: string; name: string; email?: string | null }>) {
-				remember(found, row.id, row);
-				if (row.email) remember(found, row.email, row);
-				remember(found, row.name, row, true);
-			}
-		}
-	}
+export async function resolveParties(tx: Tx, kind: 'person' | 'organisation', lists: string[][], field: string): Promise<Party[][]> {
+	const tokens = lists.flat();
+	const found = kind === 'person' ? await findPeople(tx, tokens, { byName: true }) : await findOrganisations(tx, tokens);
 	return lists.map((list) =>
 		list.map((token) => {
-			const hit = found.get(kind === 'person' && token.includes('@') ? token.toLowerCase() : token);
+			const match = found.get(token);
+			const hit = match && 'row' in match ? match.row : undefined;
 			const looksLikeId = kind === 'person' ? /^per_[0-9A-Z]{26}$/.test(token) : /^org_[0-9A-Z]{26}$/.test(token);
 			if (looksLikeId && !hit) {
 				throw new ValidationError(`${kind === 'person' ? '人员 Person' : '单位 Organisation'} "${token}" does not exist / 不存在`, field, 'reference');
@@ -58,11 +34,4 @@ export async function resolveParties(
 			};
 		}),
 	);
-}
-
-/** A name shared by two records is ambiguous: it resolves to nothing rather than to the wrong one. */
-function remember(found: Map<string, { id: string; name: string } | null>, key: string, row: { id: string; name: string }, byName = false): void {
-	const prior = found.get(key);
-	if (byName && prior !== undefined && prior?.id !== row.id) found.set(key, null);
-	else if (prior === undefined) found.set(key, { id: row.id, name: row.name });
 }

@@ -1,3 +1,4 @@
+import { requirePerson } from '../directory/lookup';
 import { writeAudit, type Actor } from '../store/audit';
 import { Repository, type BulkRowResult, type EntitySpec } from '../store/repository';
 import type { Store, Tx } from '../store/store';
@@ -58,10 +59,9 @@ export function patentFromRow(row: RegistryPatentTable): Patent {
 	};
 }
 
-export async function checkPerson(tx: Tx, id: string | null, field: string, label: string): Promise<void> {
-	if (!id) return;
-	const found = await tx.selectFrom('person').select('id').where('id', '=', id).executeTakeFirst();
-	if (!found) throw new ValidationError(`${label} "${id}" 不在名录中 / does not exist`, field, 'reference');
+/** The id of the person a field names, by the directory's one rule; null for none. */
+export async function checkPerson(tx: Tx, token: string | null, field: string, label: string): Promise<string | null> {
+	return token ? (await requirePerson(tx, token, field, label)).id : null;
 }
 
 const spec: EntitySpec<PatentInput, Patent> = {
@@ -72,7 +72,7 @@ const spec: EntitySpec<PatentInput, Patent> = {
 		// An update merges the stored record, which carries its id; a create never does.
 		const id = (input as { id?: string }).id;
 		const columns = patentColumns(input, await paidYearsOf(tx, id), DEFAULT_PATENT_RULES, !id);
-		await checkPerson(tx, columns.contact_id, 'contactId', '负责人 Contact');
+		columns.contact_id = await checkPerson(tx, columns.contact_id, 'contactId', '负责人 Contact');
 		return columns;
 	},
 	fromRow: patentFromRow,

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../approval/pages/escape';
+import { escapeHtml } from '../util/html';
 import type { Deadline } from './deadlines';
 
 export interface ReminderOptions {

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../util/html';
 import type { Status } from './evaluate';
 import type { ScoreLine } from './scoreboard';
 
@@ -7,10 +8,6 @@ const COLOURS: Record<Status, { background: string; text: string }> = {
 	behind: { background: '#fdecea', text: '#b3261e' },
 	no_data: { background: '#f1f3f4', text: '#5f6368' },
 };
-
-export function escapeHtml(value: unknown): string {
-	return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const show = (n: number | null) => (n === null ? '—' : String(n));
 

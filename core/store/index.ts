@@ -6,5 +6,6 @@ export * from './transition';
 export * from './paginate';
 export * from "./repository";
 export * from "./insert-many";
+export * from "./savepoint";
 export { migrate, allMigrations, type Migration, type MigrationContext } from './migrate';
 export * from "./settings";

@@ -1,20 +1,9 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Dialect } from './types';
 import { migrations as registered } from './migrations';
+import type { Migration, MigrationContext } from './migrations/migration';
 
-export interface MigrationContext {
-	dialect: Dialect;
-	/** Column type for an autoincrementing integer key (`seq`) on this dialect. */
-	autoIncrement: 'integer' | 'bigserial';
-	/** Floating point column type on this dialect. */
-	float: 'real' | 'double precision';
-}
-
-export interface Migration {
-	/** Sorted by name; `NNNN_module_what`. Applied names are recorded and never re-run. */
-	name: string;
-	up(db: Transaction<any>, ctx: MigrationContext): Promise<void>;
-}
+export type { Migration, MigrationContext };
 
 /** An arbitrary constant that all processes agree on for the migration advisory lock. */
 const PG_MIGRATION_LOCK = 73420011;

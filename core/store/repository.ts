@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import { NotFoundError, quoted, StateError, ValidationError } from '../util/errors';
 import { batchSize, filterValue, optionalText } from '../util/validate';
 import { newId, nowIso } from '../util/id';
 import { auditRow, diff, writeAudit, type Actor } from './audit';
 import { insertMany } from './insert-many';
 import { paginate, type Page } from './paginate';
+import { inSavepoint } from './savepoint';
 import { foreignKeysTo, mergeReferences } from './references';
 import type { Store, Tx } from './store';
 
@@ -204,7 +204,7 @@ export class Repository<Input extends object, Out extends { id: string }> {
 			try {
 				prepared.push({ row: start + i, input: batch[i], columns: await this.spec.toColumns(batch[i], tx), key: this.spec.naturalKey(batch[i]) });
 			} catch (error) {
-				results[start + i] = rejection(start + i, error);
+				results[start + i] = rejectedRow(start + i, error);
 			}
 		}
 		const keyOf = (k: { column: string; value: unknown }) => `${k.column}\u0000${String(k.value)}`;
@@ -234,37 +234,22 @@ export class Repository<Input extends object, Out extends { id: string }> {
 		await insertMany(tx, this.spec.table, inserts);
 		await insertMany(tx, 'audit', audits);
 		for (const u of updates) {
-			await sql`savepoint bulk_row`.execute(tx);
-			try {
-				await this.updateIn(tx, u.id, u.input, actor);
-				await sql`release savepoint bulk_row`.execute(tx);
-				results[u.row] = { row: u.row, result: 'updated', id: u.id };
-			} catch (error) {
-				await sql`rollback to savepoint bulk_row`.execute(tx);
-				await sql`release savepoint bulk_row`.execute(tx);
-				results[u.row] = rejection(u.row, error);
-			}
+			const outcome = await inSavepoint(tx, () => this.updateIn(tx, u.id, u.input, actor));
+			results[u.row] = outcome.ok ? { row: u.row, result: 'updated', id: u.id } : rejectedRow(u.row, outcome.error);
 		}
 	}
 
 	private async upsertBatchRowByRow(tx: Tx, batch: Input[], start: number, actor: Actor, results: BulkRowResult[]): Promise<void> {
 		for (let i = 0; i < batch.length; i++) {
 			const row = start + i;
-			await sql`savepoint bulk_row`.execute(tx);
-			try {
-				const { record, result } = await this.upsertIn(tx, batch[i], actor);
-				await sql`release savepoint bulk_row`.execute(tx);
-				results[row] = { row, result, id: record.id };
-			} catch (error) {
-				await sql`rollback to savepoint bulk_row`.execute(tx);
-				await sql`release savepoint bulk_row`.execute(tx);
-				results[row] = rejection(row, error);
-			}
+			const outcome = await inSavepoint(tx, () => this.upsertIn(tx, batch[i], actor));
+			results[row] = outcome.ok ? { row, result: outcome.value.result, id: outcome.value.record.id } : rejectedRow(row, outcome.error);
 		}
 	}
 }
 
-function rejection(row: number, error: unknown): BulkRowResult {
+/** A row a bulk write refused, with the field and reason its error names. */
+export function rejectedRow(row: number, error: unknown): BulkRowResult {
 	const e = error as Error & { field?: string };
 	return { row, result: 'rejected', field: e.field, reason: e.message };
 }

@@ -136,8 +136,9 @@ export async function openStore(config: StoreConfig): Promise<Store> {
 }
 
 /**
- * Kept on globalThis: each node is bundled separately, so several copies of this module can
- * be loaded in one n8n process, and they must still share one connection per credential.
+ * Kept on globalThis: the built nodes share one copy of this module (dist/shared.js), but any
+ * other copy loaded in the same process (a test's own module registry, a bundle built another
+ * way) must still share one connection per credential.
  */
 const CACHE_KEY = Symbol.for('n8n-nodes-consortium.stores');
 const cache: Map<string, Promise<Store>> = ((globalThis as Record<symbol, unknown>)[CACHE_KEY] ??= new Map()) as Map<

@@ -1,4 +1,5 @@
 import { crc32, deflateRawSync } from 'node:zlib';
+import { escapeHtml } from './html';
 
 /**
  * A small xlsx writer: worksheets of plain values (text, numbers, booleans) with a bold
@@ -18,13 +19,7 @@ export interface SheetData {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 
-const esc = (s: string) =>
-	s
-		.replace(CONTROL, '')
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;');
+const esc = (s: string) => escapeHtml(s.replace(CONTROL, ''));
 
 function column(index: number): string {
 	let s = '';

@@ -94,14 +94,24 @@ export function entityOperations(resource: string, repository: AnyRepository, fi
 	return { create, upsert, get, update, delete: remove, list, bulkUpsert };
 }
 
-export const ENTITY_OPERATION_OPTIONS = [
-	{ name: '创建 Create', value: 'create', action: 'Create a record' },
-	{ name: '批量导入 Bulk Upsert', value: 'bulkUpsert', action: 'Bulk upsert rows' },
-	{ name: '删除 Delete', value: 'delete', action: 'Delete a record' },
-	{ name: '获取 Get', value: 'get', action: 'Get a record' },
-	{ name: '列表 List', value: 'list', action: 'List records' },
-	{ name: '更新 Update', value: 'update', action: 'Update a record' },
-	// Chinese first, as everywhere in this package; n8n's rule wants the English name alone.
-	// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-upsert
-	{ name: '创建或更新 Create or Update', value: 'upsert', action: 'Create or update a record' },
-];
+/** What a resource is called in its operations' action text: `单位`, `an organisation`, `organisations`. */
+export interface ResourceNames {
+	zh: string;
+	one: string;
+	many: string;
+}
+
+/** The entity operations, their action text naming the resource (Chinese first, as every label). */
+export function entityOperationOptions({ zh, one, many }: ResourceNames) {
+	return [
+		{ name: '创建 Create', value: 'create', action: `创建${zh} Create ${one}` },
+		{ name: '批量导入 Bulk Upsert', value: 'bulkUpsert', action: `批量导入${zh} Bulk upsert ${many}` },
+		{ name: '删除 Delete', value: 'delete', action: `删除${zh} Delete ${one}` },
+		{ name: '获取 Get', value: 'get', action: `获取${zh} Get ${one}` },
+		{ name: '列表 List', value: 'list', action: `列出${zh} List ${many}` },
+		{ name: '更新 Update', value: 'update', action: `更新${zh} Update ${one}` },
+		// Chinese first, as everywhere in this package; n8n's rule wants the English name alone.
+		// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-upsert
+		{ name: '创建或更新 Create or Update', value: 'upsert', action: `创建或更新${zh} Create or update ${one}` },
+	];
+}

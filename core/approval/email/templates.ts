@@ -1,5 +1,5 @@
 import { modeText } from '../labels';
-import { escapeHtml as e } from '../pages/escape';
+import { escapeHtml as e } from '../../util/html';
 import type { RequestRecord } from '../types';
 import { formatInZone } from '../../util/time';
 

@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape';
+import { escapeHtml } from '../../util/html';
 
 /**
  * The page shell: one column that fits a phone, system fonts with Chinese fallbacks, no

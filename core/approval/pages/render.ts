@@ -2,7 +2,7 @@ import type { LinkState } from '../decide';
 import { MODE_LABEL, SLOT_LABEL, STAGE_LABEL, modeText } from '../labels';
 import type { RequestRecord } from '../types';
 import { formatInZone } from '../../util/time';
-import { escapeHtml as e } from './escape';
+import { escapeHtml as e } from '../../util/html';
 import { messagePage, pageShell } from './layout';
 
 export function summaryTable(record: RequestRecord): string {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /** The audit trail and the directory of organisations and people, which every module uses. */
 export const foundation: Migration = {

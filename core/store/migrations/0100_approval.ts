@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /** Approval requests, their stages, approver slots (hashed tokens, decisions) and yearly numbering. */
 export const approval: Migration = {

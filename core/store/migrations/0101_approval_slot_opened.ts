@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /**
  * When each approver's link was opened (their turn came). 催办 intervals count from here:

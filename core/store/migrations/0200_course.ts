@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /**
  * Course proposals, their partners and team (join tables, so the directory can refuse to

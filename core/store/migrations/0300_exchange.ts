@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /** Practice stations, teacher placements with weekly logs, technician engagements with sessions. */
 export const exchange: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /** Patents, research projects, their fee payments, milestones and the deadline index. */
 export const registry: Migration = {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /**
  * Trigger cursors, and on PostgreSQL the audit row's transaction id.

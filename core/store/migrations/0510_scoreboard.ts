@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /** Targets per year and indicator, and the figures staff record for indicators records cannot give. */
 export const scoreboard: Migration = {

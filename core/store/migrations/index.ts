@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 import { foundation } from './0001_foundation';
 import { approval } from './0100_approval';
 import { approvalSlotOpened } from './0101_approval_slot_opened';

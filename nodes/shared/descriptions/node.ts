@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type INodeCredentialDescription, type INodeProperties, type INodePropertyOptions, type INodeTypeDescription } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../store';
+import { resourceOperationSubtitle } from './subtitle';
 
 /** Every node reads the one store credential; `consortiumStoreTest` is each V1 class's `methods.credentialTest`. */
 export const storeCredentials: INodeCredentialDescription[] = [{ name: CREDENTIAL_NAME, required: true, testedBy: 'consortiumStoreTest' }];
@@ -38,19 +39,20 @@ export interface NodeDescriptionOptions {
  */
 export function nodeDescription(options: NodeDescriptionOptions): INodeTypeDescription {
 	const { name, displayName, description } = options;
+	const properties = [resourceProperty(options.resources, options.defaultResource), ...options.properties];
 	return {
 		displayName,
 		name,
 		icon: { light: `file:${name}.svg`, dark: `file:${name}.dark.svg` },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: resourceOperationSubtitle(properties),
 		description,
 		defaults: { name: displayName },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: storeCredentials,
-		properties: [resourceProperty(options.resources, options.defaultResource), ...options.properties],
+		properties,
 	};
 }

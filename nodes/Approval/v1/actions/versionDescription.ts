@@ -1,6 +1,7 @@
 /* eslint-disable n8n-nodes-base/node-filename-against-convention */
-import type { INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../../../shared/store';
+import { resourceOperationSubtitle } from '../../../shared/descriptions/subtitle';
 import * as approval from './approval';
 import * as request from './request';
 import { APPROVAL_WEBHOOKS } from './webhook';
@@ -15,32 +16,34 @@ const configuredOutputs = (parameters: { resource?: string }) =>
 				{ type: 'main', displayName: '通知 Notify' },
 			];
 
+const properties: INodeProperties[] = [
+	{
+		displayName: '资源 Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: '审批 Approval', value: 'approval' },
+			{ name: '审批管理 Manage Request', value: 'request' },
+		],
+		default: 'approval',
+	},
+	...approval.description,
+	...request.description,
+];
+
 export const versionDescription: INodeTypeDescription = {
 	displayName: '审批 Approval',
 	name: 'approval',
 	icon: { light: 'file:approval.svg', dark: 'file:approval.dark.svg' },
 	group: ['transform'],
 	version: 1,
-	subtitle: '={{ $parameter["operation"] }}',
+	subtitle: resourceOperationSubtitle(properties),
 	description: '多级审批，通过邮件中的安全链接决定 Multi-stage approvals decided through safe email links',
 	defaults: { name: '审批 Approval' },
 	inputs: ['main'],
 	outputs: `={{(${configuredOutputs})($parameter)}}`,
 	credentials: [{ name: CREDENTIAL_NAME, required: true, testedBy: 'consortiumStoreTest' }],
 	webhooks: APPROVAL_WEBHOOKS as INodeTypeDescription['webhooks'],
-	properties: [
-		{
-			displayName: '资源 Resource',
-			name: 'resource',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{ name: '审批 Approval', value: 'approval' },
-				{ name: '审批管理 Manage Request', value: 'request' },
-			],
-			default: 'approval',
-		},
-		...approval.description,
-		...request.description,
-	],
+	properties,
 };

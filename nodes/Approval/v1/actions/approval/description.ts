@@ -160,7 +160,7 @@ export const requestApprovalDescription: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: '逐项填写 Fields', value: 'fields' },
-			{ name: 'JSON', value: 'json' },
+			{ name: 'JSON 文本 JSON Text', value: 'json' },
 		],
 		default: 'fields',
 		displayOptions: { show },

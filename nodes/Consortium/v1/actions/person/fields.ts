@@ -1,4 +1,5 @@
 import type { FieldDef } from '../../../../shared/descriptions/fields';
+import { ORGANISATION_REF } from '../../../../../core/directory/lookup';
 
 export const personKindOptions = [
 	{ name: '教师 Teacher', value: 'teacher' },
@@ -14,7 +15,7 @@ export const courseCategoryOptions = [
 export const personFields: FieldDef[] = [
 	{ key: 'name', label: '姓名 Name', type: 'string', required: true },
 	{ key: 'kind', label: '人员类型 Kind', type: 'options', required: true, options: personKindOptions, default: 'teacher' },
-	{ key: 'organisationId', label: '所属单位 ID Organisation ID', type: 'string' },
+	{ key: 'organisationId', label: '所属单位 Organisation', type: 'string', description: ORGANISATION_REF },
 	{ key: 'department', label: '部门 Department', type: 'string', placeholder: '智能制造系' },
 	{ key: 'email', label: '邮箱 Email', type: 'string', placeholder: 'name@example.com' },
 	{ key: 'phone', label: '电话 Phone', type: 'string' },

@@ -12,8 +12,8 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['targets'] } },
 		options: [
-			{ name: '列表 List', value: 'list', action: 'List the targets of a year' },
-			{ name: '设置 Set', value: 'set', action: 'Set one indicator target' },
+			{ name: '列表 List', value: 'list', action: '列表 List the targets of a year' },
+			{ name: '设置 Set', value: 'set', action: '设置 Set one indicator target' },
 		],
 		default: 'list',
 	},

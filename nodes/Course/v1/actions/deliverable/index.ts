@@ -13,9 +13,9 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['deliverable'] } },
 		options: [
-			{ name: '创建 Create', value: 'create', action: 'Create a deliverable' },
-			{ name: '列表 List', value: 'list', action: 'List deliverables' },
-			{ name: '更新 Update', value: 'update', action: 'Update a deliverable' },
+			{ name: '创建 Create', value: 'create', action: '创建 Create a deliverable' },
+			{ name: '列表 List', value: 'list', action: '列表 List deliverables' },
+			{ name: '更新 Update', value: 'update', action: '更新 Update a deliverable' },
 		],
 		default: 'create',
 	},

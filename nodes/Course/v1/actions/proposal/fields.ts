@@ -1,4 +1,5 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
+import { ORGANISATION_REF, PERSON_REF } from '../../../../../core/directory/lookup';
 import type { FieldDef } from '../../../../shared/descriptions/fields';
 
 export const courseTypeOptions: INodePropertyOptions[] = [
@@ -22,7 +23,7 @@ export const courseStateOptions: INodePropertyOptions[] = [
 	{ name: '已撤回 Withdrawn', value: 'withdrawn' },
 ];
 
-const people = '人员 ID 或邮箱，逗号分隔 Person IDs or emails, separated by commas';
+const people = `${PERSON_REF}，逗号分隔 separated by commas`;
 
 export const proposalFields: FieldDef[] = [
 	{ key: 'name', label: '课程名称 Course Name', type: 'string', required: true, placeholder: '工业机器人编程与调试' },
@@ -36,9 +37,9 @@ export const proposalFields: FieldDef[] = [
 		label: '合作企业 Partner Enterprises',
 		type: 'string',
 		required: true,
-		description: '单位 ID、统一社会信用代码或名称，逗号分隔 Organisation IDs, credit codes or names, separated by commas',
+		description: `${ORGANISATION_REF}，逗号分隔 separated by commas`,
 	},
-	{ key: 'enterpriseLead', label: '企业负责人 Enterprise Lead', type: 'string', required: true, description: '人员 ID 或邮箱 Person ID or email' },
+	{ key: 'enterpriseLead', label: '企业负责人 Enterprise Lead', type: 'string', required: true, description: PERSON_REF },
 	{ key: 'team', label: '课程团队 Team', type: 'string', required: true, description: people },
 	{ key: 'enterpriseShare', label: '企业授课比例 Enterprise Share', type: 'string', required: true, placeholder: '40%', description: '如 40% 或 0.4 E.g. 40% or 0.4' },
 	{ key: 'hoursTotal', label: '总学时 Total Hours', type: 'number', description: '留空则为理论与实践之和 Leave empty for theory + practice' },

@@ -1,4 +1,5 @@
 import type { FieldDef } from '../../../../shared/descriptions/fields';
+import { ORGANISATION_REF } from '../../../../../core/directory/lookup';
 
 const kindOptions = [
 	{ name: '教师实践流动站 Practice Station', value: 'station' },
@@ -7,7 +8,7 @@ const kindOptions = [
 
 export const stationFields: FieldDef[] = [
 	{ key: 'name', label: '站点名称 Name', type: 'string', required: true },
-	{ key: 'organisationId', label: '所属企业 ID Enterprise ID', type: 'string', required: true },
+	{ key: 'organisationId', label: '所属企业 Enterprise', type: 'string', required: true, description: ORGANISATION_REF },
 	{ key: 'capacity', label: '容量（同时接收教师数）Capacity', type: 'number', required: true, default: 5 },
 	{ key: 'kind', label: '类型 Kind', type: 'options', options: kindOptions, default: 'station' },
 	{ key: 'contactName', label: '联系人 Contact', type: 'string' },

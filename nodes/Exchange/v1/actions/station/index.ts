@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { ENTITY_OPERATION_OPTIONS } from '../../../../shared/entityOperations';
+import { entityOperationOptions } from '../../../../shared/entityOperations';
 import * as bulkUpsert from './bulkUpsert.operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';
@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['station'] } },
-		options: ENTITY_OPERATION_OPTIONS,
+		options: entityOperationOptions({ zh: '实践站点', one: 'a practice station', many: 'practice stations' }),
 		default: 'create',
 	},
 	...Object.values(operations).flatMap((op) => op.description),

@@ -13,9 +13,9 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['weeklyLog'] } },
 		options: [
-			{ name: '填写 Add', value: 'add', action: 'Add a weekly log' },
-			{ name: '导师确认 Confirm', value: 'confirm', action: 'Confirm a weekly log' },
-			{ name: '列表 List', value: 'list', action: 'List a placement s weekly logs' },
+			{ name: '填写 Add', value: 'add', action: '填写 Add a weekly log' },
+			{ name: '导师确认 Confirm', value: 'confirm', action: '导师确认 Confirm a weekly log' },
+			{ name: '列表 List', value: 'list', action: '列表 List the weekly logs of a placement' },
 		],
 		default: 'add',
 	},

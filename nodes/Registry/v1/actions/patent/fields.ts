@@ -1,4 +1,5 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
+import { ORGANISATION_REF, PERSON_OR_NAME_REF, PERSON_REF } from '../../../../../core/directory/lookup';
 import { PATENT_STATUS_LABELS, PATENT_TYPE_LABELS } from '../../../../../core/registry';
 import type { FieldDef } from '../../../../shared/descriptions/fields';
 
@@ -19,10 +20,10 @@ export const patentFields: FieldDef[] = [
 	{ key: 'termExtensionDays', label: '期限补偿天数 Term Extension Days', type: 'number', description: '专利法第四十二条专利权期限补偿（仅发明专利），计入届满日 Term compensation under Patent Law art. 42 (inventions only), added to the expiry' },
 	{ key: 'parentApplicationNo', label: '原申请号 Parent Application No.', type: 'string', description: '分案申请填写原申请号；分案保留原申请日 For a divisional: the parent application, whose filing date it keeps' },
 	{ key: 'pctFilingDate', label: 'PCT国际申请日 PCT Filing Date', type: 'date', description: 'PCT 进入国家阶段（申请号类型位 8/9）的国际申请日，即其申请日 The international filing date of a PCT entry, which is its filing date' },
-	{ key: 'inventors', label: '发明人 Inventors', type: 'list', placeholder: '李老师, 王工', description: '人员 ID、邮箱或姓名，逗号或顿号分隔 Person ids, emails or names' },
-	{ key: 'applicants', label: '专利权人 Applicants', type: 'list', placeholder: '市职业技术学院, 星河智能制造有限公司', description: '授权前为申请人，授权后为专利权人；单位 ID 或名称，可多个 Applicants before grant, patentees after; organisation ids or names' },
+	{ key: 'inventors', label: '发明人 Inventors', type: 'list', placeholder: '李老师, 王工', description: `${PERSON_OR_NAME_REF}，逗号或顿号分隔 separated by commas；名录外的发明人照录 inventors outside the directory are kept as written` },
+	{ key: 'applicants', label: '专利权人 Applicants', type: 'list', placeholder: '市职业技术学院, 星河智能制造有限公司', description: `授权前为申请人，授权后为专利权人 Applicants before grant, patentees after；${ORGANISATION_REF}，可多个 joint patents list several；名录外的单位照录 kept as written if outside the directory` },
 	{ key: 'agent', label: '代理机构 Agent', type: 'string' },
-	{ key: 'contactId', label: '负责人 Contact', type: 'string', placeholder: 'per_…', description: '接收期限提醒的人员 ID；默认第一位名录中的发明人 Who gets reminders; defaults to the first inventor in the directory' },
+	{ key: 'contactId', label: '负责人 Contact', type: 'string', placeholder: 'per_…', description: `接收期限提醒的人 Who gets reminders：${PERSON_REF}；默认第一位名录中的发明人 defaults to the first inventor in the directory` },
 	{ key: 'examResponseDue', label: '答复期限 Response Due', type: 'date', description: '审查意见答复期限 Deadline to answer an office action' },
 	{ key: 'examResponseNote', label: '审查意见 Office Action', type: 'string' },
 	{ key: 'courseIds', label: '关联课程 Courses', type: 'list' },

@@ -1,5 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 import { MILESTONE_LABELS, MILESTONES_BY_CATEGORY, PROJECT_CATEGORY_LABELS, PROJECT_LEVEL_LABELS, PROJECT_STATUS_LABELS } from '../../../../../core/registry';
+import { ORGANISATION_REF, PERSON_OR_NAME_REF } from '../../../../../core/directory/lookup';
 import type { FieldDef } from '../../../../shared/descriptions/fields';
 
 export const projectStatusOptions: INodePropertyOptions[] = Object.entries(PROJECT_STATUS_LABELS).map(([value, name]) => ({ name, value }));
@@ -15,12 +16,12 @@ export const projectFields: FieldDef[] = [
 	{ key: 'projectNo', label: '项目编号 Project No.', type: 'string', required: true },
 	{ key: 'name', label: '项目名称 Project Name', type: 'string', required: true },
 	{ key: 'category', label: '项目类别 Category', type: 'options', options: categoryOptions, required: true, default: 'vertical' },
-	{ key: 'pi', label: '项目负责人 PI', type: 'string', required: true, placeholder: 'per_… / li@college.edu.cn / 李老师', description: '名录中的人员 ID、邮箱或姓名 A person in the directory: id, email or name' },
+	{ key: 'pi', label: '项目负责人 PI', type: 'string', required: true, placeholder: 'per_… / li@college.edu.cn / 李老师', description: PERSON_OR_NAME_REF },
 	{ key: 'level', label: '项目级别 Level', type: 'options', options: levelOptions, description: '纵向项目必填 Required for 纵向' },
 	{ key: 'fundingBody', label: '项目来源 Funding Body', type: 'string', description: '纵向项目必填 Required for 纵向' },
-	{ key: 'client', label: '委托单位 Client', type: 'string', description: '横向项目必填：单位 ID 或名称 Required for 横向: organisation id or name' },
+	{ key: 'client', label: '委托单位 Client', type: 'string', description: `横向项目必填 Required for 横向：${ORGANISATION_REF}；名录外的单位照录 one outside the directory is kept as written` },
 	{ key: 'contractNo', label: '合同编号 Contract No.', type: 'string', description: '横向项目必填 Required for 横向' },
-	{ key: 'members', label: '项目成员 Members', type: 'list' },
+	{ key: 'members', label: '项目成员 Members', type: 'list', description: `${PERSON_OR_NAME_REF}，逗号分隔 separated by commas` },
 	{ key: 'budget', label: '预算（元） Budget', type: 'number' },
 	{ key: 'startDate', label: '开始日期 Start Date', type: 'date' },
 	{ key: 'endDate', label: '结束日期 End Date', type: 'date' },
