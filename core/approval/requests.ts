@@ -8,6 +8,7 @@ import { formatNumber } from './machine';
 import type { ApprovalRequestTable } from './schema';
 import type { RequestRecord, RequestSpec, RequestStatus, ResultReason, SlotStatus, StageMode, StageStatus, TimeoutAction } from './types';
 import { optionalDate } from '../util/validate';
+import { addDays, startOfDayInZone } from '../util/time';
 
 export interface ApprovalEnv {
 	store: Store;
@@ -189,10 +190,13 @@ export async function listRequests(env: ApprovalEnv, filters: ListFilters, page:
 	if (filters.status) query = query.where('status', '=', filters.status);
 	if (filters.overdue) query = query.where('status', '=', 'pending').where('due_at', 'is not', null).where('due_at', '<', (env.now ?? new Date()).toISOString());
 	if (filters.subjectType) query = query.where('subject_type', '=', filters.subjectType);
-	const from = optionalDate(filters.createdFrom, 'createdFrom', '创建起 Created From');
-	const to = optionalDate(filters.createdTo, 'createdTo', '创建止 Created To');
-	if (from) query = query.where('created_at', '>=', `${from}T00:00:00.000Z`);
-	if (to) query = query.where('created_at', '<', new Date(Date.parse(`${to}T00:00:00Z`) + 86400000).toISOString());
+	// Days are the consortium's days: a request made at 00:30 Beijing time (16:30 UTC the day
+	// before) belongs to its Beijing date, so each bound is the instant that day begins there.
+	const zone = env.settings.timeZone;
+	const from = optionalDate(filters.createdFrom, 'createdFrom', '创建起 Created From', zone);
+	const to = optionalDate(filters.createdTo, 'createdTo', '创建止 Created To', zone);
+	if (from) query = query.where('created_at', '>=', startOfDayInZone(from, zone));
+	if (to) query = query.where('created_at', '<', startOfDayInZone(addDays(to, 1), zone));
 	if (filters.approver) {
 		const email = filters.approver.trim().toLowerCase();
 		if (!email.includes('@')) throw new ValidationError('Approver filter must be an email / 审批人应为邮箱', 'approver', 'email');

@@ -61,7 +61,7 @@ export const sharedProperties: INodeProperties[] = [
 ];
 
 export function readReportOptions(ctx: IExecuteFunctions, i: number, timeZone: string): ReportOptions {
-	const asOf = optionalDate(ctx.getNodeParameter('asOf', i, ''), 'asOf', '统计日期 As Of') ?? dateInZone(new Date(), timeZone);
+	const asOf = optionalDate(ctx.getNodeParameter('asOf', i, ''), 'asOf', '统计日期 As Of', timeZone) ?? dateInZone(new Date(), timeZone);
 	const term = optionalText(ctx.getNodeParameter('term', i, ''), 'term', '学期 Term', 20);
 	return { asOf, term, rules: complianceRules(ctx.getNodeParameter('rules', i, {}) as IDataObject) };
 }
