@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from '../util/errors';
 import { newId } from '../util/id';
 import { activateFrom, inSlotOrder, insertSlot, stagesOf, type Change, type FlowContext, type RequestRow, type SlotRow, type StageRow } from './flow';
 import { formatNumber } from './machine';
+import { REASON_LABEL, REQUEST_STATUS_LABEL, SLOT_LABEL, STAGE_LABEL } from './labels';
 import type { ApprovalRequestTable } from './schema';
 import type { RequestRecord, RequestSpec, RequestStatus, ResultReason, SlotStatus, StageMode, StageStatus, TimeoutAction } from './types';
 import { optionalDate } from '../util/validate';
@@ -134,7 +135,9 @@ export function toRecord(request: RequestRow, stages: StageRow[], slots: SlotRow
 		requestId: request.id,
 		requestNumber: request.number,
 		status: request.status as RequestStatus,
+		statusLabel: REQUEST_STATUS_LABEL[request.status as RequestStatus] ?? request.status,
 		reason: request.reason as ResultReason | null,
+		reasonLabel: request.reason ? (REASON_LABEL[request.reason as ResultReason] ?? request.reason) : null,
 		reasonNote: request.reason_note,
 		subject: { type: request.subject_type, id: request.subject_id, title: request.title, fields: JSON.parse(request.subject_fields) },
 		submitter: { email: request.submitter_email, name: request.submitter_name },
@@ -146,6 +149,7 @@ export function toRecord(request: RequestRow, stages: StageRow[], slots: SlotRow
 			mode: s.mode as StageMode,
 			quorum: s.quorum,
 			status: s.status as StageStatus,
+			statusLabel: STAGE_LABEL[s.status as StageStatus] ?? s.status,
 			dueAt: s.due_at,
 			startedAt: s.started_at,
 			finishedAt: s.finished_at,
@@ -158,6 +162,7 @@ export function toRecord(request: RequestRow, stages: StageRow[], slots: SlotRow
 					email: a.email,
 					name: a.name,
 					status: a.status as SlotStatus,
+					statusLabel: SLOT_LABEL[a.status as SlotStatus] ?? a.status,
 					decidedAt: a.decided_at,
 					comment: a.comment,
 					ip: a.ip,

@@ -1,4 +1,4 @@
-import { ValidationError } from '../util/errors';
+import { labelParts, ValidationError } from '../util/errors';
 import type { Tx } from '../store/store';
 
 /**
@@ -8,9 +8,9 @@ import type { Tx } from '../store/store';
 export async function requirePerson(tx: Tx, id: string, field: string, label: string, kind?: string) {
 	const column = id.includes('@') ? 'email' : 'id';
 	const person = await tx.selectFrom('person').selectAll().where(column, '=', column === 'email' ? id.toLowerCase() : id).executeTakeFirst();
-	if (!person) throw new ValidationError(`${label} "${id}" does not exist / 人员不存在`, field, 'reference');
+	if (!person) throw new ValidationError(`${labelParts(label).zh}「${id}」不在名录中 / ${labelParts(label).en} "${id}" does not exist`, field, 'reference');
 	if (kind && person.kind !== kind) {
-		throw new ValidationError(`${label} "${person.name}" is a ${person.kind}, not a ${kind} / 人员类型不符`, field, 'reference');
+		throw new ValidationError(`${labelParts(label).zh}「${person.name}」人员类型为 ${person.kind}，应为 ${kind} / ${labelParts(label).en} "${person.name}" is a ${person.kind}, not a ${kind}`, field, 'reference');
 	}
 	return person;
 }
@@ -20,6 +20,6 @@ export async function requireOrganisation(tx: Tx, id: string, field: string, lab
 	const org =
 		(await tx.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst()) ??
 		(await tx.selectFrom('organisation').selectAll().where('name', '=', id).executeTakeFirst());
-	if (!org) throw new ValidationError(`${label} "${id}" does not exist / 单位不存在`, field, 'reference');
+	if (!org) throw new ValidationError(`${labelParts(label).zh}「${id}」不在名录中 / ${labelParts(label).en} "${id}" does not exist`, field, 'reference');
 	return org;
 }

@@ -46,10 +46,10 @@ const spec: EntitySpec<StationInput, Station> = {
 		const recognisedFrom = optionalDate(input.recognisedFrom, 'recognisedFrom', '认定起始 Recognised From');
 		const recognisedTo = optionalDate(input.recognisedTo, 'recognisedTo', '认定截止 Recognised To');
 		if (recognisedFrom && recognisedTo && recognisedTo < recognisedFrom) {
-			throw new ValidationError(`认定截止 Recognised To ${recognisedTo} is before 认定起始 ${recognisedFrom} / 截止早于起始`, 'recognisedTo', 'range');
+			throw new ValidationError(`认定截止 ${recognisedTo} 早于认定起始 ${recognisedFrom} / Recognised To ${recognisedTo} is before Recognised From ${recognisedFrom}`, 'recognisedTo', 'range');
 		}
 		const capacity = optionalNumber(input.capacity, 'capacity', '容量 Capacity', { min: 1, integer: true });
-		if (capacity === null) throw new ValidationError('容量 Capacity is required / 必填', 'capacity', 'required');
+		if (capacity === null) throw new ValidationError('容量为必填项 / Capacity is required', 'capacity', 'required');
 		return {
 			name: requiredText(input.name, 'name', '站点名称 Name', 200),
 			organisation_id: organisationId,

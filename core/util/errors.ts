@@ -31,6 +31,10 @@ const ENTITY_NAMES: Record<string, string> = {
 	deliverable: '课程成果',
 	course_deliverable: '课程成果',
 	placement: '实践安排',
+	exchange_placement: '实践安排',
+	exchange_log: '实践周志',
+	exchange_engagement: '技师聘任',
+	exchange_station: '实践站点',
 	station: '实践站点',
 	log: '实践周志',
 	engagement: '技师聘任',
@@ -60,7 +64,8 @@ export class NotFoundError extends Error {
  * English name. A label in one language serves as both.
  */
 export function labelParts(label: string): { zh: string; en: string } {
-	const m = /^(.*[^\x20-\x7E][^A-Za-z]*?)\s+([A-Za-z].*)$/.exec(label);
+	// An abbreviation right after the Chinese (课程 ID Course ID) belongs to the Chinese name.
+	const m = /^(.*[^\x20-\x7E](?:\s+[A-Z]{2,}(?=\s+[A-Za-z]))?[^A-Za-z]*?)\s+([A-Za-z].*)$/.exec(label);
 	return m ? { zh: m[1].trim(), en: m[2].trim() } : { zh: label, en: label };
 }
 

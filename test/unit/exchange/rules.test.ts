@@ -29,9 +29,9 @@ describe('exchange calendar rules', () => {
 
 	it('the placement state machine allows only its own steps', () => {
 		expect(() => assertTransition(PLACEMENT_TRANSITIONS, 'P', 'planned', 'approved')).not.toThrow();
-		expect(() => assertTransition(PLACEMENT_TRANSITIONS, 'P', 'report_submitted', 'cancelled')).toThrow(/allowed: assessed/);
+		expect(() => assertTransition(PLACEMENT_TRANSITIONS, '教师企业实践 Placement', 'report_submitted', 'cancelled')).toThrow(/^教师企业实践状态不能从「已交报告」变为「已取消」，可变为：已考核 \/ Placement cannot move from report_submitted to cancelled; allowed: assessed$/);
 		expect(() => assertTransition(PLACEMENT_TRANSITIONS, 'P', 'closed', 'in_progress')).toThrow(/allowed: none/);
-		expect(() => assertTransition(PLACEMENT_TRANSITIONS, 'P', 'planned', 'flying')).toThrow(/Unknown status/);
+		expect(() => assertTransition(PLACEMENT_TRANSITIONS, 'P', 'planned', 'flying')).toThrow(/^未知状态 "flying" \/ Unknown status/);
 	});
 
 	it('rules: defaults, overrides and refused typos', () => {

@@ -8,6 +8,8 @@ describe('messages clerks read: Chinese first, with the numbers and names', () =
 		expect(labelParts('第 1 阶段 Stage 1')).toEqual({ zh: '第 1 阶段', en: 'Stage 1' });
 		expect(labelParts('annualCategories')).toEqual({ zh: 'annualCategories', en: 'annualCategories' });
 		expect(labelParts('日期')).toEqual({ zh: '日期', en: '日期' });
+		expect(labelParts('失败的执行 ID Failed Execution ID')).toEqual({ zh: '失败的执行 ID', en: 'Failed Execution ID' });
+		expect(labelParts('项目负责人 PI')).toEqual({ zh: '项目负责人', en: 'PI' });
 		expect(bilingual('学分应为数字', 'Credits must be a number')).toBe('学分应为数字 / Credits must be a number');
 	});
 

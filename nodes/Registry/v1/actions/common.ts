@@ -4,6 +4,7 @@ import { dateInZone } from '../../../../core/util/time';
 import { batchSizeProperty } from '../../../shared/descriptions/common';
 import { rowToInput, type FieldDef } from '../../../shared/descriptions/fields';
 import type { Operation } from '../../../shared/entityOperations';
+import { rowReport } from '../../../shared/rowReport';
 import { readBatchSize, readId } from '../../../shared/params';
 import { workflowActor } from '../../../shared/run';
 import { consortiumFor } from '../../../shared/store';
@@ -133,7 +134,7 @@ export function importOperation(
 			const toInput = ledgerMapper(fields, aliases);
 			const rows = items.map((item) => toInput(item.json));
 			const results = await run(store, rows, workflowActor(this), batchSize);
-			return results.map((r) => ({ json: withRowColumns({ row: r.row + 1, result: r.result, id: r.id ?? null, field: r.field ?? null, reason: r.reason ?? null }, items[r.row].json), pairedItem: { item: r.row } }));
+			return results.map((r) => ({ json: withRowColumns(rowReport(r), items[r.row].json), pairedItem: { item: r.row } }));
 		},
 	};
 }

@@ -24,7 +24,7 @@ export const description: INodeProperties[] = [
 			{ name: '创建 Create', value: 'create', action: 'Create a research project' },
 			{ name: '导入台账 Import', value: 'import', action: 'Import project ledger rows' },
 			{ name: '更新 Update', value: 'update', action: 'Update a research project' },
-			{ name: '添加节点 Add Milestone', value: 'addMilestone', action: 'Add a milestone' },
+			{ name: '添加里程碑 Add Milestone', value: 'addMilestone', action: 'Add a milestone' },
 			{ name: '状态变更 Transition', value: 'transition', action: 'Move a project to its next status' },
 			{ name: '登记到账 Record Funds', value: 'recordFunds', action: 'Record funds received' },
 			{ name: '获取 Get', value: 'get', action: 'Get a research project' },
