@@ -11,6 +11,8 @@ import { GRADES } from './placement';
 import { requireOrganisation, requirePerson } from './refs';
 import { qualificationRules, type QualificationRules } from './rules';
 
+const QUALIFICATION_LABELS: Record<string, string> = { qualified: '符合条件 Qualified', not_qualified: '不符合条件 Not Qualified' };
+
 /** 2025-2026-1: academic years and the term within them. */
 const TERM = /^\d{4}-\d{4}-[12]$/;
 
@@ -47,6 +49,8 @@ export interface Engagement {
 	status: string;
 	statusLabel: string;
 	qualification: string | null;
+	/** 符合 / 不符合兼职教师条件, for the clerk's sheet. */
+	qualificationLabel: string | null;
 	qualificationDetail: QualificationCheck['checks'] | null;
 	sessions: Session[];
 	totalHours: number;
@@ -88,6 +92,7 @@ export async function readEngagement(tx: Tx | Store['db'], id: string): Promise<
 		status: row.status,
 		statusLabel: STATUS_LABELS[row.status] ?? row.status,
 		qualification: row.qualification,
+		qualificationLabel: row.qualification ? (QUALIFICATION_LABELS[row.qualification] ?? row.qualification) : null,
 		qualificationDetail: row.qualification_detail ? JSON.parse(row.qualification_detail) : null,
 		sessions,
 		totalHours: sessions.reduce((s: number, x: Session) => s + x.hours, 0),

@@ -30,6 +30,7 @@ export interface WeeklyLog {
 	onSiteDates: string[] | null;
 	content: string;
 	confirmed: boolean;
+	confirmedLabel: string;
 	confirmedBy: string | null;
 	confirmedAt: string | null;
 	createdAt: string;
@@ -46,6 +47,7 @@ function fromRow(row: any): WeeklyLog {
 		onSiteDates: row.on_site_dates ? JSON.parse(row.on_site_dates) : null,
 		content: row.content,
 		confirmed: Boolean(row.confirmed),
+		confirmedLabel: row.confirmed ? '已确认 Confirmed' : '待确认 Not Confirmed',
 		confirmedBy: row.confirmed_by,
 		confirmedAt: row.confirmed_at,
 		createdAt: row.created_at,

@@ -5,6 +5,7 @@ import { oneOf, optionalDate, optionalEmail, optionalNumber, optionalText, requi
 import { requireOrganisation } from './refs';
 
 export const STATION_KINDS = ['station', 'base'] as const;
+export const STATION_KIND_LABELS: Record<(typeof STATION_KINDS)[number], string> = { station: '教师实践流动站 Practice Station', base: '企业实践基地 Practice Base' };
 
 export interface StationInput {
 	name: string;
@@ -24,6 +25,7 @@ export interface Station {
 	name: string;
 	organisationId: string;
 	kind: string;
+	kindLabel: string;
 	capacity: number;
 	contactName: string | null;
 	contactPhone: string | null;
@@ -69,6 +71,7 @@ const spec: EntitySpec<StationInput, Station> = {
 			name: row.name,
 			organisationId: row.organisation_id,
 			kind: row.kind,
+			kindLabel: STATION_KIND_LABELS[row.kind as (typeof STATION_KINDS)[number]] ?? row.kind,
 			capacity: Number(row.capacity),
 			contactName: row.contact_name,
 			contactPhone: row.contact_phone,

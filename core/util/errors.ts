@@ -53,7 +53,10 @@ export class NotFoundError extends Error {
 		readonly entity: string,
 		readonly id: string,
 	) {
-		super(`未找到${ENTITY_NAMES[entity] ?? '记录'} ${quoted(id)} / ${entity} not found`);
+		// Some callers name the entity with a label of their own (`approval request 审批`): its Chinese serves.
+		const zh = ENTITY_NAMES[entity] ?? /[\u4e00-\u9fff]+/.exec(entity)?.[0] ?? '记录';
+		const en = entity.replace(/[\u4e00-\u9fff]+/g, '').trim() || entity;
+		super(`未找到${zh} ${quoted(id)} / ${en} not found`);
 		this.name = 'NotFoundError';
 	}
 }

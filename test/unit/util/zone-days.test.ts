@@ -3,7 +3,7 @@
  * daylight saving): 23:30 there is 15:30 UTC the same day, 00:30 is 16:30 UTC the day before.
  */
 import { closeAllStores, openStore, type Store } from '../../../core/store';
-import { createRequest, listRequests, parseRequest, type ApprovalEnv } from '../../../core/approval';
+import { createRequest, listRequests, loadRecord, parseRequest, type ApprovalEnv } from '../../../core/approval';
 import { dateInZone, startOfDayInZone } from '../../../core/util/time';
 import { optionalDate } from '../../../core/util/validate';
 import { freshStoreConfig } from '../../helpers/dialects';
@@ -62,6 +62,14 @@ describe('approval list filters by the consortium day', () => {
 		const today = dateInZone(new Date(at0030), ZONE);
 		expect(today).toBe('2026-12-02');
 		expect(await titles({ createdFrom: today, createdTo: today })).toEqual(['凌晨 00:30', '深夜 23:59'].sort());
+	});
+
+	it('every state value comes with its Chinese label', async () => {
+		const [row] = (await listRequests(env, { createdFrom: '2026-12-01', createdTo: '2026-12-01' }, { limit: 1 })).items;
+		const record = await loadRecord(store.db, row.id);
+		expect(record).toMatchObject({ status: 'pending', statusLabel: '审批中 Pending', reason: null, reasonLabel: null });
+		expect(record.stages[0]).toMatchObject({ status: 'active', statusLabel: '进行中 In progress' });
+		expect(record.stages[0].approvers[0]).toMatchObject({ status: 'pending', statusLabel: '待审批 Pending' });
 	});
 
 	it('a request at 23:30 belongs to its own Beijing day, not the next UTC one', async () => {
