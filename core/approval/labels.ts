@@ -1,4 +1,4 @@
-import type { SlotStatus, StageMode, StageStatus } from './types';
+import type { RequestStatus, ResultReason, SlotStatus, StageMode, StageStatus } from './types';
 
 /** Chinese first, English beside: the words pages and emails share. */
 export const MODE_LABEL: Record<StageMode, string> = {
@@ -25,6 +25,19 @@ export const STAGE_LABEL: Record<StageStatus, string> = {
 	approved: '已通过 Approved',
 	rejected: '已拒绝 Rejected',
 	skipped: '已跳过 Skipped',
+};
+
+export const REQUEST_STATUS_LABEL: Record<RequestStatus, string> = {
+	pending: '审批中 Pending',
+	approved: '已通过 Approved',
+	rejected: '未通过 Rejected',
+};
+
+export const REASON_LABEL: Record<ResultReason, string> = {
+	decided: '已决定 Decided',
+	withdrawn: '已撤回 Withdrawn',
+	timeout: '超时 Timed Out',
+	no_stages: '无审批阶段 No Stages',
 };
 
 export function modeText(mode: StageMode, quorum: number | null, approvers: number): string {

@@ -5,9 +5,11 @@ import { NotFoundError, ValidationError } from '../util/errors';
 import { newId } from '../util/id';
 import { activateFrom, inSlotOrder, insertSlot, stagesOf, type Change, type FlowContext, type RequestRow, type SlotRow, type StageRow } from './flow';
 import { formatNumber } from './machine';
+import { REASON_LABEL, REQUEST_STATUS_LABEL, SLOT_LABEL, STAGE_LABEL } from './labels';
 import type { ApprovalRequestTable } from './schema';
 import type { RequestRecord, RequestSpec, RequestStatus, ResultReason, SlotStatus, StageMode, StageStatus, TimeoutAction } from './types';
 import { optionalDate } from '../util/validate';
+import { addDays, startOfDayInZone } from '../util/time';
 
 export interface ApprovalEnv {
 	store: Store;
@@ -133,7 +135,9 @@ export function toRecord(request: RequestRow, stages: StageRow[], slots: SlotRow
 		requestId: request.id,
 		requestNumber: request.number,
 		status: request.status as RequestStatus,
+		statusLabel: REQUEST_STATUS_LABEL[request.status as RequestStatus] ?? request.status,
 		reason: request.reason as ResultReason | null,
+		reasonLabel: request.reason ? (REASON_LABEL[request.reason as ResultReason] ?? request.reason) : null,
 		reasonNote: request.reason_note,
 		subject: { type: request.subject_type, id: request.subject_id, title: request.title, fields: JSON.parse(request.subject_fields) },
 		submitter: { email: request.submitter_email, name: request.submitter_name },
@@ -145,6 +149,7 @@ export function toRecord(request: RequestRow, stages: StageRow[], slots: SlotRow
 			mode: s.mode as StageMode,
 			quorum: s.quorum,
 			status: s.status as StageStatus,
+			statusLabel: STAGE_LABEL[s.status as StageStatus] ?? s.status,
 			dueAt: s.due_at,
 			startedAt: s.started_at,
 			finishedAt: s.finished_at,
@@ -157,6 +162,7 @@ export function toRecord(request: RequestRow, stages: StageRow[], slots: SlotRow
 					email: a.email,
 					name: a.name,
 					status: a.status as SlotStatus,
+					statusLabel: SLOT_LABEL[a.status as SlotStatus] ?? a.status,
 					decidedAt: a.decided_at,
 					comment: a.comment,
 					ip: a.ip,
@@ -189,10 +195,13 @@ export async function listRequests(env: ApprovalEnv, filters: ListFilters, page:
 	if (filters.status) query = query.where('status', '=', filters.status);
 	if (filters.overdue) query = query.where('status', '=', 'pending').where('due_at', 'is not', null).where('due_at', '<', (env.now ?? new Date()).toISOString());
 	if (filters.subjectType) query = query.where('subject_type', '=', filters.subjectType);
-	const from = optionalDate(filters.createdFrom, 'createdFrom', '创建起 Created From');
-	const to = optionalDate(filters.createdTo, 'createdTo', '创建止 Created To');
-	if (from) query = query.where('created_at', '>=', `${from}T00:00:00.000Z`);
-	if (to) query = query.where('created_at', '<', new Date(Date.parse(`${to}T00:00:00Z`) + 86400000).toISOString());
+	// Days are the consortium's days: a request made at 00:30 Beijing time (16:30 UTC the day
+	// before) belongs to its Beijing date, so each bound is the instant that day begins there.
+	const zone = env.settings.timeZone;
+	const from = optionalDate(filters.createdFrom, 'createdFrom', '创建起 Created From', zone);
+	const to = optionalDate(filters.createdTo, 'createdTo', '创建止 Created To', zone);
+	if (from) query = query.where('created_at', '>=', startOfDayInZone(from, zone));
+	if (to) query = query.where('created_at', '<', startOfDayInZone(addDays(to, 1), zone));
 	if (filters.approver) {
 		const email = filters.approver.trim().toLowerCase();
 		if (!email.includes('@')) throw new ValidationError('Approver filter must be an email / 审批人应为邮箱', 'approver', 'email');

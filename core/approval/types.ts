@@ -76,6 +76,8 @@ export interface ApproverRecord {
 	email: string;
 	name: string | null;
 	status: SlotStatus;
+	/** The status as clerks read it, Chinese first: 同意 Approved. */
+	statusLabel: string;
 	decidedAt: string | null;
 	comment: string | null;
 	ip: string | null;
@@ -90,6 +92,7 @@ export interface StageRecord {
 	mode: StageMode;
 	quorum: number | null;
 	status: StageStatus;
+	statusLabel: string;
 	dueAt: string | null;
 	startedAt: string | null;
 	finishedAt: string | null;
@@ -103,7 +106,10 @@ export interface RequestRecord {
 	requestId: string;
 	requestNumber: string;
 	status: RequestStatus;
+	/** Chinese first, for spreadsheets and mails: 审批中 Pending, 已通过 Approved, 未通过 Rejected. */
+	statusLabel: string;
 	reason: ResultReason | null;
+	reasonLabel: string | null;
 	reasonNote: string | null;
 	subject: SubjectSpec;
 	submitter: Person;

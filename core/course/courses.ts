@@ -43,7 +43,7 @@ async function assertCodeFree(tx: Tx, code: string, exceptId?: string): Promise<
 	let q = tx.selectFrom('course').select('id').where('code', '=', code);
 	if (exceptId) q = q.where('id', '!=', exceptId);
 	const clash = await q.executeTakeFirst();
-	if (clash) throw new ValidationError(`课程代码 Course Code "${code}" is already used by ${clash.id} / 课程代码已被占用`, 'code', 'duplicate');
+	if (clash) throw new ValidationError(`课程代码「${code}」已被 ${clash.id} 占用 / Course Code "${code}" is already used by ${clash.id}`, 'code', 'duplicate');
 }
 
 async function writeLinks(tx: Tx, courseId: string, partnerIds: string[], memberIds: string[]): Promise<void> {
@@ -81,10 +81,10 @@ async function recordStep(
 	assertTransition(from, to);
 	const note = optionalText(step.note, 'note', to === 'returned' || to === 'rejected' ? '原因 Reason' : '备注 Note', 2000);
 	if (REASON_REQUIRED.includes(to) && !note) {
-		throw new ValidationError(`原因 Reason is required to move a course to "${to}" / 退回或不通过须说明原因`, 'note', 'required');
+		throw new ValidationError(`课程改为「${COURSE_STATE_LABELS[to].split(' ')[0]}」须说明原因 / Reason is required to move a course to "${to}"`, 'note', 'required');
 	}
 	const evidence = linkList(step.evidence, 'evidence', '佐证链接 Evidence Links');
-	const onDate = optionalDate(step.date, 'date', '日期 Date') ?? dateInZone(new Date(), ctx.timeZone);
+	const onDate = optionalDate(step.date, 'date', '日期 Date', ctx.timeZone) ?? dateInZone(new Date(), ctx.timeZone);
 	const updatedAt = nowIso();
 	const extra: Partial<CourseTable> = { ...set, updated_at: updatedAt };
 	if (to === 'approved') extra.approved_on = onDate;
@@ -177,7 +177,7 @@ export const courses = {
 		let q = store.db.selectFrom('course').selectAll();
 		const status = filterValue(options.status, 'status', '状态 Status');
 		if (status) {
-			if (!isCourseState(status)) throw new ValidationError(`状态 Status ${quoted(status)} is unknown / 未知状态`, 'status', 'enum');
+			if (!isCourseState(status)) throw new ValidationError(`未知状态 ${quoted(status)} / Status ${quoted(status)} is unknown`, 'status', 'enum');
 			q = q.where('status', '=', status);
 		}
 		const courseType = filterValue(options.courseType, 'courseType', '课程类型 Course Type');
@@ -211,7 +211,7 @@ export const courses = {
 
 	/** Moves the course to a named next state, recording date, note and evidence. */
 	async advance(store: Store, id: string, to: unknown, step: StepOptions, ctx: CourseContext): Promise<CourseView> {
-		if (!isCourseState(to)) throw new ValidationError(`目标状态 Target State ${quoted(to)} is unknown / 未知状态`, 'to', 'enum');
+		if (!isCourseState(to)) throw new ValidationError(`未知目标状态 ${quoted(to)} / Target State ${quoted(to)} is unknown`, 'to', 'enum');
 		if (to === 'submitted') return courses.submit(store, id, step, ctx);
 		return store.transaction(async (tx) => {
 			await recordStep(tx, await requireCourse(tx, id), to, step, ctx);
@@ -234,7 +234,9 @@ export const courses = {
 			id: r.id,
 			courseId: r.course_id,
 			from: r.from_state,
+			fromLabel: r.from_state ? (COURSE_STATE_LABELS[r.from_state as CourseState] ?? r.from_state) : null,
 			to: r.to_state,
+			toLabel: COURSE_STATE_LABELS[r.to_state as CourseState] ?? r.to_state,
 			date: r.on_date,
 			at: r.at,
 			note: r.note ?? '',

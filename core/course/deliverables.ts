@@ -43,8 +43,8 @@ export interface Deliverable {
 
 async function checkCourse(tx: Tx, id: string): Promise<string> {
 	const course = await tx.selectFrom('course').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
-	if (!course) throw new ValidationError(`课程 Course "${id}" does not exist / 课程不存在`, 'courseId', 'reference');
-	if (course.status === 'withdrawn') throw new ValidationError(`课程 Course "${id}" was withdrawn / 课程已撤回`, 'courseId', 'state');
+	if (!course) throw new ValidationError(`课程「${id}」不存在 / Course "${id}" does not exist`, 'courseId', 'reference');
+	if (course.status === 'withdrawn') throw new ValidationError(`课程「${id}」已撤回 / Course "${id}" was withdrawn`, 'courseId', 'state');
 	return id;
 }
 
@@ -68,10 +68,10 @@ const spec: EntitySpec<DeliverableInput, Deliverable> = {
 		// The scoreboard counts deliverables by completion date, so the date and the status must agree.
 		const done = columns.status === 'completed' || columns.status === 'accepted';
 		if (done && !columns.completed_on) {
-			throw new ValidationError('完成日期 Completed On is required once a deliverable is completed / 已完成的成果须填写完成日期', 'completedOn', 'required');
+			throw new ValidationError('已完成的成果须填写完成日期 / Completed On is required once a deliverable is completed', 'completedOn', 'required');
 		}
 		if (!done && columns.completed_on) {
-			throw new ValidationError(`完成日期 Completed On is set but the status is "${columns.status}"; clear it or mark the deliverable completed / 未完成的成果不应有完成日期`, 'completedOn', 'state');
+			throw new ValidationError(`成果状态为「${DELIVERABLE_STATUS_LABELS[columns.status as DeliverableStatus]?.split(' ')[0] ?? columns.status}」，未完成的成果不应有完成日期 / Completed On is set but the status is "${columns.status}"; clear it or mark the deliverable completed`, 'completedOn', 'state');
 		}
 		return columns;
 	},

@@ -1,13 +1,22 @@
-import { ValidationError } from '../util/errors';
+import { bilingual, labelParts, ValidationError } from '../util/errors';
 
-/** Course types, with the Chinese words a form or spreadsheet uses for them. */
-export const COURSE_TYPES = ['core', 'professional', 'general', 'elective'] as const;
+/**
+ * Course types, with the Chinese words a form or spreadsheet uses for them: the course
+ * categories of a 职业院校 / 技工院校 teaching plan (公共基础课, 专业基础课, 专业核心课, 专业拓展课,
+ * 选修课), the 技工院校's 工学一体化课程, and 集中实践 (实训周, 课程设计, 顶岗实习) counted in weeks.
+ * `professional` stays for proposals filed before the finer types existed.
+ */
+export const COURSE_TYPES = ['general', 'professional_basic', 'core', 'professional_extension', 'professional', 'elective', 'integrated', 'intensive_practice'] as const;
 export type CourseType = (typeof COURSE_TYPES)[number];
 export const COURSE_TYPE_LABELS: Record<CourseType, string> = {
+	general: '公共基础课 General',
+	professional_basic: '专业基础课 Professional Basic',
 	core: '专业核心课 Core',
+	professional_extension: '专业拓展课 Professional Extension',
 	professional: '专业课 Professional',
-	general: '公共课 General',
 	elective: '选修课 Elective',
+	integrated: '一体化课程 Integrated Course',
+	intensive_practice: '集中实践课 Intensive Practice',
 };
 
 export const DELIVERABLE_KINDS = ['workbook', 'textbook', 'resource_library', 'online_course', 'curriculum_standard'] as const;
@@ -35,6 +44,16 @@ const ALIASES: Record<string, string> = {
 	专业课: 'professional',
 	公共课: 'general',
 	公共基础课: 'general',
+	专业基础课: 'professional_basic',
+	专业拓展课: 'professional_extension',
+	拓展课: 'professional_extension',
+	一体化课程: 'integrated',
+	工学一体化课程: 'integrated',
+	一体化课: 'integrated',
+	集中实践: 'intensive_practice',
+	集中实训: 'intensive_practice',
+	集中实践教学: 'intensive_practice',
+	实训周: 'intensive_practice',
 	选修: 'elective',
 	选修课: 'elective',
 	工作页: 'workbook',
@@ -76,8 +95,10 @@ export function vocabulary<T extends string>(
 		allowed.find((v) => labels[v] === text || labels[v].split(' ')[0] === text || labels[v].toLowerCase().endsWith(` ${lower}`)) ??
 		(ALIASES[text] && allowed.includes(ALIASES[text] as T) ? (ALIASES[text] as T) : undefined);
 	if (!found) {
+		const { zh, en } = labelParts(label);
+		const got = typeof value === 'string' || typeof value === 'number' ? `"${String(value).slice(0, 40)}"` : typeof value;
 		throw new ValidationError(
-			`${label} must be one of ${allowed.map((v) => labels[v]).join(', ')}; got "${typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 40) : typeof value}" / 取值无效`,
+			bilingual(`${zh}取值无效：应为 ${allowed.map((v) => labels[v].split(' ')[0]).join('、')} 之一，收到 ${got}`, `${en} must be one of ${allowed.map((v) => labels[v]).join(', ')}; got ${got}`),
 			field,
 			'enum',
 		);

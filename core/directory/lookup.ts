@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { OrganisationTable, PersonTable } from '../store/schema';
 import type { Tx } from '../store/store';
-import { ValidationError } from '../util/errors';
+import { labelParts, ValidationError } from '../util/errors';
 
 /**
  * The one rule by which every field that names an organisation or a person finds it in the
@@ -118,17 +118,19 @@ const names = (rows: Array<{ id: string; name: string }>) => rows.map((r) => `${
 /** The one organisation a field names, or a ValidationError naming the field. */
 export async function requireOrganisation(tx: Tx, token: string, field: string, label: string): Promise<OrganisationRow> {
 	const match = (await findOrganisations(tx, [token])).get(token);
-	if (!match) throw new ValidationError(`${label} "${token}" is not in the directory (give ${ORGANISATION_REF}) / 名录中无此单位`, field, 'reference');
-	if ('ambiguous' in match) throw new ValidationError(`${label} "${token}" names several organisations: ${names(match.ambiguous)} / 对应多个单位`, field, 'reference');
+	const { zh, en } = labelParts(label);
+	if (!match) throw new ValidationError(`名录中无${zh}「${token}」（请填 ${ORGANISATION_REF}） / ${en} "${token}" is not in the directory`, field, 'reference');
+	if ('ambiguous' in match) throw new ValidationError(`${zh}「${token}」对应多个单位：${names(match.ambiguous)} / ${en} "${token}" names several organisations`, field, 'reference');
 	return match.row;
 }
 
 /** The one person a field names (of `kind`, if given), or a ValidationError naming the field. */
 export async function requirePerson(tx: Tx, token: string, field: string, label: string, { kind, byName = false }: { kind?: string; byName?: boolean } = {}): Promise<PersonRow> {
 	const match = (await findPeople(tx, [token], { byName })).get(token);
-	if (!match) throw new ValidationError(`${label} "${token}" is not in the directory (give ${byName ? PERSON_OR_NAME_REF : PERSON_REF}) / 名录中无此人`, field, 'reference');
-	if ('ambiguous' in match) throw new ValidationError(`${label} "${token}" names several people: ${names(match.ambiguous)} / 对应多人，请写 ID 或邮箱`, field, 'reference');
+	const { zh, en } = labelParts(label);
+	if (!match) throw new ValidationError(`名录中无${zh}「${token}」（请填 ${byName ? PERSON_OR_NAME_REF : PERSON_REF}） / ${en} "${token}" is not in the directory`, field, 'reference');
+	if ('ambiguous' in match) throw new ValidationError(`${zh}「${token}」对应多人：${names(match.ambiguous)}，请写 ID 或邮箱 / ${en} "${token}" names several people`, field, 'reference');
 	const person = match.row;
-	if (kind && person.kind !== kind) throw new ValidationError(`${label} "${person.name}" is a ${person.kind}, not a ${kind} / 人员类型不符`, field, 'reference');
+	if (kind && person.kind !== kind) throw new ValidationError(`${zh}「${person.name}」人员类型为 ${person.kind}，应为 ${kind} / ${en} "${person.name}" is a ${person.kind}, not a ${kind}`, field, 'reference');
 	return person;
 }

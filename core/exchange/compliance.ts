@@ -1,23 +1,32 @@
 import type { Store } from '../store/store';
 import { addDays, addMonths, addYears, daysBetween } from '../util/time';
-import { countWithin, creditedDays } from './days';
+import { calendarCreditedDays, countWithin, creditedDays, monthsEnd, monthsWithin } from './days';
 import { OCCUPYING } from './placement';
 import { weightedScore } from './engagement';
-import type { ComplianceRules } from './rules';
+import { COUNTING_RULE_LABELS, type ComplianceRules } from './rules';
 
 /**
  * The compliance reports: each returns one item per person (or station, or department) for
  * a report date `asOf` (`YYYY-MM-DD`, the consortium's calendar date).
  *
- * Counting practice days: a teacher's practice days are the distinct calendar days credited
- * by confirmed weekly logs of placements in a counted status. Two placements that overlap in
- * time credit a shared day once.
+ * Counting practice (rules.countingRule): practice is credited by confirmed weekly logs of
+ * placements in a counted status, as distinct calendar days, so two overlapping placements
+ * credit a shared day once.
+ * - calendarMonths (default): the 2016 rule counts months, so a full-time week counts as
+ *   calendar time (its weekend too) and practice is measured in calendar months; a teacher
+ *   placed full-time Monday to Friday from 2026-03-02 to 2026-09-01 has six months.
+ * - loggedDays: only days logged on site count, against `windowMonths × daysPerMonth` days.
  *
- * The rolling window ends on `asOf` and starts the day after the same date `windowYears`
- * earlier (2026-12-01 → 2021-12-02; 2028-02-29 → 2023-03-01, as 2023-02-29 does not exist
- * and falls to 02-28). The make-up date is the last day of the teacher's current five-year
- * period, counted from the joining date, or from `cycleAnchor` when it is unknown (so a
- * shortfall is due when the period in which it arose ends).
+ * One window per teacher (rules.windowModel), and the shortfall, the make-up date and what
+ * still counts on it all refer to that window:
+ * - cycle (default): the five-year period containing `asOf`, counted from the joining date
+ *   (or `cycleAnchor`); practice from its start to `asOf` counts; the make-up date is its last
+ *   day, on which every counted day is still inside it.
+ * - rolling: the five years ending on the make-up date, which is the report date — or, for a
+ *   teacher still in the first five years, the end of those years. The report counts what is
+ *   inside that window, so no counted day has left it by the make-up date.
+ * A rolling window ending on date D starts the day after the same date `windowYears` earlier
+ * (2026-12-01 → 2021-12-02; 2028-02-29 → 2023-03-01, as 2023-02-29 does not exist and falls to 02-28).
  */
 
 export type ReportName = 'fiveYear' | 'annual' | 'newTeachers' | 'dualQualified' | 'stationUse' | 'technicianHours';
@@ -57,7 +66,13 @@ async function teachers(store: Store): Promise<TeacherRow[]> {
 	return rows.sort((a, b) => byText(a.department ?? '', b.department ?? '') || byText(a.name, b.name) || byText(a.id, b.id));
 }
 
-/** Confirmed practice days as `teacherId → set of day numbers`, and `stationId → teacherId → set of day numbers`. */
+type DaySets = Map<string, Set<number>>;
+
+/**
+ * Confirmed practice as `teacherId → day numbers`, twice: the days logged on site, and the
+ * calendar days credited when full-time weeks count whole; and `stationId → teacherId → days`
+ * logged on site.
+ */
 async function readPracticeDays(store: Store, rules: ComplianceRules) {
 	const rows = await store.db
 		.selectFrom('exchange_log as l')
@@ -66,25 +81,25 @@ async function readPracticeDays(store: Store, rules: ComplianceRules) {
 		.where('l.confirmed', '=', 1)
 		.where('p.status', 'in', rules.countedStatuses)
 		.execute();
-	const byTeacher = new Map<string, Set<number>>();
-	const byStation = new Map<string, Map<string, Set<number>>>();
-	const setIn = <K>(map: Map<K, Set<number>>, key: K) => {
+	const byTeacher: DaySets = new Map();
+	const calendarByTeacher: DaySets = new Map();
+	const byStation = new Map<string, DaySets>();
+	const addTo = <K>(map: Map<K, Set<number>>, key: K, days: number[]) => {
 		let set = map.get(key);
 		if (!set) map.set(key, (set = new Set()));
-		return set;
+		for (const d of days) set.add(d);
 	};
 	for (const r of rows) {
 		const days = creditedDays(r, r.planned_start, r.planned_end);
-		const teacher = setIn(byTeacher, r.teacher_id);
-		for (const d of days) teacher.add(d);
+		addTo(byTeacher, r.teacher_id, days);
+		addTo(calendarByTeacher, r.teacher_id, calendarCreditedDays(r, r.planned_start, r.planned_end, rules.fullTimeDaysPerWeek));
 		if (r.station_id) {
 			let station = byStation.get(r.station_id);
 			if (!station) byStation.set(r.station_id, (station = new Map()));
-			const set = setIn(station, r.teacher_id);
-			for (const d of days) set.add(d);
+			addTo(station, r.teacher_id, days);
 		}
 	}
-	return { byTeacher, byStation };
+	return { byTeacher, calendarByTeacher, byStation };
 }
 
 function practiceDays(store: Store, { rules, shared }: ReportOptions) {
@@ -101,18 +116,49 @@ export function windowStart(asOf: string, years: number): string {
 }
 
 /**
- * The last day of the `years`-long period, counted from `anchor`, that contains `asOf`.
- * As 民法典 art. 202 has it, a period ends the day before its anniversary; when the
- * anniversary does not exist (29 February in a common year) it ends on the month's last day.
+ * The `years`-long period, counted from `anchor`, that contains `asOf`. As 民法典 art. 202
+ * has it, a period ends the day before its anniversary; when the anniversary does not exist
+ * (29 February in a common year) it ends on the month's last day.
  */
-export function periodEnd(anchor: string, asOf: string, years: number): string {
-	const start = anchor > asOf ? asOf : anchor;
+export function periodContaining(anchor: string, asOf: string, years: number): { start: string; end: string } {
+	const first = anchor > asOf ? asOf : anchor;
+	let start = first;
 	for (let n = years; ; n += years) {
-		const anniversary = addYears(start, n);
-		const end = anniversary.slice(8) === start.slice(8) ? addDays(anniversary, -1) : anniversary;
-		if (end >= asOf) return end;
+		const end = monthsEnd(first, n * 12);
+		if (end >= asOf) return { start, end };
+		start = addDays(end, 1);
 	}
 }
+
+/** The last day of the `years`-long period, counted from `anchor`, that contains `asOf`. */
+export function periodEnd(anchor: string, asOf: string, years: number): string {
+	return periodContaining(anchor, asOf, years).end;
+}
+
+/** One teacher's five-year window: the deadline it is measured on, and the span that counts. */
+export function fiveYearWindow(anchor: string, asOf: string, rules: Pick<ComplianceRules, 'windowModel' | 'windowYears'>): { start: string; end: string } {
+	if (rules.windowModel === 'cycle') return periodContaining(anchor, asOf, rules.windowYears);
+	const firstEnd = periodEnd(anchor, anchor > asOf ? asOf : anchor, rules.windowYears);
+	const end = firstEnd > asOf ? firstEnd : asOf;
+	return { start: windowStart(end, rules.windowYears), end };
+}
+
+/**
+ * Practice in [from, to] under the counting rule, with the requirement in the same unit:
+ * months (calendar months of full-time practice) or logged days.
+ */
+function measure(rules: ComplianceRules, practice: { byTeacher: DaySets; calendarByTeacher: DaySets }, teacherId: string, from: string, to: string, months: number) {
+	const loggedDays = countWithin(practice.byTeacher.get(teacherId) ?? [], from, to);
+	const practisedMonths = monthsWithin(practice.calendarByTeacher.get(teacherId) ?? [], from, to, rules.daysPerMonth);
+	if (rules.countingRule === 'loggedDays') {
+		const required = Math.round(months * rules.daysPerMonth);
+		return { months: practisedMonths, loggedDays, required, shortfall: Math.max(0, required - loggedDays), unit: '天 Days' };
+	}
+	const required = Math.round(months * 100) / 100;
+	return { months: practisedMonths, loggedDays, required, shortfall: Math.max(0, Math.round((required - practisedMonths) * 100) / 100), unit: '月 Months' };
+}
+
+const countingRule = (rules: ComplianceRules) => ({ countingRule: rules.countingRule, countingRuleLabel: COUNTING_RULE_LABELS[rules.countingRule] });
 
 function status(shortfall: number): Pick<Item, 'status' | 'statusLabel'> {
 	return shortfall > 0 ? { status: 'shortfall', statusLabel: '未达标 Shortfall' } : { status: 'compliant', statusLabel: '达标 Compliant' };
@@ -120,54 +166,49 @@ function status(shortfall: number): Pick<Item, 'status' | 'statusLabel'> {
 
 export async function fiveYearReport(store: Store, options: ReportOptions): Promise<Item[]> {
 	const { asOf, rules } = options;
-	const { byTeacher } = await practiceDays(store, options);
-	const from = windowStart(asOf, rules.windowYears);
+	const practice = await practiceDays(store, options);
 	return (await teachers(store)).map((t) => {
 		const factor = category(t) === 'general' ? rules.generalFactor : 1;
-		const required = Math.round(rules.windowMonths * rules.daysPerMonth * factor);
-		const days = countWithin(byTeacher.get(t.id) ?? [], from, asOf);
-		const shortfall = Math.max(0, required - days);
-		const makeUpBy = periodEnd(t.joined_on ?? rules.cycleAnchor, asOf, rules.windowYears);
+		const window = fiveYearWindow(t.joined_on ?? rules.cycleAnchor, asOf, rules);
+		const countedThrough = window.end < asOf ? window.end : asOf;
+		const figures = measure(rules, practice, t.id, window.start, countedThrough, rules.windowMonths * factor);
 		return {
 			report: 'fiveYear',
 			teacherId: t.id,
 			name: t.name,
 			department: t.department,
 			courseCategory: CATEGORY_LABELS[category(t)] ?? category(t),
-			windowStart: from,
-			windowEnd: asOf,
-			days,
-			requiredDays: required,
-			shortfall,
-			makeUpBy: shortfall > 0 ? makeUpBy : null,
-			daysLeft: shortfall > 0 ? daysBetween(asOf, makeUpBy) : null,
-			...status(shortfall),
+			...countingRule(rules),
+			windowStart: window.start,
+			windowEnd: window.end,
+			countedThrough,
+			...figures,
+			makeUpBy: figures.shortfall > 0 ? window.end : null,
+			daysLeft: figures.shortfall > 0 ? daysBetween(asOf, window.end) : null,
+			...status(figures.shortfall),
 		};
 	});
 }
 
 export async function annualReport(store: Store, options: ReportOptions): Promise<Item[]> {
 	const { asOf, rules } = options;
-	const { byTeacher } = await practiceDays(store, options);
+	const practice = await practiceDays(store, options);
 	const year = asOf.slice(0, 4);
-	const required = Math.round(rules.annualMonths * rules.daysPerMonth);
 	return (await teachers(store))
 		.filter((t) => rules.annualCategories.includes(category(t)))
 		.map((t) => {
-			const days = countWithin(byTeacher.get(t.id) ?? [], `${year}-01-01`, asOf);
-			const shortfall = Math.max(0, required - days);
+			const figures = measure(rules, practice, t.id, `${year}-01-01`, asOf, rules.annualMonths);
 			return {
 				report: 'annual',
 				teacherId: t.id,
 				name: t.name,
 				department: t.department,
 				courseCategory: CATEGORY_LABELS[category(t)] ?? category(t),
+				...countingRule(rules),
 				year: Number(year),
-				days,
-				requiredDays: required,
-				shortfall,
-				makeUpBy: shortfall > 0 ? `${year}-12-31` : null,
-				...status(shortfall),
+				...figures,
+				makeUpBy: figures.shortfall > 0 ? `${year}-12-31` : null,
+				...status(figures.shortfall),
 			};
 		});
 }

@@ -11,6 +11,8 @@ import { GRADES } from './placement';
 import { requireOrganisation, requirePerson } from '../directory/lookup';
 import { qualificationRules, type QualificationRules } from './rules';
 
+const QUALIFICATION_LABELS: Record<string, string> = { qualified: '符合条件 Qualified', not_qualified: '不符合条件 Not Qualified' };
+
 /** 2025-2026-1: academic years and the term within them. */
 const TERM = /^\d{4}-\d{4}-[12]$/;
 
@@ -47,6 +49,8 @@ export interface Engagement {
 	status: string;
 	statusLabel: string;
 	qualification: string | null;
+	/** 符合 / 不符合兼职教师条件, for the clerk's sheet. */
+	qualificationLabel: string | null;
 	qualificationDetail: QualificationCheck['checks'] | null;
 	sessions: Session[];
 	totalHours: number;
@@ -88,6 +92,7 @@ export async function readEngagement(tx: Tx | Store['db'], id: string): Promise<
 		status: row.status,
 		statusLabel: STATUS_LABELS[row.status] ?? row.status,
 		qualification: row.qualification,
+		qualificationLabel: row.qualification ? (QUALIFICATION_LABELS[row.qualification] ?? row.qualification) : null,
 		qualificationDetail: row.qualification_detail ? JSON.parse(row.qualification_detail) : null,
 		sessions,
 		totalHours: sessions.reduce((s: number, x: Session) => s + x.hours, 0),
@@ -124,11 +129,11 @@ export function createEngagement(store: Store, input: EngagementInput, actor: Ac
 		const technician = await requirePerson(tx, technicianRef, 'technicianId', '企业技师 Technician', { kind: 'technician' });
 		const technicianId = technician.id;
 		const enterpriseRef = optionalText(input.enterpriseId, 'enterpriseId', '所在企业 Enterprise', 200) ?? technician.organisation_id;
-		if (!enterpriseRef) throw new ValidationError('所在企业 Enterprise is required (the technician has no organisation) / 必填', 'enterpriseId', 'required');
+		if (!enterpriseRef) throw new ValidationError('所在企业为必填项（该技师未登记所属单位） / Enterprise is required (the technician has no organisation)', 'enterpriseId', 'required');
 		// Both are found by what people know (an email, a registered name): store the ids found.
 		const enterpriseId = (await requireOrganisation(tx, enterpriseRef, 'enterpriseId', '所在企业 Enterprise')).id;
 		const term = requiredText(input.term, 'term', '学期 Term', 20);
-		if (!TERM.test(term)) throw new ValidationError(`学期 Term "${term}" should look like 2025-2026-1 / 学期格式错误`, 'term', 'format');
+		if (!TERM.test(term)) throw new ValidationError(`学期「${term}」格式错误，应如 2025-2026-1 / Term "${term}" should look like 2025-2026-1`, 'term', 'format');
 		const columns = {
 			technician_id: technicianId,
 			enterprise_id: enterpriseId,
@@ -156,7 +161,7 @@ export async function listEngagements(store: Store, options: { filters?: Record<
 	for (const [field, given] of Object.entries(options.filters ?? {})) {
 		const value = filterValue(given, field, `筛选 Filter ${field}`);
 		if (value === null) continue;
-		if (!FILTERS[field]) throw new ValidationError(`Unknown filter ${quoted(field)} / 未知筛选条件`, field);
+		if (!FILTERS[field]) throw new ValidationError(`未知筛选条件 ${quoted(field)} / Unknown filter ${quoted(field)}`, field);
 		q = q.where(FILTERS[field], '=', value);
 	}
 	const page = await paginate(q, { after: options.after, limit: options.limit });
@@ -176,10 +181,10 @@ export function addSession(store: Store, engagementId: string, input: SessionInp
 	return store.transaction(async (tx) => {
 		const engagement = await readEngagement(tx, engagementId);
 		if (!['approved', 'in_progress'].includes(engagement.status)) {
-			throw new StateError(`Sessions are recorded once an engagement is approved; it is ${engagement.statusLabel} / 当前状态不能登记课时`, engagement.status, 'session');
+			throw new StateError(`聘任批准后才能登记课时，当前为「${engagement.statusLabel}」 / Sessions are recorded once an engagement is approved; it is ${engagement.statusLabel}`, engagement.status, 'session');
 		}
 		const hours = optionalNumber(input.hours, 'hours', '课时 Hours', { min: 0, max: 24 });
-		if (hours === null) throw new ValidationError('课时 Hours is required / 必填', 'hours', 'required');
+		if (hours === null) throw new ValidationError('课时为必填项 / Hours is required', 'hours', 'required');
 		const row = {
 			id: newId('ses'),
 			engagement_id: engagementId,
@@ -200,14 +205,14 @@ export function addSession(store: Store, engagementId: string, input: SessionInp
 async function moveEngagement(tx: Tx, engagement: Engagement, to: string, set: Record<string, unknown>, actor: Actor): Promise<void> {
 	assertTransition(ENGAGEMENT_TRANSITIONS, '技师授课 Engagement', engagement.status, to);
 	const won = await transition(tx, { table: 'exchange_engagement', id: engagement.id, from: engagement.status, to, set: { ...set, updated_at: nowIso() } });
-	if (!won) throw new StateError(`Engagement ${engagement.id} was changed by someone else meanwhile / 记录已被他人修改`, engagement.status, to);
+	if (!won) throw new StateError(`技师聘任 ${engagement.id} 已被他人修改，请重试 / Engagement ${engagement.id} was changed by someone else meanwhile`, engagement.status, to);
 	await writeAudit(tx, { ...actor, action: `transition:${to}`, entityType: 'exchange_engagement', entityId: engagement.id, changes: { status: [engagement.status, to], ...set } });
 }
 
 export function transitionEngagement(store: Store, id: string, to: string, input: { reason?: string | null }, actor: Actor): Promise<Engagement> {
 	return store.transaction(async (tx) => {
 		const engagement = await readEngagement(tx, id);
-		if (to === 'evaluated') throw new ValidationError('Use the evaluate operation to record the department evaluation / 请使用评价操作', 'status');
+		if (to === 'evaluated') throw new ValidationError('请使用“评价”操作登记系部评价 / Use the evaluate operation to record the department evaluation', 'status');
 		const reason = optionalText(input.reason, 'reason', '说明 Reason', 2000);
 		await moveEngagement(tx, engagement, to, reason ? { status_reason: reason } : {}, actor);
 		return readEngagement(tx, id);

@@ -1,4 +1,4 @@
-import { quoted, StateError, ValidationError } from '../util/errors';
+import { labelParts, quoted, StateError, ValidationError } from '../util/errors';
 
 /** A state machine as data: which states each state may move to. */
 export type Transitions = Record<string, readonly string[]>;
@@ -37,12 +37,15 @@ export const STATUS_LABELS: Record<string, string> = {
 	evaluated: '已评价 Evaluated',
 };
 
+/** A status's Chinese name, as a clerk reads it. */
+const zh = (status: string) => (STATUS_LABELS[status] ?? status).split(' ')[0];
+
 export function assertTransition(machine: Transitions, entity: string, from: string, to: unknown): asserts to is string {
 	// An unknown target is a bad input, not a refused step: name the field it came from.
-	if (typeof to !== 'string' || !Object.hasOwn(machine, to)) throw new ValidationError(`Unknown status ${quoted(to)} / 未知状态`, 'status', 'enum');
+	if (typeof to !== 'string' || !Object.hasOwn(machine, to)) throw new ValidationError(`未知状态 ${quoted(to)} / Unknown status ${quoted(to)}`, 'status', 'enum');
 	if (!machine[from]?.includes(to)) {
 		throw new StateError(
-			`${entity} cannot move from ${STATUS_LABELS[from] ?? from} to ${STATUS_LABELS[to] ?? to}; allowed: ${machine[from]?.join(', ') || 'none'} / 状态不允许此操作`,
+			`${labelParts(entity).zh}状态不能从「${zh(from)}」变为「${zh(to)}」，可变为：${machine[from]?.map(zh).join('、') || '无'} / ${labelParts(entity).en} cannot move from ${from} to ${to}; allowed: ${machine[from]?.join(', ') || 'none'}`,
 			from,
 			to,
 		);

@@ -30,6 +30,7 @@ export interface WeeklyLog {
 	onSiteDates: string[] | null;
 	content: string;
 	confirmed: boolean;
+	confirmedLabel: string;
 	confirmedBy: string | null;
 	confirmedAt: string | null;
 	createdAt: string;
@@ -46,6 +47,7 @@ function fromRow(row: any): WeeklyLog {
 		onSiteDates: row.on_site_dates ? JSON.parse(row.on_site_dates) : null,
 		content: row.content,
 		confirmed: Boolean(row.confirmed),
+		confirmedLabel: row.confirmed ? '已确认 Confirmed' : '待确认 Not Confirmed',
 		confirmedBy: row.confirmed_by,
 		confirmedAt: row.confirmed_at,
 		createdAt: row.created_at,
@@ -65,26 +67,26 @@ async function validate(tx: Tx, placement: Placement, input: LogInput) {
 	const within = weekDaysWithin(week, placement.plannedStart, placement.plannedEnd);
 	if (within.length === 0) {
 		throw new ValidationError(
-			`周起始日 Week Start ${given} (week ${week} — ${addDays(week, 6)}) is outside the placement's dates ${placement.plannedStart} — ${placement.plannedEnd} / 周志不在实践期内`,
+			`周志不在实践期内：${given} 所在周 ${week} — ${addDays(week, 6)}，实践期 ${placement.plannedStart} — ${placement.plannedEnd} / Week Start ${given} (week ${week} — ${addDays(week, 6)}) is outside the placement's dates ${placement.plannedStart} — ${placement.plannedEnd}`,
 			'weekStart',
 			'range',
 		);
 	}
 	const hours = optionalNumber(input.hours, 'hours', '工时 Hours', { min: 0, max: 24 * 7 });
-	if (hours === null) throw new ValidationError('工时 Hours is required / 必填', 'hours', 'required');
+	if (hours === null) throw new ValidationError('工时为必填项 / Hours is required', 'hours', 'required');
 	const dates = readDates(input.onSiteDates);
 	for (const [i, d] of dates.entries()) {
-		if (!within.includes(d)) throw new ValidationError(`在岗日期 On-site Date ${d} is not a day of week ${week} inside the placement's dates / 日期不在本周实践期内`, `onSiteDates[${i}]`, 'range');
+		if (!within.includes(d)) throw new ValidationError(`在岗日期 ${d}（第 ${i + 1} 个）不在 ${week} 这一周的实践期内 / On-site Date ${d} is not a day of week ${week} inside the placement's dates`, `onSiteDates[${i}]`, 'range');
 	}
 	let days = optionalNumber(input.daysOnSite, 'daysOnSite', '在岗天数 Days On Site', { min: 0, max: within.length, integer: true });
 	if (dates.length) {
-		if (days !== null && days !== dates.length) throw new ValidationError(`在岗天数 Days On Site ${days} differs from the ${dates.length} dates given / 天数与日期不符`, 'daysOnSite', 'mismatch');
+		if (days !== null && days !== dates.length) throw new ValidationError(`在岗天数 ${days} 与所填 ${dates.length} 个日期不符 / Days On Site ${days} differs from the ${dates.length} dates given`, 'daysOnSite', 'mismatch');
 		days = dates.length;
 	}
-	if (days === null) throw new ValidationError('在岗天数 Days On Site is required / 必填', 'daysOnSite', 'required');
-	if (hours > days * 24) throw new ValidationError(`工时 Hours ${hours} exceed 24 per day on site / 工时超过在岗天数`, 'hours', 'range');
+	if (days === null) throw new ValidationError('在岗天数为必填项 / Days On Site is required', 'daysOnSite', 'required');
+	if (hours > days * 24) throw new ValidationError(`工时 ${hours} 超过在岗 ${days} 天每天 24 小时 / Hours ${hours} exceed 24 per day on site (${days} days)`, 'hours', 'range');
 	const clash = await tx.selectFrom('exchange_log').select('id').where('placement_id', '=', placement.id).where('week_start', '=', week).executeTakeFirst();
-	if (clash) throw new ValidationError(`A log for week ${week} already exists (${clash.id}) / 本周周志已存在`, 'weekStart', 'duplicate');
+	if (clash) throw new ValidationError(`${week} 这一周的周志已存在（${clash.id}） / A log for week ${week} already exists (${clash.id})`, 'weekStart', 'duplicate');
 	return {
 		week_start: week,
 		hours,
@@ -98,7 +100,7 @@ export function addLog(store: Store, placementId: string, input: LogInput, actor
 	return store.transaction(async (tx) => {
 		const placement = await readPlacement(tx, placementId);
 		if (!LOGGABLE.includes(placement.status)) {
-			throw new StateError(`Weekly logs are written while a placement is approved or in progress; it is ${placement.statusLabel} / 当前状态不能填写周志`, placement.status, 'log');
+			throw new StateError(`实践已批准或进行中才能填写周志，当前为「${placement.statusLabel}」 / Weekly logs are written while a placement is approved or in progress; it is ${placement.statusLabel}`, placement.status, 'log');
 		}
 		const columns = await validate(tx, placement, input);
 		const now = nowIso();
@@ -134,7 +136,7 @@ export function confirmLog(store: Store, logId: string, input: { confirmedBy?: s
 		if (!log) throw new NotFoundError('exchange_log', logId);
 		const placement = await readPlacement(tx, log.placement_id);
 		if (!CONFIRMABLE.includes(placement.status)) {
-			throw new StateError(`Logs of a placement that is ${placement.statusLabel} can no longer be confirmed / 当前状态不能确认周志`, placement.status, 'confirm');
+			throw new StateError(`实践为「${placement.statusLabel}」，周志不能再确认 / Logs of a placement that is ${placement.statusLabel} can no longer be confirmed`, placement.status, 'confirm');
 		}
 		const confirmedBy = optionalText(input.confirmedBy, 'confirmedBy', '确认人 Confirmed By', 100) ?? placement.mentorName ?? actor.actor;
 		const now = nowIso();
@@ -144,7 +146,7 @@ export function confirmLog(store: Store, logId: string, input: { confirmedBy?: s
 			.where('id', '=', logId)
 			.where('confirmed', '=', 0)
 			.executeTakeFirst();
-		if (Number(result.numUpdatedRows) !== 1) throw new StateError(`Weekly log ${logId} is already confirmed / 周志已确认`, 'confirmed', 'confirm');
+		if (Number(result.numUpdatedRows) !== 1) throw new StateError(`周志 ${logId} 已确认 / Weekly log ${logId} is already confirmed`, 'confirmed', 'confirm');
 		await writeAudit(tx, { ...actor, action: 'confirm', entityType: 'exchange_log', entityId: logId, changes: { confirmed: [0, 1], confirmed_by: confirmedBy } });
 		const totals = await recompute(tx, placement, actor);
 		const row = await tx.selectFrom('exchange_log').selectAll().where('id', '=', logId).executeTakeFirstOrThrow();

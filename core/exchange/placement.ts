@@ -156,7 +156,7 @@ async function validate(tx: Tx, input: PlacementInput, exceptId?: string) {
 	const form = oneOf(formValue(input.form), 'form', '实践形式 Form', PLACEMENT_FORMS);
 	const start = requiredDate(input.plannedStart, 'plannedStart', '计划开始 Planned Start');
 	const end = requiredDate(input.plannedEnd, 'plannedEnd', '计划结束 Planned End');
-	if (end < start) throw new ValidationError(`计划结束 Planned End ${end} is before 计划开始 Planned Start ${start} / 结束早于开始`, 'plannedEnd', 'range');
+	if (end < start) throw new ValidationError(`计划结束 ${end} 早于计划开始 ${start} / Planned End ${end} is before Planned Start ${start}`, 'plannedEnd', 'range');
 	const span = daysBetween(start, end) + 1;
 	const plannedDays = optionalNumber(input.plannedDays, 'plannedDays', '计划天数 Planned Days', { min: 1, max: span, integer: true }) ?? span;
 	const stationRef = optionalText(input.stationId, 'stationId', '实践站点 Station', 200);
@@ -165,9 +165,9 @@ async function validate(tx: Tx, input: PlacementInput, exceptId?: string) {
 		const station =
 			(await tx.selectFrom('exchange_station').selectAll().where('id', '=', stationRef).executeTakeFirst()) ??
 			(await tx.selectFrom('exchange_station').selectAll().where('name', '=', stationRef).executeTakeFirst());
-		if (!station) throw new ValidationError(`实践站点 Station "${stationRef}" does not exist / 站点不存在`, 'stationId', 'reference');
+		if (!station) throw new ValidationError(`实践站点「${stationRef}」不存在 / Station "${stationRef}" does not exist`, 'stationId', 'reference');
 		stationId = station.id;
-		if (station.organisation_id !== hostId) throw new ValidationError(`实践站点 Station "${station.name}" belongs to another enterprise / 站点不属于该企业`, 'stationId', 'reference');
+		if (station.organisation_id !== hostId) throw new ValidationError(`实践站点「${station.name}」不属于该企业 / Station "${station.name}" belongs to another enterprise`, 'stationId', 'reference');
 		let others = tx
 			.selectFrom('exchange_placement')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -178,7 +178,7 @@ async function validate(tx: Tx, input: PlacementInput, exceptId?: string) {
 		if (exceptId) others = others.where('id', '!=', exceptId);
 		const overlapping = await others.executeTakeFirstOrThrow();
 		if (Number(overlapping.n) >= Number(station.capacity)) {
-			throw new ValidationError(`实践站点 Station "${station.name}" is full for ${start} — ${end} (capacity ${station.capacity}) / 站点名额已满`, 'stationId', 'capacity');
+			throw new ValidationError(`实践站点「${station.name}」在 ${start} — ${end} 名额已满（容量 ${station.capacity}） / Station "${station.name}" is full for ${start} — ${end} (capacity ${station.capacity})`, 'stationId', 'capacity');
 		}
 	}
 	const mentorRef = optionalText(input.mentorId, 'mentorId', '企业导师 Mentor', 254);
@@ -222,7 +222,7 @@ export function updatePlacement(store: Store, id: string, patch: Partial<Placeme
 	return store.transaction(async (tx) => {
 		const before = await readPlacement(tx, id);
 		if (!EDITABLE.includes(before.status)) {
-			throw new StateError(`Only a planned placement can be edited; it is ${before.statusLabel} / 已批准的计划不能修改`, before.status, 'update');
+			throw new StateError(`只有计划中的实践可以修改，当前为「${before.statusLabel}」 / Only a planned placement can be edited; it is ${before.statusLabel}`, before.status, 'update');
 		}
 		const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== ''));
 		const merged: PlacementInput = {
@@ -273,7 +273,7 @@ export async function listPlacements(
 		const value = filterValue(given, field, `筛选 Filter ${field}`);
 		if (value === null) continue;
 		const column = PLACEMENT_FILTERS[field];
-		if (!column) throw new ValidationError(`Unknown filter ${quoted(field)} / 未知筛选条件`, field);
+		if (!column) throw new ValidationError(`未知筛选条件 ${quoted(field)} / Unknown filter ${quoted(field)}`, field);
 		q = q.where(column, '=', value);
 	}
 	const page = await paginate(q, { after: options.after, limit: options.limit, idColumn: 'p.id' });
@@ -328,7 +328,7 @@ export function transitionPlacement(store: Store, id: string, to: string, input:
 		assertTransition(PLACEMENT_TRANSITIONS, '教师企业实践 Placement', before.status, to);
 		const set = { ...evidenceFor(to, input), updated_at: nowIso() };
 		const won = await transition(tx, { table: 'exchange_placement', id, from: before.status, to, set });
-		if (!won) throw new StateError(`Placement ${id} was changed by someone else meanwhile / 记录已被他人修改`, before.status, to);
+		if (!won) throw new StateError(`实践安排 ${id} 已被他人修改，请重试 / Placement ${id} was changed by someone else meanwhile`, before.status, to);
 		const changes: Record<string, unknown> = { ...set };
 		delete changes.updated_at;
 		await writeAudit(tx, { ...actor, action: `transition:${to}`, entityType: 'exchange_placement', entityId: id, changes: { status: [before.status, to], ...changes } });

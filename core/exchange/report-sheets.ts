@@ -13,17 +13,27 @@ const teacher: Array<[string, string]> = [
 	['courseCategory', '课程类别 Category'],
 ];
 
+/** Practice in both measures; the requirement and the shortfall in the unit of the counting rule. */
+const practice: Array<[string, string]> = [
+	['months', '实践月数 Months'],
+	['loggedDays', '在岗天数 Logged Days'],
+	['required', '要求 Required'],
+	['shortfall', '差额 Shortfall'],
+	['unit', '单位 Unit'],
+	['countingRuleLabel', '计算方式 Counting Rule'],
+];
+
 /** How each compliance report appears as a worksheet: Chinese-first headers, stable column order. */
 export const REPORT_SHEETS: Record<ReportName, SheetSpec> = {
 	fiveYear: {
 		sheet: '五年累计 Five-Year',
 		title: '专业课教师五年累计企业实践',
-		columns: [...teacher, ['windowStart', '统计起 From'], ['windowEnd', '统计止 To'], ['days', '实践天数 Days'], ['requiredDays', '要求天数 Required'], ['shortfall', '差额 Shortfall'], ['makeUpBy', '补足期限 Make Up By'], ['statusLabel', '状态 Status']],
+		columns: [...teacher, ['windowStart', '周期起 From'], ['windowEnd', '周期止 To'], ['countedThrough', '统计至 Counted Through'], ...practice, ['makeUpBy', '补足期限 Make Up By'], ['statusLabel', '状态 Status']],
 	},
 	annual: {
 		sheet: '年度实践 Annual',
 		title: '本年度企业实践',
-		columns: [...teacher, ['year', '年度 Year'], ['days', '实践天数 Days'], ['requiredDays', '要求天数 Required'], ['shortfall', '差额 Shortfall'], ['makeUpBy', '补足期限 Make Up By'], ['statusLabel', '状态 Status']],
+		columns: [...teacher, ['year', '年度 Year'], ...practice, ['makeUpBy', '补足期限 Make Up By'], ['statusLabel', '状态 Status']],
 	},
 	newTeachers: {
 		sheet: '新教师 New Teachers',

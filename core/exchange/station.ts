@@ -5,6 +5,7 @@ import { oneOf, optionalDate, optionalEmail, optionalNumber, optionalText, requi
 import { requireOrganisation } from '../directory/lookup';
 
 export const STATION_KINDS = ['station', 'base'] as const;
+export const STATION_KIND_LABELS: Record<(typeof STATION_KINDS)[number], string> = { station: '教师实践流动站 Practice Station', base: '企业实践基地 Practice Base' };
 
 export interface StationInput {
 	name: string;
@@ -24,6 +25,7 @@ export interface Station {
 	name: string;
 	organisationId: string;
 	kind: string;
+	kindLabel: string;
 	capacity: number;
 	contactName: string | null;
 	contactPhone: string | null;
@@ -46,10 +48,10 @@ const spec: EntitySpec<StationInput, Station> = {
 		const recognisedFrom = optionalDate(input.recognisedFrom, 'recognisedFrom', '认定起始 Recognised From');
 		const recognisedTo = optionalDate(input.recognisedTo, 'recognisedTo', '认定截止 Recognised To');
 		if (recognisedFrom && recognisedTo && recognisedTo < recognisedFrom) {
-			throw new ValidationError(`认定截止 Recognised To ${recognisedTo} is before 认定起始 ${recognisedFrom} / 截止早于起始`, 'recognisedTo', 'range');
+			throw new ValidationError(`认定截止 ${recognisedTo} 早于认定起始 ${recognisedFrom} / Recognised To ${recognisedTo} is before Recognised From ${recognisedFrom}`, 'recognisedTo', 'range');
 		}
 		const capacity = optionalNumber(input.capacity, 'capacity', '容量 Capacity', { min: 1, integer: true });
-		if (capacity === null) throw new ValidationError('容量 Capacity is required / 必填', 'capacity', 'required');
+		if (capacity === null) throw new ValidationError('容量为必填项 / Capacity is required', 'capacity', 'required');
 		return {
 			name: requiredText(input.name, 'name', '站点名称 Name', 200),
 			organisation_id: organisationId,
@@ -69,6 +71,7 @@ const spec: EntitySpec<StationInput, Station> = {
 			name: row.name,
 			organisationId: row.organisation_id,
 			kind: row.kind,
+			kindLabel: STATION_KIND_LABELS[row.kind as (typeof STATION_KINDS)[number]] ?? row.kind,
 			capacity: Number(row.capacity),
 			contactName: row.contact_name,
 			contactPhone: row.contact_phone,

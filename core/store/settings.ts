@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Store } from './store';
 import type { ConsortiumSettings } from './types';
 
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+import { DEFAULT_TIME_ZONE } from '../util/time';
+
+export { DEFAULT_TIME_ZONE };
 
 // Building an Intl formatter costs far more than a decision's SQL; settings are resolved on every webhook call.
 const knownZones = new Set<string>();

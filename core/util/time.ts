@@ -1,3 +1,6 @@
+/** The consortium's zone when none is set: 联合体 calendars, deadlines and "today" are Beijing time. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
 /** Formats an instant for people in the consortium's zone: `2026-11-28 22:32`. */
 export function formatInZone(iso: string | Date, timeZone: string, withTime = true): string {
 	const date = typeof iso === 'string' ? new Date(iso) : iso;
@@ -39,4 +42,31 @@ export function addMonths(date: string, months: number): string {
 
 export function addYears(date: string, years: number): string {
 	return addMonths(date, years * 12);
+}
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** How far a zone's wall clock is ahead of UTC at an instant, in milliseconds. */
+function zoneOffset(instant: number, timeZone: string): number {
+	let format = offsetFormats.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+		offsetFormats.set(timeZone, format);
+	}
+	const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+	const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+	return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a calendar day begins in a zone, ISO-8601 UTC: 2026-12-02 in Asia/Shanghai
+ * begins at 2026-12-01T16:00:00.000Z. A day filter compares stored UTC instants with this,
+ * so a request made at 00:30 Beijing time falls on its Beijing day.
+ */
+export function startOfDayInZone(date: string, timeZone: string): string {
+	const wallMidnight = Date.parse(`${date}T00:00:00Z`);
+	// Twice: the offset at the first guess may differ from the offset at midnight across a DST change.
+	let instant = wallMidnight - zoneOffset(wallMidnight, timeZone);
+	instant = wallMidnight - zoneOffset(instant, timeZone);
+	return new Date(instant).toISOString();
 }

@@ -1,25 +1,34 @@
-import { quoted, ValidationError } from './errors';
+import { bilingual, labelParts, quoted, ValidationError } from './errors';
+import { dateInZone, DEFAULT_TIME_ZONE } from './time';
 
 export { quoted };
 
-/** Small field readers that turn loose item JSON into typed values or name the bad field. */
+/**
+ * Small field readers that turn loose item JSON into typed values or name the bad field.
+ * Their messages say the Chinese first, with the field's Chinese name and every number a
+ * clerk needs, then the same in English.
+ */
+function refuse(label: string, zh: (name: string) => string, en: (name: string) => string, field: string, code: string): ValidationError {
+	const { zh: zhName, en: enName } = labelParts(label);
+	return new ValidationError(bilingual(zh(zhName), en(enName)), field, code);
+}
 export function requiredText(value: unknown, field: string, label: string, max = 500): string {
 	const text = optionalText(value, field, label, max);
-	if (!text) throw new ValidationError(`${label} is required / 必填`, field, 'required');
+	if (!text) throw refuse(label, (n) => `${n}为必填项`, (n) => `${n} is required`, field, 'required');
 	return text;
 }
 
 export function optionalText(value: unknown, field: string, label: string, max = 2000): string | null {
 	if (value === undefined || value === null) return null;
 	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw new ValidationError(`${label} must be text / 应为文本`, field, 'type');
+		throw refuse(label, (n) => `${n}应为文本`, (n) => `${n} must be text`, field, 'type');
 	}
 	const text = String(value).trim();
-	if (text.length > max) throw new ValidationError(`${label} is longer than ${max} characters / 过长`, field, 'too_long');
+	if (text.length > max) throw refuse(label, (n) => `${n}超过 ${max} 个字符（${text.length} 个）`, (n) => `${n} is longer than ${max} characters (${text.length})`, field, 'too_long');
 	// PostgreSQL cannot store NUL, and no field here has a use for other control characters.
 	// eslint-disable-next-line no-control-regex
 	if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) {
-		throw new ValidationError(`${label} contains control characters / 含有控制字符`, field, 'control_chars');
+		throw refuse(label, (n) => `${n}含有控制字符`, (n) => `${n} contains control characters`, field, 'control_chars');
 	}
 	return text === '' ? null : text;
 }
@@ -49,8 +58,14 @@ export function filterValue(value: unknown, field: string, label: string): strin
 
 export function oneOf<T extends string>(value: unknown, field: string, label: string, allowed: readonly T[]): T {
 	if (typeof value !== 'string' || !allowed.includes(value as T)) {
-		const got = typeof value === 'string' || typeof value === 'number' ? `; got "${String(value).slice(0, 40)}"` : '';
-		throw new ValidationError(`${label} must be one of ${allowed.join(', ')}${got} / 取值无效`, field, 'enum');
+		const got = typeof value === 'string' || typeof value === 'number' ? String(value).slice(0, 40) : null;
+		throw refuse(
+			label,
+			(n) => `${n}取值无效：应为 ${allowed.join('、')} 之一${got === null ? '' : `，收到 "${got}"`}`,
+			(n) => `${n} must be one of ${allowed.join(', ')}${got === null ? '' : `; got "${got}"`}`,
+			field,
+			'enum',
+		);
 	}
 	return value as T;
 }
@@ -59,7 +74,7 @@ const EMAIL = /^[^\s@<>"',;]+@[^\s@<>"',;]+\.[^\s@<>"',;]+$/;
 export function optionalEmail(value: unknown, field: string, label: string): string | null {
 	const text = optionalText(value, field, label, 254);
 	if (text === null) return null;
-	if (!EMAIL.test(text)) throw new ValidationError(`${label} "${text}" is not an email address / 邮箱格式错误`, field, 'email');
+	if (!EMAIL.test(text)) throw refuse(label, (n) => `${n}「${text}」不是有效的邮箱地址`, (n) => `${n} "${text}" is not an email address`, field, 'email');
 	return text.toLowerCase();
 }
 
@@ -74,11 +89,17 @@ function validTime(text: string): boolean {
 	return Boolean(m && Number(m[1]) < 24 && Number(m[2]) < 60 && Number(m[3] ?? 0) < 60);
 }
 
-/** A calendar date `YYYY-MM-DD` (also accepts `2023年5月6日`, `2023/5/6` and full ISO instants), 1900–2199. */
-export function optionalDate(value: unknown, field: string, label: string): string | null {
+/**
+ * A calendar date `YYYY-MM-DD` (also accepts `2023年5月6日`, `2023/5/6` and full ISO instants), 1900–2199.
+ * An instant — a Date, or text with a time and `Z` or an offset, as a Schedule Trigger's
+ * timestamp — is a moment, not a day: it is read as the calendar day it falls on in the
+ * consortium's zone, so `2026-12-01T16:30:00Z` is 2026-12-02 in Asia/Shanghai (00:30 there).
+ * A time without a zone is already wall time and keeps its date.
+ */
+export function optionalDate(value: unknown, field: string, label: string, timeZone: string = DEFAULT_TIME_ZONE): string | null {
 	if (value === undefined || value === null || value === '') return null;
 	if (typeof value !== 'string' && typeof value !== 'number' && !(value instanceof Date)) {
-		throw new ValidationError(`${label} must be a date (YYYY-MM-DD) / 日期无效`, field, 'date');
+		throw refuse(label, (n) => `${n}应为日期（YYYY-MM-DD）`, (n) => `${n} must be a date (YYYY-MM-DD)`, field, 'date');
 	}
 	// an invalid Date has no ISO form (toISOString throws): it is no date either
 	const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString()) : String(value).trim();
@@ -86,21 +107,23 @@ export function optionalDate(value: unknown, field: string, label: string): stri
 	const slashed = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:[T ].*)?$/.exec(text);
 	const match = chinese ?? slashed;
 	if (match && validTime(text)) {
-		const date = `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
-		const d = new Date(`${date}T00:00:00Z`);
-		if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date) {
+		const written = `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
+		const d = new Date(`${written}T00:00:00Z`);
+		if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === written) {
+			const instant = /[T ]\d{2}:\d{2}.*(?:Z|[+-]\d{2}:?\d{2})$/i.test(text) ? Date.parse(text.replace(' ', 'T')) : NaN;
+			const date = Number.isNaN(instant) ? written : dateInZone(new Date(instant), timeZone);
 			// Date arithmetic works on YYYY-MM-DD text; a year outside four digits (or a
 			// thousand years off) breaks it: periods would never reach their end.
-			if (date < MIN_DATE || date > MAX_DATE) throw new ValidationError(`${label} ${date} is outside ${MIN_DATE} — ${MAX_DATE} / 日期超出范围`, field, 'date');
+			if (date < MIN_DATE || date > MAX_DATE) throw refuse(label, (n) => `${n} ${date} 超出范围 ${MIN_DATE} — ${MAX_DATE}`, (n) => `${n} ${date} is outside ${MIN_DATE} — ${MAX_DATE}`, field, 'date');
 			return date;
 		}
 	}
-	throw new ValidationError(`${label} ${quoted(text, 40)} is not a valid date (YYYY-MM-DD) / 日期无效`, field, 'date');
+	throw refuse(label, (n) => `${n} ${quoted(text, 40)} 不是有效日期（应为 YYYY-MM-DD）`, (n) => `${n} ${quoted(text, 40)} is not a valid date (YYYY-MM-DD)`, field, 'date');
 }
 
-export function requiredDate(value: unknown, field: string, label: string): string {
-	const d = optionalDate(value, field, label);
-	if (!d) throw new ValidationError(`${label} is required / 必填`, field, 'required');
+export function requiredDate(value: unknown, field: string, label: string, timeZone: string = DEFAULT_TIME_ZONE): string {
+	const d = optionalDate(value, field, label, timeZone);
+	if (!d) throw refuse(label, (n) => `${n}为必填项`, (n) => `${n} is required`, field, 'required');
 	return d;
 }
 
@@ -114,17 +137,17 @@ export function optionalNumber(
 	range: { min?: number; max?: number; integer?: boolean } = {},
 ): number | null {
 	if (value === undefined || value === null || value === '') return null;
-	if (typeof value !== 'number' && typeof value !== 'string') throw new ValidationError(`${label} must be a number / 应为数字`, field, 'type');
+	if (typeof value !== 'number' && typeof value !== 'string') throw refuse(label, (n) => `${n}应为数字`, (n) => `${n} must be a number`, field, 'type');
 	// Blank text is no number: Number('  ') would read it as 0.
 	if (typeof value === 'string' && value.trim() === '') return null;
 	const n = typeof value === 'number' ? value : Number(value.trim());
-	if (!Number.isFinite(n)) throw new ValidationError(`${label} must be a number; got "${String(value).slice(0, 40)}" / 应为数字`, field, 'type');
-	if (range.integer && !Number.isInteger(n)) throw new ValidationError(`${label} must be a whole number / 应为整数`, field, 'type');
+	if (!Number.isFinite(n)) throw refuse(label, (l) => `${l}应为数字，收到 "${String(value).slice(0, 40)}"`, (l) => `${l} must be a number; got "${String(value).slice(0, 40)}"`, field, 'type');
+	if (range.integer && !Number.isInteger(n)) throw refuse(label, (l) => `${l}应为整数，收到 ${n}`, (l) => `${l} must be a whole number; got ${n}`, field, 'type');
 	// A whole number is stored in an integer column: beyond its range PostgreSQL answers with a driver error.
 	const min = range.min ?? (range.integer ? -MAX_STORED_INTEGER : undefined);
 	const max = range.max ?? (range.integer ? MAX_STORED_INTEGER : undefined);
-	if (min !== undefined && n < min) throw new ValidationError(`${label} must be at least ${min} / 不能小于${min}`, field, 'range');
-	if (max !== undefined && n > max) throw new ValidationError(`${label} must be at most ${max} / 不能大于${max}`, field, 'range');
+	if (min !== undefined && n < min) throw refuse(label, (l) => `${l}不能小于 ${min}，收到 ${n}`, (l) => `${l} must be at least ${min}; got ${n}`, field, 'range');
+	if (max !== undefined && n > max) throw refuse(label, (l) => `${l}不能大于 ${max}，收到 ${n}`, (l) => `${l} must be at most ${max}; got ${n}`, field, 'range');
 	return n;
 }
 
@@ -133,7 +156,7 @@ export function optionalBoolean(value: unknown, field: string, label: string): b
 	if (typeof value === 'boolean') return value;
 	if (value === 1 || value === '1' || value === 'true' || value === '是' || value === 'yes') return true;
 	if (value === 0 || value === '0' || value === 'false' || value === '否' || value === 'no') return false;
-	throw new ValidationError(`${label} must be yes or no / 应为是或否`, field, 'type');
+	throw refuse(label, (n) => `${n}应为“是”或“否”`, (n) => `${n} must be yes or no`, field, 'type');
 }
 
 /**
@@ -142,7 +165,7 @@ export function optionalBoolean(value: unknown, field: string, label: string): b
  */
 export function choiceList<T extends string>(value: unknown, field: string, label: string, allowed: readonly T[]): T[] {
 	if (value === undefined || value === null || value === '') return [];
-	if (!Array.isArray(value) && typeof value !== 'string') throw new ValidationError(`${label} must be a list of ${allowed.join(', ')} / 应为列表`, field, 'type');
+	if (!Array.isArray(value) && typeof value !== 'string') throw refuse(label, (n) => `${n}应为列表，取值为 ${allowed.join('、')}`, (n) => `${n} must be a list of ${allowed.join(', ')}`, field, 'type');
 	const parts = Array.isArray(value) ? value : value.split(/[,，、;；]/).map((p) => p.trim()).filter(Boolean);
 	return [...new Set(parts.map((p, i) => oneOf(p, `${field}[${i}]`, label, allowed)))];
 }
@@ -150,7 +173,7 @@ export function choiceList<T extends string>(value: unknown, field: string, labe
 /** A list given as an array or as comma / 、 separated text. */
 export function textList(value: unknown, field: string, label: string): string[] {
 	if (value === undefined || value === null || value === '') return [];
-	if (!Array.isArray(value) && typeof value !== 'string') throw new ValidationError(`${label} must be a list / 应为列表`, field, 'type');
+	if (!Array.isArray(value) && typeof value !== 'string') throw refuse(label, (n) => `${n}应为列表`, (n) => `${n} must be a list`, field, 'type');
 	const parts = Array.isArray(value) ? value : value.split(/[,，、;；]/);
 	return parts.map((p, i) => requiredText(p, `${field}[${i}]`, label, 200));
 }
@@ -165,5 +188,5 @@ export function scalarText(value: unknown, field: string, label: string): string
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
 	if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
-	throw new ValidationError(`${label} must be text / 应为文本`, field, 'type');
+	throw refuse(label, (n) => `${n}应为文本`, (n) => `${n} must be text`, field, 'type');
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { Repository } from '../../core/store';
 import { batchSizeProperty, recordIdProperty } from './descriptions/common';
 import { fieldProperties, readFields, rowToInput, updateFieldProperties, type FieldDef } from './descriptions/fields';
@@ -6,6 +6,7 @@ import { listOperation } from './listOperation';
 import { readBatchSize, readId } from './params';
 import { forEachItem, workflowActor } from './run';
 import { consortiumFor } from './store';
+import { rowReport } from './rowReport';
 
 export interface Operation {
 	description: INodeProperties[];
@@ -87,7 +88,7 @@ export function entityOperations(resource: string, repository: AnyRepository, fi
 			const batchSize = readBatchSize(this);
 			const rows = items.map((item) => rowToInput(item.json, fields));
 			const results = await repository.bulkUpsert(store, rows as never[], workflowActor(this), batchSize);
-			return results.map((r) => ({ json: { ...r, row: r.row + 1 } as IDataObject, pairedItem: { item: r.row } }));
+			return results.map((r) => ({ json: rowReport(r), pairedItem: { item: r.row } }));
 		},
 	};
 

@@ -167,7 +167,7 @@ describe.each(testDialects())('Approval management and timeouts in the n8n engin
 		await clickDecision(engine, execution, linkOf(sent(execution), 'head@x.com'), 'approve');
 		const before = await store.db.selectFrom('approval_request').select(['id', 'redelivered_at']).execute();
 		const bad = await engine.run(manageWorkflow('redeliver', { executionId: '={{ ["1", "2"] }}' }));
-		expect(bad.error()).toMatch(/Item 0: 失败的执行 ID Failed Execution ID must be text \/ 应为文本 — 字段 Field: executionId/);
+		expect(bad.error()).toMatch(/第 1 项 Item 1：失败的执行 ID应为文本 \/ Failed Execution ID must be text — 字段 Field: executionId/);
 		const tolerant = manageWorkflow('redeliver', { executionId: '={{ $json.id }}' });
 		Object.assign(tolerant.nodes[1], { onError: 'continueRegularOutput' });
 		const run = await engine.run(tolerant, { items: [{ id: ['x'] }, { id: execution.id }] });

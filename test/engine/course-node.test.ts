@@ -88,7 +88,7 @@ describe.each(testDialects())('Course node in the n8n engine (%s)', (dialect) =>
 			chain(courseNode('List', { resource: 'proposal', operation: 'list', returnAll: true, filters: { status: 'in_development' } }), courseNode('Update', { resource: 'proposal', operation: 'update', id: '={{ $json.id }}', updateFields: { name: '改名' } })),
 		);
 		expect(run.output('List').map((c) => c.code)).toEqual(['NODE-1']);
-		expect(run.error()).toMatch(/Item 0: 课程「建设中 In Development」时不能修改.*"in_development"/);
+		expect(run.error()).toMatch(/第 1 项 Item 1：课程「建设中 In Development」时不能修改.*"in_development"/);
 	});
 
 	it('names the item and field of a broken rule; with Continue On Fail the good items go through and the bad write nothing', async () => {
@@ -98,8 +98,8 @@ describe.each(testDialects())('Course node in the n8n engine (%s)', (dialect) =>
 		});
 		const out = run.output('Create');
 		expect(out[0]).toMatchObject({ code: 'NODE-2', status: 'draft' });
-		expect(out[1]).toMatchObject({ error: expect.stringMatching(/^第 2 项 Item 1: 学分 Credits 3 needs 48–54/), description: '字段 Field: credits' });
-		expect(out[2]).toMatchObject({ error: expect.stringMatching(/Item 2: 课程团队 Team has 0 enterprise members/), description: '字段 Field: team' });
+		expect(out[1]).toMatchObject({ error: expect.stringMatching(/^第 2 项 Item 2：学分与学时不符：专业核心课每学分 16–18 学时，3 学分应为 48–54 学时/), description: '字段 Field: credits' });
+		expect(out[2]).toMatchObject({ error: expect.stringMatching(/^第 3 项 Item 3：课程团队中企业人员 0 名/), description: '字段 Field: team' });
 		const codes = (await store.db.selectFrom('course').select('code').execute()).map((c) => c.code).sort();
 		expect(codes).toEqual(['NODE-1', 'NODE-2']);
 	});
@@ -108,6 +108,6 @@ describe.each(testDialects())('Course node in the n8n engine (%s)', (dialect) =>
 		const run = await engine.run(chain(courseNode('Complete', { resource: 'proposal', operation: 'advance', id: '={{ $json.id }}', to: 'completed' })), {
 			items: [{ id: String((await store.db.selectFrom('course').select('id').where('code', '=', 'NODE-2').executeTakeFirstOrThrow()).id) }],
 		});
-		expect(run.error()).toMatch(/Item 0: 课程状态不能从「草稿 Draft」变为「已完成 Completed」 \/ Cannot move a course from "draft" to "completed"; allowed from "draft": submitted, withdrawn/);
+		expect(run.error()).toMatch(/第 1 项 Item 1：课程状态不能从「草稿 Draft」变为「已完成 Completed」 \/ Cannot move a course from "draft" to "completed"; allowed from "draft": submitted, withdrawn/);
 	});
 });

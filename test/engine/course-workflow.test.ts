@@ -217,7 +217,7 @@ describe.each(testDialects())('course proposal approval workflow in the n8n engi
 
 	it('a proposal that breaks a rule stops at Create Course, naming the item and field, and writes nothing', async () => {
 		const execution = await engine.run(workflow, { startNode: FORM, items: [formItem(dir, 'ZN-WF-BAD', '坏申报', { enterpriseShare: '10%' })] });
-		expect(execution.error()).toMatch(/Item 0: 企业授课比例 Enterprise Share 10% is outside 25%–75%.*Field: enterpriseShare/);
+		expect(execution.error()).toMatch(/第 1 项 Item 1：企业授课比例 10% 超出 25%–75%.*Field: enterpriseShare/);
 		expect((await courses.list(store, { code: 'ZN-WF-BAD' })).items).toHaveLength(0);
 	});
 });

@@ -60,17 +60,17 @@ describe.each(testDialects())(`Consortium node bulk upsert of ${ROWS}-row sheets
 		const badCode = rows.map((r, i) => (i % 100 === 99 ? i : -1)).filter((i) => i >= 0);
 		const badEmail = rows.map((r, i) => (i % 250 === 249 && i % 100 !== 99 ? i : -1)).filter((i) => i >= 0);
 		const rejected = results.filter((r) => r.result === 'rejected');
-		expect(rejected.map((r) => Number(r.row) - 1).sort((a, b) => a - b)).toEqual([...badCode, ...badEmail].sort((a, b) => a - b));
+		expect(rejected.map((r) => Number(r['行']) - 1).sort((a, b) => a - b)).toEqual([...badCode, ...badEmail].sort((a, b) => a - b));
 		for (const r of rejected) {
-			const i = Number(r.row) - 1;
-			expect(r.field).toBe(badCode.includes(i) ? 'creditCode' : 'contactEmail');
-			expect(String(r.reason)).toMatch(badCode.includes(i) ? /统一社会信用代码 Credit Code.*check character/ : /联系邮箱 Contact Email/);
+			const i = Number(r['行']) - 1;
+			expect(r['字段']).toBe(badCode.includes(i) ? 'creditCode' : 'contactEmail');
+			expect(String(r['原因'])).toMatch(badCode.includes(i) ? /统一社会信用代码 Credit Code.*check character/ : /^联系邮箱「.*」不是有效的邮箱地址 \/ Contact Email/);
 		}
-		const updated = results.filter((r) => r.result === 'updated').map((r) => Number(r.row) - 1);
+		const updated = results.filter((r) => r.result === 'updated').map((r) => Number(r['行']) - 1);
 		// A repeated row updates only if its first occurrence got in.
-		const firstRejected = new Set(rejected.map((r) => Number(r.row) - 1).filter((i) => i < 200));
+		const firstRejected = new Set(rejected.map((r) => Number(r['行']) - 1).filter((i) => i < 200));
 		expect(updated).toEqual(
-			Array.from({ length: 200 }, (_, k) => ROWS - 200 + k).filter((i) => !rejected.some((r) => Number(r.row) - 1 === i) && !firstRejected.has(i - (ROWS - 200))),
+			Array.from({ length: 200 }, (_, k) => ROWS - 200 + k).filter((i) => !rejected.some((r) => Number(r['行']) - 1 === i) && !firstRejected.has(i - (ROWS - 200))),
 		);
 
 		const store = await openStore(config);

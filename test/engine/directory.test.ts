@@ -51,7 +51,7 @@ describe.each(testDialects())('Consortium node directory in the n8n engine (%s)'
 		const config = await freshStoreConfig(dialect);
 		const engine = new Engine({ credentials: storeCredentials(config) });
 		const failing = await engine.run(workflow, { items: [{ org: '好公司', code: '91350100M000100Y43' }, { org: '坏公司', code: '91350100M000100Y40' }] });
-		expect(failing.error()).toMatch(/Item 1.*统一社会信用代码 Credit Code.*check character/);
+		expect(failing.error()).toMatch(/第 2 项 Item 2：.*统一社会信用代码 Credit Code.*check character/);
 		expect(failing.error()).toMatch(/creditCode/);
 
 		const tolerant = structuredClone(workflow);

@@ -31,8 +31,12 @@ describe.each(testDialects())('Exchange compliance reports on a seeded data set 
 	};
 	const byName = (items: any[], name: string) => items.find((i) => i.name === name);
 
+	// The day figures below count logged days in a rolling window, the options a college may
+	// choose; the defaults (calendar months, five-year cycles) are checked after them.
+	const byDays = { countingRule: 'loggedDays', windowModel: 'rolling' };
+
 	it('five-year practice: window edges, overlapping placements once, cancelled placements not at all, 公共课 half', async () => {
-		const items = await report('fiveYear');
+		const items = await report('fiveYear', { rules: byDays });
 		expect(items).toHaveLength(9);
 		// 张一: 2021-12-02, 12-03 (12-01 is outside) + 2026-12-01 (12-02 is after the report date)
 		// + March 2024 at two overlapping placements: 20 + 2 (03-30, 03-31) + 5 (04-01 … 04-05) = 27.
@@ -40,44 +44,53 @@ describe.each(testDialects())('Exchange compliance reports on a seeded data set 
 		expect(byName(items, '张一')).toMatchObject({
 			windowStart: '2021-12-02',
 			windowEnd: '2026-12-01',
-			days: 30,
-			requiredDays: 180,
+			loggedDays: 30,
+			required: 180,
 			shortfall: 150,
-			// joined 2010-09-01: periods end 2015-08-31, 2020-08-31, 2025-08-31, 2030-08-31.
-			makeUpBy: '2030-08-31',
-			// 2026-12-01 → 2029-12-01 is 1096 days (2028 is leap), → 2030-08-31 another 273.
-			daysLeft: 1369,
+			// Joined 2010-09-01, past the first five years: the rolling window is due on the report date.
+			makeUpBy: '2026-12-01',
+			daysLeft: 0,
 			status: 'shortfall',
 		});
-		// 王二, 公共课: 90 required. 2023-02-28 … 03-02 (3) + the week of 2024-02-26 with 02-29 (7) = 10.
-		// Joined 2020-02-29: the first period ends 2025-02-28 (no 02-29 in 2025), the second 2030-02-28.
-		expect(byName(items, '王二')).toMatchObject({ days: 10, requiredDays: 90, shortfall: 80, makeUpBy: '2030-02-28', daysLeft: 1185 });
+		// 王二, 公共课 (本联合体设置: half): 90 required. 2023-02-28 … 03-02 (3) + the week of 2024-02-26 with 02-29 (7) = 10.
+		expect(byName(items, '王二')).toMatchObject({ loggedDays: 10, required: 90, shortfall: 80, makeUpBy: '2026-12-01' });
 		// 周七: 30 weeks × 6 days in 2025 = 180, exactly enough.
-		expect(byName(items, '周七')).toMatchObject({ days: 180, requiredDays: 180, shortfall: 0, makeUpBy: null, status: 'compliant' });
-		// 李三 joined 2026-02-01: his first period ends 2031-01-31.
-		expect(byName(items, '李三')).toMatchObject({ days: 0, shortfall: 180, makeUpBy: '2031-01-31' });
-		// 吴八 has no joining date: periods run from the anchor 2016-05-11, the current one ends 2031-05-10.
-		expect(byName(items, '吴八')).toMatchObject({ days: 0, makeUpBy: '2031-05-10' });
+		expect(byName(items, '周七')).toMatchObject({ loggedDays: 180, required: 180, shortfall: 0, makeUpBy: null, status: 'compliant' });
+		// 李三 joined 2026-02-01: his first five years end 2031-01-31, and the window is those years.
+		expect(byName(items, '李三')).toMatchObject({ loggedDays: 0, shortfall: 180, windowStart: '2026-02-01', makeUpBy: '2031-01-31' });
+		// 吴八 has no joining date: counted from the anchor 2016-05-11, his first five years ended 2021-05-10.
+		expect(byName(items, '吴八')).toMatchObject({ loggedDays: 0, makeUpBy: '2026-12-01' });
 	});
 
-	it('five-year practice on 29 February: the window starts 2023-03-01', async () => {
-		const items = await report('fiveYear', { asOf: '2028-02-29' });
+	it('five-year practice by default: calendar months in the five-year cycle from joining', async () => {
+		const items = await report('fiveYear');
+		// 周七 joined 2015-01-01: the cycle 2025-01-01 … 2029-12-31. Thirty six-day weeks are full-time,
+		// so 2025-03-03 … 09-28 counts whole: six months to 09-02, then 26 days / 30 = 6.87 months.
+		expect(byName(items, '周七')).toMatchObject({ countingRule: 'calendarMonths', windowStart: '2025-01-01', windowEnd: '2029-12-31', months: 6.87, loggedDays: 180, required: 6, shortfall: 0, status: 'compliant' });
+		// 张一's cycle 2025-09-01 … 2030-08-31 holds only 2026-12-01 (one day of a two-day week): 1/30 month.
+		expect(byName(items, '张一')).toMatchObject({ windowStart: '2025-09-01', months: 0.03, required: 6, shortfall: 5.97, makeUpBy: '2030-08-31', daysLeft: 1369 });
+		// 王二 (公共课, joined 2020-02-29): the cycle 2025-03-01 … 2030-02-28 holds nothing yet; 3 months required.
+		expect(byName(items, '王二')).toMatchObject({ windowStart: '2025-03-01', windowEnd: '2030-02-28', months: 0, required: 3, shortfall: 3, makeUpBy: '2030-02-28', daysLeft: 1185 });
+	});
+
+	it('five-year practice on 29 February: the rolling window starts 2023-03-01', async () => {
+		const items = await report('fiveYear', { asOf: '2028-02-29', rules: byDays });
 		// 王二: 2023-02-28 is out, 03-01 and 03-02 in (2); 2024 week (7); 2028-02-28 and 02-29 in, 03-01 after (2).
-		expect(byName(items, '王二')).toMatchObject({ windowStart: '2023-03-01', windowEnd: '2028-02-29', days: 11, shortfall: 79 });
+		expect(byName(items, '王二')).toMatchObject({ windowStart: '2023-03-01', windowEnd: '2028-02-29', loggedDays: 11, shortfall: 79 });
 	});
 
 	it('every threshold can be overridden: a month of 22 working days, a 2-month window', async () => {
-		const items = await report('fiveYear', { rules: { daysPerMonth: 22, windowMonths: 2 } });
-		expect(byName(items, '张一')).toMatchObject({ days: 30, requiredDays: 44, shortfall: 14 });
-		expect(byName(items, '王二')).toMatchObject({ requiredDays: 22, shortfall: 12 });
+		const items = await report('fiveYear', { rules: { ...byDays, daysPerMonth: 22, windowMonths: 2 } });
+		expect(byName(items, '张一')).toMatchObject({ loggedDays: 30, required: 44, shortfall: 14 });
+		expect(byName(items, '王二')).toMatchObject({ required: 22, shortfall: 12 });
 		expect(byName(items, '周七')).toMatchObject({ shortfall: 0 });
 	});
 
-	it('practice days this year against one month, 专业课 teachers only', async () => {
-		const items = await report('annual');
+	it('practice this year against one month, 专业课 teachers only', async () => {
+		const items = await report('annual', { rules: byDays });
 		expect(items.map((i) => i.name).sort()).toEqual(['吴八', '周七', '孙六', '张一', '李三', '赵四', '郑九', '钱五'].sort());
-		expect(byName(items, '张一')).toMatchObject({ year: 2026, days: 1, requiredDays: 30, shortfall: 29, makeUpBy: '2026-12-31', status: 'shortfall' });
-		expect(byName(items, '周七')).toMatchObject({ days: 0, shortfall: 30 });
+		expect(byName(items, '张一')).toMatchObject({ year: 2026, loggedDays: 1, required: 30, shortfall: 29, makeUpBy: '2026-12-31', status: 'shortfall' });
+		expect(byName(items, '周七')).toMatchObject({ loggedDays: 0, shortfall: 30 });
 	});
 
 	it('new teachers without enterprise experience and without a placement', async () => {

@@ -63,12 +63,14 @@ describe.each(testDialects())('exchange monthly report workflow in the n8n engin
 			};
 
 			const five = rows('五年累计 Five-Year');
-			expect(five.header).toEqual(['姓名 Name', '系部 Department', '课程类别 Category', '统计起 From', '统计止 To', '实践天数 Days', '要求天数 Required', '差额 Shortfall', '补足期限 Make Up By', '状态 Status']);
-			expect(five.rows.find((r) => r['姓名 Name'] === '张一')).toMatchObject({ '统计起 From': '2021-12-02', '实践天数 Days': 30, '要求天数 Required': 180, '差额 Shortfall': 150, '补足期限 Make Up By': '2030-08-31', '状态 Status': '未达标 Shortfall' });
-			expect(five.rows.find((r) => r['姓名 Name'] === '王二')).toMatchObject({ '课程类别 Category': '公共课 General', '实践天数 Days': 10, '要求天数 Required': 90, '补足期限 Make Up By': '2030-02-28' });
-			expect(five.rows.find((r) => r['姓名 Name'] === '周七')).toMatchObject({ '实践天数 Days': 180, '差额 Shortfall': 0, '补足期限 Make Up By': null, '状态 Status': '达标 Compliant' });
+			// The defaults: calendar months of full-time practice in the five-year cycle from joining
+			// (figures worked out in test/engine/exchange-compliance.test.ts).
+			expect(five.header).toEqual(['姓名 Name', '系部 Department', '课程类别 Category', '周期起 From', '周期止 To', '统计至 Counted Through', '实践月数 Months', '在岗天数 Logged Days', '要求 Required', '差额 Shortfall', '单位 Unit', '计算方式 Counting Rule', '补足期限 Make Up By', '状态 Status']);
+			expect(five.rows.find((r) => r['姓名 Name'] === '张一')).toMatchObject({ '周期起 From': '2025-09-01', '实践月数 Months': 0.03, '在岗天数 Logged Days': 1, '要求 Required': 6, '差额 Shortfall': 5.97, '单位 Unit': '月 Months', '补足期限 Make Up By': '2030-08-31', '状态 Status': '未达标 Shortfall' });
+			expect(five.rows.find((r) => r['姓名 Name'] === '王二')).toMatchObject({ '课程类别 Category': '公共课 General', '实践月数 Months': 0, '要求 Required': 3, '补足期限 Make Up By': '2030-02-28' });
+			expect(five.rows.find((r) => r['姓名 Name'] === '周七')).toMatchObject({ '实践月数 Months': 6.87, '在岗天数 Logged Days': 180, '差额 Shortfall': 0, '补足期限 Make Up By': null, '状态 Status': '达标 Compliant' });
 
-			expect(rows('年度实践 Annual').rows.find((r) => r['姓名 Name'] === '张一')).toMatchObject({ '年度 Year': 2026, '实践天数 Days': 1, '差额 Shortfall': 29 });
+			expect(rows('年度实践 Annual').rows.find((r) => r['姓名 Name'] === '张一')).toMatchObject({ '年度 Year': 2026, '在岗天数 Logged Days': 1, '要求 Required': 1, '差额 Shortfall': 0.97 });
 			expect(rows('新教师 New Teachers').rows.map((r) => r['姓名 Name']).sort()).toEqual(['孙六', '李三']);
 			const dual = rows('双师型 Dual-Qualified').rows;
 			expect(dual.find((r) => r['系部 Department'] === '全部 All')).toMatchObject({ '专业课教师 Teachers': 8, '双师型 Dual-Qualified': 4, '占比 Share': 0.5, '目标 Target': 0.75, '尚需 Needed': 2 });

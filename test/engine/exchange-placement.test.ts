@@ -82,7 +82,7 @@ describe.each(testDialects())('Exchange placements in the n8n engine (%s)', (dia
 		expect(twice.run.error()).toMatch(/already confirmed/);
 
 		const noReport = await runExchange(engine, { resource: 'placement', operation: 'transition', id, status: 'report_submitted', report: '   ' });
-		expect(noReport.run.error()).toMatch(/实践报告 Report is required.*report/);
+		expect(noReport.run.error()).toMatch(/实践报告为必填项 \/ Report is required.*report/);
 		await ok({ resource: 'placement', operation: 'transition', id, status: 'report_submitted', report: '完成产线调试实践，形成教学案例 3 个' });
 		// The mentor may still confirm a late week once the report is in.
 		expect((await ok({ resource: 'weeklyLog', operation: 'confirm', id: log3.id })).placementActualDays).toBe(12);
@@ -116,10 +116,10 @@ describe.each(testDialects())('Exchange placements in the n8n engine (%s)', (dia
 		const before = await counts();
 
 		const reversed = await runExchange(engine, { ...base, plannedStart: '2026-05-20', plannedEnd: '2026-05-10' });
-		expect(reversed.run.error()).toMatch(/Item 0: 计划结束 Planned End 2026-05-10 is before 计划开始 Planned Start 2026-05-20.*Field: plannedEnd/);
+		expect(reversed.run.error()).toMatch(/第 1 项 Item 1：计划结束 Planned End 2026-05-10 is before 计划开始 Planned Start 2026-05-20.*Field: plannedEnd/);
 
 		const unknown = await runExchange(engine, { ...base, teacherId: 'per_NOSUCHTEACHER' });
-		expect(unknown.run.error()).toMatch(/教师 Teacher "per_NOSUCHTEACHER" is not in the directory.*Field: teacherId/);
+		expect(unknown.run.error()).toMatch(/名录中无教师「per_NOSUCHTEACHER」.*Teacher "per_NOSUCHTEACHER" is not in the directory.*Field: teacherId/);
 
 		const notTeacher = await runExchange(engine, { ...base, teacherId: mentorId });
 		expect(notTeacher.run.error()).toMatch(/王师傅.*technician, not a teacher.*Field: teacherId/);
@@ -133,11 +133,11 @@ describe.each(testDialects())('Exchange placements in the n8n engine (%s)', (dia
 		expect(outside.run.error()).toMatch(/Week Start 2026-05-25 .*outside the placement's dates 2026-05-10 — 2026-05-20.*Field: weekStart/);
 
 		const negative = await runExchange(engine, { resource: 'weeklyLog', operation: 'add', placementId: placement.id, weekStart: '2026-05-11', daysOnSite: 2, hours: -3, content: '负数' });
-		expect(negative.run.error()).toMatch(/工时 Hours must be at least 0.*Field: hours/);
+		expect(negative.run.error()).toMatch(/工时不能小于 0，收到 -.*Field: hours/);
 
 		// The week of 2026-05-04 holds only 05-10 inside the placement: one day at most.
 		const tooMany = await runExchange(engine, { resource: 'weeklyLog', operation: 'add', placementId: placement.id, weekStart: '2026-05-04', daysOnSite: 2, hours: 8, content: '超天数' });
-		expect(tooMany.run.error()).toMatch(/在岗天数 Days On Site must be at most 1.*Field: daysOnSite/);
+		expect(tooMany.run.error()).toMatch(/在岗天数不能大于 1，收到 .*Field: daysOnSite/);
 
 		const badDate = await runExchange(engine, { resource: 'weeklyLog', operation: 'add', placementId: placement.id, weekStart: '2026-05-11', daysOnSite: 1, hours: 8, content: '日期', additionalFields: { onSiteDates: '2026-05-21' } });
 		expect(badDate.run.error()).toMatch(/Field: onSiteDates\[0\]/);
@@ -194,7 +194,7 @@ describe.each(testDialects())('Exchange placements in the n8n engine (%s)', (dia
 		expect(early.run.error()).toMatch(/approved/);
 		await ok({ resource: 'engagement', operation: 'transition', id: engagement.id, status: 'approved' });
 		const negative = await runExchange(engine, { resource: 'engagement', operation: 'addSession', id: engagement.id, date: '2026-09-10', hours: -2 });
-		expect(negative.run.error()).toMatch(/课时 Hours must be at least 0.*Field: hours/);
+		expect(negative.run.error()).toMatch(/课时不能小于 0，收到 -.*Field: hours/);
 		const withSession = await ok({ resource: 'engagement', operation: 'addSession', id: engagement.id, date: '2026-09-10', hours: 4, additionalFields: { feedbackScore: 92, feedbackCount: 30 } });
 		expect(withSession).toMatchObject({ status: 'in_progress', totalHours: 4, feedbackScore: 92 });
 		const evaluated = await ok({ resource: 'engagement', operation: 'evaluate', id: engagement.id, grade: 'excellent', comments: '学生反馈好' });

@@ -66,11 +66,11 @@ describe.each(testDialects())('registry ledger import workflow in the n8n engine
 
 		const results = run.output(IMPORT);
 		expect(results.map((r) => r.result)).toEqual(['created', 'created', 'rejected', 'rejected', 'rejected', 'created', 'created', 'rejected', 'created']);
-		const byRow = new Map(results.map((r) => [Number(r.row), r]));
-		expect(byRow.get(3)).toMatchObject({ field: 'applicationNo', reason: expect.stringMatching(/repeats row 1/) });
-		expect(byRow.get(4)).toMatchObject({ field: 'applicationNo', reason: expect.stringMatching(/check digit should be/) });
-		expect(byRow.get(5)).toMatchObject({ field: 'filingDate', reason: expect.stringMatching(/申请日 Filing Date is required/) });
-		expect(byRow.get(8)).toMatchObject({ field: 'type', reason: expect.stringMatching(/does not match/) });
+		const byRow = new Map(results.map((r) => [Number(r['行']), r]));
+		expect(byRow.get(3)).toMatchObject({ 字段: 'applicationNo', 结果: '已拒绝 Rejected', 原因: expect.stringMatching(/repeats row 1/) });
+		expect(byRow.get(4)).toMatchObject({ 字段: 'applicationNo', 原因: expect.stringMatching(/check digit should be/) });
+		expect(byRow.get(5)).toMatchObject({ 字段: 'filingDate', 原因: expect.stringMatching(/Filing Date is required/) });
+		expect(byRow.get(8)).toMatchObject({ 字段: 'type', 原因: expect.stringMatching(/does not match/) });
 
 		const rows = await store.db.selectFrom('registry_patent').select(['application_no', 'filing_date', 'status', 'granted_on', 'contact_id', 'type']).orderBy('application_no').execute();
 		expect(rows).toEqual(
@@ -90,8 +90,10 @@ describe.each(testDialects())('registry ledger import workflow in the n8n engine
 		await book.xlsx.load((await binaryBuffer(report.binary!.report)) as any);
 		const sheet = book.worksheets[0];
 		const header = (sheet.getRow(1).values as unknown[]).slice(1);
-		expect(header).toEqual(expect.arrayContaining(['row', 'result', 'field', 'reason', '申请号', '专利名称']));
-		const reasonCol = header.indexOf('reason') + 1;
+		// The rejection report's columns are Chinese; `result` keeps the value the workflow filters on.
+		expect(header).toEqual(expect.arrayContaining(['行', '结果', '字段', '原因', 'result', '申请号', '专利名称']));
+		expect(header).not.toEqual(expect.arrayContaining(['row']));
+		const reasonCol = header.indexOf('原因') + 1;
 		const titleCol = header.indexOf('专利名称') + 1;
 		const reported = [];
 		for (let r = 2; r <= sheet.rowCount; r++) reported.push([sheet.getRow(r).getCell(titleCol).value, String(sheet.getRow(r).getCell(reasonCol).value)]);
@@ -128,7 +130,7 @@ describe.each(testDialects())('registry ledger import workflow in the n8n engine
 		expect(run.error()).toBeUndefined();
 		expect(run.output(IMPORT)).toEqual([]);
 		const results = run.output(PROJECTS);
-		expect(results.map((r) => [r.result, r.field ?? null])).toEqual([
+		expect(results.map((r) => [r.result, r['字段'] ?? null])).toEqual([
 			['created', null],
 			['created', null],
 			['rejected', 'contractNo'],
@@ -164,7 +166,7 @@ describe.each(testDialects())('registry ledger import workflow in the n8n engine
 		const run = await engine.run(workflow, { startNode, items: [{ file }] });
 		expect(run.error()).toBeUndefined();
 		const results = run.output(IMPORT);
-		expect(results.map((r) => [r.result, r.resultLabel, r.reason ?? null])).toEqual(Array(4).fill(['created', '新建 Created', null]));
+		expect(results.map((r) => [r.result, r['结果'], r['原因'] ?? null])).toEqual(Array(4).fill(['created', '已新增 Created', null]));
 
 		const rows = new Map((await store.db.selectFrom('registry_patent').selectAll().execute()).map((r) => [r.application_no, r]));
 		// 已缴至第 8 年: year 9 is next, due on the 8th anniversary, 40 days from today; 费减 85 % recorded.

@@ -101,7 +101,7 @@ describe.each(testDialects())('Registry node operations in the n8n engine (%s)',
 		const bad = withWrongCheck(buildPatentNumber(2020, 1, 12));
 		const params = { resource: 'patent', operation: 'create', applicationNo: '={{ $json.no }}', title: '={{ $json.no }}', filingDate: '2020-01-01', additionalFields: {} };
 		const failing = await engine.run(workflow(params), { items: [{ no: good }, { no: bad }] });
-		expect(failing.error()).toMatch(/Item 1.*申请号 Application No\..*check digit/);
+		expect(failing.error()).toMatch(/第 2 项 Item 2：.*申请号 Application No\..*check digit/);
 		expect(failing.error()).toMatch(/applicationNo/);
 
 		const tolerant = await engine.run(workflow(params, { onError: 'continueRegularOutput' }), { items: [{ no: bad }, { no: buildPatentNumber(2020, 1, 13) }] });

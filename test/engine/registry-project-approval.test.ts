@@ -236,9 +236,9 @@ describe.each(testDialects())('research project registration workflow in the n8n
 	});
 
 	it.each([
-		['an end date before the start date', 'KY-WF-BAD1', { startDate: '2027-01-01', endDate: '2026-06-30' }, /Item 0: 结束日期 End Date 2026-06-30 is before the start 2027-01-01.*字段 Field: endDate/],
-		['a 纵向 project without a level', 'KY-WF-BAD2', { level: '' }, /Item 0: 项目级别 Level is required for a 纵向 project.*字段 Field: level/],
-		['a PI who is not in the directory', 'KY-WF-BAD3', { piEmail: 'nobody@college.edu.cn' }, /Item 0: 项目负责人 PI "nobody@college.edu.cn" is not \(uniquely\) in the directory.*字段 Field: pi/],
+		['an end date before the start date', 'KY-WF-BAD1', { startDate: '2027-01-01', endDate: '2026-06-30' }, /第 1 项 Item 1：结束日期 End Date 2026-06-30 is before the start 2027-01-01.*字段 Field: endDate/],
+		['a 纵向 project without a level', 'KY-WF-BAD2', { level: '' }, /第 1 项 Item 1：项目级别 Level is required for a 纵向 project.*字段 Field: level/],
+		['a PI who is not in the directory', 'KY-WF-BAD3', { piEmail: 'nobody@college.edu.cn' }, /第 1 项 Item 1：项目负责人 PI "nobody@college.edu.cn" is not \(uniquely\) in the directory.*字段 Field: pi/],
 	])('a bad submission (%s) stops at Create Project with a clear error and writes nothing', async (_case, projectNo, change, message) => {
 		const count = async (table: 'audit' | 'approval_request' | 'registry_project' | 'registry_milestone' | 'registry_status_history') =>
 			Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

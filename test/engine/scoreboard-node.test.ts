@@ -58,7 +58,7 @@ describe.each(testDialects())('Consortium node: scoreboard, targets and indicato
 			chain(node('Record', { resource: 'indicatorEntry', operation: 'create', indicator: 'staff_training', onDate: '={{ $json.date }}', value: 5, source: '={{ $json.source }}' }, 200)),
 			{ items: [{ date: '2026-03-01', source: '台账' }, { date: '2026-02-30', source: '台账' }] },
 		);
-		expect(run.error()).toMatch(/Item 1.*日期 Date "2026-02-30"/);
+		expect(run.error()).toMatch(/第 2 项 Item 2：日期 "2026-02-30" 不是有效日期/);
 		expect(run.error()).toMatch(/onDate/);
 		const store = await openStore(config);
 		expect(await store.db.selectFrom('indicator_entry').select('on_date').execute()).toEqual([{ on_date: '2026-03-01' }]);

@@ -365,7 +365,7 @@ describe.each(testDialects())('hostile items through every Exchange operation (%
 		const junk = [...items];
 		junk[j] = { ...items[j], [column]: rng.pick<unknown>([{ x: 1 }, ['a', 1], { toString: 'not a function' }, JSON.parse('{"__proto__": {"polluted": true}}')]) as never };
 		const refused = await workbook(junk);
-		expect([refused.error?.name, refused.error?.message.startsWith(`第 ${j + 1} 项 Item ${j}: `), refused.error?.context?.itemIndex, refused.error?.description]).toEqual([
+		expect([refused.error?.name, refused.error?.message.startsWith(`第 ${j + 1} 项 Item ${j + 1}：`), refused.error?.context?.itemIndex, refused.error?.description]).toEqual([
 			'NodeOperationError',
 			true,
 			j,
@@ -384,7 +384,7 @@ describe.each(testDialects())('hostile items through every Exchange operation (%
 			const index = error.context?.itemIndex ?? -1;
 			const field = /^字段 Field: (\S+)$/.exec(error.description ?? '')?.[1] ?? '';
 			const what = `round ${round}: ${error.message} — ${error.description} ${JSON.stringify(cases[index]?.mutations ?? null)}`;
-			expect([what, error.name, error.message.startsWith(`第 ${index + 1} 项 Item ${index}: `), scalar(inputs[index]?.[field])]).toEqual([what, 'NodeOperationError', true, false]);
+			expect([what, error.name, error.message.startsWith(`第 ${index + 1} 项 Item ${index + 1}：`), scalar(inputs[index]?.[field])]).toEqual([what, 'NodeOperationError', true, false]);
 		}
 	});
 

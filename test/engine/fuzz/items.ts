@@ -90,7 +90,7 @@ export const FOREIGN_TEXT =
 export function judgeError(json: IDataObject, index: number): string | null {
 	const text = String(json.error ?? '');
 	const description = String(json.description ?? '');
-	if (!text.startsWith(`第 ${index + 1} 项 Item ${index}: `)) return `error does not name item ${index}: ${text.slice(0, 300)}`;
+	if (!text.startsWith(`第 ${index + 1} 项 Item ${index + 1}：`)) return `error does not name item ${index}: ${text.slice(0, 300)}`;
 	if (FOREIGN_TEXT.test(text) || FOREIGN_TEXT.test(description)) return `foreign error text: ${text.slice(0, 300)} — ${description.slice(0, 100)}`;
 	if (text.length > 1000) return `error of ${text.length} characters (echoes the input): ${text.slice(0, 120)}…`;
 	if (!/^(字段 Field: \S+|状态 State\b|记录 Record: \S+)/.test(description)) return `error names no field, state or record: ${text.slice(0, 300)} — ${description}`;
@@ -182,10 +182,11 @@ function judge(op: OpCase, outs: IDataObject[], index: number, problems: string[
 	if (kind === 'rows') {
 		if (outs.length !== 1) return problems.push(`${what}: ${outs.length} output items for one row`), null;
 		const json = outs[0];
-		if (json.row !== index + 1) problems.push(`${what}: result names row ${String(json.row)}, not ${index + 1}`);
+		// The report's columns are Chinese (行 one-based, 字段, 原因); `result` is the stable value.
+		if (json['行'] !== index + 1) problems.push(`${what}: result names row ${String(json['行'])}, not ${index + 1}`);
 		if (json.result === 'rejected') {
-			const reason = String(json.reason ?? '');
-			if (typeof json.field !== 'string' || !json.field) problems.push(`${what}: rejected row names no field: ${reason.slice(0, 300)}`);
+			const reason = String(json['原因'] ?? '');
+			if (typeof json['字段'] !== 'string' || !json['字段']) problems.push(`${what}: rejected row names no field: ${reason.slice(0, 300)}`);
 			if (!reason.trim() || FOREIGN_TEXT.test(reason)) problems.push(`${what}: unclear reason: ${reason.slice(0, 300)}`);
 			if (reason.length > 1000) problems.push(`${what}: reason of ${reason.length} characters echoes the input`);
 			return { kind: 'error', json };
@@ -285,7 +286,7 @@ export async function runOpCase(ctx: FuzzContext, op: OpCase, seed: number, item
 		if (!outcome) continue;
 		if (outcome.kind === 'error') {
 			refused++;
-			if (c.keep) problems.push(`${what}: a valid item was refused: ${String(outcome.json.error ?? outcome.json.reason).slice(0, 300)}`);
+			if (c.keep) problems.push(`${what}: a valid item was refused: ${String(outcome.json.error ?? outcome.json['原因']).slice(0, 300)}`);
 			if (Object.keys(change).length) problems.push(`${what}: refused, yet changed ${JSON.stringify(change)}`);
 			if (rowBefore !== (await targetRow(ctx.store, c.target))) problems.push(`${what}: refused, yet its target ${c.target!.table} ${c.target!.id} changed`);
 		} else {
@@ -313,7 +314,7 @@ export async function runOpCase(ctx: FuzzContext, op: OpCase, seed: number, item
 			if (!outcome) continue;
 			if (outcome.kind === 'error') {
 				refused++;
-				if (drawn[j].keep && j === 0) problems.push(`${what}: a valid item was refused: ${String(outcome.json.error ?? outcome.json.reason).slice(0, 300)}`);
+				if (drawn[j].keep && j === 0) problems.push(`${what}: a valid item was refused: ${String(outcome.json.error ?? outcome.json['原因']).slice(0, 300)}`);
 			} else {
 				accepted++;
 				batchRecords++;
@@ -366,7 +367,7 @@ export async function expectFailFast(ctx: FuzzContext, op: OpCase, items: IDataO
 	const run = await ctx.engine.run(opWorkflow(ctx.nodeType, op.parameters, false), { items });
 	const error = run.run.data.resultData.error as (Error & { description?: string; context?: { itemIndex?: number } }) | undefined;
 	expect(error?.name).toBe('NodeOperationError');
-	expect(error?.message.startsWith(`第 ${badIndex + 1} 项 Item ${badIndex}: `)).toBe(true);
+	expect(error?.message.startsWith(`第 ${badIndex + 1} 项 Item ${badIndex + 1}：`)).toBe(true);
 	expect(error?.context?.itemIndex).toBe(badIndex);
 	expect(error?.description).toMatch(/^字段 Field: \S+/);
 	expect(run.output(OP_NODE)).toEqual([]);

@@ -1,3 +1,4 @@
+import { labelParts } from '../../../core/util/errors';
 import { organisations, people } from '../../../core/directory';
 import { openStore, type Store } from '../../../core/store';
 import { ValidationError } from '../../../core/util/errors';
@@ -35,7 +36,8 @@ describe('directory field validation names the field', () => {
 	])('organisation %s', async (field, input, label) => {
 		const error = await fieldError(organisations.create(store, input as never, actor));
 		expect(error.field).toBe(field);
-		expect(error.message).toContain(label);
+		// Chinese first: the message opens with the field's Chinese name.
+		expect(error.message.startsWith(labelParts(label).zh)).toBe(true);
 	});
 
 	it('organisation name and credit code must be unique, naming the field', async () => {
@@ -57,7 +59,8 @@ describe('directory field validation names the field', () => {
 	])('person %s', async (field, input, label) => {
 		const error = await fieldError(people.create(store, input as never, actor));
 		expect(error.field).toBe(field);
-		expect(error.message).toContain(label);
+		// Chinese first: the message opens with the field's Chinese name.
+		expect(error.message.startsWith(labelParts(label).zh)).toBe(true);
 	});
 
 	it('accepts the same person fields when valid, with Chinese dates', async () => {

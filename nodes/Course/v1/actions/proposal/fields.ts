@@ -1,13 +1,10 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 import { ORGANISATION_REF, PERSON_REF } from '../../../../../core/directory/lookup';
+import { COURSE_TYPES, COURSE_TYPE_LABELS } from '../../../../../core/course/vocabulary';
 import type { FieldDef } from '../../../../shared/descriptions/fields';
 
-export const courseTypeOptions: INodePropertyOptions[] = [
-	{ name: '专业核心课 Core', value: 'core' },
-	{ name: '专业课 Professional', value: 'professional' },
-	{ name: '公共课 General', value: 'general' },
-	{ name: '选修课 Elective', value: 'elective' },
-];
+/** Built from core's vocabulary so the editor offers every type the validation accepts. */
+export const courseTypeOptions: INodePropertyOptions[] = COURSE_TYPES.map((value) => ({ name: COURSE_TYPE_LABELS[value], value }));
 
 export const courseStateOptions: INodePropertyOptions[] = [
 	{ name: '草稿 Draft', value: 'draft' },

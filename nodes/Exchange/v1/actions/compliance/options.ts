@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { complianceRules, REPORT_NAMES, type ReportName, type ReportOptions } from '../../../../../core/exchange';
+import { complianceRules, DEFAULT_RULES, REPORT_NAMES, RULE_BASIS_LABELS, RULE_FIELDS, type ReportName, type ReportOptions } from '../../../../../core/exchange';
 import { choiceList, optionalDate, optionalText } from '../../../../../core/util/validate';
 import { dateInZone } from '../../../../../core/util/time';
 
@@ -15,6 +15,17 @@ export const reportOptions = [
 ];
 
 const show = { resource: ['compliance'], operation: REPORT_OPERATIONS };
+
+/** The rule fields, built from core's list so labels, defaults and their basis cannot drift from the rules applied. */
+function ruleOptions(): INodeProperties[] {
+	return RULE_FIELDS.map((field): INodeProperties => {
+		const value = DEFAULT_RULES[field.name];
+		const base = { displayName: field.label, name: field.name, description: `${RULE_BASIS_LABELS[field.basis]}：${field.note}` };
+		if (field.kind === 'choice') return { ...base, type: 'options' as const, options: field.choices!.map((c) => ({ name: c.label, value: c.value })), default: value as string };
+		if (field.kind === 'number') return { ...base, type: 'number' as const, typeOptions: { numberPrecision: 2 }, default: value as number };
+		return { ...base, type: 'string' as const, default: Array.isArray(value) ? value.join(', ') : String(value) };
+	}).sort((a, b) => (a.displayName < b.displayName ? -1 : 1));
+}
 
 /** The report date and the rule overrides every compliance report takes. */
 export const sharedProperties: INodeProperties[] = [
@@ -42,24 +53,15 @@ export const sharedProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: '修改规则 Override a Rule',
 		default: {},
-		description: '默认值为国家规定：每5年6个月（1个月按30天计），公共课减半，每年1个月，双师型75% Defaults are the national rules',
+		description:
+			'每项注明依据：国家规定（教师〔2016〕3号 第四条：专业课教师每5年累计不少于6个月；国发〔2019〕4号：每年至少1个月）或本联合体设置（公共课减半、双师型75%等）。Each rule says whether its default is a national rule or a consortium setting',
 		displayOptions: { show },
-		options: [
-			{ displayName: '公共课系数 General-Course Factor', name: 'generalFactor', type: 'number', default: 0.5 },
-			{ displayName: '双师型目标 Dual-Qualified Target', name: 'dualQualifiedTarget', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0.75 },
-			{ displayName: '周期内要求月数 Months per Window', name: 'windowMonths', type: 'number', default: 6 },
-			{ displayName: '周期起算日 Cycle Anchor', name: 'cycleAnchor', type: 'string', default: '2016-05-11', description: '入职日期未知时五年周期的起算日 Where five-year periods start when the joining date is unknown' },
-			{ displayName: '技师最少课时 Technician Min Hours', name: 'technicianMinHours', type: 'number', default: 16 },
-			{ displayName: '新教师月数 New-Teacher Months', name: 'newTeacherMonths', type: 'number', default: 12 },
-			{ displayName: '每年要求月数 Months per Year', name: 'annualMonths', type: 'number', default: 1 },
-			{ displayName: '每月天数 Days per Month', name: 'daysPerMonth', type: 'number', default: 30 },
-			{ displayName: '统计年限 Window Years', name: 'windowYears', type: 'number', default: 5 },
-		],
+		options: ruleOptions(),
 	},
 ];
 
 export function readReportOptions(ctx: IExecuteFunctions, i: number, timeZone: string): ReportOptions {
-	const asOf = optionalDate(ctx.getNodeParameter('asOf', i, ''), 'asOf', '统计日期 As Of') ?? dateInZone(new Date(), timeZone);
+	const asOf = optionalDate(ctx.getNodeParameter('asOf', i, ''), 'asOf', '统计日期 As Of', timeZone) ?? dateInZone(new Date(), timeZone);
 	const term = optionalText(ctx.getNodeParameter('term', i, ''), 'term', '学期 Term', 20);
 	return { asOf, term, rules: complianceRules(ctx.getNodeParameter('rules', i, {}) as IDataObject) };
 }

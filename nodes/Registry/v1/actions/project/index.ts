@@ -24,7 +24,7 @@ export const description: INodeProperties[] = [
 			{ name: '创建 Create', value: 'create', action: '创建 Create a research project' },
 			{ name: '导入台账 Import', value: 'import', action: '导入台账 Import project ledger rows' },
 			{ name: '更新 Update', value: 'update', action: '更新 Update a research project' },
-			{ name: '添加节点 Add Milestone', value: 'addMilestone', action: '添加节点 Add a milestone' },
+			{ name: '添加里程碑 Add Milestone', value: 'addMilestone', action: '添加里程碑 Add a milestone' },
 			{ name: '状态变更 Transition', value: 'transition', action: '状态变更 Move a project to its next status' },
 			{ name: '登记到账 Record Funds', value: 'recordFunds', action: '登记到账 Record funds received' },
 			{ name: '获取 Get', value: 'get', action: '获取 Get a research project' },
