@@ -40,11 +40,19 @@ export interface Person extends Required<Omit<PersonInput, 'dualQualified' | 'en
 	updatedAt: string;
 }
 
-async function checkOrganisation(tx: Tx, id: string | null): Promise<string | null> {
-	if (!id) return null;
-	const org = await tx.selectFrom('organisation').select('id').where('id', '=', id).executeTakeFirst();
-	if (!org) throw new ValidationError(`所属单位 Organisation "${id}" does not exist / 单位不存在`, 'organisationId', 'reference');
-	return id;
+/**
+ * A person's organisation as whoever fills the row knows it: its id, its 统一社会信用代码 or
+ * its exact registered name (a directory spreadsheet names the unit, not an id). The id is stored.
+ */
+async function checkOrganisation(tx: Tx, token: string | null): Promise<string | null> {
+	if (!token) return null;
+	const base = tx.selectFrom('organisation').select('id');
+	const org =
+		(await base.where('id', '=', token).executeTakeFirst()) ??
+		(await base.where('credit_code', '=', token.toUpperCase()).executeTakeFirst()) ??
+		(await base.where('name', '=', token).executeTakeFirst());
+	if (!org) throw new ValidationError(`所属单位 Organisation "${token}" does not exist / 单位不存在`, 'organisationId', 'reference');
+	return org.id;
 }
 
 const spec: EntitySpec<PersonInput, Person> = {

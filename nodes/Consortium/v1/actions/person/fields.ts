@@ -14,7 +14,7 @@ export const courseCategoryOptions = [
 export const personFields: FieldDef[] = [
 	{ key: 'name', label: '姓名 Name', type: 'string', required: true },
 	{ key: 'kind', label: '人员类型 Kind', type: 'options', required: true, options: personKindOptions, default: 'teacher' },
-	{ key: 'organisationId', label: '所属单位 ID Organisation ID', type: 'string' },
+	{ key: 'organisationId', label: '所属单位 ID Organisation ID', type: 'string', description: '单位 ID、统一社会信用代码或单位全称 The organisation\'s ID, credit code or registered name' },
 	{ key: 'department', label: '部门 Department', type: 'string', placeholder: '智能制造系' },
 	{ key: 'email', label: '邮箱 Email', type: 'string', placeholder: 'name@example.com' },
 	{ key: 'phone', label: '电话 Phone', type: 'string' },
