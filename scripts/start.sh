@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # install as .ci/run: a plain `npm install` runs a dev dependency's preinstall
 # (`npx only-allow pnpm`, from @n8n/node-cli), which aborts it, and npm rolls everything back.
 if [ ! -x node_modules/.bin/node ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -f node_modules/.package-lock.json ]; then
-  echo "[start] installing the package's dependencies (npm ci --ignore-scripts, about a minute)…"
+  echo "[start] installing the package's dependencies (npm ci --ignore-scripts; a few minutes on a fresh machine)…"
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
 # npm put node_modules/.bin first on PATH before it existed; name the bundled Node outright.

@@ -196,10 +196,12 @@ describe('first run: `npm start` on a fresh clone with an empty runtime cache', 
 		const { formWaitingUrl } = (await posted.json()) as { formWaitingUrl: string };
 		expect(formWaitingUrl).toMatch(/\/form-waiting\/\d+/);
 		// the demo consortium is there already: the template's rows update it, none is refused
-		const page = await until('the ending page', async () => {
-			const html = await (await fetch(formWaitingUrl)).text();
-			return html.includes('导入完成') ? html : undefined;
-		});
+		// as the form page does: wait until the run stands at the ending page, then open it
+		const status = new URL(formWaitingUrl);
+		status.pathname += '/n8n-execution-status';
+		await until('the run to reach its ending page', async () => ((await (await fetch(status, { signal: AbortSignal.timeout(20000) })).text()) === 'form-waiting' ? true : undefined));
+		const page = await (await fetch(formWaitingUrl, { signal: AbortSignal.timeout(60000) })).text();
+		expect(page).toContain('导入完成');
 		expect(page).toContain(`单位 Units：新增 0，更新 ${DEMO_ORGANISATIONS.length}，被拒 0；人员 People：新增 0，更新 ${DEMO_PEOPLE.length}，被拒 0`);
 	});
 
