@@ -45,7 +45,8 @@ async function npmStart(cwd: string, env: NodeJS.ProcessEnv, args: string[] = []
 	let out = '';
 	child.stdout!.on('data', (c) => (out += c));
 	child.stderr!.on('data', (c) => (out += c));
-	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	child.once('error', (error) => (out += `\n[spawn error] ${error.message}\n`));
+	const exited = new Promise<number | null>((resolve) => child.once('close', (code, signal) => resolve(code ?? (out += `\n[npm start ended by ${signal}]\n`, null))));
 	const ready = await new Promise<boolean>((resolve) => {
 		const timer = setInterval(() => {
 			// the Ready block is complete once its last line is out
