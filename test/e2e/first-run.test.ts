@@ -130,7 +130,9 @@ const firstEmail = (approvers: string) => /<([^>]+)>/.exec(approvers)?.[1] ?? ap
 describe('first run: `npm start` on a fresh clone with an empty runtime cache', () => {
 	const work = mkdtempSync(join(tmpdir(), 'consortium-first-run-'));
 	const clone = join(work, 'clone');
-	const cache = join(work, 'cache');
+	// CI leaves this unset: the runtime is provisioned from nothing. Set to a provisioned cache
+	// folder, a local run checks everything else in minutes instead of a quarter of an hour.
+	const cache = process.env.FIRST_RUN_CACHE || join(work, 'cache');
 	let env: NodeJS.ProcessEnv;
 	let first: Started | undefined;
 	let second: Started | undefined;
@@ -154,7 +156,7 @@ describe('first run: `npm start` on a fresh clone with an empty runtime cache', 
 	it('installs, provisions n8n into the empty cache, loads the demo consortium and prints where to click', () => {
 		const out = first!.output();
 		expect(out).toContain('npm ci --ignore-scripts');
-		expect(out).toContain('provisioning n8n');
+		if (!process.env.FIRST_RUN_CACHE) expect(out).toContain('provisioning n8n');
 		expect(out).toContain(`demo consortium loaded: ${DEMO_ORGANISATIONS.length} organisations, ${DEMO_PEOPLE.length} people`);
 		expect(first!.editor).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
 		expect(first!.inbox).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
