@@ -9,6 +9,7 @@ const { buildPackage, packPackage, installPackage } = require('./pkg');
 const { startN8n } = require('./n8n');
 const { N8nRest } = require('./rest');
 const { setupInstance, storeCredentialData, formUrls, waitPublished } = require('./setup');
+const { loadDemo, describeDemo } = require('./demo');
 const { startMailCatcher } = require('../mailcatcher');
 
 /** Creates the PostgreSQL database named in a `postgres://…/db` store URL if it is missing. */
@@ -48,6 +49,7 @@ async function provisionN8n({ log }) {
  * @param {string} [o.workflowsDir]
  * @param {boolean} [o.build]     run `npm run build` first (default true)
  * @param {string} [o.tarball]    an already packed package to install instead of packing
+ * @param {boolean} [o.demo]      load the demo consortium into an empty store (`npm start` does)
  */
 async function startStack(o) {
 	const log = o.log || (() => {});
@@ -74,6 +76,8 @@ async function startStack(o) {
 	log(`      ${installed.target} (${installed.nodes.join(', ')})`);
 
 	if (o.store && /^postgres(ql)?:\/\//.test(o.store)) await ensurePgDatabase(o.store, log);
+	const demo = o.demo ? await loadDemo(storeCredentialData({ store: o.store, sqlitePath: join(userFolder, '.n8n', 'consortium.sqlite') })) : undefined;
+	if (o.demo !== undefined) log(`      ${describeDemo(demo)}`);
 
 	step(4, 'starting the mail catcher…');
 	const mail = await startMailCatcher({ dir: join(o.dataDir, 'mail'), smtpPort: o.smtpPort ?? 0, httpPort: o.inboxPort ?? 0 });
@@ -112,6 +116,7 @@ async function startStack(o) {
 	const stack = {
 		userFolder,
 		filesDir,
+		demo,
 		mail,
 		rest,
 		setup,
@@ -150,7 +155,11 @@ async function connectStack(o) {
 	const url = o.n8nUrl.replace(/\/?$/, '/');
 	const rest = new N8nRest(url);
 	let setup;
+	let demo;
 	try {
+		// An embedded store lives inside that n8n's own user folder, out of reach from here.
+		if (o.demo && o.store && /^postgres(ql)?:\/\//.test(o.store)) demo = await loadDemo(storeCredentialData({ store: o.store, sqlitePath: '' }));
+		if (o.demo !== undefined) log(`      ${o.demo && !demo ? 'demo consortium: not loaded (the embedded store sits in that n8n; import the directory with the directory import form)' : describeDemo(demo)}`);
 		log(`[2/3] signing in to ${url}…`);
 		await rest.login(o.owner.email, o.owner.password);
 		log('[3/3] credentials and workflows…');
@@ -167,6 +176,7 @@ async function connectStack(o) {
 	}
 	return {
 		external: true,
+		demo,
 		mail,
 		rest,
 		setup,

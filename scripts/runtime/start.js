@@ -10,7 +10,9 @@
 //   CONSORTIUM_PUBLIC_URL public base URL of n8n (links in emails), default http://127.0.0.1:<port>/
 //   CONSORTIUM_N8N_URL    use an n8n that already runs there (with this package installed)
 //                         instead of starting one; logs in with the owner login above
-// Flags: --port N, --data DIR, --store URL, --n8n-url URL, --no-build
+// Flags: --port N, --data DIR, --store URL, --n8n-url URL, --no-build,
+//        --no-demo  leave an empty store empty (by default the demo consortium of
+//                   core/directory/demo.ts is loaded into a store that holds no records)
 const { join, resolve } = require('node:path');
 const { REPO } = require('./paths');
 const { startStack, connectStack } = require('./stack');
@@ -33,6 +35,7 @@ const settings = {
 	publicUrl: process.env.CONSORTIUM_PUBLIC_URL || undefined,
 	build: !process.argv.includes('--no-build'),
 	n8nUrl: flag('n8n-url') || process.env.CONSORTIUM_N8N_URL || '',
+	demo: !process.argv.includes('--no-demo'),
 };
 
 const say = (line) => console.log(line);
