@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import * as addApprover from './addApprover.operation';
+import * as check from './check.operation';
 import * as expireOverdue from './expireOverdue.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
@@ -8,7 +9,7 @@ import * as redeliver from './redeliver.operation';
 import * as remind from './remind.operation';
 import * as withdraw from './withdraw.operation';
 
-export const operations = { get, list, remind, reassign, addApprover, withdraw, expireOverdue, redeliver };
+export const operations = { get, list, remind, reassign, addApprover, withdraw, expireOverdue, redeliver, check };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,6 +21,7 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: '催办 Remind', value: 'remind', action: 'Remind pending approvers' },
 			{ name: '列表 List', value: 'list', action: 'List requests' },
+			{ name: '校验申请 Check', value: 'check', action: 'Check a request against an approval node without starting it' },
 			{ name: '加签 Add Approver', value: 'addApprover', action: 'Add an approver to the current stage' },
 			{ name: '撤回 Withdraw', value: 'withdraw', action: 'Withdraw a request' },
 			{ name: '获取 Get', value: 'get', action: 'Get a request with its decisions' },

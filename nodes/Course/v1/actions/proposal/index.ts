@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import * as advance from './advance.operation';
+import * as check from './check.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
@@ -7,8 +8,9 @@ import * as returnToDraft from './returnToDraft.operation';
 import * as submit from './submit.operation';
 import * as update from './update.operation';
 import * as withdraw from './withdraw.operation';
+import * as writeLedger from './writeLedger.operation';
 
-export const operations = { create, get, update, list, submit, advance, withdraw, returnToDraft };
+export const operations = { create, check, get, update, list, submit, advance, withdraw, returnToDraft, writeLedger };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,12 +22,14 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: '列表 List', value: 'list', action: 'List course proposals' },
 			{ name: '创建 Create', value: 'create', action: 'Create a course proposal' },
+			{ name: '校验申报 Check', value: 'check', action: 'Check a course proposal without saving it' },
 			{ name: '推进 Advance', value: 'advance', action: 'Advance a course to its next state' },
 			{ name: '提交 Submit', value: 'submit', action: 'Submit a course proposal' },
 			{ name: '撤回 Withdraw', value: 'withdraw', action: 'Withdraw a course proposal' },
 			{ name: '更新 Update', value: 'update', action: 'Update a course proposal' },
 			{ name: '获取 Get', value: 'get', action: 'Get a course proposal' },
 			{ name: '退回修改 Return to Draft', value: 'returnToDraft', action: 'Return a course proposal for revision' },
+			{ name: '写入台账 Write Ledger', value: 'writeLedger', action: 'Rebuild the ledger xlsx of approved courses' },
 		],
 		default: 'create',
 	},
