@@ -9,7 +9,7 @@ export const LEDGER_SHEET = '课程共建台账';
 const COLUMNS: Array<[string, (c: CourseView, requestNumber: string) => string | number]> = [
 	['课程代码', (c) => c.code],
 	['课程名称', (c) => c.name],
-	['课程类型', (c) => c.courseTypeLabel],
+	['课程类型', (c) => String(c['课程类型'])],
 	['学分', (c) => c.credits],
 	['理论学时', (c) => c.hoursTheory],
 	['实践学时', (c) => c.hoursPractice],
