@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { parseRequest, type RequestInput } from '../../../../../core/approval';
 import { ValidationError } from '../../../../../core/util/errors';
 import { requiredText } from '../../../../../core/util/validate';
+import { toNodeError } from '../../../../shared/errors';
 import { refusalOf } from '../../../../shared/refusal';
 import { forEachItem } from '../../../../shared/run';
 import { show } from './common';
@@ -74,7 +75,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const blamed = error instanceof ValidationError && error.code === 'self_approval' ? new ValidationError(error.message, 'submitterEmail', error.code) : error;
 			const refusal = refusalOf(blamed, LABELS);
 			if (refusal) return refusal;
-			throw error;
+			throw toNodeError(this.getNode(), error, i);
 		}
 	});
 }

@@ -21,9 +21,9 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: '催办 Remind', value: 'remind', action: 'Remind pending approvers' },
 			{ name: '列表 List', value: 'list', action: 'List requests' },
-			{ name: '校验申请 Check', value: 'check', action: 'Check a request against an approval node without starting it' },
 			{ name: '加签 Add Approver', value: 'addApprover', action: 'Add an approver to the current stage' },
 			{ name: '撤回 Withdraw', value: 'withdraw', action: 'Withdraw a request' },
+			{ name: '校验申请 Check', value: 'check', action: 'Check a request against an approval node without starting it' },
 			{ name: '获取 Get', value: 'get', action: 'Get a request with its decisions' },
 			{ name: '补投结果 Redeliver Result', value: 'redeliver', action: 'Redeliver the results a failed execution carried' },
 			{ name: '超时处理 Expire Overdue', value: 'expireOverdue', action: 'Apply timeout actions to overdue requests' },

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { checkProposal } from '../../../../../core/course/check';
 import { fieldProperties, readFields } from '../../../../shared/descriptions/fields';
+import { toNodeError } from '../../../../shared/errors';
 import { refusalOf } from '../../../../shared/refusal';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
@@ -31,7 +32,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		} catch (error) {
 			const refusal = refusalOf(error, LABELS);
 			if (refusal) return refusal;
-			throw error;
+			throw toNodeError(this.getNode(), error, i);
 		}
 	});
 }
