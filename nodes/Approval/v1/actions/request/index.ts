@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import * as addApprover from './addApprover.operation';
 import * as check from './check.operation';
 import * as expireOverdue from './expireOverdue.operation';
+import * as failureNotice from './failureNotice.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
 import * as reassign from './reassign.operation';
@@ -9,7 +10,7 @@ import * as redeliver from './redeliver.operation';
 import * as remind from './remind.operation';
 import * as withdraw from './withdraw.operation';
 
-export const operations = { get, list, remind, reassign, addApprover, withdraw, expireOverdue, redeliver, check };
+export const operations = { get, list, remind, reassign, addApprover, withdraw, expireOverdue, redeliver, check, failureNotice };
 
 export const description: INodeProperties[] = [
 	{
@@ -22,6 +23,7 @@ export const description: INodeProperties[] = [
 			{ name: '催办 Remind', value: 'remind', action: 'Remind pending approvers' },
 			{ name: '列表 List', value: 'list', action: 'List requests' },
 			{ name: '加签 Add Approver', value: 'addApprover', action: 'Add an approver to the current stage' },
+			{ name: '失败通知 Failure Notice', value: 'failureNotice', action: 'Compose the notice of a failed execution' },
 			{ name: '撤回 Withdraw', value: 'withdraw', action: 'Withdraw a request' },
 			{ name: '校验申请 Check', value: 'check', action: 'Check a request against an approval node without starting it' },
 			{ name: '获取 Get', value: 'get', action: 'Get a request with its decisions' },
