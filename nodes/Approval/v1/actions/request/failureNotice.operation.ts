@@ -8,7 +8,7 @@ import { approvalEnv, show } from './common';
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'放在错误工作流（Error Trigger 之后）。表单已答复之后执行失败（邮件服务器或数据存储不可用等）时，生成一封失败通知：该执行发起过审批的，发给提交人并抄送秘书处；否则只发给秘书处。内容已转义。 Put this in the error workflow, after an Error Trigger. When an execution fails after its form has answered (mail server or store down), it composes one failure notice: to the submitter with the secretariat in copy when the execution had started an approval, else to the secretariat alone. Escaped.',
+			'放在错误工作流（Error Trigger 之后）。表单已答复之后执行失败（邮件服务器或数据存储不可用等）时，生成一封失败通知：该执行发起的审批仍未决的，发给提交人并抄送秘书处；未发起审批的只发给秘书处；审批已有结果的不发（由补投结果处理）。内容已转义。 Put this in the error workflow, after an Error Trigger. When an execution fails after its form has answered (mail server or store down), it composes one failure notice: to the submitter with the secretariat in copy when its approval is still undecided, to the secretariat alone when it had started none, and none when the approval has a result (Redeliver Result hands that out). Escaped.',
 		name: 'failureNoticeNotice',
 		type: 'notice',
 		default: '',
@@ -67,10 +67,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const secretariat = parsePerson(requiredText(this.getNodeParameter('office', i), 'office', '秘书处 Secretariat', 300), 'office', '秘书处 Secretariat');
 		const request = await env.store.db
 			.selectFrom('approval_request')
-			.select(['number', 'title', 'submitter_email', 'submitter_name'])
+			.select(['number', 'title', 'submitter_email', 'submitter_name', 'status'])
 			.where('execution_id', '=', executionId)
 			.orderBy('created_at')
 			.executeTakeFirst();
+		// A decided request's result is Redeliver Result's to hand out; one notice per outcome.
+		if (request && request.status !== 'pending') return [];
 		const what = request ? `《${request.title}》（${request.number}）` : `工作流「${workflowName}」的执行 ${executionId}`;
 		const lines = [
 			request?.submitter_name ? `${request.submitter_name}：` : '您好：',
