@@ -23,18 +23,27 @@ const SCHEDULES = ['approval-reminders.json', 'registry-deadline-reminders.json'
 const shipped = (file: string) => JSON.parse(readFileSync(join(REPO, 'workflows', file), 'utf8'));
 const hookPath = (id: string) => `e2e-by-hand-${id}`;
 
-/** The shipped workflow with its schedule swapped for a webhook, so the test can run it now. */
+/**
+ * The shipped workflow with its schedule swapped for a webhook, so the test can run it now; a
+ * Set node hands on what the Schedule Trigger emits (its `timestamp`, in the workflow's zone).
+ */
 function byHand(file: string) {
 	const wf = shipped(file);
 	const trigger = wf.nodes.find((n: { type: string }) => n.type === 'n8n-nodes-base.scheduleTrigger');
-	const name = '立即运行 Run Now';
+	const hook = '立即运行 Run Now';
+	const tick = '定时数据 Schedule Tick';
+	const assignment = (name: string, value: string) => ({ id: `${trigger.id}-${name}`, name, value, type: 'string' });
 	return {
 		...wf,
 		nodes: [
 			...wf.nodes.filter((n: unknown) => n !== trigger),
-			{ id: `${trigger.id}-now`, name, type: 'n8n-nodes-base.webhook', typeVersion: 2, position: trigger.position, webhookId: `${trigger.id}-hook`, parameters: { httpMethod: 'POST', path: hookPath(wf.id), responseMode: 'onReceived', options: {} } },
+			{ id: `${trigger.id}-now`, name: hook, type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [trigger.position[0], trigger.position[1] - 200], webhookId: `${trigger.id}-hook`, parameters: { httpMethod: 'POST', path: hookPath(wf.id), responseMode: 'onReceived', options: {} } },
+			{ id: `${trigger.id}-tick`, name: tick, type: 'n8n-nodes-base.set', typeVersion: 3.4, position: trigger.position, parameters: { mode: 'manual', assignments: { assignments: [assignment('timestamp', '={{ $now.toISO() }}'), assignment('Timezone', '={{ $now.zoneName }}')] }, includeOtherFields: false, options: {} } },
 		],
-		connections: Object.fromEntries(Object.entries(wf.connections).map(([source, c]) => [source === trigger.name ? name : source, c])),
+		connections: {
+			...Object.fromEntries(Object.entries(wf.connections).map(([source, c]) => [source === trigger.name ? tick : source, c])),
+			[hook]: { main: [[{ node: tick, type: 'main', index: 0 }]] },
+		},
 	};
 }
 
@@ -70,7 +79,7 @@ describe('the other shipped workflows on a real n8n', () => {
 	async function errorOf(run: { id: string; status: string } | undefined): Promise<string | null> {
 		if (!run || run.status === 'success') return null;
 		const { data } = await platform.rest.get(`rest/executions/${run.id}`);
-		const error = parse(data.data).resultData?.error;
+		const error = parse(data).resultData?.error;
 		return error ? `${error.message} ${error.description ?? ''}` : run.status;
 	}
 
