@@ -25,13 +25,14 @@ const hookPath = (id: string) => `e2e-by-hand-${id}`;
 
 /**
  * The shipped workflow with its schedule swapped for a webhook, so the test can run it now; a
- * Set node hands on what the Schedule Trigger emits (its `timestamp`, in the workflow's zone).
+ * Set node under the trigger's own name (expressions refer to it) hands on what the Schedule
+ * Trigger emits: its `timestamp`, in the workflow's zone.
  */
 function byHand(file: string) {
 	const wf = shipped(file);
 	const trigger = wf.nodes.find((n: { type: string }) => n.type === 'n8n-nodes-base.scheduleTrigger');
 	const hook = '立即运行 Run Now';
-	const tick = '定时数据 Schedule Tick';
+	const tick = trigger.name;
 	const assignment = (name: string, value: string) => ({ id: `${trigger.id}-${name}`, name, value, type: 'string' });
 	return {
 		...wf,
@@ -41,7 +42,7 @@ function byHand(file: string) {
 			{ id: `${trigger.id}-tick`, name: tick, type: 'n8n-nodes-base.set', typeVersion: 3.4, position: trigger.position, parameters: { mode: 'manual', assignments: { assignments: [assignment('timestamp', '={{ $now.toISO() }}'), assignment('Timezone', '={{ $now.zoneName }}')] }, includeOtherFields: false, options: {} } },
 		],
 		connections: {
-			...Object.fromEntries(Object.entries(wf.connections).map(([source, c]) => [source === trigger.name ? tick : source, c])),
+			...wf.connections,
 			[hook]: { main: [[{ node: tick, type: 'main', index: 0 }]] },
 		},
 	};
