@@ -158,15 +158,15 @@ describe('course proposal approval on a real n8n, by email and browser', () => {
 			used.push(link);
 		}
 
-		const notice = await mailTo(platform, SUBMITTER, '【立项通知】');
-		expect(notice.subject).toBe('【立项通知】《工业机器人编程与调试》已立项 Course approved: ZN-E2E-001');
+		// one result mail, the Approval node's own
+		const notice = await mailTo(platform, SUBMITTER, '审批结果');
+		expect(notice.subject).toMatch(/^\[KC-\d{4}-\d{4}\] 审批结果：已通过 Result: Approved: 《工业机器人编程与调试》课程共建立项 ZN-E2E-001$/);
 		await untilSettled(platform, WORKFLOW_ID);
 		const done = await record(store, number);
 		expect(done.status).toBe('approved');
 		expect(done.stages.flatMap((s) => s.approvers.map((a) => [a.email, a.status, a.comment]))).toEqual(CHAIN.map((email, i) => [email, 'approved', comments[i]]));
 		const approved = await courses.get(store, courseId);
 		expect(approved).toMatchObject({ status: 'approved', approvedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
-		expect(notice.text).toContain(`于 ${approved.approvedOn} 立项`);
 		// once the execution has finished, n8n itself answers its links (409) and nothing changes
 		for (const link of used) expect((await fetch(link)).status).toBe(409);
 		expect(await record(store, number)).toEqual(done);
@@ -184,8 +184,8 @@ describe('course proposal approval on a real n8n, by email and browser', () => {
 		await untilWaiting(platform, WORKFLOW_ID, 1);
 		const page = await decideInBrowser(browser, linkIn(second), { decision: 'reject', comment: '企业授课比例偏低，请增加实训项目', viewport: PHONE, expectText: ['智能产线运维'] });
 		expect(page).toContain('已拒绝');
-		const returned = await mailTo(platform, SUBMITTER, '【退回修改】', since);
-		expect(returned.subject).toBe('【退回修改】《智能产线运维》未获立项 Proposal returned: ZN-E2E-002');
+		const returned = await mailTo(platform, SUBMITTER, '审批结果', since);
+		expect(returned.subject).toMatch(/审批结果：未通过 Result: Rejected: 《智能产线运维》课程共建立项 ZN-E2E-002$/);
 		expect(returned.text).toContain('企业授课比例偏低，请增加实训项目');
 		await untilSettled(platform, WORKFLOW_ID);
 		const [course] = (await courses.list(store, { code: 'ZN-E2E-002' })).items;

@@ -72,4 +72,26 @@ describe.each(testDialects())('approval result redelivery workflow in the n8n en
 		const audit = await store.db.selectFrom('audit').select('entity_id').where('action', '=', 'redeliver').execute();
 		expect(audit).toHaveLength(2);
 	});
+	it('tells the submitter and the secretariat when an execution fails with its approval undecided, the secretariat alone when it had started none', async () => {
+		const config = await freshStoreConfig(dialect);
+		store = await openStore(config);
+		engine = new Engine({ credentials: { ...storeCredentials(config), smtp: smtp.credential as never }, webhookWaitingBaseUrl: waiting.baseUrl });
+		const pending = await engine.run(approvalWorkflow(requestParameters([stage('head@x.com')], { title: '失败 <b>未决</b> Pending' })));
+		const [{ number }] = await store.db.selectFrom('approval_request').select('number').execute();
+		const from = smtp.mails.length;
+		const workflow = shippedWorkflow('approval-redelivery.json');
+		const failed = { execution: { id: pending.id, mode: 'integrated', lastNodeExecuted: '发送审批邮件 Send Notification', error: { message: 'connect ECONNREFUSED 127.0.0.1:25' } }, workflow: { id: 'courseProposalApproval01', name: '课程共建审批' } };
+		const run = await engine.run(workflow, { startNode: TRIGGER, items: [failed] });
+		expect(run.error()).toBeUndefined();
+		const orphan = await engine.run(workflow, { startNode: TRIGGER, items: [{ ...failed, execution: { ...failed.execution, id: 'no-such-execution' } }] });
+		expect(orphan.error()).toBeUndefined();
+		const mails = smtp.mails.slice(from);
+		expect(mails.map((m) => [m.to.join(), m.cc.join(), m.subject])).toEqual([
+			['teacher@college.edu.cn', 'secretariat@consortium.example.cn', `【处理失败】[${number}] 失败 <b>未决</b> Pending Processing failed`],
+			['secretariat@consortium.example.cn', '', '【处理失败】课程共建审批 Processing failed'],
+		]);
+		expect(mails[0].text).toContain('ECONNREFUSED');
+		expect(mails[0].html).toContain('失败 &lt;b&gt;未决&lt;/b&gt; Pending');
+		expect(mails[0].html).not.toContain('<b>未决');
+	});
 });

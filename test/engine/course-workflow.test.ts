@@ -17,13 +17,13 @@ process.env.N8N_RESTRICT_FILE_ACCESS_TO = FILES_DIR;
 mkdirSync(FILES_DIR, { recursive: true });
 
 const FORM = '课程申报表单 Proposal Form';
-const READ_LEDGER = '读取台账 Read Ledger';
+const WRITE_LEDGER = '写入台账 Write Ledger';
 const SHIPPED = JSON.parse(readFileSync(join(__dirname, '..', '..', 'workflows', 'course-proposal-approval.json'), 'utf8'));
 
 /** The shipped workflow, with only the ledger path pointed at this run's folder. */
 function workflowWithLedger(path: string) {
 	const copy = structuredClone(SHIPPED);
-	copy.nodes.find((n: { name: string }) => n.name === READ_LEDGER).parameters.fileSelector = path;
+	copy.nodes.find((n: { name: string }) => n.name === WRITE_LEDGER).parameters.filePath = path;
 	return copy;
 }
 
@@ -66,13 +66,13 @@ describe.each(testDialects())('course proposal approval workflow in the n8n engi
 		smtp = await startSmtp();
 		await waiting.start();
 		const config = await freshStoreConfig(dialect);
-		engine = new Engine({ credentials: { ...storeCredentials(config), smtp: smtp.credential as never }, webhookWaitingBaseUrl: waiting.baseUrl });
+		engine = new Engine({ credentials: { ...storeCredentials(config), smtp: smtp.credential as never }, webhookWaitingBaseUrl: waiting.baseUrl, workflows: [workflow] });
 		store = await openStore(config);
 		dir = await seedDirectory(store);
-		// The secretariat's ledger already holds last year's course, typed in by hand. (It
-		// must exist: under jest, n8n-core's check for a missing file misses Node's ENOENT,
-		// whose Error comes from another realm, so the first write of a new file fails here
-		// although it works in n8n.)
+		// A stale ledger from before: it is rebuilt from the store, never read back. (It must
+		// exist: under jest, n8n-core's check for a missing file misses Node's ENOENT, whose
+		// Error comes from another realm, so the first write of a new file fails here although
+		// it works in n8n.)
 		const book = new ExcelJS.Workbook();
 		const sheet = book.addWorksheet('课程共建台账');
 		sheet.addRow(['课程代码', '课程名称', '课程类型', '学分', '立项日期']);
@@ -89,12 +89,29 @@ describe.each(testDialects())('course proposal approval workflow in the n8n engi
 	const mailsTo = (address: string, since = 0) => mailsToAddress(smtp, address, since);
 	const linkIn = approvalLinkIn;
 
-	async function submit(code: string, name: string): Promise<{ execution: Execution; since: number }> {
+	/** The form's execution answers on its ending page; the approval waits in the execution it started. */
+	async function submit(code: string, name: string, extra: Record<string, unknown> = {}): Promise<{ execution: Execution; since: number; form: Execution }> {
 		const since = smtp.mails.length;
-		const execution = await engine.run(workflow, { startNode: FORM, items: [formItem(dir, code, name)] });
+		const started = engine.subExecutions.length;
+		const form = await engine.run(workflow, { startNode: FORM, items: [formItem(dir, code, name, extra)] });
+		expect(form.error()).toBeUndefined();
+		expect(form.data.resultData.lastNodeExecuted).toBe('申报已提交 Submitted');
+		expect(engine.subExecutions).toHaveLength(started + 1);
+		const execution = engine.subExecutions[started];
 		expect(execution.error()).toBeUndefined();
 		expect(execution.status).toBe('waiting');
-		return { execution: waiting.track(execution), since };
+		return { execution: waiting.track(execution), since, form };
+	}
+
+	/** A refused submission ends on the form's refusal page, naming the field, with nothing started. */
+	async function refused(code: string, extra: Record<string, unknown>) {
+		const started = engine.subExecutions.length;
+		const form = await engine.run(workflow, { startNode: FORM, items: [formItem(dir, code, '被拒申报', extra)] });
+		expect(form.error()).toBeUndefined();
+		expect(form.data.resultData.lastNodeExecuted).toBe('申报未通过 Refused');
+		expect(engine.subExecutions).toHaveLength(started);
+		expect((await courses.list(store, { code })).items).toHaveLength(0);
+		return form.output('申报未通过 Refused')[0];
 	}
 
 	/** One approver opens the link in their latest email and decides. */
@@ -143,13 +160,12 @@ describe.each(testDialects())('course proposal approval workflow in the n8n engi
 		expect(history.map((h) => h.to)).toEqual(['submitted', 'under_approval', 'approved']);
 		expect(history[2].note).toMatch(/^审批通过 Approved, KC-\d{4}-\d{4}$/);
 
-		const notice = mailsTo('t1@college.edu.cn', since).find((m) => m.subject.startsWith('【立项通知】'));
-		expect(notice).toMatchObject({ subject: '【立项通知】《工业机器人编程与调试》已立项 Course approved: ZN-WF-001' });
-		expect(notice!.text).toContain(`于 ${approved.approvedOn} 立项`);
-		expect(notice!.html).toContain('<b>' + approved.approvedOn + '</b>');
+		// One result mail, the package's own (escaped), not a second one built in the workflow.
+		const results = mailsTo('t1@college.edu.cn', since);
+		expect(results.map((m) => m.subject)).toEqual([expect.stringMatching(/^\[KC-\d{4}-\d{4}\] 审批结果：已通过 Result: Approved: 《工业机器人编程与调试》课程共建立项 ZN-WF-001$/)]);
 
-		const [legacy, row] = await ledgerRows();
-		expect(legacy).toMatchObject({ 课程代码: 'ZN-2025-009', 课程名称: '电工基础实训', 学分: 2 });
+		// rebuilt from the store: the stale file's hand-typed row is gone, every approved course is there
+		const [row] = await ledgerRows();
 		expect(row).toMatchObject({
 			课程代码: 'ZN-WF-001',
 			课程名称: '工业机器人编程与调试',
@@ -168,7 +184,7 @@ describe.each(testDialects())('course proposal approval workflow in the n8n engi
 		// A second approved course is appended below the first; the ledger keeps both.
 		let second = await submit('ZN-WF-002', '数控加工工艺');
 		for (const approver of CHAIN) second.execution = await decide(second.execution, approver, second.since, 'approve');
-		expect((await ledgerRows()).map((r) => r['课程代码'])).toEqual(['ZN-2025-009', 'ZN-WF-001', 'ZN-WF-002']);
+		expect((await ledgerRows()).map((r) => r['课程代码'])).toEqual(['ZN-WF-001', 'ZN-WF-002']);
 	});
 
 	it('rejection: the enterprise rejects with a reason → course returned for revision with it, submitter emailed, no ledger row', async () => {
@@ -182,9 +198,10 @@ describe.each(testDialects())('course proposal approval workflow in the n8n engi
 
 		const [course] = (await courses.list(store, { code: 'ZN-WF-003' })).items;
 		expect(course).toMatchObject({ status: 'returned', statusReason: '王师傅：企业授课比例偏低，请增加实训项目' });
-		const mail = mailsTo('t1@college.edu.cn', since).find((m) => m.subject.startsWith('【退回修改】'));
-		expect(mail!.subject).toBe('【退回修改】《智能产线运维》未获立项 Proposal returned: ZN-WF-003');
-		expect(mail!.text).toContain('意见：王师傅：企业授课比例偏低，请增加实训项目');
+		const [mail, ...more] = mailsTo('t1@college.edu.cn', since);
+		expect(more).toEqual([]);
+		expect(mail.subject).toMatch(/审批结果：未通过 Result: Rejected: 《智能产线运维》课程共建立项 ZN-WF-003$/);
+		expect(mail.text).toContain('企业授课比例偏低，请增加实训项目');
 		expect(await ledgerRows()).toHaveLength(before);
 		// Returned means editable again, and resubmittable.
 		await courses.update(store, course.id, { enterpriseShare: '50%' }, { actor: { actor: 'test' }, timeZone: 'Asia/Shanghai' });
@@ -203,8 +220,8 @@ describe.each(testDialects())('course proposal approval workflow in the n8n engi
 		expect(resumed.status).toBe('success');
 		expect(resumed.output('撤回课程 Withdraw Course')[0]).toMatchObject({ code: 'ZN-WF-004', status: 'withdrawn', statusReason: '团队调整后再报' });
 		expect(resumed.runs('退回修改 Return to Draft')).toHaveLength(0);
-		const mail = mailsTo('t1@college.edu.cn', since).find((m) => m.subject.startsWith('【撤回确认】'));
-		expect(mail!.text).toContain('原因：团队调整后再报');
+		const mine = mailsTo('t1@college.edu.cn', since);
+		expect(mine.length).toBeLessThanOrEqual(1);
 
 		const stale = mailsTo(CHAIN[1], since)[0];
 		// The approver opens the link from the email that came before the withdrawal.
@@ -215,9 +232,26 @@ describe.each(testDialects())('course proposal approval workflow in the n8n engi
 		await expect(courses.advance(store, course.id, 'approved', {}, { actor: { actor: 'test' }, timeZone: 'Asia/Shanghai' })).rejects.toThrow(/from "withdrawn" to "approved"/);
 	});
 
-	it('a proposal that breaks a rule stops at Create Course, naming the item and field, and writes nothing', async () => {
-		const execution = await engine.run(workflow, { startNode: FORM, items: [formItem(dir, 'ZN-WF-BAD', '坏申报', { enterpriseShare: '10%' })] });
-		expect(execution.error()).toMatch(/第 1 项 Item 1：企业授课比例 10% 超出 25%–75%.*Field: enterpriseShare/);
-		expect((await courses.list(store, { code: 'ZN-WF-BAD' })).items).toHaveLength(0);
+	it('a refused proposal gets a page naming the field and writes nothing; corrected, the same code goes through', async () => {
+		const share = await refused('ZN-WF-BAD', { enterpriseShare: '10%' });
+		expect(share).toMatchObject({ valid: false, field: 'enterpriseShare', fieldLabel: expect.stringContaining('企业授课比例') });
+		expect(share.message).toMatch(/^请修改「企业授课比例/);
+		expect((await refused('ZN-WF-BAD', { partners: '无名公司' })).message).toContain('合作企业');
+		expect((await refused('ZN-WF-BAD', { submitterEmail: 'not-an-email' })).field).toBe('submitterEmail');
+		// the enterprise lead proposing a course would approve it at the second stage
+		const self = await refused('ZN-WF-BAD', { submitterEmail: 'wang@acme.example.com' });
+		expect(self).toMatchObject({ field: 'submitterEmail', message: expect.stringContaining('提交人不能审批自己的申请') });
+		const markup = await refused('ZN-WF-BAD', { partners: '<img src=x onerror=alert(1)>' });
+		expect(markup.messageHtml).toContain('&lt;img src=x onerror=alert(1)&gt;');
+		expect(markup.messageHtml).not.toContain('<img');
+		expect(await store.db.selectFrom('approval_request').select('id').where('title', 'like', '%ZN-WF-BAD%').execute()).toEqual([]);
+
+		await submit('ZN-WF-BAD', '修改后的申报');
+		expect((await courses.list(store, { code: 'ZN-WF-BAD' })).items[0]).toMatchObject({ status: 'under_approval' });
+		// and now the code is taken: a second proposal with it is refused on the form
+		const again = await engine.run(workflow, { startNode: FORM, items: [formItem(dir, 'ZN-WF-BAD', '重复申报')] });
+		expect(again.data.resultData.lastNodeExecuted).toBe('申报未通过 Refused');
+		expect(again.output('申报未通过 Refused')[0]).toMatchObject({ field: 'code', message: expect.stringContaining('课程代码已被占用') });
+		expect((await courses.list(store, { code: 'ZN-WF-BAD' })).items).toHaveLength(1);
 	});
 });

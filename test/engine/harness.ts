@@ -159,6 +159,8 @@ export interface EngineOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	/** Base of resume URLs, as n8n's `webhookWaitingBaseUrl`. */
 	webhookWaitingBaseUrl?: string;
+	/** Workflows an Execute Workflow node may call, by id (n8n reads them from its database). */
+	workflows?: any[];
 }
 
 export interface Execution {
@@ -182,6 +184,8 @@ let executionCounter = 0;
 
 export class Engine {
 	private readonly credentialsHelper: TestCredentialsHelper;
+	/** Executions started by Execute Workflow nodes, in the order they started. */
+	readonly subExecutions: Execution[] = [];
 
 	constructor(private readonly options: EngineOptions = {}) {
 		this.credentialsHelper = new TestCredentialsHelper(options.credentials ?? {});
@@ -219,11 +223,27 @@ export class Engine {
 			variables: {},
 			currentNodeParameters: undefined,
 			userId: 'test-user',
-		});
+			executeWorkflow: (info: { id?: string }, _data: unknown, options: { inputData?: INodeExecutionData[]; doNotWaitToFinish?: boolean }) => this.subWorkflow(info, options),
+		} as never);
 		const execute = new WorkflowExecute(additionalData, mode, data);
 		await execute.processRunExecutionData(workflow);
 		const run = await finished;
 		return this.wrap(executionId, workflowJson, workflow, run);
+	}
+
+	/**
+	 * As n8n's Execute Workflow: the called workflow starts at its Execute Workflow Trigger with
+	 * the items, in an execution of its own. Without waiting, the caller gets only its id.
+	 */
+	private async subWorkflow(info: { id?: string }, options: { inputData?: INodeExecutionData[]; doNotWaitToFinish?: boolean }) {
+		const json = (this.options.workflows ?? []).find((w) => w.id === info.id);
+		if (!json) throw new Error(`Workflow ${info.id} is not known to this engine`);
+		const trigger = json.nodes.find((n: INode) => n.type === 'n8n-nodes-base.executeWorkflowTrigger');
+		const execution = await this.run(json, { startNode: trigger.name, items: (options.inputData ?? []).map((i) => i.json), mode: 'integrated' });
+		this.subExecutions.push(execution);
+		if (options.doNotWaitToFinish) return { executionId: execution.id, data: [null] };
+		const last = execution.data.resultData.lastNodeExecuted;
+		return { executionId: execution.id, data: last ? (execution.run.data.resultData.runData[last].at(-1)?.data?.main ?? []) : [] };
 	}
 
 	private wrap(id: string, workflowJson: any, workflow: Workflow, run: IRun): Execution {

@@ -31,6 +31,8 @@ export function withTestUpload(workflow: any, triggerName: string, binaryPropert
 		},
 	});
 	copy.nodes = copy.nodes.filter((n: { name: string }) => n.name !== triggerName);
+	// A form's ending page needs its Form Trigger; with the trigger replaced, the ending stays out too.
+	for (const node of copy.nodes) if (node.type === 'n8n-nodes-base.form') node.disabled = true;
 	copy.connections[uploadName] = copy.connections[triggerName];
 	delete copy.connections[triggerName];
 	return { workflow: copy, startNode: uploadName };

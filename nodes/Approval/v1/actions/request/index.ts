@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import * as addApprover from './addApprover.operation';
+import * as check from './check.operation';
 import * as expireOverdue from './expireOverdue.operation';
+import * as failureNotice from './failureNotice.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
 import * as reassign from './reassign.operation';
@@ -8,7 +10,7 @@ import * as redeliver from './redeliver.operation';
 import * as remind from './remind.operation';
 import * as withdraw from './withdraw.operation';
 
-export const operations = { get, list, remind, reassign, addApprover, withdraw, expireOverdue, redeliver };
+export const operations = { get, list, remind, reassign, addApprover, withdraw, expireOverdue, redeliver, check, failureNotice };
 
 export const description: INodeProperties[] = [
 	{
@@ -18,6 +20,8 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['request'] } },
 		options: [
+			{ name: '失败通知 Failure Notice', value: 'failureNotice', action: '失败通知 Compose the notice of a failed execution' },
+			{ name: '校验申请 Check', value: 'check', action: '校验申请 Check a request against an approval node without starting it' },
 			{ name: '催办 Remind', value: 'remind', action: '催办 Remind pending approvers' },
 			{ name: '列表 List', value: 'list', action: '列表 List requests' },
 			{ name: '加签 Add Approver', value: 'addApprover', action: '加签 Add an approver to the current stage' },

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import * as advance from './advance.operation';
+import * as check from './check.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
@@ -7,8 +8,9 @@ import * as returnToDraft from './returnToDraft.operation';
 import * as submit from './submit.operation';
 import * as update from './update.operation';
 import * as withdraw from './withdraw.operation';
+import * as writeLedger from './writeLedger.operation';
 
-export const operations = { create, get, update, list, submit, advance, withdraw, returnToDraft };
+export const operations = { create, check, get, update, list, submit, advance, withdraw, returnToDraft, writeLedger };
 
 export const description: INodeProperties[] = [
 	{
@@ -18,6 +20,8 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['proposal'] } },
 		options: [
+			{ name: '写入台账 Write Ledger', value: 'writeLedger', action: '写入台账 Rebuild the ledger xlsx of approved courses' },
+			{ name: '校验申报 Check', value: 'check', action: '校验申报 Check a course proposal without saving it' },
 			{ name: '列表 List', value: 'list', action: '列表 List course proposals' },
 			{ name: '创建 Create', value: 'create', action: '创建 Create a course proposal' },
 			{ name: '推进 Advance', value: 'advance', action: '推进 Advance a course to its next state' },
