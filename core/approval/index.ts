@@ -14,3 +14,4 @@ export * from './notify';
 export * from './pages/escape';
 export * from './pages/render';
 export * from './email/templates';
+export * from './endpoint';
