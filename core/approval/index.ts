@@ -15,3 +15,4 @@ export * from './pages/escape';
 export * from './pages/render';
 export * from './email/templates';
 export * from './endpoint';
+export { PAGE_MARKER } from './pages/layout';

@@ -67,6 +67,7 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		copyFileSync(join(__dirname, 'fixtures', 'queue-approval.workflow.json'), join(workflowsDir, 'queue-approval.workflow.json'));
 		writeFileSync(join(workflowsDir, 'approval-reminders.queue.json'), JSON.stringify(reminderWorkflow()));
 		copyFileSync(join(__dirname, '..', '..', 'workflows', 'approval-redelivery.json'), join(workflowsDir, 'approval-redelivery.json'));
+		copyFileSync(join(__dirname, '..', '..', 'workflows', 'approval-links.json'), join(workflowsDir, 'approval-links.json'));
 		stack = await startQueueStack({ dataDir: join(dataDir, 'stack'), owner: OWNER, workflowsDir, workers: 2, log });
 		const u = new URL(stack.storeUrl);
 		store = await openStore({ type: 'postgres', host: u.hostname, port: Number(u.port), user: decodeURIComponent(u.username), password: '', database: u.pathname.slice(1) });
