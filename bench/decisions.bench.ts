@@ -98,6 +98,8 @@ async function main() {
 	const workflowsDir = join(dataDir, 'workflows');
 	mkdirSync(workflowsDir);
 	copyFileSync(join(REPO, 'test', 'e2e', 'fixtures', 'queue-approval.workflow.json'), join(workflowsDir, 'queue-approval.workflow.json'));
+	// approver links point at the permanent link endpoint
+	copyFileSync(join(REPO, 'workflows', 'approval-links.json'), join(workflowsDir, 'approval-links.json'));
 	copyFileSync('/work/shared/examples/n8n-wait-resume-baseline.workflow.json', join(workflowsDir, 'wait-resume.workflow.json'));
 	await buildPackage();
 	const tarball = await packPackage();

@@ -61,7 +61,8 @@ export class ConsortiumStoreApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: '留空则自动生成并保存在存储中。Generated and kept in the store if left empty.',
+			description:
+				'签名审批链接。请填写（npm start 会自动生成）：留空则生成并保存在存储中，拿到存储副本即可打开所有链接。更换后旧链接失效，催办会发出新链接。Signs approval links. Set one (npm start generates it): if empty, one is generated and kept in the store, and a copy of the store then opens every link. Changing it voids old links; 催办 Remind sends new ones.',
 		},
 		{
 			displayName: '公开访问地址 Public Base URL',

@@ -1,7 +1,8 @@
 import { transition } from '../store';
+import type { ConsortiumSettings, Db, Tx } from '../store';
 import { activateFrom, advanceStage, audit, flushAudit, bumpNotifyRound, claimDelivery, finishRequest, lockRequest, slotsOfStage, stagesOf, type Change, type FlowContext, type RequestRow, type SlotRow, type StageRow } from './flow';
 import { flowContext, loadRecord, type ApprovalEnv } from './requests';
-import { formKey, hashToken, plausibleToken, sameSecret } from './tokens';
+import { deriveToken, formKey, hashToken, plausibleToken, sameSecret } from './tokens';
 import type { Decision, RequestRecord } from './types';
 
 /**
@@ -19,8 +20,14 @@ export interface LinkView {
 	/** True when this call won the right to resume the execution with a final result. */
 	deliver?: boolean;
 	decision?: Decision;
-	/** The resume URL the approver's link is built on, for the form to post back to. */
+	/** The base the approver's link is built on, for the form to post back to. */
 	linkBase?: string | null;
+	/** At the link endpoint: where the waiting execution is told of an outcome reached here. */
+	resumeUrl?: string | null;
+	/** At the link endpoint: the request is finished and its execution has not had the result yet. */
+	handOverResult?: boolean;
+	/** At the link endpoint: the notification round this decision opened, for the next approvers' mails. */
+	round?: number;
 }
 
 /** Where a link was called: the execution and node whose resume URL it is. */
@@ -29,9 +36,15 @@ export interface LinkScope {
 	nodeId: string;
 }
 
-async function slotByToken(ctx: FlowContext, token: unknown): Promise<SlotRow | undefined> {
+/**
+ * The slot a token opens. Its hash finds the row; the token must also be the one the current
+ * link secret derives for that slot, so a link signed with a secret since rotated opens
+ * nothing (催办 then signs the approver a new one).
+ */
+async function slotByToken(db: Db | Tx, settings: ConsortiumSettings, token: unknown): Promise<SlotRow | undefined> {
 	if (!plausibleToken(token)) return undefined;
-	return ctx.tx.selectFrom('approval_slot').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+	const slot = await db.selectFrom('approval_slot').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+	return slot?.token_salt && sameSecret(token, deriveToken(settings.linkSecret, slot.id, slot.token_salt)) ? slot : undefined;
 }
 
 /**
@@ -65,7 +78,7 @@ function stateOf(request: RequestRow, stage: StageRow | undefined, slot: SlotRow
 export async function inspectLink(env: ApprovalEnv, token: unknown, scope?: LinkScope): Promise<LinkView> {
 	return env.store.transaction(async (tx) => {
 		const ctx = flowContext(env, tx, { actor: 'link' });
-		const slot = await slotByToken(ctx, token);
+		const slot = await slotByToken(tx, env.settings, token);
 		const request = slot && (await requestInScope(ctx, slot, scope));
 		if (!slot || !request) return { state: 'unknown', record: null, slot: null };
 		const stage = await tx.selectFrom('approval_stage').selectAll().where('id', '=', slot.stage_id).executeTakeFirst();
@@ -73,6 +86,27 @@ export async function inspectLink(env: ApprovalEnv, token: unknown, scope?: Link
 		const deliver = request.status !== 'pending' && !request.delivered && (await claimDelivery(ctx, request.id));
 		return { state, record: await loadRecord(tx, request.id), slot, deliver, linkBase: request.link_base };
 	});
+}
+
+/**
+ * For GET and HEAD at the permanent link endpoint: what the link shows, read without a
+ * transaction or a lock, so any number of looks at one link never hold up another. Changes
+ * nothing; a finished request whose execution has not had the result is flagged for hand-over.
+ */
+export async function viewLink(env: ApprovalEnv, token: unknown): Promise<LinkView> {
+	const db = env.store.db;
+	const slot = await slotByToken(db, env.settings, token);
+	const request = slot && (await db.selectFrom('approval_request').selectAll().where('id', '=', slot.request_id).executeTakeFirst());
+	if (!slot || !request) return { state: 'unknown', record: null, slot: null };
+	const record = await loadRecord(db, request.id);
+	const stage = await db.selectFrom('approval_stage').selectAll().where('id', '=', slot.stage_id).executeTakeFirst();
+	const state = stateOf(request, stage, slot, env.now ?? new Date());
+	return { state, record, slot, linkBase: request.link_base, ...handOver(request) };
+}
+
+/** Where and whether the link endpoint hands a finished request's result to its execution. */
+function handOver(request: RequestRow): Pick<LinkView, 'resumeUrl' | 'handOverResult'> {
+	return { resumeUrl: request.resume_url ?? request.link_base, handOverResult: request.status !== 'pending' && !request.delivered };
 }
 
 export interface DecisionInput {
@@ -84,6 +118,11 @@ export interface DecisionInput {
 	userAgent?: string | null;
 	/** The execution and node whose URL was called; tokens of other requests are unknown. */
 	scope?: LinkScope;
+	/**
+	 * Decided at the permanent link endpoint, which starts no execution: the result is not
+	 * claimed here but handed over to the waiting execution, which claims it.
+	 */
+	atEndpoint?: boolean;
 }
 
 /**
@@ -94,7 +133,7 @@ export interface DecisionInput {
 export async function decide(env: ApprovalEnv, input: DecisionInput): Promise<LinkView> {
 	return env.store.transaction(async (tx) => {
 		// Whoever wins a final result here resumes the execution: finishing also claims delivery.
-		const ctx: FlowContext = { ...flowContext(env, tx, { actor: 'link' }), deliverOnFinish: true, auditRows: [] };
+		const ctx: FlowContext = { ...flowContext(env, tx, { actor: 'link' }), deliverOnFinish: !input.atEndpoint, auditRows: [] };
 		const view = await decideIn(ctx, input);
 		await flushAudit(ctx);
 		return view;
@@ -103,7 +142,7 @@ export async function decide(env: ApprovalEnv, input: DecisionInput): Promise<Li
 
 async function decideIn(ctx: FlowContext, input: DecisionInput): Promise<LinkView> {
 	const { tx } = ctx;
-	const slot0 = await slotByToken(ctx, input.token);
+	const slot0 = await slotByToken(tx, ctx.settings, input.token);
 	const request = slot0 && (await requestInScope(ctx, slot0, input.scope));
 	if (!slot0 || !request) return { state: 'unknown', record: null, slot: null };
 	if (!sameSecret(input.formKey, formKey(ctx.settings.linkSecret, input.token as string))) {
@@ -119,6 +158,7 @@ async function decideIn(ctx: FlowContext, input: DecisionInput): Promise<LinkVie
 	const stage = stages.find((s) => s.id === slot.stage_id);
 	const state = stateOf(request, stage, slot, ctx.now);
 	if (state !== 'open' || !decision) {
+		if (input.atEndpoint) return { state, record: await loadRecord(tx, request.id), slot, linkBase: request.link_base, ...handOver(request) };
 		const deliver = request.status !== 'pending' && !request.delivered && (await claimDelivery(ctx, request.id));
 		return { state, record: await loadRecord(tx, request.id), slot, deliver, linkBase: request.link_base };
 	}
@@ -133,7 +173,16 @@ async function decideIn(ctx: FlowContext, input: DecisionInput): Promise<LinkVie
 	if (!won) return { state: 'used', record: await loadRecord(tx, request.id), slot };
 	await audit(ctx, decision, 'approval_slot', slot.id, { request: request.number, stage: slot.stage_idx, comment });
 	const change = await settleAfterDecision(ctx, request, stage!, stages);
+	const endpoint = input.atEndpoint
+		? {
+				resumeUrl: request.resume_url ?? request.link_base,
+				handOverResult: change.outcome === 'approved' || change.outcome === 'rejected',
+				// The row was read (and locked) before this decision bumped its round once.
+				round: change.outcome === 'notify' ? request.notify_round + 1 : undefined,
+			}
+		: {};
 	return {
+		...endpoint,
 		state: 'recorded',
 		record: await loadRecord(tx, request.id),
 		slot: { ...slot, status: decision === 'approve' ? 'approved' : 'rejected' },

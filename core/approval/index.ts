@@ -14,3 +14,5 @@ export * from './notify';
 export * from '../util/html';
 export * from './pages/render';
 export * from './email/templates';
+export * from './endpoint';
+export { PAGE_MARKER } from './pages/layout';

@@ -20,7 +20,7 @@ import {
 	type SlotRow,
 } from './flow';
 import { findRequest, flowContext, type ApprovalEnv } from './requests';
-import { sameSecret } from './tokens';
+import { deriveToken, hashToken, sameSecret } from './tokens';
 import type { Person } from './types';
 
 async function pendingRequest(ctx: FlowContext, idOrNumber: string): Promise<RequestRow> {
@@ -192,9 +192,25 @@ export async function remind(env: ApprovalEnv, idOrNumber: string, actor: Actor)
 		const stage = await currentStage(ctx, request);
 		const pending = (await slotsOfStage(ctx, stage.id)).filter((s) => s.status === 'pending');
 		await tx.updateTable('approval_slot').set({ reminded_at: ctx.now.toISOString() }).where('stage_id', '=', stage.id).where('status', '=', 'pending').execute();
+		await resign(ctx, pending);
 		await writeAudit(tx, { ...actor, action: 'remind', entityType: 'approval_request', entityId: request.id, changes: { to: pending.map((s) => s.email), stage: stage.idx } });
 		return { requestId: request.id, outcome: pending.length ? 'notify' : 'undecided', opened: pending };
 	});
+}
+
+/**
+ * A reminder carries the link the current secret signs. Unchanged while the secret is, so the
+ * approver gets the very link of their first mail; after the secret was rotated, the stored
+ * hash follows the new link, and the old one opens nothing.
+ */
+async function resign(ctx: Pick<FlowContext, 'tx' | 'settings'>, slots: SlotRow[]): Promise<void> {
+	for (const slot of slots) {
+		if (!slot.token_salt) continue;
+		const tokenHash = hashToken(deriveToken(ctx.settings.linkSecret, slot.id, slot.token_salt));
+		if (tokenHash === slot.token_hash) continue;
+		await ctx.tx.updateTable('approval_slot').set({ token_hash: tokenHash }).where('id', '=', slot.id).execute();
+		slot.token_hash = tokenHash;
+	}
 }
 
 /**
@@ -256,6 +272,7 @@ export async function remindDue(env: ApprovalEnv, actor: Actor, limit = 500): Pr
 			}
 			if (claimed.length === 0) return null;
 			const opened = await tx.selectFrom('approval_slot').selectAll().where('id', 'in', claimed).orderBy('id').execute();
+			await resign({ tx, settings: env.settings }, opened);
 			await writeAudit(tx, { ...actor, action: 'remind', entityType: 'approval_request', entityId: requestId, changes: { to: opened.map((s) => s.email) } });
 			return { requestId, outcome: 'notify' as const, opened };
 		});
@@ -299,6 +316,31 @@ export function pokeKey(secret: string, requestId: string): string {
 
 export function validPoke(secret: string, requestId: unknown, key: unknown): requestId is string {
 	return typeof requestId === 'string' && sameSecret(key, pokeKey(secret, requestId));
+}
+
+/**
+ * The key of a hand-over of the next approvers' mails from the link endpoint to the waiting
+ * execution: bound to the request, the round and the very slots, so none can be swapped.
+ */
+export function notifyKey(secret: string, requestId: string, round: number, slotIds: string[]): string {
+	return createHmac('sha256', secret).update(`approval-notify:${requestId}:${round}:${slotIds.join(',')}`).digest('base64url');
+}
+
+/**
+ * For a valid notify hand-over: claims the round (once, whatever the retries) and returns the
+ * slots to notify that are still pending; nothing if the round was handed over already or
+ * the request has finished meanwhile (then the result follows by its own hand-over).
+ */
+export async function claimNotifyRound(env: ApprovalEnv, requestId: string, round: number, slotIds: string[]): Promise<Change | null> {
+	if (!Number.isInteger(round) || round < 1 || slotIds.length === 0) return null;
+	return env.store.transaction(async (tx) => {
+		const ctx = flowContext(env, tx, { actor: 'link' });
+		const request = await lockRequest(ctx, requestId);
+		if (!request || request.status !== 'pending' || request.handed_round >= round) return null;
+		await tx.updateTable('approval_request').set({ handed_round: round }).where('id', '=', requestId).execute();
+		const opened = await tx.selectFrom('approval_slot').selectAll().where('request_id', '=', requestId).where('id', 'in', slotIds).where('status', '=', 'pending').execute();
+		return opened.length ? { requestId, outcome: 'notify', opened: opened.sort((a, b) => slotIds.indexOf(a.id) - slotIds.indexOf(b.id)) } : null;
+	});
 }
 
 /** For a valid poke: claims the right to resume the execution with a result reached elsewhere. */

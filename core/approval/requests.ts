@@ -71,6 +71,8 @@ export async function createRequest(env: ApprovalEnv, spec: RequestSpec, actor: 
 			due_at: null,
 			auto_pass: spec.autoPassRepeatApprover ? 1 : 0,
 			link_base: spec.linkBase,
+			resume_url: spec.resumeUrl ?? null,
+			handed_round: 0,
 			execution_id: spec.executionId,
 			node_id: spec.nodeId,
 			notify_round: 0,

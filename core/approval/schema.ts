@@ -24,7 +24,12 @@ export interface ApprovalRequestTable {
 	/** Due time of the current stage, copied here so "overdue" is one indexed filter. */
 	due_at: string | null;
 	auto_pass: number;
+	/** Where approvers' links point: the permanent link endpoint (older requests: the resume URL + `/decide`). */
 	link_base: string | null;
+	/** The waiting execution's resume URL + `/decide`, where the outcome is handed over; null on older requests (then `link_base`). */
+	resume_url: string | null;
+	/** The last notification round handed to the waiting execution (a retried hand-over sends nothing twice). */
+	handed_round: number;
 	execution_id: string | null;
 	node_id: string | null;
 	/** Counts notification rounds handed to the workflow, and the round the execution waits on. */

@@ -127,7 +127,7 @@ export interface RequestInput {
 	autoPassRepeatApprover?: unknown;
 }
 
-export function parseRequest(input: RequestInput, link: { linkBase: string | null; executionId: string | null; nodeId: string | null }): RequestSpec {
+export function parseRequest(input: RequestInput, link: { linkBase: string | null; resumeUrl?: string | null; executionId: string | null; nodeId: string | null }): RequestSpec {
 	const subject: SubjectSpec = {
 		type: optionalText(input.subjectType, 'subjectType', '对象类型 Subject Type', 50) ?? 'general',
 		id: optionalText(input.subjectId, 'subjectId', '对象 ID Subject ID', 100),

@@ -60,8 +60,10 @@ export interface RequestSpec {
 	numberPrefix: string;
 	/** An approver who approved an earlier stage is passed automatically. */
 	autoPassRepeatApprover: boolean;
-	/** Where links point: the waiting execution's resume URL for the node, without token. */
+	/** Where links point, without token: the permanent link endpoint (or, for a node without one, the resume URL). */
 	linkBase: string | null;
+	/** The waiting execution's resume URL for the node, where outcomes reached through the endpoint are handed over. */
+	resumeUrl?: string | null;
 	executionId: string | null;
 	nodeId: string | null;
 }

@@ -1,16 +1,29 @@
 /** The consortium's zone when none is set: 联合体 calendars, deadlines and "today" are Beijing time. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
+// Building an Intl formatter costs far more than using one; approval pages format several dates each.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
+	const key = `${timeZone}|${withTime}`;
+	let format = formats.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-CA', {
+			timeZone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
+		});
+		formats.set(key, format);
+	}
+	return format;
+}
+
 /** Formats an instant for people in the consortium's zone: `2026-11-28 22:32`. */
 export function formatInZone(iso: string | Date, timeZone: string, withTime = true): string {
 	const date = typeof iso === 'string' ? new Date(iso) : iso;
-	const parts = new Intl.DateTimeFormat('en-CA', {
-		timeZone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
-	}).formatToParts(date);
+	const parts = formatFor(timeZone, withTime).formatToParts(date);
 	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
 	const day = `${get('year')}-${get('month')}-${get('day')}`;
 	return withTime ? `${day} ${get('hour')}:${get('minute')}` : day;

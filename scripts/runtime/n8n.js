@@ -26,6 +26,15 @@ function bcryptHash(password) {
 	return require(join(RUNTIME, 'node_modules', 'bcryptjs')).hashSync(password, 10);
 }
 
+/**
+ * n8n 2.40's expression engine takes an isolated-vm isolate from a pool of one for every
+ * webhook call of a node other than its own Webhook node, and builds a new one (~100 ms of
+ * CPU) for each call beyond the first at the same moment; 50 link previews at once then held
+ * every other approver's page for seconds. Lazily, an isolate is made only when an expression
+ * is actually evaluated, which approval pages never do. (n8n's own setting.)
+ */
+const EXPRESSION_ENGINE = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' };
+
 function n8nEnv({ userFolder, port, runnerPort, owner, host = '127.0.0.1', publicUrl, timeZone = 'Asia/Shanghai', extra = {} }) {
 	const base = publicUrl || `http://${host}:${port}/`;
 	const env = { ...process.env };
@@ -56,6 +65,7 @@ function n8nEnv({ userFolder, port, runnerPort, owner, host = '127.0.0.1', publi
 		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcryptHash(owner.password),
 		GENERIC_TIMEZONE: timeZone,
 		TZ: process.env.TZ || timeZone,
+		...EXPRESSION_ENGINE,
 		...extra,
 	};
 }
@@ -128,4 +138,4 @@ function n8nCli(args, { userFolder, owner, extraEnv }) {
 	return run(NODE_BIN, [N8N_BIN, ...args], { env, cwd: userFolder });
 }
 
-module.exports = { startN8n, n8nCli, freePort, bcryptHash, READY };
+module.exports = { startN8n, n8nCli, freePort, bcryptHash, READY, EXPRESSION_ENGINE };

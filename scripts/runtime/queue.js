@@ -8,7 +8,7 @@ const { randomBytes } = require('node:crypto');
 const { join } = require('node:path');
 const { NODE_BIN, N8N_BIN, REPO, PROVISIONED_MARK } = require('./paths');
 const { run, killGroup } = require('./proc');
-const { startN8n, freePort } = require('./n8n');
+const { startN8n, freePort, EXPRESSION_ENGINE } = require('./n8n');
 const { buildPackage, packPackage, installPackage } = require('./pkg');
 const { N8nRest } = require('./rest');
 const { setupInstance, storeCredentialData } = require('./setup');
@@ -180,6 +180,7 @@ async function startQueueStack(o) {
 			QUEUE_WORKER_LOCK_DURATION: '10000',
 			QUEUE_WORKER_LOCK_RENEW_TIME: '3000',
 			QUEUE_WORKER_STALLED_INTERVAL: '5000',
+			...EXPRESSION_ENGINE,
 			...(o.extraEnv || {}),
 		};
 

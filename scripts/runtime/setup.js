@@ -2,6 +2,7 @@
 // the embedded (or PostgreSQL) ConsortiumStore, SMTP to the local mail catcher, every
 // workflow in workflows/ imported with its fixed id and activated. Idempotent: what exists
 // is kept (a user's edits in the editor survive restarts).
+const { randomBytes } = require('node:crypto');
 const { readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -32,10 +33,27 @@ function storeCredentialData({ store, sqlitePath, timeZone = 'Asia/Shanghai', pu
 async function ensureCredential(rest, { name, type, data }) {
 	const existing = (await rest.get('rest/credentials')).find((c) => c.name === name && c.type === type);
 	if (existing) {
-		await rest.patch(`rest/credentials/${existing.id}`, { name, type, data });
+		await rest.patch(`rest/credentials/${existing.id}`, { name, type, data: type === STORE_TYPE ? await keepLinkSecret(rest, existing.id, data) : data });
 		return existing.id;
 	}
-	return (await rest.post('rest/credentials', { name, type, data })).id;
+	return (await rest.post('rest/credentials', { name, type, data: type === STORE_TYPE ? withLinkSecret(data) : data })).id;
+}
+
+/**
+ * The secret that signs approval links lives in the n8n credential (encrypted by n8n with its
+ * own key), not in the store: a copy of the store alone then opens no link. Generated once;
+ * a restart never replaces it (that would void every link already mailed).
+ */
+function withLinkSecret(data) {
+	return data.linkSecret ? data : { ...data, linkSecret: randomBytes(32).toString('base64url') };
+}
+
+/** n8n answers a set secret with its redaction sentinel; sent back, n8n keeps the stored value. */
+async function keepLinkSecret(rest, id, data) {
+	if (data.linkSecret) return data;
+	const current = await rest.get(`rest/credentials/${id}?includeData=true`);
+	const kept = current?.data?.linkSecret;
+	return kept ? { ...data, linkSecret: kept } : withLinkSecret(data);
 }
 
 function readWorkflows(dir) {

@@ -50,6 +50,7 @@ describe('approval by email link in a real n8n', () => {
 	it('scanners decide nothing, a restart keeps the wait, a reminder resends the link, two stages approve', async () => {
 		expect(platform.setup.workflows.map((w) => [w.id, w.active])).toEqual([
 			['e2eApprovalEmail1', true],
+			['approvalLinks000001', true],
 			['e2eApprovalRemind1', true],
 		]);
 		expect((await submit(proposal('《工业机器人运维》课程共建立项'))).status).toBe(200);
@@ -117,9 +118,11 @@ describe('approval by email link in a real n8n', () => {
 		await untilSettled(platform, workflowId);
 		expect(await executionsOf(platform, workflowId)).toEqual([expect.objectContaining({ status: 'success' })]);
 
-		// once the execution has finished, n8n itself answers its links (409) and nothing changes
-		expect((await fetch(link)).status).toBe(409);
-		expect((await fetch(link2, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=reject' })).status).toBe(409);
+		// once the execution has finished, the links still answer with this package's page, and nothing changes
+		const after = await fetch(link);
+		expect([after.status, after.headers.get('content-type'), await after.text()]).toEqual([410, 'text/html; charset=utf-8', expect.stringContaining('已审批过')]);
+		const late = await fetch(link2, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=reject' });
+		expect([late.status, await late.text()]).toEqual([404, expect.stringContaining('链接无效')]);
 		expect(await record(store, number)).toEqual(rec);
 	});
 

@@ -14,7 +14,7 @@ export const SCANNERS = {
 };
 
 export function linkIn(mail: Mail): string {
-	const link = /https?:\/\/[^\s"'<>]+\/webhook-waiting\/[^\s"'<>]+/.exec(mail.text)?.[0];
+	const link = /https?:\/\/[^\s"'<>]+\/(?:webhook\/consortium-approval\?|webhook-waiting\/)[^\s"'<>]+/.exec(mail.text)?.[0];
 	if (!link) throw new Error(`no approval link in mail "${mail.subject}"`);
 	return link.replace(/&amp;/g, '&');
 }

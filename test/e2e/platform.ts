@@ -9,6 +9,7 @@ const { startStack } = require('../../scripts/runtime/stack');
 
 export const OWNER = { email: 'e2e-admin@example.edu.cn', password: 'E2e-Consortium-1' };
 export const REPO = join(__dirname, '..', '..');
+export const LINKS_WORKFLOW = join(REPO, 'workflows', 'approval-links.json');
 
 export interface Mail {
 	id: string;
@@ -51,7 +52,8 @@ export async function startPlatform(workflowFiles?: string[], options: { store?:
 	if (workflowFiles) {
 		workflowsDir = join(dataDir, 'workflows');
 		mkdirSync(workflowsDir);
-		for (const f of workflowFiles) copyFileSync(f, join(workflowsDir, f.split('/').pop()!));
+		// Approver links point at the permanent endpoint of the shipped links workflow, so it is always there.
+		for (const f of [LINKS_WORKFLOW, ...workflowFiles]) copyFileSync(f, join(workflowsDir, f.split('/').pop()!));
 	}
 	const stack = await startStack({ dataDir, port: 0, smtpPort: 0, inboxPort: 0, owner: OWNER, workflowsDir, store: options.store, log: () => {} });
 	const stopStack = stack.stop.bind(stack);

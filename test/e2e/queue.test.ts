@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeAllStores, openStore, type Store } from '../../core/store';
 import { auditOf, click, linkOf, percentile, pool, requestBody, submit, until, type MailLike } from './queueLoad';
+import { launchChromium } from './browser';
+import { checkEveryState, expectedVerdicts, verdicts, type LinkStatesEnv } from './linkStates';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startQueueStack } = require('../../scripts/runtime/queue');
@@ -67,6 +69,8 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		copyFileSync(join(__dirname, 'fixtures', 'queue-approval.workflow.json'), join(workflowsDir, 'queue-approval.workflow.json'));
 		writeFileSync(join(workflowsDir, 'approval-reminders.queue.json'), JSON.stringify(reminderWorkflow()));
 		copyFileSync(join(__dirname, '..', '..', 'workflows', 'approval-redelivery.json'), join(workflowsDir, 'approval-redelivery.json'));
+		copyFileSync(join(__dirname, '..', '..', 'workflows', 'approval-links.json'), join(workflowsDir, 'approval-links.json'));
+		copyFileSync(join(__dirname, 'fixtures', 'approval-withdraw.workflow.json'), join(workflowsDir, 'approval-withdraw.workflow.json'));
 		stack = await startQueueStack({ dataDir: join(dataDir, 'stack'), owner: OWNER, workflowsDir, workers: 2, log });
 		const u = new URL(stack.storeUrl);
 		store = await openStore({ type: 'postgres', host: u.hostname, port: Number(u.port), user: decodeURIComponent(u.username), password: '', database: u.pathname.slice(1) });
@@ -115,6 +119,44 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		expectedAudit = await auditOf(store, request.id);
 		log(`end to end: request ${request.number} ${request.status}; audit ${JSON.stringify(expectedAudit)}`);
 		expect(expectedAudit.filter((a) => a === 'approval_slot:approve')).toHaveLength(2);
+	});
+
+	it('answers every state of a link with our page through the webhook process, to Chromium on a phone and to plain HTTP', async () => {
+		const browser = await launchChromium();
+		const slotsOf = async (number: string) => {
+			const request = await store.db.selectFrom('approval_request').select('id').where('number', '=', number).executeTakeFirstOrThrow();
+			return store.db.selectFrom('approval_slot').selectAll().where('request_id', '=', request.id).orderBy('stage_idx').orderBy('position').execute();
+		};
+		const env: LinkStatesEnv = {
+			browser,
+			submit: (body) => submit(submitUrl(), body),
+			withdraw: async (number) => {
+				const res = await fetch(`${stack.webhookUrl}webhook/e2e-withdraw`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ requestId: number }) });
+				expect(res.status).toBe(200);
+			},
+			linkTo: (to, subject, since) =>
+				until(`a mail to ${to} about ${subject}`, async () => {
+					const found = (await mails()).slice(since).filter((m) => m.to.includes(to) && m.subject.includes(subject));
+					return found.length ? linkOf(found[found.length - 1]) : undefined;
+				}),
+			mailCount: async () => (await mails()).length,
+			untilFinished: async (number) => {
+				await until(`the execution of ${number} to finish`, async () => {
+					const request = await store.db.selectFrom('approval_request').select(['execution_id', 'delivered']).where('number', '=', number).executeTakeFirstOrThrow();
+					const execution = (await executions()).find((e) => String(e.id) === request.execution_id);
+					return request.delivered && execution && !['waiting', 'running', 'new'].includes(execution.status) ? true : undefined;
+				});
+			},
+			numberOf: async (title) => (await requestByTitle(title)).number,
+			statusOf: async (number) => (await slotsOf(number)).map((s) => s.status),
+		};
+		try {
+			const { seen, lateAfterMs } = await checkEveryState(env, 'queue', log);
+			expect(verdicts(seen)).toEqual(expectedVerdicts(seen));
+			expect(lateAfterMs).toBeLessThan(100);
+		} finally {
+			await browser.close();
+		}
 	});
 
 	it(`decides ${LOAD} concurrent requests through the webhook process while a worker is SIGKILLed mid-batch`, async () => {

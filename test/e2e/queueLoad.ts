@@ -34,7 +34,7 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined 
 }
 
 export function linkOf(mail: MailLike): string {
-	const link = /https?:\/\/[^\s"'<>]+\/webhook-waiting\/[^\s"'<>]+/.exec(mail.text)?.[0];
+	const link = /https?:\/\/[^\s"'<>]+\/(?:webhook\/consortium-approval\?|webhook-waiting\/)[^\s"'<>]+/.exec(mail.text)?.[0];
 	if (!link) throw new Error(`no approval link in mail "${mail.subject}"`);
 	return link.replace(/&amp;/g, '&');
 }

@@ -46,6 +46,7 @@ const OWN_NODES: Record<string, () => INodeType | IVersionedNodeType> = {
 	exchange: () => new (require('../../nodes/Exchange/Exchange.node.ts').Exchange)(),
 	registry: () => new (require('../../nodes/Registry/Registry.node.ts').Registry)(),
 	consortiumTrigger: () => new (require('../../nodes/ConsortiumTrigger/ConsortiumTrigger.node.ts').ConsortiumTrigger)(),
+	approvalLinksTrigger: () => new (require('../../nodes/ApprovalLinksTrigger/ApprovalLinksTrigger.node.ts').ApprovalLinksTrigger)(),
 };
 
 /** Another test file can register nodes that land later (Approval, Course …). */
@@ -366,6 +367,36 @@ export class Engine {
 		stackEntry.metadata = { ...stackEntry.metadata, forwardAllOutputs: true };
 		const next = await this.process(execution.workflowJson, workflow, execution.id, data, 'webhook');
 		return { response, execution: next, resumed: true };
+	}
+
+	/**
+	 * Delivers an HTTP request to a production webhook of an active workflow's trigger node,
+	 * as n8n's live-webhook handler does. Returns the response and whatever workflow data the
+	 * node returned (n8n would start an execution with it; none is expected of a page).
+	 */
+	async liveWebhook(
+		workflowJson: any,
+		nodeName: string,
+		request: { method?: 'GET' | 'POST' | 'HEAD'; query?: IDataObject; body?: IDataObject; headers?: Record<string, string>; ip?: string },
+	): Promise<{ response: TestResponse; workflowData: unknown }> {
+		const workflow = this.makeWorkflow(workflowJson);
+		const node = workflow.getNode(nodeName)!;
+		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		const method = request.method ?? 'GET';
+		const description = (nodeType.description.webhooks ?? []).find((w) => !w.restartWebhook && w.httpMethod === method);
+		if (!description) throw new Error(`${nodeName} has no ${method} webhook`);
+		const response = new TestResponse();
+		const additionalData = additionalDataFor({
+			httpRequest: testRequest(method, request) as any,
+			httpResponse: response as any,
+			credentialsHelper: this.credentialsHelper,
+			webhookWaitingBaseUrl: this.options.webhookWaitingBaseUrl ?? 'http://127.0.0.1:5678/webhook-waiting',
+			variables: {},
+		});
+		const webhookData = { httpMethod: method, node: nodeName, path: String(description.path), webhookDescription: description, workflowId: workflow.id, workflowExecuteAdditionalData: additionalData } as IWebhookData;
+		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+		const result = await nodeType.webhook!.call(context);
+		return { response, workflowData: result.workflowData };
 	}
 
 	/** Resumes a waiting execution whose wait time passed, as n8n's wait tracker does. */

@@ -12,7 +12,15 @@ export class WaitingServer {
 	readonly executions = new Map<string, Execution>();
 	baseUrl = '';
 
+	/** The links workflow whose trigger answers `/webhook/…`, when a test serves the permanent link endpoint. */
+	links?: { workflow: unknown; node: string };
+
 	constructor(private readonly engine: () => Engine) {}
+
+	/** The permanent link endpoint's URL on this server. */
+	get linkEndpoint(): string {
+		return this.baseUrl.replace(/webhook-waiting$/, 'webhook/consortium-approval');
+	}
 
 	async start(): Promise<string> {
 		this.server = createServer((req, res) => {
@@ -21,7 +29,15 @@ export class WaitingServer {
 			req.on('end', async () => {
 				try {
 					const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-					const [, , executionId, suffix] = url.pathname.split('/');
+					const [, endpoint, executionId, suffix] = url.pathname.split('/');
+					if (endpoint === 'webhook' && this.links) {
+						// the permanent link endpoint: the shipped links workflow's trigger, as n8n's live webhooks run it
+						const body = raw ? Object.fromEntries(new URLSearchParams(raw)) : {};
+						const result = await this.engine().liveWebhook(this.links.workflow, this.links.node, { method: req.method as 'POST', query: Object.fromEntries(url.searchParams), body, headers: req.headers as Record<string, string>, ip: req.socket.remoteAddress });
+						if (result.workflowData) throw new Error('a link page started an execution');
+						res.writeHead(result.response.statusCode, result.response.headers).end(result.response.body);
+						return;
+					}
 					const execution = this.executions.get(executionId);
 					if (!execution) {
 						res.writeHead(404).end();

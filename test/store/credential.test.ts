@@ -10,6 +10,10 @@ describe.each(testDialects())('credential test on %s', (dialect) => {
 		const result = await consortiumStoreTest.call({} as any, credentialOf({ storeType: config.type, ...config, timeZone: 'Asia/Shanghai' }));
 		expect(result.status).toBe('OK');
 		expect(result.message).toContain(allMigrations().at(-1)!.name);
+		// no link secret: it would be generated into the store, and the test says what a copy of the store then opens
+		expect(result.message).toContain('anyone holding a copy of the store can open and decide every pending approval link');
+		const withSecret = await consortiumStoreTest.call({} as any, credentialOf({ storeType: config.type, ...config, timeZone: 'Asia/Shanghai', linkSecret: 'a-secret-kept-by-n8n' }));
+		expect(withSecret).toEqual({ status: 'OK', message: expect.not.stringContaining('copy of the store') });
 	});
 });
 

@@ -1,5 +1,8 @@
 import { escapeHtml } from '../../util/html';
 
+/** Marks every page this package serves, so a test (or a support desk) tells ours from n8n's own answers. */
+export const PAGE_MARKER = 'n8n-nodes-consortium approval page';
+
 /**
  * The page shell: one column that fits a phone, system fonts with Chinese fallbacks, no
  * script at all, and a policy that forbids any, so an escaped-but-missed string still
@@ -12,6 +15,7 @@ export function pageShell(title: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
+<meta name="generator" content="${PAGE_MARKER}">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action *; base-uri 'none'">
 <title>${escapeHtml(title)}</title>
 <style>

@@ -3,6 +3,7 @@ import { foundation } from './0001_foundation';
 import { approval } from './0100_approval';
 import { approvalSlotOpened } from './0101_approval_slot_opened';
 import { approvalRedelivered } from './0102_approval_redelivered';
+import { approvalLinks } from './0103_approval_links';
 import { course } from './0200_course';
 import { exchange } from './0300_exchange';
 import { registry } from './0400_registry';
@@ -14,4 +15,4 @@ import { scoreboard } from './0510_scoreboard';
  * Every module's migrations, in one list. Name ranges per module keep order stable:
  * 00xx foundation, 01xx approval, 02xx course, 03xx exchange, 04xx registry, 05xx events/scoreboard.
  */
-export const migrations: Migration[] = [foundation, approval, approvalSlotOpened, approvalRedelivered, course, exchange, registry, registryFees, events, scoreboard];
+export const migrations: Migration[] = [foundation, approval, approvalSlotOpened, approvalRedelivered, approvalLinks, course, exchange, registry, registryFees, events, scoreboard];

@@ -29,8 +29,8 @@ describe('the store credential is tested by every node that uses it', () => {
 	const credentialName = new ConsortiumStoreApi().name;
 	const nodes = registeredNodes();
 
-	it('loads all six registered nodes', () => {
-		expect(nodes.map(([name]) => name).sort()).toEqual(['Approval', 'Consortium', 'ConsortiumTrigger', 'Course', 'Exchange', 'Registry']);
+	it('loads all seven registered nodes', () => {
+		expect(nodes.map(([name]) => name).sort()).toEqual(['Approval', 'ApprovalLinksTrigger', 'Consortium', 'ConsortiumTrigger', 'Course', 'Exchange', 'Registry']);
 	});
 
 	it.each(nodes)('%s: each version names consortiumStoreTest and provides it', (_name, node) => {

@@ -1,19 +1,18 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import {
 	claimFinishedRequest,
-	confirmPage,
+	claimNotifyRound,
+	notifyKey,
 	decide,
 	errorPage,
-	formKey,
 	inspectLink,
-	linkFor,
-	recordedPage,
-	statePage,
+	sameSecret,
 	validPoke,
 	type ApprovalEnv,
 	type LinkView,
 } from '../../../../core/approval';
 import { consortiumFor } from '../../../shared/store';
+import { clientIp, first, pageFor, sendPage } from './linkPages';
 import { outputsFor, resultOutputs, type Outputs } from './items';
 
 /**
@@ -31,36 +30,6 @@ export const APPROVAL_WEBHOOKS = [
 	// Link previews often send HEAD; n8n matches waiting webhooks by exact method.
 	{ name: 'default' as const, httpMethod: 'HEAD', responseMode: 'onReceived', path: APPROVAL_WEBHOOK_PATH, restartWebhook: true, isFullPath: true },
 ];
-
-type Res = ReturnType<IWebhookFunctions['getResponseObject']>;
-
-function sendPage(res: Res, status: number, html: string, headOnly: boolean) {
-	res.status(status);
-	res.setHeader('Content-Type', 'text/html; charset=utf-8');
-	// Pages hold a live token: never cache them, never leak the URL as a referrer, never index.
-	res.setHeader('Cache-Control', 'no-store');
-	res.setHeader('Referrer-Policy', 'no-referrer');
-	res.setHeader('X-Robots-Tag', 'noindex, nofollow');
-	res.setHeader('X-Frame-Options', 'DENY');
-	res.end(headOnly ? undefined : html);
-}
-
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-
-function clientIp(req: ReturnType<IWebhookFunctions['getRequestObject']>): string | null {
-	const forwarded = first(req.headers['x-forwarded-for']);
-	return (typeof forwarded === 'string' && forwarded.split(',')[0].trim()) || req.ip || req.socket?.remoteAddress || null;
-}
-
-function pageFor(env: ApprovalEnv, view: LinkView, token: string): { status: number; html: string } {
-	if (view.state === 'open' && view.record && view.slot) {
-		const action = view.linkBase ? linkFor(view.linkBase, token) : '';
-		return { status: 200, html: confirmPage({ record: view.record, approverEmail: view.slot.email, action, token, formKey: formKey(env.settings.linkSecret, token), timeZone: env.settings.timeZone }) };
-	}
-	if (view.state === 'recorded' && view.record && view.decision) return { status: 200, html: recordedPage(view.record, view.decision) };
-	const status = view.state === 'unknown' || view.state === 'forged' ? 404 : view.state === 'self' ? 403 : 410;
-	return { status, html: statePage(view.state as never, view.record) };
-}
 
 /** Resume only with a result, or with notices for approvers whose turn has come. */
 async function resumeWith(env: ApprovalEnv, view: LinkView): Promise<Outputs | null> {
@@ -82,7 +51,18 @@ export async function approvalWebhook(this: IWebhookFunctions): Promise<IWebhook
 		const query = (req.query ?? {}) as IDataObject;
 		const body = (method === 'POST' ? (req.body ?? {}) : {}) as IDataObject;
 
-		// A management operation finished the request elsewhere (撤回, expiry): resume with the result.
+		// The link endpoint recorded a decision that opened the next approvers: resume on Notify with their mails, once per round.
+		if (method === 'POST' && body.poke !== undefined && body.notify !== undefined) {
+			const requestId = String(first(body.request) ?? '');
+			const round = Number(first(body.notify));
+			const slots = String(first(body.slots) ?? '').split(',').filter(Boolean);
+			const valid = sameSecret(first(body.poke), notifyKey(settings.linkSecret, requestId, round, slots));
+			const change = valid ? await claimNotifyRound(env, requestId, round, slots) : null;
+			res.status(valid ? 200 : 403).json({ resumed: Boolean(change) });
+			return change ? { noWebhookResponse: true, workflowData: await outputsFor(env, change) } : { noWebhookResponse: true };
+		}
+
+		// The request was finished elsewhere (a decision at the link endpoint, 撤回, expiry): resume with the result.
 		if (method === 'POST' && body.poke !== undefined) {
 			const requestId = first(body.request);
 			if (!validPoke(settings.linkSecret, requestId, first(body.poke))) {

@@ -13,7 +13,7 @@ import { toNodeError } from '../../../../shared/errors';
 import { workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { ccNotifications, emptyOutputs, notificationItems, outputsFor, resultOutputs, type Outputs } from '../items';
-import { resumeLinkBase } from '../links';
+import { approverLinkBase } from '../links';
 import { requestApprovalDescription } from './description';
 
 export const description = requestApprovalDescription;
@@ -82,7 +82,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				},
 			);
 		}
-		const spec = parseRequest(readSpecInput(this), { linkBase: resumeLinkBase(this, publicBaseUrl), executionId: executionId ?? null, nodeId });
+		const spec = parseRequest(readSpecInput(this), { ...(await approverLinkBase(this, store, publicBaseUrl)), executionId: executionId ?? null, nodeId });
 		const { request, change } = await createRequest(env, spec, actor);
 		const record = await loadRecord(store.db, request.id);
 		if (change.outcome === 'approved' || change.outcome === 'rejected') await markDelivered(env, request.id);

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { approverNotifications, loadRecord, parsePerson, pokeKey, resultNotifications, type ApprovalEnv, type Change, type Person, type RequestRecord } from '../../../../../core/approval';
+import { approverNotifications, loadRecord, parsePerson, resultNotifications, type ApprovalEnv, type Change, type Person, type RequestRecord } from '../../../../../core/approval';
 import { optionalText, requiredText } from '../../../../../core/util/validate';
 import { readId } from '../../../../shared/params';
 import { consortiumFor } from '../../../../shared/store';
+import { postHandOver, resultHandOver } from '../handOver';
 
 export const show = (operation: string) => ({ resource: ['request'], operation: [operation] });
 
@@ -54,18 +55,9 @@ export function resultMailItem(record: RequestRecord, extra: IDataObject = {}): 
  * link visit or when its wait time runs out.
  */
 export async function pokeWaitingExecution(ctx: IExecuteFunctions, env: ApprovalEnv, requestId: string): Promise<boolean> {
-	const request = await env.store.db.selectFrom('approval_request').select(['link_base', 'delivered']).where('id', '=', requestId).executeTakeFirst();
-	if (!request?.link_base || request.delivered) return false;
-	try {
-		const response = (await ctx.helpers.httpRequest({
-			method: 'POST',
-			url: request.link_base,
-			body: { poke: pokeKey(env.settings.linkSecret, requestId), request: requestId },
-			json: true,
-			timeout: 10000,
-		})) as { resumed?: boolean };
-		return Boolean(response?.resumed);
-	} catch {
-		return false;
-	}
+	const request = await env.store.db.selectFrom('approval_request').select(['link_base', 'resume_url', 'delivered']).where('id', '=', requestId).executeTakeFirst();
+	const url = request?.resume_url ?? request?.link_base;
+	if (!url || request?.delivered) return false;
+	// The execution may be running for a moment (a decision's hand-over): a few seconds' patience.
+	return postHandOver(url, resultHandOver(env, requestId), 10_000);
 }

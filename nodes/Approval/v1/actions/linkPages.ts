@@ -1,0 +1,38 @@
+import type { IWebhookFunctions } from 'n8n-workflow';
+import { confirmPage, formKey, linkFor, recordedPage, statePage, type ApprovalEnv, type LinkView } from '../../../../core/approval';
+
+/** What an approver's link answers, shared by the waiting execution's webhook and the link endpoint. */
+
+type Res = ReturnType<IWebhookFunctions['getResponseObject']>;
+
+export function sendPage(res: Res, status: number, html: string, headOnly: boolean) {
+	res.status(status);
+	res.setHeader('Content-Type', 'text/html; charset=utf-8');
+	// Pages hold a live token: never cache them, never leak the URL as a referrer, never index.
+	res.setHeader('Cache-Control', 'no-store');
+	res.setHeader('Referrer-Policy', 'no-referrer');
+	res.setHeader('X-Robots-Tag', 'noindex, nofollow');
+	res.setHeader('X-Frame-Options', 'DENY');
+	res.end(headOnly ? undefined : html);
+}
+
+export const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * The approver's address as n8n's express app resolves it: forwarded headers count only as
+ * far as n8n is told to trust proxies (`N8N_PROXY_HOPS` → `trust proxy`); otherwise it is the
+ * socket's peer. A raw `X-Forwarded-For` is whatever the caller wrote.
+ */
+export function clientIp(req: ReturnType<IWebhookFunctions['getRequestObject']>): string | null {
+	return req.ip || req.socket?.remoteAddress || null;
+}
+
+export function pageFor(env: ApprovalEnv, view: LinkView, token: string): { status: number; html: string } {
+	if (view.state === 'open' && view.record && view.slot) {
+		const action = view.linkBase ? linkFor(view.linkBase, token) : '';
+		return { status: 200, html: confirmPage({ record: view.record, approverEmail: view.slot.email, action, token, formKey: formKey(env.settings.linkSecret, token), timeZone: env.settings.timeZone }) };
+	}
+	if (view.state === 'recorded' && view.record && view.decision) return { status: 200, html: recordedPage(view.record, view.decision) };
+	const status = view.state === 'unknown' || view.state === 'forged' ? 404 : view.state === 'self' ? 403 : 410;
+	return { status, html: statePage(view.state as never, view.record) };
+}

@@ -1,0 +1,87 @@
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { decide, errorPage, hashToken, plausibleToken, viewLink, type ApprovalEnv, type LinkView } from '../../core/approval';
+import { consortiumFor } from '../shared/store';
+import { handOverAfter } from '../Approval/v1/actions/handOver';
+import { clientIp, first, pageFor, sendPage } from '../Approval/v1/actions/linkPages';
+
+/** The path of the permanent link endpoint: `<n8n webhook URL>/webhook/consortium-approval?token=…`. */
+export const APPROVAL_LINKS_PATH = 'consortium-approval';
+
+/** GET and HEAD show, POST decides; all on one fixed path. Declared once, referenced by the node. */
+export const APPROVAL_LINK_WEBHOOKS = ['GET', 'POST', 'HEAD'].map((httpMethod) => ({
+	name: 'default' as const,
+	httpMethod,
+	responseMode: 'onReceived',
+	path: APPROVAL_LINKS_PATH,
+	isFullPath: true,
+}));
+
+interface Shown {
+	page: { status: number; html: string };
+	view: LinkView;
+}
+
+/**
+ * Looks at one link that are in flight at the same moment share one read of the store: a
+ * storm of previews on one link costs one page, and other links' pages do not queue behind it.
+ * Only in-flight reads are shared, so nothing is ever served stale.
+ */
+const inFlight = new Map<string, Promise<Shown>>();
+
+function show(env: ApprovalEnv, token: string): Promise<Shown> {
+	const key = plausibleToken(token) ? hashToken(token) : '';
+	let shown = inFlight.get(key);
+	if (!shown) {
+		shown = (async () => {
+			const view = key ? await viewLink(env, token) : ({ state: 'unknown', record: null, slot: null } as LinkView);
+			return { page: pageFor(env, view, token), view };
+		})();
+		inFlight.set(key, shown);
+		void shown.finally(() => inFlight.delete(key)).catch(() => undefined);
+	}
+	return shown;
+}
+
+/** Hand-overs run after the approver has their page; a failure is logged, never shown. */
+function afterwards(ctx: IWebhookFunctions, env: ApprovalEnv, view: LinkView) {
+	if (!view.handOverResult && !view.round) return;
+	handOverAfter(env, view).catch((error: Error) => ctx.logger?.warn?.(`Approval hand-over failed: ${error?.message}`));
+}
+
+export async function approvalLinksWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const req = this.getRequestObject();
+	const res = this.getResponseObject();
+	const method = String(req.method ?? 'GET').toUpperCase();
+	const headOnly = method === 'HEAD';
+	try {
+		const { store, settings } = await consortiumFor(this);
+		const env: ApprovalEnv = { store, settings };
+		const body = (method === 'POST' ? (req.body ?? {}) : {}) as IDataObject;
+		const token = String(first(body.token) ?? first((req.query ?? {}).token) ?? '');
+		// Only a POST decides. GET and HEAD — a person, a mail scanner or a link preview alike — only look.
+		if (method !== 'POST') {
+			const { page, view } = await show(env, token);
+			sendPage(res, page.status, page.html, headOnly);
+			afterwards(this, env, view);
+			return { noWebhookResponse: true };
+		}
+		const view = await decide(env, {
+			token,
+			formKey: first(body.formKey),
+			decision: first(body.decision),
+			comment: first(body.comment),
+			ip: clientIp(req),
+			userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
+			atEndpoint: true,
+		});
+		const page = pageFor(env, view, token);
+		sendPage(res, page.status, page.html, false);
+		afterwards(this, env, view);
+		return { noWebhookResponse: true };
+	} catch (error) {
+		// The approver sees a plain page; the details stay in n8n's log.
+		this.logger?.error?.(`Approval link failed: ${(error as Error)?.message}`);
+		if (!res.headersSent) sendPage(res, 500, errorPage(), headOnly);
+		return { noWebhookResponse: true };
+	}
+}
