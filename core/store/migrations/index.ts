@@ -10,9 +10,10 @@ import { registry } from './0400_registry';
 import { registryFees } from './0410_registry_fees';
 import { events } from './0500_events';
 import { scoreboard } from './0510_scoreboard';
+import { workCalendar } from './0600_work_calendar';
 
 /**
  * Every module's migrations, in one list. Name ranges per module keep order stable:
  * 00xx foundation, 01xx approval, 02xx course, 03xx exchange, 04xx registry, 05xx events/scoreboard.
  */
-export const migrations: Migration[] = [foundation, approval, approvalSlotOpened, approvalRedelivered, approvalLinks, course, exchange, registry, registryFees, events, scoreboard];
+export const migrations: Migration[] = [foundation, approval, approvalSlotOpened, approvalRedelivered, approvalLinks, course, exchange, registry, registryFees, events, scoreboard, workCalendar];

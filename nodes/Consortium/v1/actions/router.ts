@@ -5,6 +5,7 @@ import * as person from './person';
 import * as scoreboard from './scoreboard';
 import * as targets from './targets';
 import * as indicatorEntry from './indicatorEntry';
+import * as calendar from './calendar';
 
 export const resources = {
 	organisation: organisation.operations,
@@ -12,6 +13,7 @@ export const resources = {
 	scoreboard: scoreboard.operations,
 	targets: targets.operations,
 	indicatorEntry: indicatorEntry.operations,
+	calendar: calendar.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -5,6 +5,7 @@ import * as person from './person';
 import * as scoreboard from './scoreboard';
 import * as targets from './targets';
 import * as indicatorEntry from './indicatorEntry';
+import * as calendar from './calendar';
 
 export const versionDescription: INodeTypeDescription = nodeDescription({
 	name: 'consortium',
@@ -16,6 +17,7 @@ export const versionDescription: INodeTypeDescription = nodeDescription({
 		{ name: '年度目标 Target', value: 'targets' },
 		{ name: '指标填报 Indicator Entry', value: 'indicatorEntry' },
 		{ name: '指标看板 Scoreboard', value: 'scoreboard' },
+		{ name: '工作日历 Calendar', value: 'calendar' },
 	],
 	defaultResource: 'organisation',
 	properties: [
@@ -24,5 +26,6 @@ export const versionDescription: INodeTypeDescription = nodeDescription({
 		...scoreboard.description,
 		...targets.description,
 		...indicatorEntry.description,
+		...calendar.description,
 	],
 });

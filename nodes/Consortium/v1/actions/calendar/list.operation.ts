@@ -1,0 +1,31 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { listCalendarDays } from '../../../../../core/calendar';
+import { forEachItem } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+
+const show = { resource: ['calendar'], operation: ['list'] };
+
+export const description: INodeProperties[] = [
+	{ displayName: '起始日期 From', name: 'from', type: 'string', default: '', placeholder: '2026-10-01', description: 'YYYY-MM-DD；留空不限 Empty for no lower bound', displayOptions: { show } },
+	{ displayName: '截止日期 To', name: 'to', type: 'string', default: '', placeholder: '2026-10-31', description: 'YYYY-MM-DD；留空不限 Empty for no upper bound', displayOptions: { show } },
+	{
+		displayName: '类型 Kind',
+		name: 'kind',
+		type: 'options',
+		options: [
+			{ name: '全部 All', value: '' },
+			{ name: '放假 Holiday', value: 'holiday' },
+			{ name: '调休上班 Working Day', value: 'workday' },
+		],
+		default: '',
+		displayOptions: { show },
+	},
+];
+
+/** The dates that differ from the Monday–Friday week, oldest first: one item per date. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { store } = await consortiumFor(this);
+	return forEachItem(this, async (i) =>
+		(await listCalendarDays(store, { from: this.getNodeParameter('from', i), to: this.getNodeParameter('to', i), kind: this.getNodeParameter('kind', i) })) as unknown as IDataObject[],
+	);
+}
