@@ -119,7 +119,7 @@ const names = (rows: Array<{ id: string; name: string }>) => rows.map((r) => `${
 export async function requireOrganisation(tx: Tx, token: string, field: string, label: string): Promise<OrganisationRow> {
 	const match = (await findOrganisations(tx, [token])).get(token);
 	const { zh, en } = labelParts(label);
-	if (!match) throw new ValidationError(`名录中无${zh}「${token}」（请填 ${ORGANISATION_REF}） / ${en} "${token}" is not in the directory`, field, 'reference');
+	if (!match) throw new ValidationError(`${zh}「${token}」不在名录中（请填 ${ORGANISATION_REF}） / ${en} "${token}" is not in the directory`, field, 'reference');
 	if ('ambiguous' in match) throw new ValidationError(`${zh}「${token}」对应多个单位：${names(match.ambiguous)} / ${en} "${token}" names several organisations`, field, 'reference');
 	return match.row;
 }
@@ -128,7 +128,7 @@ export async function requireOrganisation(tx: Tx, token: string, field: string, 
 export async function requirePerson(tx: Tx, token: string, field: string, label: string, { kind, byName = false }: { kind?: string; byName?: boolean } = {}): Promise<PersonRow> {
 	const match = (await findPeople(tx, [token], { byName })).get(token);
 	const { zh, en } = labelParts(label);
-	if (!match) throw new ValidationError(`名录中无${zh}「${token}」（请填 ${byName ? PERSON_OR_NAME_REF : PERSON_REF}） / ${en} "${token}" is not in the directory`, field, 'reference');
+	if (!match) throw new ValidationError(`${zh}「${token}」不在名录中（请填 ${byName ? PERSON_OR_NAME_REF : PERSON_REF}） / ${en} "${token}" is not in the directory`, field, 'reference');
 	if ('ambiguous' in match) throw new ValidationError(`${zh}「${token}」对应多人：${names(match.ambiguous)}，请写 ID 或邮箱 / ${en} "${token}" names several people`, field, 'reference');
 	const person = match.row;
 	if (kind && person.kind !== kind) throw new ValidationError(`${zh}「${person.name}」人员类型为 ${person.kind}，应为 ${kind} / ${en} "${person.name}" is a ${person.kind}, not a ${kind}`, field, 'reference');

@@ -19,7 +19,7 @@ export class ApprovalLinksTrigger implements INodeType {
 		// Not 1: for every webhook call of a version-1 node, n8n 2.40 evaluates an expression meant
 		// for its own Webhook node v1 (`parseRequestBody`), and that builds an isolate (~100 ms of CPU).
 		version: 1.1,
-		subtitle: '=/webhook/consortium-approval',
+		subtitle: '审批链接端点 /webhook/consortium-approval',
 		description: '审批邮件链接的固定入口：显示审批页面、记录决定，不启动执行 The permanent endpoint of approval email links: shows pages and records decisions without starting executions',
 		defaults: { name: '审批链接 Approval Links' },
 		inputs: [],

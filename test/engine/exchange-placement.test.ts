@@ -119,7 +119,7 @@ describe.each(testDialects())('Exchange placements in the n8n engine (%s)', (dia
 		expect(reversed.run.error()).toMatch(/第 1 项 Item 1：计划结束 Planned End 2026-05-10 is before 计划开始 Planned Start 2026-05-20.*Field: plannedEnd/);
 
 		const unknown = await runExchange(engine, { ...base, teacherId: 'per_NOSUCHTEACHER' });
-		expect(unknown.run.error()).toMatch(/名录中无教师「per_NOSUCHTEACHER」.*Teacher "per_NOSUCHTEACHER" is not in the directory.*Field: teacherId/);
+		expect(unknown.run.error()).toMatch(/教师「per_NOSUCHTEACHER」不在名录中.*Teacher "per_NOSUCHTEACHER" is not in the directory.*Field: teacherId/);
 
 		const notTeacher = await runExchange(engine, { ...base, teacherId: mentorId });
 		expect(notTeacher.run.error()).toMatch(/王师傅.*technician, not a teacher.*Field: teacherId/);

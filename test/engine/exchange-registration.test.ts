@@ -112,7 +112,7 @@ describe.each(testDialects())('exchange registration workflow in the n8n engine 
 		const { store, smtp, engine } = await setUp();
 		try {
 			const execution = await engine.run(workflow, { startNode: FORM, items: [{ ...submission, '教师邮箱 Teacher Email': 'nobody@college.example.edu.cn' }] });
-			expect(execution.error()).toMatch(/名录中无教师「nobody@college.example.edu.cn」.*teacherId/);
+			expect(execution.error()).toMatch(/教师「nobody@college.example.edu.cn」不在名录中.*teacherId/);
 			expect(await store.db.selectFrom('exchange_placement').select('id').execute()).toEqual([]);
 			expect(smtp.parsed).toEqual([]);
 		} finally {

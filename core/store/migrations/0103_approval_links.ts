@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /**
  * Approver links point at the permanent link endpoint (`link_base`); the waiting execution is

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate';
+import type { Migration } from './migration';
 
 /**
  * What real ledgers need (issue #17): divisionals and PCT entries with earlier filing dates,

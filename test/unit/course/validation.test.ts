@@ -45,7 +45,7 @@ describe('course proposal rules: each error names the field', () => {
 		['enterpriseShare', { enterpriseShare: 0.8 }, /^企业授课比例 80% 超出 25%–75%/],
 		['enterpriseShare', { enterpriseShare: '' }, /^企业授课比例为必填项 \/ Enterprise Share is required/],
 		['partners', { partners: '' }, /^至少需要 1 家合作企业，填写了 0 家/],
-		['partners[1]', { partners: '星河智能制造有限公司, 不存在的公司' }, /^名录中无合作企业「不存在的公司」/],
+		['partners[1]', { partners: '星河智能制造有限公司, 不存在的公司' }, /^合作企业「不存在的公司」不在名录中/],
 		['partners[0]', { partners: '市职业技术学院' }, /不是企业（单位类型 school）/],
 		['enterpriseLead', { enterpriseLead: '' }, /^企业负责人为必填项/],
 		['enterpriseLead', { enterpriseLead: 'nobody@example.com' }, /not in the directory/],
@@ -53,7 +53,7 @@ describe('course proposal rules: each error names the field', () => {
 		['team', { teamSize: 3 }, /^课程团队有 3 人，应为 4–10 人/],
 		['team', { teamSize: 0 }, /^课程团队中企业人员 0 名，至少需要 1 名/],
 		['team[2]', { team: 't1@college.edu.cn, t2@college.edu.cn, t1@college.edu.cn, wang@acme.example.com' }, /^课程团队中教师1重复（第 3 人）/],
-		['team[0]', { team: 'ghost@example.com' }, /^名录中无课程团队「ghost@example.com」/],
+		['team[0]', { team: 'ghost@example.com' }, /^课程团队「ghost@example.com」不在名录中/],
 		['plannedDeliverables[1]', { plannedDeliverables: '教材、海报' }, /^计划成果取值无效：应为 活页式工作手册、教材/],
 		['submitterEmail', { submitterEmail: 'teacher' }, /^申报人邮箱「teacher」不是有效的邮箱地址/],
 	])('%s: %s', async (field, given, message) => {

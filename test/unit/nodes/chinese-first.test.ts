@@ -57,7 +57,9 @@ describe.each(versions)('%s: Chinese first', (_name, node) => {
 		const events = properties.find((p) => p.name === 'events');
 		const cases: Array<Record<string, unknown>> = events
 			? [...optionList(events).map((o) => ({ events: [o.value] })), { events: optionList(events).map((o) => o.value) }]
-			: resources.flatMap((r) =>
+			: !operations.length
+				? [{}] // a node with one job (the links endpoint) shows one subtitle
+				: resources.flatMap((r) =>
 					operations
 						.filter((op) => !op.displayOptions?.show?.resource || (op.displayOptions.show.resource as unknown[]).includes(r.value))
 						.flatMap((op) => optionList(op).map((o) => ({ resource: r.value, operation: o.value }))),
