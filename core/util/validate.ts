@@ -62,7 +62,8 @@ export function oneOf<T extends string>(value: unknown, field: string, label: st
 		throw refuse(
 			label,
 			(n) => `${n}取值无效：应为 ${allowed.join('、')} 之一${got === null ? '' : `，收到 "${got}"`}`,
-			(n) => `${n} must be one of ${allowed.join(', ')}${got === null ? '' : `; got "${got}"`}`,
+			// The values are listed once, in the Chinese sentence: a long list twice would swamp the message.
+			(n) => `${n} must be one of the values listed${got === null ? '' : `; got "${got}"`}`,
 			field,
 			'enum',
 		);

@@ -57,7 +57,7 @@ describe.each(testDialects())('Exchange placements in the n8n engine (%s)', (dia
 		const id = created.id as string;
 
 		const early = await runExchange(engine, { resource: 'placement', operation: 'transition', id, status: 'report_submitted', report: '报告' });
-		expect(early.run.error()).toMatch(/计划 Planned.*已交报告 Report Submitted/);
+		expect(early.run.error()).toMatch(/教师企业实践状态不能从「计划」变为「已交报告」，可变为：已批准、已取消/);
 
 		await ok({ resource: 'placement', operation: 'transition', id, status: 'approved' });
 		await ok({ resource: 'placement', operation: 'transition', id, status: 'in_progress' });
@@ -92,7 +92,7 @@ describe.each(testDialects())('Exchange placements in the n8n engine (%s)', (dia
 		expect(closed).toMatchObject({ status: 'closed', departmentGrade: 'good', actualDays: 12, report: '完成产线调试实践，形成教学案例 3 个' });
 
 		const reopen = await runExchange(engine, { resource: 'placement', operation: 'transition', id, status: 'in_progress' });
-		expect(reopen.run.error()).toMatch(/已结束 Closed.*实践中 In Progress/);
+		expect(reopen.run.error()).toMatch(/状态不能从「已结束」变为「实践中」，可变为：无/);
 
 		const audit = await store.db.selectFrom('audit').select(['action', 'actor']).where('entity_type', '=', 'exchange_placement').where('entity_id', '=', id).orderBy('seq').execute();
 		expect(audit.map((a) => a.action)).toEqual([
@@ -116,7 +116,7 @@ describe.each(testDialects())('Exchange placements in the n8n engine (%s)', (dia
 		const before = await counts();
 
 		const reversed = await runExchange(engine, { ...base, plannedStart: '2026-05-20', plannedEnd: '2026-05-10' });
-		expect(reversed.run.error()).toMatch(/第 1 项 Item 1：计划结束 Planned End 2026-05-10 is before 计划开始 Planned Start 2026-05-20.*Field: plannedEnd/);
+		expect(reversed.run.error()).toMatch(/第 1 项 Item 1：计划结束 2026-05-10 早于计划开始 2026-05-20.*Field: plannedEnd/);
 
 		const unknown = await runExchange(engine, { ...base, teacherId: 'per_NOSUCHTEACHER' });
 		expect(unknown.run.error()).toMatch(/教师「per_NOSUCHTEACHER」不在名录中.*Teacher "per_NOSUCHTEACHER" is not in the directory.*Field: teacherId/);

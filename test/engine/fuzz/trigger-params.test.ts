@@ -14,7 +14,8 @@ import { counts, delta, FOREIGN_TEXT, junkIn } from './items';
 
 const SEEDS = fuzzSeeds('Consortium Trigger parameters');
 const POLLS = fuzzCases(20);
-const LABELS = /事件 Events|记录类型 Record Kinds|其他实体类型 Other Entity Types|仅这些动作 Only Actions|提前天数 Window \(Days\)|每次最多事件数 Max Events per Poll/;
+// Messages open with the parameter's Chinese name (事件为必填项 / Events is required).
+const LABELS = /事件|记录类型|其他实体类型|仅这些动作|提前天数|每次最多事件数/;
 
 const base = {
 	events: ['recordChanged', 'approvalDecided', 'approvalOverdue', 'deadlineWindow'],
