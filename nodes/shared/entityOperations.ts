@@ -102,6 +102,19 @@ export interface ResourceNames {
 	many: string;
 }
 
+/** The operation selector of an entity resource (create, get, update, upsert, list, delete, bulk upsert). */
+export function entityOperationProperty(resource: string, names: ResourceNames): INodeProperties {
+	return {
+		displayName: '操作 Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options: entityOperationOptions(names),
+		default: 'create',
+	};
+}
+
 /** The entity operations, their action text naming the resource (Chinese first, as every label). */
 export function entityOperationOptions({ zh, one, many }: ResourceNames) {
 	return [

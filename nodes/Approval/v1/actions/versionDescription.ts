@@ -1,6 +1,7 @@
 /* eslint-disable n8n-nodes-base/node-filename-against-convention */
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../../../shared/store';
+import { resourceProperty } from '../../../shared/descriptions/node';
 import { resourceOperationSubtitle } from '../../../shared/descriptions/subtitle';
 import * as approval from './approval';
 import * as request from './request';
@@ -17,17 +18,13 @@ const configuredOutputs = (parameters: { resource?: string }) =>
 			];
 
 const properties: INodeProperties[] = [
-	{
-		displayName: '资源 Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
+	resourceProperty(
+		[
 			{ name: '审批 Approval', value: 'approval' },
 			{ name: '审批管理 Manage Request', value: 'request' },
 		],
-		default: 'approval',
-	},
+		'approval',
+	),
 	...approval.description,
 	...request.description,
 ];

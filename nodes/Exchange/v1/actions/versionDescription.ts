@@ -1,5 +1,6 @@
 /* eslint-disable n8n-nodes-base/node-filename-against-convention */
 import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
+import { resourceProperty } from '../../../shared/descriptions/node';
 import { resourceOperationSubtitle } from '../../../shared/descriptions/subtitle';
 import * as compliance from './compliance';
 import * as engagement from './engagement';
@@ -8,20 +9,16 @@ import * as station from './station';
 import * as weeklyLog from './weeklyLog';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: '资源 Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
+	resourceProperty(
+		[
 			{ name: '合规统计 Compliance', value: 'compliance' },
 			{ name: '周志 Weekly Log', value: 'weeklyLog' },
 			{ name: '实践站点 Station', value: 'station' },
 			{ name: '技师授课 Engagement', value: 'engagement' },
 			{ name: '教师企业实践 Placement', value: 'placement' },
 		],
-		default: 'placement',
-	},
+		'placement',
+	),
 	...station.description,
 	...placement.description,
 	...weeklyLog.description,

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { entityOperationOptions } from '../../../../shared/entityOperations';
+import { entityOperationProperty } from '../../../../shared/entityOperations';
 import * as bulkUpsert from './bulkUpsert.operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';
@@ -11,14 +11,6 @@ import * as upsert from './upsert.operation';
 export const operations = { create, get, update, upsert, list, delete: del, bulkUpsert };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: '操作 Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['person'] } },
-		options: entityOperationOptions({ zh: '人员', one: 'a person', many: 'people' }),
-		default: 'create',
-	},
+	entityOperationProperty('person', { zh: '人员', one: 'a person', many: 'people' }),
 	...Object.values(operations).flatMap((op) => op.description),
 ];

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { entityOperationOptions } from '../../../../shared/entityOperations';
+import { entityOperationProperty } from '../../../../shared/entityOperations';
 import * as bulkUpsert from './bulkUpsert.operation';
 import * as create from './create.operation';
 import * as del from './delete.operation';
@@ -11,14 +11,6 @@ import * as upsert from './upsert.operation';
 export const operations = { create, get, update, upsert, list, delete: del, bulkUpsert };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: '操作 Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['station'] } },
-		options: entityOperationOptions({ zh: '实践站点', one: 'a practice station', many: 'practice stations' }),
-		default: 'create',
-	},
+	entityOperationProperty('station', { zh: '实践站点', one: 'a practice station', many: 'practice stations' }),
 	...Object.values(operations).flatMap((op) => op.description),
 ];
