@@ -55,7 +55,7 @@ describe.each(testDialects())('Consortium node: 工作日历 Calendar in the n8n
 		);
 		const out = run.output('Set Day');
 		expect(out).toHaveLength(2);
-		expect(String(out[0].error)).toMatch(/日期 Date/);
+		expect(String(out[0].error)).toMatch(/^第 1 项 Item 1：日期.*Date/);
 		expect(out[1]).toMatchObject({ date: '2026-12-31', kind: 'holiday', name: '停工' });
 	});
 });

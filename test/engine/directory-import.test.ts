@@ -71,7 +71,7 @@ describe.each(testDialects())('directory import workflow in the n8n engine (%s)'
 		expect(run.output(UNITS).map((r) => r.result)).toEqual(DEMO_ORGANISATIONS.map(() => 'created'));
 		expect(run.output(PEOPLE).map((r) => r.result)).toEqual(DEMO_PEOPLE.map(() => 'created'));
 		expect(run.output(SUMMARY)).toEqual([
-			expect.objectContaining({ summary: `单位 Units：新增 ${DEMO_ORGANISATIONS.length}，更新 0，被拒 0；人员 People：新增 ${DEMO_PEOPLE.length}，更新 0，被拒 0`, rejected: 0 }),
+			expect.objectContaining({ summaryHtml: `单位 Units：新增 ${DEMO_ORGANISATIONS.length}，更新 0，被拒 0；人员 People：新增 ${DEMO_PEOPLE.length}，更新 0，被拒 0`, rejected: 0 }),
 		]);
 		expect(run.runs(REPORT)).toEqual([]);
 
@@ -111,12 +111,12 @@ describe.each(testDialects())('directory import workflow in the n8n engine (%s)'
 		const run = await engine.run(workflow, { startNode, items: [{ file }] });
 		expect(run.error()).toBeUndefined();
 		// 91350100MA2Y7K3D0C: a new code whose check character is computed (GB 32100), unlike the one below it
-		expect(run.output(UNITS).map((r) => [r.result, r.field ?? null])).toEqual([
+		expect(run.output(UNITS).map((r) => [r.result, r['字段'] ?? null])).toEqual([
 			['created', null],
 			['rejected', 'creditCode'],
 			['rejected', 'kind'],
 		]);
-		expect(run.output(PEOPLE).map((r) => [r.result, r.field ?? null])).toEqual([
+		expect(run.output(PEOPLE).map((r) => [r.result, r['字段'] ?? null])).toEqual([
 			['created', null],
 			['created', null],
 			['rejected', 'organisationId'],
@@ -124,7 +124,7 @@ describe.each(testDialects())('directory import workflow in the n8n engine (%s)'
 			['rejected', 'dualQualified'],
 		]);
 		const [summary] = run.output(SUMMARY);
-		expect(summary).toMatchObject({ summary: '单位 Units：新增 1，更新 0，被拒 2；人员 People：新增 2，更新 0，被拒 3', rejected: 5 });
+		expect(summary).toMatchObject({ summaryHtml: '单位 Units：新增 1，更新 0，被拒 2；人员 People：新增 2，更新 0，被拒 3', rejected: 5 });
 
 		const [report] = run.runs(REPORT)[0][0];
 		expect(report.binary!.report.fileName).toBe('名录导入被拒行 rejected-rows.xlsx');
@@ -137,7 +137,7 @@ describe.each(testDialects())('directory import workflow in the n8n engine (%s)'
 			['人员', 6, '双师型乱填', 'dualQualified'],
 		]);
 		expect(String(rows[0]['原因 Reason'])).toMatch(/校验码错误/);
-		expect(String(rows[2]['原因 Reason'])).toMatch(/单位不存在/);
+		expect(String(rows[2]['原因 Reason'])).toMatch(/^所属单位「不存在的学院」不在名录中/);
 
 		expect((await organisations.list(store, { filters: { name: '校验码错误有限公司' } })).items).toEqual([]);
 		expect((await people.list(store, { filters: { email: 'nobody@college.example.edu.cn' } })).items).toEqual([]);
@@ -151,7 +151,7 @@ describe.each(testDialects())('directory import workflow in the n8n engine (%s)'
 		const run = await engine.run(workflow, { startNode, items: [{ file }] });
 		expect(run.error()).toBeUndefined();
 		expect(run.runs(PEOPLE)).toEqual([]);
-		expect(run.output(SUMMARY)).toEqual([expect.objectContaining({ summary: '单位 Units：新增 1，更新 0，被拒 0；人员 People：新增 0，更新 0，被拒 0', rejected: 0 })]);
+		expect(run.output(SUMMARY)).toEqual([expect.objectContaining({ summaryHtml: '单位 Units：新增 1，更新 0，被拒 0；人员 People：新增 0，更新 0，被拒 0', rejected: 0 })]);
 		expect((await organisations.list(store, { filters: { name: '海川职教集团' } })).items[0].kind).toBe('association');
 	});
 });
