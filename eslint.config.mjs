@@ -4,7 +4,19 @@ import { configWithoutCloudSupport } from '@n8n/node-cli/eslint';
 
 export default [
 	...configWithoutCloudSupport,
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'bench/**', 'scripts/**', 'workflows/**', 'docs/**', '*.js', '*.mjs'] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'test/**',
+			'bench/**',
+			'scripts/**',
+			'workflows/**',
+			'docs/**',
+			'*.js',
+			'*.mjs',
+		],
+	},
 	{
 		// core/ imports nothing from n8n, so it cannot throw n8n's error classes: the node
 		// adapters translate its errors. Its store helpers work over dynamic table names,

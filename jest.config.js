@@ -4,12 +4,22 @@
 const tsJest = ['ts-jest', { diagnostics: false }];
 // n8n's Send Email and Form nodes load sanitize-html, whose parser packages ship only as ES
 // modules; jest's CommonJS loader needs them transpiled (the real n8n loads them natively).
-const esmOnly = ['htmlparser2', 'domhandler', 'domutils', 'entities', 'dom-serializer', 'domelementtype'];
+const esmOnly = [
+	'htmlparser2',
+	'domhandler',
+	'domutils',
+	'entities',
+	'dom-serializer',
+	'domelementtype',
+];
 const common = {
 	testEnvironment: 'node',
 	transform: {
 		'^.+\\.ts$': tsJest,
-		[`node_modules/(?:.*/)?(?:${esmOnly.join('|')})/.+\\.js$`]: ['ts-jest', { diagnostics: false, tsconfig: { allowJs: true } }],
+		[`node_modules/(?:.*/)?(?:${esmOnly.join('|')})/.+\\.js$`]: [
+			'ts-jest',
+			{ diagnostics: false, tsconfig: { allowJs: true } },
+		],
 	},
 	transformIgnorePatterns: [`/node_modules/(?!(?:.*/)?(?:${esmOnly.join('|')})/)`],
 	setupFiles: ['<rootDir>/test/setup-env.js'],

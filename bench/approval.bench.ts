@@ -26,10 +26,12 @@ process.env.N8N_USER_FOLDER ??= dir;
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { Engine, registerOwnNode, storeCredentials } = require('../test/engine/harness') as typeof import('../test/engine/harness');
+const { Engine, registerOwnNode, storeCredentials } =
+	require('../test/engine/harness') as typeof import('../test/engine/harness');
 // Outside jest, `Approval.node` would resolve to the codex `Approval.node.json` first.
 registerOwnNode('approval', () => new (require('../nodes/Approval/Approval.node.ts').Approval)());
-const helpers = require('../test/engine/approval-helpers') as typeof import('../test/engine/approval-helpers');
+const helpers =
+	require('../test/engine/approval-helpers') as typeof import('../test/engine/approval-helpers');
 const { closeAllStores } = require('../core/store') as typeof import('../core/store');
 const { formKey } = require('../core/approval') as typeof import('../core/approval');
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -41,7 +43,14 @@ const waitWorkflow = {
 	name: 'bare wait resume',
 	settings: { executionOrder: 'v1' },
 	nodes: [
-		{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'start',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'wait',
 			name: 'Wait',
@@ -49,7 +58,15 @@ const waitWorkflow = {
 			typeVersion: 1.1,
 			position: [200, 0],
 			webhookId: 'e3333333-3333-4333-8333-333333333333',
-			parameters: { resume: 'webhook', httpMethod: 'POST', limitWaitTime: true, limitType: 'afterTimeInterval', resumeAmount: 2, resumeUnit: 'hours', options: {} },
+			parameters: {
+				resume: 'webhook',
+				httpMethod: 'POST',
+				limitWaitTime: true,
+				limitType: 'afterTimeInterval',
+				resumeAmount: 2,
+				resumeUnit: 'hours',
+				options: {},
+			},
 		},
 		{
 			id: 'set',
@@ -57,7 +74,12 @@ const waitWorkflow = {
 			type: 'n8n-nodes-base.set',
 			typeVersion: 3.4,
 			position: [400, 0],
-			parameters: { assignments: { assignments: [{ id: 'c2', name: 'resumed', value: '={{ true }}', type: 'boolean' }] }, options: {} },
+			parameters: {
+				assignments: {
+					assignments: [{ id: 'c2', name: 'resumed', value: '={{ true }}', type: 'boolean' }],
+				},
+				options: {},
+			},
 		},
 	],
 	connections: {
@@ -100,16 +122,26 @@ async function main() {
 	const credentials = storeCredentials({ type: 'sqlite', sqlitePath: join(dir, 'store.sqlite') });
 	const secret = String(credentials.consortiumStoreApi.linkSecret);
 	const engine = new Engine({ credentials });
-	const approval = helpers.approvalWorkflow(helpers.requestParameters([helpers.stage('head@college.edu.cn')]));
+	const approval = helpers.approvalWorkflow(
+		helpers.requestParameters([helpers.stage('head@college.edu.cn')]),
+	);
 
 	const waitResume = async (execution: Execution) => {
 		const r = await engine.webhook(execution, { method: 'POST', body: { ok: true } });
 		return r.resumed && r.execution.status === 'success';
 	};
 	// What the approver's browser sends, prepared untimed: the client's work is not the server's.
-	type Click = { execution: Execution; query: Record<string, unknown>; body: Record<string, unknown> };
+	type Click = {
+		execution: Execution;
+		query: Record<string, unknown>;
+		body: Record<string, unknown>;
+	};
 	const decideOne = async ({ execution, query, body }: Click) => {
-		const r = await engine.webhook(execution, { method: 'POST', query: query as never, body: body as never });
+		const r = await engine.webhook(execution, {
+			method: 'POST',
+			query: query as never,
+			body: body as never,
+		});
 		return r.resumed && r.execution.output('On Approved').length === 1;
 	};
 	const startWait = async () => {
@@ -122,7 +154,11 @@ async function main() {
 		if (e.status !== 'waiting') throw new Error(`approval did not wait: ${e.error()}`);
 		const query = helpers.queryOf(helpers.linkOf(helpers.sent(e), 'head@college.edu.cn'));
 		const token = String(query.token);
-		return { execution: e, query, body: { token, formKey: formKey(secret, token), decision: 'approve', comment: '同意' } };
+		return {
+			execution: e,
+			query,
+			body: { token, formKey: formKey(secret, token), decision: 'approve', comment: '同意' },
+		};
 	};
 
 	const wait: Lane<Execution> = { create: startWait, resume: waitResume };
@@ -133,11 +169,19 @@ async function main() {
 	const BASELINE = REQUESTS;
 	const waitRate = (BASELINE / waitMs) * 1000;
 	const ourRate = (REQUESTS / ourMs) * 1000;
-	console.log(`approval decisions through the webhook, in-process (node ${process.version}, ${require('node:os').cpus().length} cores, SQLite)`);
-	console.log(`  bare n8n Wait-node resume (POST)   ${BASELINE.toLocaleString('en').padStart(7)} resumes    ${waitMs.toFixed(0).padStart(7)} ms  ${waitRate.toFixed(1).padStart(7)} /s  ${(waitMs / BASELINE).toFixed(2)} ms each`);
-	console.log(`  Approval decision POST → resume    ${REQUESTS.toLocaleString('en').padStart(7)} decisions  ${ourMs.toFixed(0).padStart(7)} ms  ${ourRate.toFixed(1).padStart(7)} /s  ${(ourMs / REQUESTS).toFixed(2)} ms each`);
+	console.log(
+		`approval decisions through the webhook, in-process (node ${process.version}, ${require('node:os').cpus().length} cores, SQLite)`,
+	);
+	console.log(
+		`  bare n8n Wait-node resume (POST)   ${BASELINE.toLocaleString('en').padStart(7)} resumes    ${waitMs.toFixed(0).padStart(7)} ms  ${waitRate.toFixed(1).padStart(7)} /s  ${(waitMs / BASELINE).toFixed(2)} ms each`,
+	);
+	console.log(
+		`  Approval decision POST → resume    ${REQUESTS.toLocaleString('en').padStart(7)} decisions  ${ourMs.toFixed(0).padStart(7)} ms  ${ourRate.toFixed(1).padStart(7)} /s  ${(ourMs / REQUESTS).toFixed(2)} ms each`,
+	);
 	const ratio = ourMs / REQUESTS / (waitMs / BASELINE);
-	console.log(`  time per decision / time per bare resume           ${ratio.toFixed(2)}×  (target <= 1.5×)`);
+	console.log(
+		`  time per decision / time per bare resume           ${ratio.toFixed(2)}×  (target <= 1.5×)`,
+	);
 	console.log(`  time a decision adds beyond a bare resume / bare   ${(ratio - 1).toFixed(2)}×`);
 	await closeAllStores();
 }

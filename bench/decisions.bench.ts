@@ -16,7 +16,17 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { linkOf, openForm, percentile, pool, post, requestBody, submit, until, type MailLike } from '../test/e2e/queueLoad';
+import {
+	linkOf,
+	openForm,
+	percentile,
+	pool,
+	post,
+	requestBody,
+	submit,
+	until,
+	type MailLike,
+} from '../test/e2e/queueLoad';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { startStack } = require('../scripts/runtime/stack');
@@ -40,14 +50,27 @@ interface Figures {
 }
 
 function figures(latencies: number[], seconds: number): Figures {
-	return { perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+	return {
+		perSecond: latencies.length / seconds,
+		p50: percentile(latencies, 50),
+		p95: percentile(latencies, 95),
+	};
 }
 
-async function measure(mode: string, base: string, mail: { messages(): Promise<MailLike[]> }, waiting: (workflowId: string) => Promise<number>) {
+async function measure(
+	mode: string,
+	base: string,
+	mail: { messages(): Promise<MailLike[]> },
+	waiting: (workflowId: string) => Promise<number>,
+) {
 	const ids = Array.from({ length: N }, (_, i) => i + 1);
-	await pool(ids, CONCURRENCY, (n) => submit(`${base}webhook/queue-approval`, requestBody(n, [APPROVER])));
+	await pool(ids, CONCURRENCY, (n) =>
+		submit(`${base}webhook/queue-approval`, requestBody(n, [APPROVER])),
+	);
 	const mails = await until(`${N} approval mails`, async () => {
-		const got = (await mail.messages()).filter((m) => m.to.includes(APPROVER) && /Load \d+/.test(m.subject));
+		const got = (await mail.messages()).filter(
+			(m) => m.to.includes(APPROVER) && /Load \d+/.test(m.subject),
+		);
 		return got.length >= N ? got : undefined;
 	});
 	await until(`${N} waiting approvals`, async () => (await waiting(APPROVAL_WF)) >= N);
@@ -61,7 +84,8 @@ async function measure(mode: string, base: string, mail: { messages(): Promise<M
 		decided.map((d) => d.latencyMs),
 		(performance.now() - t) / 1000,
 	);
-	if (decided.some((d) => d.status !== 200)) throw new Error(`${mode}: decisions answered ${decided.map((d) => d.status).join(',')}`);
+	if (decided.some((d) => d.status !== 200))
+		throw new Error(`${mode}: decisions answered ${decided.map((d) => d.status).join(',')}`);
 
 	const resumeUrls = await pool(ids, CONCURRENCY, async () => {
 		const res = await fetch(`${base}webhook/wait-start`, { method: 'POST' });
@@ -84,31 +108,56 @@ async function measure(mode: string, base: string, mail: { messages(): Promise<M
 		}
 	});
 	const wait = figures(resumed, (performance.now() - t) / 1000);
-	const row = (label: string, f: Figures) => `  ${label.padEnd(28)} ${f.perSecond.toFixed(1).padStart(6)}/s   p50 ${f.p50.toFixed(0).padStart(5)} ms   p95 ${f.p95.toFixed(0).padStart(5)} ms`;
+	const row = (label: string, f: Figures) =>
+		`  ${label.padEnd(28)} ${f.perSecond.toFixed(1).padStart(6)}/s   p50 ${f.p50.toFixed(0).padStart(5)} ms   p95 ${f.p95.toFixed(0).padStart(5)} ms`;
 	console.log(`\n${mode} mode: ${N} requests, ${CONCURRENCY} at a time`);
 	console.log(`  decision pages opened (GET)  ${pages.toFixed(1).padStart(6)}/s`);
 	console.log(row('Approval decisions (POST)', approval));
 	console.log(row('Wait-node resumes (POST)', wait));
-	console.log(`  time per decision ÷ time per Wait resume: ${(wait.perSecond / approval.perSecond).toFixed(2)} ×   p50 ratio: ${(approval.p50 / wait.p50).toFixed(2)}`);
+	console.log(
+		`  time per decision ÷ time per Wait resume: ${(wait.perSecond / approval.perSecond).toFixed(2)} ×   p50 ratio: ${(approval.p50 / wait.p50).toFixed(2)}`,
+	);
 }
 
 async function main() {
-	console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${new Date().toISOString()}`);
+	console.log(
+		`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${new Date().toISOString()}`,
+	);
 	const dataDir = mkdtempSync(join(tmpdir(), 'decisions-bench-'));
 	const workflowsDir = join(dataDir, 'workflows');
 	mkdirSync(workflowsDir);
-	copyFileSync(join(REPO, 'test', 'e2e', 'fixtures', 'queue-approval.workflow.json'), join(workflowsDir, 'queue-approval.workflow.json'));
+	copyFileSync(
+		join(REPO, 'test', 'e2e', 'fixtures', 'queue-approval.workflow.json'),
+		join(workflowsDir, 'queue-approval.workflow.json'),
+	);
 	// approver links point at the permanent link endpoint
-	copyFileSync(join(REPO, 'workflows', 'approval-links.json'), join(workflowsDir, 'approval-links.json'));
-	copyFileSync('/work/shared/examples/n8n-wait-resume-baseline.workflow.json', join(workflowsDir, 'wait-resume.workflow.json'));
+	copyFileSync(
+		join(REPO, 'workflows', 'approval-links.json'),
+		join(workflowsDir, 'approval-links.json'),
+	);
+	copyFileSync(
+		'/work/shared/examples/n8n-wait-resume-baseline.workflow.json',
+		join(workflowsDir, 'wait-resume.workflow.json'),
+	);
 	await buildPackage();
 	const tarball = await packPackage();
 
 	if (MODES.includes('regular')) {
-		const stack = await startStack({ dataDir: join(dataDir, 'regular'), port: 0, smtpPort: 0, inboxPort: 0, owner: OWNER, workflowsDir, tarball, log: () => {} });
+		const stack = await startStack({
+			dataDir: join(dataDir, 'regular'),
+			port: 0,
+			smtpPort: 0,
+			inboxPort: 0,
+			owner: OWNER,
+			workflowsDir,
+			tarball,
+			log: () => {},
+		});
 		try {
 			const waiting = async (workflowId: string) => {
-				const list = await stack.rest.get(`rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId, status: ['waiting'] }))}`);
+				const list = await stack.rest.get(
+					`rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId, status: ['waiting'] }))}`,
+				);
 				return Number(list.count ?? list.results.length);
 			};
 			await measure('regular (SQLite store, one n8n process)', stack.url, stack.mail, waiting);
@@ -117,10 +166,24 @@ async function main() {
 		}
 	}
 	if (MODES.includes('queue')) {
-		const stack = await startQueueStack({ dataDir: join(dataDir, 'queue'), owner: OWNER, workflowsDir, tarball, workers: 2 });
+		const stack = await startQueueStack({
+			dataDir: join(dataDir, 'queue'),
+			owner: OWNER,
+			workflowsDir,
+			tarball,
+			workers: 2,
+		});
 		try {
-			const waiting = async (workflowId: string) => (await stack.executions(workflowId)).filter((e: { status: string }) => e.status === 'waiting').length;
-			await measure('queue (PostgreSQL, Redis, main + 2 workers + webhook)', stack.webhookUrl, stack.mail, waiting);
+			const waiting = async (workflowId: string) =>
+				(await stack.executions(workflowId)).filter(
+					(e: { status: string }) => e.status === 'waiting',
+				).length;
+			await measure(
+				'queue (PostgreSQL, Redis, main + 2 workers + webhook)',
+				stack.webhookUrl,
+				stack.mail,
+				waiting,
+			);
 		} finally {
 			await stack.stop();
 		}

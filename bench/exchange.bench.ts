@@ -26,13 +26,16 @@ process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
 process.env.TZ ??= 'UTC';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { Engine, registerOwnNode, storeCredentials } = require('../test/engine/harness') as typeof import('../test/engine/harness');
+const { Engine, registerOwnNode, storeCredentials } =
+	require('../test/engine/harness') as typeof import('../test/engine/harness');
 // Outside jest, `Exchange.node` would resolve to the codex `Exchange.node.json` first.
 registerOwnNode('exchange', () => new (require('../nodes/Exchange/Exchange.node.ts').Exchange)());
-const { closeAllStores, insertMany, openStore } = require('../core/store') as typeof import('../core/store');
+const { closeAllStores, insertMany, openStore } =
+	require('../core/store') as typeof import('../core/store');
 const { newId } = require('../core/util/id') as typeof import('../core/util/id');
 const { addDays } = require('../core/util/time') as typeof import('../core/util/time');
-const { freshStoreConfig } = require('../test/helpers/dialects') as typeof import('../test/helpers/dialects');
+const { freshStoreConfig } =
+	require('../test/helpers/dialects') as typeof import('../test/helpers/dialects');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -44,8 +47,21 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
 async function seed(store: Awaited<ReturnType<typeof openStore>>) {
 	const now = new Date().toISOString();
 	const stamps = { created_at: now, updated_at: now };
-	const orgs = Array.from({ length: 20 }, (_, i) => ({ id: newId('org'), name: `企业${i}`, kind: 'enterprise', roles: '[]', ...stamps }));
-	const stationRows = orgs.map((o, i) => ({ id: newId('stn'), name: `站点${i}`, organisation_id: o.id, kind: 'station', capacity: 50, ...stamps }));
+	const orgs = Array.from({ length: 20 }, (_, i) => ({
+		id: newId('org'),
+		name: `企业${i}`,
+		kind: 'enterprise',
+		roles: '[]',
+		...stamps,
+	}));
+	const stationRows = orgs.map((o, i) => ({
+		id: newId('stn'),
+		name: `站点${i}`,
+		organisation_id: o.id,
+		kind: 'station',
+		capacity: 50,
+		...stamps,
+	}));
 	const teachers = Array.from({ length: TEACHERS }, (_, i) => ({
 		id: newId('per'),
 		name: `教师${i}`,
@@ -66,9 +82,31 @@ async function seed(store: Awaited<ReturnType<typeof openStore>>) {
 			const end = addDays(start, 7 * LOGS_PER_PLACEMENT - 1);
 			const s = stationRows[(i + p) % stationRows.length];
 			const id = newId('plc');
-			placements.push({ id, teacher_id: t.id, host_id: s.organisation_id, station_id: s.id, form: 'post', status: 'closed', planned_start: start, planned_end: end, planned_days: 42, actual_days: 30, actual_hours: 240, ...stamps });
+			placements.push({
+				id,
+				teacher_id: t.id,
+				host_id: s.organisation_id,
+				station_id: s.id,
+				form: 'post',
+				status: 'closed',
+				planned_start: start,
+				planned_end: end,
+				planned_days: 42,
+				actual_days: 30,
+				actual_hours: 240,
+				...stamps,
+			});
 			for (let w = 0; w < LOGS_PER_PLACEMENT; w++) {
-				logs.push({ id: newId('wlg'), placement_id: id, week_start: addDays(start, 7 * w), hours: 40, days_on_site: 5, content: '实践', confirmed: 1, ...stamps });
+				logs.push({
+					id: newId('wlg'),
+					placement_id: id,
+					week_start: addDays(start, 7 * w),
+					hours: 40,
+					days_on_site: 5,
+					content: '实践',
+					confirmed: 1,
+					...stamps,
+				});
 			}
 		}
 	});
@@ -87,11 +125,37 @@ function workflow() {
 	return {
 		name: 'exchange bench',
 		nodes: [
-			{ id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'i', name: 'Items', type: 'n8n-nodes-consortium.exchange', typeVersion: 1, position: [200, 0], parameters: { resource: 'compliance', operation: 'items', asOf: '2026-12-01' }, credentials },
-			{ id: 'w', name: 'Workbook', type: 'n8n-nodes-consortium.exchange', typeVersion: 1, position: [400, 0], parameters: { resource: 'compliance', operation: 'workbook', fileName: 'bench.xlsx' }, credentials },
+			{
+				id: 's',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'i',
+				name: 'Items',
+				type: 'n8n-nodes-consortium.exchange',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { resource: 'compliance', operation: 'items', asOf: '2026-12-01' },
+				credentials,
+			},
+			{
+				id: 'w',
+				name: 'Workbook',
+				type: 'n8n-nodes-consortium.exchange',
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: { resource: 'compliance', operation: 'workbook', fileName: 'bench.xlsx' },
+				credentials,
+			},
 		],
-		connections: { Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] }, Items: { main: [[{ node: 'Workbook', type: 'main', index: 0 }]] } },
+		connections: {
+			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: 'Workbook', type: 'main', index: 0 }]] },
+		},
 	};
 }
 
@@ -102,9 +166,14 @@ async function bench(dialect: 'sqlite' | 'postgres') {
 	const engine = new Engine({ credentials: storeCredentials(config) });
 	const baseline = () =>
 		timed(async () => {
-			const rows = await sql`select l.week_start, l.days_on_site, l.on_site_dates, p.teacher_id, p.station_id, p.planned_start, p.planned_end, p.status, t.name, t.department, t.course_category, t.joined_on
-				from exchange_log l join exchange_placement p on p.id = l.placement_id join person t on t.id = p.teacher_id where l.confirmed = 1`.execute(store.db);
-			await sql`select * from exchange_station s join organisation o on o.id = s.organisation_id`.execute(store.db);
+			const rows =
+				await sql`select l.week_start, l.days_on_site, l.on_site_dates, p.teacher_id, p.station_id, p.planned_start, p.planned_end, p.status, t.name, t.department, t.course_category, t.joined_on
+				from exchange_log l join exchange_placement p on p.id = l.placement_id join person t on t.id = p.teacher_id where l.confirmed = 1`.execute(
+					store.db,
+				);
+			await sql`select * from exchange_station s join organisation o on o.id = s.organisation_id`.execute(
+				store.db,
+			);
 			return rows.rows.length;
 		});
 	let best = { node: Infinity, raw: Infinity, items: 0 };
@@ -113,7 +182,11 @@ async function bench(dialect: 'sqlite' | 'postgres') {
 		const error = node.value.error();
 		if (error) throw new Error(error);
 		const raw = await baseline();
-		best = { node: Math.min(best.node, node.ms), raw: Math.min(best.raw, raw.ms), items: node.value.output('Items').length };
+		best = {
+			node: Math.min(best.node, node.ms),
+			raw: Math.min(best.raw, raw.ms),
+			items: node.value.output('Items').length,
+		};
 	}
 	console.log(
 		`${dialect}: ${TEACHERS} teachers, ${seeded.logs} confirmed logs → ${best.items} compliance items + workbook: node ${best.node.toFixed(0)} ms, raw read ${best.raw.toFixed(0)} ms, raw/node ${(best.raw / best.node).toFixed(3)} (best of ${RUNS})`,

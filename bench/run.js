@@ -13,10 +13,14 @@ const files = readdirSync(__dirname)
 let failed = 0;
 for (const file of files) {
 	console.log(`\n=== ${file} (${new Date().toISOString()})`);
-	const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, file)], {
-		stdio: 'inherit',
-		env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1' },
-	});
+	const result = spawnSync(
+		process.execPath,
+		['-r', 'ts-node/register/transpile-only', join(__dirname, file)],
+		{
+			stdio: 'inherit',
+			env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1' },
+		},
+	);
 	if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

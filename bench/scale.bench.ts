@@ -59,7 +59,9 @@ async function deadlines(label: string, config: import('../core/store').StoreCon
 	const kinds = registry.DEADLINE_KINDS;
 	let have = 0;
 	const today = '2026-11-28';
-	console.log(`\ndeadline window query (${label}): 30-day window over deadlines spread across 20 years`);
+	console.log(
+		`\ndeadline window query (${label}): 30-day window over deadlines spread across 20 years`,
+	);
 	console.log('rows       | window rows | window query | full scan (baseline) | scan / query');
 	for (const size of SIZES) {
 		// grow the same table to the next size: the earlier rows stay
@@ -93,8 +95,14 @@ async function deadlines(label: string, config: import('../core/store').StoreCon
 		const query = await best(5, async () => {
 			count = (await registry.listDeadlines(store, { from: today, to, today })).length;
 		});
-		const scan = await best(3, () => sql`select count(*) from registry_deadline where subject_title like ${'%不存在%'}`.execute(store.db));
-		console.log(`${String(size.toLocaleString('en')).padEnd(10)} | ${String(count).padStart(11)} | ${query.toFixed(1).padStart(9)} ms | ${scan.toFixed(1).padStart(16)} ms | ${(scan / query).toFixed(1)}×`);
+		const scan = await best(3, () =>
+			sql`select count(*) from registry_deadline where subject_title like ${'%不存在%'}`.execute(
+				store.db,
+			),
+		);
+		console.log(
+			`${String(size.toLocaleString('en')).padEnd(10)} | ${String(count).padStart(11)} | ${query.toFixed(1).padStart(9)} ms | ${scan.toFixed(1).padStart(16)} ms | ${(scan / query).toFixed(1)}×`,
+		);
 	}
 	const plan = await registry.explainDeadlineQuery(store, today, addDays(today, 30));
 	console.log(`plan: ${plan.join(' / ')}`);
@@ -102,9 +110,13 @@ async function deadlines(label: string, config: import('../core/store').StoreCon
 }
 
 async function listMemory() {
-	const { Engine, registerOwnNode, storeCredentials } = require('../test/engine/harness') as typeof import('../test/engine/harness');
+	const { Engine, registerOwnNode, storeCredentials } =
+		require('../test/engine/harness') as typeof import('../test/engine/harness');
 	// Outside jest, `Consortium.node` would resolve to the codex `Consortium.node.json` first.
-	registerOwnNode('consortium', () => new (require('../nodes/Consortium/Consortium.node.ts').Consortium)());
+	registerOwnNode(
+		'consortium',
+		() => new (require('../nodes/Consortium/Consortium.node.ts').Consortium)(),
+	);
 	const config = { type: 'sqlite' as const, sqlitePath: join(dir, 'list.sqlite') };
 	const store = await openStore(config);
 	const now = new Date().toISOString();
@@ -157,8 +169,23 @@ async function listMemory() {
 	const workflow = {
 		name: 'list all',
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'list', name: 'List', type: 'n8n-nodes-consortium.consortium', typeVersion: 1, position: [200, 0], parameters: { resource: 'organisation', operation: 'list', returnAll: true, filters: {} }, credentials: { consortiumStoreApi: { id: '1', name: 'store' } } },
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'list',
+				name: 'List',
+				type: 'n8n-nodes-consortium.consortium',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { resource: 'organisation', operation: 'list', returnAll: true, filters: {} },
+				credentials: { consortiumStoreApi: { id: '1', name: 'store' } },
+			},
 		],
 		connections: { Start: { main: [[{ node: 'List', type: 'main', index: 0 }]] } },
 	};
@@ -190,14 +217,24 @@ async function listMemory() {
 	clearInterval(timer2);
 	await whole.close();
 
-	console.log(`\nList (Return All) of ${LIST_ROWS.toLocaleString('en')} organisations through the Consortium node in the n8n engine (SQLite):`);
-	console.log(`  node:     ${items.toLocaleString('en')} items in ${(nodeMs / 1000).toFixed(1)} s from ${pages} keyset pages of at most ${largestPage} rows; peak RSS +${mb(nodePeak.rss - base.rss)} (total ${mb(nodePeak.rss)}), peak heap +${mb(nodePeak.heap - base.heap)}`);
-	console.log(`  baseline: ${wholeItems.length.toLocaleString('en')} rows in one query in ${(wholeMs / 1000).toFixed(1)} s; peak RSS +${mb(peak.rss - base2.rss)}, peak heap +${mb(peak.heap - base2.heap)}`);
-	console.log('  (the node output itself holds every item, as n8n requires; the store is read a page at a time)');
+	console.log(
+		`\nList (Return All) of ${LIST_ROWS.toLocaleString('en')} organisations through the Consortium node in the n8n engine (SQLite):`,
+	);
+	console.log(
+		`  node:     ${items.toLocaleString('en')} items in ${(nodeMs / 1000).toFixed(1)} s from ${pages} keyset pages of at most ${largestPage} rows; peak RSS +${mb(nodePeak.rss - base.rss)} (total ${mb(nodePeak.rss)}), peak heap +${mb(nodePeak.heap - base.heap)}`,
+	);
+	console.log(
+		`  baseline: ${wholeItems.length.toLocaleString('en')} rows in one query in ${(wholeMs / 1000).toFixed(1)} s; peak RSS +${mb(peak.rss - base2.rss)}, peak heap +${mb(peak.heap - base2.heap)}`,
+	);
+	console.log(
+		'  (the node output itself holds every item, as n8n requires; the store is read a page at a time)',
+	);
 }
 
 async function main() {
-	console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} RAM, node ${process.version}, ${new Date().toISOString()}`);
+	console.log(
+		`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} RAM, node ${process.version}, ${new Date().toISOString()}`,
+	);
 	await deadlines('SQLite', { type: 'sqlite', sqlitePath: join(dir, 'deadlines.sqlite') });
 	if (process.env.CONSORTIUM_PG_URL) {
 		const u = new URL(process.env.CONSORTIUM_PG_URL);
@@ -206,7 +243,14 @@ async function main() {
 		await admin.connect();
 		await admin.query(`create database ${database}`);
 		await admin.end();
-		await deadlines('PostgreSQL', { type: 'postgres', host: u.hostname, port: Number(u.port || 5432), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), database });
+		await deadlines('PostgreSQL', {
+			type: 'postgres',
+			host: u.hostname,
+			port: Number(u.port || 5432),
+			user: decodeURIComponent(u.username),
+			password: decodeURIComponent(u.password),
+			database,
+		});
 	} else console.log('\ndeadline window query (PostgreSQL): skipped (set CONSORTIUM_PG_URL)');
 	await listMemory();
 	await closeAllStores();

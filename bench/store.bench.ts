@@ -49,7 +49,9 @@ async function main() {
 	raw.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL');
 	const rows = makeRows(ROWS);
 	const columns = Object.keys(rows[0]);
-	const statement = raw.prepare(`insert into organisation (${columns.join(',')}) values (${columns.map(() => '?').join(',')})`);
+	const statement = raw.prepare(
+		`insert into organisation (${columns.join(',')}) values (${columns.map(() => '?').join(',')})`,
+	);
 	const rawMs = await timeIt(() => {
 		raw.exec('begin');
 		for (const row of rows) statement.run(...(Object.values(row) as Array<string | null>));
@@ -60,24 +62,41 @@ async function main() {
 	// Store layer: Kysely over node:sqlite, multi-row inserts in one store transaction.
 	const store = await openStore({ type: 'sqlite', sqlitePath: join(dir, 'store.sqlite') });
 	const storeRows = makeRows(ROWS);
-	const storeMs = await timeIt(() => store.transaction((tx) => insertMany(tx, 'organisation', storeRows)));
-	const count = await store.db.selectFrom('organisation').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+	const storeMs = await timeIt(() =>
+		store.transaction((tx) => insertMany(tx, 'organisation', storeRows)),
+	);
+	const count = await store.db
+		.selectFrom('organisation')
+		.select((eb) => eb.fn.countAll().as('n'))
+		.executeTakeFirstOrThrow();
 	if (Number(count.n) !== ROWS) throw new Error(`store inserted ${count.n} rows, expected ${ROWS}`);
 
 	// Repository: validated, key-checked and audited, 500 rows per transaction.
 	const repoRows = Math.min(ROWS, 20_000);
-	const inputs = Array.from({ length: repoRows }, (_, i) => ({ name: `公司${i}`, kind: 'enterprise' as const, contactEmail: `r${i}@example.com` }));
+	const inputs = Array.from({ length: repoRows }, (_, i) => ({
+		name: `公司${i}`,
+		kind: 'enterprise' as const,
+		contactEmail: `r${i}@example.com`,
+	}));
 	const repoMs = await timeIt(async () => {
 		await organisations.bulkUpsert(store, inputs, { actor: 'bench' });
 	});
 	await store.close();
 
 	const perSec = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('en');
-	console.log(`rows: ${ROWS.toLocaleString('en')} (node ${process.version}, ${require('node:os').cpus().length} cores)`);
-	console.log(`raw node:sqlite        ${rawMs.toFixed(0).padStart(7)} ms  ${perSec(ROWS, rawMs)} rows/s`);
-	console.log(`store layer (Kysely)   ${storeMs.toFixed(0).padStart(7)} ms  ${perSec(ROWS, storeMs)} rows/s`);
+	console.log(
+		`rows: ${ROWS.toLocaleString('en')} (node ${process.version}, ${require('node:os').cpus().length} cores)`,
+	);
+	console.log(
+		`raw node:sqlite        ${rawMs.toFixed(0).padStart(7)} ms  ${perSec(ROWS, rawMs)} rows/s`,
+	);
+	console.log(
+		`store layer (Kysely)   ${storeMs.toFixed(0).padStart(7)} ms  ${perSec(ROWS, storeMs)} rows/s`,
+	);
 	console.log(`store/raw speed ratio  ${(rawMs / storeMs).toFixed(2)}  (target >= 0.50)`);
-	console.log(`repository bulk upsert ${repoMs.toFixed(0).padStart(7)} ms  ${perSec(repoRows, repoMs)} rows/s for ${repoRows.toLocaleString('en')} validated + audited rows (ratio to raw ${((rawMs / ROWS) / (repoMs / repoRows)).toFixed(2)})`);
+	console.log(
+		`repository bulk upsert ${repoMs.toFixed(0).padStart(7)} ms  ${perSec(repoRows, repoMs)} rows/s for ${repoRows.toLocaleString('en')} validated + audited rows (ratio to raw ${(rawMs / ROWS / (repoMs / repoRows)).toFixed(2)})`,
+	);
 }
 
 main().catch((error) => {

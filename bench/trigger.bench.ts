@@ -27,8 +27,16 @@ async function seed(store: Store): Promise<number> {
 	const at = new Date().toISOString();
 	for (let start = 0; start < ROWS; start += 1000) {
 		const rows = Array.from({ length: Math.min(1000, ROWS - start) }, (_, i) => ({
-			id: newId('aud'), at, actor: 'bench', action: 'update', entity_type: (start + i) % 10 === 0 ? 'course' : 'organisation', entity_id: `e${start + i}`,
-			changes: '{"name":["a","b"]}', ip: null, user_agent: null, note: null,
+			id: newId('aud'),
+			at,
+			actor: 'bench',
+			action: 'update',
+			entity_type: (start + i) % 10 === 0 ? 'course' : 'organisation',
+			entity_id: `e${start + i}`,
+			changes: '{"name":["a","b"]}',
+			ip: null,
+			user_agent: null,
+			note: null,
 		}));
 		await store.db.insertInto('audit').values(rows).execute();
 	}
@@ -43,12 +51,25 @@ async function pgConfig(): Promise<StoreConfig> {
 	await admin.connect();
 	await admin.query(`create database ${database}`);
 	await admin.end();
-	return { type: 'postgres', host: url.hostname, port: Number(url.port || 5432), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database };
+	return {
+		type: 'postgres',
+		host: url.hostname,
+		port: Number(url.port || 5432),
+		user: decodeURIComponent(url.username),
+		password: decodeURIComponent(url.password),
+		database,
+	};
 }
 
 async function run(label: string, config: StoreConfig) {
 	const store = await openStore(config);
-	const options = { workflowId: 'bench', nodeId: 'trigger', timeZone: 'Asia/Shanghai', recordKinds: ['course'], limit: PAGE };
+	const options = {
+		workflowId: 'bench',
+		nodeId: 'trigger',
+		timeZone: 'Asia/Shanghai',
+		recordKinds: ['course'],
+		limit: PAGE,
+	};
 	await pollEvents(store, options); // the cursor starts here
 	const expected = await seed(store);
 
@@ -56,7 +77,14 @@ async function run(label: string, config: StoreConfig) {
 	const naiveMs = await ms(async () => {
 		let after = 0;
 		for (;;) {
-			const page = await store.db.selectFrom('audit').selectAll().where('seq', '>', after).where('entity_type', 'in', ['course']).orderBy('seq').limit(PAGE).execute();
+			const page = await store.db
+				.selectFrom('audit')
+				.selectAll()
+				.where('seq', '>', after)
+				.where('entity_type', 'in', ['course'])
+				.orderBy('seq')
+				.limit(PAGE)
+				.execute();
 			naive += page.length;
 			if (page.length < PAGE) break;
 			after = Number(page[page.length - 1].seq);
@@ -70,20 +98,28 @@ async function run(label: string, config: StoreConfig) {
 			if (events.length < PAGE) break;
 		}
 	});
-	if (naive !== expected || emitted !== expected) throw new Error(`${label}: expected ${expected}, naive ${naive}, cursor ${emitted}`);
+	if (naive !== expected || emitted !== expected)
+		throw new Error(`${label}: expected ${expected}, naive ${naive}, cursor ${emitted}`);
 	const idle: number[] = [];
 	for (let i = 0; i < 20; i++) idle.push(await ms(() => pollEvents(store, options)));
 	idle.sort((a, b) => a - b);
 	console.log(`${label}: ${ROWS} audit rows, ${expected} matching, pages of ${PAGE}`);
-	console.log(`  plain seq keyset reader: ${naiveMs.toFixed(0)} ms (${Math.round(expected / (naiveMs / 1000))} events/s)`);
-	console.log(`  trigger cursor (one transaction per poll, cursor update): ${cursorMs.toFixed(0)} ms (${Math.round(expected / (cursorMs / 1000))} events/s)`);
+	console.log(
+		`  plain seq keyset reader: ${naiveMs.toFixed(0)} ms (${Math.round(expected / (naiveMs / 1000))} events/s)`,
+	);
+	console.log(
+		`  trigger cursor (one transaction per poll, cursor update): ${cursorMs.toFixed(0)} ms (${Math.round(expected / (cursorMs / 1000))} events/s)`,
+	);
 	console.log(`  ratio cursor / plain reader time: ${(cursorMs / naiveMs).toFixed(2)}`);
 	console.log(`  idle poll (nothing new): median ${idle[10].toFixed(1)} ms`);
 	await store.close();
 }
 
 async function main() {
-	await run('SQLite', { type: 'sqlite', sqlitePath: join(mkdtempSync(join(tmpdir(), 'consortium-bench-')), 'trigger.sqlite') });
+	await run('SQLite', {
+		type: 'sqlite',
+		sqlitePath: join(mkdtempSync(join(tmpdir(), 'consortium-bench-')), 'trigger.sqlite'),
+	});
 	if (process.env.CONSORTIUM_PG_URL) await run('PostgreSQL', await pgConfig());
 }
 

@@ -10,7 +10,10 @@ export class ConsortiumStoreApi implements ICredentialType {
 
 	displayName = '联合体数据存储 Consortium Store API';
 
-	icon: Icon = { light: 'file:../nodes/Consortium/consortium.svg', dark: 'file:../nodes/Consortium/consortium.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Consortium/consortium.svg',
+		dark: 'file:../nodes/Consortium/consortium.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-consortium/n8n-nodes-consortium#readme';
 
@@ -24,7 +27,8 @@ export class ConsortiumStoreApi implements ICredentialType {
 				{ name: 'PostgreSQL', value: 'postgres' },
 			],
 			default: 'sqlite',
-			description: '内置存储无需安装数据库；队列模式与多 worker 请用 PostgreSQL。Embedded needs nothing installed; use PostgreSQL for queue mode.',
+			description:
+				'内置存储无需安装数据库；队列模式与多 worker 请用 PostgreSQL。Embedded needs nothing installed; use PostgreSQL for queue mode.',
 		},
 		{
 			displayName: 'SQLite 文件路径 SQLite File Path',
@@ -32,13 +36,38 @@ export class ConsortiumStoreApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: '~/.n8n/consortium.sqlite',
-			description: '留空则放在 n8n 用户目录中。Leave empty for consortium.sqlite in n8n\'s user folder.',
+			description:
+				"留空则放在 n8n 用户目录中。Leave empty for consortium.sqlite in n8n's user folder.",
 			displayOptions: { show: { storeType: ['sqlite'] } },
 		},
-		{ displayName: '主机 Host', name: 'host', type: 'string', default: '127.0.0.1', displayOptions: { show: { storeType: ['postgres'] } } },
-		{ displayName: '端口 Port', name: 'port', type: 'number', default: 5432, displayOptions: { show: { storeType: ['postgres'] } } },
-		{ displayName: '数据库 Database', name: 'database', type: 'string', default: 'consortium', displayOptions: { show: { storeType: ['postgres'] } } },
-		{ displayName: '用户 User', name: 'user', type: 'string', default: 'postgres', displayOptions: { show: { storeType: ['postgres'] } } },
+		{
+			displayName: '主机 Host',
+			name: 'host',
+			type: 'string',
+			default: '127.0.0.1',
+			displayOptions: { show: { storeType: ['postgres'] } },
+		},
+		{
+			displayName: '端口 Port',
+			name: 'port',
+			type: 'number',
+			default: 5432,
+			displayOptions: { show: { storeType: ['postgres'] } },
+		},
+		{
+			displayName: '数据库 Database',
+			name: 'database',
+			type: 'string',
+			default: 'consortium',
+			displayOptions: { show: { storeType: ['postgres'] } },
+		},
+		{
+			displayName: '用户 User',
+			name: 'user',
+			type: 'string',
+			default: 'postgres',
+			displayOptions: { show: { storeType: ['postgres'] } },
+		},
 		{
 			displayName: '密码 Password',
 			name: 'password',
@@ -47,13 +76,20 @@ export class ConsortiumStoreApi implements ICredentialType {
 			default: '',
 			displayOptions: { show: { storeType: ['postgres'] } },
 		},
-		{ displayName: 'SSL', name: 'ssl', type: 'boolean', default: false, displayOptions: { show: { storeType: ['postgres'] } } },
+		{
+			displayName: 'SSL',
+			name: 'ssl',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { storeType: ['postgres'] } },
+		},
 		{
 			displayName: '时区 Time Zone',
 			name: 'timeZone',
 			type: 'string',
 			default: 'Asia/Shanghai',
-			description: '显示与排程所用时区；数据一律以 UTC 保存。Zone for display and scheduling; data is stored in UTC.',
+			description:
+				'显示与排程所用时区；数据一律以 UTC 保存。Zone for display and scheduling; data is stored in UTC.',
 		},
 		{
 			displayName: '审批链接签名密钥 Link Signing Secret',
@@ -70,7 +106,8 @@ export class ConsortiumStoreApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://n8n.example.edu.cn/',
-			description: '审批链接使用的地址，留空则使用 n8n 的 Webhook 地址。Base of approval links; n8n\'s webhook URL if empty.',
+			description:
+				"审批链接使用的地址，留空则使用 n8n 的 Webhook 地址。Base of approval links; n8n's webhook URL if empty.",
 		},
 	];
 }

@@ -58,7 +58,10 @@ function useShared(outFile, used) {
 				contents: `module.exports = require(${JSON.stringify(toShared)})[${JSON.stringify(args.path)}];`,
 				loader: 'js',
 			}));
-			b.onResolve({ filter: /shared\.js$/, namespace: 'consortium-shared' }, (args) => ({ path: args.path, external: true }));
+			b.onResolve({ filter: /shared\.js$/, namespace: 'consortium-shared' }, (args) => ({
+				path: args.path,
+				external: true,
+			}));
 		},
 	};
 }
@@ -82,7 +85,9 @@ async function main() {
 	await build({
 		...common,
 		stdin: {
-			contents: keys.map((key) => `export * as ${JSON.stringify(key)} from ${JSON.stringify('./' + key)};`).join('\n'),
+			contents: keys
+				.map((key) => `export * as ${JSON.stringify(key)} from ${JSON.stringify('./' + key)};`)
+				.join('\n'),
 			resolveDir: ROOT,
 			sourcefile: 'shared-entry.js',
 			loader: 'js',

@@ -12,14 +12,18 @@ const problems = [];
 const missing = [...pkg.n8n.nodes, ...pkg.n8n.credentials].filter((f) => !existsSync(f));
 if (missing.length) problems.push(`dist/ lacks ${missing.join(', ')}`);
 
-const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--silent'], { encoding: 'utf8' }));
+const [packed] = JSON.parse(
+	execFileSync('npm', ['pack', '--dry-run', '--json', '--silent'], { encoding: 'utf8' }),
+);
 const files = packed.files.map((f) => f.path);
 const need = ['LICENSE', 'dist/shared.js', ...pkg.n8n.nodes, ...pkg.n8n.credentials];
 for (const file of need) if (!files.includes(file)) problems.push(`the package lacks ${file}`);
-if (!files.some((f) => f.startsWith('workflows/') && f.endsWith('.json'))) problems.push('the package lacks workflows/');
+if (!files.some((f) => f.startsWith('workflows/') && f.endsWith('.json')))
+	problems.push('the package lacks workflows/');
 const maps = files.filter((f) => f.endsWith('.map'));
 if (maps.length) problems.push(`the package carries source maps: ${maps.join(', ')}`);
-if (packed.size > MAX_PACKED_BYTES) problems.push(`the tarball is ${packed.size} bytes, over ${MAX_PACKED_BYTES}`);
+if (packed.size > MAX_PACKED_BYTES)
+	problems.push(`the tarball is ${packed.size} bytes, over ${MAX_PACKED_BYTES}`);
 
 if (problems.length) {
 	console.error(problems.join('\n'));

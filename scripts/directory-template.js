@@ -9,7 +9,16 @@ const ExcelJS = require('exceljs');
 const { REPO } = require('./runtime/paths');
 const { demoCore } = require('./runtime/demo');
 
-const KIND = { school: '学校', enterprise: '企业', government: '政府部门', research: '科研机构', association: '行业协会', teacher: '教师', technician: '企业技术人员', staff: '管理人员' };
+const KIND = {
+	school: '学校',
+	enterprise: '企业',
+	government: '政府部门',
+	research: '科研机构',
+	association: '行业协会',
+	teacher: '教师',
+	technician: '企业技术人员',
+	staff: '管理人员',
+};
 const CATEGORY = { professional: '专业课', general: '公共课' };
 const yesNo = (v) => (v === undefined ? '' : v ? '是' : '否');
 
@@ -49,7 +58,10 @@ async function writeTemplate(out = join(REPO, 'docs', 'directory-template.xlsx')
 	const book = new ExcelJS.Workbook();
 	// a fixed date keeps the file byte-stable between runs
 	book.created = book.modified = new Date('2026-01-01T00:00:00Z');
-	for (const [name, rows] of [['单位', DEMO_ORGANISATIONS], ['人员', DEMO_PEOPLE]]) {
+	for (const [name, rows] of [
+		['单位', DEMO_ORGANISATIONS],
+		['人员', DEMO_PEOPLE],
+	]) {
 		const columns = SHEETS[name];
 		const sheet = book.addWorksheet(name);
 		sheet.columns = columns.map(([header]) => ({ header, width: Math.max(12, header.length * 3) }));

@@ -11,7 +11,11 @@ const { EventEmitter } = require('node:events');
 const { SMTPServer } = require('smtp-server');
 const { simpleParser } = require('mailparser');
 
-const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const esc = (s) =>
+	String(s ?? '').replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+	);
 const addresses = (field) => (field?.value || []).map((a) => a.address).filter(Boolean);
 
 const PAGE_STYLE = `body{font:15px/1.5 system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;color:#1f2328}
@@ -64,7 +68,9 @@ class MailCatcher extends EventEmitter {
 	async close() {
 		await Promise.all([
 			new Promise((r) => (this.smtp ? this.smtp.close(r) : r())),
-			new Promise((r) => (this.http ? (this.http.closeAllConnections?.(), this.http.close(r)) : r())),
+			new Promise((r) =>
+				this.http ? (this.http.closeAllConnections?.(), this.http.close(r)) : r(),
+			),
 		]);
 	}
 
@@ -104,7 +110,12 @@ class MailCatcher extends EventEmitter {
 				date: (m.date || new Date()).toISOString(),
 				text: m.text || '',
 				html: typeof m.html === 'string' ? m.html : '',
-				attachments: (m.attachments || []).map((a) => ({ filename: a.filename || 'attachment', contentType: a.contentType, size: a.size, content: a.content })),
+				attachments: (m.attachments || []).map((a) => ({
+					filename: a.filename || 'attachment',
+					contentType: a.contentType,
+					size: a.size,
+					content: a.content,
+				})),
 			});
 		}
 		return this.parsed.get(id);
@@ -128,10 +139,13 @@ class MailCatcher extends EventEmitter {
 			const onMail = (mail) => match(mail) && finish(null, mail);
 			const timer = setTimeout(() => finish(new Error('no matching mail arrived')), timeoutMs);
 			this.on('mail', onMail);
-			this.messages().then((all) => {
-				const hit = all.slice(since).find(match);
-				if (hit) finish(null, hit);
-			}, (e) => finish(e));
+			this.messages().then(
+				(all) => {
+					const hit = all.slice(since).find(match);
+					if (hit) finish(null, hit);
+				},
+				(e) => finish(e),
+			);
 		});
 	}
 
@@ -149,21 +163,38 @@ class MailCatcher extends EventEmitter {
 		if (url.pathname === '/') {
 			const all = (await this.messages()).reverse();
 			const rows = all
-				.map((m) => `<tr><td class="meta">${esc(new Date(m.date).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }))}</td><td>${esc(m.from)}</td><td>${esc(m.to.join(', '))}</td><td><a href="/messages/${m.id}">${esc(m.subject || '(无主题 no subject)')}</a>${m.attachments.length ? '' : ''}</td></tr>`)
+				.map(
+					(m) =>
+						`<tr><td class="meta">${esc(new Date(m.date).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }))}</td><td>${esc(m.from)}</td><td>${esc(m.to.join(', '))}</td><td><a href="/messages/${m.id}">${esc(m.subject || '(无主题 no subject)')}</a>${m.attachments.length ? '' : ''}</td></tr>`,
+				)
 				.join('');
-			return html(200, page('本地收件箱 Local Inbox', `<p class="meta">${all.length} 封邮件 messages · SMTP ${esc(this.host)}:${this.smtpPort}</p><table><tr><th>时间 Time</th><th>发件人 From</th><th>收件人 To</th><th>主题 Subject</th></tr>${rows}</table>`));
+			return html(
+				200,
+				page(
+					'本地收件箱 Local Inbox',
+					`<p class="meta">${all.length} 封邮件 messages · SMTP ${esc(this.host)}:${this.smtpPort}</p><table><tr><th>时间 Time</th><th>发件人 From</th><th>收件人 To</th><th>主题 Subject</th></tr>${rows}</table>`,
+				),
+			);
 		}
 		if (url.pathname === '/api/messages') {
-			const all = (await this.messages()).map(({ attachments, ...m }) => ({ ...m, attachments: attachments.map(({ content, ...a }) => a) }));
+			const all = (await this.messages()).map(({ attachments, ...m }) => ({
+				...m,
+				attachments: attachments.map(({ content, ...a }) => a),
+			}));
 			res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
 			return res.end(JSON.stringify(all));
 		}
-		const match = /^\/messages\/([0-9a-f-]+)(\/html|\/attachments\/(\d+)|\.eml)?$/.exec(url.pathname);
+		const match = /^\/messages\/([0-9a-f-]+)(\/html|\/attachments\/(\d+)|\.eml)?$/.exec(
+			url.pathname,
+		);
 		const mail = match && (await this.get(match[1]));
 		if (!mail) return html(404, page('未找到 Not found', '<p>邮件不存在。No such message.</p>'));
 		if (match[2] === '/html') {
 			// the message body runs sandboxed: no scripts, links open in a new tab
-			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': 'sandbox allow-popups allow-popups-to-escape-sandbox' });
+			res.writeHead(200, {
+				'content-type': 'text/html; charset=utf-8',
+				'content-security-policy': 'sandbox allow-popups allow-popups-to-escape-sandbox',
+			});
 			return res.end(mail.html || `<pre>${esc(mail.text)}</pre>`);
 		}
 		if (match[2] === '.eml') {
@@ -173,13 +204,27 @@ class MailCatcher extends EventEmitter {
 		if (match[3] !== undefined) {
 			const a = mail.attachments[Number(match[3])];
 			if (!a) return html(404, page('未找到 Not found', '<p>附件不存在。No such attachment.</p>'));
-			res.writeHead(200, { 'content-type': a.contentType || 'application/octet-stream', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}` });
+			res.writeHead(200, {
+				'content-type': a.contentType || 'application/octet-stream',
+				'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`,
+			});
 			return res.end(a.content);
 		}
-		const files = mail.attachments.map((a, i) => `<li><a href="/messages/${mail.id}/attachments/${i}">${esc(a.filename)}</a> <span class="meta">${a.size} B</span></li>`).join('');
-		return html(200, page(mail.subject, `<h2>${esc(mail.subject)}</h2>
+		const files = mail.attachments
+			.map(
+				(a, i) =>
+					`<li><a href="/messages/${mail.id}/attachments/${i}">${esc(a.filename)}</a> <span class="meta">${a.size} B</span></li>`,
+			)
+			.join('');
+		return html(
+			200,
+			page(
+				mail.subject,
+				`<h2>${esc(mail.subject)}</h2>
 <p class="meta">发件人 From: ${esc(mail.from)}<br>收件人 To: ${esc(mail.to.join(', '))}${mail.cc.length ? `<br>抄送 Cc: ${esc(mail.cc.join(', '))}` : ''}<br>时间 Date: ${esc(new Date(mail.date).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }))} · <a href="/messages/${mail.id}.eml">原始邮件 raw</a></p>
-${files ? `<ul>${files}</ul>` : ''}<iframe src="/messages/${mail.id}/html" sandbox="allow-popups allow-popups-to-escape-sandbox" title="邮件正文 message body"></iframe>`));
+${files ? `<ul>${files}</ul>` : ''}<iframe src="/messages/${mail.id}/html" sandbox="allow-popups allow-popups-to-escape-sandbox" title="邮件正文 message body"></iframe>`,
+			),
+		);
 	}
 }
 

@@ -12,7 +12,7 @@ export CONSORTIUM_PG_URL="${CONSORTIUM_PG_URL:-$(bash scripts/pg.sh)}"
 export CONSORTIUM_REQUIRE_PG=1
 echo "$CONSORTIUM_PG_URL"
 
-step "Format (n8n's prettier config; `npm run format` fixes)"
+step "Format (n8n's prettier config; npm run format fixes it)"
 npm run --silent format:check
 
 step "Type-check (node $(node -v))"

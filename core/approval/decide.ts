@@ -1,6 +1,22 @@
 import { transition } from '../store';
 import type { ConsortiumSettings, Db, Tx } from '../store';
-import { activateFrom, advanceStage, audit, flushAudit, bumpNotifyRound, claimDelivery, finishRequest, lockRequest, slotsOfStage, stagesOf, type Change, type FlowContext, type RequestRow, type SlotRow, type StageRow } from './flow';
+import {
+	activateFrom,
+	advanceStage,
+	audit,
+	flushAudit,
+	bumpNotifyRound,
+	claimDelivery,
+	finishRequest,
+	lockRequest,
+	slotsOfStage,
+	stagesOf,
+	type Change,
+	type FlowContext,
+	type RequestRow,
+	type SlotRow,
+	type StageRow,
+} from './flow';
 import { flowContext, loadRecord, type ApprovalEnv } from './requests';
 import { deriveToken, formKey, hashToken, plausibleToken, sameSecret } from './tokens';
 import type { Decision, RequestRecord } from './types';
@@ -9,7 +25,16 @@ import type { Decision, RequestRecord } from './types';
  * What an approver's link leads to. Each state that changes nothing has its own page, so
  * a used, expired, withdrawn or forged link is never mistaken for a live one.
  */
-export type LinkState = 'open' | 'recorded' | 'used' | 'expired' | 'withdrawn' | 'closed' | 'unknown' | 'forged' | 'self';
+export type LinkState =
+	| 'open'
+	| 'recorded'
+	| 'used'
+	| 'expired'
+	| 'withdrawn'
+	| 'closed'
+	| 'unknown'
+	| 'forged'
+	| 'self';
 
 export interface LinkView {
 	state: LinkState;
@@ -41,10 +66,21 @@ export interface LinkScope {
  * link secret derives for that slot, so a link signed with a secret since rotated opens
  * nothing (催办 then signs the approver a new one).
  */
-async function slotByToken(db: Db | Tx, settings: ConsortiumSettings, token: unknown): Promise<SlotRow | undefined> {
+async function slotByToken(
+	db: Db | Tx,
+	settings: ConsortiumSettings,
+	token: unknown,
+): Promise<SlotRow | undefined> {
 	if (!plausibleToken(token)) return undefined;
-	const slot = await db.selectFrom('approval_slot').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
-	return slot?.token_salt && sameSecret(token, deriveToken(settings.linkSecret, slot.id, slot.token_salt)) ? slot : undefined;
+	const slot = await db
+		.selectFrom('approval_slot')
+		.selectAll()
+		.where('token_hash', '=', hashToken(token))
+		.executeTakeFirst();
+	return slot?.token_salt &&
+		sameSecret(token, deriveToken(settings.linkSecret, slot.id, slot.token_salt))
+		? slot
+		: undefined;
 }
 
 /**
@@ -52,21 +88,42 @@ async function slotByToken(db: Db | Tx, settings: ConsortiumSettings, token: unk
  * With a scope, a token of a request made by another execution or node is unknown here: a
  * link only ever acts on the execution it was issued for.
  */
-async function requestInScope(ctx: FlowContext, slot: SlotRow, scope: LinkScope | undefined): Promise<RequestRow | undefined> {
+async function requestInScope(
+	ctx: FlowContext,
+	slot: SlotRow,
+	scope: LinkScope | undefined,
+): Promise<RequestRow | undefined> {
 	const request = await lockRequest(ctx, slot.request_id);
-	if (!request || (scope && (request.execution_id !== (scope.executionId ?? null) || request.node_id !== scope.nodeId))) return undefined;
+	if (
+		!request ||
+		(scope &&
+			(request.execution_id !== (scope.executionId ?? null) || request.node_id !== scope.nodeId))
+	)
+		return undefined;
 	return request;
 }
 
-function stateOf(request: RequestRow, stage: StageRow | undefined, slot: SlotRow, now: Date): LinkState {
+function stateOf(
+	request: RequestRow,
+	stage: StageRow | undefined,
+	slot: SlotRow,
+	now: Date,
+): LinkState {
 	if (request.status !== 'pending') {
 		if (request.reason === 'withdrawn') return 'withdrawn';
 		return slot.status === 'approved' || slot.status === 'rejected' ? 'used' : 'closed';
 	}
-	if (slot.status === 'approved' || slot.status === 'rejected' || slot.status === 'passed') return 'used';
+	if (slot.status === 'approved' || slot.status === 'rejected' || slot.status === 'passed')
+		return 'used';
 	if (slot.status !== 'pending' || !stage || stage.status !== 'active') return 'expired';
 	// Past the due time with a timeout action, the link is spent even before the action is applied.
-	if (stage.due_at && stage.due_at <= now.toISOString() && stage.timeout_action !== 'none' && !stage.escalated) return 'expired';
+	if (
+		stage.due_at &&
+		stage.due_at <= now.toISOString() &&
+		stage.timeout_action !== 'none' &&
+		!stage.escalated
+	)
+		return 'expired';
 	if (slot.email === request.submitter_email) return 'self';
 	return 'open';
 }
@@ -75,16 +132,31 @@ function stateOf(request: RequestRow, stage: StageRow | undefined, slot: SlotRow
  * For GET and HEAD: what the link shows, changing nothing. If the request was withdrawn
  * and its waiting execution not yet told, `deliver` says this call should resume it.
  */
-export async function inspectLink(env: ApprovalEnv, token: unknown, scope?: LinkScope): Promise<LinkView> {
+export async function inspectLink(
+	env: ApprovalEnv,
+	token: unknown,
+	scope?: LinkScope,
+): Promise<LinkView> {
 	return env.store.transaction(async (tx) => {
 		const ctx = flowContext(env, tx, { actor: 'link' });
 		const slot = await slotByToken(tx, env.settings, token);
 		const request = slot && (await requestInScope(ctx, slot, scope));
 		if (!slot || !request) return { state: 'unknown', record: null, slot: null };
-		const stage = await tx.selectFrom('approval_stage').selectAll().where('id', '=', slot.stage_id).executeTakeFirst();
+		const stage = await tx
+			.selectFrom('approval_stage')
+			.selectAll()
+			.where('id', '=', slot.stage_id)
+			.executeTakeFirst();
 		const state = stateOf(request, stage, slot, ctx.now);
-		const deliver = request.status !== 'pending' && !request.delivered && (await claimDelivery(ctx, request.id));
-		return { state, record: await loadRecord(tx, request.id), slot, deliver, linkBase: request.link_base };
+		const deliver =
+			request.status !== 'pending' && !request.delivered && (await claimDelivery(ctx, request.id));
+		return {
+			state,
+			record: await loadRecord(tx, request.id),
+			slot,
+			deliver,
+			linkBase: request.link_base,
+		};
 	});
 }
 
@@ -96,17 +168,30 @@ export async function inspectLink(env: ApprovalEnv, token: unknown, scope?: Link
 export async function viewLink(env: ApprovalEnv, token: unknown): Promise<LinkView> {
 	const db = env.store.db;
 	const slot = await slotByToken(db, env.settings, token);
-	const request = slot && (await db.selectFrom('approval_request').selectAll().where('id', '=', slot.request_id).executeTakeFirst());
+	const request =
+		slot &&
+		(await db
+			.selectFrom('approval_request')
+			.selectAll()
+			.where('id', '=', slot.request_id)
+			.executeTakeFirst());
 	if (!slot || !request) return { state: 'unknown', record: null, slot: null };
 	const record = await loadRecord(db, request.id);
-	const stage = await db.selectFrom('approval_stage').selectAll().where('id', '=', slot.stage_id).executeTakeFirst();
+	const stage = await db
+		.selectFrom('approval_stage')
+		.selectAll()
+		.where('id', '=', slot.stage_id)
+		.executeTakeFirst();
 	const state = stateOf(request, stage, slot, env.now ?? new Date());
 	return { state, record, slot, linkBase: request.link_base, ...handOver(request) };
 }
 
 /** Where and whether the link endpoint hands a finished request's result to its execution. */
 function handOver(request: RequestRow): Pick<LinkView, 'resumeUrl' | 'handOverResult'> {
-	return { resumeUrl: request.resume_url ?? request.link_base, handOverResult: request.status !== 'pending' && !request.delivered };
+	return {
+		resumeUrl: request.resume_url ?? request.link_base,
+		handOverResult: request.status !== 'pending' && !request.delivered,
+	};
 }
 
 export interface DecisionInput {
@@ -133,7 +218,11 @@ export interface DecisionInput {
 export async function decide(env: ApprovalEnv, input: DecisionInput): Promise<LinkView> {
 	return env.store.transaction(async (tx) => {
 		// Whoever wins a final result here resumes the execution: finishing also claims delivery.
-		const ctx: FlowContext = { ...flowContext(env, tx, { actor: 'link' }), deliverOnFinish: !input.atEndpoint, auditRows: [] };
+		const ctx: FlowContext = {
+			...flowContext(env, tx, { actor: 'link' }),
+			deliverOnFinish: !input.atEndpoint,
+			auditRows: [],
+		};
 		const view = await decideIn(ctx, input);
 		await flushAudit(ctx);
 		return view;
@@ -150,28 +239,60 @@ async function decideIn(ctx: FlowContext, input: DecisionInput): Promise<LinkVie
 	}
 	const actor = { actor: slot0.email, ip: input.ip ?? null, userAgent: input.userAgent ?? null };
 	ctx.actor = actor;
-	const decision = input.decision === 'approve' || input.decision === 'reject' ? input.decision : null;
+	const decision =
+		input.decision === 'approve' || input.decision === 'reject' ? input.decision : null;
 	// On PostgreSQL a concurrent decision may have committed between the first read and the
 	// lock: read again. SQLite's write lock was held since the transaction began.
-	const slot = ctx.dialect === 'postgres' ? (await tx.selectFrom('approval_slot').selectAll().where('id', '=', slot0.id).executeTakeFirst())! : slot0;
+	const slot =
+		ctx.dialect === 'postgres'
+			? (await tx
+					.selectFrom('approval_slot')
+					.selectAll()
+					.where('id', '=', slot0.id)
+					.executeTakeFirst())!
+			: slot0;
 	const stages = await stagesOf(tx, request.id);
 	const stage = stages.find((s) => s.id === slot.stage_id);
 	const state = stateOf(request, stage, slot, ctx.now);
 	if (state !== 'open' || !decision) {
-		if (input.atEndpoint) return { state, record: await loadRecord(tx, request.id), slot, linkBase: request.link_base, ...handOver(request) };
-		const deliver = request.status !== 'pending' && !request.delivered && (await claimDelivery(ctx, request.id));
-		return { state, record: await loadRecord(tx, request.id), slot, deliver, linkBase: request.link_base };
+		if (input.atEndpoint)
+			return {
+				state,
+				record: await loadRecord(tx, request.id),
+				slot,
+				linkBase: request.link_base,
+				...handOver(request),
+			};
+		const deliver =
+			request.status !== 'pending' && !request.delivered && (await claimDelivery(ctx, request.id));
+		return {
+			state,
+			record: await loadRecord(tx, request.id),
+			slot,
+			deliver,
+			linkBase: request.link_base,
+		};
 	}
-	const comment = typeof input.comment === 'string' ? input.comment.trim().slice(0, 2000) || null : null;
+	const comment =
+		typeof input.comment === 'string' ? input.comment.trim().slice(0, 2000) || null : null;
 	const won = await transition(tx, {
 		table: 'approval_slot',
 		id: slot.id,
 		from: 'pending',
 		to: decision === 'approve' ? 'approved' : 'rejected',
-		set: { decided_at: ctx.now.toISOString(), comment, ip: actor.ip, user_agent: actor.userAgent?.slice(0, 500) ?? null },
+		set: {
+			decided_at: ctx.now.toISOString(),
+			comment,
+			ip: actor.ip,
+			user_agent: actor.userAgent?.slice(0, 500) ?? null,
+		},
 	});
 	if (!won) return { state: 'used', record: await loadRecord(tx, request.id), slot };
-	await audit(ctx, decision, 'approval_slot', slot.id, { request: request.number, stage: slot.stage_idx, comment });
+	await audit(ctx, decision, 'approval_slot', slot.id, {
+		request: request.number,
+		stage: slot.stage_idx,
+		comment,
+	});
 	const change = await settleAfterDecision(ctx, request, stage!, stages);
 	const endpoint = input.atEndpoint
 		? {
@@ -193,11 +314,19 @@ async function decideIn(ctx: FlowContext, input: DecisionInput): Promise<LinkVie
 	};
 }
 
-async function settleAfterDecision(ctx: FlowContext, request: RequestRow, stage: StageRow, stages: StageRow[]): Promise<Change> {
+async function settleAfterDecision(
+	ctx: FlowContext,
+	request: RequestRow,
+	stage: StageRow,
+	stages: StageRow[],
+): Promise<Change> {
 	const { outcome, opened } = await advanceStage(ctx, request, stage);
 	if (outcome === 'approved') return activateFrom(ctx, request, stage.idx + 1, stages);
 	// Rejected in the last stage, nothing after it is left to close.
-	if (outcome === 'rejected') return finishRequest(ctx, request, 'rejected', 'decided', null, { nothingOpen: stage.idx === stages.length - 1 });
+	if (outcome === 'rejected')
+		return finishRequest(ctx, request, 'rejected', 'decided', null, {
+			nothingOpen: stage.idx === stages.length - 1,
+		});
 	if (opened.length) {
 		// 依次: the next approver's turn; the execution resumes on Notify for them.
 		await bumpNotifyRound(ctx, request.id);

@@ -7,7 +7,11 @@ const KEY = 'approval_link_endpoint';
  * Links workflow recorded it when n8n activated its webhook. Approver links point there.
  */
 export async function linkEndpoint(store: Store): Promise<string | null> {
-	const row = await store.db.selectFrom('setting').select('value').where('key', '=', KEY).executeTakeFirst();
+	const row = await store.db
+		.selectFrom('setting')
+		.select('value')
+		.where('key', '=', KEY)
+		.executeTakeFirst();
 	return row?.value || null;
 }
 

@@ -1,5 +1,15 @@
 import { sql } from 'kysely';
-import { auditRow, insertMany, writeAudit, transition, type Actor, type ConsortiumSettings, type Db, type Dialect, type Tx } from '../store';
+import {
+	auditRow,
+	insertMany,
+	writeAudit,
+	transition,
+	type Actor,
+	type ConsortiumSettings,
+	type Db,
+	type Dialect,
+	type Tx,
+} from '../store';
 import { StateError } from '../util/errors';
 import { newId } from '../util/id';
 import { evaluateStage, shouldSkip, slotsToOpen, type StageOutcome } from './machine';
@@ -50,7 +60,8 @@ export type SlotRow = ApprovalSlotTable;
 
 type AuditRow = ReturnType<typeof auditRow>;
 
-const hoursLater = (now: Date, hours: number) => new Date(now.getTime() + hours * 3600_000).toISOString();
+const hoursLater = (now: Date, hours: number) =>
+	new Date(now.getTime() + hours * 3600_000).toISOString();
 
 /**
  * Reads the request row and, on PostgreSQL, locks it until commit, so concurrent
@@ -68,7 +79,11 @@ export async function lockRequest(ctx: FlowContext, id: string): Promise<Request
  * three times as long on SQLite, and it runs twice on every decision.
  */
 export async function stagesOf(db: Db | Tx, requestId: string): Promise<StageRow[]> {
-	const stages = await db.selectFrom('approval_stage').selectAll().where('request_id', '=', requestId).execute();
+	const stages = await db
+		.selectFrom('approval_stage')
+		.selectAll()
+		.where('request_id', '=', requestId)
+		.execute();
 	return stages.sort((a, b) => a.idx - b.idx);
 }
 
@@ -77,15 +92,31 @@ export async function stagesOf(db: Db | Tx, requestId: string): Promise<StageRow
  * Sorted here, not in SQL: the indexes give stage and position, and the last term alone
  * made SQLite build a temporary B-tree on every read of a decision.
  */
-export function inSlotOrder<T extends Pick<SlotRow, 'stage_idx' | 'position' | 'created_at'>>(slots: T[]): T[] {
-	return slots.sort((a, b) => a.stage_idx - b.stage_idx || a.position - b.position || (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0));
+export function inSlotOrder<T extends Pick<SlotRow, 'stage_idx' | 'position' | 'created_at'>>(
+	slots: T[],
+): T[] {
+	return slots.sort(
+		(a, b) =>
+			a.stage_idx - b.stage_idx ||
+			a.position - b.position ||
+			(a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0),
+	);
 }
 
 export async function slotsOfStage(ctx: FlowContext, stageId: string): Promise<SlotRow[]> {
-	return inSlotOrder(await ctx.tx.selectFrom('approval_slot').selectAll().where('stage_id', '=', stageId).execute());
+	return inSlotOrder(
+		await ctx.tx.selectFrom('approval_slot').selectAll().where('stage_id', '=', stageId).execute(),
+	);
 }
 
-export async function audit(ctx: FlowContext, action: string, entityType: string, entityId: string, changes?: unknown, note?: string) {
+export async function audit(
+	ctx: FlowContext,
+	action: string,
+	entityType: string,
+	entityId: string,
+	changes?: unknown,
+	note?: string,
+) {
 	const entry = { ...ctx.actor, action, entityType, entityId, changes, note };
 	if (ctx.auditRows) ctx.auditRows.push(auditRow(entry));
 	else await writeAudit(ctx.tx, entry);
@@ -101,9 +132,26 @@ export async function openSlot(ctx: FlowContext, slot: SlotRow): Promise<SlotRow
 	const salt = newSalt();
 	const tokenHash = hashToken(deriveToken(ctx.settings.linkSecret, slot.id, salt));
 	const openedAt = ctx.now.toISOString();
-	const won = await transition(ctx.tx, { table: 'approval_slot', id: slot.id, from: 'waiting', to: 'pending', set: { token_salt: salt, token_hash: tokenHash, opened_at: openedAt } });
-	if (!won) throw new StateError('Approver slot changed meanwhile / 审批人状态已变化', slot.status, 'pending');
-	return { ...slot, status: 'pending', token_salt: salt, token_hash: tokenHash, opened_at: openedAt };
+	const won = await transition(ctx.tx, {
+		table: 'approval_slot',
+		id: slot.id,
+		from: 'waiting',
+		to: 'pending',
+		set: { token_salt: salt, token_hash: tokenHash, opened_at: openedAt },
+	});
+	if (!won)
+		throw new StateError(
+			'Approver slot changed meanwhile / 审批人状态已变化',
+			slot.status,
+			'pending',
+		);
+	return {
+		...slot,
+		status: 'pending',
+		token_salt: salt,
+		token_hash: tokenHash,
+		opened_at: openedAt,
+	};
 }
 
 export async function insertSlot(
@@ -140,8 +188,15 @@ export async function insertSlot(
 }
 
 /** Slots still able to act become `to` (closed when a stage ends, expired on timeout). */
-async function retireOpenSlots(ctx: FlowContext, where: { stageId?: string; requestId?: string }, to: SlotStatus) {
-	let q = ctx.tx.updateTable('approval_slot').set({ status: to }).where('status', 'in', ['waiting', 'pending']);
+async function retireOpenSlots(
+	ctx: FlowContext,
+	where: { stageId?: string; requestId?: string },
+	to: SlotStatus,
+) {
+	let q = ctx.tx
+		.updateTable('approval_slot')
+		.set({ status: to })
+		.where('status', 'in', ['waiting', 'pending']);
 	if (where.stageId) q = q.where('stage_id', '=', where.stageId);
 	if (where.requestId) q = q.where('request_id', '=', where.requestId);
 	await q.execute();
@@ -151,7 +206,11 @@ export async function expireStageSlots(ctx: FlowContext, stage: StageRow) {
 	await retireOpenSlots(ctx, { stageId: stage.id }, 'expired');
 }
 
-async function emailsApprovedBefore(ctx: FlowContext, requestId: string, stageIdx: number): Promise<Set<string>> {
+async function emailsApprovedBefore(
+	ctx: FlowContext,
+	requestId: string,
+	stageIdx: number,
+): Promise<Set<string>> {
 	const rows = await ctx.tx
 		.selectFrom('approval_slot')
 		.select('email')
@@ -167,9 +226,16 @@ async function emailsApprovedBefore(ctx: FlowContext, requestId: string, stageId
  * approvers who approved an earlier stage when the request allows it), and settles the
  * stage when its mode says it is decided.
  */
-export async function advanceStage(ctx: FlowContext, request: RequestRow, stage: StageRow): Promise<{ outcome: StageOutcome; opened: SlotRow[] }> {
+export async function advanceStage(
+	ctx: FlowContext,
+	request: RequestRow,
+	stage: StageRow,
+): Promise<{ outcome: StageOutcome; opened: SlotRow[] }> {
 	const opened: SlotRow[] = [];
-	const earlier = request.auto_pass && stage.idx > 0 ? await emailsApprovedBefore(ctx, request.id, stage.idx) : new Set<string>();
+	const earlier =
+		request.auto_pass && stage.idx > 0
+			? await emailsApprovedBefore(ctx, request.id, stage.idx)
+			: new Set<string>();
 	for (;;) {
 		const slots = await slotsOfStage(ctx, stage.id);
 		const outcome = evaluateStage(stage.mode as StageMode, stage.quorum, slots as never);
@@ -187,9 +253,19 @@ export async function advanceStage(ctx: FlowContext, request: RequestRow, stage:
 					id: slot.id,
 					from: 'waiting',
 					to: 'passed',
-					set: { decided_at: ctx.now.toISOString(), comment: '前一阶段已同意，自动通过 Approved in an earlier stage: passed automatically' },
+					set: {
+						decided_at: ctx.now.toISOString(),
+						comment: '前一阶段已同意，自动通过 Approved in an earlier stage: passed automatically',
+					},
 				});
-				await audit(ctx, 'auto_pass', 'approval_slot', slot.id, { email: slot.email, stage: stage.idx }, 'auto-pass');
+				await audit(
+					ctx,
+					'auto_pass',
+					'approval_slot',
+					slot.id,
+					{ email: slot.email, stage: stage.idx },
+					'auto-pass',
+				);
 				passed = true;
 			} else {
 				opened.push(await openSlot(ctx, slot));
@@ -199,21 +275,44 @@ export async function advanceStage(ctx: FlowContext, request: RequestRow, stage:
 	}
 }
 
-const isOpen = (slot: Pick<SlotRow, 'status'>) => slot.status === 'waiting' || slot.status === 'pending';
+const isOpen = (slot: Pick<SlotRow, 'status'>) =>
+	slot.status === 'waiting' || slot.status === 'pending';
 
 /**
  * `slots`, when the caller read them in this transaction (the request is locked, so they
  * are current), spare the update that closes open slots if none is open.
  */
-async function settleStage(ctx: FlowContext, stage: StageRow, outcome: 'approved' | 'rejected', { note, slots }: { note?: string; slots?: SlotRow[] } = {}) {
-	const won = await transition(ctx.tx, { table: 'approval_stage', id: stage.id, from: 'active', to: outcome, set: { finished_at: ctx.now.toISOString() } });
+async function settleStage(
+	ctx: FlowContext,
+	stage: StageRow,
+	outcome: 'approved' | 'rejected',
+	{ note, slots }: { note?: string; slots?: SlotRow[] } = {},
+) {
+	const won = await transition(ctx.tx, {
+		table: 'approval_stage',
+		id: stage.id,
+		from: 'active',
+		to: outcome,
+		set: { finished_at: ctx.now.toISOString() },
+	});
 	if (!won) throw new StateError('Stage was settled meanwhile / 阶段已结束', stage.status, outcome);
 	if (!slots || slots.some(isOpen)) await retireOpenSlots(ctx, { stageId: stage.id }, 'closed');
-	await audit(ctx, `stage_${outcome}`, 'approval_stage', stage.id, { request: stage.request_id, stage: stage.idx }, note);
+	await audit(
+		ctx,
+		`stage_${outcome}`,
+		'approval_stage',
+		stage.id,
+		{ request: stage.request_id, stage: stage.idx },
+		note,
+	);
 }
 
 /** Settles the current stage by a timeout action rather than by votes. */
-export async function forceStage(ctx: FlowContext, stage: StageRow, outcome: 'approved' | 'rejected') {
+export async function forceStage(
+	ctx: FlowContext,
+	stage: StageRow,
+	outcome: 'approved' | 'rejected',
+) {
 	await expireStageSlots(ctx, stage);
 	await settleStage(ctx, stage, outcome, { note: 'timeout' });
 }
@@ -223,34 +322,67 @@ export async function forceStage(ctx: FlowContext, stage: StageRow, outcome: 'ap
  * people or none is left. `known` are the request's stages as read in this transaction; only
  * those from `fromIdx` on are used, and nothing before has touched them.
  */
-export async function activateFrom(ctx: FlowContext, request: RequestRow, fromIdx: number, known?: StageRow[]): Promise<Change> {
+export async function activateFrom(
+	ctx: FlowContext,
+	request: RequestRow,
+	fromIdx: number,
+	known?: StageRow[],
+): Promise<Change> {
 	const stages = known ?? (await stagesOf(ctx.tx, request.id));
 	const fields = JSON.parse(request.subject_fields) as Array<{ label: string; value: string }>;
 	for (let idx = fromIdx; idx < stages.length; idx++) {
 		const stage = stages[idx];
 		if (shouldSkip(stage.skip_if ? (JSON.parse(stage.skip_if) as SkipCondition) : null, fields)) {
-			await transition(ctx.tx, { table: 'approval_stage', id: stage.id, from: 'waiting', to: 'skipped', set: { finished_at: ctx.now.toISOString() } });
+			await transition(ctx.tx, {
+				table: 'approval_stage',
+				id: stage.id,
+				from: 'waiting',
+				to: 'skipped',
+				set: { finished_at: ctx.now.toISOString() },
+			});
 			await retireOpenSlots(ctx, { stageId: stage.id }, 'closed');
-			await audit(ctx, 'stage_skipped', 'approval_stage', stage.id, { request: request.id, stage: idx, condition: JSON.parse(stage.skip_if!) });
+			await audit(ctx, 'stage_skipped', 'approval_stage', stage.id, {
+				request: request.id,
+				stage: idx,
+				condition: JSON.parse(stage.skip_if!),
+			});
 			continue;
 		}
 		const dueAt = stage.due_hours ? hoursLater(ctx.now, stage.due_hours) : null;
-		const started = await transition(ctx.tx, { table: 'approval_stage', id: stage.id, from: 'waiting', to: 'active', set: { started_at: ctx.now.toISOString(), due_at: dueAt } });
-		if (!started) throw new StateError('Stage started meanwhile / 阶段已开始', stage.status, 'active');
+		const started = await transition(ctx.tx, {
+			table: 'approval_stage',
+			id: stage.id,
+			from: 'waiting',
+			to: 'active',
+			set: { started_at: ctx.now.toISOString(), due_at: dueAt },
+		});
+		if (!started)
+			throw new StateError('Stage started meanwhile / 阶段已开始', stage.status, 'active');
 		const active = { ...stage, status: 'active', due_at: dueAt };
-		await audit(ctx, 'stage_started', 'approval_stage', stage.id, { request: request.id, stage: idx, dueAt });
+		await audit(ctx, 'stage_started', 'approval_stage', stage.id, {
+			request: request.id,
+			stage: idx,
+			dueAt,
+		});
 		const { outcome, opened } = await advanceStage(ctx, request, active);
 		if (outcome === 'approved') continue;
 		if (outcome === 'rejected') return finishRequest(ctx, request, 'rejected', 'decided');
 		await ctx.tx
 			.updateTable('approval_request')
-			.set({ current_stage: idx, due_at: dueAt, updated_at: ctx.now.toISOString(), notify_round: sql`notify_round + 1` as never })
+			.set({
+				current_stage: idx,
+				due_at: dueAt,
+				updated_at: ctx.now.toISOString(),
+				notify_round: sql`notify_round + 1` as never,
+			})
 			.where('id', '=', request.id)
 			.execute();
 		return { requestId: request.id, outcome: 'notify', opened };
 	}
 	// Every stage is settled or skipped by now, each with its slots closed: nothing is left open.
-	return finishRequest(ctx, request, 'approved', stages.length ? 'decided' : 'no_stages', null, { nothingOpen: true });
+	return finishRequest(ctx, request, 'approved', stages.length ? 'decided' : 'no_stages', null, {
+		nothingOpen: true,
+	});
 }
 
 /** Marks that the workflow gets notification items again, so its next arrival waits rather than times out. */
@@ -263,7 +395,11 @@ export async function bumpNotifyRound(ctx: FlowContext, requestId: string) {
 }
 
 export async function updateDue(ctx: FlowContext, requestId: string, dueAt: string | null) {
-	await ctx.tx.updateTable('approval_request').set({ due_at: dueAt, updated_at: ctx.now.toISOString() }).where('id', '=', requestId).execute();
+	await ctx.tx
+		.updateTable('approval_request')
+		.set({ due_at: dueAt, updated_at: ctx.now.toISOString() })
+		.where('id', '=', requestId)
+		.execute();
 }
 
 /**
@@ -293,23 +429,48 @@ export async function finishRequest(
 			...(ctx.deliverOnFinish ? { delivered: 1 } : {}),
 		},
 	});
-	if (!won) throw new StateError(`Request ${request.number} is already ${request.status} / 审批已结束`, request.status, status);
+	if (!won)
+		throw new StateError(
+			`Request ${request.number} is already ${request.status} / 审批已结束`,
+			request.status,
+			status,
+		);
 	if (!nothingOpen) {
 		// Stages not reached are skipped; a stage still open (withdrawn mid-way) ends with the request.
 		await ctx.tx
 			.updateTable('approval_stage')
-			.set({ status: sql`case when status = 'waiting' then 'skipped' else ${status} end` as never, finished_at: ctx.now.toISOString() })
+			.set({
+				status: sql`case when status = 'waiting' then 'skipped' else ${status} end` as never,
+				finished_at: ctx.now.toISOString(),
+			})
 			.where('request_id', '=', request.id)
 			.where('status', 'in', ['waiting', 'active'])
 			.execute();
 		await retireOpenSlots(ctx, { requestId: request.id }, 'closed');
 	}
-	await audit(ctx, status, 'approval_request', request.id, { status: ['pending', status], reason }, note ?? undefined);
-	return { requestId: request.id, outcome: status, opened: [], delivered: Boolean(ctx.deliverOnFinish) };
+	await audit(
+		ctx,
+		status,
+		'approval_request',
+		request.id,
+		{ status: ['pending', status], reason },
+		note ?? undefined,
+	);
+	return {
+		requestId: request.id,
+		outcome: status,
+		opened: [],
+		delivered: Boolean(ctx.deliverOnFinish),
+	};
 }
 
 /** The one caller that wins this resumes the waiting execution with the result; nobody else does. */
 export async function claimDelivery(ctx: FlowContext, requestId: string): Promise<boolean> {
-	const result = await ctx.tx.updateTable('approval_request').set({ delivered: 1 }).where('id', '=', requestId).where('delivered', '=', 0).executeTakeFirst();
+	const result = await ctx.tx
+		.updateTable('approval_request')
+		.set({ delivered: 1 })
+		.where('id', '=', requestId)
+		.where('delivered', '=', 0)
+		.executeTakeFirst();
 	return Number(result.numUpdatedRows) === 1;
 }

@@ -14,10 +14,20 @@ export interface SlotView {
 export type StageOutcome = 'approved' | 'rejected' | 'pending';
 
 /** Slots that take part: not reassigned away, not closed or expired. */
-const LIVE: ReadonlySet<SlotStatus> = new Set(['waiting', 'pending', 'approved', 'rejected', 'passed']);
+const LIVE: ReadonlySet<SlotStatus> = new Set([
+	'waiting',
+	'pending',
+	'approved',
+	'rejected',
+	'passed',
+]);
 const YES: ReadonlySet<SlotStatus> = new Set(['approved', 'passed']);
 
-export function evaluateStage(mode: StageMode, quorum: number | null, slots: readonly SlotView[]): StageOutcome {
+export function evaluateStage(
+	mode: StageMode,
+	quorum: number | null,
+	slots: readonly SlotView[],
+): StageOutcome {
 	const live = slots.filter((s) => LIVE.has(s.status));
 	const approvals = live.filter((s) => YES.has(s.status)).length;
 	const rejections = live.filter((s) => s.status === 'rejected').length;
@@ -40,19 +50,28 @@ export function evaluateStage(mode: StageMode, quorum: number | null, slots: rea
 
 /** Which slots open when a stage starts: the first in turn for 依次, everyone otherwise. */
 export function slotsToOpen(mode: StageMode, slots: readonly SlotView[]): SlotView[] {
-	const waiting = slots.filter((s) => s.status === 'waiting').sort((a, b) => a.position - b.position);
+	const waiting = slots
+		.filter((s) => s.status === 'waiting')
+		.sort((a, b) => a.position - b.position);
 	if (mode !== 'sequential') return waiting;
 	if (slots.some((s) => s.status === 'pending')) return [];
 	return waiting.slice(0, 1);
 }
 
 function asNumber(text: string): number | null {
-	const n = Number(String(text).replace(/[,，\s]/g, '').replace(/[元万]$/, ''));
+	const n = Number(
+		String(text)
+			.replace(/[,，\s]/g, '')
+			.replace(/[元万]$/, ''),
+	);
 	return text.trim() !== '' && Number.isFinite(n) ? n : null;
 }
 
 /** A stage whose condition holds on the subject's summary fields is skipped. */
-export function shouldSkip(condition: SkipCondition | null, fields: ReadonlyArray<{ label: string; value: string }>): boolean {
+export function shouldSkip(
+	condition: SkipCondition | null,
+	fields: ReadonlyArray<{ label: string; value: string }>,
+): boolean {
 	if (!condition) return false;
 	const field = fields.find((f) => f.label === condition.field);
 	const actual = field?.value ?? '';

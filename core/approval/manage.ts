@@ -27,7 +27,10 @@ async function pendingRequest(ctx: FlowContext, idOrNumber: string): Promise<Req
 	const found = await findRequest(ctx.tx, idOrNumber);
 	const request = (await lockRequest(ctx, found.id))!;
 	if (request.status !== 'pending') {
-		throw new StateError(`Request ${request.number} is already ${request.status}${request.reason === 'withdrawn' ? ' (withdrawn)' : ''} / 审批已结束`, request.status);
+		throw new StateError(
+			`Request ${request.number} is already ${request.status}${request.reason === 'withdrawn' ? ' (withdrawn)' : ''} / 审批已结束`,
+			request.status,
+		);
 	}
 	return request;
 }
@@ -35,22 +38,34 @@ async function pendingRequest(ctx: FlowContext, idOrNumber: string): Promise<Req
 async function currentStage(ctx: FlowContext, request: RequestRow) {
 	const stages = await stagesOf(ctx.tx, request.id);
 	const stage = stages.find((s) => s.idx === request.current_stage && s.status === 'active');
-	if (!stage) throw new StateError(`Request ${request.number} has no active stage / 无进行中的阶段`);
+	if (!stage)
+		throw new StateError(`Request ${request.number} has no active stage / 无进行中的阶段`);
 	return stage;
 }
 
-const hoursLater = (now: Date, hours: number) => new Date(now.getTime() + hours * 3600_000).toISOString();
+const hoursLater = (now: Date, hours: number) =>
+	new Date(now.getTime() + hours * 3600_000).toISOString();
 
 /**
  * Applies the current stage's timeout action. `force` is for the waiting execution whose
  * wait time n8n says has passed; otherwise only a stage past its due time is touched.
  */
-export async function applyTimeoutIn(ctx: FlowContext, request: RequestRow, force: boolean): Promise<Change> {
+export async function applyTimeoutIn(
+	ctx: FlowContext,
+	request: RequestRow,
+	force: boolean,
+): Promise<Change> {
 	const none: Change = { requestId: request.id, outcome: 'undecided', opened: [] };
 	const stage = await currentStage(ctx, request);
 	if (!force && (!stage.due_at || stage.due_at > ctx.now.toISOString())) return none;
 	const action = stage.escalated ? 'none' : stage.timeout_action;
-	await writeAudit(ctx.tx, { ...ctx.actor, action: 'timeout', entityType: 'approval_stage', entityId: stage.id, changes: { request: request.number, stage: stage.idx, action } });
+	await writeAudit(ctx.tx, {
+		...ctx.actor,
+		action: 'timeout',
+		entityType: 'approval_stage',
+		entityId: stage.id,
+		changes: { request: request.number, stage: stage.idx, action },
+	});
 	if (action === 'approve') {
 		await forceStage(ctx, stage, 'approved');
 		return activateFrom(ctx, request, stage.idx + 1);
@@ -65,7 +80,11 @@ export async function applyTimeoutIn(ctx: FlowContext, request: RequestRow, forc
 		const people = JSON.parse(stage.escalate_to) as Person[];
 		const existing = await slotsOfStage(ctx, stage.id);
 		const dueAt = stage.due_hours ? hoursLater(ctx.now, stage.due_hours) : null;
-		await ctx.tx.updateTable('approval_stage').set({ mode: 'any', escalated: 1, due_at: dueAt }).where('id', '=', stage.id).execute();
+		await ctx.tx
+			.updateTable('approval_stage')
+			.set({ mode: 'any', escalated: 1, due_at: dueAt })
+			.where('id', '=', stage.id)
+			.execute();
 		const opened: SlotRow[] = [];
 		for (const [i, person] of people.entries()) {
 			const slot = await insertSlot(ctx, stage, person, existing.length + i, { added: 1 });
@@ -73,7 +92,13 @@ export async function applyTimeoutIn(ctx: FlowContext, request: RequestRow, forc
 		}
 		await updateDue(ctx, request.id, dueAt);
 		await bumpNotifyRound(ctx, request.id);
-		await writeAudit(ctx.tx, { ...ctx.actor, action: 'escalate', entityType: 'approval_stage', entityId: stage.id, changes: { to: people.map((p) => p.email) } });
+		await writeAudit(ctx.tx, {
+			...ctx.actor,
+			action: 'escalate',
+			entityType: 'approval_stage',
+			entityId: stage.id,
+			changes: { to: people.map((p) => p.email) },
+		});
 		return { requestId: request.id, outcome: 'notify', opened };
 	}
 	return none;
@@ -90,24 +115,38 @@ export type Arrival =
  * wait time passed and it forwarded the due-time notice). The first arrival per round
  * waits; a second arrival in the same round means the wait ran out: apply the timeout.
  */
-export async function arrive(env: ApprovalEnv, request: RequestRow | string, actor: Actor): Promise<Arrival> {
+export async function arrive(
+	env: ApprovalEnv,
+	request: RequestRow | string,
+	actor: Actor,
+): Promise<Arrival> {
 	// The result's own notices coming back after delivery: nothing to lock or change.
-	if (typeof request === 'object' && request.status !== 'pending' && request.delivered) return { kind: 'done' };
+	if (typeof request === 'object' && request.status !== 'pending' && request.delivered)
+		return { kind: 'done' };
 	const requestId = typeof request === 'object' ? request.id : request;
 	return env.store.transaction(async (tx) => {
 		const ctx = flowContext(env, tx, actor);
 		const request = (await lockRequest(ctx, requestId))!;
 		if (request.status !== 'pending') {
 			if (request.delivered) return { kind: 'done' };
-			return (await claimDelivery(ctx, request.id)) ? { kind: 'result', status: request.status as 'approved' | 'rejected' } : { kind: 'done' };
+			return (await claimDelivery(ctx, request.id))
+				? { kind: 'result', status: request.status as 'approved' | 'rejected' }
+				: { kind: 'done' };
 		}
 		if (request.waited_round < request.notify_round) {
-			await tx.updateTable('approval_request').set({ waited_round: request.notify_round }).where('id', '=', request.id).execute();
+			await tx
+				.updateTable('approval_request')
+				.set({ waited_round: request.notify_round })
+				.where('id', '=', request.id)
+				.execute();
 			return { kind: 'wait', dueAt: await wakeAt(ctx, request) };
 		}
 		const change = await applyTimeoutIn(ctx, request, true);
 		if (change.outcome === 'undecided') return { kind: 'wait', dueAt: null };
-		const deliver = change.outcome === 'approved' || change.outcome === 'rejected' ? await claimDelivery(ctx, request.id) : false;
+		const deliver =
+			change.outcome === 'approved' || change.outcome === 'rejected'
+				? await claimDelivery(ctx, request.id)
+				: false;
 		return { kind: 'change', change, deliver };
 	});
 }
@@ -121,65 +160,156 @@ async function wakeAt(ctx: FlowContext, request: RequestRow): Promise<string | n
 
 /** Records that the result reached the workflow by another path (the node's own first run). */
 export async function markDelivered(env: ApprovalEnv, requestId: string): Promise<boolean> {
-	return env.store.transaction((tx) => claimDelivery(flowContext(env, tx, { actor: 'system' }), requestId));
+	return env.store.transaction((tx) =>
+		claimDelivery(flowContext(env, tx, { actor: 'system' }), requestId),
+	);
 }
 
 /**
  * The request this node created in this execution, if any (the latest, should there be
  * several). Picked here rather than by ORDER BY, which made SQLite sort on every call.
  */
-export async function requestOfExecution(env: ApprovalEnv, executionId: string, nodeId: string): Promise<RequestRow | undefined> {
-	const rows = await env.store.db.selectFrom('approval_request').selectAll().where('execution_id', '=', executionId).where('node_id', '=', nodeId).execute();
-	return rows.reduce<RequestRow | undefined>((latest, row) => (!latest || row.id > latest.id ? row : latest), undefined);
+export async function requestOfExecution(
+	env: ApprovalEnv,
+	executionId: string,
+	nodeId: string,
+): Promise<RequestRow | undefined> {
+	const rows = await env.store.db
+		.selectFrom('approval_request')
+		.selectAll()
+		.where('execution_id', '=', executionId)
+		.where('node_id', '=', nodeId)
+		.execute();
+	return rows.reduce<RequestRow | undefined>(
+		(latest, row) => (!latest || row.id > latest.id ? row : latest),
+		undefined,
+	);
 }
 
 /** 撤回: by the submitter; the result is Rejected with reason `withdrawn`. */
-export async function withdraw(env: ApprovalEnv, idOrNumber: string, input: { by?: string | null; note?: string | null }, actor: Actor): Promise<Change> {
+export async function withdraw(
+	env: ApprovalEnv,
+	idOrNumber: string,
+	input: { by?: string | null; note?: string | null },
+	actor: Actor,
+): Promise<Change> {
 	return env.store.transaction(async (tx) => {
 		const ctx = flowContext(env, tx, input.by ? { ...actor, actor: input.by } : actor);
 		const request = await pendingRequest(ctx, idOrNumber);
 		if (input.by && input.by.toLowerCase() !== request.submitter_email) {
-			throw new ValidationError(`Only the submitter ${request.submitter_email} can withdraw / 只有提交人可以撤回`, 'withdrawnBy', 'not_submitter');
+			throw new ValidationError(
+				`Only the submitter ${request.submitter_email} can withdraw / 只有提交人可以撤回`,
+				'withdrawnBy',
+				'not_submitter',
+			);
 		}
 		return finishRequest(ctx, request, 'rejected', 'withdrawn', input.note ?? null);
 	});
 }
 
-async function assertNewApprover(ctx: FlowContext, request: RequestRow, stageId: string, person: Person, field: string) {
-	if (person.email === request.submitter_email) throw new ValidationError('The submitter cannot approve their own request / 提交人不能审批自己的申请', field, 'self_approval');
-	const live = (await slotsOfStage(ctx, stageId)).filter((s) => ['waiting', 'pending', 'approved', 'rejected', 'passed'].includes(s.status));
-	if (live.some((s) => s.email === person.email)) throw new ValidationError(`${person.email} is already an approver of this stage / 已是本阶段审批人`, field, 'duplicate');
+async function assertNewApprover(
+	ctx: FlowContext,
+	request: RequestRow,
+	stageId: string,
+	person: Person,
+	field: string,
+) {
+	if (person.email === request.submitter_email)
+		throw new ValidationError(
+			'The submitter cannot approve their own request / 提交人不能审批自己的申请',
+			field,
+			'self_approval',
+		);
+	const live = (await slotsOfStage(ctx, stageId)).filter((s) =>
+		['waiting', 'pending', 'approved', 'rejected', 'passed'].includes(s.status),
+	);
+	if (live.some((s) => s.email === person.email))
+		throw new ValidationError(
+			`${person.email} is already an approver of this stage / 已是本阶段审批人`,
+			field,
+			'duplicate',
+		);
 }
 
 /** 转交: the old approver's link dies at once; the new one takes their place and turn. */
-export async function reassign(env: ApprovalEnv, idOrNumber: string, input: { from: string; to: Person; note?: string | null }, actor: Actor): Promise<Change> {
+export async function reassign(
+	env: ApprovalEnv,
+	idOrNumber: string,
+	input: { from: string; to: Person; note?: string | null },
+	actor: Actor,
+): Promise<Change> {
 	return env.store.transaction(async (tx) => {
 		const ctx = flowContext(env, tx, actor);
 		const request = await pendingRequest(ctx, idOrNumber);
 		const stage = await currentStage(ctx, request);
-		const old = (await slotsOfStage(ctx, stage.id)).find((s) => s.email === input.from.toLowerCase() && (s.status === 'pending' || s.status === 'waiting'));
-		if (!old) throw new ValidationError(`${input.from} has no pending decision in the current stage / 当前阶段没有该审批人的待办`, 'fromEmail', 'not_found');
+		const old = (await slotsOfStage(ctx, stage.id)).find(
+			(s) =>
+				s.email === input.from.toLowerCase() && (s.status === 'pending' || s.status === 'waiting'),
+		);
+		if (!old)
+			throw new ValidationError(
+				`${input.from} has no pending decision in the current stage / 当前阶段没有该审批人的待办`,
+				'fromEmail',
+				'not_found',
+			);
 		await assertNewApprover(ctx, request, stage.id, input.to, 'toEmail');
-		const revoked = await transition(tx, { table: 'approval_slot', id: old.id, from: old.status, to: 'revoked' });
-		if (!revoked) throw new StateError('The approver decided meanwhile / 该审批人刚刚已处理', old.status, 'revoked');
-		const slot = await insertSlot(ctx, stage, input.to, old.position, { reassigned_from: old.email });
+		const revoked = await transition(tx, {
+			table: 'approval_slot',
+			id: old.id,
+			from: old.status,
+			to: 'revoked',
+		});
+		if (!revoked)
+			throw new StateError(
+				'The approver decided meanwhile / 该审批人刚刚已处理',
+				old.status,
+				'revoked',
+			);
+		const slot = await insertSlot(ctx, stage, input.to, old.position, {
+			reassigned_from: old.email,
+		});
 		const opened = old.status === 'pending' ? [await openSlot(ctx, slot)] : [];
-		await writeAudit(tx, { ...actor, action: 'reassign', entityType: 'approval_slot', entityId: slot.id, changes: { from: old.email, to: input.to.email, stage: stage.idx }, note: input.note ?? undefined });
+		await writeAudit(tx, {
+			...actor,
+			action: 'reassign',
+			entityType: 'approval_slot',
+			entityId: slot.id,
+			changes: { from: old.email, to: input.to.email, stage: stage.idx },
+			note: input.note ?? undefined,
+		});
 		return { requestId: request.id, outcome: opened.length ? 'notify' : 'undecided', opened };
 	});
 }
 
 /** 加签: one more approver in the current stage (last in turn for 依次). */
-export async function addApprover(env: ApprovalEnv, idOrNumber: string, input: { person: Person; note?: string | null }, actor: Actor): Promise<Change> {
+export async function addApprover(
+	env: ApprovalEnv,
+	idOrNumber: string,
+	input: { person: Person; note?: string | null },
+	actor: Actor,
+): Promise<Change> {
 	return env.store.transaction(async (tx) => {
 		const ctx = flowContext(env, tx, actor);
 		const request = await pendingRequest(ctx, idOrNumber);
 		const stage = await currentStage(ctx, request);
 		await assertNewApprover(ctx, request, stage.id, input.person, 'approverEmail');
 		const slots = await slotsOfStage(ctx, stage.id);
-		const slot = await insertSlot(ctx, stage, input.person, Math.max(-1, ...slots.map((s) => s.position)) + 1, { added: 1 });
+		const slot = await insertSlot(
+			ctx,
+			stage,
+			input.person,
+			Math.max(-1, ...slots.map((s) => s.position)) + 1,
+			{ added: 1 },
+		);
 		const opened = stage.mode === 'sequential' ? [] : [await openSlot(ctx, slot)];
-		await writeAudit(tx, { ...actor, action: 'add_approver', entityType: 'approval_slot', entityId: slot.id, changes: { email: input.person.email, stage: stage.idx }, note: input.note ?? undefined });
+		await writeAudit(tx, {
+			...actor,
+			action: 'add_approver',
+			entityType: 'approval_slot',
+			entityId: slot.id,
+			changes: { email: input.person.email, stage: stage.idx },
+			note: input.note ?? undefined,
+		});
 		return { requestId: request.id, outcome: opened.length ? 'notify' : 'undecided', opened };
 	});
 }
@@ -191,10 +321,25 @@ export async function remind(env: ApprovalEnv, idOrNumber: string, actor: Actor)
 		const request = await pendingRequest(ctx, idOrNumber);
 		const stage = await currentStage(ctx, request);
 		const pending = (await slotsOfStage(ctx, stage.id)).filter((s) => s.status === 'pending');
-		await tx.updateTable('approval_slot').set({ reminded_at: ctx.now.toISOString() }).where('stage_id', '=', stage.id).where('status', '=', 'pending').execute();
+		await tx
+			.updateTable('approval_slot')
+			.set({ reminded_at: ctx.now.toISOString() })
+			.where('stage_id', '=', stage.id)
+			.where('status', '=', 'pending')
+			.execute();
 		await resign(ctx, pending);
-		await writeAudit(tx, { ...actor, action: 'remind', entityType: 'approval_request', entityId: request.id, changes: { to: pending.map((s) => s.email), stage: stage.idx } });
-		return { requestId: request.id, outcome: pending.length ? 'notify' : 'undecided', opened: pending };
+		await writeAudit(tx, {
+			...actor,
+			action: 'remind',
+			entityType: 'approval_request',
+			entityId: request.id,
+			changes: { to: pending.map((s) => s.email), stage: stage.idx },
+		});
+		return {
+			requestId: request.id,
+			outcome: pending.length ? 'notify' : 'undecided',
+			opened: pending,
+		};
 	});
 }
 
@@ -208,7 +353,11 @@ async function resign(ctx: Pick<FlowContext, 'tx' | 'settings'>, slots: SlotRow[
 		if (!slot.token_salt) continue;
 		const tokenHash = hashToken(deriveToken(ctx.settings.linkSecret, slot.id, slot.token_salt));
 		if (tokenHash === slot.token_hash) continue;
-		await ctx.tx.updateTable('approval_slot').set({ token_hash: tokenHash }).where('id', '=', slot.id).execute();
+		await ctx.tx
+			.updateTable('approval_slot')
+			.set({ token_hash: tokenHash })
+			.where('id', '=', slot.id)
+			.execute();
 		slot.token_hash = tokenHash;
 	}
 }
@@ -266,14 +415,29 @@ export async function remindDue(env: ApprovalEnv, actor: Actor, limit = 500): Pr
 					.set({ reminded_at: now.toISOString() })
 					.where('id', '=', slot.slotId)
 					.where('status', '=', 'pending')
-					.where((eb) => (slot.remindedAt === null ? eb('reminded_at', 'is', null) : eb('reminded_at', '=', slot.remindedAt)))
+					.where((eb) =>
+						slot.remindedAt === null
+							? eb('reminded_at', 'is', null)
+							: eb('reminded_at', '=', slot.remindedAt),
+					)
 					.executeTakeFirst();
 				if (Number(result.numUpdatedRows) === 1) claimed.push(slot.slotId);
 			}
 			if (claimed.length === 0) return null;
-			const opened = await tx.selectFrom('approval_slot').selectAll().where('id', 'in', claimed).orderBy('id').execute();
+			const opened = await tx
+				.selectFrom('approval_slot')
+				.selectAll()
+				.where('id', 'in', claimed)
+				.orderBy('id')
+				.execute();
 			await resign({ tx, settings: env.settings }, opened);
-			await writeAudit(tx, { ...actor, action: 'remind', entityType: 'approval_request', entityId: requestId, changes: { to: opened.map((s) => s.email) } });
+			await writeAudit(tx, {
+				...actor,
+				action: 'remind',
+				entityType: 'approval_request',
+				entityId: requestId,
+				changes: { to: opened.map((s) => s.email) },
+			});
 			return { requestId, outcome: 'notify' as const, opened };
 		});
 		if (change) changes.push(change);
@@ -282,7 +446,11 @@ export async function remindDue(env: ApprovalEnv, actor: Actor, limit = 500): Pr
 }
 
 /** Applies timeout actions to every pending request past its due time; for requests whose executions are gone. */
-export async function expireOverdue(env: ApprovalEnv, actor: Actor, limit = 500): Promise<Change[]> {
+export async function expireOverdue(
+	env: ApprovalEnv,
+	actor: Actor,
+	limit = 500,
+): Promise<Change[]> {
 	const now = (env.now ?? new Date()).toISOString();
 	const due = await env.store.db
 		.selectFrom('approval_request')
@@ -322,8 +490,15 @@ export function validPoke(secret: string, requestId: unknown, key: unknown): req
  * The key of a hand-over of the next approvers' mails from the link endpoint to the waiting
  * execution: bound to the request, the round and the very slots, so none can be swapped.
  */
-export function notifyKey(secret: string, requestId: string, round: number, slotIds: string[]): string {
-	return createHmac('sha256', secret).update(`approval-notify:${requestId}:${round}:${slotIds.join(',')}`).digest('base64url');
+export function notifyKey(
+	secret: string,
+	requestId: string,
+	round: number,
+	slotIds: string[],
+): string {
+	return createHmac('sha256', secret)
+		.update(`approval-notify:${requestId}:${round}:${slotIds.join(',')}`)
+		.digest('base64url');
 }
 
 /**
@@ -331,20 +506,44 @@ export function notifyKey(secret: string, requestId: string, round: number, slot
  * slots to notify that are still pending; nothing if the round was handed over already or
  * the request has finished meanwhile (then the result follows by its own hand-over).
  */
-export async function claimNotifyRound(env: ApprovalEnv, requestId: string, round: number, slotIds: string[]): Promise<Change | null> {
+export async function claimNotifyRound(
+	env: ApprovalEnv,
+	requestId: string,
+	round: number,
+	slotIds: string[],
+): Promise<Change | null> {
 	if (!Number.isInteger(round) || round < 1 || slotIds.length === 0) return null;
 	return env.store.transaction(async (tx) => {
 		const ctx = flowContext(env, tx, { actor: 'link' });
 		const request = await lockRequest(ctx, requestId);
 		if (!request || request.status !== 'pending' || request.handed_round >= round) return null;
-		await tx.updateTable('approval_request').set({ handed_round: round }).where('id', '=', requestId).execute();
-		const opened = await tx.selectFrom('approval_slot').selectAll().where('request_id', '=', requestId).where('id', 'in', slotIds).where('status', '=', 'pending').execute();
-		return opened.length ? { requestId, outcome: 'notify', opened: opened.sort((a, b) => slotIds.indexOf(a.id) - slotIds.indexOf(b.id)) } : null;
+		await tx
+			.updateTable('approval_request')
+			.set({ handed_round: round })
+			.where('id', '=', requestId)
+			.execute();
+		const opened = await tx
+			.selectFrom('approval_slot')
+			.selectAll()
+			.where('request_id', '=', requestId)
+			.where('id', 'in', slotIds)
+			.where('status', '=', 'pending')
+			.execute();
+		return opened.length
+			? {
+					requestId,
+					outcome: 'notify',
+					opened: opened.sort((a, b) => slotIds.indexOf(a.id) - slotIds.indexOf(b.id)),
+				}
+			: null;
 	});
 }
 
 /** For a valid poke: claims the right to resume the execution with a result reached elsewhere. */
-export async function claimFinishedRequest(env: ApprovalEnv, requestId: string): Promise<RequestRow | null> {
+export async function claimFinishedRequest(
+	env: ApprovalEnv,
+	requestId: string,
+): Promise<RequestRow | null> {
 	return env.store.transaction(async (tx) => {
 		const ctx = flowContext(env, tx, { actor: 'poke' });
 		const request = await lockRequest(ctx, requestId);

@@ -6,7 +6,11 @@ import type { Notification, RequestRecord } from './types';
 
 /** Notifications are items, not side effects: the workflow sends them by whatever channel it likes. */
 
-export function approverLink(settings: ConsortiumSettings, linkBase: string | null, slot: Pick<SlotRow, 'id' | 'token_salt'>): string | null {
+export function approverLink(
+	settings: ConsortiumSettings,
+	linkBase: string | null,
+	slot: Pick<SlotRow, 'id' | 'token_salt'>,
+): string | null {
 	if (!linkBase || !slot.token_salt) return null;
 	return linkFor(linkBase, deriveToken(settings.linkSecret, slot.id, slot.token_salt));
 }
@@ -21,7 +25,18 @@ export function approverNotifications(
 	return slots.map((slot) => {
 		const link = approverLink(settings, linkBase, slot);
 		const mail = approverEmail(record, link, settings.timeZone, kind === 'reminder');
-		return { kind, to: slot.email, cc: '', ...mail, link, approver: slot.email, approverName: slot.name, requestNumber: record.requestNumber, requestId: record.requestId, stage: slot.stage_idx };
+		return {
+			kind,
+			to: slot.email,
+			cc: '',
+			...mail,
+			link,
+			approver: slot.email,
+			approverName: slot.name,
+			requestNumber: record.requestNumber,
+			requestId: record.requestId,
+			stage: slot.stage_idx,
+		};
 	});
 }
 
@@ -29,15 +44,57 @@ const emails = (people: Array<{ email: string }>) => people.map((p) => p.email).
 
 export function ccNotifications(record: RequestRecord): Notification[] {
 	if (!record.cc.length) return [];
-	return [{ kind: 'cc', to: emails(record.cc), cc: '', ...ccEmail(record), link: null, approver: null, approverName: null, requestNumber: record.requestNumber, requestId: record.requestId, stage: null }];
+	return [
+		{
+			kind: 'cc',
+			to: emails(record.cc),
+			cc: '',
+			...ccEmail(record),
+			link: null,
+			approver: null,
+			approverName: null,
+			requestNumber: record.requestNumber,
+			requestId: record.requestId,
+			stage: null,
+		},
+	];
 }
 
 /** The result goes to the submitter, with the CC list in copy. */
 export function resultNotifications(record: RequestRecord): Notification[] {
-	return [{ kind: 'result', to: record.submitter.email, cc: emails(record.cc), ...resultEmail(record), link: null, approver: null, approverName: null, requestNumber: record.requestNumber, requestId: record.requestId, stage: null }];
+	return [
+		{
+			kind: 'result',
+			to: record.submitter.email,
+			cc: emails(record.cc),
+			...resultEmail(record),
+			link: null,
+			approver: null,
+			approverName: null,
+			requestNumber: record.requestNumber,
+			requestId: record.requestId,
+			stage: null,
+		},
+	];
 }
 
 /** What n8n forwards on Notify when the wait time runs out; its return into the node applies the timeout. */
-export function dueNotifications(settings: ConsortiumSettings, record: RequestRecord): Notification[] {
-	return [{ kind: 'due', to: record.submitter.email, cc: '', ...dueEmail(record, settings.timeZone), link: null, approver: null, approverName: null, requestNumber: record.requestNumber, requestId: record.requestId, stage: record.currentStage }];
+export function dueNotifications(
+	settings: ConsortiumSettings,
+	record: RequestRecord,
+): Notification[] {
+	return [
+		{
+			kind: 'due',
+			to: record.submitter.email,
+			cc: '',
+			...dueEmail(record, settings.timeZone),
+			link: null,
+			approver: null,
+			approverName: null,
+			requestNumber: record.requestNumber,
+			requestId: record.requestId,
+			stage: record.currentStage,
+		},
+	];
 }

@@ -12,7 +12,11 @@ import type { RequestRecord } from './types';
  * that id, this returns each finished request the execution carried. A conditional claim
  * makes it at most once per request, however many error runs arrive.
  */
-export async function redeliverResults(env: ApprovalEnv, executionId: string, actor: Actor): Promise<RequestRecord[]> {
+export async function redeliverResults(
+	env: ApprovalEnv,
+	executionId: string,
+	actor: Actor,
+): Promise<RequestRecord[]> {
 	const carried = await env.store.db
 		.selectFrom('approval_request')
 		.select('id')
@@ -34,7 +38,13 @@ export async function redeliverResults(env: ApprovalEnv, executionId: string, ac
 				.where('redelivered_at', 'is', null)
 				.executeTakeFirst();
 			if (Number(result.numUpdatedRows) !== 1) return null;
-			await writeAudit(tx, { ...actor, action: 'redeliver', entityType: 'approval_request', entityId: id, changes: { executionId } });
+			await writeAudit(tx, {
+				...actor,
+				action: 'redeliver',
+				entityType: 'approval_request',
+				entityId: id,
+				changes: { executionId },
+			});
 			return loadRecord(tx, id);
 		});
 		if (record) records.push(record);

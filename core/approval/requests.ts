@@ -1,13 +1,40 @@
 import { sql } from 'kysely';
-import { paginate, type Actor, type ConsortiumSettings, type Db, type Page, type Store, type Tx } from '../store';
+import {
+	paginate,
+	type Actor,
+	type ConsortiumSettings,
+	type Db,
+	type Page,
+	type Store,
+	type Tx,
+} from '../store';
 import { writeAudit } from '../store/audit';
 import { NotFoundError, ValidationError } from '../util/errors';
 import { newId } from '../util/id';
-import { activateFrom, inSlotOrder, insertSlot, stagesOf, type Change, type FlowContext, type RequestRow, type SlotRow, type StageRow } from './flow';
+import {
+	activateFrom,
+	inSlotOrder,
+	insertSlot,
+	stagesOf,
+	type Change,
+	type FlowContext,
+	type RequestRow,
+	type SlotRow,
+	type StageRow,
+} from './flow';
 import { formatNumber } from './machine';
 import { REASON_LABEL, REQUEST_STATUS_LABEL, SLOT_LABEL, STAGE_LABEL } from './labels';
 import type { ApprovalRequestTable } from './schema';
-import type { RequestRecord, RequestSpec, RequestStatus, ResultReason, SlotStatus, StageMode, StageStatus, TimeoutAction } from './types';
+import type {
+	RequestRecord,
+	RequestSpec,
+	RequestStatus,
+	ResultReason,
+	SlotStatus,
+	StageMode,
+	StageStatus,
+	TimeoutAction,
+} from './types';
 import { optionalDate } from '../util/validate';
 import { addDays, startOfDayInZone } from '../util/time';
 
@@ -19,13 +46,23 @@ export interface ApprovalEnv {
 }
 
 export function flowContext(env: ApprovalEnv, tx: Tx, actor: Actor): FlowContext {
-	return { tx, dialect: env.store.dialect, settings: env.settings, now: env.now ?? new Date(), actor };
+	return {
+		tx,
+		dialect: env.store.dialect,
+		settings: env.settings,
+		now: env.now ?? new Date(),
+		actor,
+	};
 }
 
 const yearFormats = new Map<string, Intl.DateTimeFormat>();
 function yearInZone(now: Date, timeZone: string): number {
 	let format = yearFormats.get(timeZone);
-	if (!format) yearFormats.set(timeZone, (format = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' })));
+	if (!format)
+		yearFormats.set(
+			timeZone,
+			(format = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' })),
+		);
 	return Number(format.format(now));
 }
 
@@ -38,7 +75,11 @@ export async function nextNumber(tx: Tx, prefix: string, year: number): Promise<
 	const row = await tx
 		.insertInto('approval_sequence')
 		.values({ prefix, year, last: 1 })
-		.onConflict((oc) => oc.columns(['prefix', 'year']).doUpdateSet({ last: sql`approval_sequence.last + 1` as never }))
+		.onConflict((oc) =>
+			oc
+				.columns(['prefix', 'year'])
+				.doUpdateSet({ last: sql`approval_sequence.last + 1` as never }),
+		)
 		.returning('last')
 		.executeTakeFirstOrThrow();
 	return formatNumber(prefix, year, Number(row.last));
@@ -50,7 +91,11 @@ export interface Created {
 }
 
 /** Creates a request with its stages and approver slots, and opens the first stage that is not skipped. */
-export async function createRequest(env: ApprovalEnv, spec: RequestSpec, actor: Actor): Promise<Created> {
+export async function createRequest(
+	env: ApprovalEnv,
+	spec: RequestSpec,
+	actor: Actor,
+): Promise<Created> {
 	return env.store.transaction(async (tx) => {
 		const ctx = flowContext(env, tx, actor);
 		const at = ctx.now.toISOString();
@@ -104,11 +149,25 @@ export async function createRequest(env: ApprovalEnv, spec: RequestSpec, actor: 
 				finished_at: null,
 			};
 			await tx.insertInto('approval_stage').values(stage).execute();
-			for (const [position, person] of s.approvers.entries()) await insertSlot(ctx, stage, person, position);
+			for (const [position, person] of s.approvers.entries())
+				await insertSlot(ctx, stage, person, position);
 		}
-		await writeAudit(tx, { ...actor, action: 'create', entityType: 'approval_request', entityId: request.id, changes: { number: request.number, title: request.title, stages: spec.stages.length } });
+		await writeAudit(tx, {
+			...actor,
+			action: 'create',
+			entityType: 'approval_request',
+			entityId: request.id,
+			changes: { number: request.number, title: request.title, stages: spec.stages.length },
+		});
 		const change = await activateFrom(ctx, request, 0);
-		return { request: await tx.selectFrom('approval_request').selectAll().where('id', '=', request.id).executeTakeFirstOrThrow(), change };
+		return {
+			request: await tx
+				.selectFrom('approval_request')
+				.selectAll()
+				.where('id', '=', request.id)
+				.executeTakeFirstOrThrow(),
+			change,
+		};
 	});
 }
 
@@ -119,7 +178,11 @@ export async function createRequest(env: ApprovalEnv, spec: RequestSpec, actor: 
 export async function findRequest(db: Db | Tx, idOrNumber: string): Promise<RequestRow> {
 	const key = String(idOrNumber ?? '').trim();
 	const query = db.selectFrom('approval_request').selectAll();
-	const row = await (key.startsWith('apr_') ? query.where('id', '=', key) : query.where('number', '=', key.toUpperCase())).executeTakeFirst();
+	const row = await (
+		key.startsWith('apr_')
+			? query.where('id', '=', key)
+			: query.where('number', '=', key.toUpperCase())
+	).executeTakeFirst();
 	if (!row) throw new NotFoundError('approval request 审批', key);
 	return row;
 }
@@ -128,7 +191,9 @@ export async function findRequest(db: Db | Tx, idOrNumber: string): Promise<Requ
 export async function loadRecord(db: Db | Tx, idOrNumber: string): Promise<RequestRecord> {
 	const request = await findRequest(db, idOrNumber);
 	const stages = await stagesOf(db, request.id);
-	const slots = inSlotOrder(await db.selectFrom('approval_slot').selectAll().where('request_id', '=', request.id).execute());
+	const slots = inSlotOrder(
+		await db.selectFrom('approval_slot').selectAll().where('request_id', '=', request.id).execute(),
+	);
 	return toRecord(request, stages, slots);
 }
 
@@ -139,9 +204,16 @@ export function toRecord(request: RequestRow, stages: StageRow[], slots: SlotRow
 		status: request.status as RequestStatus,
 		statusLabel: REQUEST_STATUS_LABEL[request.status as RequestStatus] ?? request.status,
 		reason: request.reason as ResultReason | null,
-		reasonLabel: request.reason ? (REASON_LABEL[request.reason as ResultReason] ?? request.reason) : null,
+		reasonLabel: request.reason
+			? (REASON_LABEL[request.reason as ResultReason] ?? request.reason)
+			: null,
 		reasonNote: request.reason_note,
-		subject: { type: request.subject_type, id: request.subject_id, title: request.title, fields: JSON.parse(request.subject_fields) },
+		subject: {
+			type: request.subject_type,
+			id: request.subject_id,
+			title: request.title,
+			fields: JSON.parse(request.subject_fields),
+		},
 		submitter: { email: request.submitter_email, name: request.submitter_name },
 		cc: JSON.parse(request.cc),
 		currentStage: request.current_stage,
@@ -192,10 +264,18 @@ export interface ListFilters {
 	createdTo?: string;
 }
 
-export async function listRequests(env: ApprovalEnv, filters: ListFilters, page: { after?: string | null; limit?: number }): Promise<Page<RequestRow>> {
+export async function listRequests(
+	env: ApprovalEnv,
+	filters: ListFilters,
+	page: { after?: string | null; limit?: number },
+): Promise<Page<RequestRow>> {
 	let query = env.store.db.selectFrom('approval_request').selectAll();
 	if (filters.status) query = query.where('status', '=', filters.status);
-	if (filters.overdue) query = query.where('status', '=', 'pending').where('due_at', 'is not', null).where('due_at', '<', (env.now ?? new Date()).toISOString());
+	if (filters.overdue)
+		query = query
+			.where('status', '=', 'pending')
+			.where('due_at', 'is not', null)
+			.where('due_at', '<', (env.now ?? new Date()).toISOString());
 	if (filters.subjectType) query = query.where('subject_type', '=', filters.subjectType);
 	// Days are the consortium's days: a request made at 00:30 Beijing time (16:30 UTC the day
 	// before) belongs to its Beijing date, so each bound is the instant that day begins there.
@@ -206,7 +286,12 @@ export async function listRequests(env: ApprovalEnv, filters: ListFilters, page:
 	if (to) query = query.where('created_at', '<', startOfDayInZone(addDays(to, 1), zone));
 	if (filters.approver) {
 		const email = filters.approver.trim().toLowerCase();
-		if (!email.includes('@')) throw new ValidationError('Approver filter must be an email / 审批人应为邮箱', 'approver', 'email');
+		if (!email.includes('@'))
+			throw new ValidationError(
+				'Approver filter must be an email / 审批人应为邮箱',
+				'approver',
+				'email',
+			);
 		query = query.where((eb) =>
 			eb.exists(
 				eb
@@ -214,7 +299,13 @@ export async function listRequests(env: ApprovalEnv, filters: ListFilters, page:
 					.select('approval_slot.id')
 					.whereRef('approval_slot.request_id', '=', 'approval_request.id')
 					.where('approval_slot.email', '=', email)
-					.where('approval_slot.status', 'in', filters.pendingOnly ? ['pending'] : ['waiting', 'pending', 'approved', 'rejected', 'passed', 'expired']),
+					.where(
+						'approval_slot.status',
+						'in',
+						filters.pendingOnly
+							? ['pending']
+							: ['waiting', 'pending', 'approved', 'rejected', 'passed', 'expired'],
+					),
 			),
 		);
 	}

@@ -11,7 +11,9 @@ export function newSalt(): string {
 }
 
 export function deriveToken(secret: string, slotId: string, salt: string): string {
-	return createHmac('sha256', secret).update(`approval-token:${slotId}:${salt}`).digest('base64url');
+	return createHmac('sha256', secret)
+		.update(`approval-token:${slotId}:${salt}`)
+		.digest('base64url');
 }
 
 export function hashToken(token: string): string {
@@ -20,7 +22,9 @@ export function hashToken(token: string): string {
 
 /** The anti-forgery field of the decision form: bound to the token, so it cannot be reused for another link. */
 export function formKey(secret: string, token: string): string {
-	return createHmac('sha256', secret).update(`approval-form:${hashToken(token)}`).digest('base64url');
+	return createHmac('sha256', secret)
+		.update(`approval-form:${hashToken(token)}`)
+		.digest('base64url');
 }
 
 export function sameSecret(given: unknown, expected: string): boolean {

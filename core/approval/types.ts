@@ -7,7 +7,15 @@ export type StageMode = (typeof STAGE_MODES)[number];
 export const TIMEOUT_ACTIONS = ['none', 'escalate', 'approve', 'reject'] as const;
 export type TimeoutAction = (typeof TIMEOUT_ACTIONS)[number];
 
-export const SKIP_OPERATORS = ['equals', 'notEquals', 'lessThan', 'greaterThan', 'contains', 'isEmpty', 'isNotEmpty'] as const;
+export const SKIP_OPERATORS = [
+	'equals',
+	'notEquals',
+	'lessThan',
+	'greaterThan',
+	'contains',
+	'isEmpty',
+	'isNotEmpty',
+] as const;
 export type SkipOperator = (typeof SKIP_OPERATORS)[number];
 
 export type RequestStatus = 'pending' | 'approved' | 'rejected';
@@ -17,7 +25,15 @@ export type StageStatus = 'waiting' | 'active' | 'approved' | 'rejected' | 'skip
  * approved / rejected: decided · passed: auto-passed · closed: the stage ended without them ·
  * expired: the stage timed out · revoked: reassigned away.
  */
-export type SlotStatus = 'waiting' | 'pending' | 'approved' | 'rejected' | 'passed' | 'closed' | 'expired' | 'revoked';
+export type SlotStatus =
+	| 'waiting'
+	| 'pending'
+	| 'approved'
+	| 'rejected'
+	| 'passed'
+	| 'closed'
+	| 'expired'
+	| 'revoked';
 
 export interface Person {
 	email: string;

@@ -30,7 +30,11 @@ function range(from: string, to: string, name: string): CalendarDay[] {
 	return days;
 }
 
-const workday = (date: string, name: string): CalendarDay => ({ date, kind: 'workday', name: `${name}调休上班` });
+const workday = (date: string, name: string): CalendarDay => ({
+	date,
+	kind: 'workday',
+	name: `${name}调休上班`,
+});
 
 /**
  * 国务院办公厅关于2026年部分节假日安排的通知 (dated 4 November 2025),

@@ -29,7 +29,8 @@ export function isWorkingDay(date: string, calendar: WorkCalendar): boolean {
 
 function checkInstant(iso: string, field: string): Date {
 	const at = new Date(iso);
-	if (typeof iso !== 'string' || Number.isNaN(at.getTime())) throw new RangeError(`${field}: not an ISO-8601 instant: ${String(iso)}`);
+	if (typeof iso !== 'string' || Number.isNaN(at.getTime()))
+		throw new RangeError(`${field}: not an ISO-8601 instant: ${String(iso)}`);
 	return at;
 }
 
@@ -50,9 +51,15 @@ function nextWorkingDate(after: string, calendar: WorkCalendar): string {
  * date, in the consortium's zone. Whether the start day itself works does not matter: a request
  * raised on Saturday with 2 working days is due Tuesday at the same time.
  */
-export function addWorkingDays(startUtcIso: string, n: number, timeZone: string, calendar: WorkCalendar): string {
+export function addWorkingDays(
+	startUtcIso: string,
+	n: number,
+	timeZone: string,
+	calendar: WorkCalendar,
+): string {
 	const start = checkInstant(startUtcIso, 'start');
-	if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
+	if (!Number.isInteger(n) || n < 0)
+		throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
 	if (n === 0) return start.toISOString();
 	const local = localParts(start, timeZone);
 	let date = local.date;
@@ -69,12 +76,21 @@ export interface OfficeHours {
  * An instant on a working day stays; one on a weekend or holiday moves to the start of office
  * hours on the next working day, so that no reminder or escalation fires during 国庆.
  */
-export function nextWorkingInstant(instantIso: string, timeZone: string, calendar: WorkCalendar, hours: OfficeHours = {}): string {
+export function nextWorkingInstant(
+	instantIso: string,
+	timeZone: string,
+	calendar: WorkCalendar,
+	hours: OfficeHours = {},
+): string {
 	const at = checkInstant(instantIso, 'instant');
 	const startHour = hours.officeStartHour ?? DEFAULT_OFFICE_START_HOUR;
-	if (!Number.isInteger(startHour) || startHour < 0 || startHour > 23) throw new RangeError(`office start hour must be 0–23, got ${startHour}`);
+	if (!Number.isInteger(startHour) || startHour < 0 || startHour > 23)
+		throw new RangeError(`office start hour must be 0–23, got ${startHour}`);
 	const local = localParts(at, timeZone);
 	if (isWorkingDay(local.date, calendar)) return at.toISOString();
 	const date = nextWorkingDate(local.date, calendar);
-	return zonedToUtc({ date, hour: startHour, minute: 0, second: 0, millisecond: 0 }, timeZone).toISOString();
+	return zonedToUtc(
+		{ date, hour: startHour, minute: 0, second: 0, millisecond: 0 },
+		timeZone,
+	).toISOString();
 }

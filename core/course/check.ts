@@ -16,10 +16,18 @@ class DryRun extends Error {
  * and the preview has the very shape the created course will have (names resolved), so the
  * approval that follows can be checked against it too. Throws what `create` would throw.
  */
-export async function checkProposal(store: Store, input: CourseProposalInput, ctx: CourseContext): Promise<CourseView> {
+export async function checkProposal(
+	store: Store,
+	input: CourseProposalInput,
+	ctx: CourseContext,
+): Promise<CourseView> {
 	try {
 		await store.transaction(async (tx) => {
-			const view = await courses.create({ ...store, transaction: (fn) => fn(tx) } as Store, input, ctx);
+			const view = await courses.create(
+				{ ...store, transaction: (fn) => fn(tx) } as Store,
+				input,
+				ctx,
+			);
 			throw new DryRun(view);
 		});
 	} catch (error) {

@@ -6,7 +6,13 @@ import { NotFoundError, StateError, ValidationError } from '../util/errors';
 import { newId, nowIso } from '../util/id';
 import { dateInZone } from '../util/time';
 import { filterValue, optionalBoolean, optionalDate, optionalText, quoted } from '../util/validate';
-import { assertTransition, COURSE_STATE_LABELS, EDITABLE_STATES, isCourseState, type CourseState } from './lifecycle';
+import {
+	assertTransition,
+	COURSE_STATE_LABELS,
+	EDITABLE_STATES,
+	isCourseState,
+	type CourseState,
+} from './lifecycle';
 import { linkList } from './lists';
 import { validateProposal, type CourseProposalInput } from './proposal';
 import { resolveRules, type CourseRules } from './rules';
@@ -43,30 +49,70 @@ async function assertCodeFree(tx: Tx, code: string, exceptId?: string): Promise<
 	let q = tx.selectFrom('course').select('id').where('code', '=', code);
 	if (exceptId) q = q.where('id', '!=', exceptId);
 	const clash = await q.executeTakeFirst();
-	if (clash) throw new ValidationError(`课程代码「${code}」已被 ${clash.id} 占用 / Course Code "${code}" is already used by ${clash.id}`, 'code', 'duplicate');
+	if (clash)
+		throw new ValidationError(
+			`课程代码「${code}」已被 ${clash.id} 占用 / Course Code "${code}" is already used by ${clash.id}`,
+			'code',
+			'duplicate',
+		);
 }
 
-async function writeLinks(tx: Tx, courseId: string, partnerIds: string[], memberIds: string[]): Promise<void> {
+async function writeLinks(
+	tx: Tx,
+	courseId: string,
+	partnerIds: string[],
+	memberIds: string[],
+): Promise<void> {
 	await tx.deleteFrom('course_partner').where('course_id', '=', courseId).execute();
 	await tx.deleteFrom('course_member').where('course_id', '=', courseId).execute();
 	if (partnerIds.length) {
 		await tx
 			.insertInto('course_partner')
-			.values(partnerIds.map((organisation_id, position) => ({ id: newId('cpt'), course_id: courseId, organisation_id, position })))
+			.values(
+				partnerIds.map((organisation_id, position) => ({
+					id: newId('cpt'),
+					course_id: courseId,
+					organisation_id,
+					position,
+				})),
+			)
 			.execute();
 	}
 	if (memberIds.length) {
 		await tx
 			.insertInto('course_member')
-			.values(memberIds.map((person_id, position) => ({ id: newId('cmb'), course_id: courseId, person_id, position })))
+			.values(
+				memberIds.map((person_id, position) => ({
+					id: newId('cmb'),
+					course_id: courseId,
+					person_id,
+					position,
+				})),
+			)
 			.execute();
 	}
 }
 
-async function linkIds(tx: Tx, courseId: string): Promise<{ partnerIds: string[]; memberIds: string[] }> {
-	const partners = await tx.selectFrom('course_partner').select('organisation_id').where('course_id', '=', courseId).orderBy('position').execute();
-	const members = await tx.selectFrom('course_member').select('person_id').where('course_id', '=', courseId).orderBy('position').execute();
-	return { partnerIds: partners.map((p) => p.organisation_id), memberIds: members.map((m) => m.person_id) };
+async function linkIds(
+	tx: Tx,
+	courseId: string,
+): Promise<{ partnerIds: string[]; memberIds: string[] }> {
+	const partners = await tx
+		.selectFrom('course_partner')
+		.select('organisation_id')
+		.where('course_id', '=', courseId)
+		.orderBy('position')
+		.execute();
+	const members = await tx
+		.selectFrom('course_member')
+		.select('person_id')
+		.where('course_id', '=', courseId)
+		.orderBy('position')
+		.execute();
+	return {
+		partnerIds: partners.map((p) => p.organisation_id),
+		memberIds: members.map((m) => m.person_id),
+	};
 }
 
 async function recordStep(
@@ -79,12 +125,23 @@ async function recordStep(
 ): Promise<void> {
 	const from = row.status as CourseState;
 	assertTransition(from, to);
-	const note = optionalText(step.note, 'note', to === 'returned' || to === 'rejected' ? '原因 Reason' : '备注 Note', 2000);
+	const note = optionalText(
+		step.note,
+		'note',
+		to === 'returned' || to === 'rejected' ? '原因 Reason' : '备注 Note',
+		2000,
+	);
 	if (REASON_REQUIRED.includes(to) && !note) {
-		throw new ValidationError(`课程改为「${COURSE_STATE_LABELS[to].split(' ')[0]}」须说明原因 / Reason is required to move a course to "${to}"`, 'note', 'required');
+		throw new ValidationError(
+			`课程改为「${COURSE_STATE_LABELS[to].split(' ')[0]}」须说明原因 / Reason is required to move a course to "${to}"`,
+			'note',
+			'required',
+		);
 	}
 	const evidence = linkList(step.evidence, 'evidence', '佐证链接 Evidence Links');
-	const onDate = optionalDate(step.date, 'date', '日期 Date', ctx.timeZone) ?? dateInZone(new Date(), ctx.timeZone);
+	const onDate =
+		optionalDate(step.date, 'date', '日期 Date', ctx.timeZone) ??
+		dateInZone(new Date(), ctx.timeZone);
 	const updatedAt = nowIso();
 	const extra: Partial<CourseTable> = { ...set, updated_at: updatedAt };
 	if (to === 'approved') extra.approved_on = onDate;
@@ -100,9 +157,26 @@ async function recordStep(
 	}
 	await tx
 		.insertInto('course_history')
-		.values({ id: newId('chs'), course_id: row.id, from_state: from, to_state: to, on_date: onDate, at: updatedAt, note, evidence: JSON.stringify(evidence), actor: ctx.actor.actor })
+		.values({
+			id: newId('chs'),
+			course_id: row.id,
+			from_state: from,
+			to_state: to,
+			on_date: onDate,
+			at: updatedAt,
+			note,
+			evidence: JSON.stringify(evidence),
+			actor: ctx.actor.actor,
+		})
 		.execute();
-	await writeAudit(tx, { ...ctx.actor, action: `status:${to}`, entityType: 'course', entityId: row.id, changes: { status: [from, to], date: onDate, evidence }, note });
+	await writeAudit(tx, {
+		...ctx.actor,
+		action: `status:${to}`,
+		entityType: 'course',
+		entityId: row.id,
+		changes: { status: [from, to], date: onDate, evidence },
+		note,
+	});
 	row.status = to;
 	if (to === 'approved') await openPlannedDeliverables(tx, row, updatedAt);
 }
@@ -111,12 +185,30 @@ async function recordStep(
 async function openPlannedDeliverables(tx: Tx, row: CourseTable, now: string): Promise<void> {
 	const planned = JSON.parse(row.planned_deliverables) as string[];
 	const existing = new Set(
-		(await tx.selectFrom('course_deliverable').select('kind').where('course_id', '=', row.id).execute()).map((d) => d.kind),
+		(
+			await tx
+				.selectFrom('course_deliverable')
+				.select('kind')
+				.where('course_id', '=', row.id)
+				.execute()
+		).map((d) => d.kind),
 	);
 	for (const kind of planned.filter((k) => !existing.has(k))) {
 		await tx
 			.insertInto('course_deliverable')
-			.values({ id: newId('cdl'), course_id: row.id, kind, title: null, status: 'planned', link: null, due_on: null, completed_on: null, note: null, created_at: now, updated_at: now })
+			.values({
+				id: newId('cdl'),
+				course_id: row.id,
+				kind,
+				title: null,
+				status: 'planned',
+				link: null,
+				due_on: null,
+				completed_on: null,
+				note: null,
+				created_at: now,
+				updated_at: now,
+			})
 			.execute();
 	}
 }
@@ -129,9 +221,26 @@ export const courses = {
 			await assertCodeFree(tx, valid.columns.code);
 			const now = nowIso();
 			const id = newId('crs');
-			await tx.insertInto('course').values({ id, ...valid.columns, status: 'draft', status_reason: null, approved_on: null, created_at: now, updated_at: now }).execute();
+			await tx
+				.insertInto('course')
+				.values({
+					id,
+					...valid.columns,
+					status: 'draft',
+					status_reason: null,
+					approved_on: null,
+					created_at: now,
+					updated_at: now,
+				})
+				.execute();
 			await writeLinks(tx, id, valid.partnerIds, valid.memberIds);
-			await writeAudit(tx, { ...ctx.actor, action: 'create', entityType: 'course', entityId: id, changes: { ...valid.columns, partners: valid.partnerIds, team: valid.memberIds } });
+			await writeAudit(tx, {
+				...ctx.actor,
+				action: 'create',
+				entityType: 'course',
+				entityId: id,
+				changes: { ...valid.columns, partners: valid.partnerIds, team: valid.memberIds },
+			});
 			return viewOne(tx, id);
 		});
 	},
@@ -141,7 +250,12 @@ export const courses = {
 	},
 
 	/** Edits the proposal's content; only a draft or a returned proposal may change. */
-	async update(store: Store, id: string, patch: CourseProposalInput, ctx: CourseContext): Promise<CourseView> {
+	async update(
+		store: Store,
+		id: string,
+		patch: CourseProposalInput,
+		ctx: CourseContext,
+	): Promise<CourseView> {
 		const rules = resolveRules(ctx.rules);
 		return store.transaction(async (tx) => {
 			const row = await requireCourse(tx, id);
@@ -154,30 +268,63 @@ export const courses = {
 				);
 			}
 			const links = await linkIds(tx, id);
-			const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== ''));
+			const given = Object.fromEntries(
+				Object.entries(patch).filter(([, v]) => v !== undefined && v !== ''),
+			);
 			// Total hours follow theory + practice unless the caller states them again.
-			const merged = { ...rowToProposalInput(row, links.partnerIds, links.memberIds), hoursTotal: undefined, ...given };
+			const merged = {
+				...rowToProposalInput(row, links.partnerIds, links.memberIds),
+				hoursTotal: undefined,
+				...given,
+			};
 			const valid = await validateProposal(tx, merged, rules);
 			await assertCodeFree(tx, valid.columns.code, id);
-			const changes: Record<string, unknown> = diff(row as unknown as Record<string, unknown>, valid.columns);
-			if (JSON.stringify(links.partnerIds) !== JSON.stringify(valid.partnerIds)) changes.partners = [links.partnerIds, valid.partnerIds];
-			if (JSON.stringify(links.memberIds) !== JSON.stringify(valid.memberIds)) changes.team = [links.memberIds, valid.memberIds];
+			const changes: Record<string, unknown> = diff(
+				row as unknown as Record<string, unknown>,
+				valid.columns,
+			);
+			if (JSON.stringify(links.partnerIds) !== JSON.stringify(valid.partnerIds))
+				changes.partners = [links.partnerIds, valid.partnerIds];
+			if (JSON.stringify(links.memberIds) !== JSON.stringify(valid.memberIds))
+				changes.team = [links.memberIds, valid.memberIds];
 			if (Object.keys(changes).length === 0) return viewOne(tx, id);
-			await tx.updateTable('course').set({ ...valid.columns, updated_at: nowIso() }).where('id', '=', id).execute();
+			await tx
+				.updateTable('course')
+				.set({ ...valid.columns, updated_at: nowIso() })
+				.where('id', '=', id)
+				.execute();
 			await writeLinks(tx, id, valid.partnerIds, valid.memberIds);
-			await writeAudit(tx, { ...ctx.actor, action: 'update', entityType: 'course', entityId: id, changes });
+			await writeAudit(tx, {
+				...ctx.actor,
+				action: 'update',
+				entityType: 'course',
+				entityId: id,
+				changes,
+			});
 			return viewOne(tx, id);
 		});
 	},
 
 	async list(
 		store: Store,
-		options: { status?: unknown; courseType?: unknown; code?: unknown; startTerm?: unknown; after?: string | null; limit?: number } = {},
+		options: {
+			status?: unknown;
+			courseType?: unknown;
+			code?: unknown;
+			startTerm?: unknown;
+			after?: string | null;
+			limit?: number;
+		} = {},
 	): Promise<Page<CourseView>> {
 		let q = store.db.selectFrom('course').selectAll();
 		const status = filterValue(options.status, 'status', '状态 Status');
 		if (status) {
-			if (!isCourseState(status)) throw new ValidationError(`未知状态 ${quoted(status)} / Status ${quoted(status)} is unknown`, 'status', 'enum');
+			if (!isCourseState(status))
+				throw new ValidationError(
+					`未知状态 ${quoted(status)} / Status ${quoted(status)} is unknown`,
+					'status',
+					'enum',
+				);
 			q = q.where('status', '=', status);
 		}
 		const courseType = filterValue(options.courseType, 'courseType', '课程类型 Course Type');
@@ -195,9 +342,18 @@ export const courses = {
 	 * with `enterApproval` it also moves on to 审批中 in the same transaction, as a workflow
 	 * that starts an approval right away needs.
 	 */
-	async submit(store: Store, id: string, step: StepOptions & { enterApproval?: unknown }, ctx: CourseContext): Promise<CourseView> {
+	async submit(
+		store: Store,
+		id: string,
+		step: StepOptions & { enterApproval?: unknown },
+		ctx: CourseContext,
+	): Promise<CourseView> {
 		const rules = resolveRules(ctx.rules);
-		const enterApproval = optionalBoolean(step.enterApproval, 'enterApproval', '同时进入审批 Enter Approval');
+		const enterApproval = optionalBoolean(
+			step.enterApproval,
+			'enterApproval',
+			'同时进入审批 Enter Approval',
+		);
 		return store.transaction(async (tx) => {
 			const row = await requireCourse(tx, id);
 			assertTransition(row.status as CourseState, 'submitted');
@@ -210,8 +366,19 @@ export const courses = {
 	},
 
 	/** Moves the course to a named next state, recording date, note and evidence. */
-	async advance(store: Store, id: string, to: unknown, step: StepOptions, ctx: CourseContext): Promise<CourseView> {
-		if (!isCourseState(to)) throw new ValidationError(`未知目标状态 ${quoted(to)} / Target State ${quoted(to)} is unknown`, 'to', 'enum');
+	async advance(
+		store: Store,
+		id: string,
+		to: unknown,
+		step: StepOptions,
+		ctx: CourseContext,
+	): Promise<CourseView> {
+		if (!isCourseState(to))
+			throw new ValidationError(
+				`未知目标状态 ${quoted(to)} / Target State ${quoted(to)} is unknown`,
+				'to',
+				'enum',
+			);
 		if (to === 'submitted') return courses.submit(store, id, step, ctx);
 		return store.transaction(async (tx) => {
 			await recordStep(tx, await requireCourse(tx, id), to, step, ctx);
@@ -224,17 +391,29 @@ export const courses = {
 	},
 
 	/** Sends a rejected (or still pending) proposal back for revision, with the reason. */
-	returnToDraft(store: Store, id: string, step: StepOptions, ctx: CourseContext): Promise<CourseView> {
+	returnToDraft(
+		store: Store,
+		id: string,
+		step: StepOptions,
+		ctx: CourseContext,
+	): Promise<CourseView> {
 		return courses.advance(store, id, 'returned', step, ctx);
 	},
 
 	async history(store: Store, id: string) {
-		const rows = await store.db.selectFrom('course_history').selectAll().where('course_id', '=', id).orderBy('id').execute();
+		const rows = await store.db
+			.selectFrom('course_history')
+			.selectAll()
+			.where('course_id', '=', id)
+			.orderBy('id')
+			.execute();
 		return rows.map((r) => ({
 			id: r.id,
 			courseId: r.course_id,
 			from: r.from_state,
-			fromLabel: r.from_state ? (COURSE_STATE_LABELS[r.from_state as CourseState] ?? r.from_state) : null,
+			fromLabel: r.from_state
+				? (COURSE_STATE_LABELS[r.from_state as CourseState] ?? r.from_state)
+				: null,
 			to: r.to_state,
 			toLabel: COURSE_STATE_LABELS[r.to_state as CourseState] ?? r.to_state,
 			date: r.on_date,

@@ -42,9 +42,23 @@ export interface Deliverable {
 }
 
 async function checkCourse(tx: Tx, id: string): Promise<string> {
-	const course = await tx.selectFrom('course').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
-	if (!course) throw new ValidationError(`课程「${id}」不存在 / Course "${id}" does not exist`, 'courseId', 'reference');
-	if (course.status === 'withdrawn') throw new ValidationError(`课程「${id}」已撤回 / Course "${id}" was withdrawn`, 'courseId', 'state');
+	const course = await tx
+		.selectFrom('course')
+		.select(['id', 'status'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+	if (!course)
+		throw new ValidationError(
+			`课程「${id}」不存在 / Course "${id}" does not exist`,
+			'courseId',
+			'reference',
+		);
+	if (course.status === 'withdrawn')
+		throw new ValidationError(
+			`课程「${id}」已撤回 / Course "${id}" was withdrawn`,
+			'courseId',
+			'state',
+		);
 	return id;
 }
 
@@ -53,13 +67,31 @@ const spec: EntitySpec<DeliverableInput, Deliverable> = {
 	entityType: 'course_deliverable',
 	idPrefix: 'cdl',
 	async toColumns(input, tx) {
-		const status = input.status === undefined || input.status === null || input.status === '' ? 'planned' : input.status;
+		const status =
+			input.status === undefined || input.status === null || input.status === ''
+				? 'planned'
+				: input.status;
 		const completedOn = optionalDate(input.completedOn, 'completedOn', '完成日期 Completed On');
 		const columns = {
-			course_id: await checkCourse(tx, requiredText(input.courseId, 'courseId', '课程 Course ID', 60)),
-			kind: vocabulary(input.kind, 'kind', '成果类型 Kind', DELIVERABLE_KINDS, DELIVERABLE_KIND_LABELS),
+			course_id: await checkCourse(
+				tx,
+				requiredText(input.courseId, 'courseId', '课程 Course ID', 60),
+			),
+			kind: vocabulary(
+				input.kind,
+				'kind',
+				'成果类型 Kind',
+				DELIVERABLE_KINDS,
+				DELIVERABLE_KIND_LABELS,
+			),
 			title: optionalText(input.title, 'title', '成果名称 Title', 200),
-			status: vocabulary(status, 'status', '成果状态 Status', DELIVERABLE_STATUSES, DELIVERABLE_STATUS_LABELS),
+			status: vocabulary(
+				status,
+				'status',
+				'成果状态 Status',
+				DELIVERABLE_STATUSES,
+				DELIVERABLE_STATUS_LABELS,
+			),
 			link: httpLink(input.link, 'link', '成果链接 Link'),
 			due_on: optionalDate(input.dueOn, 'dueOn', '计划完成日期 Due On'),
 			completed_on: completedOn,
@@ -68,10 +100,18 @@ const spec: EntitySpec<DeliverableInput, Deliverable> = {
 		// The scoreboard counts deliverables by completion date, so the date and the status must agree.
 		const done = columns.status === 'completed' || columns.status === 'accepted';
 		if (done && !columns.completed_on) {
-			throw new ValidationError('已完成的成果须填写完成日期 / Completed On is required once a deliverable is completed', 'completedOn', 'required');
+			throw new ValidationError(
+				'已完成的成果须填写完成日期 / Completed On is required once a deliverable is completed',
+				'completedOn',
+				'required',
+			);
 		}
 		if (!done && columns.completed_on) {
-			throw new ValidationError(`成果状态为「${DELIVERABLE_STATUS_LABELS[columns.status as DeliverableStatus]?.split(' ')[0] ?? columns.status}」，未完成的成果不应有完成日期 / Completed On is set but the status is "${columns.status}"; clear it or mark the deliverable completed`, 'completedOn', 'state');
+			throw new ValidationError(
+				`成果状态为「${DELIVERABLE_STATUS_LABELS[columns.status as DeliverableStatus]?.split(' ')[0] ?? columns.status}」，未完成的成果不应有完成日期 / Completed On is set but the status is "${columns.status}"; clear it or mark the deliverable completed`,
+				'completedOn',
+				'state',
+			);
 		}
 		return columns;
 	},

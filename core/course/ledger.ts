@@ -27,8 +27,16 @@ const COLUMNS: Array<[string, (c: CourseView, requestNumber: string) => string |
 ];
 
 /** Every course that reached 立项, whatever happened to it since, in the order it was approved. */
-async function approvedCourses(tx: Tx): Promise<{ views: CourseView[]; numbers: Map<string, string> }> {
-	const rows = await tx.selectFrom('course').selectAll().where('approved_on', 'is not', null).orderBy('approved_on').orderBy('code').execute();
+async function approvedCourses(
+	tx: Tx,
+): Promise<{ views: CourseView[]; numbers: Map<string, string> }> {
+	const rows = await tx
+		.selectFrom('course')
+		.selectAll()
+		.where('approved_on', 'is not', null)
+		.orderBy('approved_on')
+		.orderBy('code')
+		.execute();
 	const views = await viewCourses(tx, rows);
 	const numbers = new Map<string, string>();
 	if (rows.length) {
@@ -54,7 +62,10 @@ async function approvedCourses(tx: Tx): Promise<{ views: CourseView[]; numbers: 
  * `write` runs, so concurrent approvals write one after another and the last writer's sheet
  * already holds every course committed before it — no row can be lost to a stale copy.
  */
-export async function withCourseLedger<T>(store: Store, write: (sheet: SheetData) => Promise<T>): Promise<T> {
+export async function withCourseLedger<T>(
+	store: Store,
+	write: (sheet: SheetData) => Promise<T>,
+): Promise<T> {
 	return store.transaction(async (tx) => {
 		await tx
 			.insertInto('setting')
@@ -64,7 +75,10 @@ export async function withCourseLedger<T>(store: Store, write: (sheet: SheetData
 		const { views, numbers } = await approvedCourses(tx);
 		const sheet: SheetData = {
 			name: LEDGER_SHEET,
-			rows: [COLUMNS.map(([h]) => h), ...views.map((c) => COLUMNS.map(([, value]) => value(c, numbers.get(c.id) ?? '')))],
+			rows: [
+				COLUMNS.map(([h]) => h),
+				...views.map((c) => COLUMNS.map(([, value]) => value(c, numbers.get(c.id) ?? ''))),
+			],
 		};
 		return write(sheet);
 	});

@@ -2,10 +2,22 @@ import { requireOrganisation, requirePerson, type PersonRow } from '../directory
 import type { Tx } from '../store/store';
 import type { CourseTable } from './schema';
 import { ValidationError } from '../util/errors';
-import { optionalEmail, optionalNumber, optionalText, requiredText, scalarText } from '../util/validate';
+import {
+	optionalEmail,
+	optionalNumber,
+	optionalText,
+	requiredText,
+	scalarText,
+} from '../util/validate';
 import { lineList, referenceList, share } from './lists';
 import { hoursPerCreditFor, type CourseRules } from './rules';
-import { COURSE_TYPES, COURSE_TYPE_LABELS, DELIVERABLE_KINDS, DELIVERABLE_KIND_LABELS, vocabulary } from './vocabulary';
+import {
+	COURSE_TYPES,
+	COURSE_TYPE_LABELS,
+	DELIVERABLE_KINDS,
+	DELIVERABLE_KIND_LABELS,
+	vocabulary,
+} from './vocabulary';
 
 /**
  * A proposal as a form, a spreadsheet row or a node sends it. Directory references accept
@@ -32,7 +44,10 @@ export interface CourseProposalInput {
 
 export interface ValidatedProposal {
 	/** What the proposal sets; the state columns belong to the lifecycle. */
-	columns: Omit<CourseTable, 'id' | 'status' | 'status_reason' | 'approved_on' | 'created_at' | 'updated_at'>;
+	columns: Omit<
+		CourseTable,
+		'id' | 'status' | 'status_reason' | 'approved_on' | 'created_at' | 'updated_at'
+	>;
 	partnerIds: string[];
 	memberIds: string[];
 }
@@ -42,13 +57,20 @@ type PersonRef = Pick<PersonRow, 'id' | 'name' | 'kind' | 'organisation_id' | 'o
 async function resolveOrganisation(tx: Tx, token: string, field: string) {
 	const org = await requireOrganisation(tx, token, field, '合作企业 Partner Enterprise');
 	if (org.kind !== 'enterprise') {
-		throw new ValidationError(`合作企业「${org.name}」不是企业（单位类型 ${org.kind}） / Partner Enterprise "${org.name}" is a ${org.kind}, not an enterprise`, field, 'reference');
+		throw new ValidationError(
+			`合作企业「${org.name}」不是企业（单位类型 ${org.kind}） / Partner Enterprise "${org.name}" is a ${org.kind}, not an enterprise`,
+			field,
+			'reference',
+		);
 	}
 	return org;
 }
 
 /** An enterprise member is an enterprise technician or anyone employed by an enterprise. */
-export function isEnterpriseMember(person: { kind: string; organisation_kind: string | null }): boolean {
+export function isEnterpriseMember(person: {
+	kind: string;
+	organisation_kind: string | null;
+}): boolean {
 	return person.kind === 'technician' || person.organisation_kind === 'enterprise';
 }
 
@@ -56,15 +78,37 @@ export function isEnterpriseMember(person: { kind: string; organisation_kind: st
  * Checks a whole proposal against the rules and the directory. Each failure is a
  * ValidationError naming the field to fix; the first one found is thrown.
  */
-export async function validateProposal(tx: Tx, input: CourseProposalInput, rules: CourseRules): Promise<ValidatedProposal> {
+export async function validateProposal(
+	tx: Tx,
+	input: CourseProposalInput,
+	rules: CourseRules,
+): Promise<ValidatedProposal> {
 	const name = requiredText(input.name, 'name', '课程名称 Course Name', 200);
 	const code = requiredText(input.code, 'code', '课程代码 Course Code', 40);
-	const courseType = vocabulary(input.courseType, 'courseType', '课程类型 Course Type', COURSE_TYPES, COURSE_TYPE_LABELS);
+	const courseType = vocabulary(
+		input.courseType,
+		'courseType',
+		'课程类型 Course Type',
+		COURSE_TYPES,
+		COURSE_TYPE_LABELS,
+	);
 	const credits = optionalNumber(input.credits, 'credits', '学分 Credits', { min: 0.5, max: 30 });
-	if (credits === null) throw new ValidationError('学分为必填项 / Credits is required', 'credits', 'required');
-	const theory = optionalNumber(input.hoursTheory, 'hoursTheory', '理论学时 Theory Hours', { min: 0, integer: true }) ?? 0;
-	const practice = optionalNumber(input.hoursPractice, 'hoursPractice', '实践学时 Practice Hours', { min: 0, integer: true }) ?? 0;
-	const givenTotal = optionalNumber(input.hoursTotal, 'hoursTotal', '总学时 Total Hours', { min: 0, integer: true });
+	if (credits === null)
+		throw new ValidationError('学分为必填项 / Credits is required', 'credits', 'required');
+	const theory =
+		optionalNumber(input.hoursTheory, 'hoursTheory', '理论学时 Theory Hours', {
+			min: 0,
+			integer: true,
+		}) ?? 0;
+	const practice =
+		optionalNumber(input.hoursPractice, 'hoursPractice', '实践学时 Practice Hours', {
+			min: 0,
+			integer: true,
+		}) ?? 0;
+	const givenTotal = optionalNumber(input.hoursTotal, 'hoursTotal', '总学时 Total Hours', {
+		min: 0,
+		integer: true,
+	});
 	const total = theory + practice;
 	if (givenTotal !== null && givenTotal !== total) {
 		throw new ValidationError(
@@ -73,7 +117,12 @@ export async function validateProposal(tx: Tx, input: CourseProposalInput, rules
 			'hours_sum',
 		);
 	}
-	if (total === 0) throw new ValidationError('总学时应大于 0 / Total Hours must be above 0', 'hoursTotal', 'required');
+	if (total === 0)
+		throw new ValidationError(
+			'总学时应大于 0 / Total Hours must be above 0',
+			'hoursTotal',
+			'required',
+		);
 	const ratio = hoursPerCreditFor(rules, courseType);
 	const low = credits * ratio.min;
 	const high = credits * ratio.max;
@@ -84,7 +133,11 @@ export async function validateProposal(tx: Tx, input: CourseProposalInput, rules
 			'hours_per_credit',
 		);
 	}
-	const enterpriseShare = share(input.enterpriseShare, 'enterpriseShare', '企业授课比例 Enterprise Share');
+	const enterpriseShare = share(
+		input.enterpriseShare,
+		'enterpriseShare',
+		'企业授课比例 Enterprise Share',
+	);
 	if (enterpriseShare < rules.minEnterpriseShare || enterpriseShare > rules.maxEnterpriseShare) {
 		throw new ValidationError(
 			`企业授课比例 ${pct(enterpriseShare)} 超出 ${pct(rules.minEnterpriseShare)}–${pct(rules.maxEnterpriseShare)} / Enterprise Share ${pct(enterpriseShare)} is outside ${pct(rules.minEnterpriseShare)}–${pct(rules.maxEnterpriseShare)}`,
@@ -95,7 +148,11 @@ export async function validateProposal(tx: Tx, input: CourseProposalInput, rules
 
 	const partnerTokens = referenceList(input.partners, 'partners', '合作企业 Partner Enterprises');
 	if (partnerTokens.length < rules.minPartners) {
-		throw new ValidationError(`至少需要 ${rules.minPartners} 家合作企业，填写了 ${partnerTokens.length} 家 / Partner Enterprises: at least ${rules.minPartners} required`, 'partners', 'required');
+		throw new ValidationError(
+			`至少需要 ${rules.minPartners} 家合作企业，填写了 ${partnerTokens.length} 家 / Partner Enterprises: at least ${rules.minPartners} required`,
+			'partners',
+			'required',
+		);
 	}
 	const partnerIds: string[] = [];
 	for (const [i, token] of partnerTokens.entries()) {
@@ -103,10 +160,22 @@ export async function validateProposal(tx: Tx, input: CourseProposalInput, rules
 		if (!partnerIds.includes(org.id)) partnerIds.push(org.id);
 	}
 
-	const leadToken = requiredText(input.enterpriseLead, 'enterpriseLead', '企业负责人 Enterprise Lead', 200);
+	const leadToken = requiredText(
+		input.enterpriseLead,
+		'enterpriseLead',
+		'企业负责人 Enterprise Lead',
+		200,
+	);
 	const lead = await requirePerson(tx, leadToken, 'enterpriseLead', '企业负责人 Enterprise Lead');
-	if (rules.leadFromPartner && (!lead.organisation_id || !partnerIds.includes(lead.organisation_id))) {
-		throw new ValidationError(`企业负责人${lead.name}不在合作企业任职 / Enterprise Lead ${lead.name} does not work for a partner enterprise`, 'enterpriseLead', 'lead_partner');
+	if (
+		rules.leadFromPartner &&
+		(!lead.organisation_id || !partnerIds.includes(lead.organisation_id))
+	) {
+		throw new ValidationError(
+			`企业负责人${lead.name}不在合作企业任职 / Enterprise Lead ${lead.name} does not work for a partner enterprise`,
+			'enterpriseLead',
+			'lead_partner',
+		);
 	}
 
 	const teamTokens = referenceList(input.team, 'team', '课程团队 Team');
@@ -114,7 +183,11 @@ export async function validateProposal(tx: Tx, input: CourseProposalInput, rules
 	for (const [i, token] of teamTokens.entries()) {
 		const person = await requirePerson(tx, token, `team[${i}]`, '课程团队 Team');
 		if (members.some((m) => m.id === person.id)) {
-			throw new ValidationError(`课程团队中${person.name}重复（第 ${i + 1} 人） / Team lists ${person.name} twice`, `team[${i}]`, 'duplicate');
+			throw new ValidationError(
+				`课程团队中${person.name}重复（第 ${i + 1} 人） / Team lists ${person.name} twice`,
+				`team[${i}]`,
+				'duplicate',
+			);
 		}
 		members.push(person);
 	}
@@ -137,8 +210,24 @@ export async function validateProposal(tx: Tx, input: CourseProposalInput, rules
 	const modules = lineList(input.modules, 'modules', '课程模块 Modules');
 	const planned = [
 		...new Set(
-			lineList(Array.isArray(input.plannedDeliverables) ? input.plannedDeliverables : scalarText(input.plannedDeliverables, 'plannedDeliverables', '计划成果 Planned Deliverables').replace(/[,，、]/g, ';'), 'plannedDeliverables', '计划成果 Planned Deliverables').map(
-				(kind, i) => vocabulary(kind, `plannedDeliverables[${i}]`, '计划成果 Planned Deliverables', DELIVERABLE_KINDS, DELIVERABLE_KIND_LABELS),
+			lineList(
+				Array.isArray(input.plannedDeliverables)
+					? input.plannedDeliverables
+					: scalarText(
+							input.plannedDeliverables,
+							'plannedDeliverables',
+							'计划成果 Planned Deliverables',
+						).replace(/[,，、]/g, ';'),
+				'plannedDeliverables',
+				'计划成果 Planned Deliverables',
+			).map((kind, i) =>
+				vocabulary(
+					kind,
+					`plannedDeliverables[${i}]`,
+					'计划成果 Planned Deliverables',
+					DELIVERABLE_KINDS,
+					DELIVERABLE_KIND_LABELS,
+				),
 			),
 		),
 	];
@@ -158,7 +247,11 @@ export async function validateProposal(tx: Tx, input: CourseProposalInput, rules
 			planned_deliverables: JSON.stringify(planned),
 			start_term: optionalText(input.startTerm, 'startTerm', '开课学期 Start Term', 40),
 			submitter_name: optionalText(input.submitterName, 'submitterName', '申报人 Submitter', 100),
-			submitter_email: optionalEmail(input.submitterEmail, 'submitterEmail', '申报人邮箱 Submitter Email'),
+			submitter_email: optionalEmail(
+				input.submitterEmail,
+				'submitterEmail',
+				'申报人邮箱 Submitter Email',
+			),
 		},
 		partnerIds,
 		memberIds: members.map((m) => m.id),

@@ -1,7 +1,12 @@
 import type { Db, Tx } from '../store/store';
 import type { CourseTable } from './schema';
 import { COURSE_STATE_LABELS, type CourseState } from './lifecycle';
-import { COURSE_TYPE_LABELS, DELIVERABLE_KIND_LABELS, type CourseType, type DeliverableKind } from './vocabulary';
+import {
+	COURSE_TYPE_LABELS,
+	DELIVERABLE_KIND_LABELS,
+	type CourseType,
+	type DeliverableKind,
+} from './vocabulary';
 
 /**
  * A course as nodes emit it: flat (no nested objects or arrays), so an item drops straight

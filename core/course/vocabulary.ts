@@ -6,7 +6,16 @@ import { bilingual, labelParts, ValidationError } from '../util/errors';
  * 选修课), the 技工院校's 工学一体化课程, and 集中实践 (实训周, 课程设计, 顶岗实习) counted in weeks.
  * `professional` stays for proposals filed before the finer types existed.
  */
-export const COURSE_TYPES = ['general', 'professional_basic', 'core', 'professional_extension', 'professional', 'elective', 'integrated', 'intensive_practice'] as const;
+export const COURSE_TYPES = [
+	'general',
+	'professional_basic',
+	'core',
+	'professional_extension',
+	'professional',
+	'elective',
+	'integrated',
+	'intensive_practice',
+] as const;
 export type CourseType = (typeof COURSE_TYPES)[number];
 export const COURSE_TYPE_LABELS: Record<CourseType, string> = {
 	general: '公共基础课 General',
@@ -19,7 +28,13 @@ export const COURSE_TYPE_LABELS: Record<CourseType, string> = {
 	intensive_practice: '集中实践课 Intensive Practice',
 };
 
-export const DELIVERABLE_KINDS = ['workbook', 'textbook', 'resource_library', 'online_course', 'curriculum_standard'] as const;
+export const DELIVERABLE_KINDS = [
+	'workbook',
+	'textbook',
+	'resource_library',
+	'online_course',
+	'curriculum_standard',
+] as const;
 export type DeliverableKind = (typeof DELIVERABLE_KINDS)[number];
 export const DELIVERABLE_KIND_LABELS: Record<DeliverableKind, string> = {
 	workbook: '活页式工作手册 Workbook',
@@ -92,13 +107,24 @@ export function vocabulary<T extends string>(
 	const lower = text.toLowerCase();
 	const found =
 		allowed.find((v) => v === lower) ??
-		allowed.find((v) => labels[v] === text || labels[v].split(' ')[0] === text || labels[v].toLowerCase().endsWith(` ${lower}`)) ??
+		allowed.find(
+			(v) =>
+				labels[v] === text ||
+				labels[v].split(' ')[0] === text ||
+				labels[v].toLowerCase().endsWith(` ${lower}`),
+		) ??
 		(ALIASES[text] && allowed.includes(ALIASES[text] as T) ? (ALIASES[text] as T) : undefined);
 	if (!found) {
 		const { zh, en } = labelParts(label);
-		const got = typeof value === 'string' || typeof value === 'number' ? `"${String(value).slice(0, 40)}"` : typeof value;
+		const got =
+			typeof value === 'string' || typeof value === 'number'
+				? `"${String(value).slice(0, 40)}"`
+				: typeof value;
 		throw new ValidationError(
-			bilingual(`${zh}取值无效：应为 ${allowed.map((v) => labels[v].split(' ')[0]).join('、')} 之一，收到 ${got}`, `${en} must be one of ${allowed.map((v) => labels[v]).join(', ')}; got ${got}`),
+			bilingual(
+				`${zh}取值无效：应为 ${allowed.map((v) => labels[v].split(' ')[0]).join('、')} 之一，收到 ${got}`,
+				`${en} must be one of ${allowed.map((v) => labels[v]).join(', ')}; got ${got}`,
+			),
 			field,
 			'enum',
 		);

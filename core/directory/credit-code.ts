@@ -20,13 +20,18 @@ export type CreditCodeCheck = { ok: true; code: string } | { ok: false; reason: 
 export function checkCreditCode(input: string): CreditCodeCheck {
 	// NFKC first: office spreadsheets type codes in full-width (９１３２…, Ａ, full-width hyphen and space).
 	const code = input.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
-	if (code.length !== 18) return { ok: false, reason: `must have 18 characters, has ${code.length} / 应为18位` };
+	if (code.length !== 18)
+		return { ok: false, reason: `must have 18 characters, has ${code.length} / 应为18位` };
 	for (const ch of code) {
-		if (!ALPHABET.includes(ch)) return { ok: false, reason: `character "${ch}" is not allowed / 含非法字符` };
+		if (!ALPHABET.includes(ch))
+			return { ok: false, reason: `character "${ch}" is not allowed / 含非法字符` };
 	}
 	const expected = creditCodeCheckChar(code.slice(0, 17));
 	if (code[17] !== expected) {
-		return { ok: false, reason: `check character should be ${expected}, not ${code[17]} / 校验码错误` };
+		return {
+			ok: false,
+			reason: `check character should be ${expected}, not ${code[17]} / 校验码错误`,
+		};
 	}
 	return { ok: true, code };
 }

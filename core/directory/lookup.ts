@@ -16,9 +16,11 @@ import { labelParts, ValidationError } from '../util/errors';
  *
  * Tried in that order, so an id always wins. The texts below are what the fields say they take.
  */
-export const ORGANISATION_REF = '单位 ID、统一社会信用代码或登记全称 Organisation id, credit code or registered name';
+export const ORGANISATION_REF =
+	'单位 ID、统一社会信用代码或登记全称 Organisation id, credit code or registered name';
 export const PERSON_REF = '人员 ID、邮箱或工号 Person id, email or staff number';
-export const PERSON_OR_NAME_REF = '人员 ID、邮箱、工号或姓名 Person id, email, staff number or name';
+export const PERSON_OR_NAME_REF =
+	'人员 ID、邮箱、工号或姓名 Person id, email, staff number or name';
 
 export type OrganisationRow = Selectable<OrganisationTable>;
 /** A person with the kind of the organisation they belong to (an enterprise member or not). */
@@ -52,7 +54,10 @@ function pick<Row>(tiers: Array<(row: Row) => boolean>, rows: Row[]): Match<Row>
 }
 
 /** Each token's organisation, found by the rule above; a few queries for any number of tokens. */
-export async function findOrganisations(tx: Tx, tokens: string[]): Promise<Map<string, Match<OrganisationRow>>> {
+export async function findOrganisations(
+	tx: Tx,
+	tokens: string[],
+): Promise<Map<string, Match<OrganisationRow>>> {
 	const unique = [...new Set(tokens)];
 	const rows: OrganisationRow[] = [];
 	for (let i = 0; i < unique.length; i += CHUNK) {
@@ -63,7 +68,17 @@ export async function findOrganisations(tx: Tx, tokens: string[]): Promise<Map<s
 			...(await tx
 				.selectFrom('organisation')
 				.selectAll()
-				.where((eb) => eb.or([eb('id', 'in', texts), eb('name', 'in', chunk.map((t) => t.trim())), ...(codes.length ? [eb('credit_code', 'in', codes)] : [])]))
+				.where((eb) =>
+					eb.or([
+						eb('id', 'in', texts),
+						eb(
+							'name',
+							'in',
+							chunk.map((t) => t.trim()),
+						),
+						...(codes.length ? [eb('credit_code', 'in', codes)] : []),
+					]),
+				)
 				.execute()),
 		);
 	}
@@ -72,13 +87,23 @@ export async function findOrganisations(tx: Tx, tokens: string[]): Promise<Map<s
 			const id = halfWidth(token);
 			const code = normaliseCreditCode(token);
 			const name = token.trim();
-			return [token, pick<OrganisationRow>([(r) => r.id === id, (r) => !!code && r.credit_code === code, (r) => r.name === name], rows)];
+			return [
+				token,
+				pick<OrganisationRow>(
+					[(r) => r.id === id, (r) => !!code && r.credit_code === code, (r) => r.name === name],
+					rows,
+				),
+			];
 		}),
 	);
 }
 
 /** Each token's person, found by the rule above (and by a unique name if `byName`). */
-export async function findPeople(tx: Tx, tokens: string[], { byName = false } = {}): Promise<Map<string, Match<PersonRow>>> {
+export async function findPeople(
+	tx: Tx,
+	tokens: string[],
+	{ byName = false } = {},
+): Promise<Map<string, Match<PersonRow>>> {
 	const unique = [...new Set(tokens)];
 	const rows: PersonRow[] = [];
 	for (let i = 0; i < unique.length; i += CHUNK) {
@@ -96,7 +121,15 @@ export async function findPeople(tx: Tx, tokens: string[], { byName = false } = 
 						eb('person.id', 'in', texts),
 						eb('person.employee_no', 'in', texts),
 						...(emails.length ? [eb('person.email', 'in', emails)] : []),
-						...(byName ? [eb('person.name', 'in', chunk.map((t) => t.trim()))] : []),
+						...(byName
+							? [
+									eb(
+										'person.name',
+										'in',
+										chunk.map((t) => t.trim()),
+									),
+								]
+							: []),
 					]),
 				)
 				.execute()) as PersonRow[]),
@@ -106,31 +139,72 @@ export async function findPeople(tx: Tx, tokens: string[], { byName = false } = 
 		unique.map((token) => {
 			const text = halfWidth(token);
 			const email = text.includes('@') ? text.toLowerCase() : null;
-			const tiers: Array<(row: PersonRow) => boolean> = [(r) => r.id === text, (r) => !!email && r.email === email, (r) => r.employee_no === text];
+			const tiers: Array<(row: PersonRow) => boolean> = [
+				(r) => r.id === text,
+				(r) => !!email && r.email === email,
+				(r) => r.employee_no === text,
+			];
 			if (byName) tiers.push((r) => r.name === token.trim());
 			return [token, pick(tiers, rows)];
 		}),
 	);
 }
 
-const names = (rows: Array<{ id: string; name: string }>) => rows.map((r) => `${r.name} (${r.id})`).join(', ');
+const names = (rows: Array<{ id: string; name: string }>) =>
+	rows.map((r) => `${r.name} (${r.id})`).join(', ');
 
 /** The one organisation a field names, or a ValidationError naming the field. */
-export async function requireOrganisation(tx: Tx, token: string, field: string, label: string): Promise<OrganisationRow> {
+export async function requireOrganisation(
+	tx: Tx,
+	token: string,
+	field: string,
+	label: string,
+): Promise<OrganisationRow> {
 	const match = (await findOrganisations(tx, [token])).get(token);
 	const { zh, en } = labelParts(label);
-	if (!match) throw new ValidationError(`${zh}「${token}」不在名录中（请填 ${ORGANISATION_REF}） / ${en} "${token}" is not in the directory`, field, 'reference');
-	if ('ambiguous' in match) throw new ValidationError(`${zh}「${token}」对应多个单位：${names(match.ambiguous)} / ${en} "${token}" names several organisations`, field, 'reference');
+	if (!match)
+		throw new ValidationError(
+			`${zh}「${token}」不在名录中（请填 ${ORGANISATION_REF}） / ${en} "${token}" is not in the directory`,
+			field,
+			'reference',
+		);
+	if ('ambiguous' in match)
+		throw new ValidationError(
+			`${zh}「${token}」对应多个单位：${names(match.ambiguous)} / ${en} "${token}" names several organisations`,
+			field,
+			'reference',
+		);
 	return match.row;
 }
 
 /** The one person a field names (of `kind`, if given), or a ValidationError naming the field. */
-export async function requirePerson(tx: Tx, token: string, field: string, label: string, { kind, byName = false }: { kind?: string; byName?: boolean } = {}): Promise<PersonRow> {
+export async function requirePerson(
+	tx: Tx,
+	token: string,
+	field: string,
+	label: string,
+	{ kind, byName = false }: { kind?: string; byName?: boolean } = {},
+): Promise<PersonRow> {
 	const match = (await findPeople(tx, [token], { byName })).get(token);
 	const { zh, en } = labelParts(label);
-	if (!match) throw new ValidationError(`${zh}「${token}」不在名录中（请填 ${byName ? PERSON_OR_NAME_REF : PERSON_REF}） / ${en} "${token}" is not in the directory`, field, 'reference');
-	if ('ambiguous' in match) throw new ValidationError(`${zh}「${token}」对应多人：${names(match.ambiguous)}，请写 ID 或邮箱 / ${en} "${token}" names several people`, field, 'reference');
+	if (!match)
+		throw new ValidationError(
+			`${zh}「${token}」不在名录中（请填 ${byName ? PERSON_OR_NAME_REF : PERSON_REF}） / ${en} "${token}" is not in the directory`,
+			field,
+			'reference',
+		);
+	if ('ambiguous' in match)
+		throw new ValidationError(
+			`${zh}「${token}」对应多人：${names(match.ambiguous)}，请写 ID 或邮箱 / ${en} "${token}" names several people`,
+			field,
+			'reference',
+		);
 	const person = match.row;
-	if (kind && person.kind !== kind) throw new ValidationError(`${zh}「${person.name}」人员类型为 ${person.kind}，应为 ${kind} / ${en} "${person.name}" is a ${person.kind}, not a ${kind}`, field, 'reference');
+	if (kind && person.kind !== kind)
+		throw new ValidationError(
+			`${zh}「${person.name}」人员类型为 ${person.kind}，应为 ${kind} / ${en} "${person.name}" is a ${person.kind}, not a ${kind}`,
+			field,
+			'reference',
+		);
 	return person;
 }

@@ -1,9 +1,22 @@
 import { ValidationError } from '../util/errors';
-import { oneOf, optionalDate, optionalEmail, optionalText, requiredText, textList } from '../util/validate';
+import {
+	oneOf,
+	optionalDate,
+	optionalEmail,
+	optionalText,
+	requiredText,
+	textList,
+} from '../util/validate';
 import { Repository, type EntitySpec } from '../store/repository';
 import { checkCreditCode } from './credit-code';
 
-export const ORGANISATION_KINDS = ['school', 'enterprise', 'government', 'research', 'association'] as const;
+export const ORGANISATION_KINDS = [
+	'school',
+	'enterprise',
+	'government',
+	'research',
+	'association',
+] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export interface OrganisationInput {
@@ -37,10 +50,20 @@ const spec: EntitySpec<OrganisationInput, Organisation> = {
 	entityType: 'organisation',
 	idPrefix: 'org',
 	async toColumns(input) {
-		let creditCode = optionalText(input.creditCode, 'creditCode', '统一社会信用代码 Credit Code', 40);
+		let creditCode = optionalText(
+			input.creditCode,
+			'creditCode',
+			'统一社会信用代码 Credit Code',
+			40,
+		);
 		if (creditCode) {
 			const check = checkCreditCode(creditCode);
-			if (!check.ok) throw new ValidationError(`统一社会信用代码 Credit Code "${creditCode}": ${check.reason}`, 'creditCode', 'credit_code');
+			if (!check.ok)
+				throw new ValidationError(
+					`统一社会信用代码 Credit Code "${creditCode}": ${check.reason}`,
+					'creditCode',
+					'credit_code',
+				);
 			creditCode = check.code;
 		}
 		return {
@@ -70,9 +93,13 @@ const spec: EntitySpec<OrganisationInput, Organisation> = {
 		};
 	},
 	naturalKey(input) {
-		const code = typeof input.creditCode === 'string' && input.creditCode.trim() ? checkCreditCode(input.creditCode) : null;
+		const code =
+			typeof input.creditCode === 'string' && input.creditCode.trim()
+				? checkCreditCode(input.creditCode)
+				: null;
 		if (code?.ok) return { column: 'credit_code', value: code.code, field: 'creditCode' };
-		if (typeof input.name === 'string' && input.name.trim()) return { column: 'name', value: input.name.trim(), field: 'name' };
+		if (typeof input.name === 'string' && input.name.trim())
+			return { column: 'name', value: input.name.trim(), field: 'name' };
 		return null;
 	},
 	unique: [

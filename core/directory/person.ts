@@ -32,7 +32,8 @@ export interface PersonInput {
 	enterpriseExperience?: boolean;
 }
 
-export interface Person extends Required<Omit<PersonInput, 'dualQualified' | 'enterpriseExperience'>> {
+export interface Person
+	extends Required<Omit<PersonInput, 'dualQualified' | 'enterpriseExperience'>> {
 	id: string;
 	dualQualified: boolean;
 	enterpriseExperience: boolean;
@@ -41,7 +42,9 @@ export interface Person extends Required<Omit<PersonInput, 'dualQualified' | 'en
 }
 
 async function checkOrganisation(tx: Tx, token: string | null): Promise<string | null> {
-	return token ? (await requireOrganisation(tx, token, 'organisationId', '所属单位 Organisation')).id : null;
+	return token
+		? (await requireOrganisation(tx, token, 'organisationId', '所属单位 Organisation')).id
+		: null;
 }
 
 const spec: EntitySpec<PersonInput, Person> = {
@@ -49,23 +52,49 @@ const spec: EntitySpec<PersonInput, Person> = {
 	entityType: 'person',
 	idPrefix: 'per',
 	async toColumns(input, tx) {
-		const courseCategory = optionalText(input.courseCategory, 'courseCategory', '课程类别 Course Category');
+		const courseCategory = optionalText(
+			input.courseCategory,
+			'courseCategory',
+			'课程类别 Course Category',
+		);
 		return {
 			name: requiredText(input.name, 'name', '姓名 Name', 100),
 			kind: oneOf(input.kind, 'kind', '人员类型 Kind', PERSON_KINDS),
-			organisation_id: await checkOrganisation(tx, optionalText(input.organisationId, 'organisationId', '所属单位 Organisation', 200)),
+			organisation_id: await checkOrganisation(
+				tx,
+				optionalText(input.organisationId, 'organisationId', '所属单位 Organisation', 200),
+			),
 			department: optionalText(input.department, 'department', '部门 Department', 100),
 			email: optionalEmail(input.email, 'email', '邮箱 Email'),
 			phone: optionalText(input.phone, 'phone', '电话 Phone', 40),
 			title: optionalText(input.title, 'title', '职称 Title', 100),
 			skill_level: optionalText(input.skillLevel, 'skillLevel', '技能等级 Skill Level', 100),
-			course_category: courseCategory ? oneOf(courseCategory, 'courseCategory', '课程类别 Course Category', COURSE_CATEGORIES) : null,
-			dual_qualified: optionalBoolean(input.dualQualified, 'dualQualified', '双师型 Dual-Qualified') ? 1 : 0,
-			dual_qualified_since: optionalDate(input.dualQualifiedSince, 'dualQualifiedSince', '双师型认定日期 Recognised On'),
-			dual_qualified_level: optionalText(input.dualQualifiedLevel, 'dualQualifiedLevel', '双师型等级 Level', 50),
+			course_category: courseCategory
+				? oneOf(courseCategory, 'courseCategory', '课程类别 Course Category', COURSE_CATEGORIES)
+				: null,
+			dual_qualified: optionalBoolean(input.dualQualified, 'dualQualified', '双师型 Dual-Qualified')
+				? 1
+				: 0,
+			dual_qualified_since: optionalDate(
+				input.dualQualifiedSince,
+				'dualQualifiedSince',
+				'双师型认定日期 Recognised On',
+			),
+			dual_qualified_level: optionalText(
+				input.dualQualifiedLevel,
+				'dualQualifiedLevel',
+				'双师型等级 Level',
+				50,
+			),
 			employee_no: optionalText(input.employeeNo, 'employeeNo', '工号 Employee No.', 50),
 			joined_on: optionalDate(input.joinedOn, 'joinedOn', '入职日期 Joined On'),
-			enterprise_experience: optionalBoolean(input.enterpriseExperience, 'enterpriseExperience', '企业经历 Enterprise Experience') ? 1 : 0,
+			enterprise_experience: optionalBoolean(
+				input.enterpriseExperience,
+				'enterpriseExperience',
+				'企业经历 Enterprise Experience',
+			)
+				? 1
+				: 0,
 		};
 	},
 	fromRow(row) {
@@ -91,12 +120,19 @@ const spec: EntitySpec<PersonInput, Person> = {
 		};
 	},
 	naturalKey(input) {
-		if (typeof input.email === 'string' && input.email.trim()) return { column: 'email', value: input.email.trim().toLowerCase(), field: 'email' };
+		if (typeof input.email === 'string' && input.email.trim())
+			return { column: 'email', value: input.email.trim().toLowerCase(), field: 'email' };
 		return null;
 	},
 	unique: [{ column: 'email', field: 'email' }],
 	referencedBy: [],
-	filters: { kind: 'kind', organisationId: 'organisation_id', department: 'department', courseCategory: 'course_category', email: 'email' },
+	filters: {
+		kind: 'kind',
+		organisationId: 'organisation_id',
+		department: 'department',
+		courseCategory: 'course_category',
+		email: 'email',
+	},
 };
 
 export const people = new Repository(spec);

@@ -10,7 +10,11 @@ export interface AuditMatcher {
 	actions?: readonly string[];
 }
 
-export interface AuditRecord extends Pick<AuditTable, 'id' | 'at' | 'actor' | 'action' | 'entity_type' | 'entity_id' | 'changes' | 'note'> {
+export interface AuditRecord
+	extends Pick<
+		AuditTable,
+		'id' | 'at' | 'actor' | 'action' | 'entity_type' | 'entity_id' | 'changes' | 'note'
+	> {
 	seq: number;
 	xid: string;
 }
@@ -31,7 +35,17 @@ function matching(eb: ExpressionBuilder<Database, 'audit'>, matchers: readonly A
 	);
 }
 
-const COLUMNS = ['seq', 'id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'changes', 'note'] as const;
+const COLUMNS = [
+	'seq',
+	'id',
+	'at',
+	'actor',
+	'action',
+	'entity_type',
+	'entity_id',
+	'changes',
+	'note',
+] as const;
 
 /** The transactions PostgreSQL sees as finished right now: below xmax and not in xip. */
 async function currentSnapshot(tx: Tx): Promise<Snapshot> {
@@ -44,7 +58,10 @@ async function currentSnapshot(tx: Tx): Promise<Snapshot> {
 /** Where a new cursor starts: after everything already written (and finished). */
 export async function auditStart(tx: Tx, dialect: Dialect): Promise<AuditPosition> {
 	if (dialect === 'postgres') return { seq: 0, snapshot: await currentSnapshot(tx) };
-	const row = await tx.selectFrom('audit').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+	const row = await tx
+		.selectFrom('audit')
+		.select((eb) => eb.fn.max('seq').as('seq'))
+		.executeTakeFirst();
 	return { seq: Number(row?.seq ?? 0) };
 }
 
@@ -56,28 +73,45 @@ export async function readAudit(
 	matchers: readonly AuditMatcher[],
 	limit: number,
 ): Promise<AuditBatch> {
-	return dialect === 'postgres' ? readPostgres(tx, position, matchers, limit) : readSqlite(tx, position, matchers, limit);
+	return dialect === 'postgres'
+		? readPostgres(tx, position, matchers, limit)
+		: readSqlite(tx, position, matchers, limit);
 }
 
-async function readSqlite(tx: Tx, position: AuditPosition, matchers: readonly AuditMatcher[], limit: number): Promise<AuditBatch> {
+async function readSqlite(
+	tx: Tx,
+	position: AuditPosition,
+	matchers: readonly AuditMatcher[],
+	limit: number,
+): Promise<AuditBatch> {
 	// This runs in a write transaction (BEGIN IMMEDIATE): no row can appear below `end` later.
 	const end = (await auditStart(tx, 'sqlite')).seq;
 	if (matchers.length === 0) return { rows: [], next: { seq: Math.max(position.seq, end) } };
-	const rows = ((await tx
-		.selectFrom('audit')
-		.select([...COLUMNS, sql<string>`'0'`.as('xid')])
-		.where('seq', '>', position.seq)
-		.where('seq', '<=', end)
-		.where((eb) => matching(eb, matchers))
-		.orderBy('seq')
-		.limit(limit)
-		.execute()) as AuditRecord[]).map((r) => ({ ...r, seq: Number(r.seq) }));
+	const rows = (
+		(await tx
+			.selectFrom('audit')
+			.select([...COLUMNS, sql<string>`'0'`.as('xid')])
+			.where('seq', '>', position.seq)
+			.where('seq', '<=', end)
+			.where((eb) => matching(eb, matchers))
+			.orderBy('seq')
+			.limit(limit)
+			.execute()) as AuditRecord[]
+	).map((r) => ({ ...r, seq: Number(r.seq) }));
 	// A full batch may have more behind it; otherwise every row up to `end` was seen.
-	const next = rows.length >= limit ? { seq: rows[rows.length - 1].seq } : { seq: Math.max(position.seq, end) };
+	const next =
+		rows.length >= limit
+			? { seq: rows[rows.length - 1].seq }
+			: { seq: Math.max(position.seq, end) };
 	return { rows, next };
 }
 
-async function readPostgres(tx: Tx, position: AuditPosition, matchers: readonly AuditMatcher[], limit: number): Promise<AuditBatch> {
+async function readPostgres(
+	tx: Tx,
+	position: AuditPosition,
+	matchers: readonly AuditMatcher[],
+	limit: number,
+): Promise<AuditBatch> {
 	const previous = position.snapshot;
 	if (!previous) throw new Error('Trigger cursor has no snapshot; it was made on another dialect');
 	const target = position.target ?? (await currentSnapshot(tx));
@@ -92,9 +126,17 @@ async function readPostgres(tx: Tx, position: AuditPosition, matchers: readonly 
 		.where(sql<boolean>`(xid >= ${previous.xmax}::xid8 or xid = any(${previous.xip}::xid8[]))`)
 		.where((eb) => matching(eb, matchers));
 	if (position.target && position.after) {
-		query = query.where(sql<boolean>`(xid, seq) > (${position.after.xid}::xid8, ${position.after.seq})`);
+		query = query.where(
+			sql<boolean>`(xid, seq) > (${position.after.xid}::xid8, ${position.after.seq})`,
+		);
 	}
-	const rows = ((await query.orderBy(sql`xid`).orderBy('seq').limit(limit).execute()) as AuditRecord[]).map((r) => ({ ...r, seq: Number(r.seq) }));
+	const rows = (
+		(await query
+			.orderBy(sql`xid`)
+			.orderBy('seq')
+			.limit(limit)
+			.execute()) as AuditRecord[]
+	).map((r) => ({ ...r, seq: Number(r.seq) }));
 	const last = rows[rows.length - 1];
 	const next: AuditPosition =
 		rows.length >= limit && last
@@ -104,7 +146,12 @@ async function readPostgres(tx: Tx, position: AuditPosition, matchers: readonly 
 }
 
 /** The newest matching rows, whatever any cursor says: what "fetch test event" shows. */
-export async function latestAudit(tx: Tx, dialect: Dialect, matchers: readonly AuditMatcher[], limit: number): Promise<AuditRecord[]> {
+export async function latestAudit(
+	tx: Tx,
+	dialect: Dialect,
+	matchers: readonly AuditMatcher[],
+	limit: number,
+): Promise<AuditRecord[]> {
 	if (matchers.length === 0) return [];
 	const xid = dialect === 'postgres' ? sql<string>`xid::text` : sql<string>`'0'`;
 	const rows = (await tx

@@ -12,12 +12,21 @@ export interface RecordKind {
 
 export const RECORD_KINDS: Record<string, RecordKind> = {
 	course: { label: '课程共建申报 Course Proposal', entityTypes: ['course', 'course_deliverable'] },
-	placement: { label: '教师企业实践 Teacher Placement', entityTypes: ['exchange_placement', 'exchange_log'] },
-	engagement: { label: '技师进课堂 Technician Engagement', entityTypes: ['exchange_engagement', 'exchange_session'] },
+	placement: {
+		label: '教师企业实践 Teacher Placement',
+		entityTypes: ['exchange_placement', 'exchange_log'],
+	},
+	engagement: {
+		label: '技师进课堂 Technician Engagement',
+		entityTypes: ['exchange_engagement', 'exchange_session'],
+	},
 	station: { label: '实践流动站 Practice Station', entityTypes: ['exchange_station'] },
 	patent: { label: '专利 Patent', entityTypes: ['registry_patent', 'patent'] },
 	project: { label: '科研项目 Research Project', entityTypes: ['registry_project', 'project'] },
-	approval: { label: '审批申请 Approval Request', entityTypes: ['approval_request', 'approval_stage', 'approval_slot'] },
+	approval: {
+		label: '审批申请 Approval Request',
+		entityTypes: ['approval_request', 'approval_stage', 'approval_slot'],
+	},
 	organisation: { label: '单位 Organisation', entityTypes: ['organisation'] },
 	person: { label: '人员 Person', entityTypes: ['person'] },
 };
@@ -29,9 +38,18 @@ export function extendRecordKind(kind: string, entityTypes: string[], label?: st
 }
 
 /** The audit actions that mean an approval request reached its result (core/approval/flow.ts#finish). */
-export const APPROVAL_DECIDED: AuditMatcher[] = [{ entityType: 'approval_request', actions: ['approved', 'rejected'] }];
+export const APPROVAL_DECIDED: AuditMatcher[] = [
+	{ entityType: 'approval_request', actions: ['approved', 'rejected'] },
+];
 
-export type EventName = 'record.created' | 'record.updated' | 'record.deleted' | 'record.changed' | 'approval.decided' | 'approval.overdue' | 'deadline.window';
+export type EventName =
+	| 'record.created'
+	| 'record.updated'
+	| 'record.deleted'
+	| 'record.changed'
+	| 'approval.decided'
+	| 'approval.overdue'
+	| 'deadline.window';
 
 export interface WatchConfig {
 	/** Record kinds (keys of RECORD_KINDS) and raw entity types to watch for changes. */
@@ -53,7 +71,10 @@ export function recordMatchers(config: WatchConfig): AuditMatcher[] {
 		for (const t of known.entityTypes) types.add(t);
 	}
 	const actions = config.actions?.filter(Boolean);
-	return [...types].map((entityType) => ({ entityType, actions: actions?.length ? actions : undefined }));
+	return [...types].map((entityType) => ({
+		entityType,
+		actions: actions?.length ? actions : undefined,
+	}));
 }
 
 export function auditMatchers(config: WatchConfig): AuditMatcher[] {
@@ -61,7 +82,9 @@ export function auditMatchers(config: WatchConfig): AuditMatcher[] {
 }
 
 export function isApprovalDecision(entityType: string, action: string): boolean {
-	return APPROVAL_DECIDED.some((m) => m.entityType === entityType && (!m.actions || m.actions.includes(action)));
+	return APPROVAL_DECIDED.some(
+		(m) => m.entityType === entityType && (!m.actions || m.actions.includes(action)),
+	);
 }
 
 export function recordEventName(action: string): EventName {
@@ -73,6 +96,7 @@ export function recordEventName(action: string): EventName {
 
 /** The record kind an entity type belongs to, for the event item. */
 export function kindOf(entityType: string): string | null {
-	for (const [key, kind] of Object.entries(RECORD_KINDS)) if (kind.entityTypes.includes(entityType)) return key;
+	for (const [key, kind] of Object.entries(RECORD_KINDS))
+		if (kind.entityTypes.includes(entityType)) return key;
 	return null;
 }

@@ -2,7 +2,14 @@ import { dateInZone } from '../util/time';
 import type { Store, Tx } from '../store/store';
 import type { Dialect } from '../store/types';
 import { auditStart, latestAudit, readAudit, type AuditRecord } from './audit-feed';
-import { auditMatchers, isApprovalDecision, kindOf, recordEventName, type EventName, type WatchConfig } from './kinds';
+import {
+	auditMatchers,
+	isApprovalDecision,
+	kindOf,
+	recordEventName,
+	type EventName,
+	type WatchConfig,
+} from './kinds';
 import { formatPosition, parsePosition } from './position';
 import { existingTables, timedSources, type TimedEvent } from './timed';
 import './schema';
@@ -50,7 +57,9 @@ function fromAudit(row: AuditRecord): ConsortiumEvent {
 	}
 	return {
 		eventId: row.id,
-		event: isApprovalDecision(row.entity_type, row.action) ? 'approval.decided' : recordEventName(row.action),
+		event: isApprovalDecision(row.entity_type, row.action)
+			? 'approval.decided'
+			: recordEventName(row.action),
 		kind: kindOf(row.entity_type),
 		entityType: row.entity_type,
 		entityId: row.entity_id,
@@ -86,17 +95,28 @@ function fromTimed(event: TimedEvent): ConsortiumEvent {
 }
 
 /** Everything the clock makes due now for the watched kinds. */
-async function collectTimed(tx: Tx, dialect: Dialect, options: PollOptions, now: Date): Promise<TimedEvent[]> {
+async function collectTimed(
+	tx: Tx,
+	dialect: Dialect,
+	options: PollOptions,
+	now: Date,
+): Promise<TimedEvent[]> {
 	const wanted: Array<TimedEvent['event']> = [];
 	if (options.approvalOverdue) wanted.push('approval.overdue');
-	if (options.deadlineWindowDays !== null && options.deadlineWindowDays !== undefined) wanted.push('deadline.window');
+	if (options.deadlineWindowDays !== null && options.deadlineWindowDays !== undefined)
+		wanted.push('deadline.window');
 	if (wanted.length === 0) return [];
 	const tables = await existingTables(tx, dialect);
-	const context = { now: now.toISOString(), today: dateInZone(now, options.timeZone), windowDays: options.deadlineWindowDays ?? 0 };
+	const context = {
+		now: now.toISOString(),
+		today: dateInZone(now, options.timeZone),
+		windowDays: options.deadlineWindowDays ?? 0,
+	};
 	const out: TimedEvent[] = [];
 	for (const event of wanted) {
 		for (const source of timedSources(event)) {
-			if (source.tables.every((t) => tables.has(t))) out.push(...(await source.collect(tx, context)));
+			if (source.tables.every((t) => tables.has(t)))
+				out.push(...(await source.collect(tx, context)));
 		}
 	}
 	return out;
@@ -118,7 +138,14 @@ async function lockCursor(tx: Tx, dialect: Dialect, options: PollOptions, now: D
 	const stamp = now.toISOString();
 	await tx
 		.insertInto('event_cursor')
-		.values({ key, workflow_id: options.workflowId, node_id: options.nodeId, position: formatPosition(start), started_at: stamp, updated_at: stamp })
+		.values({
+			key,
+			workflow_id: options.workflowId,
+			node_id: options.nodeId,
+			position: formatPosition(start),
+			started_at: stamp,
+			updated_at: stamp,
+		})
 		.onConflict((oc) => oc.column('key').doNothing())
 		.execute();
 	return (await select())!;
@@ -135,7 +162,13 @@ export async function pollEvents(store: Store, options: PollOptions): Promise<Co
 	const limit = options.limit ?? 500;
 	return store.transaction(async (tx) => {
 		const cursor = await lockCursor(tx, store.dialect, options, now);
-		const batch = await readAudit(tx, store.dialect, parsePosition(cursor.position), auditMatchers(options), limit);
+		const batch = await readAudit(
+			tx,
+			store.dialect,
+			parsePosition(cursor.position),
+			auditMatchers(options),
+			limit,
+		);
 		const timed = await collectTimed(tx, store.dialect, options, now);
 		let fresh: TimedEvent[] = [];
 		if (timed.length) {
@@ -143,20 +176,36 @@ export async function pollEvents(store: Store, options: PollOptions): Promise<Co
 				.selectFrom('event_fired')
 				.select('event_id')
 				.where('cursor_key', '=', cursor.key)
-				.where('event_id', 'in', timed.map((t) => t.eventId))
+				.where(
+					'event_id',
+					'in',
+					timed.map((t) => t.eventId),
+				)
 				.execute();
 			const seen = new Set(fired.map((f) => f.event_id));
-			fresh = timed.filter((t, i) => !seen.has(t.eventId) && timed.findIndex((o) => o.eventId === t.eventId) === i);
+			fresh = timed.filter(
+				(t, i) => !seen.has(t.eventId) && timed.findIndex((o) => o.eventId === t.eventId) === i,
+			);
 			if (fresh.length) {
 				await tx
 					.insertInto('event_fired')
-					.values(fresh.map((t) => ({ cursor_key: cursor.key, event_id: t.eventId, fired_at: now.toISOString() })))
+					.values(
+						fresh.map((t) => ({
+							cursor_key: cursor.key,
+							event_id: t.eventId,
+							fired_at: now.toISOString(),
+						})),
+					)
 					.execute();
 			}
 		}
 		const position = formatPosition(batch.next);
 		if (position !== cursor.position) {
-			await tx.updateTable('event_cursor').set({ position, updated_at: now.toISOString() }).where('key', '=', cursor.key).execute();
+			await tx
+				.updateTable('event_cursor')
+				.set({ position, updated_at: now.toISOString() })
+				.where('key', '=', cursor.key)
+				.execute();
 		}
 		return [...batch.rows.map(fromAudit), ...fresh.map(fromTimed)];
 	});
@@ -166,10 +215,16 @@ export async function pollEvents(store: Store, options: PollOptions): Promise<Co
  * What "fetch test event" shows: the newest real event of the watched kinds, whatever the
  * cursor says, and without moving it.
  */
-export async function latestEvents(store: Store, options: PollOptions, count = 1): Promise<ConsortiumEvent[]> {
+export async function latestEvents(
+	store: Store,
+	options: PollOptions,
+	count = 1,
+): Promise<ConsortiumEvent[]> {
 	const now = options.now ?? new Date();
 	return store.transaction(async (tx) => {
-		const audit = (await latestAudit(tx, store.dialect, auditMatchers(options), count)).map(fromAudit);
+		const audit = (await latestAudit(tx, store.dialect, auditMatchers(options), count)).map(
+			fromAudit,
+		);
 		const timed = (await collectTimed(tx, store.dialect, options, now)).map(fromTimed);
 		return [...audit, ...timed].slice(0, count);
 	});
@@ -183,4 +238,3 @@ export async function dropCursor(store: Store, workflowId: string, nodeId: strin
 		await tx.deleteFrom('event_cursor').where('key', '=', key).execute();
 	});
 }
-

@@ -16,7 +16,17 @@ registerTimedSource({
 		const rows = await (tx as any)
 			.selectFrom('approval_stage as s')
 			.innerJoin('approval_request as r', 'r.id', 's.request_id')
-			.select(['s.id as stage_id', 's.idx', 's.name as stage_name', 's.due_at', 's.timeout_action', 'r.id as request_id', 'r.number', 'r.title', 'r.status as request_status'])
+			.select([
+				's.id as stage_id',
+				's.idx',
+				's.name as stage_name',
+				's.due_at',
+				's.timeout_action',
+				'r.id as request_id',
+				'r.number',
+				'r.title',
+				'r.status as request_status',
+			])
 			.where('s.status', '=', 'active')
 			.where('r.status', '=', 'pending')
 			.where('s.due_at', 'is not', null)
@@ -30,7 +40,13 @@ registerTimedSource({
 			entityId: r.request_id,
 			due: r.due_at,
 			title: r.title,
-			detail: { requestNumber: r.number, stageId: r.stage_id, stageIndex: r.idx, stageName: r.stage_name, timeoutAction: r.timeout_action },
+			detail: {
+				requestNumber: r.number,
+				stageId: r.stage_id,
+				stageIndex: r.idx,
+				stageName: r.stage_name,
+				timeoutAction: r.timeout_action,
+			},
 		}));
 	},
 });
@@ -56,7 +72,13 @@ registerTimedSource({
 			entityId: r.subject_id,
 			due: r.due_on,
 			title: r.subject_title,
-			detail: { deadlineKind: r.kind, subjectNo: r.subject_no, ownerId: r.owner_id, daysLeft: daysBetween(today, r.due_on), info: parse(r.detail) },
+			detail: {
+				deadlineKind: r.kind,
+				subjectNo: r.subject_no,
+				ownerId: r.owner_id,
+				daysLeft: daysBetween(today, r.due_on),
+				info: parse(r.detail),
+			},
 		}));
 	},
 });
@@ -70,7 +92,16 @@ registerTimedSource({
 		const rows = await (tx as any)
 			.selectFrom('course_deliverable as d')
 			.innerJoin('course as c', 'c.id', 'd.course_id')
-			.select(['d.id', 'd.kind', 'd.title', 'd.due_on', 'd.status', 'c.id as course_id', 'c.code', 'c.name as course_name'])
+			.select([
+				'd.id',
+				'd.kind',
+				'd.title',
+				'd.due_on',
+				'd.status',
+				'c.id as course_id',
+				'c.code',
+				'c.name as course_name',
+			])
 			.where('d.completed_on', 'is', null)
 			.where('d.due_on', '>=', today)
 			.where('d.due_on', '<=', addDays(today, windowDays))
@@ -83,7 +114,13 @@ registerTimedSource({
 			entityId: r.id,
 			due: r.due_on,
 			title: r.title ?? `${r.course_name} · ${r.kind}`,
-			detail: { deadlineKind: `deliverable:${r.kind}`, courseId: r.course_id, courseCode: r.code, status: r.status, daysLeft: daysBetween(today, r.due_on) },
+			detail: {
+				deadlineKind: `deliverable:${r.kind}`,
+				courseId: r.course_id,
+				courseCode: r.code,
+				status: r.status,
+				daysLeft: daysBetween(today, r.due_on),
+			},
 		}));
 	},
 });

@@ -49,7 +49,13 @@ export function timedSources(event: TimedEvent['event']): TimedSource[] {
 export async function existingTables(tx: Db, dialect: Dialect): Promise<Set<string>> {
 	const { rows } =
 		dialect === 'postgres'
-			? await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(tx)
-			: await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(tx);
+			? await sql<{
+					name: string;
+				}>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
+					tx,
+				)
+			: await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(
+					tx,
+				);
 	return new Set(rows.map((r) => r.name));
 }

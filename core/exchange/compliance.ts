@@ -29,8 +29,21 @@ import { COUNTING_RULE_LABELS, type ComplianceRules } from './rules';
  * (2026-12-01 → 2021-12-02; 2028-02-29 → 2023-03-01, as 2023-02-29 does not exist and falls to 02-28).
  */
 
-export type ReportName = 'fiveYear' | 'annual' | 'newTeachers' | 'dualQualified' | 'stationUse' | 'technicianHours';
-export const REPORT_NAMES: ReportName[] = ['fiveYear', 'annual', 'newTeachers', 'dualQualified', 'stationUse', 'technicianHours'];
+export type ReportName =
+	| 'fiveYear'
+	| 'annual'
+	| 'newTeachers'
+	| 'dualQualified'
+	| 'stationUse'
+	| 'technicianHours';
+export const REPORT_NAMES: ReportName[] = [
+	'fiveYear',
+	'annual',
+	'newTeachers',
+	'dualQualified',
+	'stationUse',
+	'technicianHours',
+];
 
 export interface ReportOptions {
 	asOf: string;
@@ -60,10 +73,24 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 async function teachers(store: Store): Promise<TeacherRow[]> {
 	const rows = await store.db
 		.selectFrom('person')
-		.select(['id', 'name', 'department', 'course_category', 'joined_on', 'enterprise_experience', 'dual_qualified', 'dual_qualified_since'])
+		.select([
+			'id',
+			'name',
+			'department',
+			'course_category',
+			'joined_on',
+			'enterprise_experience',
+			'dual_qualified',
+			'dual_qualified_since',
+		])
 		.where('kind', '=', 'teacher')
 		.execute();
-	return rows.sort((a, b) => byText(a.department ?? '', b.department ?? '') || byText(a.name, b.name) || byText(a.id, b.id));
+	return rows.sort(
+		(a, b) =>
+			byText(a.department ?? '', b.department ?? '') ||
+			byText(a.name, b.name) ||
+			byText(a.id, b.id),
+	);
 }
 
 type DaySets = Map<string, Set<number>>;
@@ -77,7 +104,15 @@ async function readPracticeDays(store: Store, rules: ComplianceRules) {
 	const rows = await store.db
 		.selectFrom('exchange_log as l')
 		.innerJoin('exchange_placement as p', 'p.id', 'l.placement_id')
-		.select(['p.teacher_id', 'p.station_id', 'p.planned_start', 'p.planned_end', 'l.week_start', 'l.days_on_site', 'l.on_site_dates'])
+		.select([
+			'p.teacher_id',
+			'p.station_id',
+			'p.planned_start',
+			'p.planned_end',
+			'l.week_start',
+			'l.days_on_site',
+			'l.on_site_dates',
+		])
 		.where('l.confirmed', '=', 1)
 		.where('p.status', 'in', rules.countedStatuses)
 		.execute();
@@ -92,7 +127,11 @@ async function readPracticeDays(store: Store, rules: ComplianceRules) {
 	for (const r of rows) {
 		const days = creditedDays(r, r.planned_start, r.planned_end);
 		addTo(byTeacher, r.teacher_id, days);
-		addTo(calendarByTeacher, r.teacher_id, calendarCreditedDays(r, r.planned_start, r.planned_end, rules.fullTimeDaysPerWeek));
+		addTo(
+			calendarByTeacher,
+			r.teacher_id,
+			calendarCreditedDays(r, r.planned_start, r.planned_end, rules.fullTimeDaysPerWeek),
+		);
 		if (r.station_id) {
 			let station = byStation.get(r.station_id);
 			if (!station) byStation.set(r.station_id, (station = new Map()));
@@ -109,7 +148,10 @@ function practiceDays(store: Store, { rules, shared }: ReportOptions) {
 }
 
 const category = (t: TeacherRow) => t.course_category ?? 'professional';
-const CATEGORY_LABELS: Record<string, string> = { professional: '专业课 Professional', general: '公共课 General' };
+const CATEGORY_LABELS: Record<string, string> = {
+	professional: '专业课 Professional',
+	general: '公共课 General',
+};
 
 export function windowStart(asOf: string, years: number): string {
 	return addDays(addYears(asOf, -years), 1);
@@ -120,7 +162,11 @@ export function windowStart(asOf: string, years: number): string {
  * has it, a period ends the day before its anniversary; when the anniversary does not exist
  * (29 February in a common year) it ends on the month's last day.
  */
-export function periodContaining(anchor: string, asOf: string, years: number): { start: string; end: string } {
+export function periodContaining(
+	anchor: string,
+	asOf: string,
+	years: number,
+): { start: string; end: string } {
 	const first = anchor > asOf ? asOf : anchor;
 	let start = first;
 	for (let n = years; ; n += years) {
@@ -136,7 +182,11 @@ export function periodEnd(anchor: string, asOf: string, years: number): string {
 }
 
 /** One teacher's five-year window: the deadline it is measured on, and the span that counts. */
-export function fiveYearWindow(anchor: string, asOf: string, rules: Pick<ComplianceRules, 'windowModel' | 'windowYears'>): { start: string; end: string } {
+export function fiveYearWindow(
+	anchor: string,
+	asOf: string,
+	rules: Pick<ComplianceRules, 'windowModel' | 'windowYears'>,
+): { start: string; end: string } {
 	if (rules.windowModel === 'cycle') return periodContaining(anchor, asOf, rules.windowYears);
 	const firstEnd = periodEnd(anchor, anchor > asOf ? asOf : anchor, rules.windowYears);
 	const end = firstEnd > asOf ? firstEnd : asOf;
@@ -147,21 +197,50 @@ export function fiveYearWindow(anchor: string, asOf: string, rules: Pick<Complia
  * Practice in [from, to] under the counting rule, with the requirement in the same unit:
  * months (calendar months of full-time practice) or logged days.
  */
-function measure(rules: ComplianceRules, practice: { byTeacher: DaySets; calendarByTeacher: DaySets }, teacherId: string, from: string, to: string, months: number) {
+function measure(
+	rules: ComplianceRules,
+	practice: { byTeacher: DaySets; calendarByTeacher: DaySets },
+	teacherId: string,
+	from: string,
+	to: string,
+	months: number,
+) {
 	const loggedDays = countWithin(practice.byTeacher.get(teacherId) ?? [], from, to);
-	const practisedMonths = monthsWithin(practice.calendarByTeacher.get(teacherId) ?? [], from, to, rules.daysPerMonth);
+	const practisedMonths = monthsWithin(
+		practice.calendarByTeacher.get(teacherId) ?? [],
+		from,
+		to,
+		rules.daysPerMonth,
+	);
 	if (rules.countingRule === 'loggedDays') {
 		const required = Math.round(months * rules.daysPerMonth);
-		return { months: practisedMonths, loggedDays, required, shortfall: Math.max(0, required - loggedDays), unit: '天 Days' };
+		return {
+			months: practisedMonths,
+			loggedDays,
+			required,
+			shortfall: Math.max(0, required - loggedDays),
+			unit: '天 Days',
+		};
 	}
 	const required = Math.round(months * 100) / 100;
-	return { months: practisedMonths, loggedDays, required, shortfall: Math.max(0, Math.round((required - practisedMonths) * 100) / 100), unit: '月 Months' };
+	return {
+		months: practisedMonths,
+		loggedDays,
+		required,
+		shortfall: Math.max(0, Math.round((required - practisedMonths) * 100) / 100),
+		unit: '月 Months',
+	};
 }
 
-const countingRule = (rules: ComplianceRules) => ({ countingRule: rules.countingRule, countingRuleLabel: COUNTING_RULE_LABELS[rules.countingRule] });
+const countingRule = (rules: ComplianceRules) => ({
+	countingRule: rules.countingRule,
+	countingRuleLabel: COUNTING_RULE_LABELS[rules.countingRule],
+});
 
 function status(shortfall: number): Pick<Item, 'status' | 'statusLabel'> {
-	return shortfall > 0 ? { status: 'shortfall', statusLabel: '未达标 Shortfall' } : { status: 'compliant', statusLabel: '达标 Compliant' };
+	return shortfall > 0
+		? { status: 'shortfall', statusLabel: '未达标 Shortfall' }
+		: { status: 'compliant', statusLabel: '达标 Compliant' };
 }
 
 export async function fiveYearReport(store: Store, options: ReportOptions): Promise<Item[]> {
@@ -171,7 +250,14 @@ export async function fiveYearReport(store: Store, options: ReportOptions): Prom
 		const factor = category(t) === 'general' ? rules.generalFactor : 1;
 		const window = fiveYearWindow(t.joined_on ?? rules.cycleAnchor, asOf, rules);
 		const countedThrough = window.end < asOf ? window.end : asOf;
-		const figures = measure(rules, practice, t.id, window.start, countedThrough, rules.windowMonths * factor);
+		const figures = measure(
+			rules,
+			practice,
+			t.id,
+			window.start,
+			countedThrough,
+			rules.windowMonths * factor,
+		);
 		return {
 			report: 'fiveYear',
 			teacherId: t.id,
@@ -213,13 +299,29 @@ export async function annualReport(store: Store, options: ReportOptions): Promis
 		});
 }
 
-export async function newTeachersReport(store: Store, { asOf, rules }: ReportOptions): Promise<Item[]> {
+export async function newTeachersReport(
+	store: Store,
+	{ asOf, rules }: ReportOptions,
+): Promise<Item[]> {
 	const since = addMonths(asOf, -rules.newTeacherMonths);
 	const placed = new Set(
-		(await store.db.selectFrom('exchange_placement').select('teacher_id').where('status', '!=', 'cancelled').execute()).map((r) => r.teacher_id),
+		(
+			await store.db
+				.selectFrom('exchange_placement')
+				.select('teacher_id')
+				.where('status', '!=', 'cancelled')
+				.execute()
+		).map((r) => r.teacher_id),
 	);
 	return (await teachers(store))
-		.filter((t) => !t.enterprise_experience && t.joined_on && t.joined_on > since && t.joined_on <= asOf && !placed.has(t.id))
+		.filter(
+			(t) =>
+				!t.enterprise_experience &&
+				t.joined_on &&
+				t.joined_on > since &&
+				t.joined_on <= asOf &&
+				!placed.has(t.id),
+		)
 		.map((t) => ({
 			report: 'newTeachers',
 			teacherId: t.id,
@@ -233,7 +335,10 @@ export async function newTeachersReport(store: Store, { asOf, rules }: ReportOpt
 		}));
 }
 
-export async function dualQualifiedReport(store: Store, { asOf, rules }: ReportOptions): Promise<Item[]> {
+export async function dualQualifiedReport(
+	store: Store,
+	{ asOf, rules }: ReportOptions,
+): Promise<Item[]> {
 	const professional = (await teachers(store)).filter((t) => category(t) === 'professional');
 	const groups = new Map<string, TeacherRow[]>();
 	for (const t of professional) {
@@ -243,7 +348,9 @@ export async function dualQualifiedReport(store: Store, { asOf, rules }: ReportO
 		else groups.set(key, [t]);
 	}
 	const item = (department: string, list: TeacherRow[]): Item => {
-		const dual = list.filter((t) => t.dual_qualified && (!t.dual_qualified_since || t.dual_qualified_since <= asOf)).length;
+		const dual = list.filter(
+			(t) => t.dual_qualified && (!t.dual_qualified_since || t.dual_qualified_since <= asOf),
+		).length;
 		const share = list.length ? dual / list.length : 0;
 		// A tolerance so that 3/4 against 0.75 meets the target despite binary fractions.
 		const needed = Math.max(0, Math.ceil(rules.dualQualifiedTarget * list.length - 1e-9) - dual);
@@ -255,10 +362,15 @@ export async function dualQualifiedReport(store: Store, { asOf, rules }: ReportO
 			share: Math.round(share * 10000) / 10000,
 			target: rules.dualQualifiedTarget,
 			needed,
-			...(needed > 0 ? { status: 'below_target', statusLabel: '未达目标 Below Target' } : { status: 'on_target', statusLabel: '达到目标 On Target' }),
+			...(needed > 0
+				? { status: 'below_target', statusLabel: '未达目标 Below Target' }
+				: { status: 'on_target', statusLabel: '达到目标 On Target' }),
 		};
 	};
-	return [...[...groups.entries()].map(([d, list]) => item(d, list)), item('全部 All', professional)];
+	return [
+		...[...groups.entries()].map(([d, list]) => item(d, list)),
+		item('全部 All', professional),
+	];
 }
 
 export async function stationUseReport(store: Store, options: ReportOptions): Promise<Item[]> {
@@ -272,7 +384,11 @@ export async function stationUseReport(store: Store, options: ReportOptions): Pr
 		.select('o.name as enterprise_name')
 		.orderBy('s.id')
 		.execute();
-	const placements = await store.db.selectFrom('exchange_placement').select(['station_id', 'status', 'planned_start', 'planned_end']).where('station_id', 'is not', null).execute();
+	const placements = await store.db
+		.selectFrom('exchange_placement')
+		.select(['station_id', 'status', 'planned_start', 'planned_end'])
+		.where('station_id', 'is not', null)
+		.execute();
 	const byStationId = new Map<string, typeof placements>();
 	for (const p of placements) {
 		const list = byStationId.get(p.station_id!);
@@ -281,13 +397,29 @@ export async function stationUseReport(store: Store, options: ReportOptions): Pr
 	}
 	return stations.map((s) => {
 		const mine = byStationId.get(s.id) ?? [];
-		const inUse = mine.filter((p) => OCCUPYING.includes(p.status) && p.planned_start <= asOf && p.planned_end >= asOf).length;
-		const thisYear = mine.filter((p) => p.status !== 'cancelled' && p.planned_start <= `${year}-12-31` && p.planned_end >= `${year}-01-01`).length;
+		const inUse = mine.filter(
+			(p) => OCCUPYING.includes(p.status) && p.planned_start <= asOf && p.planned_end >= asOf,
+		).length;
+		const thisYear = mine.filter(
+			(p) =>
+				p.status !== 'cancelled' &&
+				p.planned_start <= `${year}-12-31` &&
+				p.planned_end >= `${year}-01-01`,
+		).length;
 		let teacherDays = 0;
-		for (const days of byStation.get(s.id)?.values() ?? []) teacherDays += countWithin(days, `${year}-01-01`, asOf);
-		const recognised = (!s.recognised_from || s.recognised_from <= asOf) && (!s.recognised_to || s.recognised_to >= asOf);
+		for (const days of byStation.get(s.id)?.values() ?? [])
+			teacherDays += countWithin(days, `${year}-01-01`, asOf);
+		const recognised =
+			(!s.recognised_from || s.recognised_from <= asOf) &&
+			(!s.recognised_to || s.recognised_to >= asOf);
 		const capacity = Number(s.capacity);
-		const state = !recognised ? ['not_recognised', '未在认定期 Not Recognised'] : inUse > capacity ? ['over', '超员 Over Capacity'] : inUse === capacity ? ['full', '满员 Full'] : ['available', '有余量 Available'];
+		const state = !recognised
+			? ['not_recognised', '未在认定期 Not Recognised']
+			: inUse > capacity
+				? ['over', '超员 Over Capacity']
+				: inUse === capacity
+					? ['full', '满员 Full']
+					: ['available', '有余量 Available'];
 		return {
 			report: 'stationUse',
 			stationId: s.id,
@@ -305,23 +437,41 @@ export async function stationUseReport(store: Store, options: ReportOptions): Pr
 	});
 }
 
-export async function technicianHoursReport(store: Store, { rules, term }: ReportOptions): Promise<Item[]> {
+export async function technicianHoursReport(
+	store: Store,
+	{ rules, term }: ReportOptions,
+): Promise<Item[]> {
 	let q = store.db
 		.selectFrom('exchange_engagement as e')
 		.innerJoin('person as t', 't.id', 'e.technician_id')
 		.innerJoin('organisation as o', 'o.id', 'e.enterprise_id')
-		.select(['e.id', 'e.technician_id', 'e.term', 'e.course', 't.name', 'o.name as enterprise_name'])
+		.select([
+			'e.id',
+			'e.technician_id',
+			'e.term',
+			'e.course',
+			't.name',
+			'o.name as enterprise_name',
+		])
 		.where('e.status', '!=', 'cancelled');
 	if (term) q = q.where('e.term', '=', term);
-	const engagements = (await q.orderBy('e.id').execute()).sort((a, b) => byText(a.term, b.term) || byText(a.name, b.name));
-	const sessions = await store.db.selectFrom('exchange_session').select(['engagement_id', 'hours', 'feedback_score', 'feedback_count']).execute();
+	const engagements = (await q.orderBy('e.id').execute()).sort(
+		(a, b) => byText(a.term, b.term) || byText(a.name, b.name),
+	);
+	const sessions = await store.db
+		.selectFrom('exchange_session')
+		.select(['engagement_id', 'hours', 'feedback_score', 'feedback_count'])
+		.execute();
 	const hoursOf = new Map<string, typeof sessions>();
 	for (const x of sessions) {
 		const list = hoursOf.get(x.engagement_id);
 		if (list) list.push(x);
 		else hoursOf.set(x.engagement_id, [x]);
 	}
-	const groups = new Map<string, { e: (typeof engagements)[number]; courses: Set<string>; ids: Set<string> }>();
+	const groups = new Map<
+		string,
+		{ e: (typeof engagements)[number]; courses: Set<string>; ids: Set<string> }
+	>();
 	for (const e of engagements) {
 		const key = `${e.technician_id}|${e.term}`;
 		const g = groups.get(key) ?? { e, courses: new Set<string>(), ids: new Set<string>() };
@@ -344,13 +494,21 @@ export async function technicianHoursReport(store: Store, { rules, term }: Repor
 			hours,
 			minHours: rules.technicianMinHours,
 			shortfall,
-			feedbackScore: weightedScore(mine.map((s) => ({ feedbackScore: s.feedback_score === null ? null : Number(s.feedback_score), feedbackCount: s.feedback_count === null ? null : Number(s.feedback_count) }))),
+			feedbackScore: weightedScore(
+				mine.map((s) => ({
+					feedbackScore: s.feedback_score === null ? null : Number(s.feedback_score),
+					feedbackCount: s.feedback_count === null ? null : Number(s.feedback_count),
+				})),
+			),
 			...status(shortfall),
 		};
 	});
 }
 
-export const REPORTS: Record<ReportName, (store: Store, options: ReportOptions) => Promise<Item[]>> = {
+export const REPORTS: Record<
+	ReportName,
+	(store: Store, options: ReportOptions) => Promise<Item[]>
+> = {
 	fiveYear: fiveYearReport,
 	annual: annualReport,
 	newTeachers: newTeachersReport,

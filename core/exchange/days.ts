@@ -24,7 +24,10 @@ export function weekDaysWithin(weekStart: string, start: string, end: string): s
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date: integer arithmetic for the hot counting path. */
 export function dayNumber(date: string): number {
-	return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86400000;
+	return (
+		Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) /
+		86400000
+	);
 }
 
 export function dateOfDay(day: number): string {
@@ -67,7 +70,12 @@ export function countWithin(days: Iterable<number>, from: string, to: string): n
  * up to `fullTimeDays` — counts as calendar time, its weekend included, as a month of
  * full-time placement does; any other week counts only its days on site.
  */
-export function calendarCreditedDays(log: CreditedLog, start: string, end: string, fullTimeDays: number): number[] {
+export function calendarCreditedDays(
+	log: CreditedLog,
+	start: string,
+	end: string,
+	fullTimeDays: number,
+): number[] {
 	const onSite = creditedDays(log, start, end);
 	const week = dayNumber(log.week_start);
 	const from = Math.max(week, dayNumber(start));
@@ -95,7 +103,12 @@ export function monthsEnd(start: string, months: number): string {
  * counts its whole calendar months, and what is left of it (less than a month) as days over
  * `daysPerMonth`. Rounded to hundredths.
  */
-export function monthsWithin(days: Iterable<number>, from: string, to: string, daysPerMonth: number): number {
+export function monthsWithin(
+	days: Iterable<number>,
+	from: string,
+	to: string,
+	daysPerMonth: number,
+): number {
 	const lo = dayNumber(from);
 	const hi = dayNumber(to);
 	const sorted = [...new Set(days)].filter((d) => d >= lo && d <= hi).sort((a, b) => a - b);
@@ -107,7 +120,9 @@ export function monthsWithin(days: Iterable<number>, from: string, to: string, d
 		const runEnd = dateOfDay(sorted[j]);
 		let whole = 0;
 		while (monthsEnd(runStart, whole + 1) <= runEnd) whole++;
-		const rest = whole ? daysBetween(monthsEnd(runStart, whole), runEnd) : sorted[j] - sorted[i] + 1;
+		const rest = whole
+			? daysBetween(monthsEnd(runStart, whole), runEnd)
+			: sorted[j] - sorted[i] + 1;
 		months += whole + rest / daysPerMonth;
 		i = j + 1;
 	}

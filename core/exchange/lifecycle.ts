@@ -3,7 +3,15 @@ import { labelParts, quoted, StateError, ValidationError } from '../util/errors'
 /** A state machine as data: which states each state may move to. */
 export type Transitions = Record<string, readonly string[]>;
 
-export const PLACEMENT_STATUSES = ['planned', 'approved', 'in_progress', 'report_submitted', 'assessed', 'closed', 'cancelled'] as const;
+export const PLACEMENT_STATUSES = [
+	'planned',
+	'approved',
+	'in_progress',
+	'report_submitted',
+	'assessed',
+	'closed',
+	'cancelled',
+] as const;
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 
 export const PLACEMENT_TRANSITIONS: Transitions = {
@@ -16,7 +24,13 @@ export const PLACEMENT_TRANSITIONS: Transitions = {
 	cancelled: [],
 };
 
-export const ENGAGEMENT_STATUSES = ['planned', 'approved', 'in_progress', 'evaluated', 'cancelled'] as const;
+export const ENGAGEMENT_STATUSES = [
+	'planned',
+	'approved',
+	'in_progress',
+	'evaluated',
+	'cancelled',
+] as const;
 
 export const ENGAGEMENT_TRANSITIONS: Transitions = {
 	planned: ['approved', 'cancelled'],
@@ -40,9 +54,19 @@ export const STATUS_LABELS: Record<string, string> = {
 /** A status's Chinese name, as a clerk reads it. */
 const zh = (status: string) => (STATUS_LABELS[status] ?? status).split(' ')[0];
 
-export function assertTransition(machine: Transitions, entity: string, from: string, to: unknown): asserts to is string {
+export function assertTransition(
+	machine: Transitions,
+	entity: string,
+	from: string,
+	to: unknown,
+): asserts to is string {
 	// An unknown target is a bad input, not a refused step: name the field it came from.
-	if (typeof to !== 'string' || !Object.hasOwn(machine, to)) throw new ValidationError(`未知状态 ${quoted(to)} / Unknown status ${quoted(to)}`, 'status', 'enum');
+	if (typeof to !== 'string' || !Object.hasOwn(machine, to))
+		throw new ValidationError(
+			`未知状态 ${quoted(to)} / Unknown status ${quoted(to)}`,
+			'status',
+			'enum',
+		);
 	if (!machine[from]?.includes(to)) {
 		throw new StateError(
 			`${labelParts(entity).zh}状态不能从「${zh(from)}」变为「${zh(to)}」，可变为：${machine[from]?.map(zh).join('、') || '无'} / ${labelParts(entity).en} cannot move from ${from} to ${to}; allowed: ${machine[from]?.join(', ') || 'none'}`,

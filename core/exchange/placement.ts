@@ -6,8 +6,21 @@ import { transition } from '../store/transition';
 import { NotFoundError, StateError, ValidationError } from '../util/errors';
 import { newId, nowIso } from '../util/id';
 import { daysBetween } from '../util/time';
-import { filterValue, oneOf, optionalNumber, optionalText, quoted, requiredDate, requiredText } from '../util/validate';
-import { assertTransition, PLACEMENT_TRANSITIONS, STATUS_LABELS, type PlacementStatus } from './lifecycle';
+import {
+	filterValue,
+	oneOf,
+	optionalNumber,
+	optionalText,
+	quoted,
+	requiredDate,
+	requiredText,
+} from '../util/validate';
+import {
+	assertTransition,
+	PLACEMENT_TRANSITIONS,
+	STATUS_LABELS,
+	type PlacementStatus,
+} from './lifecycle';
 import { requireOrganisation, requirePerson } from '../directory/lookup';
 
 export const PLACEMENT_FORMS = ['visit', 'training', 'post', 'rnd'] as const;
@@ -23,13 +36,21 @@ function formValue(given: unknown): unknown {
 	const text = given.trim();
 	for (const [value, label] of Object.entries(FORM_LABELS)) {
 		const chinese = label.split(' ')[0];
-		if ([value, label, chinese, label.slice(chinese.length + 1), ...chinese.split('/')].includes(text)) return value;
+		if (
+			[value, label, chinese, label.slice(chinese.length + 1), ...chinese.split('/')].includes(text)
+		)
+			return value;
 	}
 	return text;
 }
 
 export const GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
-export const GRADE_LABELS: Record<string, string> = { excellent: '优秀 Excellent', good: '良好 Good', pass: '合格 Pass', fail: '不合格 Fail' };
+export const GRADE_LABELS: Record<string, string> = {
+	excellent: '优秀 Excellent',
+	good: '良好 Good',
+	pass: '合格 Pass',
+	fail: '不合格 Fail',
+};
 
 /** Statuses in which a placement holds a place at its station. */
 export const OCCUPYING = ['planned', 'approved', 'in_progress', 'report_submitted'];
@@ -91,7 +112,15 @@ function withNames(q: any) {
 		.innerJoin('organisation as h', 'h.id', 'p.host_id')
 		.leftJoin('exchange_station as s', 's.id', 'p.station_id')
 		.selectAll('p')
-		.select(['t.name as teacher_name', 't.email as teacher_email', 't.department as teacher_department', 'h.name as host_name', 'h.contact_email as host_contact_email', 's.name as station_name', 's.contact_email as station_contact_email']);
+		.select([
+			't.name as teacher_name',
+			't.email as teacher_email',
+			't.department as teacher_department',
+			'h.name as host_name',
+			'h.contact_email as host_contact_email',
+			's.name as station_name',
+			's.contact_email as station_contact_email',
+		]);
 }
 
 function fromRow(row: any): Placement {
@@ -145,29 +174,74 @@ export function placementSummary(p: Omit<Placement, 'summary'>): Record<string, 
 }
 
 export async function readPlacement(tx: Tx | Store['db'], id: string): Promise<Placement> {
-	const row = await withNames((tx as any).selectFrom('exchange_placement as p')).where('p.id', '=', id).executeTakeFirst();
+	const row = await withNames((tx as any).selectFrom('exchange_placement as p'))
+		.where('p.id', '=', id)
+		.executeTakeFirst();
 	if (!row) throw new NotFoundError('exchange_placement', id);
 	return fromRow(row);
 }
 
 async function validate(tx: Tx, input: PlacementInput, exceptId?: string) {
-	const teacherId = (await requirePerson(tx, requiredText(input.teacherId, 'teacherId', '教师 Teacher', 254), 'teacherId', '教师 Teacher', { kind: 'teacher' })).id;
-	const hostId = (await requireOrganisation(tx, requiredText(input.hostId, 'hostId', '接收企业 Host Enterprise', 200), 'hostId', '接收企业 Host Enterprise')).id;
+	const teacherId = (
+		await requirePerson(
+			tx,
+			requiredText(input.teacherId, 'teacherId', '教师 Teacher', 254),
+			'teacherId',
+			'教师 Teacher',
+			{ kind: 'teacher' },
+		)
+	).id;
+	const hostId = (
+		await requireOrganisation(
+			tx,
+			requiredText(input.hostId, 'hostId', '接收企业 Host Enterprise', 200),
+			'hostId',
+			'接收企业 Host Enterprise',
+		)
+	).id;
 	const form = oneOf(formValue(input.form), 'form', '实践形式 Form', PLACEMENT_FORMS);
 	const start = requiredDate(input.plannedStart, 'plannedStart', '计划开始 Planned Start');
 	const end = requiredDate(input.plannedEnd, 'plannedEnd', '计划结束 Planned End');
-	if (end < start) throw new ValidationError(`计划结束 ${end} 早于计划开始 ${start} / Planned End ${end} is before Planned Start ${start}`, 'plannedEnd', 'range');
+	if (end < start)
+		throw new ValidationError(
+			`计划结束 ${end} 早于计划开始 ${start} / Planned End ${end} is before Planned Start ${start}`,
+			'plannedEnd',
+			'range',
+		);
 	const span = daysBetween(start, end) + 1;
-	const plannedDays = optionalNumber(input.plannedDays, 'plannedDays', '计划天数 Planned Days', { min: 1, max: span, integer: true }) ?? span;
+	const plannedDays =
+		optionalNumber(input.plannedDays, 'plannedDays', '计划天数 Planned Days', {
+			min: 1,
+			max: span,
+			integer: true,
+		}) ?? span;
 	const stationRef = optionalText(input.stationId, 'stationId', '实践站点 Station', 200);
 	let stationId: string | null = null;
 	if (stationRef) {
 		const station =
-			(await tx.selectFrom('exchange_station').selectAll().where('id', '=', stationRef).executeTakeFirst()) ??
-			(await tx.selectFrom('exchange_station').selectAll().where('name', '=', stationRef).executeTakeFirst());
-		if (!station) throw new ValidationError(`实践站点「${stationRef}」不存在 / Station "${stationRef}" does not exist`, 'stationId', 'reference');
+			(await tx
+				.selectFrom('exchange_station')
+				.selectAll()
+				.where('id', '=', stationRef)
+				.executeTakeFirst()) ??
+			(await tx
+				.selectFrom('exchange_station')
+				.selectAll()
+				.where('name', '=', stationRef)
+				.executeTakeFirst());
+		if (!station)
+			throw new ValidationError(
+				`实践站点「${stationRef}」不存在 / Station "${stationRef}" does not exist`,
+				'stationId',
+				'reference',
+			);
 		stationId = station.id;
-		if (station.organisation_id !== hostId) throw new ValidationError(`实践站点「${station.name}」不属于该企业 / Station "${station.name}" belongs to another enterprise`, 'stationId', 'reference');
+		if (station.organisation_id !== hostId)
+			throw new ValidationError(
+				`实践站点「${station.name}」不属于该企业 / Station "${station.name}" belongs to another enterprise`,
+				'stationId',
+				'reference',
+			);
 		let others = tx
 			.selectFrom('exchange_placement')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -178,13 +252,22 @@ async function validate(tx: Tx, input: PlacementInput, exceptId?: string) {
 		if (exceptId) others = others.where('id', '!=', exceptId);
 		const overlapping = await others.executeTakeFirstOrThrow();
 		if (Number(overlapping.n) >= Number(station.capacity)) {
-			throw new ValidationError(`实践站点「${station.name}」在 ${start} — ${end} 名额已满（容量 ${station.capacity}） / Station "${station.name}" is full for ${start} — ${end} (capacity ${station.capacity})`, 'stationId', 'capacity');
+			throw new ValidationError(
+				`实践站点「${station.name}」在 ${start} — ${end} 名额已满（容量 ${station.capacity}） / Station "${station.name}" is full for ${start} — ${end} (capacity ${station.capacity})`,
+				'stationId',
+				'capacity',
+			);
 		}
 	}
 	const mentorRef = optionalText(input.mentorId, 'mentorId', '企业导师 Mentor', 254);
-	const mentor = mentorRef ? await requirePerson(tx, mentorRef, 'mentorId', '企业导师 Mentor') : null;
+	const mentor = mentorRef
+		? await requirePerson(tx, mentorRef, 'mentorId', '企业导师 Mentor')
+		: null;
 	const mentorId = mentor?.id ?? null;
-	const mentorName = optionalText(input.mentorName, 'mentorName', '企业导师姓名 Mentor Name', 100) ?? mentor?.name ?? null;
+	const mentorName =
+		optionalText(input.mentorName, 'mentorName', '企业导师姓名 Mentor Name', 100) ??
+		mentor?.name ??
+		null;
 	return {
 		teacher_id: teacherId,
 		host_id: hostId,
@@ -199,32 +282,65 @@ async function validate(tx: Tx, input: PlacementInput, exceptId?: string) {
 	};
 }
 
-export async function createPlacementIn(tx: Tx, input: PlacementInput, actor: Actor): Promise<Placement> {
+export async function createPlacementIn(
+	tx: Tx,
+	input: PlacementInput,
+	actor: Actor,
+): Promise<Placement> {
 	const columns = await validate(tx, input);
 	const now = nowIso();
 	const id = newId('plc');
 	await tx
 		.insertInto('exchange_placement')
-		.values({ id, ...columns, status: 'planned', actual_days: 0, actual_hours: 0, created_at: now, updated_at: now } as any)
+		.values({
+			id,
+			...columns,
+			status: 'planned',
+			actual_days: 0,
+			actual_hours: 0,
+			created_at: now,
+			updated_at: now,
+		} as any)
 		.execute();
-	await writeAudit(tx, { ...actor, action: 'create', entityType: 'exchange_placement', entityId: id, changes: columns });
+	await writeAudit(tx, {
+		...actor,
+		action: 'create',
+		entityType: 'exchange_placement',
+		entityId: id,
+		changes: columns,
+	});
 	return readPlacement(tx, id);
 }
 
-export function createPlacement(store: Store, input: PlacementInput, actor: Actor): Promise<Placement> {
+export function createPlacement(
+	store: Store,
+	input: PlacementInput,
+	actor: Actor,
+): Promise<Placement> {
 	return store.transaction((tx) => createPlacementIn(tx, input, actor));
 }
 
 /** Plans change before approval; after it, the approved plan is what was agreed. */
 const EDITABLE = ['planned'];
 
-export function updatePlacement(store: Store, id: string, patch: Partial<PlacementInput>, actor: Actor): Promise<Placement> {
+export function updatePlacement(
+	store: Store,
+	id: string,
+	patch: Partial<PlacementInput>,
+	actor: Actor,
+): Promise<Placement> {
 	return store.transaction(async (tx) => {
 		const before = await readPlacement(tx, id);
 		if (!EDITABLE.includes(before.status)) {
-			throw new StateError(`只有计划中的实践可以修改，当前为「${before.statusLabel}」 / Only a planned placement can be edited; it is ${before.statusLabel}`, before.status, 'update');
+			throw new StateError(
+				`只有计划中的实践可以修改，当前为「${before.statusLabel}」 / Only a planned placement can be edited; it is ${before.statusLabel}`,
+				before.status,
+				'update',
+			);
 		}
-		const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== ''));
+		const given = Object.fromEntries(
+			Object.entries(patch).filter(([, v]) => v !== undefined && v !== ''),
+		);
 		const merged: PlacementInput = {
 			teacherId: before.teacherId,
 			hostId: before.hostId,
@@ -241,13 +357,32 @@ export function updatePlacement(store: Store, id: string, patch: Partial<Placeme
 		};
 		const columns = await validate(tx, merged, id);
 		const old: Record<string, unknown> = {
-			teacher_id: before.teacherId, host_id: before.hostId, station_id: before.stationId, form: before.form, planned_start: before.plannedStart,
-			planned_end: before.plannedEnd, planned_days: before.plannedDays, goals: before.goals, mentor_id: before.mentorId, mentor_name: before.mentorName,
+			teacher_id: before.teacherId,
+			host_id: before.hostId,
+			station_id: before.stationId,
+			form: before.form,
+			planned_start: before.plannedStart,
+			planned_end: before.plannedEnd,
+			planned_days: before.plannedDays,
+			goals: before.goals,
+			mentor_id: before.mentorId,
+			mentor_name: before.mentorName,
 		};
 		const changes = diff(old, columns);
 		if (Object.keys(changes).length === 0) return before;
-		await tx.updateTable('exchange_placement').set({ ...columns, updated_at: nowIso() }).where('id', '=', id).where('status', 'in', EDITABLE).execute();
-		await writeAudit(tx, { ...actor, action: 'update', entityType: 'exchange_placement', entityId: id, changes });
+		await tx
+			.updateTable('exchange_placement')
+			.set({ ...columns, updated_at: nowIso() })
+			.where('id', '=', id)
+			.where('status', 'in', EDITABLE)
+			.execute();
+		await writeAudit(tx, {
+			...actor,
+			action: 'update',
+			entityType: 'exchange_placement',
+			entityId: id,
+			changes,
+		});
 		return readPlacement(tx, id);
 	});
 }
@@ -273,7 +408,11 @@ export async function listPlacements(
 		const value = filterValue(given, field, `筛选 Filter ${field}`);
 		if (value === null) continue;
 		const column = PLACEMENT_FILTERS[field];
-		if (!column) throw new ValidationError(`未知筛选条件 ${quoted(field)} / Unknown filter ${quoted(field)}`, field);
+		if (!column)
+			throw new ValidationError(
+				`未知筛选条件 ${quoted(field)} / Unknown filter ${quoted(field)}`,
+				field,
+			);
 		q = q.where(column, '=', value);
 	}
 	const page = await paginate(q, { after: options.after, limit: options.limit, idColumn: 'p.id' });
@@ -298,7 +437,10 @@ function evidenceFor(to: string, input: TransitionInput): Record<string, unknown
 	const reason = optionalText(input.reason, 'reason', '说明 Reason', 2000);
 	switch (to) {
 		case 'report_submitted':
-			return { report: requiredText(input.report, 'report', '实践报告 Report', 20000), report_submitted_at: now };
+			return {
+				report: requiredText(input.report, 'report', '实践报告 Report', 20000),
+				report_submitted_at: now,
+			};
 		case 'assessed':
 			return {
 				assessment_grade: oneOf(input.grade, 'grade', '企业考核等级 Assessment Grade', GRADES),
@@ -306,10 +448,21 @@ function evidenceFor(to: string, input: TransitionInput): Record<string, unknown
 				assessed_at: now,
 			};
 		case 'closed': {
-			const grade = optionalText(input.departmentGrade, 'departmentGrade', '系部评价 Department Grade');
+			const grade = optionalText(
+				input.departmentGrade,
+				'departmentGrade',
+				'系部评价 Department Grade',
+			);
 			return {
-				department_grade: grade ? oneOf(grade, 'departmentGrade', '系部评价 Department Grade', GRADES) : null,
-				department_comments: optionalText(input.departmentComments, 'departmentComments', '系部意见 Department Comments', 4000),
+				department_grade: grade
+					? oneOf(grade, 'departmentGrade', '系部评价 Department Grade', GRADES)
+					: null,
+				department_comments: optionalText(
+					input.departmentComments,
+					'departmentComments',
+					'系部意见 Department Comments',
+					4000,
+				),
 			};
 		}
 		default:
@@ -322,16 +475,39 @@ function evidenceFor(to: string, input: TransitionInput): Record<string, unknown
  * conditional update makes two concurrent requests unable to both win; the audit row commits
  * with the change.
  */
-export function transitionPlacement(store: Store, id: string, to: string, input: TransitionInput, actor: Actor): Promise<Placement> {
+export function transitionPlacement(
+	store: Store,
+	id: string,
+	to: string,
+	input: TransitionInput,
+	actor: Actor,
+): Promise<Placement> {
 	return store.transaction(async (tx) => {
 		const before = await readPlacement(tx, id);
 		assertTransition(PLACEMENT_TRANSITIONS, '教师企业实践 Placement', before.status, to);
 		const set = { ...evidenceFor(to, input), updated_at: nowIso() };
-		const won = await transition(tx, { table: 'exchange_placement', id, from: before.status, to, set });
-		if (!won) throw new StateError(`实践安排 ${id} 已被他人修改，请重试 / Placement ${id} was changed by someone else meanwhile`, before.status, to);
+		const won = await transition(tx, {
+			table: 'exchange_placement',
+			id,
+			from: before.status,
+			to,
+			set,
+		});
+		if (!won)
+			throw new StateError(
+				`实践安排 ${id} 已被他人修改，请重试 / Placement ${id} was changed by someone else meanwhile`,
+				before.status,
+				to,
+			);
 		const changes: Record<string, unknown> = { ...set };
 		delete changes.updated_at;
-		await writeAudit(tx, { ...actor, action: `transition:${to}`, entityType: 'exchange_placement', entityId: id, changes: { status: [before.status, to], ...changes } });
+		await writeAudit(tx, {
+			...actor,
+			action: `transition:${to}`,
+			entityType: 'exchange_placement',
+			entityId: id,
+			changes: { status: [before.status, to], ...changes },
+		});
 		return readPlacement(tx, id);
 	});
 }

@@ -98,28 +98,127 @@ export interface RuleField {
 	choices?: ReadonlyArray<{ value: string; label: string }>;
 }
 
-const choices = <T extends string>(values: readonly T[], labels: Record<T, string>) => values.map((value) => ({ value, label: labels[value] }));
+const choices = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
+	values.map((value) => ({ value, label: labels[value] }));
 
 /** The editable rules in the order the node shows them; the node's fields are built from this list. */
 export const RULE_FIELDS: RuleField[] = [
-	{ name: 'windowYears', label: '统计年限 Window Years', basis: '国家规定', note: '教师〔2016〕3号 第四条：每5年', kind: 'number', range: { min: 1, max: 20 } },
-	{ name: 'windowMonths', label: '周期内要求月数 Months per Window', basis: '国家规定', note: '教师〔2016〕3号 第四条：累计不少于6个月（专业课教师）', kind: 'number', range: { min: 0 } },
-	{ name: 'countingRule', label: '计算方式 Counting Rule', basis: '国家规定', note: '规定按月计：默认按全职实践的自然月；学校可改为按在岗登记天数', kind: 'choice', choices: choices(COUNTING_RULES, COUNTING_RULE_LABELS) },
-	{ name: 'annualMonths', label: '每年要求月数 Months per Year', basis: '国家规定', note: '国发〔2019〕4号：每年至少1个月在企业或实训基地实训', kind: 'number', range: { min: 0, max: 12 } },
-	{ name: 'windowModel', label: '统计周期 Window Model', basis: '本联合体设置', note: '默认按入职起算的五年周期，补足期限为周期末日', kind: 'choice', choices: choices(WINDOW_MODELS, WINDOW_MODEL_LABELS) },
-	{ name: 'fullTimeDaysPerWeek', label: '全职每周天数 Full-Time Days per Week', basis: '本联合体设置', note: '每周在岗达到该天数（或该周实践期内全部工作日）即按全周计', kind: 'number', range: { min: 1, max: 7 } },
-	{ name: 'daysPerMonth', label: '每月天数 Days per Month', basis: '本联合体设置', note: '按登记天数时一个月的天数；按自然月时不足整月部分的折算', kind: 'number', range: { min: 1, max: 31 } },
-	{ name: 'generalFactor', label: '公共课系数 General-Course Factor', basis: '本联合体设置', note: '规定对公共基础课教师只要求"定期"实践，未定数量；默认减半为本联合体设置', kind: 'number', range: { min: 0, max: 1 } },
-	{ name: 'annualCategories', label: '年度要求适用类别 Annual Rule Applies To', basis: '本联合体设置', note: '默认仅专业课教师 professional；可加 general', kind: 'list' },
-	{ name: 'newTeacherMonths', label: '新教师月数 New-Teacher Months', basis: '本联合体设置', note: '规定要求新任教师"先实践再上岗"，未定期限', kind: 'number', range: { min: 0 } },
-	{ name: 'dualQualifiedTarget', label: '双师型目标 Dual-Qualified Target', basis: '本联合体设置', note: '国发〔2019〕4号为超过一半；默认75%为本联合体目标', kind: 'number', range: { min: 0, max: 1 } },
-	{ name: 'technicianMinHours', label: '技师最少课时 Technician Min Hours', basis: '本联合体设置', note: '默认一个学分16学时', kind: 'number', range: { min: 0 } },
-	{ name: 'cycleAnchor', label: '周期起算日 Cycle Anchor', basis: '本联合体设置', note: '入职日期未知时五年周期的起算日；默认为规定印发日2016-05-11', kind: 'text' },
-	{ name: 'countedStatuses', label: '计入的实践状态 Counted Statuses', basis: '本联合体设置', note: '默认进行中、已交报告、已考核、已结束', kind: 'list' },
+	{
+		name: 'windowYears',
+		label: '统计年限 Window Years',
+		basis: '国家规定',
+		note: '教师〔2016〕3号 第四条：每5年',
+		kind: 'number',
+		range: { min: 1, max: 20 },
+	},
+	{
+		name: 'windowMonths',
+		label: '周期内要求月数 Months per Window',
+		basis: '国家规定',
+		note: '教师〔2016〕3号 第四条：累计不少于6个月（专业课教师）',
+		kind: 'number',
+		range: { min: 0 },
+	},
+	{
+		name: 'countingRule',
+		label: '计算方式 Counting Rule',
+		basis: '国家规定',
+		note: '规定按月计：默认按全职实践的自然月；学校可改为按在岗登记天数',
+		kind: 'choice',
+		choices: choices(COUNTING_RULES, COUNTING_RULE_LABELS),
+	},
+	{
+		name: 'annualMonths',
+		label: '每年要求月数 Months per Year',
+		basis: '国家规定',
+		note: '国发〔2019〕4号：每年至少1个月在企业或实训基地实训',
+		kind: 'number',
+		range: { min: 0, max: 12 },
+	},
+	{
+		name: 'windowModel',
+		label: '统计周期 Window Model',
+		basis: '本联合体设置',
+		note: '默认按入职起算的五年周期，补足期限为周期末日',
+		kind: 'choice',
+		choices: choices(WINDOW_MODELS, WINDOW_MODEL_LABELS),
+	},
+	{
+		name: 'fullTimeDaysPerWeek',
+		label: '全职每周天数 Full-Time Days per Week',
+		basis: '本联合体设置',
+		note: '每周在岗达到该天数（或该周实践期内全部工作日）即按全周计',
+		kind: 'number',
+		range: { min: 1, max: 7 },
+	},
+	{
+		name: 'daysPerMonth',
+		label: '每月天数 Days per Month',
+		basis: '本联合体设置',
+		note: '按登记天数时一个月的天数；按自然月时不足整月部分的折算',
+		kind: 'number',
+		range: { min: 1, max: 31 },
+	},
+	{
+		name: 'generalFactor',
+		label: '公共课系数 General-Course Factor',
+		basis: '本联合体设置',
+		note: '规定对公共基础课教师只要求"定期"实践，未定数量；默认减半为本联合体设置',
+		kind: 'number',
+		range: { min: 0, max: 1 },
+	},
+	{
+		name: 'annualCategories',
+		label: '年度要求适用类别 Annual Rule Applies To',
+		basis: '本联合体设置',
+		note: '默认仅专业课教师 professional；可加 general',
+		kind: 'list',
+	},
+	{
+		name: 'newTeacherMonths',
+		label: '新教师月数 New-Teacher Months',
+		basis: '本联合体设置',
+		note: '规定要求新任教师"先实践再上岗"，未定期限',
+		kind: 'number',
+		range: { min: 0 },
+	},
+	{
+		name: 'dualQualifiedTarget',
+		label: '双师型目标 Dual-Qualified Target',
+		basis: '本联合体设置',
+		note: '国发〔2019〕4号为超过一半；默认75%为本联合体目标',
+		kind: 'number',
+		range: { min: 0, max: 1 },
+	},
+	{
+		name: 'technicianMinHours',
+		label: '技师最少课时 Technician Min Hours',
+		basis: '本联合体设置',
+		note: '默认一个学分16学时',
+		kind: 'number',
+		range: { min: 0 },
+	},
+	{
+		name: 'cycleAnchor',
+		label: '周期起算日 Cycle Anchor',
+		basis: '本联合体设置',
+		note: '入职日期未知时五年周期的起算日；默认为规定印发日2016-05-11',
+		kind: 'text',
+	},
+	{
+		name: 'countedStatuses',
+		label: '计入的实践状态 Counted Statuses',
+		basis: '本联合体设置',
+		note: '默认进行中、已交报告、已考核、已结束',
+		kind: 'list',
+	},
 ];
 
 /** `本联合体设置 Consortium setting` or `国家规定 National rule`, as printed beside a rule. */
-export const RULE_BASIS_LABELS: Record<RuleBasis, string> = { 国家规定: '国家规定 National Rule', 本联合体设置: '本联合体设置 Consortium Setting' };
+export const RULE_BASIS_LABELS: Record<RuleBasis, string> = {
+	国家规定: '国家规定 National Rule',
+	本联合体设置: '本联合体设置 Consortium Setting',
+};
 
 export interface QualificationRules {
 	minYearsInIndustry: number;
@@ -132,11 +231,26 @@ export interface QualificationRules {
 /** 兼职教师: three years in industry and a mid-level title or 高级工 and above. */
 export const DEFAULT_QUALIFICATION_RULES: QualificationRules = {
 	minYearsInIndustry: 3,
-	titles: ['工程师', '高级工程师', '正高级工程师', '经济师', '高级经济师', '会计师', '高级会计师', '讲师', '副教授', '教授'],
+	titles: [
+		'工程师',
+		'高级工程师',
+		'正高级工程师',
+		'经济师',
+		'高级经济师',
+		'会计师',
+		'高级会计师',
+		'讲师',
+		'副教授',
+		'教授',
+	],
 	skillLevels: ['高级工', '技师', '高级技师', '特级技师', '首席技师'],
 };
 
-function overrideNumbers<T extends object>(base: T, given: Record<string, unknown>, ranges: Record<string, { min: number; max?: number }>): T {
+function overrideNumbers<T extends object>(
+	base: T,
+	given: Record<string, unknown>,
+	ranges: Record<string, { min: number; max?: number }>,
+): T {
 	const out: any = { ...base };
 	for (const [key, range] of Object.entries(ranges)) {
 		const n = optionalNumber(given[key], `rules.${key}`, key, range);
@@ -150,23 +264,54 @@ const given = (value: unknown) => value !== undefined && value !== null && value
 /** Reads overrides (from a node's options or JSON); unknown keys are refused so typos do not pass silently. */
 export function complianceRules(overrides: Record<string, unknown> = {}): ComplianceRules {
 	for (const key of Object.keys(overrides)) {
-		if (!(key in DEFAULT_RULES)) throw new ValidationError(`未知规则「${key}」 Unknown rule "${key}"`, `rules.${key}`);
+		if (!(key in DEFAULT_RULES))
+			throw new ValidationError(`未知规则「${key}」 Unknown rule "${key}"`, `rules.${key}`);
 	}
-	const ranges = Object.fromEntries(RULE_FIELDS.filter((f) => f.kind === 'number').map((f) => [f.name, f.range!]));
+	const ranges = Object.fromEntries(
+		RULE_FIELDS.filter((f) => f.kind === 'number').map((f) => [f.name, f.range!]),
+	);
 	const rules = overrideNumbers(DEFAULT_RULES, overrides, ranges);
 	const label = (name: keyof ComplianceRules) => RULE_FIELDS.find((f) => f.name === name)!.label;
-	if (given(overrides.countingRule)) rules.countingRule = oneOf(overrides.countingRule, 'rules.countingRule', label('countingRule'), COUNTING_RULES);
-	if (given(overrides.windowModel)) rules.windowModel = oneOf(overrides.windowModel, 'rules.windowModel', label('windowModel'), WINDOW_MODELS);
-	if (given(overrides.annualCategories)) rules.annualCategories = textList(overrides.annualCategories, 'rules.annualCategories', label('annualCategories'));
-	if (given(overrides.countedStatuses)) rules.countedStatuses = textList(overrides.countedStatuses, 'rules.countedStatuses', label('countedStatuses'));
+	if (given(overrides.countingRule))
+		rules.countingRule = oneOf(
+			overrides.countingRule,
+			'rules.countingRule',
+			label('countingRule'),
+			COUNTING_RULES,
+		);
+	if (given(overrides.windowModel))
+		rules.windowModel = oneOf(
+			overrides.windowModel,
+			'rules.windowModel',
+			label('windowModel'),
+			WINDOW_MODELS,
+		);
+	if (given(overrides.annualCategories))
+		rules.annualCategories = textList(
+			overrides.annualCategories,
+			'rules.annualCategories',
+			label('annualCategories'),
+		);
+	if (given(overrides.countedStatuses))
+		rules.countedStatuses = textList(
+			overrides.countedStatuses,
+			'rules.countedStatuses',
+			label('countedStatuses'),
+		);
 	// Periods are counted from the anchor by date arithmetic: junk there would never reach the report date.
-	rules.cycleAnchor = optionalDate(overrides.cycleAnchor, 'rules.cycleAnchor', label('cycleAnchor')) ?? rules.cycleAnchor;
+	rules.cycleAnchor =
+		optionalDate(overrides.cycleAnchor, 'rules.cycleAnchor', label('cycleAnchor')) ??
+		rules.cycleAnchor;
 	return rules;
 }
 
 export function qualificationRules(given: Record<string, unknown> = {}): QualificationRules {
-	const rules = overrideNumbers(DEFAULT_QUALIFICATION_RULES, given, { minYearsInIndustry: { min: 0 } });
-	if (given.titles !== undefined && given.titles !== '') rules.titles = textList(given.titles, 'rules.titles', 'titles');
-	if (given.skillLevels !== undefined && given.skillLevels !== '') rules.skillLevels = textList(given.skillLevels, 'rules.skillLevels', 'skillLevels');
+	const rules = overrideNumbers(DEFAULT_QUALIFICATION_RULES, given, {
+		minYearsInIndustry: { min: 0 },
+	});
+	if (given.titles !== undefined && given.titles !== '')
+		rules.titles = textList(given.titles, 'rules.titles', 'titles');
+	if (given.skillLevels !== undefined && given.skillLevels !== '')
+		rules.skillLevels = textList(given.skillLevels, 'rules.skillLevels', 'skillLevels');
 	return rules;
 }

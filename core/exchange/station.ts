@@ -1,11 +1,21 @@
 import { addOrganisationReference } from '../directory';
 import { Repository, type EntitySpec } from '../store/repository';
 import { ValidationError } from '../util/errors';
-import { oneOf, optionalDate, optionalEmail, optionalNumber, optionalText, requiredText } from '../util/validate';
+import {
+	oneOf,
+	optionalDate,
+	optionalEmail,
+	optionalNumber,
+	optionalText,
+	requiredText,
+} from '../util/validate';
 import { requireOrganisation } from '../directory/lookup';
 
 export const STATION_KINDS = ['station', 'base'] as const;
-export const STATION_KIND_LABELS: Record<(typeof STATION_KINDS)[number], string> = { station: '教师实践流动站 Practice Station', base: '企业实践基地 Practice Base' };
+export const STATION_KIND_LABELS: Record<(typeof STATION_KINDS)[number], string> = {
+	station: '教师实践流动站 Practice Station',
+	base: '企业实践基地 Practice Base',
+};
 
 export interface StationInput {
 	name: string;
@@ -43,15 +53,34 @@ const spec: EntitySpec<StationInput, Station> = {
 	idPrefix: 'stn',
 	async toColumns(input, tx) {
 		// found by id or registered name, as a form or sheet gives it; the id found is what is stored
-		const organisationRef = requiredText(input.organisationId, 'organisationId', '所属企业 Enterprise', 200);
-		const organisationId = (await requireOrganisation(tx, organisationRef, 'organisationId', '所属企业 Enterprise')).id;
-		const recognisedFrom = optionalDate(input.recognisedFrom, 'recognisedFrom', '认定起始 Recognised From');
+		const organisationRef = requiredText(
+			input.organisationId,
+			'organisationId',
+			'所属企业 Enterprise',
+			200,
+		);
+		const organisationId = (
+			await requireOrganisation(tx, organisationRef, 'organisationId', '所属企业 Enterprise')
+		).id;
+		const recognisedFrom = optionalDate(
+			input.recognisedFrom,
+			'recognisedFrom',
+			'认定起始 Recognised From',
+		);
 		const recognisedTo = optionalDate(input.recognisedTo, 'recognisedTo', '认定截止 Recognised To');
 		if (recognisedFrom && recognisedTo && recognisedTo < recognisedFrom) {
-			throw new ValidationError(`认定截止 ${recognisedTo} 早于认定起始 ${recognisedFrom} / Recognised To ${recognisedTo} is before Recognised From ${recognisedFrom}`, 'recognisedTo', 'range');
+			throw new ValidationError(
+				`认定截止 ${recognisedTo} 早于认定起始 ${recognisedFrom} / Recognised To ${recognisedTo} is before Recognised From ${recognisedFrom}`,
+				'recognisedTo',
+				'range',
+			);
 		}
-		const capacity = optionalNumber(input.capacity, 'capacity', '容量 Capacity', { min: 1, integer: true });
-		if (capacity === null) throw new ValidationError('容量为必填项 / Capacity is required', 'capacity', 'required');
+		const capacity = optionalNumber(input.capacity, 'capacity', '容量 Capacity', {
+			min: 1,
+			integer: true,
+		});
+		if (capacity === null)
+			throw new ValidationError('容量为必填项 / Capacity is required', 'capacity', 'required');
 		return {
 			name: requiredText(input.name, 'name', '站点名称 Name', 200),
 			organisation_id: organisationId,
@@ -85,7 +114,10 @@ const spec: EntitySpec<StationInput, Station> = {
 	},
 	naturalKey(input) {
 		// read as the name itself is (text or a number), so a name given as 0 is checked for a clash too
-		const name = typeof input.name === 'string' || typeof input.name === 'number' ? String(input.name).trim() : '';
+		const name =
+			typeof input.name === 'string' || typeof input.name === 'number'
+				? String(input.name).trim()
+				: '';
 		return name ? { column: 'name', value: name, field: 'name' } : null;
 	},
 	referencedBy: [{ table: 'exchange_placement', column: 'station_id' }],

@@ -9,12 +9,23 @@ export class WorkbookItemError extends ValidationError {
 		readonly itemIndex: number,
 		field: string,
 	) {
-		super(`${field} must be text, a number or yes/no to go into a sheet / 应为文本或数字`, field, 'type');
+		super(
+			`${field} must be text, a number or yes/no to go into a sheet / 应为文本或数字`,
+			field,
+			'type',
+		);
 	}
 }
 
 function cellOf(value: unknown, itemIndex: number, key: string): CellValue {
-	if (value === null || value === undefined || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+	if (
+		value === null ||
+		value === undefined ||
+		typeof value === 'string' ||
+		typeof value === 'number' ||
+		typeof value === 'boolean'
+	)
+		return value;
 	// an object or a list would be written as "[object Object]"
 	throw new WorkbookItemError(itemIndex, key);
 }
@@ -24,7 +35,10 @@ function cellOf(value: unknown, itemIndex: number, key: string): CellValue {
  * order. Reports listed in `sheets` get a sheet even when they have no rows, so a reader
  * can tell "nobody is short" from "not reported".
  */
-export function complianceWorkbook(items: Array<Record<string, unknown>>, sheets: ReportName[] = REPORT_NAMES): { buffer: Buffer; sheets: Array<{ name: string; rows: number }> } {
+export function complianceWorkbook(
+	items: Array<Record<string, unknown>>,
+	sheets: ReportName[] = REPORT_NAMES,
+): { buffer: Buffer; sheets: Array<{ name: string; rows: number }> } {
 	const byReport = new Map<string, Array<{ item: Record<string, unknown>; index: number }>>();
 	items.forEach((item, index) => {
 		// items of no known report (anything else that flowed in) are left out
@@ -35,8 +49,13 @@ export function complianceWorkbook(items: Array<Record<string, unknown>>, sheets
 	const included = REPORT_NAMES.filter((r) => sheets.includes(r) || byReport.has(r));
 	const data: SheetData[] = included.map((report) => {
 		const spec = REPORT_SHEETS[report];
-		const rows = (byReport.get(report) ?? []).map(({ item, index }) => spec.columns.map(([key]) => cellOf(item[key], index, key)));
+		const rows = (byReport.get(report) ?? []).map(({ item, index }) =>
+			spec.columns.map(([key]) => cellOf(item[key], index, key)),
+		);
 		return { name: spec.sheet, rows: [spec.columns.map(([, label]) => label), ...rows] };
 	});
-	return { buffer: writeXlsx(data), sheets: data.map((d) => ({ name: d.name, rows: d.rows.length - 1 })) };
+	return {
+		buffer: writeXlsx(data),
+		sheets: data.map((d) => ({ name: d.name, rows: d.rows.length - 1 })),
+	};
 }

@@ -32,9 +32,27 @@ export const DEFAULT_PATENT_RULES: PatentRules = {
 	surchargePerMonth: 0.05,
 	maxSurcharge: 0.25,
 	annualFees: {
-		invention: [[1, 3, 900], [4, 6, 1200], [7, 9, 2000], [10, 12, 4000], [13, 15, 6000], [16, 20, 8000]],
-		utility: [[1, 3, 600], [4, 5, 900], [6, 8, 1200], [9, 10, 2000]],
-		design: [[1, 3, 600], [4, 5, 900], [6, 8, 1200], [9, 10, 2000], [11, 15, 3000]],
+		invention: [
+			[1, 3, 900],
+			[4, 6, 1200],
+			[7, 9, 2000],
+			[10, 12, 4000],
+			[13, 15, 6000],
+			[16, 20, 8000],
+		],
+		utility: [
+			[1, 3, 600],
+			[4, 5, 900],
+			[6, 8, 1200],
+			[9, 10, 2000],
+		],
+		design: [
+			[1, 3, 600],
+			[4, 5, 900],
+			[6, 8, 1200],
+			[9, 10, 2000],
+			[11, 15, 3000],
+		],
 	},
 	// 专利收费减缴办法 (财税〔2016〕78号) art. 2 covered "自授予专利权当年起六年内的年费"; from
 	// 1 August 2018 (国家知识产权局 notice under 财税〔2018〕37号) the period is "自授权当年起 10 年内".
@@ -61,9 +79,16 @@ function family(type: PatentType): 'invention' | 'utility' | 'design' {
 	return 'utility';
 }
 
-export function termYears(type: PatentType, filingDate: string, rules = DEFAULT_PATENT_RULES): number {
+export function termYears(
+	type: PatentType,
+	filingDate: string,
+	rules = DEFAULT_PATENT_RULES,
+): number {
 	const f = family(type);
-	if (f === 'design') return filingDate >= rules.designTermChangeOn ? rules.termYears.designFrom : rules.termYears.designBefore;
+	if (f === 'design')
+		return filingDate >= rules.designTermChangeOn
+			? rules.termYears.designFrom
+			: rules.termYears.designBefore;
 	return rules.termYears[f];
 }
 
@@ -82,7 +107,12 @@ export function patentYearStart(filingDate: string, year: number): string {
  * in force 2021-06-01) art. 42 ¶2–3 grants invention patents compensation for unreasonable
  * delay in examination and for new-drug approval; CNIPA decides the days, the ledger records them.
  */
-export function termExpiresOn(type: PatentType, filingDate: string, rules = DEFAULT_PATENT_RULES, extensionDays = 0): string {
+export function termExpiresOn(
+	type: PatentType,
+	filingDate: string,
+	rules = DEFAULT_PATENT_RULES,
+	extensionDays = 0,
+): string {
 	return addDays(addYears(filingDate, termYears(type, filingDate, rules)), extensionDays - 1);
 }
 
@@ -100,13 +130,22 @@ export function patentYearOf(filingDate: string, date: string): number {
 }
 
 /** The full annual fee of a patent year, before any reduction. */
-export function annualFeeAmount(type: PatentType, year: number, rules = DEFAULT_PATENT_RULES): number {
+export function annualFeeAmount(
+	type: PatentType,
+	year: number,
+	rules = DEFAULT_PATENT_RULES,
+): number {
 	const band = rules.annualFees[family(type)].find(([from, to]) => year >= from && year <= to);
 	return band ? band[2] : 0;
 }
 
 /** Whether `year` is inside the reduction period: `years` patent years from the grant year on. */
-export function reducedYear(filingDate: string, grantedOn: string | null, year: number, reduction: FeeReduction | null | undefined): boolean {
+export function reducedYear(
+	filingDate: string,
+	grantedOn: string | null,
+	year: number,
+	reduction: FeeReduction | null | undefined,
+): boolean {
 	if (!reduction || !reduction.rate || !grantedOn) return false;
 	const first = patentYearOf(filingDate, grantedOn);
 	return year >= first && year < first + reduction.years;
@@ -134,7 +173,14 @@ export interface FeeDue {
  * The due date of one year's fee. Fees start with the year the patent is granted in, paid
  * on registration; each later year's fee is due on that year's first day.
  */
-export function feeDue(type: PatentType, filingDate: string, year: number, grantedOn: string | null, rules = DEFAULT_PATENT_RULES, reduction: FeeReduction | null = null): FeeDue {
+export function feeDue(
+	type: PatentType,
+	filingDate: string,
+	year: number,
+	grantedOn: string | null,
+	rules = DEFAULT_PATENT_RULES,
+	reduction: FeeReduction | null = null,
+): FeeDue {
 	const startsOn = patentYearStart(filingDate, year);
 	let dueOn = startsOn;
 	if (grantedOn && patentYearOf(filingDate, grantedOn) === year) dueOn = grantedOn;
@@ -166,10 +212,19 @@ export interface Surcharge {
  * the grace period is accepted; after it the patent ends, unless its rights were restored
  * (`restored`), when the lost year is paid with the whole surcharge.
  */
-export function surchargeFor(fee: FeeDue, paidOn: string, rules = DEFAULT_PATENT_RULES, restored = false): Surcharge {
+export function surchargeFor(
+	fee: FeeDue,
+	paidOn: string,
+	rules = DEFAULT_PATENT_RULES,
+	restored = false,
+): Surcharge {
 	if (paidOn <= fee.dueOn) return { rate: 0, amount: 0, monthLate: 0 };
 	if (paidOn > fee.graceEndsOn && restored) {
-		return { rate: rules.maxSurcharge, amount: round(fee.fullAmount * rules.maxSurcharge, 2), monthLate: rules.graceMonths };
+		return {
+			rate: rules.maxSurcharge,
+			amount: round(fee.fullAmount * rules.maxSurcharge, 2),
+			monthLate: rules.graceMonths,
+		};
 	}
 	if (paidOn > fee.graceEndsOn) {
 		throw new ValidationError(
@@ -189,7 +244,14 @@ function round(n: number, places: number): number {
 	return Math.round(n * f) / f;
 }
 
-export type FeeState = 'paid' | 'paid_per_ledger' | 'before_grant' | 'upcoming' | 'due' | 'in_grace' | 'unpaid_after_grace';
+export type FeeState =
+	| 'paid'
+	| 'paid_per_ledger'
+	| 'before_grant'
+	| 'upcoming'
+	| 'due'
+	| 'in_grace'
+	| 'unpaid_after_grace';
 
 /** What a clerk reads for each state, in the fee schedule and its spreadsheet. */
 export const FEE_STATE_LABELS: Record<FeeState, string> = {
@@ -231,7 +293,12 @@ export interface FeePatent {
  * Every year of the term with its due date, grace end and state on `today`. Only a granted
  * patent owes fees; before grant the dates are shown as `before_grant`.
  */
-export function feeSchedule(p: FeePatent, payments: FeePaymentRecord[], today: string, rules = DEFAULT_PATENT_RULES): FeeScheduleEntry[] {
+export function feeSchedule(
+	p: FeePatent,
+	payments: FeePaymentRecord[],
+	today: string,
+	rules = DEFAULT_PATENT_RULES,
+): FeeScheduleEntry[] {
 	const years = termYears(p.type, p.filingDate, rules);
 	const firstYear = p.grantedOn ? patentYearOf(p.filingDate, p.grantedOn) : years + 1;
 	const byYear = new Map(payments.map((x) => [x.year, x]));
@@ -247,13 +314,24 @@ export function feeSchedule(p: FeePatent, payments: FeePaymentRecord[], today: s
 		else if (today > due.dueOn) state = 'in_grace';
 		else if (year === firstYear || today >= addDays(due.dueOn, -90)) state = 'due';
 		else state = 'upcoming';
-		out.push({ ...due, state, stateLabel: FEE_STATE_LABELS[state], paidOn: paid?.paidOn ?? null, paidAmount: paid?.amount ?? null, surcharge: paid?.surcharge ?? null });
+		out.push({
+			...due,
+			state,
+			stateLabel: FEE_STATE_LABELS[state],
+			paidOn: paid?.paidOn ?? null,
+			paidAmount: paid?.amount ?? null,
+			surcharge: paid?.surcharge ?? null,
+		});
 	}
 	return out;
 }
 
 /** The first year still owed, or null when none is (not granted, or all paid to the end of term). */
-export function nextUnpaidFee(p: FeePatent, paidYears: Iterable<number>, rules = DEFAULT_PATENT_RULES): FeeDue | null {
+export function nextUnpaidFee(
+	p: FeePatent,
+	paidYears: Iterable<number>,
+	rules = DEFAULT_PATENT_RULES,
+): FeeDue | null {
 	if (!p.grantedOn) return null;
 	const paid = new Set(paidYears);
 	const years = termYears(p.type, p.filingDate, rules);

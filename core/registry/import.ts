@@ -40,7 +40,13 @@ export interface ImportOptions {
  * if that fails (a clash with a concurrent writer) does the batch fall back to one savepoint
  * per row. A number that appears twice in one import is refused the second time.
  */
-export async function importPatents(store: Store, rows: PatentInput[], actor: Actor, batchSizeGiven: unknown = 500, options: ImportOptions = {}): Promise<BulkRowResult[]> {
+export async function importPatents(
+	store: Store,
+	rows: PatentInput[],
+	actor: Actor,
+	batchSizeGiven: unknown = 500,
+	options: ImportOptions = {},
+): Promise<BulkRowResult[]> {
 	const size = batchSize(batchSizeGiven);
 	const today = options.today ?? registryToday();
 	rows = rows.map((r) => ({ ...r, today }));
@@ -53,12 +59,15 @@ export async function importPatents(store: Store, rows: PatentInput[], actor: Ac
 				const columns = patentColumns(rows[i]);
 				const first = seen.get(columns.application_no);
 				if (first !== undefined) {
-					results.push(repeatsRow(i, first, 'applicationNo', '申请号 Application No.', columns.application_no));
+					results.push(
+						repeatsRow(i, first, 'applicationNo', '申请号 Application No.', columns.application_no),
+					);
 					continue;
 				}
 				seen.set(columns.application_no, i);
 				const inventors = partyList(rows[i].inventors, 'inventors', '发明人 Inventors') ?? [];
-				const applicants = partyList(rows[i].applicants, 'applicants', '申请人/专利权人 Applicants') ?? [];
+				const applicants =
+					partyList(rows[i].applicants, 'applicants', '申请人/专利权人 Applicants') ?? [];
 				prepared.push({ row: i, input: rows[i], columns, inventors, applicants });
 			} catch (error) {
 				results.push(rejected(i, error));
@@ -69,14 +78,32 @@ export async function importPatents(store: Store, rows: PatentInput[], actor: Ac
 	return results.sort((a, b) => a.row - b.row);
 }
 
-async function writeBatch(tx: Tx, prepared: Prepared[], actor: Actor, results: BulkRowResult[]): Promise<void> {
+async function writeBatch(
+	tx: Tx,
+	prepared: Prepared[],
+	actor: Actor,
+	results: BulkRowResult[],
+): Promise<void> {
 	const existing = new Map(
-		(await tx.selectFrom('registry_patent').select(['id', 'application_no']).where('application_no', 'in', prepared.map((p) => p.columns.application_no)).execute()).map((r) => [r.application_no, r.id]),
+		(
+			await tx
+				.selectFrom('registry_patent')
+				.select(['id', 'application_no'])
+				.where(
+					'application_no',
+					'in',
+					prepared.map((p) => p.columns.application_no),
+				)
+				.execute()
+		).map((r) => [r.application_no, r.id]),
 	);
 	const updates = prepared.filter((p) => existing.has(p.columns.application_no));
 	const creates = prepared.filter((p) => !existing.has(p.columns.application_no));
 	for (const p of updates) {
-		await perRow(tx, p.row, results, async () => ({ id: (await patents.updateIn(tx, existing.get(p.columns.application_no)!, p.input, actor)).id, result: 'updated' as const }));
+		await perRow(tx, p.row, results, async () => ({
+			id: (await patents.updateIn(tx, existing.get(p.columns.application_no)!, p.input, actor)).id,
+			result: 'updated' as const,
+		}));
 	}
 	if (!creates.length) return;
 	await sql`savepoint bulk_fast`.execute(tx);
@@ -98,11 +125,24 @@ async function writeBatch(tx: Tx, prepared: Prepared[], actor: Actor, results: B
 
 async function insertNew(tx: Tx, creates: Prepared[], actor: Actor): Promise<string[]> {
 	const [inventors, applicants] = await Promise.all([
-		resolveParties(tx, 'person', creates.map((p) => p.inventors), 'inventors'),
-		resolveParties(tx, 'organisation', creates.map((p) => p.applicants), 'applicants'),
+		resolveParties(
+			tx,
+			'person',
+			creates.map((p) => p.inventors),
+			'inventors',
+		),
+		resolveParties(
+			tx,
+			'organisation',
+			creates.map((p) => p.applicants),
+			'applicants',
+		),
 	]);
 	// A contact is named as in the Registry node's field, by the directory's one rule.
-	const contacts = await findPeople(tx, creates.map((p) => p.columns.contact_id).filter((c): c is string => Boolean(c)));
+	const contacts = await findPeople(
+		tx,
+		creates.map((p) => p.columns.contact_id).filter((c): c is string => Boolean(c)),
+	);
 	for (const p of creates) {
 		const token = p.columns.contact_id;
 		const match = token ? contacts.get(token) : undefined;
@@ -120,11 +160,37 @@ async function insertNew(tx: Tx, creates: Prepared[], actor: Actor): Promise<str
 	}));
 	await insertMany(tx, 'registry_patent', patentRows as unknown as Array<Record<string, unknown>>);
 	const parties = patentRows.flatMap((p, k) => [
-		...inventors[k].map((x, seq) => ({ id: newId('ppy'), patent_id: p.id, role: 'inventor', seq, person_id: x.personId, organisation_id: null, name: x.name })),
-		...applicants[k].map((x, seq) => ({ id: newId('ppy'), patent_id: p.id, role: 'applicant', seq, person_id: null, organisation_id: x.organisationId, name: x.name })),
+		...inventors[k].map((x, seq) => ({
+			id: newId('ppy'),
+			patent_id: p.id,
+			role: 'inventor',
+			seq,
+			person_id: x.personId,
+			organisation_id: null,
+			name: x.name,
+		})),
+		...applicants[k].map((x, seq) => ({
+			id: newId('ppy'),
+			patent_id: p.id,
+			role: 'applicant',
+			seq,
+			person_id: null,
+			organisation_id: x.organisationId,
+			name: x.name,
+		})),
 	]);
 	await insertMany(tx, 'registry_patent_party', parties);
-	const history = patentRows.map((p) => ({ id: newId('sth'), subject_type: 'patent', subject_id: p.id, from_status: null, to_status: p.status, on_date: p.status_on ?? p.granted_on ?? p.filing_date, reason: '台账导入 ledger import', actor: actor.actor, at: now }));
+	const history = patentRows.map((p) => ({
+		id: newId('sth'),
+		subject_type: 'patent',
+		subject_id: p.id,
+		from_status: null,
+		to_status: p.status,
+		on_date: p.status_on ?? p.granted_on ?? p.filing_date,
+		reason: '台账导入 ledger import',
+		actor: actor.actor,
+		at: now,
+	}));
 	await insertMany(tx, 'registry_status_history', history);
 	const audit = patentRows.map((p, k) => ({
 		id: newId('aud'),
@@ -144,7 +210,18 @@ async function insertNew(tx: Tx, creates: Prepared[], actor: Actor): Promise<str
 }
 
 /** Research projects from ledger rows: each row through the full create/update path (see `ProjectRepository.bulkUpsert`). */
-export async function importProjects(store: Store, rows: ProjectInput[], actor: Actor, batchSizeGiven: unknown = 500, options: ImportOptions = {}): Promise<BulkRowResult[]> {
+export async function importProjects(
+	store: Store,
+	rows: ProjectInput[],
+	actor: Actor,
+	batchSizeGiven: unknown = 500,
+	options: ImportOptions = {},
+): Promise<BulkRowResult[]> {
 	const today = options.today ?? registryToday();
-	return projects.bulkUpsert(store, rows.map((r) => ({ ...r, today })), actor, batchSizeGiven);
+	return projects.bulkUpsert(
+		store,
+		rows.map((r) => ({ ...r, today })),
+		actor,
+		batchSizeGiven,
+	);
 }

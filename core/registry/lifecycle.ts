@@ -2,8 +2,22 @@ import { quoted, scalarText } from '../util/validate';
 import { StateError, ValidationError } from '../util/errors';
 import type { PatentType } from './patent-number';
 
-export const PATENT_STAGES = ['filed', 'preliminary', 'published', 'substantive', 'granted'] as const;
-export const PATENT_ENDS = ['rejected', 'deemed_withdrawn', 'withdrawn', 'abandoned', 'terminated', 'expired', 'invalidated'] as const;
+export const PATENT_STAGES = [
+	'filed',
+	'preliminary',
+	'published',
+	'substantive',
+	'granted',
+] as const;
+export const PATENT_ENDS = [
+	'rejected',
+	'deemed_withdrawn',
+	'withdrawn',
+	'abandoned',
+	'terminated',
+	'expired',
+	'invalidated',
+] as const;
 export type PatentStatus = (typeof PATENT_STAGES)[number] | (typeof PATENT_ENDS)[number];
 
 export const PATENT_STATUS_LABELS: Record<PatentStatus, string> = {
@@ -49,20 +63,42 @@ export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
 };
 
 /** Accepts a status key or the Chinese word a ledger uses (`授权`, `实审`, `结题`). */
-export function parseStatus<S extends string>(value: unknown, labels: Record<S, string>, field: string, label: string): S {
+export function parseStatus<S extends string>(
+	value: unknown,
+	labels: Record<S, string>,
+	field: string,
+	label: string,
+): S {
 	const text = scalarText(value, field, label).trim();
 	// own keys only: `constructor` or `toString` is in every object, and no status
 	if (Object.hasOwn(labels, text)) return text as S;
-	const extra: Record<string, string> = { 合同签订: 'approved', 实审: 'substantive', 实质审查中: 'substantive', 已授权: 'granted', 中期: 'midterm', 验收: 'closed', 结题验收: 'closed', 未获批: 'not_approved' };
+	const extra: Record<string, string> = {
+		合同签订: 'approved',
+		实审: 'substantive',
+		实质审查中: 'substantive',
+		已授权: 'granted',
+		中期: 'midterm',
+		验收: 'closed',
+		结题验收: 'closed',
+		未获批: 'not_approved',
+	};
 	if (Object.hasOwn(extra, text) && Object.hasOwn(labels, extra[text])) return extra[text] as S;
-	const byChinese = (Object.entries(labels) as Array<[S, string]>).find(([, l]) => l.split(' ')[0] === text);
+	const byChinese = (Object.entries(labels) as Array<[S, string]>).find(
+		([, l]) => l.split(' ')[0] === text,
+	);
 	if (byChinese) return byChinese[0];
-	throw new ValidationError(`${label} ${quoted(text)} must be one of ${Object.keys(labels).join(', ')} / 状态无效`, field, 'enum');
+	throw new ValidationError(
+		`${label} ${quoted(text)} must be one of ${Object.keys(labels).join(', ')} / 状态无效`,
+		field,
+		'enum',
+	);
 }
 
 /** Invention goes through publication and substantive examination; utility models and designs do not. */
 export function patentStages(type: PatentType): readonly PatentStatus[] {
-	return type === 'invention' || type === 'pct_invention' ? PATENT_STAGES : ['filed', 'preliminary', 'granted'];
+	return type === 'invention' || type === 'pct_invention'
+		? PATENT_STAGES
+		: ['filed', 'preliminary', 'granted'];
 }
 
 function patentEndsFrom(status: PatentStatus): PatentStatus[] {
@@ -83,11 +119,19 @@ export function allowedPatentTransitions(type: PatentType, status: PatentStatus)
 
 export function checkPatentStatus(type: PatentType, status: PatentStatus, field = 'status'): void {
 	if (!isPatentEnd(status) && !patentStages(type).includes(status)) {
-		throw new ValidationError(`状态 Status ${PATENT_STATUS_LABELS[status]} does not apply to this patent type / 该类型专利无此阶段`, field, 'enum');
+		throw new ValidationError(
+			`状态 Status ${PATENT_STATUS_LABELS[status]} does not apply to this patent type / 该类型专利无此阶段`,
+			field,
+			'enum',
+		);
 	}
 }
 
-export function assertPatentTransition(type: PatentType, from: PatentStatus, to: PatentStatus): void {
+export function assertPatentTransition(
+	type: PatentType,
+	from: PatentStatus,
+	to: PatentStatus,
+): void {
 	if (!allowedPatentTransitions(type, from).includes(to)) {
 		throw new StateError(
 			`Cannot move a patent from ${PATENT_STATUS_LABELS[from]} to ${PATENT_STATUS_LABELS[to]} / 不允许的状态变更`,
@@ -101,7 +145,10 @@ export function isProjectEnd(status: string): boolean {
 	return (PROJECT_ENDS as readonly string[]).includes(status) || status === 'closed';
 }
 
-export function allowedProjectTransitions(status: ProjectStatus, category: ProjectCategory = 'vertical'): ProjectStatus[] {
+export function allowedProjectTransitions(
+	status: ProjectStatus,
+	category: ProjectCategory = 'vertical',
+): ProjectStatus[] {
 	if (isProjectEnd(status)) return [];
 	const stages = PROJECT_STAGES_BY_CATEGORY[category] ?? PROJECT_STAGES;
 	const at = stages.indexOf(status);
@@ -116,10 +163,18 @@ export function projectStatusLabel(status: ProjectStatus, category: string): str
 	return PROJECT_STATUS_LABELS[status];
 }
 
-export function assertProjectTransition(from: ProjectStatus, to: ProjectStatus, category: ProjectCategory = 'vertical'): void {
+export function assertProjectTransition(
+	from: ProjectStatus,
+	to: ProjectStatus,
+	category: ProjectCategory = 'vertical',
+): void {
 	if (!allowedProjectTransitions(from, category).includes(to)) {
 		throw new StateError(
-			`项目不能从 ${projectStatusLabel(from, category)} 变更为 ${projectStatusLabel(to, category)}；可变更为 ${allowedProjectTransitions(from, category).map((s) => projectStatusLabel(s, category)).join('、') || '（已结束）'} / Cannot move a project from ${from} to ${to}`,
+			`项目不能从 ${projectStatusLabel(from, category)} 变更为 ${projectStatusLabel(to, category)}；可变更为 ${
+				allowedProjectTransitions(from, category)
+					.map((s) => projectStatusLabel(s, category))
+					.join('、') || '（已结束）'
+			} / Cannot move a project from ${from} to ${to}`,
 			from,
 			to,
 		);

@@ -15,16 +15,29 @@ export interface Party {
  * else that matches exactly one record links to it, and the rest is kept as written (external
  * inventors, owners not yet in the directory, a name two people share).
  */
-export async function resolveParties(tx: Tx, kind: 'person' | 'organisation', lists: string[][], field: string): Promise<Party[][]> {
+export async function resolveParties(
+	tx: Tx,
+	kind: 'person' | 'organisation',
+	lists: string[][],
+	field: string,
+): Promise<Party[][]> {
 	const tokens = lists.flat();
-	const found = kind === 'person' ? await findPeople(tx, tokens, { byName: true }) : await findOrganisations(tx, tokens);
+	const found =
+		kind === 'person'
+			? await findPeople(tx, tokens, { byName: true })
+			: await findOrganisations(tx, tokens);
 	return lists.map((list) =>
 		list.map((token) => {
 			const match = found.get(token);
 			const hit = match && 'row' in match ? match.row : undefined;
-			const looksLikeId = kind === 'person' ? /^per_[0-9A-Z]{26}$/.test(token) : /^org_[0-9A-Z]{26}$/.test(token);
+			const looksLikeId =
+				kind === 'person' ? /^per_[0-9A-Z]{26}$/.test(token) : /^org_[0-9A-Z]{26}$/.test(token);
 			if (looksLikeId && !hit) {
-				throw new ValidationError(`${kind === 'person' ? '人员 Person' : '单位 Organisation'} "${token}" does not exist / 不存在`, field, 'reference');
+				throw new ValidationError(
+					`${kind === 'person' ? '人员 Person' : '单位 Organisation'} "${token}" does not exist / 不存在`,
+					field,
+					'reference',
+				);
 			}
 			const id = hit?.id ?? null;
 			return {

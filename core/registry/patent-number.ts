@@ -2,7 +2,13 @@ import { ValidationError } from '../util/errors';
 import { quoted, scalarText } from '../util/validate';
 
 /** The type digit of an application number and what it means. */
-export const PATENT_TYPES = ['invention', 'utility', 'design', 'pct_invention', 'pct_utility'] as const;
+export const PATENT_TYPES = [
+	'invention',
+	'utility',
+	'design',
+	'pct_invention',
+	'pct_utility',
+] as const;
 export type PatentType = (typeof PATENT_TYPES)[number];
 
 export const PATENT_TYPE_LABELS: Record<PatentType, string> = {
@@ -13,7 +19,13 @@ export const PATENT_TYPE_LABELS: Record<PatentType, string> = {
 	pct_utility: 'PCT 实用新型 PCT Utility Model',
 };
 
-const TYPE_BY_DIGIT: Record<string, PatentType> = { '1': 'invention', '2': 'utility', '3': 'design', '8': 'pct_invention', '9': 'pct_utility' };
+const TYPE_BY_DIGIT: Record<string, PatentType> = {
+	'1': 'invention',
+	'2': 'utility',
+	'3': 'design',
+	'8': 'pct_invention',
+	'9': 'pct_utility',
+};
 
 /** Chinese names people write in ledgers, mapped to the type keys. */
 const TYPE_ALIASES: Record<string, PatentType> = {
@@ -43,8 +55,10 @@ export interface PatentNumber {
 
 /** The check character for the digits before the dot: weighted sum mod 11, 10 written `X`. */
 export function checkDigit(digits: string): string {
-	const weights = digits.length === 12 ? MODERN_WEIGHTS : digits.length === 8 ? LEGACY_WEIGHTS : null;
-	if (!weights || !/^\d+$/.test(digits)) throw new Error(`checkDigit needs 12 or 8 digits, got "${digits}"`);
+	const weights =
+		digits.length === 12 ? MODERN_WEIGHTS : digits.length === 8 ? LEGACY_WEIGHTS : null;
+	if (!weights || !/^\d+$/.test(digits))
+		throw new Error(`checkDigit needs 12 or 8 digits, got "${digits}"`);
 	const sum = [...digits].reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
 	const r = sum % 11;
 	return r === 10 ? 'X' : String(r);
@@ -55,7 +69,11 @@ export function checkDigit(digits: string): string {
  * `ZL201710601862.3`, full-width dots, spaces — and verifies the type digit and the
  * check digit. Legacy 8-digit numbers (to 2003) use their own weights.
  */
-export function parsePatentNumber(value: unknown, field = 'applicationNo', label = '申请号 Application No.'): PatentNumber {
+export function parsePatentNumber(
+	value: unknown,
+	field = 'applicationNo',
+	label = '申请号 Application No.',
+): PatentNumber {
 	const raw = scalarText(value, field, label).trim();
 	if (!raw) throw new ValidationError(`${label} is required / 必填`, field, 'required');
 	// NFKC turns full-width digits, letters and the full-width dot (２０１３…．２) into ASCII.
@@ -78,18 +96,34 @@ export function parsePatentNumber(value: unknown, field = 'applicationNo', label
 	const typeDigit = legacy ? digits[2] : digits[4];
 	const type = TYPE_BY_DIGIT[typeDigit];
 	if (!type) {
-		throw new ValidationError(`${label} ${quoted(raw)}: type digit ${typeDigit} is not 1, 2, 3, 8 or 9 / 申请号类型位无效`, field, 'type_digit');
+		throw new ValidationError(
+			`${label} ${quoted(raw)}: type digit ${typeDigit} is not 1, 2, 3, 8 or 9 / 申请号类型位无效`,
+			field,
+			'type_digit',
+		);
 	}
 	const expected = checkDigit(digits);
 	if (check !== expected) {
-		throw new ValidationError(`${label} ${quoted(raw)}: check digit should be ${expected}, not ${check} / 校验位错误`, field, 'check_digit');
+		throw new ValidationError(
+			`${label} ${quoted(raw)}: check digit should be ${expected}, not ${check} / 校验位错误`,
+			field,
+			'check_digit',
+		);
 	}
 	const year = legacy ? legacyYear(Number(digits.slice(0, 2))) : Number(digits.slice(0, 4));
 	if (legacy && year > 2003) {
-		throw new ValidationError(`${label} ${quoted(raw)}: 8-digit numbers ended in 2003 / 旧号码格式仅用于2003年及以前`, field, 'format');
+		throw new ValidationError(
+			`${label} ${quoted(raw)}: 8-digit numbers ended in 2003 / 旧号码格式仅用于2003年及以前`,
+			field,
+			'format',
+		);
 	}
 	if (!legacy && (year < 2003 || year > 2200)) {
-		throw new ValidationError(`${label} ${quoted(raw)}: year ${year} is not plausible / 年份无效`, field, 'format');
+		throw new ValidationError(
+			`${label} ${quoted(raw)}: year ${year} is not plausible / 年份无效`,
+			field,
+			'format',
+		);
 	}
 	const applicationNo = `${digits}.${check}`;
 	return { applicationNo, patentNo: `ZL${applicationNo}`, type, year, legacy };
@@ -100,13 +134,21 @@ function legacyYear(yy: number): number {
 }
 
 /** A stated type as a key (`invention`) or its Chinese name (`发明专利`). */
-export function parsePatentType(value: unknown, field = 'type', label = '专利类型 Type'): PatentType | null {
+export function parsePatentType(
+	value: unknown,
+	field = 'type',
+	label = '专利类型 Type',
+): PatentType | null {
 	const text = scalarText(value, field, label).trim();
 	if (text === '') return null;
 	if ((PATENT_TYPES as readonly string[]).includes(text)) return text as PatentType;
 	const alias = TYPE_ALIASES[text.toLowerCase().replace(/\s+/g, '')];
 	if (alias) return alias;
-	throw new ValidationError(`${label} ${quoted(text)} must be one of ${PATENT_TYPES.join(', ')} / 专利类型无效`, field, 'enum');
+	throw new ValidationError(
+		`${label} ${quoted(text)} must be one of ${PATENT_TYPES.join(', ')} / 专利类型无效`,
+		field,
+		'enum',
+	);
 }
 
 /** The type the number encodes, checked against a stated type when one is given. */

@@ -4,20 +4,53 @@ import type { Store, Tx } from '../store/store';
 import { transition } from '../store/transition';
 import { NotFoundError, StateError, ValidationError } from '../util/errors';
 import { newId, nowIso } from '../util/id';
-import { oneOf, optionalDate, optionalNumber, optionalText, requiredDate, requiredText, textList } from '../util/validate';
+import {
+	oneOf,
+	optionalDate,
+	optionalNumber,
+	optionalText,
+	requiredDate,
+	requiredText,
+	textList,
+} from '../util/validate';
 import { ledgerDate, registryToday } from './dates';
 import { replaceDeadlines } from './deadlines';
 import { readHistory, writeHistory } from './history';
-import { assertProjectTransition, isProjectEnd, parseStatus, PROJECT_CATEGORIES, PROJECT_STATUS_LABELS, projectStatusLabel, requiresReason, type ProjectCategory, type ProjectStatus } from './lifecycle';
+import {
+	assertProjectTransition,
+	isProjectEnd,
+	parseStatus,
+	PROJECT_CATEGORIES,
+	PROJECT_STATUS_LABELS,
+	projectStatusLabel,
+	requiresReason,
+	type ProjectCategory,
+	type ProjectStatus,
+} from './lifecycle';
 import { resolveParties } from './parties';
 import { upsertRows } from './rows';
 import type { RegistryProjectTable } from './schema';
 
 export { PROJECT_CATEGORIES } from './lifecycle';
-export const PROJECT_CATEGORY_LABELS: Record<ProjectCategory, string> = { vertical: '纵向 Government-Funded', horizontal: '横向 Enterprise-Commissioned' };
+export const PROJECT_CATEGORY_LABELS: Record<ProjectCategory, string> = {
+	vertical: '纵向 Government-Funded',
+	horizontal: '横向 Enterprise-Commissioned',
+};
 export const PROJECT_LEVELS = ['national', 'provincial', 'municipal', 'school'] as const;
-export const PROJECT_LEVEL_LABELS: Record<(typeof PROJECT_LEVELS)[number], string> = { national: '国家级 National', provincial: '省部级 Provincial', municipal: '市厅级 Municipal', school: '校级 School' };
-export const MILESTONE_KINDS = ['opening', 'midterm', 'contract', 'delivery', 'closing', 'other'] as const;
+export const PROJECT_LEVEL_LABELS: Record<(typeof PROJECT_LEVELS)[number], string> = {
+	national: '国家级 National',
+	provincial: '省部级 Provincial',
+	municipal: '市厅级 Municipal',
+	school: '校级 School',
+};
+export const MILESTONE_KINDS = [
+	'opening',
+	'midterm',
+	'contract',
+	'delivery',
+	'closing',
+	'other',
+] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 export const OUTPUT_TYPES = ['patent', 'course', 'paper', 'other'] as const;
 
@@ -41,24 +74,46 @@ export const MILESTONES_BY_CATEGORY: Record<ProjectCategory, readonly MilestoneK
 };
 
 const CATEGORY_ALIASES: Record<string, string> = { 纵向: 'vertical', 横向: 'horizontal' };
-const LEVEL_ALIASES: Record<string, string> = { 国家: 'national', 国家级: 'national', 省部: 'provincial', 省部级: 'provincial', 省级: 'provincial', 市厅: 'municipal', 市厅级: 'municipal', 市级: 'municipal', 校: 'school', 校级: 'school' };
+const LEVEL_ALIASES: Record<string, string> = {
+	国家: 'national',
+	国家级: 'national',
+	省部: 'provincial',
+	省部级: 'provincial',
+	省级: 'provincial',
+	市厅: 'municipal',
+	市厅级: 'municipal',
+	市级: 'municipal',
+	校: 'school',
+	校级: 'school',
+};
 const MILESTONE_ALIASES: Record<string, string> = {
-	...Object.fromEntries(Object.entries(MILESTONE_LABELS).map(([kind, label]) => [label.split(' ')[0], kind])),
+	...Object.fromEntries(
+		Object.entries(MILESTONE_LABELS).map(([kind, label]) => [label.split(' ')[0], kind]),
+	),
 	中期: 'midterm',
 	验收: 'delivery',
 	交付: 'delivery',
 	签订合同: 'contract',
 };
 /** Reaching a stage completes the milestones it stands for. */
-const MILESTONES_OF_STAGE: Record<ProjectCategory, Partial<Record<ProjectStatus, MilestoneKind[]>>> = {
+const MILESTONES_OF_STAGE: Record<
+	ProjectCategory,
+	Partial<Record<ProjectStatus, MilestoneKind[]>>
+> = {
 	vertical: { opened: ['opening'], midterm: ['midterm'], closed: ['closing'] },
 	horizontal: { approved: ['contract'], closed: ['delivery', 'closing'] },
 };
 
 /** A milestone kind that belongs to the project's category, or a refusal naming the ones that do. */
 export function milestoneKindFor(category: string, value: unknown, field = 'kind'): MilestoneKind {
-	const kind = oneOf(alias(value, MILESTONE_ALIASES), field, '里程碑类型 Milestone Kind', MILESTONE_KINDS);
-	const allowed = MILESTONES_BY_CATEGORY[category as ProjectCategory] ?? MILESTONES_BY_CATEGORY.vertical;
+	const kind = oneOf(
+		alias(value, MILESTONE_ALIASES),
+		field,
+		'里程碑类型 Milestone Kind',
+		MILESTONE_KINDS,
+	);
+	const allowed =
+		MILESTONES_BY_CATEGORY[category as ProjectCategory] ?? MILESTONES_BY_CATEGORY.vertical;
 	if (!allowed.includes(kind)) {
 		const name = category === 'horizontal' ? '横向' : '纵向';
 		throw new ValidationError(
@@ -133,7 +188,12 @@ function alias(value: unknown, aliases: Record<string, string>): unknown {
 
 async function resolvePerson(tx: Tx, token: string, field: string, label: string): Promise<string> {
 	const [[party]] = await resolveParties(tx, 'person', [[token]], field);
-	if (!party.personId) throw new ValidationError(`${label} "${token}" is not (uniquely) in the directory / 人员不在名录中或重名`, field, 'reference');
+	if (!party.personId)
+		throw new ValidationError(
+			`${label} "${token}" is not (uniquely) in the directory / 人员不在名录中或重名`,
+			field,
+			'reference',
+		);
 	return party.personId;
 }
 
@@ -142,28 +202,82 @@ const spec: EntitySpec<ProjectInput, Project> = {
 	entityType: 'project',
 	idPrefix: 'prj',
 	async toColumns(input, tx) {
-		const category = oneOf(alias(input.category, CATEGORY_ALIASES), 'category', '项目类别 Category', PROJECT_CATEGORIES);
+		const category = oneOf(
+			alias(input.category, CATEGORY_ALIASES),
+			'category',
+			'项目类别 Category',
+			PROJECT_CATEGORIES,
+		);
 		const levelText = optionalText(alias(input.level, LEVEL_ALIASES), 'level', '项目级别 Level');
 		const level = levelText ? oneOf(levelText, 'level', '项目级别 Level', PROJECT_LEVELS) : null;
-		const fundingBody = optionalText(input.fundingBody, 'fundingBody', '项目来源 Funding Body', 200);
-		const client = optionalText(input.client ?? (input as { clientId?: string }).clientId, 'client', '委托单位 Client', 200);
+		const fundingBody = optionalText(
+			input.fundingBody,
+			'fundingBody',
+			'项目来源 Funding Body',
+			200,
+		);
+		const client = optionalText(
+			input.client ?? (input as { clientId?: string }).clientId,
+			'client',
+			'委托单位 Client',
+			200,
+		);
 		const contractNo = optionalText(input.contractNo, 'contractNo', '合同编号 Contract No.', 100);
 		if (category === 'vertical') {
-			if (!level) throw new ValidationError('项目级别 Level is required for a 纵向 project / 纵向项目须填级别', 'level', 'required');
-			if (!fundingBody) throw new ValidationError('项目来源 Funding Body is required for a 纵向 project / 纵向项目须填来源', 'fundingBody', 'required');
+			if (!level)
+				throw new ValidationError(
+					'项目级别 Level is required for a 纵向 project / 纵向项目须填级别',
+					'level',
+					'required',
+				);
+			if (!fundingBody)
+				throw new ValidationError(
+					'项目来源 Funding Body is required for a 纵向 project / 纵向项目须填来源',
+					'fundingBody',
+					'required',
+				);
 		} else {
-			if (!client) throw new ValidationError('委托单位 Client is required for a 横向 project / 横向项目须填委托单位', 'client', 'required');
-			if (!contractNo) throw new ValidationError('合同编号 Contract No. is required for a 横向 project / 横向项目须填合同编号', 'contractNo', 'required');
+			if (!client)
+				throw new ValidationError(
+					'委托单位 Client is required for a 横向 project / 横向项目须填委托单位',
+					'client',
+					'required',
+				);
+			if (!contractNo)
+				throw new ValidationError(
+					'合同编号 Contract No. is required for a 横向 project / 横向项目须填合同编号',
+					'contractNo',
+					'required',
+				);
 		}
-		const clientParty = client ? (await resolveParties(tx, 'organisation', [[client]], 'client'))[0][0] : null;
-		const pi = await resolvePerson(tx, requiredText(input.pi ?? (input as { piId?: string }).piId, 'pi', '项目负责人 PI'), 'pi', '项目负责人 PI');
-		const memberTokens = textList(input.members ?? (input as { memberIds?: string[] }).memberIds, 'members', '项目成员 Members');
+		const clientParty = client
+			? (await resolveParties(tx, 'organisation', [[client]], 'client'))[0][0]
+			: null;
+		const pi = await resolvePerson(
+			tx,
+			requiredText(input.pi ?? (input as { piId?: string }).piId, 'pi', '项目负责人 PI'),
+			'pi',
+			'项目负责人 PI',
+		);
+		const memberTokens = textList(
+			input.members ?? (input as { memberIds?: string[] }).memberIds,
+			'members',
+			'项目成员 Members',
+		);
 		const members: string[] = [];
-		for (const token of memberTokens) members.push(await resolvePerson(tx, token, 'members', '项目成员 Members'));
+		for (const token of memberTokens)
+			members.push(await resolvePerson(tx, token, 'members', '项目成员 Members'));
 		const startDate = ledgerDate(input.startDate, 'startDate', '开始日期 Start Date');
 		const endDate = ledgerDate(input.endDate, 'endDate', '结束日期 End Date');
-		if (startDate && endDate && endDate < startDate) throw new ValidationError(`结束日期 End Date ${endDate} is before the start ${startDate} / 结束早于开始`, 'endDate', 'range');
-		const status = input.status ? parseStatus<ProjectStatus>(input.status, PROJECT_STATUS_LABELS, 'status', '状态 Status') : 'applied';
+		if (startDate && endDate && endDate < startDate)
+			throw new ValidationError(
+				`结束日期 End Date ${endDate} is before the start ${startDate} / 结束早于开始`,
+				'endDate',
+				'range',
+			);
+		const status = input.status
+			? parseStatus<ProjectStatus>(input.status, PROJECT_STATUS_LABELS, 'status', '状态 Status')
+			: 'applied';
 		return {
 			project_no: requiredText(input.projectNo, 'projectNo', '项目编号 Project No.', 100),
 			name: requiredText(input.name, 'name', '项目名称 Name', 300),
@@ -191,7 +305,9 @@ const spec: EntitySpec<ProjectInput, Project> = {
 			category: row.category,
 			categoryLabel: PROJECT_CATEGORY_LABELS[row.category as ProjectCategory] ?? row.category,
 			level: row.level,
-			levelLabel: row.level ? (PROJECT_LEVEL_LABELS[row.level as (typeof PROJECT_LEVELS)[number]] ?? row.level) : null,
+			levelLabel: row.level
+				? (PROJECT_LEVEL_LABELS[row.level as (typeof PROJECT_LEVELS)[number]] ?? row.level)
+				: null,
 			fundingBody: row.funding_body,
 			clientId: row.client_id,
 			clientName: row.client_name,
@@ -212,11 +328,21 @@ const spec: EntitySpec<ProjectInput, Project> = {
 		};
 	},
 	naturalKey(input) {
-		const no = typeof input.projectNo === 'string' || typeof input.projectNo === 'number' ? String(input.projectNo).trim() : '';
+		const no =
+			typeof input.projectNo === 'string' || typeof input.projectNo === 'number'
+				? String(input.projectNo).trim()
+				: '';
 		return no ? { column: 'project_no', value: no, field: 'projectNo' } : null;
 	},
 	referencedBy: [],
-	filters: { status: 'status', category: 'category', level: 'level', piId: 'pi_id', clientId: 'client_id', projectNo: 'project_no' },
+	filters: {
+		status: 'status',
+		category: 'category',
+		level: 'level',
+		piId: 'pi_id',
+		clientId: 'client_id',
+		projectNo: 'project_no',
+	},
 };
 
 export class ProjectRepository extends Repository<ProjectInput, Project> {
@@ -227,14 +353,26 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 	async createIn(tx: Tx, input: ProjectInput, actor: Actor): Promise<Project> {
 		// The PI and members are stored as resolved ids, so an update that re-reads them finds ids.
 		const project = await super.createIn(tx, input, actor);
-		await writeHistory(tx, { subjectType: 'project', subjectId: project.id, from: null, to: project.status, on: project.statusOn ?? input.today ?? registryToday(), reason: null, actor: actor.actor });
+		await writeHistory(tx, {
+			subjectType: 'project',
+			subjectId: project.id,
+			from: null,
+			to: project.status,
+			on: project.statusOn ?? input.today ?? registryToday(),
+			reason: null,
+			actor: actor.actor,
+		});
 		await this.addMilestonesFromInput(tx, project.id, { ...input, category: project.category });
 		await this.refresh(tx, project.id);
 		return project;
 	}
 
 	async updateIn(tx: Tx, id: string, patch: Partial<ProjectInput>, actor: Actor): Promise<Project> {
-		const before = await tx.selectFrom('registry_project').select(['status', 'pi_id', 'member_ids', 'client_id', 'client_name']).where('id', '=', id).executeTakeFirst();
+		const before = await tx
+			.selectFrom('registry_project')
+			.select(['status', 'pi_id', 'member_ids', 'client_id', 'client_name'])
+			.where('id', '=', id)
+			.executeTakeFirst();
 		if (!before) throw new NotFoundError('project', id);
 		const carried = {
 			pi: patch.pi ?? before.pi_id,
@@ -243,7 +381,15 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 		};
 		const project = await super.updateIn(tx, id, { ...patch, ...carried }, actor);
 		if (project.status !== before.status) {
-			await writeHistory(tx, { subjectType: 'project', subjectId: id, from: before.status, to: project.status, on: project.statusOn ?? patch.today ?? registryToday(), reason: '台账更正 ledger correction', actor: actor.actor });
+			await writeHistory(tx, {
+				subjectType: 'project',
+				subjectId: id,
+				from: before.status,
+				to: project.status,
+				on: project.statusOn ?? patch.today ?? registryToday(),
+				reason: '台账更正 ledger correction',
+				actor: actor.actor,
+			});
 		}
 		await this.addMilestonesFromInput(tx, id, { ...patch, category: project.category });
 		await this.refresh(tx, id);
@@ -255,10 +401,22 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 	 * create/update path (milestones, history, deadlines) behind its own savepoint.
 	 */
 	async bulkUpsert(store: Store, rows: ProjectInput[], actor: Actor, batchSize: unknown = 500) {
-		return upsertRows(store, rows, batchSize, (r) => (spec.naturalKey(r)?.value as string | undefined) || undefined, 'projectNo', '项目编号 Project No.', (tx, row) => this.upsertIn(tx, row, actor));
+		return upsertRows(
+			store,
+			rows,
+			batchSize,
+			(r) => (spec.naturalKey(r)?.value as string | undefined) || undefined,
+			'projectNo',
+			'项目编号 Project No.',
+			(tx, row) => this.upsertIn(tx, row, actor),
+		);
 	}
 
-	private async addMilestonesFromInput(tx: Tx, projectId: string, input: Partial<ProjectInput> & { category: string }): Promise<void> {
+	private async addMilestonesFromInput(
+		tx: Tx,
+		projectId: string,
+		input: Partial<ProjectInput> & { category: string },
+	): Promise<void> {
 		const given: Array<[MilestoneKind, unknown, string]> = [
 			['opening', input.openingDue, '开题日期 Opening Due'],
 			['midterm', input.midtermDue, '中期检查日期 Mid-term Due'],
@@ -270,18 +428,50 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 			const due = ledgerDate(value, `${kind}Due`, label);
 			if (!due) continue;
 			milestoneKindFor(input.category, kind, `${kind}Due`);
-			const existing = await tx.selectFrom('registry_milestone').select('id').where('project_id', '=', projectId).where('kind', '=', kind).where('done_on', 'is', null).executeTakeFirst();
-			if (existing) await tx.updateTable('registry_milestone').set({ due_on: due }).where('id', '=', existing.id).execute();
-			else await tx.insertInto('registry_milestone').values({ id: newId('mst'), project_id: projectId, kind, title: null, due_on: due, done_on: null, created_at: nowIso() }).execute();
+			const existing = await tx
+				.selectFrom('registry_milestone')
+				.select('id')
+				.where('project_id', '=', projectId)
+				.where('kind', '=', kind)
+				.where('done_on', 'is', null)
+				.executeTakeFirst();
+			if (existing)
+				await tx
+					.updateTable('registry_milestone')
+					.set({ due_on: due })
+					.where('id', '=', existing.id)
+					.execute();
+			else
+				await tx
+					.insertInto('registry_milestone')
+					.values({
+						id: newId('mst'),
+						project_id: projectId,
+						kind,
+						title: null,
+						due_on: due,
+						done_on: null,
+						created_at: nowIso(),
+					})
+					.execute();
 		}
 	}
 
 	/** Open milestones of a running project are its deadlines, owned by the PI. */
 	async refresh(tx: Tx, id: string): Promise<void> {
-		const project = await tx.selectFrom('registry_project').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+		const project = await tx
+			.selectFrom('registry_project')
+			.selectAll()
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow();
 		const milestones = isProjectEnd(project.status)
 			? []
-			: await tx.selectFrom('registry_milestone').selectAll().where('project_id', '=', id).where('done_on', 'is', null).execute();
+			: await tx
+					.selectFrom('registry_milestone')
+					.selectAll()
+					.where('project_id', '=', id)
+					.where('done_on', 'is', null)
+					.execute();
 		await replaceDeadlines(
 			tx,
 			'project',
@@ -303,29 +493,82 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 		const project = await super.get(store, id);
 		const db = store.db;
 		const [milestones, funds, outputs, history] = await Promise.all([
-			db.selectFrom('registry_milestone').selectAll().where('project_id', '=', id).orderBy('due_on').execute(),
-			db.selectFrom('registry_funds').selectAll().where('project_id', '=', id).orderBy('received_on').execute(),
-			db.selectFrom('registry_output').selectAll().where('project_id', '=', id).orderBy('id').execute(),
+			db
+				.selectFrom('registry_milestone')
+				.selectAll()
+				.where('project_id', '=', id)
+				.orderBy('due_on')
+				.execute(),
+			db
+				.selectFrom('registry_funds')
+				.selectAll()
+				.where('project_id', '=', id)
+				.orderBy('received_on')
+				.execute(),
+			db
+				.selectFrom('registry_output')
+				.selectAll()
+				.where('project_id', '=', id)
+				.orderBy('id')
+				.execute(),
 			readHistory(db as unknown as Tx, 'project', id),
 		]);
 		return {
 			...project,
-			milestones: milestones.map((m) => ({ id: m.id, kind: m.kind, kindLabel: MILESTONE_LABELS[m.kind as MilestoneKind] ?? m.kind, title: m.title, dueOn: m.due_on, doneOn: m.done_on })),
-			funds: funds.map((f) => ({ id: f.id, receivedOn: f.received_on, amount: Number(f.amount), note: f.note })),
-			outputs: outputs.map((o) => ({ id: o.id, outputType: o.output_type, refId: o.ref_id, title: o.title, detail: o.detail })),
+			milestones: milestones.map((m) => ({
+				id: m.id,
+				kind: m.kind,
+				kindLabel: MILESTONE_LABELS[m.kind as MilestoneKind] ?? m.kind,
+				title: m.title,
+				dueOn: m.due_on,
+				doneOn: m.done_on,
+			})),
+			funds: funds.map((f) => ({
+				id: f.id,
+				receivedOn: f.received_on,
+				amount: Number(f.amount),
+				note: f.note,
+			})),
+			outputs: outputs.map((o) => ({
+				id: o.id,
+				outputType: o.output_type,
+				refId: o.ref_id,
+				title: o.title,
+				detail: o.detail,
+			})),
 			history,
 		};
 	}
 
-	async transition(store: Store, id: string, change: { to: unknown; on?: unknown; reason?: unknown }, actor: Actor, today: string): Promise<Project> {
+	async transition(
+		store: Store,
+		id: string,
+		change: { to: unknown; on?: unknown; reason?: unknown },
+		actor: Actor,
+		today: string,
+	): Promise<Project> {
 		return store.transaction(async (tx) => {
-			const row = await tx.selectFrom('registry_project').selectAll().where('id', '=', id).executeTakeFirst();
+			const row = await tx
+				.selectFrom('registry_project')
+				.selectAll()
+				.where('id', '=', id)
+				.executeTakeFirst();
 			if (!row) throw new NotFoundError('project', id);
-			const to = parseStatus<ProjectStatus>(change.to, PROJECT_STATUS_LABELS, 'to', '目标状态 To Status');
+			const to = parseStatus<ProjectStatus>(
+				change.to,
+				PROJECT_STATUS_LABELS,
+				'to',
+				'目标状态 To Status',
+			);
 			assertProjectTransition(row.status as ProjectStatus, to, row.category as ProjectCategory);
 			const on = optionalDate(change.on, 'on', '日期 Date') ?? today;
 			const reason = optionalText(change.reason, 'reason', '原因 Reason', 1000);
-			if (requiresReason(to) && !reason) throw new ValidationError(`原因 Reason is required to move to ${PROJECT_STATUS_LABELS[to]} / 须填写原因`, 'reason', 'required');
+			if (requiresReason(to) && !reason)
+				throw new ValidationError(
+					`原因 Reason is required to move to ${PROJECT_STATUS_LABELS[to]} / 须填写原因`,
+					'reason',
+					'required',
+				);
 			const set: Record<string, unknown> = { status_on: on, updated_at: nowIso() };
 			if (requiresReason(to)) set.end_reason = reason;
 			if (!(await transition(tx, { table: 'registry_project', id, from: row.status, to, set }))) {
@@ -333,25 +576,64 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 			}
 			const done = MILESTONES_OF_STAGE[row.category as ProjectCategory]?.[to];
 			if (done) {
-				await tx.updateTable('registry_milestone').set({ done_on: on }).where('project_id', '=', id).where('kind', 'in', done).where('done_on', 'is', null).execute();
+				await tx
+					.updateTable('registry_milestone')
+					.set({ done_on: on })
+					.where('project_id', '=', id)
+					.where('kind', 'in', done)
+					.where('done_on', 'is', null)
+					.execute();
 			}
-			await writeHistory(tx, { subjectType: 'project', subjectId: id, from: row.status, to, on, reason, actor: actor.actor });
-			await writeAudit(tx, { ...actor, action: 'transition', entityType: 'project', entityId: id, changes: { status: [row.status, to], on, reason } });
+			await writeHistory(tx, {
+				subjectType: 'project',
+				subjectId: id,
+				from: row.status,
+				to,
+				on,
+				reason,
+				actor: actor.actor,
+			});
+			await writeAudit(tx, {
+				...actor,
+				action: 'transition',
+				entityType: 'project',
+				entityId: id,
+				changes: { status: [row.status, to], on, reason },
+			});
 			await this.refresh(tx, id);
-			return spec.fromRow(await tx.selectFrom('registry_project').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+			return spec.fromRow(
+				await tx
+					.selectFrom('registry_project')
+					.selectAll()
+					.where('id', '=', id)
+					.executeTakeFirstOrThrow(),
+			);
 		});
 	}
 
 	private async requireOpen(tx: Tx, id: string) {
-		const row = await tx.selectFrom('registry_project').selectAll().where('id', '=', id).executeTakeFirst();
+		const row = await tx
+			.selectFrom('registry_project')
+			.selectAll()
+			.where('id', '=', id)
+			.executeTakeFirst();
 		if (!row) throw new NotFoundError('project', id);
 		return row;
 	}
 
-	async addMilestone(store: Store, id: string, m: { kind: unknown; dueOn: unknown; title?: unknown }, actor: Actor) {
+	async addMilestone(
+		store: Store,
+		id: string,
+		m: { kind: unknown; dueOn: unknown; title?: unknown },
+		actor: Actor,
+	) {
 		return store.transaction(async (tx) => {
 			const project = await this.requireOpen(tx, id);
-			if (isProjectEnd(project.status)) throw new StateError(`Project ${project.project_no} has ended / 项目已结束`, project.status);
+			if (isProjectEnd(project.status))
+				throw new StateError(
+					`Project ${project.project_no} has ended / 项目已结束`,
+					project.status,
+				);
 			const record = {
 				id: newId('mst'),
 				project_id: id,
@@ -362,51 +644,142 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 				created_at: nowIso(),
 			};
 			await tx.insertInto('registry_milestone').values(record).execute();
-			await writeAudit(tx, { ...actor, action: 'add_milestone', entityType: 'project', entityId: id, changes: record });
+			await writeAudit(tx, {
+				...actor,
+				action: 'add_milestone',
+				entityType: 'project',
+				entityId: id,
+				changes: record,
+			});
 			await this.refresh(tx, id);
-			return { id: record.id, projectId: id, kind: record.kind, kindLabel: MILESTONE_LABELS[record.kind], title: record.title, dueOn: record.due_on, doneOn: null };
+			return {
+				id: record.id,
+				projectId: id,
+				kind: record.kind,
+				kindLabel: MILESTONE_LABELS[record.kind],
+				title: record.title,
+				dueOn: record.due_on,
+				doneOn: null,
+			};
 		});
 	}
 
 	/** One tranche of funds received (到账经费); the project's total is the sum of its tranches. */
-	async recordFunds(store: Store, id: string, f: { receivedOn: unknown; amount: unknown; note?: unknown }, actor: Actor) {
+	async recordFunds(
+		store: Store,
+		id: string,
+		f: { receivedOn: unknown; amount: unknown; note?: unknown },
+		actor: Actor,
+	) {
 		return store.transaction(async (tx) => {
 			const project = await this.requireOpen(tx, id);
 			const amount = optionalNumber(f.amount, 'amount', '到账金额 Amount', { min: 0.01 });
-			if (amount === null) throw new ValidationError('到账金额 Amount is required / 必填', 'amount', 'required');
-			const record = { id: newId('fnd'), project_id: id, received_on: requiredDate(f.receivedOn, 'receivedOn', '到账日期 Received On'), amount, note: optionalText(f.note, 'note', '备注 Note', 500), created_at: nowIso() };
+			if (amount === null)
+				throw new ValidationError('到账金额 Amount is required / 必填', 'amount', 'required');
+			const record = {
+				id: newId('fnd'),
+				project_id: id,
+				received_on: requiredDate(f.receivedOn, 'receivedOn', '到账日期 Received On'),
+				amount,
+				note: optionalText(f.note, 'note', '备注 Note', 500),
+				created_at: nowIso(),
+			};
 			await tx.insertInto('registry_funds').values(record).execute();
 			const total = Math.round((Number(project.funds_received) + amount) * 100) / 100;
-			await tx.updateTable('registry_project').set({ funds_received: total, updated_at: nowIso() }).where('id', '=', id).execute();
-			await writeAudit(tx, { ...actor, action: 'record_funds', entityType: 'project', entityId: id, changes: { amount, receivedOn: record.received_on, fundsReceived: [Number(project.funds_received), total] } });
+			await tx
+				.updateTable('registry_project')
+				.set({ funds_received: total, updated_at: nowIso() })
+				.where('id', '=', id)
+				.execute();
+			await writeAudit(tx, {
+				...actor,
+				action: 'record_funds',
+				entityType: 'project',
+				entityId: id,
+				changes: {
+					amount,
+					receivedOn: record.received_on,
+					fundsReceived: [Number(project.funds_received), total],
+				},
+			});
 			const budget = project.budget === null ? null : Number(project.budget);
-			return { id: record.id, projectId: id, receivedOn: record.received_on, amount, fundsReceived: total, budget, overBudget: budget !== null && total > budget };
+			return {
+				id: record.id,
+				projectId: id,
+				receivedOn: record.received_on,
+				amount,
+				fundsReceived: total,
+				budget,
+				overBudget: budget !== null && total > budget,
+			};
 		});
 	}
 
 	/** Links an output: a patent in this registry, a course, or a paper kept as a free record. */
-	async linkOutput(store: Store, id: string, o: { outputType: unknown; refId?: unknown; title?: unknown; detail?: unknown }, actor: Actor) {
+	async linkOutput(
+		store: Store,
+		id: string,
+		o: { outputType: unknown; refId?: unknown; title?: unknown; detail?: unknown },
+		actor: Actor,
+	) {
 		return store.transaction(async (tx) => {
 			await this.requireOpen(tx, id);
 			const outputType = oneOf(o.outputType, 'outputType', '成果类型 Output Type', OUTPUT_TYPES);
 			const refId = optionalText(o.refId, 'refId', '成果 ID Reference', 100);
 			let title = optionalText(o.title, 'title', '成果名称 Title', 300);
 			if (outputType === 'patent') {
-				if (!refId) throw new ValidationError('成果 ID Reference: the patent id or application number is required / 须填写专利', 'refId', 'required');
+				if (!refId)
+					throw new ValidationError(
+						'成果 ID Reference: the patent id or application number is required / 须填写专利',
+						'refId',
+						'required',
+					);
 				const patent = await tx
 					.selectFrom('registry_patent')
 					.select(['id', 'title'])
-					.where((eb) => eb.or([eb('id', '=', refId), eb('application_no', '=', refId.replace(/^(ZL|CN)/i, '').replace(/\s+/g, ''))]))
+					.where((eb) =>
+						eb.or([
+							eb('id', '=', refId),
+							eb('application_no', '=', refId.replace(/^(ZL|CN)/i, '').replace(/\s+/g, '')),
+						]),
+					)
 					.executeTakeFirst();
-				if (!patent) throw new ValidationError(`专利 Patent "${refId}" is not in the registry / 专利不存在`, 'refId', 'reference');
+				if (!patent)
+					throw new ValidationError(
+						`专利 Patent "${refId}" is not in the registry / 专利不存在`,
+						'refId',
+						'reference',
+					);
 				title = title ?? patent.title;
 				o = { ...o, refId: patent.id };
 			}
-			if (!title) throw new ValidationError('成果名称 Title is required / 必填', 'title', 'required');
-			const record = { id: newId('out'), project_id: id, output_type: outputType, ref_id: (o.refId as string | undefined) ?? refId, title, detail: optionalText(o.detail, 'detail', '说明 Detail', 1000), created_at: nowIso() };
+			if (!title)
+				throw new ValidationError('成果名称 Title is required / 必填', 'title', 'required');
+			const record = {
+				id: newId('out'),
+				project_id: id,
+				output_type: outputType,
+				ref_id: (o.refId as string | undefined) ?? refId,
+				title,
+				detail: optionalText(o.detail, 'detail', '说明 Detail', 1000),
+				created_at: nowIso(),
+			};
 			await tx.insertInto('registry_output').values(record).execute();
-			await writeAudit(tx, { ...actor, action: 'link_output', entityType: 'project', entityId: id, changes: record });
-			return { id: record.id, projectId: id, outputType, refId: record.ref_id, title, detail: record.detail };
+			await writeAudit(tx, {
+				...actor,
+				action: 'link_output',
+				entityType: 'project',
+				entityId: id,
+				changes: record,
+			});
+			return {
+				id: record.id,
+				projectId: id,
+				outputType,
+				refId: record.ref_id,
+				title,
+				detail: record.detail,
+			};
 		});
 	}
 }

@@ -9,7 +9,12 @@ export function rejected(row: number, error: unknown): BulkRowResult {
 }
 
 /** Runs one row's write behind a savepoint: a refused row writes nothing and the batch goes on. */
-export async function perRow(tx: Tx, row: number, results: BulkRowResult[], fn: () => Promise<{ id: string; result: 'created' | 'updated' }>): Promise<void> {
+export async function perRow(
+	tx: Tx,
+	row: number,
+	results: BulkRowResult[],
+	fn: () => Promise<{ id: string; result: 'created' | 'updated' }>,
+): Promise<void> {
 	await sql`savepoint bulk_row`.execute(tx);
 	try {
 		const { id, result } = await fn();
@@ -23,8 +28,19 @@ export async function perRow(tx: Tx, row: number, results: BulkRowResult[], fn: 
 }
 
 /** The duplicate refusal: a key met twice in one import is refused the second time, naming the first row. */
-export function repeatsRow(row: number, first: number, field: string, label: string, key: string): BulkRowResult {
-	return { row, result: 'rejected', field, reason: `${label} ${key} 与本次导入第 ${first + 1} 行重复 / repeats row ${first + 1} of this import` };
+export function repeatsRow(
+	row: number,
+	first: number,
+	field: string,
+	label: string,
+	key: string,
+): BulkRowResult {
+	return {
+		row,
+		result: 'rejected',
+		field,
+		reason: `${label} ${key} 与本次导入第 ${first + 1} 行重复 / repeats row ${first + 1} of this import`,
+	};
 }
 
 /**

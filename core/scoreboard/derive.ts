@@ -16,7 +16,10 @@ export interface Derivation {
 	run(db: Db, period: Period): Promise<Derived>;
 }
 
-const count = (rows: Array<{ id: string }>): Derived => ({ actual: rows.length, ids: rows.map((r) => r.id) });
+const count = (rows: Array<{ id: string }>): Derived => ({
+	actual: rows.length,
+	ids: rows.map((r) => r.id),
+});
 const any = (db: Db) => db as any;
 
 /** Practice sites of a kind recognised at any time during the period. */
@@ -29,8 +32,18 @@ export function stationsOfKind(kind: 'station' | 'base'): Derivation {
 				.selectFrom('exchange_station')
 				.select('id')
 				.where('kind', '=', kind)
-				.where((eb: any) => eb.or([eb('recognised_from', '<=', period.end), eb.and([eb('recognised_from', 'is', null), eb('created_at', '<=', `${period.end}T23:59:59.999Z`)])]))
-				.where((eb: any) => eb.or([eb('recognised_to', 'is', null), eb('recognised_to', '>=', period.start)]))
+				.where((eb: any) =>
+					eb.or([
+						eb('recognised_from', '<=', period.end),
+						eb.and([
+							eb('recognised_from', 'is', null),
+							eb('created_at', '<=', `${period.end}T23:59:59.999Z`),
+						]),
+					]),
+				)
+				.where((eb: any) =>
+					eb.or([eb('recognised_to', 'is', null), eb('recognised_to', '>=', period.start)]),
+				)
 				.orderBy('id')
 				.execute();
 			return count(rows);
@@ -122,8 +135,13 @@ export const dualQualifiedShare: Derivation = {
 			.where((eb) => eb.or([eb('joined_on', 'is', null), eb('joined_on', '<=', period.end)]))
 			.orderBy('id')
 			.execute();
-		const dual = teachers.filter((t) => Number(t.dual_qualified) === 1 && (!t.dual_qualified_since || t.dual_qualified_since <= period.end));
-		if (teachers.length === 0) return { actual: null, ids: [], detail: { numerator: 0, denominator: 0 } };
+		const dual = teachers.filter(
+			(t) =>
+				Number(t.dual_qualified) === 1 &&
+				(!t.dual_qualified_since || t.dual_qualified_since <= period.end),
+		);
+		if (teachers.length === 0)
+			return { actual: null, ids: [], detail: { numerator: 0, denominator: 0 } };
 		return {
 			actual: Math.round((dual.length / teachers.length) * 1000) / 10,
 			ids: dual.map((t) => t.id),

@@ -31,7 +31,8 @@ const spec: EntitySpec<IndicatorEntryInput, IndicatorEntry> = {
 	idPrefix: 'ind',
 	async toColumns(input) {
 		const value = optionalNumber(input.value, 'value', '数值 Value', { min: 0 });
-		if (value === null) throw new ValidationError('数值 Value is required / 必填', 'value', 'required');
+		if (value === null)
+			throw new ValidationError('数值 Value is required / 必填', 'value', 'required');
 		return {
 			indicator: oneOf(input.indicator, 'indicator', '指标 Indicator', KEYS),
 			on_date: requiredDate(input.onDate, 'onDate', '日期 Date'),

@@ -23,11 +23,30 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * "on track" while it keeps pace with the share of the period elapsed, otherwise "behind".
  * A rate (a share, a percentage) does not accumulate over the period: it is met or behind.
  */
-export function evaluate(measure: Measure, actual: number | null, target: number, fraction: number): Evaluation {
-	if (actual === null) return { percentage: null, expectedByNow: measure === 'count' ? round1(target * fraction) : null, status: 'no_data' };
+export function evaluate(
+	measure: Measure,
+	actual: number | null,
+	target: number,
+	fraction: number,
+): Evaluation {
+	if (actual === null)
+		return {
+			percentage: null,
+			expectedByNow: measure === 'count' ? round1(target * fraction) : null,
+			status: 'no_data',
+		};
 	const percentage = target > 0 ? round1((actual / target) * 100) : null;
-	if (actual >= target) return { percentage, expectedByNow: measure === 'count' ? round1(target * fraction) : null, status: 'met' };
+	if (actual >= target)
+		return {
+			percentage,
+			expectedByNow: measure === 'count' ? round1(target * fraction) : null,
+			status: 'met',
+		};
 	if (measure === 'rate') return { percentage, expectedByNow: null, status: 'behind' };
 	const expected = target * fraction;
-	return { percentage, expectedByNow: round1(expected), status: actual >= expected ? 'on_track' : 'behind' };
+	return {
+		percentage,
+		expectedByNow: round1(expected),
+		status: actual >= expected ? 'on_track' : 'behind',
+	};
 }

@@ -14,12 +14,27 @@ export interface Period {
 
 /** A calendar year, or a school year starting on the 1st of `startMonth` (September by default). */
 export function periodFor(kind: PeriodKind, year: number, startMonth = 9): Period {
-	if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new ValidationError(`年份 Year ${year} is out of range / 年份无效`, 'year');
-	if (kind === 'calendar') return { kind, year, start: `${year}-01-01`, end: `${year}-12-31`, label: `${year}年 Calendar year ${year}` };
-	if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) throw new ValidationError(`学年起始月 Start month ${startMonth} / 月份无效`, 'startMonth');
+	if (!Number.isInteger(year) || year < 2000 || year > 2100)
+		throw new ValidationError(`年份 Year ${year} is out of range / 年份无效`, 'year');
+	if (kind === 'calendar')
+		return {
+			kind,
+			year,
+			start: `${year}-01-01`,
+			end: `${year}-12-31`,
+			label: `${year}年 Calendar year ${year}`,
+		};
+	if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12)
+		throw new ValidationError(`学年起始月 Start month ${startMonth} / 月份无效`, 'startMonth');
 	const start = `${year}-${String(startMonth).padStart(2, '0')}-01`;
 	const end = addDays(addMonths(start, 12), -1);
-	return { kind, year, start, end, label: `${year}–${year + 1}学年 School year ${year}/${String(year + 1).slice(2)}` };
+	return {
+		kind,
+		year,
+		start,
+		end,
+		label: `${year}–${year + 1}学年 School year ${year}/${String(year + 1).slice(2)}`,
+	};
 }
 
 /** The period that contains a date. */

@@ -28,7 +28,10 @@ export function sheetRow(line: ScoreLine): Record<string, string | number | null
 }
 
 /** The monthly e-mail: a table of every indicator, each row coloured by its status. */
-export function renderReport(lines: ScoreLine[], title = '联合体建设指标 Consortium KPI Scoreboard'): { subject: string; html: string; text: string; counts: Record<Status, number> } {
+export function renderReport(
+	lines: ScoreLine[],
+	title = '联合体建设指标 Consortium KPI Scoreboard',
+): { subject: string; html: string; text: string; counts: Record<Status, number> } {
 	const counts: Record<Status, number> = { met: 0, on_track: 0, behind: 0, no_data: 0 };
 	for (const l of lines) counts[l.status]++;
 	const first = lines[0];
@@ -37,13 +40,15 @@ export function renderReport(lines: ScoreLine[], title = '联合体建设指标 
 	const rows = lines
 		.map((l) => {
 			const c = COLOURS[l.status];
-			return `<tr data-indicator="${escapeHtml(l.indicator)}" data-status="${l.status}" style="background:${c.background};color:${c.text}">`
-				+ `<td style="padding:6px 8px;border:1px solid #ddd">${escapeHtml(l.nameZh)}<br><small>${escapeHtml(l.nameEn)}</small></td>`
-				+ `<td style="padding:6px 8px;border:1px solid #ddd;text-align:right">${escapeHtml(show(l.actual))}</td>`
-				+ `<td style="padding:6px 8px;border:1px solid #ddd;text-align:right">${escapeHtml(show(l.target))}</td>`
-				+ `<td style="padding:6px 8px;border:1px solid #ddd;text-align:right">${l.percentage === null ? '—' : `${escapeHtml(l.percentage)}%`}</td>`
-				+ `<td style="padding:6px 8px;border:1px solid #ddd"><strong>${escapeHtml(l.statusLabel)}</strong></td>`
-				+ `<td style="padding:6px 8px;border:1px solid #ddd">${l.source === 'records' ? '业务记录 records' : '人工填报 entries'}</td></tr>`;
+			return (
+				`<tr data-indicator="${escapeHtml(l.indicator)}" data-status="${l.status}" style="background:${c.background};color:${c.text}">` +
+				`<td style="padding:6px 8px;border:1px solid #ddd">${escapeHtml(l.nameZh)}<br><small>${escapeHtml(l.nameEn)}</small></td>` +
+				`<td style="padding:6px 8px;border:1px solid #ddd;text-align:right">${escapeHtml(show(l.actual))}</td>` +
+				`<td style="padding:6px 8px;border:1px solid #ddd;text-align:right">${escapeHtml(show(l.target))}</td>` +
+				`<td style="padding:6px 8px;border:1px solid #ddd;text-align:right">${l.percentage === null ? '—' : `${escapeHtml(l.percentage)}%`}</td>` +
+				`<td style="padding:6px 8px;border:1px solid #ddd"><strong>${escapeHtml(l.statusLabel)}</strong></td>` +
+				`<td style="padding:6px 8px;border:1px solid #ddd">${l.source === 'records' ? '业务记录 records' : '人工填报 entries'}</td></tr>`
+			);
 		})
 		.join('\n');
 	const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
@@ -61,7 +66,10 @@ ${rows}
 	const text = [
 		title,
 		period,
-		...lines.map((l) => `${l.statusLabel} | ${l.name}: ${show(l.actual)} / ${show(l.target)}${l.percentage === null ? '' : ` (${l.percentage}%)`}`),
+		...lines.map(
+			(l) =>
+				`${l.statusLabel} | ${l.name}: ${show(l.actual)} / ${show(l.target)}${l.percentage === null ? '' : ` (${l.percentage}%)`}`,
+		),
 	].join('\n');
 	return { subject, html, text, counts };
 }

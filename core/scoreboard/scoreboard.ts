@@ -61,16 +61,27 @@ async function fromEntries(store: Store, indicator: Indicator, period: Period): 
 	if (rows.length === 0) return { actual: null, ids: [] };
 	if (indicator.entries === 'latest') {
 		const last = rows[rows.length - 1];
-		return { actual: Number(last.value), ids: [last.id], detail: { onDate: last.on_date, sources: [last.source] } };
+		return {
+			actual: Number(last.value),
+			ids: [last.id],
+			detail: { onDate: last.on_date, sources: [last.source] },
+		};
 	}
 	const total = rows.reduce((sum, r) => sum + Number(r.value), 0);
-	return { actual: Math.round(total * 1000) / 1000, ids: rows.map((r) => r.id), detail: { sources: [...new Set(rows.map((r) => r.source))] } };
+	return {
+		actual: Math.round(total * 1000) / 1000,
+		ids: rows.map((r) => r.id),
+		detail: { sources: [...new Set(rows.map((r) => r.source))] },
+	};
 }
 
 export function resolvePeriod(request: ScoreboardRequest): { period: Period; asOf: string } {
-	const asOf = optionalDate(request.asOf, 'asOf', '统计日 As Of') ?? dateInZone(request.now ?? new Date(), request.timeZone);
+	const asOf =
+		optionalDate(request.asOf, 'asOf', '统计日 As Of') ??
+		dateInZone(request.now ?? new Date(), request.timeZone);
 	const kind = request.period ?? 'calendar';
-	if (kind !== 'calendar' && kind !== 'school') throw new ValidationError(`统计周期 Period "${String(kind)}" / 无效`, 'period', 'enum');
+	if (kind !== 'calendar' && kind !== 'school')
+		throw new ValidationError(`统计周期 Period "${String(kind)}" / 无效`, 'period', 'enum');
 	const startMonth = request.startMonth ?? 9;
 	let year = request.year ?? null;
 	if (year === null) {
@@ -84,11 +95,19 @@ export function resolvePeriod(request: ScoreboardRequest): { period: Period; asO
  * Every indicator for a period: counted from the records where the tables exist, otherwise
  * from staff entries (and said so); compared with the year's target, pro-rated for counts.
  */
-export async function computeScoreboard(store: Store, request: ScoreboardRequest): Promise<ScoreLine[]> {
+export async function computeScoreboard(
+	store: Store,
+	request: ScoreboardRequest,
+): Promise<ScoreLine[]> {
 	const { period, asOf } = resolvePeriod(request);
 	const wanted = request.indicators?.length ? request.indicators : null;
 	const unknown = wanted?.filter((k) => !INDICATORS.some((i) => i.key === k));
-	if (unknown?.length) throw new ValidationError(`指标 Indicator "${unknown[0]}" is unknown / 未知指标`, 'indicators', 'enum');
+	if (unknown?.length)
+		throw new ValidationError(
+			`指标 Indicator "${unknown[0]}" is unknown / 未知指标`,
+			'indicators',
+			'enum',
+		);
 	const targets = await store.transaction((tx) => targetsFor(tx, period.year));
 	const tables = await existingTables(store.db, store.dialect);
 	const fraction = elapsedFraction(period, asOf);
@@ -96,7 +115,9 @@ export async function computeScoreboard(store: Store, request: ScoreboardRequest
 	for (const indicator of INDICATORS) {
 		if (wanted && !wanted.includes(indicator.key)) continue;
 		const derivable = indicator.derive && indicator.derive.tables.every((t) => tables.has(t));
-		const result = derivable ? await indicator.derive!.run(store.db, period) : await fromEntries(store, indicator, period);
+		const result = derivable
+			? await indicator.derive!.run(store.db, period)
+			: await fromEntries(store, indicator, period);
 		const target = targets.get(indicator.key) ?? indicator.defaultTarget;
 		const evaluation = evaluate(indicator.measure, result.actual, target, fraction);
 		lines.push({

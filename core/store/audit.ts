@@ -37,11 +37,15 @@ export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
 }
 
 /** The fields whose values differ, as `{ field: [before, after] }`. */
-export function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, [unknown, unknown]> {
+export function diff(
+	before: Record<string, unknown>,
+	after: Record<string, unknown>,
+): Record<string, [unknown, unknown]> {
 	const out: Record<string, [unknown, unknown]> = {};
 	for (const key of Object.keys(after)) {
 		if (key === 'updated_at') continue;
-		if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) out[key] = [before[key] ?? null, after[key]];
+		if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+			out[key] = [before[key] ?? null, after[key]];
 	}
 	return out;
 }

@@ -42,7 +42,10 @@ export interface Checkpointer {
 }
 
 export function startCheckpointer(path: string, onFailure: () => void): Checkpointer {
-	const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, intervalMs: INTERVAL_MS } });
+	const worker = new Worker(WORKER_SOURCE, {
+		eval: true,
+		workerData: { path, intervalMs: INTERVAL_MS },
+	});
 	// Never what keeps n8n (or a test run) alive.
 	worker.unref();
 	let stopped = false;

@@ -10,7 +10,12 @@ import type { Tx } from './store';
 /** Compiled statements per store (keyed by its adapter) and table/columns/row count: imports call this per batch. */
 const compiledCache = new WeakMap<object, Map<string, CompiledQuery>>();
 
-export async function insertMany(tx: Tx, table: string, rows: Array<Record<string, unknown>>, maxParameters = 8000): Promise<void> {
+export async function insertMany(
+	tx: Tx,
+	table: string,
+	rows: Array<Record<string, unknown>>,
+	maxParameters = 8000,
+): Promise<void> {
 	if (rows.length === 0) return;
 	const columns = Object.keys(rows[0]);
 	const chunk = Math.max(1, Math.floor(maxParameters / Math.max(1, columns.length)));

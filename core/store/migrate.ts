@@ -26,7 +26,11 @@ export function allMigrations(): Migration[] {
  * busy_timeout. The loser then sees the winner's rows and applies nothing.
  * Returns the schema version: the name of the newest applied migration.
  */
-export async function migrate(db: Kysely<any>, dialect: Dialect, list = allMigrations()): Promise<string> {
+export async function migrate(
+	db: Kysely<any>,
+	dialect: Dialect,
+	list = allMigrations(),
+): Promise<string> {
 	const ctx = migrationContext(dialect);
 	return db.transaction().execute(async (trx) => {
 		if (dialect === 'postgres') {
@@ -39,7 +43,9 @@ export async function migrate(db: Kysely<any>, dialect: Dialect, list = allMigra
 			.addColumn('applied_at', 'text', (c) => c.notNull())
 			.execute();
 		const applied = new Set(
-			(await trx.selectFrom('schema_migration').select('name').execute()).map((r) => r.name as string),
+			(await trx.selectFrom('schema_migration').select('name').execute()).map(
+				(r) => r.name as string,
+			),
 		);
 		for (const migration of list) {
 			if (applied.has(migration.name)) continue;

@@ -21,7 +21,10 @@ export async function paginate<DB, TB extends keyof DB, O extends { id: string }
 	const column = (options.idColumn ?? 'id') as any;
 	let q = query as SelectQueryBuilder<any, any, O>;
 	if (options.after) q = q.where(column, '>', options.after);
-	const rows = await q.orderBy(column).limit(limit + 1).execute();
+	const rows = await q
+		.orderBy(column)
+		.limit(limit + 1)
+		.execute();
 	const items = rows.slice(0, limit);
 	return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
 }

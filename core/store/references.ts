@@ -34,6 +34,7 @@ export async function foreignKeysTo(tx: Tx, dialect: Dialect, table: string): Pr
 /** The registered references and the declared ones, each once. */
 export function mergeReferences(registered: Reference[], declared: Reference[]): Reference[] {
 	const out = [...registered];
-	for (const ref of declared) if (!out.some((r) => r.table === ref.table && r.column === ref.column)) out.push(ref);
+	for (const ref of declared)
+		if (!out.some((r) => r.table === ref.table && r.column === ref.column)) out.push(ref);
 	return out;
 }

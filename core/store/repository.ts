@@ -48,9 +48,11 @@ export class Repository<Input extends object, Out extends { id: string }> {
 	constructor(readonly spec: EntitySpec<Input, Out>) {}
 
 	private async findRow(tx: Tx, id: string): Promise<Row | undefined> {
-		return (await (tx as any).selectFrom(this.spec.table).selectAll().where('id', '=', id).executeTakeFirst()) as
-			| Row
-			| undefined;
+		return (await (tx as any)
+			.selectFrom(this.spec.table)
+			.selectAll()
+			.where('id', '=', id)
+			.executeTakeFirst()) as Row | undefined;
 	}
 
 	private async requireRow(tx: Tx, id: string): Promise<Row> {
@@ -70,42 +72,75 @@ export class Repository<Input extends object, Out extends { id: string }> {
 		const now = nowIso();
 		const row = { id: newId(this.spec.idPrefix), ...columns, created_at: now, updated_at: now };
 		await (tx as any).insertInto(this.spec.table).values(row).execute();
-		await writeAudit(tx, { ...actor, action: 'create', entityType: this.spec.entityType, entityId: row.id, changes: columns });
+		await writeAudit(tx, {
+			...actor,
+			action: 'create',
+			entityType: this.spec.entityType,
+			entityId: row.id,
+			changes: columns,
+		});
 		return this.spec.fromRow(row);
 	}
 
 	async updateIn(tx: Tx, id: string, patch: Partial<Input>, actor: Actor): Promise<Out> {
 		const before = await this.requireRow(tx, id);
 		// The patch never renames the record: its own id stays, whatever the patch carries.
-		const merged = { ...this.spec.fromRow(before), ...stripUndefined(patch), id: before.id } as unknown as Input;
+		const merged = {
+			...this.spec.fromRow(before),
+			...stripUndefined(patch),
+			id: before.id,
+		} as unknown as Input;
 		const columns = await this.spec.toColumns(merged, tx);
 		await this.assertKeyFree(tx, merged, columns, id);
 		const changes = diff(before, columns);
 		if (Object.keys(changes).length === 0) return this.spec.fromRow(before);
 		const after = { ...before, ...columns, updated_at: nowIso() };
-		await (tx as any).updateTable(this.spec.table).set({ ...columns, updated_at: after.updated_at }).where('id', '=', id).execute();
-		await writeAudit(tx, { ...actor, action: 'update', entityType: this.spec.entityType, entityId: id, changes });
+		await (tx as any)
+			.updateTable(this.spec.table)
+			.set({ ...columns, updated_at: after.updated_at })
+			.where('id', '=', id)
+			.execute();
+		await writeAudit(tx, {
+			...actor,
+			action: 'update',
+			entityType: this.spec.entityType,
+			entityId: id,
+			changes,
+		});
 		return this.spec.fromRow(after);
 	}
 
 	/** Creates or updates by natural key (e.g. credit code, email); reports which. */
-	async upsertIn(tx: Tx, input: Input, actor: Actor): Promise<{ record: Out; result: 'created' | 'updated' }> {
+	async upsertIn(
+		tx: Tx,
+		input: Input,
+		actor: Actor,
+	): Promise<{ record: Out; result: 'created' | 'updated' }> {
 		const key = this.spec.naturalKey(input);
 		// Without a natural key nothing can match: the record is new (and validation names any missing field).
 		if (!key) return { record: await this.createIn(tx, input, actor), result: 'created' };
 		// The key is looked up before the record is validated: checked as text first, so a NUL
 		// or an object in it is refused naming its field, not by the driver.
-		const keyValue = typeof key.value === 'string' ? optionalText(key.value, key.field, key.field, 500) : key.value;
+		const keyValue =
+			typeof key.value === 'string'
+				? optionalText(key.value, key.field, key.field, 500)
+				: key.value;
 		const existing = (await (tx as any)
 			.selectFrom(this.spec.table)
 			.select('id')
 			.where(key.column, '=', keyValue)
 			.executeTakeFirst()) as { id: string } | undefined;
-		if (existing) return { record: await this.updateIn(tx, existing.id, input, actor), result: 'updated' };
+		if (existing)
+			return { record: await this.updateIn(tx, existing.id, input, actor), result: 'updated' };
 		return { record: await this.createIn(tx, input, actor), result: 'created' };
 	}
 
-	private async assertKeyFree(tx: Tx, input: Input, columns: Record<string, unknown>, exceptId?: string): Promise<void> {
+	private async assertKeyFree(
+		tx: Tx,
+		input: Input,
+		columns: Record<string, unknown>,
+		exceptId?: string,
+	): Promise<void> {
 		const key = this.spec.naturalKey(input);
 		const checks = [
 			...(key ? [{ column: key.column, field: key.field, value: key.value }] : []),
@@ -113,7 +148,10 @@ export class Repository<Input extends object, Out extends { id: string }> {
 		];
 		for (const check of checks) {
 			if (check.value === null || check.value === undefined) continue;
-			let q = (tx as any).selectFrom(this.spec.table).select('id').where(check.column, '=', check.value);
+			let q = (tx as any)
+				.selectFrom(this.spec.table)
+				.select('id')
+				.where(check.column, '=', check.value);
 			if (exceptId) q = q.where('id', '!=', exceptId);
 			const clash = await q.executeTakeFirst();
 			if (clash) {
@@ -151,7 +189,8 @@ export class Repository<Input extends object, Out extends { id: string }> {
 			const value = filterValue(given, field, `筛选 Filter ${field}`);
 			if (value === null) continue;
 			const column = this.spec.filters?.[field];
-			if (!column) throw new ValidationError(`Unknown filter ${quoted(field)} / 未知筛选条件`, field);
+			if (!column)
+				throw new ValidationError(`Unknown filter ${quoted(field)} / 未知筛选条件`, field);
 			q = q.where(column, '=', value);
 		}
 		const page = await paginate(q, { after: options.after, limit: options.limit });
@@ -161,9 +200,17 @@ export class Repository<Input extends object, Out extends { id: string }> {
 	async delete(store: Store, id: string, actor: Actor): Promise<{ id: string; deleted: true }> {
 		return store.transaction(async (tx) => {
 			const before = await this.requireRow(tx, id);
-			const references = mergeReferences(this.spec.referencedBy ?? [], await foreignKeysTo(tx, store.dialect, this.spec.table));
+			const references = mergeReferences(
+				this.spec.referencedBy ?? [],
+				await foreignKeysTo(tx, store.dialect, this.spec.table),
+			);
 			for (const ref of references) {
-				const used = await (tx as any).selectFrom(ref.table).selectAll().where(ref.column, '=', id).limit(1).executeTakeFirst();
+				const used = await (tx as any)
+					.selectFrom(ref.table)
+					.selectAll()
+					.where(ref.column, '=', id)
+					.limit(1)
+					.executeTakeFirst();
 				if (used) {
 					throw new StateError(
 						`${this.spec.entityType} ${id} is still referred to by ${ref.table} ${used.id ?? ''}; it cannot be deleted / 仍被引用，不能删除`,
@@ -171,7 +218,13 @@ export class Repository<Input extends object, Out extends { id: string }> {
 				}
 			}
 			await (tx as any).deleteFrom(this.spec.table).where('id', '=', id).execute();
-			await writeAudit(tx, { ...actor, action: 'delete', entityType: this.spec.entityType, entityId: id, changes: before });
+			await writeAudit(tx, {
+				...actor,
+				action: 'delete',
+				entityType: this.spec.entityType,
+				entityId: id,
+				changes: before,
+			});
 			return { id, deleted: true as const };
 		});
 	}
@@ -183,7 +236,12 @@ export class Repository<Input extends object, Out extends { id: string }> {
 	 * row writes nothing while the rows around it go through. If the database refuses the fast
 	 * path (a constraint validation could not foresee), the batch is redone row by row.
 	 */
-	async bulkUpsert(store: Store, rows: Input[], actor: Actor, batchSizeGiven: unknown = 500): Promise<BulkRowResult[]> {
+	async bulkUpsert(
+		store: Store,
+		rows: Input[],
+		actor: Actor,
+		batchSizeGiven: unknown = 500,
+	): Promise<BulkRowResult[]> {
 		const size = batchSize(batchSizeGiven);
 		const results: BulkRowResult[] = new Array(rows.length);
 		for (let start = 0; start < rows.length; start += size) {
@@ -197,12 +255,28 @@ export class Repository<Input extends object, Out extends { id: string }> {
 		return results;
 	}
 
-	private async upsertBatchFast(tx: Tx, batch: Input[], start: number, actor: Actor, results: BulkRowResult[]): Promise<void> {
-		type Prepared = { row: number; input: Input; columns: Record<string, unknown>; key: ReturnType<EntitySpec<Input, Out>['naturalKey']> };
+	private async upsertBatchFast(
+		tx: Tx,
+		batch: Input[],
+		start: number,
+		actor: Actor,
+		results: BulkRowResult[],
+	): Promise<void> {
+		type Prepared = {
+			row: number;
+			input: Input;
+			columns: Record<string, unknown>;
+			key: ReturnType<EntitySpec<Input, Out>['naturalKey']>;
+		};
 		const prepared: Prepared[] = [];
 		for (let i = 0; i < batch.length; i++) {
 			try {
-				prepared.push({ row: start + i, input: batch[i], columns: await this.spec.toColumns(batch[i], tx), key: this.spec.naturalKey(batch[i]) });
+				prepared.push({
+					row: start + i,
+					input: batch[i],
+					columns: await this.spec.toColumns(batch[i], tx),
+					key: this.spec.naturalKey(batch[i]),
+				});
 			} catch (error) {
 				results[start + i] = rejectedRow(start + i, error);
 			}
@@ -210,9 +284,18 @@ export class Repository<Input extends object, Out extends { id: string }> {
 		const keyOf = (k: { column: string; value: unknown }) => `${k.column}\u0000${String(k.value)}`;
 		const existing = new Map<string, string>();
 		const valuesByColumn = new Map<string, unknown[]>();
-		for (const p of prepared) if (p.key) valuesByColumn.set(p.key.column, [...(valuesByColumn.get(p.key.column) ?? []), p.key.value]);
+		for (const p of prepared)
+			if (p.key)
+				valuesByColumn.set(p.key.column, [
+					...(valuesByColumn.get(p.key.column) ?? []),
+					p.key.value,
+				]);
 		for (const [column, values] of valuesByColumn) {
-			const found = await (tx as any).selectFrom(this.spec.table).select(['id', column]).where(column, 'in', values).execute();
+			const found = await (tx as any)
+				.selectFrom(this.spec.table)
+				.select(['id', column])
+				.where(column, 'in', values)
+				.execute();
 			for (const f of found) existing.set(keyOf({ column, value: f[column] }), f.id);
 		}
 		const now = nowIso();
@@ -227,7 +310,15 @@ export class Repository<Input extends object, Out extends { id: string }> {
 			}
 			const row = { id: newId(this.spec.idPrefix), ...p.columns, created_at: now, updated_at: now };
 			inserts.push(row);
-			audits.push(auditRow({ ...actor, action: 'create', entityType: this.spec.entityType, entityId: row.id, changes: p.columns }));
+			audits.push(
+				auditRow({
+					...actor,
+					action: 'create',
+					entityType: this.spec.entityType,
+					entityId: row.id,
+					changes: p.columns,
+				}),
+			);
 			if (p.key) existing.set(keyOf(p.key), row.id);
 			results[p.row] = { row: p.row, result: 'created', id: row.id };
 		}
@@ -235,15 +326,25 @@ export class Repository<Input extends object, Out extends { id: string }> {
 		await insertMany(tx, 'audit', audits);
 		for (const u of updates) {
 			const outcome = await inSavepoint(tx, () => this.updateIn(tx, u.id, u.input, actor));
-			results[u.row] = outcome.ok ? { row: u.row, result: 'updated', id: u.id } : rejectedRow(u.row, outcome.error);
+			results[u.row] = outcome.ok
+				? { row: u.row, result: 'updated', id: u.id }
+				: rejectedRow(u.row, outcome.error);
 		}
 	}
 
-	private async upsertBatchRowByRow(tx: Tx, batch: Input[], start: number, actor: Actor, results: BulkRowResult[]): Promise<void> {
+	private async upsertBatchRowByRow(
+		tx: Tx,
+		batch: Input[],
+		start: number,
+		actor: Actor,
+		results: BulkRowResult[],
+	): Promise<void> {
 		for (let i = 0; i < batch.length; i++) {
 			const row = start + i;
 			const outcome = await inSavepoint(tx, () => this.upsertIn(tx, batch[i], actor));
-			results[row] = outcome.ok ? { row, result: outcome.value.result, id: outcome.value.record.id } : rejectedRow(row, outcome.error);
+			results[row] = outcome.ok
+				? { row, result: outcome.value.result, id: outcome.value.record.id }
+				: rejectedRow(row, outcome.error);
 		}
 	}
 }

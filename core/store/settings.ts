@@ -32,7 +32,13 @@ function storedLinkSecret(store: Store): Promise<string> {
 				.values({ key: 'link_secret', value: randomBytes(32).toString('base64url') })
 				.onConflict((oc) => oc.column('key').doNothing())
 				.execute();
-			return (await store.db.selectFrom('setting').select('value').where('key', '=', 'link_secret').executeTakeFirstOrThrow()).value;
+			return (
+				await store.db
+					.selectFrom('setting')
+					.select('value')
+					.where('key', '=', 'link_secret')
+					.executeTakeFirstOrThrow()
+			).value;
 		})();
 		storedSecrets.set(store, secret);
 		secret.catch(() => storedSecrets.delete(store));

@@ -23,7 +23,11 @@ function toSqlValue(value: unknown): SqlValue {
 	// node:sqlite reads an object as named parameters ("Unknown named parameter …") and cannot
 	// bind a list: whatever let one through, the caller gets a clear error, not the driver's.
 	if (typeof value === 'object' && !(value instanceof Uint8Array)) {
-		throw new ValidationError('A list or an object cannot be stored or searched as a value / 数据类型错误：列表或对象不能作为值', 'value', 'type');
+		throw new ValidationError(
+			'A list or an object cannot be stored or searched as a value / 数据类型错误：列表或对象不能作为值',
+			'value',
+			'type',
+		);
 	}
 	return value as SqlValue;
 }

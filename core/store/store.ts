@@ -101,8 +101,15 @@ function guardNulParameters(pool: { connect: (...args: any[]) => Promise<any> })
 		if (!client.consortiumGuarded) {
 			const query = client.query.bind(client);
 			client.query = (text: unknown, parameters?: unknown, ...rest: unknown[]) => {
-				if (Array.isArray(parameters) && parameters.some((p) => typeof p === 'string' && p.includes('\u0000'))) {
-					throw new ValidationError('Text contains a NUL character, which cannot be stored / 文本含有空字符，无法保存', 'text', 'control_chars');
+				if (
+					Array.isArray(parameters) &&
+					parameters.some((p) => typeof p === 'string' && p.includes('\u0000'))
+				) {
+					throw new ValidationError(
+						'Text contains a NUL character, which cannot be stored / 文本含有空字符，无法保存',
+						'text',
+						'control_chars',
+					);
 				}
 				return query(text, parameters, ...rest);
 			};
@@ -141,10 +148,8 @@ export async function openStore(config: StoreConfig): Promise<Store> {
  * way) must still share one connection per credential.
  */
 const CACHE_KEY = Symbol.for('n8n-nodes-consortium.stores');
-const cache: Map<string, Promise<Store>> = ((globalThis as Record<symbol, unknown>)[CACHE_KEY] ??= new Map()) as Map<
-	string,
-	Promise<Store>
->;
+const cache: Map<string, Promise<Store>> = ((globalThis as Record<symbol, unknown>)[CACHE_KEY] ??=
+	new Map()) as Map<string, Promise<Store>>;
 
 // Every node run and link click asks for its store: remember each identity's hash.
 const hashedIdentities = new Map<string, string>();
@@ -152,7 +157,15 @@ const hashedIdentities = new Map<string, string>();
 function cacheKey(config: StoreConfig): string {
 	const identity = JSON.stringify(
 		config.type === 'postgres'
-			? [config.type, config.host, config.port, config.database, config.user, config.password, config.ssl]
+			? [
+					config.type,
+					config.host,
+					config.port,
+					config.database,
+					config.user,
+					config.password,
+					config.ssl,
+				]
 			: [config.type, config.sqlitePath || defaultSqlitePath()],
 	);
 	let key = hashedIdentities.get(identity);

@@ -68,7 +68,9 @@ export class NotFoundError extends Error {
  */
 export function labelParts(label: string): { zh: string; en: string } {
 	// An abbreviation right after the Chinese (课程 ID Course ID) belongs to the Chinese name.
-	const m = /^(.*[^\x20-\x7E](?:\s+[A-Z]{2,}(?=\s+[A-Za-z]))?[^A-Za-z]*?)\s+([A-Za-z].*)$/.exec(label);
+	const m = /^(.*[^\x20-\x7E](?:\s+[A-Z]{2,}(?=\s+[A-Za-z]))?[^A-Za-z]*?)\s+([A-Za-z].*)$/.exec(
+		label,
+	);
 	return m ? { zh: m[1].trim(), en: m[2].trim() } : { zh: label, en: label };
 }
 
@@ -88,5 +90,9 @@ export function quoted(value: unknown, max = 60): string {
 		return `"${text.length > max ? `${text.slice(0, max)}…` : text}"`;
 	}
 	if (value === null || value === undefined) return '空值 nothing';
-	return Array.isArray(value) ? '列表 a list' : typeof value === 'object' ? '对象 an object' : `${typeof value}`;
+	return Array.isArray(value)
+		? '列表 a list'
+		: typeof value === 'object'
+			? '对象 an object'
+			: `${typeof value}`;
 }

@@ -63,11 +63,29 @@ const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 function zoneOffset(instant: number, timeZone: string): number {
 	let format = offsetFormats.get(timeZone);
 	if (!format) {
-		format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+		format = new Intl.DateTimeFormat('en-CA', {
+			timeZone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+			hourCycle: 'h23',
+		});
 		offsetFormats.set(timeZone, format);
 	}
-	const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
-	const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+	const parts = Object.fromEntries(
+		format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]),
+	);
+	const wall = Date.UTC(
+		Number(parts.year),
+		Number(parts.month) - 1,
+		Number(parts.day),
+		Number(parts.hour),
+		Number(parts.minute),
+		Number(parts.second),
+	);
 	return wall - Math.floor(instant / 1000) * 1000;
 }
 

@@ -23,7 +23,8 @@ const esc = (s: string) => escapeHtml(s.replace(CONTROL, ''));
 
 function column(index: number): string {
 	let s = '';
-	for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+	for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+		s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
 	return s;
 }
 
@@ -32,7 +33,8 @@ export const MAX_CELL_TEXT = 32_767;
 function cell(value: CellValue, ref: string, bold: boolean): string {
 	const style = bold ? ' s="1"' : '';
 	if (value === null || value === undefined || value === '') return '';
-	if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${ref}"${style}><v>${value}</v></c>`;
+	if (typeof value === 'number' && Number.isFinite(value))
+		return `<c r="${ref}"${style}><v>${value}</v></c>`;
 	if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
 	// Excel refuses a whole file ("unreadable content") for one cell over 32,767 characters.
 	const text = String(value);
@@ -42,14 +44,21 @@ function cell(value: CellValue, ref: string, bold: boolean): string {
 
 function sheetXml(sheet: SheetData): string {
 	const rows = sheet.rows
-		.map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cell(v, `${column(c)}${r + 1}`, r < (sheet.headerRows ?? 1))).join('')}</row>`)
+		.map(
+			(row, r) =>
+				`<row r="${r + 1}">${row.map((v, c) => cell(v, `${column(c)}${r + 1}`, r < (sheet.headerRows ?? 1))).join('')}</row>`,
+		)
 		.join('');
 	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
 }
 
 /** Excel refuses names over 31 characters, with []:*?/\ , or used twice. */
 export function safeSheetName(name: string, used: Set<string>): string {
-	const base = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 31) || 'Sheet';
+	const base =
+		name
+			.replace(/[[\]:*?/\\]/g, ' ')
+			.trim()
+			.slice(0, 31) || 'Sheet';
 	let candidate = base;
 	for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 28)} ${i}`;
 	used.add(candidate.toLowerCase());
@@ -63,7 +72,10 @@ export function writeXlsx(sheets: SheetData[]): Buffer {
 		[
 			'[Content_Types].xml',
 			`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheets
-				.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+				.map(
+					(_, i) =>
+						`<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+				)
 				.join('')}</Types>`,
 		],
 		[
@@ -79,8 +91,13 @@ export function writeXlsx(sheets: SheetData[]): Buffer {
 		[
 			'xl/_rels/workbook.xml.rels',
 			`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
-				.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
-				.join('')}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+				.map(
+					(_, i) =>
+						`<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+				)
+				.join(
+					'',
+				)}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
 		],
 		[
 			'xl/styles.xml',

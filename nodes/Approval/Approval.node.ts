@@ -1,4 +1,8 @@
-import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	VersionedNodeType,
+	type INodeTypeBaseDescription,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 import { ApprovalV1 } from './v1/ApprovalV1.node';
 
 export class Approval extends VersionedNodeType {
@@ -8,7 +12,8 @@ export class Approval extends VersionedNodeType {
 			name: 'approval',
 			icon: { light: 'file:approval.svg', dark: 'file:approval.dark.svg' },
 			group: ['transform'],
-			description: '多级审批，通过邮件中的安全链接决定 Multi-stage approvals decided through safe email links',
+			description:
+				'多级审批，通过邮件中的安全链接决定 Multi-stage approvals decided through safe email links',
 			defaultVersion: 1,
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = { 1: new ApprovalV1(baseDescription) };

@@ -1,4 +1,11 @@
-import { NodeConnectionTypes, type IHookFunctions, type INodeType, type INodeTypeDescription, type IWebhookFunctions, type IWebhookResponseData } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
 import { recordLinkEndpoint } from '../../core/approval';
 import { consortiumStoreTest } from '../shared/credentialTest';
 import { CREDENTIAL_NAME, consortiumFor } from '../shared/store';
@@ -20,7 +27,8 @@ export class ApprovalLinksTrigger implements INodeType {
 		// for its own Webhook node v1 (`parseRequestBody`), and that builds an isolate (~100 ms of CPU).
 		version: 1.1,
 		subtitle: '审批链接端点 /webhook/consortium-approval',
-		description: '审批邮件链接的固定入口：显示审批页面、记录决定，不启动执行 The permanent endpoint of approval email links: shows pages and records decisions without starting executions',
+		description:
+			'审批邮件链接的固定入口：显示审批页面、记录决定，不启动执行 The permanent endpoint of approval email links: shows pages and records decisions without starting executions',
 		defaults: { name: '审批链接 Approval Links' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -29,7 +37,7 @@ export class ApprovalLinksTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'保持此工作流为已发布：审批节点发出的链接都指向这里。使用与审批节点相同的凭证。 Keep this workflow published: the Approval nodes\' links all point here. Use the same credential as the Approval nodes.',
+					"保持此工作流为已发布：审批节点发出的链接都指向这里。使用与审批节点相同的凭证。 Keep this workflow published: the Approval nodes' links all point here. Use the same credential as the Approval nodes.",
 				name: 'notice',
 				type: 'notice',
 				default: '',

@@ -1,5 +1,13 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { decide, errorPage, hashToken, plausibleToken, viewLink, type ApprovalEnv, type LinkView } from '../../core/approval';
+import {
+	decide,
+	errorPage,
+	hashToken,
+	plausibleToken,
+	viewLink,
+	type ApprovalEnv,
+	type LinkView,
+} from '../../core/approval';
 import { consortiumFor } from '../shared/store';
 import { handOverAfter } from '../Approval/v1/actions/handOver';
 import { clientIp, first, pageFor, sendPage } from '../Approval/v1/actions/linkPages';
@@ -33,7 +41,9 @@ function show(env: ApprovalEnv, token: string): Promise<Shown> {
 	let shown = inFlight.get(key);
 	if (!shown) {
 		shown = (async () => {
-			const view = key ? await viewLink(env, token) : ({ state: 'unknown', record: null, slot: null } as LinkView);
+			const view = key
+				? await viewLink(env, token)
+				: ({ state: 'unknown', record: null, slot: null } as LinkView);
 			return { page: pageFor(env, view, token), view };
 		})();
 		inFlight.set(key, shown);
@@ -45,7 +55,9 @@ function show(env: ApprovalEnv, token: string): Promise<Shown> {
 /** Hand-overs run after the approver has their page; a failure is logged, never shown. */
 function afterwards(ctx: IWebhookFunctions, env: ApprovalEnv, view: LinkView) {
 	if (!view.handOverResult && !view.round) return;
-	handOverAfter(env, view).catch((error: Error) => ctx.logger?.warn?.(`Approval hand-over failed: ${error?.message}`));
+	handOverAfter(env, view).catch((error: Error) =>
+		ctx.logger?.warn?.(`Approval hand-over failed: ${error?.message}`),
+	);
 }
 
 export async function approvalLinksWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

@@ -1,4 +1,8 @@
-import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	VersionedNodeType,
+	type INodeTypeBaseDescription,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 import { ExchangeV1 } from './v1/ExchangeV1.node';
 
 export class Exchange extends VersionedNodeType {
@@ -8,7 +12,8 @@ export class Exchange extends VersionedNodeType {
 			name: 'exchange',
 			icon: { light: 'file:exchange.svg', dark: 'file:exchange.dark.svg' },
 			group: ['transform'],
-			description: '教师下企业、技师进教室：实践站点、教师企业实践、周志、技师授课与合规统计 Teacher placements, technician teaching and compliance',
+			description:
+				'教师下企业、技师进教室：实践站点、教师企业实践、周志、技师授课与合规统计 Teacher placements, technician teaching and compliance',
 			defaultVersion: 1,
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = { 1: new ExchangeV1(baseDescription) };

@@ -1,4 +1,8 @@
-import { VersionedNodeType, type INodeTypeBaseDescription, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	VersionedNodeType,
+	type INodeTypeBaseDescription,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 import { RegistryV1 } from './v1/RegistryV1.node';
 
 export class Registry extends VersionedNodeType {
@@ -8,7 +12,8 @@ export class Registry extends VersionedNodeType {
 			name: 'registry',
 			icon: { light: 'file:registry.svg', dark: 'file:registry.dark.svg' },
 			group: ['transform'],
-			description: '专利、科研项目登记及年费、节点等期限 Patents, research projects and their deadlines',
+			description:
+				'专利、科研项目登记及年费、节点等期限 Patents, research projects and their deadlines',
 			defaultVersion: 1,
 		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = { 1: new RegistryV1(baseDescription) };

@@ -1,4 +1,8 @@
-import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 import { isValidTimeZone, openStore } from '../../core/store';
 import { storeConfigFrom } from './store';
 
@@ -9,7 +13,8 @@ export async function consortiumStoreTest(
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
 	const zone = String(data.timeZone || 'Asia/Shanghai');
-	if (!isValidTimeZone(zone)) return { status: 'Error', message: `时区无效 Unknown time zone "${zone}"` };
+	if (!isValidTimeZone(zone))
+		return { status: 'Error', message: `时区无效 Unknown time zone "${zone}"` };
 	try {
 		const store = await openStore(storeConfigFrom(data));
 		const version = store.schemaVersion;
@@ -21,6 +26,9 @@ export async function consortiumStoreTest(
 			message: `${connected}。注意：审批链接签名密钥为空，密钥将生成并保存在存储中——任何拿到存储副本的人都能打开并决定所有待审批链接；请在此填写密钥。 Note: the link signing secret is empty, so one is generated and kept in the store: anyone holding a copy of the store can open and decide every pending approval link. Set a secret here.`,
 		};
 	} catch (error) {
-		return { status: 'Error', message: `无法连接存储 Cannot open the store: ${(error as Error).message}` };
+		return {
+			status: 'Error',
+			message: `无法连接存储 Cannot open the store: ${(error as Error).message}`,
+		};
 	}
 }

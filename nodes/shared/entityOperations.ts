@@ -1,7 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { Repository } from '../../core/store';
 import { batchSizeProperty, recordIdProperty } from './descriptions/common';
-import { fieldProperties, readFields, rowToInput, updateFieldProperties, type FieldDef } from './descriptions/fields';
+import {
+	fieldProperties,
+	readFields,
+	rowToInput,
+	updateFieldProperties,
+	type FieldDef,
+} from './descriptions/fields';
 import { listOperation } from './listOperation';
 import { readBatchSize, readId } from './params';
 import { forEachItem, workflowActor } from './run';
@@ -21,14 +27,21 @@ type AnyRepository = Repository<any, any>;
  * upsert) for one resource, built from its repository and field list. Each
  * `<operation>.operation.ts` file picks one, so resources share logic instead of copying it.
  */
-export function entityOperations(resource: string, repository: AnyRepository, fields: FieldDef[], filters: FieldDef[]) {
+export function entityOperations(
+	resource: string,
+	repository: AnyRepository,
+	fields: FieldDef[],
+	filters: FieldDef[],
+) {
 	const show = (operation: string) => ({ resource: [resource], operation: [operation] });
 
 	const create: Operation = {
 		description: fieldProperties(fields, show('create')),
 		async execute() {
 			const { store } = await consortiumFor(this);
-			return forEachItem(this, async (i) => repository.create(store, readFields(this, i, fields), workflowActor(this)));
+			return forEachItem(this, async (i) =>
+				repository.create(store, readFields(this, i, fields), workflowActor(this)),
+			);
 		},
 	};
 
@@ -37,7 +50,11 @@ export function entityOperations(resource: string, repository: AnyRepository, fi
 		async execute() {
 			const { store } = await consortiumFor(this);
 			return forEachItem(this, async (i) => {
-				const { record, result } = await repository.upsert(store, readFields(this, i, fields), workflowActor(this));
+				const { record, result } = await repository.upsert(
+					store,
+					readFields(this, i, fields),
+					workflowActor(this),
+				);
 				return { ...record, result };
 			});
 		},
@@ -52,11 +69,19 @@ export function entityOperations(resource: string, repository: AnyRepository, fi
 	};
 
 	const update: Operation = {
-		description: [recordIdProperty(show('update')), ...updateFieldProperties(fields, show('update'))],
+		description: [
+			recordIdProperty(show('update')),
+			...updateFieldProperties(fields, show('update')),
+		],
 		async execute() {
 			const { store } = await consortiumFor(this);
 			return forEachItem(this, async (i) =>
-				repository.update(store, readId(this, i), readFields(this, i, fields, 'updateFields'), workflowActor(this)),
+				repository.update(
+					store,
+					readId(this, i),
+					readFields(this, i, fields, 'updateFields'),
+					workflowActor(this),
+				),
 			);
 		},
 	};
@@ -65,16 +90,23 @@ export function entityOperations(resource: string, repository: AnyRepository, fi
 		description: [recordIdProperty(show('delete'))],
 		async execute() {
 			const { store } = await consortiumFor(this);
-			return forEachItem(this, async (i) => repository.delete(store, readId(this, i), workflowActor(this)));
+			return forEachItem(this, async (i) =>
+				repository.delete(store, readId(this, i), workflowActor(this)),
+			);
 		},
 	};
 
-	const list = listOperation(resource, (store, options) => repository.list(store, options), filters);
+	const list = listOperation(
+		resource,
+		(store, options) => repository.list(store, options),
+		filters,
+	);
 
 	const bulkUpsert: Operation = {
 		description: [
 			{
-				displayName: '每个输入项为一行（可直接接 “Extract from File” 的输出），列名可用字段名或中文标签。Each input item is one row; columns may be headed by key or label.',
+				displayName:
+					'每个输入项为一行（可直接接 “Extract from File” 的输出），列名可用字段名或中文标签。Each input item is one row; columns may be headed by key or label.',
 				name: 'bulkNotice',
 				type: 'notice',
 				default: '',
@@ -87,7 +119,12 @@ export function entityOperations(resource: string, repository: AnyRepository, fi
 			const items = this.getInputData();
 			const batchSize = readBatchSize(this);
 			const rows = items.map((item) => rowToInput(item.json, fields));
-			const results = await repository.bulkUpsert(store, rows as never[], workflowActor(this), batchSize);
+			const results = await repository.bulkUpsert(
+				store,
+				rows as never[],
+				workflowActor(this),
+				batchSize,
+			);
 			return results.map((r) => ({ json: rowReport(r), pairedItem: { item: r.row } }));
 		},
 	};
@@ -119,13 +156,21 @@ export function entityOperationProperty(resource: string, names: ResourceNames):
 export function entityOperationOptions({ zh, one, many }: ResourceNames) {
 	return [
 		{ name: '创建 Create', value: 'create', action: `创建${zh} Create ${one}` },
-		{ name: '批量导入 Bulk Upsert', value: 'bulkUpsert', action: `批量导入${zh} Bulk upsert ${many}` },
+		{
+			name: '批量导入 Bulk Upsert',
+			value: 'bulkUpsert',
+			action: `批量导入${zh} Bulk upsert ${many}`,
+		},
 		{ name: '删除 Delete', value: 'delete', action: `删除${zh} Delete ${one}` },
 		{ name: '获取 Get', value: 'get', action: `获取${zh} Get ${one}` },
 		{ name: '列表 List', value: 'list', action: `列出${zh} List ${many}` },
 		{ name: '更新 Update', value: 'update', action: `更新${zh} Update ${one}` },
 		// Chinese first, as everywhere in this package; n8n's rule wants the English name alone.
-		// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-upsert
-		{ name: '创建或更新 Create or Update', value: 'upsert', action: `创建或更新${zh} Create or update ${one}` },
+		{
+			// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-upsert
+			name: '创建或更新 Create or Update',
+			value: 'upsert',
+			action: `创建或更新${zh} Create or update ${one}`,
+		},
 	];
 }

@@ -13,19 +13,31 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	if (error instanceof NodeOperationError) return error;
 	const e = error as Error;
 	if (e instanceof ValidationError) {
-		return new NodeOperationError(node, `第 ${itemIndex + 1} 项 Item ${itemIndex + 1}：${e.message}`, {
-			itemIndex,
-			description: e.field ? `字段 Field: ${e.field}` : undefined,
-		});
+		return new NodeOperationError(
+			node,
+			`第 ${itemIndex + 1} 项 Item ${itemIndex + 1}：${e.message}`,
+			{
+				itemIndex,
+				description: e.field ? `字段 Field: ${e.field}` : undefined,
+			},
+		);
 	}
 	if (e instanceof StateError) {
-		return new NodeOperationError(node, `第 ${itemIndex + 1} 项 Item ${itemIndex + 1}：${e.message}`, {
-			itemIndex,
-			description: e.current ? `状态 State: ${e.current}` : '状态 State',
-		});
+		return new NodeOperationError(
+			node,
+			`第 ${itemIndex + 1} 项 Item ${itemIndex + 1}：${e.message}`,
+			{
+				itemIndex,
+				description: e.current ? `状态 State: ${e.current}` : '状态 State',
+			},
+		);
 	}
 	if (e instanceof NotFoundError) {
-		return new NodeOperationError(node, `第 ${itemIndex + 1} 项 Item ${itemIndex + 1}：${e.message}`, { itemIndex, description: `记录 Record: ${e.entity}` });
+		return new NodeOperationError(
+			node,
+			`第 ${itemIndex + 1} 项 Item ${itemIndex + 1}：${e.message}`,
+			{ itemIndex, description: `记录 Record: ${e.entity}` },
+		);
 	}
 	return new NodeOperationError(node, e instanceof Error ? e : String(e), { itemIndex });
 }

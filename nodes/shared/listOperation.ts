@@ -7,7 +7,10 @@ import { readPaging } from './params';
 import { forEachItem } from './run';
 import { consortiumFor } from './store';
 
-export type ListFn = (store: Store, options: { filters?: Record<string, unknown>; after?: string | null; limit?: number }) => Promise<Page<object>>;
+export type ListFn = (
+	store: Store,
+	options: { filters?: Record<string, unknown>; after?: string | null; limit?: number },
+) => Promise<Page<object>>;
 
 /**
  * A List operation over any keyset-paginated core list function, with Return All / Limit
@@ -25,7 +28,11 @@ export function listOperation(resource: string, list: ListFn, filters: FieldDef[
 				placeholder: '添加筛选 Add Filter',
 				default: {},
 				displayOptions: { show },
-				options: filters.map((f) => ({ ...fieldProperties([{ ...f, required: true }], {})[0], displayOptions: undefined, required: false })),
+				options: filters.map((f) => ({
+					...fieldProperties([{ ...f, required: true }], {})[0],
+					displayOptions: undefined,
+					required: false,
+				})),
 			},
 		],
 		async execute() {
@@ -36,7 +43,11 @@ export function listOperation(resource: string, list: ListFn, filters: FieldDef[
 				const out: IDataObject[] = [];
 				let after: string | null = null;
 				do {
-					const page = (await list(store, { filters: filterValues, after, limit: Math.min(500, limit - out.length) })) as Page<IDataObject>;
+					const page = (await list(store, {
+						filters: filterValues,
+						after,
+						limit: Math.min(500, limit - out.length),
+					})) as Page<IDataObject>;
 					out.push(...page.items);
 					after = page.nextCursor;
 				} while (after && out.length < limit);

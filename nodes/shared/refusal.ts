@@ -11,13 +11,24 @@ import { NotFoundError, StateError, ValidationError } from '../../core/util/erro
  * (`team[2]`), which is kept in the text so the submitter knows which entry.
  */
 export function refusalOf(error: unknown, labels: Record<string, string>): IDataObject | undefined {
-	if (!(error instanceof ValidationError || error instanceof NotFoundError || error instanceof StateError)) return undefined;
+	if (
+		!(
+			error instanceof ValidationError ||
+			error instanceof NotFoundError ||
+			error instanceof StateError
+		)
+	)
+		return undefined;
 	const field = error instanceof ValidationError ? (error.field ?? null) : null;
 	const base = field?.replace(/\[.*$/, '') ?? '';
 	const index = field ? /\[(\d+)\]/.exec(field)?.[1] : undefined;
-	const label = (labels[base] ?? base) + (index !== undefined ? ` 第 ${Number(index) + 1} 项 entry ${Number(index) + 1}` : '');
+	const label =
+		(labels[base] ?? base) +
+		(index !== undefined ? ` 第 ${Number(index) + 1} 项 entry ${Number(index) + 1}` : '');
 	const message = error.message;
-	const heading = label ? `请修改「${label}」后重新提交，本次申报未保存。` : '本次申报未通过校验，未保存。';
+	const heading = label
+		? `请修改「${label}」后重新提交，本次申报未保存。`
+		: '本次申报未通过校验，未保存。';
 	return {
 		valid: false,
 		field,

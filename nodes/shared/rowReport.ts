@@ -14,5 +14,12 @@ export const ROW_RESULT_LABELS: Record<BulkRowResult['result'], string> = {
  * that workflows filter on, and `id` the record written.
  */
 export function rowReport(r: BulkRowResult): IDataObject {
-	return { 行: r.row + 1, 结果: ROW_RESULT_LABELS[r.result], 字段: r.field ?? null, 原因: r.reason ?? null, result: r.result, id: r.id ?? null };
+	return {
+		行: r.row + 1,
+		结果: ROW_RESULT_LABELS[r.result],
+		字段: r.field ?? null,
+		原因: r.reason ?? null,
+		result: r.result,
+		id: r.id ?? null,
+	};
 }

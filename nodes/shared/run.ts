@@ -17,11 +17,15 @@ export async function forEachItem(
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const result = await fn(i);
-			for (const json of Array.isArray(result) ? result : [result]) out.push({ json, pairedItem: { item: i } });
+			for (const json of Array.isArray(result) ? result : [result])
+				out.push({ json, pairedItem: { item: i } });
 		} catch (error) {
 			const nodeError = toNodeError(ctx.getNode(), error, i);
 			if (ctx.continueOnFail()) {
-				out.push({ json: { error: nodeError.message, description: nodeError.description ?? null }, pairedItem: { item: i } });
+				out.push({
+					json: { error: nodeError.message, description: nodeError.description ?? null },
+					pairedItem: { item: i },
+				});
 				continue;
 			}
 			throw nodeError;

@@ -1,5 +1,20 @@
-import { NodeOperationError, type ICredentialDataDecryptedObject, type IExecuteFunctions, type IHookFunctions, type ILoadOptionsFunctions, type IPollFunctions, type IWebhookFunctions } from 'n8n-workflow';
-import { getStore, isValidTimeZone, resolveSettings, type ConsortiumSettings, type Store, type StoreConfig } from '../../core/store';
+import {
+	NodeOperationError,
+	type ICredentialDataDecryptedObject,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	type IWebhookFunctions,
+} from 'n8n-workflow';
+import {
+	getStore,
+	isValidTimeZone,
+	resolveSettings,
+	type ConsortiumSettings,
+	type Store,
+	type StoreConfig,
+} from '../../core/store';
 import { quoted } from '../../core/util/errors';
 
 export const CREDENTIAL_NAME = 'consortiumStoreApi';
@@ -25,7 +40,12 @@ export function storeConfigFrom(credentials: ICredentialDataDecryptedObject): St
 	return { type: 'sqlite', sqlitePath: String(credentials.sqlitePath || '') || undefined };
 }
 
-type AnyContext = IExecuteFunctions | IWebhookFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions;
+type AnyContext =
+	| IExecuteFunctions
+	| IWebhookFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions;
 
 /** The store and settings behind the node's credential; the store is opened once per process. */
 export async function consortiumFor(ctx: AnyContext): Promise<Consortium> {
@@ -33,7 +53,11 @@ export async function consortiumFor(ctx: AnyContext): Promise<Consortium> {
 	const timeZone = String(credentials.timeZone || '').trim();
 	if (timeZone && !isValidTimeZone(timeZone)) {
 		// the credential, not an item, is wrong: said as n8n says it, without a stack in the log
-		throw new NodeOperationError(ctx.getNode(), `Unknown time zone ${quoted(timeZone)} / 时区无效`, { description: '凭证 Credential: 时区 Time Zone' });
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Unknown time zone ${quoted(timeZone)} / 时区无效`,
+			{ description: '凭证 Credential: 时区 Time Zone' },
+		);
 	}
 	const store = await getStore(storeConfigFrom(credentials));
 	const settings = await resolveSettings(store, {

@@ -13,7 +13,8 @@ function demoCore() {
 	mkdirSync(join(REPO, '.tmp', 'runtime'), { recursive: true });
 	buildSync({
 		stdin: {
-			contents: "export { openStore } from './core/store';\nexport { loadDemoConsortium, DEMO_ORGANISATIONS, DEMO_PEOPLE } from './core/directory/demo';",
+			contents:
+				"export { openStore } from './core/store';\nexport { loadDemoConsortium, DEMO_ORGANISATIONS, DEMO_PEOPLE } from './core/directory/demo';",
 			resolveDir: REPO,
 			loader: 'ts',
 			sourcefile: 'demo-entry.ts',
@@ -59,7 +60,8 @@ async function loadDemo(storeData) {
 /** One line for the start log saying what happened and how to choose otherwise. */
 function describeDemo(outcome) {
 	if (!outcome) return 'demo consortium: not loaded (--no-demo)';
-	if (outcome.loaded) return `demo consortium loaded: ${outcome.organisations} organisations, ${outcome.people} people (海川市; start with --no-demo to skip)`;
+	if (outcome.loaded)
+		return `demo consortium loaded: ${outcome.organisations} organisations, ${outcome.people} people (海川市; start with --no-demo to skip)`;
 	return `demo consortium: not loaded, the store already holds records (${outcome.organisations} organisations, ${outcome.people} people, ${outcome.changes} changes)`;
 }
 

@@ -35,11 +35,21 @@ function bcryptHash(password) {
  */
 const EXPRESSION_ENGINE = { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' };
 
-function n8nEnv({ userFolder, port, runnerPort, owner, host = '127.0.0.1', publicUrl, timeZone = 'Asia/Shanghai', extra = {} }) {
+function n8nEnv({
+	userFolder,
+	port,
+	runnerPort,
+	owner,
+	host = '127.0.0.1',
+	publicUrl,
+	timeZone = 'Asia/Shanghai',
+	extra = {},
+}) {
 	const base = publicUrl || `http://${host}:${port}/`;
 	const env = { ...process.env };
 	// a test process carries jest's own N8N_* settings; the server gets only its own
-	for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key === 'DB_TYPE') delete env[key];
+	for (const key of Object.keys(env))
+		if (key.startsWith('N8N_') || key === 'DB_TYPE') delete env[key];
 	return {
 		...env,
 		NODE_ENV: 'production',
@@ -74,14 +84,29 @@ function n8nEnv({ userFolder, port, runnerPort, owner, host = '127.0.0.1', publi
  * Starts n8n and resolves once it logs "Editor is now accessible" (it answers /healthz
  * before its migrations finish, so the health check alone is not enough).
  */
-async function startN8n({ userFolder, port, runnerPort, owner, publicUrl, timeZone, extraEnv, echo = false, readyTimeoutMs = 300000 }) {
+async function startN8n({
+	userFolder,
+	port,
+	runnerPort,
+	owner,
+	publicUrl,
+	timeZone,
+	extraEnv,
+	echo = false,
+	readyTimeoutMs = 300000,
+}) {
 	port = port || (await freePort());
 	runnerPort = runnerPort || (await freePort());
 	mkdirSync(userFolder, { recursive: true });
 	const env = n8nEnv({ userFolder, port, runnerPort, owner, publicUrl, timeZone, extra: extraEnv });
 	const logPath = join(userFolder, 'n8n.log');
 	const log = createWriteStream(logPath, { flags: 'a' });
-	const child = spawn(NODE_BIN, [N8N_BIN, 'start'], { env, cwd: userFolder, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(NODE_BIN, [N8N_BIN, 'start'], {
+		env,
+		cwd: userFolder,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	// a test runner or script that exits without stopping us must not leave n8n behind
 	const reap = () => {
 		try {
@@ -94,7 +119,15 @@ async function startN8n({ userFolder, port, runnerPort, owner, publicUrl, timeZo
 	child.once('exit', () => process.off('exit', reap));
 	let tail = '';
 	const ready = new Promise((resolvePromise, reject) => {
-		const timer = setTimeout(() => reject(new Error(`n8n did not become ready in ${readyTimeoutMs} ms; see ${logPath}\n${tail.slice(-3000)}`)), readyTimeoutMs);
+		const timer = setTimeout(
+			() =>
+				reject(
+					new Error(
+						`n8n did not become ready in ${readyTimeoutMs} ms; see ${logPath}\n${tail.slice(-3000)}`,
+					),
+				),
+			readyTimeoutMs,
+		);
 		const onData = (chunk) => {
 			log.write(chunk);
 			if (echo) process.stdout.write(chunk);
@@ -108,7 +141,11 @@ async function startN8n({ userFolder, port, runnerPort, owner, publicUrl, timeZo
 		child.stderr.on('data', onData);
 		child.once('exit', (code, signal) => {
 			clearTimeout(timer);
-			reject(new Error(`n8n exited (${code ?? signal}) before it was ready; see ${logPath}\n${tail.slice(-3000)}`));
+			reject(
+				new Error(
+					`n8n exited (${code ?? signal}) before it was ready; see ${logPath}\n${tail.slice(-3000)}`,
+				),
+			);
 		});
 	});
 	const server = {

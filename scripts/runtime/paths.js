@@ -4,7 +4,8 @@ const { homedir } = require('node:os');
 const { join, resolve } = require('node:path');
 
 const N8N_VERSION = process.env.N8N_VERSION || '2.40.7';
-const CACHE_ROOT = process.env.CONSORTIUM_CACHE || join(homedir(), '.cache', 'n8n-nodes-consortium');
+const CACHE_ROOT =
+	process.env.CONSORTIUM_CACHE || join(homedir(), '.cache', 'n8n-nodes-consortium');
 const RUNTIME = join(CACHE_ROOT, `n8n-${N8N_VERSION}`);
 
 module.exports = {

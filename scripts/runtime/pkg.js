@@ -2,7 +2,15 @@
 // n8n's community-package installer does (extract to <n8n folder>/nodes/node_modules/<name>,
 // drop dev and peer dependencies, npm install the rest), so node types are
 // `n8n-nodes-consortium.*` exactly as in the exported workflows.
-const { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync, mkdtempSync, readdirSync } = require('node:fs');
+const {
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	writeFileSync,
+	rmSync,
+	mkdtempSync,
+	readdirSync,
+} = require('node:fs');
 const { join } = require('node:path');
 const { tmpdir } = require('node:os');
 const { run } = require('./proc');
@@ -21,7 +29,10 @@ async function buildPackage({ log = () => {} } = {}) {
 	const result = await run(npm, ['run', 'build'], { cwd: REPO, allowFail: true });
 	const { listed, missing } = builtNodes();
 	if (result.code !== 0) {
-		if (missing.length) throw new Error(`npm run build failed and dist/ lacks ${missing.join(', ')}\n${result.out.slice(-3000)}`);
+		if (missing.length)
+			throw new Error(
+				`npm run build failed and dist/ lacks ${missing.join(', ')}\n${result.out.slice(-3000)}`,
+			);
 		log(`build reported errors; using the ${listed.length} built files in dist/`);
 	}
 	if (missing.length) throw new Error(`dist/ lacks ${missing.join(', ')}`);
@@ -43,14 +54,31 @@ async function installPackage(tarball, userFolder) {
 	await run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
 	const pkgPath = join(target, 'package.json');
 	// eslint-disable-next-line no-unused-vars
-	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(readFileSync(pkgPath, 'utf8'));
+	const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(
+		readFileSync(pkgPath, 'utf8'),
+	);
 	writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
 	if (pkg.dependencies && Object.keys(pkg.dependencies).length) {
-		await run(npm, ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false', '--loglevel=error'], { cwd: target });
+		await run(
+			npm,
+			[
+				'install',
+				'--audit=false',
+				'--fund=false',
+				'--bin-links=false',
+				'--install-strategy=shallow',
+				'--ignore-scripts=true',
+				'--package-lock=false',
+				'--loglevel=error',
+			],
+			{ cwd: target },
+		);
 	}
 	// n8n's own record of installed community packages
 	const manifest = join(nodesDir, 'package.json');
-	const current = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : { name: 'installed-nodes', private: true, dependencies: {} };
+	const current = existsSync(manifest)
+		? JSON.parse(readFileSync(manifest, 'utf8'))
+		: { name: 'installed-nodes', private: true, dependencies: {} };
 	current.dependencies = { ...(current.dependencies || {}), [PACKAGE_NAME]: pkg.version };
 	writeFileSync(manifest, JSON.stringify(current, null, 2));
 	return { target, version: pkg.version, nodes: readdirSync(join(target, 'dist', 'nodes')) };

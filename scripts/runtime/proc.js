@@ -4,7 +4,11 @@ const { spawn } = require('node:child_process');
 
 function run(command, args, { cwd, env, echo = false, allowFail = false } = {}) {
 	return new Promise((resolvePromise, reject) => {
-		const child = spawn(command, args, { cwd, env: env || process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			cwd,
+			env: env || process.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let out = '';
 		const collect = (stream, sink) =>
 			child[stream].on('data', (chunk) => {
@@ -16,7 +20,8 @@ function run(command, args, { cwd, env, echo = false, allowFail = false } = {}) 
 		child.on('error', reject);
 		child.on('close', (code) => {
 			if (code === 0 || allowFail) resolvePromise({ code, out });
-			else reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${out.slice(-4000)}`));
+			else
+				reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${out.slice(-4000)}`));
 		});
 	});
 }

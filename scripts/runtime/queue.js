@@ -20,7 +20,10 @@ const PGBIN = () => {
 	if (!versions.length) throw new Error('PostgreSQL is not installed (apt-get install postgresql)');
 	return join(root, versions.pop(), 'bin');
 };
-const asPg = (cmd, args) => (process.getuid && process.getuid() === 0 ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]);
+const asPg = (cmd, args) =>
+	process.getuid && process.getuid() === 0
+		? ['runuser', ['-u', 'postgres', '--', cmd, ...args]]
+		: [cmd, args];
 
 /** A PostgreSQL cluster of our own (scripts/pg.sh), so restarting it disturbs no other suite. */
 async function startPostgres(port) {
@@ -28,7 +31,10 @@ async function startPostgres(port) {
 	const env = { ...process.env, CONSORTIUM_PG_PORT: String(port), CONSORTIUM_PG_DIR: dir };
 	const { out } = await run('bash', [join(REPO, 'scripts', 'pg.sh')], { env });
 	const url = out.trim().split('\n').pop();
-	const ctl = (action, extra = []) => run(...asPg(join(PGBIN(), 'pg_ctl'), ['-D', dir, ...extra, action]), { allowFail: action === 'stop' });
+	const ctl = (action, extra = []) =>
+		run(...asPg(join(PGBIN(), 'pg_ctl'), ['-D', dir, ...extra, action]), {
+			allowFail: action === 'stop',
+		});
 	return {
 		url,
 		port,
@@ -63,10 +69,23 @@ async function createDatabase(adminUrl, name) {
 /** Spawns a long-running process in its own group, logging to a file, resolved once `ready` appears. */
 function startProcess(name, command, args, { env, cwd, logPath, ready, readyTimeoutMs = 240000 }) {
 	const log = createWriteStream(logPath, { flags: 'a' });
-	const child = spawn(command, args, { env, cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(command, args, {
+		env,
+		cwd,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let tail = '';
 	const up = new Promise((resolvePromise, reject) => {
-		const timer = setTimeout(() => reject(new Error(`${name} not ready in ${readyTimeoutMs} ms; see ${logPath}\n${tail.slice(-3000)}`)), readyTimeoutMs);
+		const timer = setTimeout(
+			() =>
+				reject(
+					new Error(
+						`${name} not ready in ${readyTimeoutMs} ms; see ${logPath}\n${tail.slice(-3000)}`,
+					),
+				),
+			readyTimeoutMs,
+		);
 		const onData = (chunk) => {
 			log.write(chunk);
 			tail = (tail + chunk).slice(-20000);
@@ -79,7 +98,11 @@ function startProcess(name, command, args, { env, cwd, logPath, ready, readyTime
 		child.stderr.on('data', onData);
 		child.once('exit', (code, signal) => {
 			clearTimeout(timer);
-			reject(new Error(`${name} exited (${code ?? signal}) before it was ready; see ${logPath}\n${tail.slice(-3000)}`));
+			reject(
+				new Error(
+					`${name} exited (${code ?? signal}) before it was ready; see ${logPath}\n${tail.slice(-3000)}`,
+				),
+			);
 		});
 	});
 	child.once('exit', () => log.end());
@@ -96,7 +119,9 @@ function startProcess(name, command, args, { env, cwd, logPath, ready, readyTime
 			} catch {
 				/* gone */
 			}
-			return new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', r)));
+			return new Promise((r) =>
+				child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', r),
+			);
 		},
 		stop: () => killGroup(child),
 	};
@@ -107,13 +132,31 @@ async function startRedis(dataDir) {
 	const port = await freePort();
 	const dir = join(dataDir, 'redis');
 	mkdirSync(dir, { recursive: true });
-	const redis = startProcess('redis', 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
-		env: process.env,
-		cwd: dir,
-		logPath: join(dir, 'redis.log'),
-		ready: 'Ready to accept connections',
-		readyTimeoutMs: 30000,
-	});
+	const redis = startProcess(
+		'redis',
+		'redis-server',
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--dir',
+			dir,
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--protected-mode',
+			'yes',
+		],
+		{
+			env: process.env,
+			cwd: dir,
+			logPath: join(dir, 'redis.log'),
+			ready: 'Ready to accept connections',
+			readyTimeoutMs: 30000,
+		},
+	);
 	await redis.ready;
 	return { ...redis, port };
 }
@@ -142,7 +185,8 @@ async function startQueueStack(o) {
 			if (o.build !== false) await buildPackage({ log });
 			tarball = await packPackage();
 		}
-		if (!existsSync(PROVISIONED_MARK)) await run('bash', [join(REPO, 'scripts', 'provision-n8n.sh')], { echo: true });
+		if (!existsSync(PROVISIONED_MARK))
+			await run('bash', [join(REPO, 'scripts', 'provision-n8n.sh')], { echo: true });
 
 		log('[queue] PostgreSQL and Redis…');
 		const pg = await startPostgres(await freePort());
@@ -186,14 +230,23 @@ async function startQueueStack(o) {
 
 		const folder = (name) => join(dataDir, name);
 		log('[queue] installing the package into main, workers and webhook…');
-		const names = ['main', ...Array.from({ length: o.workers ?? 2 }, (_, i) => `worker${i + 1}`), 'webhook'];
+		const names = [
+			'main',
+			...Array.from({ length: o.workers ?? 2 }, (_, i) => `worker${i + 1}`),
+			'webhook',
+		];
 		for (const name of names) await installPackage(tarball, folder(name));
 
 		log('[queue] main process…');
 		let main;
 		const mainPort = await freePort();
 		const startMain = async () => {
-			main = await startN8n({ userFolder: folder('main'), port: mainPort, owner: o.owner, extraEnv: shared });
+			main = await startN8n({
+				userFolder: folder('main'),
+				port: mainPort,
+				owner: o.owner,
+				extraEnv: shared,
+			});
 			return main;
 		};
 		await startMain();
@@ -209,7 +262,8 @@ async function startQueueStack(o) {
 
 		const processEnv = async (name, port) => {
 			const env = { ...process.env };
-			for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key === 'DB_TYPE') delete env[key];
+			for (const key of Object.keys(env))
+				if (key.startsWith('N8N_') || key === 'DB_TYPE') delete env[key];
 			return {
 				...env,
 				...shared,
@@ -223,12 +277,17 @@ async function startQueueStack(o) {
 		const workers = new Map();
 		const startWorker = async (name) => {
 			if (!existsSync(folder(name))) await installPackage(tarball, folder(name));
-			const w = startProcess(name, NODE_BIN, [N8N_BIN, 'worker', `--concurrency=${o.concurrency ?? 10}`], {
-				env: await processEnv(name),
-				cwd: folder(name),
-				logPath: join(folder(name), 'n8n.log'),
-				ready: 'n8n worker is now ready',
-			});
+			const w = startProcess(
+				name,
+				NODE_BIN,
+				[N8N_BIN, 'worker', `--concurrency=${o.concurrency ?? 10}`],
+				{
+					env: await processEnv(name),
+					cwd: folder(name),
+					logPath: join(folder(name), 'n8n.log'),
+					ready: 'n8n worker is now ready',
+				},
+			);
 			await w.ready;
 			workers.set(name, w);
 			return w;
@@ -247,7 +306,9 @@ async function startQueueStack(o) {
 		});
 		await webhook.ready;
 		parts.push(() => webhook.stop());
-		log(`[queue] ready: main ${main.url}, webhook ${webhookUrl}, ${workers.size} workers, redis :${redis.port}, postgres :${pg.port}`);
+		log(
+			`[queue] ready: main ${main.url}, webhook ${webhookUrl}, ${workers.size} workers, redis :${redis.port}, postgres :${pg.port}`,
+		);
 
 		/** One query on n8n's own database, on a connection of its own. */
 		const queryN8nDb = async (text, params) => {
@@ -290,11 +351,17 @@ async function startQueueStack(o) {
 			},
 			/** Executions of a workflow as n8n's own database records them. */
 			async executions(workflowId) {
-				return queryN8nDb('select id, status, finished, "waitTill" from execution_entity where "workflowId" = $1 order by id', [workflowId]);
+				return queryN8nDb(
+					'select id, status, finished, "waitTill" from execution_entity where "workflowId" = $1 order by id',
+					[workflowId],
+				);
 			},
 			/** The execution data n8n stored for each of these executions (flatted text, its error message inside), in order. */
 			async executionErrors(ids) {
-				const rows = await queryN8nDb('select "executionId", data from execution_data where "executionId" = any($1)', [ids.map(Number)]);
+				const rows = await queryN8nDb(
+					'select "executionId", data from execution_data where "executionId" = any($1)',
+					[ids.map(Number)],
+				);
 				const byId = new Map(rows.map((r) => [String(r.executionId), r.data]));
 				return ids.map((id) => byId.get(String(id)) ?? '');
 			},

@@ -12,7 +12,12 @@ const SMTP_CREDENTIAL = 'smtp-local';
 const STORE_TYPE = 'consortiumStoreApi';
 
 /** `postgres://user:pass@host:port/db?ssl=true` → ConsortiumStore credential fields. */
-function storeCredentialData({ store, sqlitePath, timeZone = 'Asia/Shanghai', publicBaseUrl = '' }) {
+function storeCredentialData({
+	store,
+	sqlitePath,
+	timeZone = 'Asia/Shanghai',
+	publicBaseUrl = '',
+}) {
 	const common = { timeZone, linkSecret: '', publicBaseUrl };
 	if (store && /^postgres(ql)?:\/\//.test(store)) {
 		const u = new URL(store);
@@ -24,19 +29,33 @@ function storeCredentialData({ store, sqlitePath, timeZone = 'Asia/Shanghai', pu
 			database: decodeURIComponent(u.pathname.slice(1)) || 'consortium',
 			user: decodeURIComponent(u.username || 'postgres'),
 			password: decodeURIComponent(u.password || ''),
-			ssl: ['true', 'require', '1'].includes(u.searchParams.get('ssl') || u.searchParams.get('sslmode') || ''),
+			ssl: ['true', 'require', '1'].includes(
+				u.searchParams.get('ssl') || u.searchParams.get('sslmode') || '',
+			),
 		};
 	}
 	return { ...common, storeType: 'sqlite', sqlitePath: store || sqlitePath };
 }
 
 async function ensureCredential(rest, { name, type, data }) {
-	const existing = (await rest.get('rest/credentials')).find((c) => c.name === name && c.type === type);
+	const existing = (await rest.get('rest/credentials')).find(
+		(c) => c.name === name && c.type === type,
+	);
 	if (existing) {
-		await rest.patch(`rest/credentials/${existing.id}`, { name, type, data: type === STORE_TYPE ? await keepLinkSecret(rest, existing.id, data) : data });
+		await rest.patch(`rest/credentials/${existing.id}`, {
+			name,
+			type,
+			data: type === STORE_TYPE ? await keepLinkSecret(rest, existing.id, data) : data,
+		});
 		return existing.id;
 	}
-	return (await rest.post('rest/credentials', { name, type, data: type === STORE_TYPE ? withLinkSecret(data) : data })).id;
+	return (
+		await rest.post('rest/credentials', {
+			name,
+			type,
+			data: type === STORE_TYPE ? withLinkSecret(data) : data,
+		})
+	).id;
 }
 
 /**
@@ -59,7 +78,9 @@ async function keepLinkSecret(rest, id, data) {
 function readWorkflows(dir) {
 	let files = [];
 	try {
-		files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+		files = readdirSync(dir)
+			.filter((f) => f.endsWith('.json'))
+			.sort();
 	} catch {
 		return [];
 	}
@@ -73,7 +94,10 @@ const DOCKER_FILES = '/home/node/.n8n-files';
 function relocateFiles(value, filesDir) {
 	if (typeof value === 'string') return filesDir ? value.split(DOCKER_FILES).join(filesDir) : value;
 	if (Array.isArray(value)) return value.map((v) => relocateFiles(v, filesDir));
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, relocateFiles(v, filesDir)]));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(
+			Object.entries(value).map(([k, v]) => [k, relocateFiles(v, filesDir)]),
+		);
 	return value;
 }
 
@@ -94,12 +118,26 @@ async function importWorkflow(rest, json, idsByType, { activate = true, filesDir
 	if (wf.id) existing = await rest.request('GET', `rest/workflows/${wf.id}`).catch(() => undefined);
 	if (!existing) {
 		const { id, name, nodes, connections, settings, pinData, meta, staticData } = wf;
-		existing = await rest.post('rest/workflows', { ...(id ? { id } : {}), name, nodes, connections, settings: settings || { executionOrder: 'v1' }, pinData, meta, staticData, active: false });
+		existing = await rest.post('rest/workflows', {
+			...(id ? { id } : {}),
+			name,
+			nodes,
+			connections,
+			settings: settings || { executionOrder: 'v1' },
+			pinData,
+			meta,
+			staticData,
+			active: false,
+		});
 	}
-	const hasTrigger = (wf.nodes || []).some((n) => /trigger|webhook/i.test(n.type) && !/manualTrigger|executeWorkflowTrigger/i.test(n.type));
+	const hasTrigger = (wf.nodes || []).some(
+		(n) => /trigger|webhook/i.test(n.type) && !/manualTrigger|executeWorkflowTrigger/i.test(n.type),
+	);
 	if (activate && hasTrigger && !existing.active) {
 		try {
-			existing = await rest.post(`rest/workflows/${existing.id}/activate`, { versionId: existing.versionId });
+			existing = await rest.post(`rest/workflows/${existing.id}/activate`, {
+				versionId: existing.versionId,
+			});
 			await waitPublished(rest, existing.id);
 		} catch (error) {
 			// one broken workflow must not keep the platform from starting; the caller reports it
@@ -126,8 +164,16 @@ async function waitPublished(rest, workflowId, { timeoutMs = 60000 } = {}) {
 		}
 		const failed = (status.triggers || []).find((t) => t.status !== 'activated' && t.errorMessage);
 		if (failed) throw new Error(`trigger ${failed.nodeId}: ${failed.errorMessage}`);
-		if (status.status === 'published' && !status.pendingVersionId && (status.triggers || []).every((t) => t.status === 'activated')) return;
-		if (Date.now() > deadline) throw new Error(`workflow ${workflowId} not live after ${timeoutMs} ms: ${JSON.stringify(status)}`);
+		if (
+			status.status === 'published' &&
+			!status.pendingVersionId &&
+			(status.triggers || []).every((t) => t.status === 'activated')
+		)
+			return;
+		if (Date.now() > deadline)
+			throw new Error(
+				`workflow ${workflowId} not live after ${timeoutMs} ms: ${JSON.stringify(status)}`,
+			);
 		await new Promise((r) => setTimeout(r, 200));
 	}
 }
@@ -151,31 +197,73 @@ function formUrl(baseUrl, workflow) {
 
 /** The set-up workflows that have a form, each with the URL n8n serves it on. */
 function formUrls(baseUrl, workflows) {
-	return workflows.map((w) => ({ ...w, formUrl: formUrl(baseUrl, w.served) })).filter((w) => w.formUrl);
+	return workflows
+		.map((w) => ({ ...w, formUrl: formUrl(baseUrl, w.served) }))
+		.filter((w) => w.formUrl);
 }
 
 async function setupInstance(rest, { storeData, smtp, workflowsDir, filesDir, log = () => {} }) {
 	const idsByType = {
-		[STORE_TYPE]: { id: await ensureCredential(rest, { name: STORE_CREDENTIAL, type: STORE_TYPE, data: storeData }), name: STORE_CREDENTIAL },
+		[STORE_TYPE]: {
+			id: await ensureCredential(rest, {
+				name: STORE_CREDENTIAL,
+				type: STORE_TYPE,
+				data: storeData,
+			}),
+			name: STORE_CREDENTIAL,
+		},
 		smtp: {
 			id: await ensureCredential(rest, {
 				name: SMTP_CREDENTIAL,
 				type: 'smtp',
-				data: { user: '', password: '', host: smtp.host || '127.0.0.1', port: smtp.port, secure: false, disableStartTls: true },
+				data: {
+					user: '',
+					password: '',
+					host: smtp.host || '127.0.0.1',
+					port: smtp.port,
+					secure: false,
+					disableStartTls: true,
+				},
 			}),
 			name: SMTP_CREDENTIAL,
 		},
 	};
-	log(`credentials ${STORE_CREDENTIAL} (${storeData.storeType}) and ${SMTP_CREDENTIAL} (127.0.0.1:${smtp.port}) ready`);
+	log(
+		`credentials ${STORE_CREDENTIAL} (${storeData.storeType}) and ${SMTP_CREDENTIAL} (127.0.0.1:${smtp.port}) ready`,
+	);
 	const workflows = [];
 	for (const { file, json } of readWorkflows(workflowsDir)) {
 		const wf = await importWorkflow(rest, json, idsByType, { filesDir });
 		// `served`: the workflow as n8n holds it. A restart keeps an existing one (an admin may have
 		// edited it), so its forms are where that copy, not the file, says.
-		workflows.push({ file, id: wf.id, name: wf.name, active: wf.active, activationError: wf.activationError, json, served: wf.nodes ? wf : json });
-		log(`workflow ${file} → ${wf.id}${wf.active ? ' (active)' : ''}${wf.activationError ? ` NOT ACTIVE: ${wf.activationError}` : ''}`);
+		workflows.push({
+			file,
+			id: wf.id,
+			name: wf.name,
+			active: wf.active,
+			activationError: wf.activationError,
+			json,
+			served: wf.nodes ? wf : json,
+		});
+		log(
+			`workflow ${file} → ${wf.id}${wf.active ? ' (active)' : ''}${wf.activationError ? ` NOT ACTIVE: ${wf.activationError}` : ''}`,
+		);
 	}
 	return { credentials: idsByType, workflows };
 }
 
-module.exports = { DOCKER_FILES, relocateFiles, setupInstance, importWorkflow, waitPublished, storeCredentialData, formUrl, formUrls, readWorkflows, bindCredentials, STORE_CREDENTIAL, SMTP_CREDENTIAL, STORE_TYPE };
+module.exports = {
+	DOCKER_FILES,
+	relocateFiles,
+	setupInstance,
+	importWorkflow,
+	waitPublished,
+	storeCredentialData,
+	formUrl,
+	formUrls,
+	readWorkflows,
+	bindCredentials,
+	STORE_CREDENTIAL,
+	SMTP_CREDENTIAL,
+	STORE_TYPE,
+};

@@ -22,7 +22,9 @@ async function ensurePgDatabase(url, log) {
 	const client = new Client({ connectionString: admin.toString() });
 	await client.connect();
 	try {
-		const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
+		const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [
+			database,
+		]);
 		if (!rowCount) {
 			await client.query(`create database "${database.replace(/"/g, '""')}"`);
 			log(`      created PostgreSQL database ${database}`);
@@ -76,16 +78,34 @@ async function startStack(o) {
 	log(`      ${installed.target} (${installed.nodes.join(', ')})`);
 
 	if (o.store && /^postgres(ql)?:\/\//.test(o.store)) await ensurePgDatabase(o.store, log);
-	const demo = o.demo ? await loadDemo(storeCredentialData({ store: o.store, sqlitePath: join(userFolder, '.n8n', 'consortium.sqlite') })) : undefined;
+	const demo = o.demo
+		? await loadDemo(
+				storeCredentialData({
+					store: o.store,
+					sqlitePath: join(userFolder, '.n8n', 'consortium.sqlite'),
+				}),
+			)
+		: undefined;
 	if (o.demo !== undefined) log(`      ${describeDemo(demo)}`);
 
 	step(4, 'starting the mail catcher…');
-	const mail = await startMailCatcher({ dir: join(o.dataDir, 'mail'), smtpPort: o.smtpPort ?? 0, httpPort: o.inboxPort ?? 0 });
+	const mail = await startMailCatcher({
+		dir: join(o.dataDir, 'mail'),
+		smtpPort: o.smtpPort ?? 0,
+		httpPort: o.inboxPort ?? 0,
+	});
 
 	step(5, 'starting n8n (about a minute)…');
 	let n8n;
 	const startServer = async (port) => {
-		n8n = await startN8n({ userFolder, port, owner: o.owner, publicUrl: o.publicUrl, echo: o.echo, extraEnv: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir, ...o.extraEnv } });
+		n8n = await startN8n({
+			userFolder,
+			port,
+			owner: o.owner,
+			publicUrl: o.publicUrl,
+			echo: o.echo,
+			extraEnv: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir, ...o.extraEnv },
+		});
 		return n8n;
 	};
 	try {
@@ -101,7 +121,10 @@ async function startStack(o) {
 	try {
 		await rest.login(o.owner.email, o.owner.password);
 		setup = await setupInstance(rest, {
-			storeData: storeCredentialData({ store: o.store, sqlitePath: join(userFolder, '.n8n', 'consortium.sqlite') }),
+			storeData: storeCredentialData({
+				store: o.store,
+				sqlitePath: join(userFolder, '.n8n', 'consortium.sqlite'),
+			}),
 			smtp: { port: mail.smtpPort },
 			workflowsDir: o.workflowsDir || join(REPO, 'workflows'),
 			filesDir,
@@ -151,15 +174,23 @@ async function connectStack(o) {
 	const log = o.log || (() => {});
 	mkdirSync(o.dataDir, { recursive: true });
 	log('[1/3] starting the mail catcher…');
-	const mail = await startMailCatcher({ dir: join(o.dataDir, 'mail'), smtpPort: o.smtpPort ?? 0, httpPort: o.inboxPort ?? 0 });
+	const mail = await startMailCatcher({
+		dir: join(o.dataDir, 'mail'),
+		smtpPort: o.smtpPort ?? 0,
+		httpPort: o.inboxPort ?? 0,
+	});
 	const url = o.n8nUrl.replace(/\/?$/, '/');
 	const rest = new N8nRest(url);
 	let setup;
 	let demo;
 	try {
 		// An embedded store lives inside that n8n's own user folder, out of reach from here.
-		if (o.demo && o.store && /^postgres(ql)?:\/\//.test(o.store)) demo = await loadDemo(storeCredentialData({ store: o.store, sqlitePath: '' }));
-		if (o.demo !== undefined) log(`      ${o.demo && !demo ? 'demo consortium: not loaded (the embedded store sits in that n8n; import the directory with the directory import form)' : describeDemo(demo)}`);
+		if (o.demo && o.store && /^postgres(ql)?:\/\//.test(o.store))
+			demo = await loadDemo(storeCredentialData({ store: o.store, sqlitePath: '' }));
+		if (o.demo !== undefined)
+			log(
+				`      ${o.demo && !demo ? 'demo consortium: not loaded (the embedded store sits in that n8n; import the directory with the directory import form)' : describeDemo(demo)}`,
+			);
 		log(`[2/3] signing in to ${url}…`);
 		await rest.login(o.owner.email, o.owner.password);
 		log('[3/3] credentials and workflows…');

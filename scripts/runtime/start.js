@@ -44,11 +44,17 @@ async function main() {
 	say('产教联合体 n8n-nodes-consortium — starting the local platform');
 	say(`  data folder     ${settings.dataDir}   (CONSORTIUM_DATA)`);
 	if (!settings.n8nUrl) say(`  n8n port        ${settings.port}   (N8N_PORT)`);
-	say(`  store           ${settings.store ? settings.store.replace(/:[^:@/]*@/, ':***@') : 'embedded SQLite'}   (CONSORTIUM_STORE)`);
-	say(`  owner login     ${settings.owner.email} / ${process.env.CONSORTIUM_OWNER_PASSWORD ? '(from CONSORTIUM_OWNER_PASSWORD)' : settings.owner.password}   (CONSORTIUM_OWNER_EMAIL, CONSORTIUM_OWNER_PASSWORD)`);
+	say(
+		`  store           ${settings.store ? settings.store.replace(/:[^:@/]*@/, ':***@') : 'embedded SQLite'}   (CONSORTIUM_STORE)`,
+	);
+	say(
+		`  owner login     ${settings.owner.email} / ${process.env.CONSORTIUM_OWNER_PASSWORD ? '(from CONSORTIUM_OWNER_PASSWORD)' : settings.owner.password}   (CONSORTIUM_OWNER_EMAIL, CONSORTIUM_OWNER_PASSWORD)`,
+	);
 	const started = Date.now();
 	if (settings.n8nUrl) say(`  existing n8n    ${settings.n8nUrl}   (CONSORTIUM_N8N_URL)`);
-	const stack = settings.n8nUrl ? await connectStack({ ...settings, log: say }) : await startStack({ ...settings, log: say });
+	const stack = settings.n8nUrl
+		? await connectStack({ ...settings, log: say })
+		: await startStack({ ...settings, log: say });
 	let stopping = false;
 	const stop = async (signal) => {
 		if (stopping) return;
@@ -68,11 +74,15 @@ async function main() {
 	say('');
 	say(`Ready in ${Math.round((Date.now() - started) / 1000)} s.`);
 	say(`  编辑器 Editor        ${stack.url}`);
-	say(`  登录 Login           ${settings.owner.email} / ${process.env.CONSORTIUM_OWNER_PASSWORD ? '(your CONSORTIUM_OWNER_PASSWORD)' : settings.owner.password}`);
+	say(
+		`  登录 Login           ${settings.owner.email} / ${process.env.CONSORTIUM_OWNER_PASSWORD ? '(your CONSORTIUM_OWNER_PASSWORD)' : settings.owner.password}`,
+	);
 	say(`  收件箱 Inbox         ${stack.mail.url}   (SMTP 127.0.0.1:${stack.mail.smtpPort})`);
 	for (const w of stack.formUrls()) say(`  表单 Form            ${w.formUrl}   (${w.name})`);
 	if (!stack.formUrls().length) say('  (no form workflow in workflows/ yet)');
-	say(`  文件 Files           ${stack.filesDir}   (ledgers; /home/node/.n8n-files in the workflows)`);
+	say(
+		`  文件 Files           ${stack.filesDir}   (ledgers; /home/node/.n8n-files in the workflows)`,
+	);
 	say(`  n8n log             ${stack.n8n.logPath}`);
 	say('Press Ctrl-C to stop; data persists to the next start.');
 }

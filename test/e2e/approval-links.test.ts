@@ -12,7 +12,16 @@ import { deriveToken, formKey, hashToken } from '../../core/approval';
 import { closeAllStores, openStore, type Store } from '../../core/store';
 import { launchChromium } from './browser';
 import { executionsOf, linkIn, mailTo, storeOf } from './approvalFlow';
-import { checkEveryState, expectedVerdicts, formOf, http, post, requestFor, verdicts, type LinkStatesEnv } from './linkStates';
+import {
+	checkEveryState,
+	expectedVerdicts,
+	formOf,
+	http,
+	post,
+	requestFor,
+	verdicts,
+	type LinkStatesEnv,
+} from './linkStates';
 import { startPlatform, type Platform } from './platform';
 
 const fixture = (name: string) => join(__dirname, 'fixtures', name);
@@ -23,27 +32,65 @@ describe('approver links at the permanent endpoint of a real n8n', () => {
 	let browser: Browser;
 	let store: Store;
 	const log = (m: string) => console.log(`[links] ${m}`);
-	const hook = (path: string, body: object) => fetch(`${platform.url}webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const hook = (path: string, body: object) =>
+		fetch(`${platform.url}webhook/${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
 	const mailCount = async () => (await platform.mail.messages()).length;
-	const linkTo = async (to: string, subject: string, since: number) => linkIn(await mailTo(platform, to, subject, since));
-	const numberOf = async (title: string) => (await store.db.selectFrom('approval_request').select('number').where('title', '=', title).executeTakeFirstOrThrow()).number;
+	const linkTo = async (to: string, subject: string, since: number) =>
+		linkIn(await mailTo(platform, to, subject, since));
+	const numberOf = async (title: string) =>
+		(
+			await store.db
+				.selectFrom('approval_request')
+				.select('number')
+				.where('title', '=', title)
+				.executeTakeFirstOrThrow()
+		).number;
 	async function untilFinished(number: string) {
 		for (let i = 0; i < 600; i++) {
-			const request = await store.db.selectFrom('approval_request').select(['execution_id', 'delivered']).where('number', '=', number).executeTakeFirstOrThrow();
-			const execution = (await executionsOf(platform, WORKFLOW)).find((e) => e.id === request.execution_id);
-			if (request.delivered && execution && !['waiting', 'running', 'new'].includes(execution.status)) return;
+			const request = await store.db
+				.selectFrom('approval_request')
+				.select(['execution_id', 'delivered'])
+				.where('number', '=', number)
+				.executeTakeFirstOrThrow();
+			const execution = (await executionsOf(platform, WORKFLOW)).find(
+				(e) => e.id === request.execution_id,
+			);
+			if (
+				request.delivered &&
+				execution &&
+				!['waiting', 'running', 'new'].includes(execution.status)
+			)
+				return;
 			await new Promise((r) => setTimeout(r, 100));
 		}
 		throw new Error(`the execution of ${number} never finished`);
 	}
 	async function slotsOf(number: string) {
-		const request = await store.db.selectFrom('approval_request').select('id').where('number', '=', number).executeTakeFirstOrThrow();
-		return store.db.selectFrom('approval_slot').selectAll().where('request_id', '=', request.id).orderBy('stage_idx').orderBy('position').execute();
+		const request = await store.db
+			.selectFrom('approval_request')
+			.select('id')
+			.where('number', '=', number)
+			.executeTakeFirstOrThrow();
+		return store.db
+			.selectFrom('approval_slot')
+			.selectAll()
+			.where('request_id', '=', request.id)
+			.orderBy('stage_idx')
+			.orderBy('position')
+			.execute();
 	}
 
 	beforeAll(async () => {
 		[platform, browser] = await Promise.all([
-			startPlatform([fixture('approval-email.workflow.json'), fixture('approval-remind.workflow.json'), fixture('approval-withdraw.workflow.json')]),
+			startPlatform([
+				fixture('approval-email.workflow.json'),
+				fixture('approval-remind.workflow.json'),
+				fixture('approval-withdraw.workflow.json'),
+			]),
 			launchChromium(),
 		]);
 		store = await storeOf(platform);
@@ -57,7 +104,8 @@ describe('approver links at the permanent endpoint of a real n8n', () => {
 	const env = (): LinkStatesEnv => ({
 		browser,
 		submit: async (body) => expect((await hook('e2e-approval', body)).status).toBe(200),
-		withdraw: async (number) => expect((await hook('e2e-withdraw', { requestId: number })).status).toBe(200),
+		withdraw: async (number) =>
+			expect((await hook('e2e-withdraw', { requestId: number })).status).toBe(200),
 		linkTo,
 		mailCount,
 		untilFinished,
@@ -69,7 +117,20 @@ describe('approver links at the permanent endpoint of a real n8n', () => {
 		const { seen, lateAfterMs } = await checkEveryState(env(), 'regular', log);
 		expect(verdicts(seen)).toEqual(expectedVerdicts(seen));
 		expect(lateAfterMs).toBeLessThan(100);
-		expect(Object.keys(seen)).toEqual(expect.arrayContaining(['open', 'recorded', 'closed, request finished', 'withdrawn', 'expired (stage ended)', 'unknown', 'forged', 'tampered signature', 'used, request finished', 'clicked right after another decision']));
+		expect(Object.keys(seen)).toEqual(
+			expect.arrayContaining([
+				'open',
+				'recorded',
+				'closed, request finished',
+				'withdrawn',
+				'expired (stage ended)',
+				'unknown',
+				'forged',
+				'tampered signature',
+				'used, request finished',
+				'clicked right after another decision',
+			]),
+		);
 	});
 
 	it('records the socket address, not what a direct client writes in X-Forwarded-For', async () => {
@@ -80,7 +141,11 @@ describe('approver links at the permanent endpoint of a real n8n', () => {
 		const form = formOf((await http(link, { headers })).body);
 		expect((await post(link, { ...form, decision: 'approve' }, headers)).status).toBe(200);
 		const [slot] = await slotsOf(await numberOf('转发地址 XFF'));
-		const audit = await store.db.selectFrom('audit').select(['action', 'ip']).where('entity_id', '=', slot.id).execute();
+		const audit = await store.db
+			.selectFrom('audit')
+			.select(['action', 'ip'])
+			.where('entity_id', '=', slot.id)
+			.execute();
 		log(`X-Forwarded-For 203.0.113.66 sent; recorded ${slot.ip}, audit ${JSON.stringify(audit)}`);
 		expect(slot.ip).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
 		expect(audit).toEqual([{ action: 'approve', ip: slot.ip }]);
@@ -88,7 +153,9 @@ describe('approver links at the permanent endpoint of a real n8n', () => {
 
 	it("serves another approver's page during 50 concurrent GETs on one link", async () => {
 		const since = await mailCount();
-		await env().submit(requestFor('并发预览 Storm', [['系部审核', ['head@college.edu.cn', 'head2@college.edu.cn']]]));
+		await env().submit(
+			requestFor('并发预览 Storm', [['系部审核', ['head@college.edu.cn', 'head2@college.edu.cn']]]),
+		);
 		const a = await linkTo('head@college.edu.cn', '并发预览 Storm', since);
 		const b = await linkTo('head2@college.edu.cn', '并发预览 Storm', since);
 		const timed = async (url: string) => {
@@ -118,7 +185,11 @@ describe('approver links at the permanent endpoint of a real n8n', () => {
 				`(${(stormed.mine.ms / idleMs).toFixed(1)} × idle); during 50 GETs on a link that opens nothing ${baseline.mine.ms.toFixed(1)} ms; ` +
 				`link A ${(stormed.mine.ms / baseline.mine.ms).toFixed(2)} × that`,
 		);
-		expect([stormed.mine.status, ...new Set(stormed.storm.map((s) => s.status)), baseline.mine.status]).toEqual([200, 200, 200]);
+		expect([
+			stormed.mine.status,
+			...new Set(stormed.storm.map((s) => s.status)),
+			baseline.mine.status,
+		]).toEqual([200, 200, 200]);
 		expect(stormed.mine.ms).toBeLessThan(3 * baseline.mine.ms);
 	});
 
@@ -133,19 +204,41 @@ describe('approver links at the permanent endpoint of a real n8n', () => {
 		const copy = await openStore({ type: 'sqlite', sqlitePath: copyPath });
 		const settings = await copy.db.selectFrom('setting').selectAll().execute();
 		expect(settings.map((s) => s.key)).not.toContain('link_secret');
-		const slots = await copy.db.selectFrom('approval_slot').selectAll().where('status', '=', 'pending').execute();
+		const slots = await copy.db
+			.selectFrom('approval_slot')
+			.selectAll()
+			.where('status', '=', 'pending')
+			.execute();
 		// every secret the copy could hold: none derives a stored token hash
 		const candidates = ['', ...settings.map((s) => s.value)];
-		const derived = slots.flatMap((slot) => candidates.map((secret) => ({ slot, secret, token: deriveToken(secret, slot.id, slot.token_salt!) })));
+		const derived = slots.flatMap((slot) =>
+			candidates.map((secret) => ({
+				slot,
+				secret,
+				token: deriveToken(secret, slot.id, slot.token_salt!),
+			})),
+		);
 		expect(derived.filter((d) => hashToken(d.token) === d.slot.token_hash)).toEqual([]);
-		const before = await store.db.selectFrom('audit').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+		const before = await store.db
+			.selectFrom('audit')
+			.select((eb) => eb.fn.countAll().as('n'))
+			.executeTakeFirstOrThrow();
 		const endpoint = new URL(link);
 		for (const d of derived.slice(0, 20)) {
 			endpoint.searchParams.set('token', d.token);
-			const answer = await post(endpoint.toString(), { token: d.token, formKey: formKey(d.secret, d.token), decision: 'reject' });
+			const answer = await post(endpoint.toString(), {
+				token: d.token,
+				formKey: formKey(d.secret, d.token),
+				decision: 'reject',
+			});
 			expect(answer.status).toBe(404);
 		}
-		expect(await store.db.selectFrom('audit').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).toEqual(before);
+		expect(
+			await store.db
+				.selectFrom('audit')
+				.select((eb) => eb.fn.countAll().as('n'))
+				.executeTakeFirstOrThrow(),
+		).toEqual(before);
 		expect((await slotsOf(number)).map((s) => s.status)).toEqual(['pending']);
 		await copy.close();
 		// the link itself still works
@@ -161,7 +254,11 @@ describe('approver links at the permanent endpoint of a real n8n', () => {
 		const credentials = await platform.rest.get('rest/credentials');
 		const credential = credentials.find((c: { name: string }) => c.name === 'consortium-store');
 		const current = await platform.rest.get(`rest/credentials/${credential.id}?includeData=true`);
-		await (platform.rest as any).patch(`rest/credentials/${credential.id}`, { name: credential.name, type: credential.type, data: { ...current.data, linkSecret: 'rotated-secret-2026-12-04-0123456789abcdef' } });
+		await (platform.rest as any).patch(`rest/credentials/${credential.id}`, {
+			name: credential.name,
+			type: credential.type,
+			data: { ...current.data, linkSecret: 'rotated-secret-2026-12-04-0123456789abcdef' },
+		});
 		const voided = await http(old);
 		expect([voided.status, voided.body.includes('链接无效')]).toEqual([404, true]);
 		const before = await mailCount();

@@ -2,13 +2,24 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { OWNER } from './platform';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--no-first-run',
+	'--disable-sync',
+];
 
 /** Pages wait as long as a loaded machine needs; a broken page still fails, just later. */
 const PAGE_TIMEOUT_MS = 120000;
 
 export async function launchChromium(): Promise<Browser> {
-	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+		args: CHROMIUM_ARGS,
+	});
 	const newPage = browser.newPage.bind(browser);
 	browser.newPage = async (options) => {
 		const page = await newPage(options);

@@ -14,7 +14,14 @@ import { closeAllStores, type Store } from '../../core/store';
 import { courses } from '../../core/course';
 import { actor, seedDirectory } from '../helpers/course';
 import { DESKTOP, PHONE, launchChromium } from './browser';
-import { decideInBrowser, linkIn, mailTo, storeOf, untilSettled, untilWaiting } from './approvalFlow';
+import {
+	decideInBrowser,
+	linkIn,
+	mailTo,
+	storeOf,
+	untilSettled,
+	untilWaiting,
+} from './approvalFlow';
 import { REPO, startPlatform, type Mail, type Platform } from './platform';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -22,9 +29,15 @@ const { simpleParser } = require('mailparser');
 
 const WORKFLOW = join(REPO, 'workflows', 'course-proposal-approval.json');
 const WORKFLOW_ID = 'courseProposalApproval01';
-const CHAIN = ['dept-head@college.example.edu.cn', 'lead@enterprise.example.com', 'jwc@college.example.edu.cn', 'secretariat@consortium.example.cn'];
+const CHAIN = [
+	'dept-head@college.example.edu.cn',
+	'lead@enterprise.example.com',
+	'jwc@college.example.edu.cn',
+	'secretariat@consortium.example.cn',
+];
 const SUBMITTER = 't1@college.edu.cn';
-const HOSTILE = '<a href="http://evil.example/phish">请点此重新提交</a><img src=x onerror=alert(1)>';
+const HOSTILE =
+	'<a href="http://evil.example/phish">请点此重新提交</a><img src=x onerror=alert(1)>';
 
 describe('the course form on a real n8n: checked before it answers, escaped mail, a ledger that loses no row', () => {
 	let platform: Platform;
@@ -36,7 +49,16 @@ describe('the course form on a real n8n: checked before it answers, escaped mail
 		store = await storeOf(platform);
 		const dir = await seedDirectory(store);
 		// the enterprise lead the form's example names, at the first example partner
-		await people.create(store, { name: '周经理', kind: 'technician', organisationId: dir.acme.id, email: 'lead@enterprise.example.com' }, actor);
+		await people.create(
+			store,
+			{
+				name: '周经理',
+				kind: 'technician',
+				organisationId: dir.acme.id,
+				email: 'lead@enterprise.example.com',
+			},
+			actor,
+		);
 	});
 	afterAll(async () => {
 		await closeAllStores();
@@ -44,25 +66,40 @@ describe('the course form on a real n8n: checked before it answers, escaped mail
 		await platform?.stop();
 	});
 
-	const formUrl = () => platform.formUrls().find((w) => w.file === 'course-proposal-approval.json')!.formUrl;
+	const formUrl = () =>
+		platform.formUrls().find((w) => w.file === 'course-proposal-approval.json')!.formUrl;
 	const since = async () => (await platform.mail.messages()).length;
 
 	/** Every box that shows an example gets exactly that example; the rest as a teacher fills them. */
 	async function fillWithExamples(page: Page, overrides: Record<string, string> = {}) {
 		await page.goto(formUrl());
-		for (const box of await page.locator('input[placeholder]:not([placeholder=""]), textarea[placeholder]:not([placeholder=""])').all()) {
+		for (const box of await page
+			.locator(
+				'input[placeholder]:not([placeholder=""]), textarea[placeholder]:not([placeholder=""])',
+			)
+			.all()) {
 			await box.fill((await box.getAttribute('placeholder'))!);
 		}
 		const field = (label: string) => page.getByLabel(label, { exact: false }).first();
 		await field('课程类型 Course type').selectOption('专业核心课');
-		await field('课程团队成员邮箱').fill(['t1@college.edu.cn', 't2@college.edu.cn', 't3@college.edu.cn', 'lead@enterprise.example.com'].join(', '));
+		await field('课程团队成员邮箱').fill(
+			[
+				't1@college.edu.cn',
+				't2@college.edu.cn',
+				't3@college.edu.cn',
+				'lead@enterprise.example.com',
+			].join(', '),
+		);
 		await page.getByLabel('活页式工作手册').check();
 		await field('申报人姓名 Your name').fill('教师1');
 		await field('申报人邮箱 Your email').fill(SUBMITTER);
 		for (const [label, value] of Object.entries(overrides)) await field(label).fill(value);
 	}
 
-	async function submitForm(overrides: Record<string, string>, expectText: string): Promise<string> {
+	async function submitForm(
+		overrides: Record<string, string>,
+		expectText: string,
+	): Promise<string> {
 		const page = await browser.newPage({ viewport: PHONE });
 		await fillWithExamples(page, overrides);
 		await page.click('#submit-btn');
@@ -81,7 +118,10 @@ describe('the course form on a real n8n: checked before it answers, escaped mail
 		const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
 		const rows: Array<Record<string, unknown>> = [];
 		sheet.eachRow((row, n) => {
-			if (n > 1) rows.push(Object.fromEntries(header.map((h, i) => [h, (row.values as unknown[]).slice(1)[i]])));
+			if (n > 1)
+				rows.push(
+					Object.fromEntries(header.map((h, i) => [h, (row.values as unknown[]).slice(1)[i]])),
+				);
 		});
 		return rows;
 	}
@@ -101,75 +141,136 @@ describe('the course form on a real n8n: checked before it answers, escaped mail
 		const first = await mailTo(platform, CHAIN[0], '请审批', from);
 		expect(first.subject).toContain('《工业机器人编程与调试》课程共建立项 ZN-2026-001');
 		const [course] = (await courses.list(store, { code: 'ZN-2026-001' })).items;
-		expect(course).toMatchObject({ status: 'under_approval', enterpriseLeadEmail: 'lead@enterprise.example.com', partnerNames: '星河智能制造有限公司、海峡数控装备有限公司' });
+		expect(course).toMatchObject({
+			status: 'under_approval',
+			enterpriseLeadEmail: 'lead@enterprise.example.com',
+			partnerNames: '星河智能制造有限公司、海峡数控装备有限公司',
+		});
 	});
 
 	it('a refused proposal is told on the form page which field to fix, nothing is written; corrected, the same code goes through', async () => {
 		const from = await since();
-		const refused = await submitForm({ '课程代码 Course code': 'ZN-E2E-REF', '企业授课比例': '10%' }, '申报未通过校验');
+		const refused = await submitForm(
+			{ '课程代码 Course code': 'ZN-E2E-REF', 企业授课比例: '10%' },
+			'申报未通过校验',
+		);
 		expect(refused).toContain('企业授课比例 Enterprise Share');
 		expect(refused).toContain('未保存');
 		expect((await courses.list(store, { code: 'ZN-E2E-REF' })).items).toEqual([]);
-		expect(await store.db.selectFrom('approval_request').select('id').where('title', 'like', '%ZN-E2E-REF%').execute()).toEqual([]);
+		expect(
+			await store.db
+				.selectFrom('approval_request')
+				.select('id')
+				.where('title', 'like', '%ZN-E2E-REF%')
+				.execute(),
+		).toEqual([]);
 
 		// the example code is taken by now: refused on the page too, naming the code
 		expect(await submitForm({}, '申报未通过校验')).toMatch(/课程代码「[^」]+」已被.*占用/);
 		// the enterprise lead as submitter would approve their own proposal
-		expect(await submitForm({ '课程代码 Course code': 'ZN-E2E-REF', '申报人邮箱 Your email': 'lead@enterprise.example.com' }, '申报未通过校验')).toContain('提交人不能审批自己的申请');
+		expect(
+			await submitForm(
+				{
+					'课程代码 Course code': 'ZN-E2E-REF',
+					'申报人邮箱 Your email': 'lead@enterprise.example.com',
+				},
+				'申报未通过校验',
+			),
+		).toContain('提交人不能审批自己的申请');
 		expect((await courses.list(store, { code: 'ZN-E2E-REF' })).items).toEqual([]);
 
-		await submitForm({ '课程代码 Course code': 'ZN-E2E-REF', '课程名称 Course name': '修改后的申报' }, '申报已提交');
+		await submitForm(
+			{ '课程代码 Course code': 'ZN-E2E-REF', '课程名称 Course name': '修改后的申报' },
+			'申报已提交',
+		);
 		await mailTo(platform, CHAIN[0], 'ZN-E2E-REF', from);
-		expect((await courses.list(store, { code: 'ZN-E2E-REF' })).items[0]).toMatchObject({ status: 'under_approval', name: '修改后的申报' });
+		expect((await courses.list(store, { code: 'ZN-E2E-REF' })).items[0]).toMatchObject({
+			status: 'under_approval',
+			name: '修改后的申报',
+		});
 	});
 
 	it('a rejection comment holding markup reaches the teacher as visible text, not markup', async () => {
 		const from = await since();
 		const request = await mailTo(platform, CHAIN[0], 'ZN-E2E-REF');
 		await untilWaiting(platform, WORKFLOW_ID, 1);
-		await decideInBrowser(browser, linkIn(request), { decision: 'reject', comment: HOSTILE, viewport: DESKTOP, expectText: ['修改后的申报'] });
+		await decideInBrowser(browser, linkIn(request), {
+			decision: 'reject',
+			comment: HOSTILE,
+			viewport: DESKTOP,
+			expectText: ['修改后的申报'],
+		});
 		const result = await mailTo(platform, SUBMITTER, '审批结果', from);
 		const message = await raw(result);
 		expect(message.html).toContain('&lt;a href=&quot;http://evil.example/phish&quot;&gt;');
 		expect(message.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
 		expect(message.html).not.toMatch(/<a href="http:\/\/evil|<img src=x/);
 		expect(message.text).toContain(HOSTILE);
-		expect((await platform.mail.messages()).slice(from).filter((m) => m.to.includes(SUBMITTER))).toHaveLength(1);
+		expect(
+			(await platform.mail.messages()).slice(from).filter((m) => m.to.includes(SUBMITTER)),
+		).toHaveLength(1);
 		await untilSettled(platform, WORKFLOW_ID);
-		expect((await courses.list(store, { code: 'ZN-E2E-REF' })).items[0]).toMatchObject({ status: 'returned' });
+		expect((await courses.list(store, { code: 'ZN-E2E-REF' })).items[0]).toMatchObject({
+			status: 'returned',
+		});
 	});
 
 	it('five final approvals posted at the same moment: five ledger rows, five result mails, one each', async () => {
 		const codes = ['ZN-E2E-C1', 'ZN-E2E-C2', 'ZN-E2E-C3', 'ZN-E2E-C4', 'ZN-E2E-C5'];
 		const from = await since();
-		for (const code of codes) await submitForm({ '课程代码 Course code': code, '课程名称 Course name': `并发课程 ${code}` }, '申报已提交');
+		for (const code of codes)
+			await submitForm(
+				{ '课程代码 Course code': code, '课程名称 Course name': `并发课程 ${code}` },
+				'申报已提交',
+			);
 		// the three earlier stages, one decision at a time
 		for (const approver of CHAIN.slice(0, 3)) {
 			for (const code of codes) {
 				const mail = await mailTo(platform, approver, code, from);
 				await untilWaiting(platform, WORKFLOW_ID, codes.length);
-				await decideInBrowser(browser, linkIn(mail), { decision: 'approve', comment: '同意', viewport: DESKTOP, expectText: [code] });
+				await decideInBrowser(browser, linkIn(mail), {
+					decision: 'approve',
+					comment: '同意',
+					viewport: DESKTOP,
+					expectText: [code],
+				});
 			}
 		}
 		const finals = await Promise.all(codes.map((code) => mailTo(platform, CHAIN[3], code, from)));
 		await untilWaiting(platform, WORKFLOW_ID, codes.length);
 		// five secretariat pages open, then every button pressed at once
-		const pages = await Promise.all(finals.map(async (mail) => {
-			const page = await browser.newPage({ viewport: DESKTOP });
-			await page.goto(linkIn(mail));
-			await page.fill('textarea[name="comment"]', '同意备案。');
-			return page;
-		}));
-		await Promise.all(pages.map((page) => Promise.all([page.waitForNavigation(), page.click('button[name="decision"][value="approve"]')])));
+		const pages = await Promise.all(
+			finals.map(async (mail) => {
+				const page = await browser.newPage({ viewport: DESKTOP });
+				await page.goto(linkIn(mail));
+				await page.fill('textarea[name="comment"]', '同意备案。');
+				return page;
+			}),
+		);
+		await Promise.all(
+			pages.map((page) =>
+				Promise.all([
+					page.waitForNavigation(),
+					page.click('button[name="decision"][value="approve"]'),
+				]),
+			),
+		);
 		for (const page of pages) expect(await page.textContent('body')).toContain('已同意');
 		await Promise.all(pages.map((page) => page.close()));
 
-		const results = await Promise.all(codes.map((code) => mailTo(platform, SUBMITTER, code, from).then(() => code)));
+		const results = await Promise.all(
+			codes.map((code) => mailTo(platform, SUBMITTER, code, from).then(() => code)),
+		);
 		expect(results).toEqual(codes);
 		await untilSettled(platform, WORKFLOW_ID);
-		const mine = (await platform.mail.messages()).slice(from).filter((m) => m.to.includes(SUBMITTER));
-		expect(codes.map((code) => mine.filter((m) => m.subject.includes(code)).length)).toEqual([1, 1, 1, 1, 1]);
-		for (const code of codes) expect((await courses.list(store, { code })).items[0]).toMatchObject({ status: 'approved' });
+		const mine = (await platform.mail.messages())
+			.slice(from)
+			.filter((m) => m.to.includes(SUBMITTER));
+		expect(codes.map((code) => mine.filter((m) => m.subject.includes(code)).length)).toEqual([
+			1, 1, 1, 1, 1,
+		]);
+		for (const code of codes)
+			expect((await courses.list(store, { code })).items[0]).toMatchObject({ status: 'approved' });
 		const rows = await ledgerRows();
 		expect(rows.map((r) => r['课程代码']).sort()).toEqual(codes);
 	});

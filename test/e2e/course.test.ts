@@ -14,13 +14,28 @@ import { closeAllStores, type Store } from '../../core/store';
 import { courses } from '../../core/course';
 import { seedDirectory, type Directory } from '../helpers/course';
 import { DESKTOP, PHONE, launchChromium, signIn } from './browser';
-import { decideInBrowser, linkIn, mailTo, record, requestNumberIn, scannerFetches, storeOf, untilSettled, untilWaiting } from './approvalFlow';
+import {
+	decideInBrowser,
+	linkIn,
+	mailTo,
+	record,
+	requestNumberIn,
+	scannerFetches,
+	storeOf,
+	untilSettled,
+	untilWaiting,
+} from './approvalFlow';
 import { REPO, startPlatform, type Platform } from './platform';
 
 const SHOTS = join(REPO, 'docs', 'screenshots');
 const WORKFLOW = join(REPO, 'workflows', 'course-proposal-approval.json');
 const WORKFLOW_ID = 'courseProposalApproval01';
-const CHAIN = ['dept-head@college.example.edu.cn', 'wang@acme.example.com', 'jwc@college.example.edu.cn', 'secretariat@consortium.example.cn'];
+const CHAIN = [
+	'dept-head@college.example.edu.cn',
+	'wang@acme.example.com',
+	'jwc@college.example.edu.cn',
+	'secretariat@consortium.example.cn',
+];
 const SUBMITTER = 't1@college.edu.cn';
 
 async function fillProposal(page: Page, dir: Directory, code: string, name: string) {
@@ -33,7 +48,15 @@ async function fillProposal(page: Page, dir: Directory, code: string, name: stri
 	await field('实践学时 Practice hours').fill('30');
 	await field('合作企业').fill(`${dir.acme.name}、${dir.beta.name}`);
 	await field("企业负责人邮箱 Enterprise lead's email").fill(dir.lead.email!);
-	await field('课程团队成员邮箱').fill([dir.teachers[0].email, dir.teachers[1].email, dir.teachers[2].email, dir.lead.email, dir.engineer.email].join(', '));
+	await field('课程团队成员邮箱').fill(
+		[
+			dir.teachers[0].email,
+			dir.teachers[1].email,
+			dir.teachers[2].email,
+			dir.lead.email,
+			dir.engineer.email,
+		].join(', '),
+	);
 	await field('企业授课比例').fill('40%');
 	await field('课程模块').fill('模块一：机器人基本操作\n模块二：离线编程');
 	await page.getByLabel('活页式工作手册').check();
@@ -51,8 +74,19 @@ describe('course proposal approval on a real n8n, by email and browser', () => {
 
 	beforeAll(async () => {
 		// The other shipped forms come along so that every form URL `npm start` prints is checked on this n8n.
-		const otherForms = ['exchange-registration.json', 'registry-ledger-import.json', 'registry-project-approval.json'].map((f) => join(REPO, 'workflows', f));
-		[platform, browser] = await Promise.all([startPlatform([WORKFLOW, join(__dirname, 'fixtures', 'approval-remind.workflow.json'), ...otherForms]), launchChromium()]);
+		const otherForms = [
+			'exchange-registration.json',
+			'registry-ledger-import.json',
+			'registry-project-approval.json',
+		].map((f) => join(REPO, 'workflows', f));
+		[platform, browser] = await Promise.all([
+			startPlatform([
+				WORKFLOW,
+				join(__dirname, 'fixtures', 'approval-remind.workflow.json'),
+				...otherForms,
+			]),
+			launchChromium(),
+		]);
 		store = await storeOf(platform);
 		dir = await seedDirectory(store);
 	});
@@ -62,7 +96,8 @@ describe('course proposal approval on a real n8n, by email and browser', () => {
 		await platform?.stop();
 	});
 
-	const formUrl = () => platform.formUrls().find((w) => w.file === 'course-proposal-approval.json')!.formUrl;
+	const formUrl = () =>
+		platform.formUrls().find((w) => w.file === 'course-proposal-approval.json')!.formUrl;
 
 	async function submitThroughForm(code: string, name: string, screenshot?: string) {
 		const page = await browser.newPage({ viewport: DESKTOP });
@@ -83,21 +118,33 @@ describe('course proposal approval on a real n8n, by email and browser', () => {
 		const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
 		const rows: Array<Record<string, unknown>> = [];
 		sheet.eachRow((row, n) => {
-			if (n > 1) rows.push(Object.fromEntries(header.map((h, i) => [h, (row.values as unknown[]).slice(1)[i]])));
+			if (n > 1)
+				rows.push(
+					Object.fromEntries(header.map((h, i) => [h, (row.values as unknown[]).slice(1)[i]])),
+				);
 		});
 		return rows;
 	}
 
 	it('is active and shows its form at the printed URL', async () => {
-		expect(platform.setup.workflows.find((w) => w.id === WORKFLOW_ID)).toMatchObject({ active: true });
+		expect(platform.setup.workflows.find((w) => w.id === WORKFLOW_ID)).toMatchObject({
+			active: true,
+		});
 		expect(formUrl()).toBe(`${platform.url}form/c0c75e00-4a1b-4c2d-8e3f-00000000f001`);
 	});
 
 	it('serves every form `npm start` prints, each at its printed URL', async () => {
 		const forms = platform.formUrls();
-		expect(forms.map((w) => w.file).sort()).toEqual(['course-proposal-approval.json', 'exchange-registration.json', 'registry-ledger-import.json', 'registry-project-approval.json']);
+		expect(forms.map((w) => w.file).sort()).toEqual([
+			'course-proposal-approval.json',
+			'exchange-registration.json',
+			'registry-ledger-import.json',
+			'registry-project-approval.json',
+		]);
 		// Two printed URLs answered 404: their path sat where Form Trigger 2.2+ no longer reads it.
-		const answers = await Promise.all(forms.map(async (w) => ({ file: w.file, status: (await fetch(w.formUrl)).status })));
+		const answers = await Promise.all(
+			forms.map(async (w) => ({ file: w.file, status: (await fetch(w.formUrl)).status })),
+		);
 		expect(answers).toEqual(forms.map((w) => ({ file: w.file, status: 200 })));
 	});
 
@@ -106,7 +153,12 @@ describe('course proposal approval on a real n8n, by email and browser', () => {
 		let number = '';
 		let courseId = '';
 		const used: string[] = [];
-		const comments = ['同意立项。', '企业提供实训场地与兼职教师。', '同意纳入 2026-2027-1 开课计划。', '同意备案。'];
+		const comments = [
+			'同意立项。',
+			'企业提供实训场地与兼职教师。',
+			'同意纳入 2026-2027-1 开课计划。',
+			'同意备案。',
+		];
 		for (const [stage, approver] of CHAIN.entries()) {
 			const mail = await mailTo(platform, approver, '请审批');
 			number = requestNumberIn(mail);
@@ -132,7 +184,11 @@ describe('course proposal approval on a real n8n, by email and browser', () => {
 			if (stage === 1) {
 				// 催办 while the enterprise stage waits: the reminder carries the same link
 				const since = (await platform.mail.messages()).length;
-				const res = await fetch(`${platform.url}webhook/e2e-remind`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ requestId: number }) });
+				const res = await fetch(`${platform.url}webhook/e2e-remind`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ requestId: number }),
+				});
 				expect(res.status).toBe(200);
 				const reminder = await mailTo(platform, approver, '催办', since);
 				expect(linkIn(reminder)).toBe(link);
@@ -151,8 +207,18 @@ describe('course proposal approval on a real n8n, by email and browser', () => {
 				decision: 'approve',
 				comment: comments[stage],
 				viewport: stage % 2 === 0 ? PHONE : DESKTOP,
-				screenshot: stage === 0 ? join(SHOTS, 'decision-page-phone.png') : stage === 1 ? join(SHOTS, 'decision-page-desktop.png') : undefined,
-				expectText: ['工业机器人编程与调试', number, '星河智能制造有限公司', ...(stage > 0 ? [comments[stage - 1]] : [])],
+				screenshot:
+					stage === 0
+						? join(SHOTS, 'decision-page-phone.png')
+						: stage === 1
+							? join(SHOTS, 'decision-page-desktop.png')
+							: undefined,
+				expectText: [
+					'工业机器人编程与调试',
+					number,
+					'星河智能制造有限公司',
+					...(stage > 0 ? [comments[stage - 1]] : []),
+				],
 			});
 			expect(after).toContain('已同意');
 			used.push(link);
@@ -160,18 +226,31 @@ describe('course proposal approval on a real n8n, by email and browser', () => {
 
 		// one result mail, the Approval node's own
 		const notice = await mailTo(platform, SUBMITTER, '审批结果');
-		expect(notice.subject).toMatch(/^\[KC-\d{4}-\d{4}\] 审批结果：已通过 Result: Approved: 《工业机器人编程与调试》课程共建立项 ZN-E2E-001$/);
+		expect(notice.subject).toMatch(
+			/^\[KC-\d{4}-\d{4}\] 审批结果：已通过 Result: Approved: 《工业机器人编程与调试》课程共建立项 ZN-E2E-001$/,
+		);
 		await untilSettled(platform, WORKFLOW_ID);
 		const done = await record(store, number);
 		expect(done.status).toBe('approved');
-		expect(done.stages.flatMap((s) => s.approvers.map((a) => [a.email, a.status, a.comment]))).toEqual(CHAIN.map((email, i) => [email, 'approved', comments[i]]));
+		expect(
+			done.stages.flatMap((s) => s.approvers.map((a) => [a.email, a.status, a.comment])),
+		).toEqual(CHAIN.map((email, i) => [email, 'approved', comments[i]]));
 		const approved = await courses.get(store, courseId);
-		expect(approved).toMatchObject({ status: 'approved', approvedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+		expect(approved).toMatchObject({
+			status: 'approved',
+			approvedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+		});
 		// once the execution has finished, n8n itself answers its links (409) and nothing changes
 		for (const link of used) expect((await fetch(link)).status).toBe(409);
 		expect(await record(store, number)).toEqual(done);
 		const rows = await ledgerRows();
-		expect(rows).toEqual([expect.objectContaining({ 课程代码: 'ZN-E2E-001', 课程名称: '工业机器人编程与调试', 学分: 3 })]);
+		expect(rows).toEqual([
+			expect.objectContaining({
+				课程代码: 'ZN-E2E-001',
+				课程名称: '工业机器人编程与调试',
+				学分: 3,
+			}),
+		]);
 	});
 
 	it('the enterprise rejects with a reason: course returned for revision, submitter told why, no ledger row', async () => {
@@ -179,18 +258,32 @@ describe('course proposal approval on a real n8n, by email and browser', () => {
 		await submitThroughForm('ZN-E2E-002', '智能产线运维');
 		const first = await mailTo(platform, CHAIN[0], '智能产线运维', since);
 		await untilWaiting(platform, WORKFLOW_ID, 1);
-		await decideInBrowser(browser, linkIn(first), { decision: 'approve', comment: '同意。', viewport: PHONE, expectText: ['智能产线运维'] });
+		await decideInBrowser(browser, linkIn(first), {
+			decision: 'approve',
+			comment: '同意。',
+			viewport: PHONE,
+			expectText: ['智能产线运维'],
+		});
 		const second = await mailTo(platform, CHAIN[1], '智能产线运维', since);
 		await untilWaiting(platform, WORKFLOW_ID, 1);
-		const page = await decideInBrowser(browser, linkIn(second), { decision: 'reject', comment: '企业授课比例偏低，请增加实训项目', viewport: PHONE, expectText: ['智能产线运维'] });
+		const page = await decideInBrowser(browser, linkIn(second), {
+			decision: 'reject',
+			comment: '企业授课比例偏低，请增加实训项目',
+			viewport: PHONE,
+			expectText: ['智能产线运维'],
+		});
 		expect(page).toContain('已拒绝');
 		const returned = await mailTo(platform, SUBMITTER, '审批结果', since);
-		expect(returned.subject).toMatch(/审批结果：未通过 Result: Rejected: 《智能产线运维》课程共建立项 ZN-E2E-002$/);
+		expect(returned.subject).toMatch(
+			/审批结果：未通过 Result: Rejected: 《智能产线运维》课程共建立项 ZN-E2E-002$/,
+		);
 		expect(returned.text).toContain('企业授课比例偏低，请增加实训项目');
 		await untilSettled(platform, WORKFLOW_ID);
 		const [course] = (await courses.list(store, { code: 'ZN-E2E-002' })).items;
 		expect(course).toMatchObject({ status: 'returned' });
-		expect((await platform.mail.messages()).slice(since).filter((m) => m.to.includes(CHAIN[2]))).toEqual([]);
+		expect(
+			(await platform.mail.messages()).slice(since).filter((m) => m.to.includes(CHAIN[2])),
+		).toEqual([]);
 		expect((await ledgerRows()).map((r) => r['课程代码'])).toEqual(['ZN-E2E-001']);
 	});
 
@@ -200,11 +293,17 @@ describe('course proposal approval on a real n8n, by email and browser', () => {
 		await page.goto(`${platform.url}workflow/${WORKFLOW_ID}`);
 		const nodes = page.locator('[data-test-id="canvas-node"]');
 		await nodes.first().waitFor();
-		expect(await nodes.count()).toBe(platform.setup.workflows.find((w) => w.id === WORKFLOW_ID)!.json.nodes.length);
+		expect(await nodes.count()).toBe(
+			platform.setup.workflows.find((w) => w.id === WORKFLOW_ID)!.json.nodes.length,
+		);
 		await page.waitForLoadState('networkidle');
 		// every node shows its icon, this package's included
 		const broken = await nodes.evaluateAll((els) =>
-			els.filter((el) => [...el.querySelectorAll('img')].some((img) => !img.complete || img.naturalWidth === 0)).map((el) => el.textContent?.trim()),
+			els
+				.filter((el) =>
+					[...el.querySelectorAll('img')].some((img) => !img.complete || img.naturalWidth === 0),
+				)
+				.map((el) => el.textContent?.trim()),
 		);
 		await page.screenshot({ path: join(SHOTS, 'editor-course-workflow.png') });
 		expect(broken).toEqual([]);

@@ -19,7 +19,10 @@ function storeFor(dialect: 'sqlite' | 'postgres'): string | undefined {
 describe.each(testDialects())('Consortium node in a real n8n server (%s store)', (dialect) => {
 	let platform: Platform;
 	beforeAll(async () => {
-		platform = await startPlatform([join(__dirname, 'fixtures', 'directory-webhook.workflow.json')], { store: storeFor(dialect) });
+		platform = await startPlatform(
+			[join(__dirname, 'fixtures', 'directory-webhook.workflow.json')],
+			{ store: storeFor(dialect) },
+		);
 	});
 	afterAll(() => platform?.stop());
 
@@ -33,7 +36,14 @@ describe.each(testDialects())('Consortium node in a real n8n server (%s store)',
 			body: JSON.stringify({ org: '星河智能制造有限公司', code: '91350100M000100Y43' }),
 		});
 		expect(res.status).toBe(200);
-		expect(await res.json()).toEqual([expect.objectContaining({ name: '星河智能制造有限公司', kind: 'enterprise', creditCode: '91350100M000100Y43', roles: ['理事单位', '成员单位'] })]);
+		expect(await res.json()).toEqual([
+			expect.objectContaining({
+				name: '星河智能制造有限公司',
+				kind: 'enterprise',
+				creditCode: '91350100M000100Y43',
+				roles: ['理事单位', '成员单位'],
+			}),
+		]);
 
 		// a bad credit code fails the execution and stores nothing
 		const bad = await fetch(`${platform.url}webhook/e2e-directory`, {
@@ -47,8 +57,16 @@ describe.each(testDialects())('Consortium node in a real n8n server (%s store)',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ org: '第二家公司' }),
 		});
-		expect((await again.json()).map((o: { name: string }) => o.name).sort()).toEqual(['星河智能制造有限公司', '第二家公司'].sort());
-		const executions = await platform.rest.get(`rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: wf.id }))}`);
-		expect(executions.results.map((e: { status: string }) => e.status).sort()).toEqual(['error', 'success', 'success']);
+		expect((await again.json()).map((o: { name: string }) => o.name).sort()).toEqual(
+			['星河智能制造有限公司', '第二家公司'].sort(),
+		);
+		const executions = await platform.rest.get(
+			`rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: wf.id }))}`,
+		);
+		expect(executions.results.map((e: { status: string }) => e.status).sort()).toEqual([
+			'error',
+			'success',
+			'success',
+		]);
 	});
 });

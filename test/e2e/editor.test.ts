@@ -21,7 +21,10 @@ const PACKAGE = 'n8n-nodes-consortium';
 /** Node file `dist/nodes/Course/Course.node.js` → type `n8n-nodes-consortium.course`. */
 const declaredTypes = (): string[] =>
 	JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).n8n.nodes.map((f: string) => {
-		const base = f.split('/').pop()!.replace(/\.node\.js$/, '');
+		const base = f
+			.split('/')
+			.pop()!
+			.replace(/\.node\.js$/, '');
 		return `${PACKAGE}.${base[0].toLowerCase()}${base.slice(1)}`;
 	});
 /** `课程共建 Course` → `课程共建`: what a Chinese-reading user types. */
@@ -33,7 +36,9 @@ describe('the package in the real n8n editor', () => {
 	let types: NodeType[];
 	beforeAll(async () => {
 		[platform, browser] = await Promise.all([startPlatform([]), launchChromium()]);
-		const res = await fetch(`${platform.url}types/nodes.json`, { headers: { cookie: platform.rest.cookie, 'browser-id': 'consortium-runtime' } });
+		const res = await fetch(`${platform.url}types/nodes.json`, {
+			headers: { cookie: platform.rest.cookie, 'browser-id': 'consortium-runtime' },
+		});
 		types = (await res.json()).filter((t: NodeType) => t.name.startsWith(`${PACKAGE}.`));
 	});
 	afterAll(async () => {
@@ -53,7 +58,11 @@ describe('the package in the real n8n editor', () => {
 			expect(icons.light).not.toEqual(icons.dark);
 			for (const url of [icons.light, icons.dark]) {
 				const res = await fetch(platform.url + url);
-				expect({ url, status: res.status, type: res.headers.get('content-type') }).toEqual({ url, status: 200, type: expect.stringContaining('svg') });
+				expect({ url, status: res.status, type: res.headers.get('content-type') }).toEqual({
+					url,
+					status: 200,
+					type: expect.stringContaining('svg'),
+				});
 			}
 		}
 	});
@@ -73,17 +82,29 @@ describe('the package in the real n8n editor', () => {
 			const listedAs = regular ?? type;
 			await search.fill(chineseName(listedAs.displayName));
 			const item = page
-				.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]')
+				.locator(
+					'[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]',
+				)
 				.filter({ hasText: listedAs.displayName })
-				.filter({ hasText: regular ? (type as NodeType & { description: string }).description.split(' ')[0] : listedAs.displayName })
+				.filter({
+					hasText: regular
+						? (type as NodeType & { description: string }).description.split(' ')[0]
+						: listedAs.displayName,
+				})
 				.first();
 			await item.waitFor();
 			const icon = item.locator('img').first();
 			await icon.waitFor();
-			await expect(icon.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
+			await expect(
+				icon.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+			).resolves.toBe(true);
 		}
 		await search.fill('课程共建');
-		await page.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]').filter({ hasText: '课程共建 Course' }).first().waitFor();
+		await page
+			.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]')
+			.filter({ hasText: '课程共建 Course' })
+			.first()
+			.waitFor();
 		await page.screenshot({ path: join(REPO, 'docs', 'screenshots', 'editor-node-panel.png') });
 		expect(problems.filter((p) => /consortium/i.test(p))).toEqual([]);
 		await page.close();

@@ -31,22 +31,44 @@ interface Started {
 function newcomerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (/^(npm_|N8N_|CONSORTIUM_|JEST_|DB_)/i.test(key) || key === 'NODE_ENV' || key === 'INIT_CWD' || key === 'NODE_OPTIONS') continue;
+		if (
+			/^(npm_|N8N_|CONSORTIUM_|JEST_|DB_)/i.test(key) ||
+			key === 'NODE_ENV' ||
+			key === 'INIT_CWD' ||
+			key === 'NODE_OPTIONS'
+		)
+			continue;
 		env[key] = value;
 	}
-	env.PATH = (process.env.PATH ?? '').split(delimiter).filter((p) => !p.includes('node_modules')).join(delimiter);
+	env.PATH = (process.env.PATH ?? '')
+		.split(delimiter)
+		.filter((p) => !p.includes('node_modules'))
+		.join(delimiter);
 	return { ...env, ...extra };
 }
 
 /** `npm start` in its own process group, as a terminal runs it; resolves once it prints "Ready". */
-async function npmStart(cwd: string, env: NodeJS.ProcessEnv, args: string[] = []): Promise<Started> {
+async function npmStart(
+	cwd: string,
+	env: NodeJS.ProcessEnv,
+	args: string[] = [],
+): Promise<Started> {
 	const began = Date.now();
-	const child = spawn('npm', ['start', ...(args.length ? ['--', ...args] : [])], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn('npm', ['start', ...(args.length ? ['--', ...args] : [])], {
+		cwd,
+		env,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let out = '';
 	child.stdout!.on('data', (c) => (out += c));
 	child.stderr!.on('data', (c) => (out += c));
 	child.once('error', (error) => (out += `\n[spawn error] ${error.message}\n`));
-	const exited = new Promise<number | null>((resolve) => child.once('close', (code, signal) => resolve(code ?? (out += `\n[npm start ended by ${signal}]\n`, null))));
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('close', (code, signal) =>
+			resolve(code ?? ((out += `\n[npm start ended by ${signal}]\n`), null)),
+		),
+	);
 	const ready = await new Promise<boolean>((resolve) => {
 		const timer = setInterval(() => {
 			// the Ready block is complete once its last line is out
@@ -68,14 +90,19 @@ async function npmStart(cwd: string, env: NodeJS.ProcessEnv, args: string[] = []
 		seconds: Math.round((Date.now() - began) / 1000),
 		editor: match(/编辑器 Editor\s+(\S+)/),
 		inbox: match(/收件箱 Inbox\s+(\S+)/),
-		forms: [...block.matchAll(/表单 Form\s+(\S+)\s+\((.+)\)/g)].map((m) => ({ url: m[1], name: m[2] })),
+		forms: [...block.matchAll(/表单 Form\s+(\S+)\s+\((.+)\)/g)].map((m) => ({
+			url: m[1],
+			name: m[2],
+		})),
 	};
 }
 
 /** Ctrl-C: SIGINT to the whole foreground group. */
 async function interrupt(started: Started): Promise<number | null> {
 	process.kill(-started.child.pid!, 'SIGINT');
-	const timeout = new Promise<'timeout'>((resolve) => setTimeout(resolve, 120000, 'timeout').unref());
+	const timeout = new Promise<'timeout'>((resolve) =>
+		setTimeout(resolve, 120000, 'timeout').unref(),
+	);
 	const code = await Promise.race([started.exited, timeout]);
 	if (code === 'timeout') {
 		process.kill(-started.child.pid!, 'SIGKILL');
@@ -84,7 +111,11 @@ async function interrupt(started: Started): Promise<number | null> {
 	return code;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 300000): Promise<T> {
+async function until<T>(
+	what: string,
+	probe: () => Promise<T | undefined>,
+	timeoutMs = 300000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe().catch(() => undefined);
@@ -108,7 +139,10 @@ interface FormField {
  * the first option of a list; for the fields without an example, the README's demo values.
  * Keyed `field-<index>` as the form page posts them.
  */
-function exampleSubmission(fields: FormField[]): { body: FormData; values: Record<string, string> } {
+function exampleSubmission(fields: FormField[]): {
+	body: FormData;
+	values: Record<string, string>;
+} {
 	const fallback: Record<string, string> = DEMO_COURSE_FORM;
 	const body = new FormData();
 	const values: Record<string, string> = {};
@@ -117,8 +151,10 @@ function exampleSubmission(fields: FormField[]): { body: FormData; values: Recor
 		const options = field.fieldOptions?.values.map((o) => o.option) ?? [];
 		let value = field.placeholder || fallback[key] || '';
 		if (field.fieldType === 'dropdown' && !value) value = options[0];
-		if (field.fieldType === 'checkbox') value = JSON.stringify(value ? [value] : options.slice(0, 1));
-		if (field.requiredField && !value) throw new Error(`no example value for required field ${key}`);
+		if (field.fieldType === 'checkbox')
+			value = JSON.stringify(value ? [value] : options.slice(0, 1));
+		if (field.requiredField && !value)
+			throw new Error(`no example value for required field ${key}`);
 		values[key] = value;
 		body.append(`field-${i}`, value);
 	});
@@ -141,14 +177,22 @@ describe('first run: `npm start` on a fresh clone with an empty runtime cache', 
 		const cloned = spawnSync('git', ['clone', '--quiet', REPO, clone], { encoding: 'utf8' });
 		if (cloned.status !== 0) throw new Error(`git clone failed: ${cloned.stderr}`);
 		const [port, smtp, inbox] = [await freePort(), await freePort(), await freePort()];
-		env = newcomerEnv({ CONSORTIUM_CACHE: cache, N8N_PORT: String(port), MAIL_SMTP_PORT: String(smtp), MAIL_INBOX_PORT: String(inbox) });
+		env = newcomerEnv({
+			CONSORTIUM_CACHE: cache,
+			N8N_PORT: String(port),
+			MAIL_SMTP_PORT: String(smtp),
+			MAIL_INBOX_PORT: String(inbox),
+		});
 		first = await npmStart(clone, env);
-		console.log(`[first-run] fresh clone, empty cache: Ready after ${first.seconds} s (npm start says: ${/Ready in (\d+) s/.exec(first.output())?.[1]} s after its install)`);
+		console.log(
+			`[first-run] fresh clone, empty cache: Ready after ${first.seconds} s (npm start says: ${/Ready in (\d+) s/.exec(first.output())?.[1]} s after its install)`,
+		);
 	});
 
 	afterAll(async () => {
 		for (const started of [first, second]) {
-			if (started && started.child.exitCode === null && started.child.signalCode === null) await interrupt(started).catch(() => undefined);
+			if (started && started.child.exitCode === null && started.child.signalCode === null)
+				await interrupt(started).catch(() => undefined);
 		}
 		if (!process.env.KEEP_E2E_DATA) rmSync(work, { recursive: true, force: true });
 	});
@@ -157,24 +201,41 @@ describe('first run: `npm start` on a fresh clone with an empty runtime cache', 
 		const out = first!.output();
 		expect(out).toContain('npm ci --ignore-scripts');
 		if (!process.env.FIRST_RUN_CACHE) expect(out).toContain('provisioning n8n');
-		expect(out).toContain(`demo consortium loaded: ${DEMO_ORGANISATIONS.length} organisations, ${DEMO_PEOPLE.length} people`);
+		expect(out).toContain(
+			`demo consortium loaded: ${DEMO_ORGANISATIONS.length} organisations, ${DEMO_PEOPLE.length} people`,
+		);
 		expect(first!.editor).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
 		expect(first!.inbox).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-		const shippedForms = spawnSync('git', ['grep', '-l', 'n8n-nodes-base.formTrigger', '--', 'workflows/*.json'], { cwd: clone, encoding: 'utf8' }).stdout.trim().split('\n');
+		const shippedForms = spawnSync(
+			'git',
+			['grep', '-l', 'n8n-nodes-base.formTrigger', '--', 'workflows/*.json'],
+			{ cwd: clone, encoding: 'utf8' },
+		)
+			.stdout.trim()
+			.split('\n');
 		expect(first!.forms.length).toBe(shippedForms.length);
 		expect(out).not.toMatch(/NOT ACTIVE/);
 	});
 
 	it('every printed URL answers 200: the editor, the inbox and each form', async () => {
 		const urls = [first!.editor, first!.inbox, ...first!.forms.map((f) => f.url)];
-		const answers = await Promise.all(urls.map(async (url) => ({ url, status: (await fetch(url)).status })));
+		const answers = await Promise.all(
+			urls.map(async (url) => ({ url, status: (await fetch(url)).status })),
+		);
 		expect(answers).toEqual(urls.map((url) => ({ url, status: 200 })));
 	});
 
 	it("the course form, sent with its own example values, reaches the first approver's inbox", async () => {
-		const workflow = JSON.parse(readFileSync(join(clone, 'workflows', 'course-proposal-approval.json'), 'utf8'));
-		const trigger = workflow.nodes.find((n: { type: string }) => n.type === 'n8n-nodes-base.formTrigger');
-		const approval = workflow.nodes.find((n: { type: string; parameters: { operation?: string } }) => n.parameters.operation === 'requestApproval');
+		const workflow = JSON.parse(
+			readFileSync(join(clone, 'workflows', 'course-proposal-approval.json'), 'utf8'),
+		);
+		const trigger = workflow.nodes.find(
+			(n: { type: string }) => n.type === 'n8n-nodes-base.formTrigger',
+		);
+		const approval = workflow.nodes.find(
+			(n: { type: string; parameters: { operation?: string } }) =>
+				n.parameters.operation === 'requestApproval',
+		);
 		const approver = firstEmail(approval.parameters.stages.stage[0].approvers);
 		const form = first!.forms.find((f) => f.name === workflow.name);
 		expect(form).toBeDefined();
@@ -182,7 +243,11 @@ describe('first run: `npm start` on a fresh clone with an empty runtime cache', 
 		const posted = await fetch(form!.url, { method: 'POST', body });
 		expect(posted.status).toBe(200);
 		const mail = await until(`a mail to ${approver}`, async () => {
-			const all = (await (await fetch(`${first!.inbox}api/messages`)).json()) as Array<{ to: string[]; subject: string; text: string }>;
+			const all = (await (await fetch(`${first!.inbox}api/messages`)).json()) as Array<{
+				to: string[];
+				subject: string;
+				text: string;
+			}>;
 			return all.find((m) => m.to.includes(approver));
 		});
 		expect(mail.subject).toContain(values.courseName ?? values['课程名称 Course name']);
@@ -193,7 +258,13 @@ describe('first run: `npm start` on a fresh clone with an empty runtime cache', 
 		const form = first!.forms.find((f) => /名录导入|Directory Import/.test(f.name));
 		expect(form).toBeDefined();
 		const body = new FormData();
-		body.append('field-0', new Blob([readFileSync(join(clone, 'docs', 'directory-template.xlsx'))], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), 'directory-template.xlsx');
+		body.append(
+			'field-0',
+			new Blob([readFileSync(join(clone, 'docs', 'directory-template.xlsx'))], {
+				type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			}),
+			'directory-template.xlsx',
+		);
 		const posted = await fetch(form!.url, { method: 'POST', body });
 		expect(posted.status).toBe(200);
 		const { formWaitingUrl } = (await posted.json()) as { formWaitingUrl: string };
@@ -202,10 +273,17 @@ describe('first run: `npm start` on a fresh clone with an empty runtime cache', 
 		// as the form page does: wait until the run stands at the ending page, then open it
 		const status = new URL(formWaitingUrl);
 		status.pathname += '/n8n-execution-status';
-		await until('the run to reach its ending page', async () => ((await (await fetch(status, { signal: AbortSignal.timeout(20000) })).text()) === 'form-waiting' ? true : undefined));
+		await until('the run to reach its ending page', async () =>
+			(await (await fetch(status, { signal: AbortSignal.timeout(20000) })).text()) ===
+			'form-waiting'
+				? true
+				: undefined,
+		);
 		const page = await (await fetch(formWaitingUrl, { signal: AbortSignal.timeout(60000) })).text();
 		expect(page).toContain('导入完成');
-		expect(page).toContain(`单位 Units：新增 0，更新 ${DEMO_ORGANISATIONS.length}，被拒 0；人员 People：新增 0，更新 ${DEMO_PEOPLE.length}，被拒 0`);
+		expect(page).toContain(
+			`单位 Units：新增 0，更新 ${DEMO_ORGANISATIONS.length}，被拒 0；人员 People：新增 0，更新 ${DEMO_PEOPLE.length}，被拒 0`,
+		);
 	});
 
 	it('Ctrl-C stops n8n and the mail catcher', async () => {
@@ -221,7 +299,11 @@ describe('first run: `npm start` on a fresh clone with an empty runtime cache', 
 		const out = second.output();
 		expect(out).not.toContain('npm ci');
 		expect(out).not.toContain('provisioning n8n');
-		expect(out).toMatch(new RegExp(`demo consortium: not loaded, the store already holds records \\(${DEMO_ORGANISATIONS.length} organisations, ${DEMO_PEOPLE.length} people, \\d+ changes\\)`));
+		expect(out).toMatch(
+			new RegExp(
+				`demo consortium: not loaded, the store already holds records \\(${DEMO_ORGANISATIONS.length} organisations, ${DEMO_PEOPLE.length} people, \\d+ changes\\)`,
+			),
+		);
 		expect((await fetch(second.editor)).status).toBe(200);
 		expect(await interrupt(second)).toBe(0);
 	});

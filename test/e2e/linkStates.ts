@@ -38,31 +38,54 @@ export function requestFor(title: string, stages: Array<[string, string[]]>) {
 		submitter: 'teacher@college.edu.cn',
 		submitterName: '陈老师',
 		cc: '',
-		stages: stages.map(([name, approvers]) => ({ name, mode: 'any', approvers: approvers.join(', '), dueHours: 72, timeoutAction: 'none' })),
+		stages: stages.map(([name, approvers]) => ({
+			name,
+			mode: 'any',
+			approvers: approvers.join(', '),
+			dueHours: 72,
+			timeoutAction: 'none',
+		})),
 	};
 }
 
 export async function http(url: string, init: RequestInit = {}): Promise<Answer> {
 	const res = await fetch(url, { redirect: 'manual', ...init });
-	return { status: res.status, type: res.headers.get('content-type') ?? '', body: await res.text() };
+	return {
+		status: res.status,
+		type: res.headers.get('content-type') ?? '',
+		body: await res.text(),
+	};
 }
 
-export function post(url: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Answer> {
-	return http(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields).toString() });
+export function post(
+	url: string,
+	fields: Record<string, string>,
+	headers: Record<string, string> = {},
+): Promise<Answer> {
+	return http(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+		body: new URLSearchParams(fields).toString(),
+	});
 }
 
 export async function inChromium(browser: Browser, url: string): Promise<Answer> {
 	const page = await browser.newPage({ viewport: PHONE, isMobile: true });
 	try {
 		const response = await page.goto(url);
-		return { status: response!.status(), type: (await response!.allHeaders())['content-type'] ?? '', body: await page.content() };
+		return {
+			status: response!.status(),
+			type: (await response!.allHeaders())['content-type'] ?? '',
+			body: await page.content(),
+		};
 	} finally {
 		await page.close();
 	}
 }
 
 export function formOf(html: string): { token: string; formKey: string } {
-	const value = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(html)?.[1] ?? '';
+	const value = (name: string) =>
+		new RegExp(`name="${name}" value="([^"]+)"`).exec(html)?.[1] ?? '';
 	return { token: value('token'), formKey: value('formKey') };
 }
 
@@ -78,22 +101,43 @@ export function ourPage(answer: Answer, status: number, text: string) {
 		expected: { status, text },
 	};
 }
-export const expected = (status: number, text: string) => ({ status, html: true, ours: true, chineseFirst: true, n8nJson: false, text: true, expected: { status, text } });
+export const expected = (status: number, text: string) => ({
+	status,
+	html: true,
+	ours: true,
+	chineseFirst: true,
+	n8nJson: false,
+	text: true,
+	expected: { status, text },
+});
 
 /** Fetches a link both ways and returns both checks. */
 export async function bothWays(env: LinkStatesEnv, url: string, status: number, text: string) {
-	return [ourPage(await http(url), status, text), ourPage(await inChromium(env.browser, url), status, text)];
+	return [
+		ourPage(await http(url), status, text),
+		ourPage(await inChromium(env.browser, url), status, text),
+	];
 }
 
 /** Each answer seen, checked against what its state must answer. */
 export function verdicts(seen: Record<string, unknown[]>) {
-	return Object.entries(seen).flatMap(([state, answers]) => (answers as Array<ReturnType<typeof ourPage>>).map((a, i) => ({ state, i, ...a })));
+	return Object.entries(seen).flatMap(([state, answers]) =>
+		(answers as Array<ReturnType<typeof ourPage>>).map((a, i) => ({ state, i, ...a })),
+	);
 }
 export function expectedVerdicts(seen: Record<string, unknown[]>) {
-	return verdicts(seen).map(({ state, i, expected: e }) => ({ state, i, ...expected(e.status, e.text) }));
+	return verdicts(seen).map(({ state, i, expected: e }) => ({
+		state,
+		i,
+		...expected(e.status, e.text),
+	}));
 }
 
-export async function checkEveryState(env: LinkStatesEnv, tag: string, log: (m: string) => void = () => {}) {
+export async function checkEveryState(
+	env: LinkStatesEnv,
+	tag: string,
+	log: (m: string) => void = () => {},
+) {
 	const seen: Record<string, unknown[]> = {};
 	const both = async (state: string, url: string, status: number, text: string) => {
 		seen[state] = await bothWays(env, url, status, text);
@@ -102,7 +146,12 @@ export async function checkEveryState(env: LinkStatesEnv, tag: string, log: (m: 
 	// A request in two stages: 系部 (或签 head, head2) → 企业 (partner)
 	let since = await env.mailCount();
 	const title = `链接状态 ${tag}`;
-	await env.submit(requestFor(title, [['系部审核', [HEAD, HEAD2]], ['企业确认', [PARTNER]]]));
+	await env.submit(
+		requestFor(title, [
+			['系部审核', [HEAD, HEAD2]],
+			['企业确认', [PARTNER]],
+		]),
+	);
 	const a = await env.linkTo(HEAD, title, since);
 	const b = await env.linkTo(HEAD2, title, since);
 	const number = await env.numberOf(title);
@@ -121,7 +170,14 @@ export async function checkEveryState(env: LinkStatesEnv, tag: string, log: (m: 
 	await both('tampered signature', signed.toString(), 200, '请审批');
 
 	const form = formOf((await http(a)).body);
-	seen.forged = [ourPage(await post(a, { ...form, formKey: `${form.formKey.slice(0, -2)}xx`, decision: 'approve' }), 404, '链接无效'), ourPage(await forgedInChromium(env.browser, a), 404, '链接无效')];
+	seen.forged = [
+		ourPage(
+			await post(a, { ...form, formKey: `${form.formKey.slice(0, -2)}xx`, decision: 'approve' }),
+			404,
+			'链接无效',
+		),
+		ourPage(await forgedInChromium(env.browser, a), 404, '链接无效'),
+	];
 	expect(await env.statusOf(number)).toEqual(['pending', 'pending', 'waiting']);
 
 	// head decides; head2, whose page was open, clicks within 100 ms, while the execution is being told
@@ -133,7 +189,10 @@ export async function checkEveryState(env: LinkStatesEnv, tag: string, log: (m: 
 	const lateAfterMs = Date.now() - decidedAt;
 	const [late, latePost] = await Promise.all([lateGet, post(b, { ...formB, decision: 'reject' })]);
 	seen.recorded = [ourPage(decided, 200, '已同意')];
-	seen['clicked right after another decision'] = [ourPage(late, 410, '链接已过期'), ourPage(latePost, 410, '链接已过期')];
+	seen['clicked right after another decision'] = [
+		ourPage(late, 410, '链接已过期'),
+		ourPage(latePost, 410, '链接已过期'),
+	];
 	log(`${tag}: head2's GET and POST sent ${lateAfterMs} ms after head's decision was answered`);
 	await both('expired (stage ended)', b, 410, '链接已过期');
 	await both('used', a, 410, '已审批过');
@@ -170,8 +229,15 @@ async function forgedInChromium(browser: Browser, link: string): Promise<Answer>
 			const input = document.querySelector('input[name="formKey"]') as HTMLInputElement;
 			input.value = input.value.slice(0, -2) + 'xx';
 		});
-		const [response] = await Promise.all([page.waitForNavigation(), page.click('button[value="approve"]')]);
-		return { status: response!.status(), type: (await response!.allHeaders())['content-type'] ?? '', body: await page.content() };
+		const [response] = await Promise.all([
+			page.waitForNavigation(),
+			page.click('button[value="approve"]'),
+		]);
+		return {
+			status: response!.status(),
+			type: (await response!.allHeaders())['content-type'] ?? '',
+			body: await page.content(),
+		};
 	} finally {
 		await page.close();
 	}
@@ -182,8 +248,15 @@ async function decideInChromium(browser: Browser, link: string): Promise<Answer>
 	try {
 		await page.goto(link);
 		await page.fill('textarea[name="comment"]', '同意。');
-		const [response] = await Promise.all([page.waitForNavigation(), page.click('button[value="approve"]')]);
-		return { status: response!.status(), type: (await response!.allHeaders())['content-type'] ?? '', body: await page.content() };
+		const [response] = await Promise.all([
+			page.waitForNavigation(),
+			page.click('button[value="approve"]'),
+		]);
+		return {
+			status: response!.status(),
+			type: (await response!.allHeaders())['content-type'] ?? '',
+			body: await page.content(),
+		};
 	} finally {
 		await page.close();
 	}

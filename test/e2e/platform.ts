@@ -34,8 +34,14 @@ export interface Platform {
 		messages(): Promise<Mail[]>;
 		waitFor(match: (m: Mail) => boolean, o?: { timeoutMs?: number; since?: number }): Promise<Mail>;
 	};
-	rest: { get(p: string): Promise<any>; post(p: string, b?: unknown): Promise<any>; cookie: string };
-	setup: { workflows: Array<{ file: string; id: string; name: string; active: boolean; json: any }> };
+	rest: {
+		get(p: string): Promise<any>;
+		post(p: string, b?: unknown): Promise<any>;
+		cookie: string;
+	};
+	setup: {
+		workflows: Array<{ file: string; id: string; name: string; active: boolean; json: any }>;
+	};
 	n8n: { port: number; logPath: string; log(): string };
 	formUrls(): Array<{ file: string; name: string; formUrl: string }>;
 	restartN8n(): Promise<void>;
@@ -46,23 +52,41 @@ export interface Platform {
  * @param workflowFiles absolute paths of workflow JSON files to import and activate
  *                      (default: every workflow in workflows/).
  */
-export async function startPlatform(workflowFiles?: string[], options: { store?: string } = {}): Promise<Platform> {
+export async function startPlatform(
+	workflowFiles?: string[],
+	options: { store?: string } = {},
+): Promise<Platform> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'consortium-e2e-'));
 	let workflowsDir = join(REPO, 'workflows');
 	if (workflowFiles) {
 		workflowsDir = join(dataDir, 'workflows');
 		mkdirSync(workflowsDir);
 		// Approver links point at the permanent endpoint of the shipped links workflow, so it is always there.
-		for (const f of [LINKS_WORKFLOW, ...workflowFiles]) copyFileSync(f, join(workflowsDir, f.split('/').pop()!));
+		for (const f of [LINKS_WORKFLOW, ...workflowFiles])
+			copyFileSync(f, join(workflowsDir, f.split('/').pop()!));
 	}
-	const stack = await startStack({ dataDir, port: 0, smtpPort: 0, inboxPort: 0, owner: OWNER, workflowsDir, store: options.store, log: () => {} });
+	const stack = await startStack({
+		dataDir,
+		port: 0,
+		smtpPort: 0,
+		inboxPort: 0,
+		owner: OWNER,
+		workflowsDir,
+		store: options.store,
+		log: () => {},
+	});
 	const stopStack = stack.stop.bind(stack);
-	return Object.assign(stack, { dataDir, stop: async () => {
-		await stopStack();
-		if (!process.env.KEEP_E2E_DATA) rmSync(dataDir, { recursive: true, force: true });
-	} });
+	return Object.assign(stack, {
+		dataDir,
+		stop: async () => {
+			await stopStack();
+			if (!process.env.KEEP_E2E_DATA) rmSync(dataDir, { recursive: true, force: true });
+		},
+	});
 }
 
 export function workflowFiles(): string[] {
-	return readdirSync(join(REPO, 'workflows')).filter((f) => f.endsWith('.json')).map((f) => join(REPO, 'workflows', f));
+	return readdirSync(join(REPO, 'workflows'))
+		.filter((f) => f.endsWith('.json'))
+		.map((f) => join(REPO, 'workflows', f));
 }

@@ -13,7 +13,17 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeAllStores, openStore, type Store } from '../../core/store';
-import { auditOf, click, linkOf, percentile, pool, requestBody, submit, until, type MailLike } from './queueLoad';
+import {
+	auditOf,
+	click,
+	linkOf,
+	percentile,
+	pool,
+	requestBody,
+	submit,
+	until,
+	type MailLike,
+} from './queueLoad';
 import { launchChromium } from './browser';
 import { checkEveryState, expectedVerdicts, verdicts, type LinkStatesEnv } from './linkStates';
 
@@ -37,8 +47,12 @@ const SUBMITTER = 'teacher@college.edu.cn';
  * n8n in queue mode hands such an execution to a worker, as it does a scheduled one.
  */
 function reminderWorkflow() {
-	const shipped = JSON.parse(readFileSync(join(__dirname, '..', '..', 'workflows', 'approval-reminders.json'), 'utf8'));
-	const trigger = shipped.nodes.find((n: { type: string }) => n.type === 'n8n-nodes-base.scheduleTrigger');
+	const shipped = JSON.parse(
+		readFileSync(join(__dirname, '..', '..', 'workflows', 'approval-reminders.json'), 'utf8'),
+	);
+	const trigger = shipped.nodes.find(
+		(n: { type: string }) => n.type === 'n8n-nodes-base.scheduleTrigger',
+	);
 	const name = '立即催办 Remind Now';
 	return {
 		...shipped,
@@ -46,9 +60,27 @@ function reminderWorkflow() {
 		name: `${shipped.name} (queue e2e)`,
 		nodes: [
 			...shipped.nodes.filter((n: { name: string }) => n !== trigger),
-			{ id: 'b0e2e000-0000-4000-8000-000000000001', name, type: 'n8n-nodes-base.webhook', typeVersion: 2, position: trigger.position, webhookId: 'b0e2e000-0000-4000-9000-000000000001', parameters: { httpMethod: 'POST', path: REMIND_PATH, responseMode: 'onReceived', options: {} } },
+			{
+				id: 'b0e2e000-0000-4000-8000-000000000001',
+				name,
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: trigger.position,
+				webhookId: 'b0e2e000-0000-4000-9000-000000000001',
+				parameters: {
+					httpMethod: 'POST',
+					path: REMIND_PATH,
+					responseMode: 'onReceived',
+					options: {},
+				},
+			},
 		],
-		connections: Object.fromEntries(Object.entries(shipped.connections).map(([source, c]) => [source === trigger.name ? name : source, c])),
+		connections: Object.fromEntries(
+			Object.entries(shipped.connections).map(([source, c]) => [
+				source === trigger.name ? name : source,
+				c,
+			]),
+		),
 	};
 }
 
@@ -62,18 +94,48 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 	const log = (m: string) => console.log(`[queue] ${m}`);
 
 	beforeAll(async () => {
-		log(`scale: ${LOAD} concurrent requests, ${CONCURRENCY} clicks at a time; ${WAITING} requests wait through the restarts; ${REMIND} wait for reminders`);
+		log(
+			`scale: ${LOAD} concurrent requests, ${CONCURRENCY} clicks at a time; ${WAITING} requests wait through the restarts; ${REMIND} wait for reminders`,
+		);
 		dataDir = mkdtempSync(join(tmpdir(), 'consortium-queue-'));
 		const workflowsDir = join(dataDir, 'workflows');
 		mkdirSync(workflowsDir);
-		copyFileSync(join(__dirname, 'fixtures', 'queue-approval.workflow.json'), join(workflowsDir, 'queue-approval.workflow.json'));
-		writeFileSync(join(workflowsDir, 'approval-reminders.queue.json'), JSON.stringify(reminderWorkflow()));
-		copyFileSync(join(__dirname, '..', '..', 'workflows', 'approval-redelivery.json'), join(workflowsDir, 'approval-redelivery.json'));
-		copyFileSync(join(__dirname, '..', '..', 'workflows', 'approval-links.json'), join(workflowsDir, 'approval-links.json'));
-		copyFileSync(join(__dirname, 'fixtures', 'approval-withdraw.workflow.json'), join(workflowsDir, 'approval-withdraw.workflow.json'));
-		stack = await startQueueStack({ dataDir: join(dataDir, 'stack'), owner: OWNER, workflowsDir, workers: 2, log });
+		copyFileSync(
+			join(__dirname, 'fixtures', 'queue-approval.workflow.json'),
+			join(workflowsDir, 'queue-approval.workflow.json'),
+		);
+		writeFileSync(
+			join(workflowsDir, 'approval-reminders.queue.json'),
+			JSON.stringify(reminderWorkflow()),
+		);
+		copyFileSync(
+			join(__dirname, '..', '..', 'workflows', 'approval-redelivery.json'),
+			join(workflowsDir, 'approval-redelivery.json'),
+		);
+		copyFileSync(
+			join(__dirname, '..', '..', 'workflows', 'approval-links.json'),
+			join(workflowsDir, 'approval-links.json'),
+		);
+		copyFileSync(
+			join(__dirname, 'fixtures', 'approval-withdraw.workflow.json'),
+			join(workflowsDir, 'approval-withdraw.workflow.json'),
+		);
+		stack = await startQueueStack({
+			dataDir: join(dataDir, 'stack'),
+			owner: OWNER,
+			workflowsDir,
+			workers: 2,
+			log,
+		});
 		const u = new URL(stack.storeUrl);
-		store = await openStore({ type: 'postgres', host: u.hostname, port: Number(u.port), user: decodeURIComponent(u.username), password: '', database: u.pathname.slice(1) });
+		store = await openStore({
+			type: 'postgres',
+			host: u.hostname,
+			port: Number(u.port),
+			user: decodeURIComponent(u.username),
+			password: '',
+			database: u.pathname.slice(1),
+		});
 	});
 
 	afterAll(async () => {
@@ -85,25 +147,50 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 	const submitUrl = () => `${stack.webhookUrl}webhook/queue-approval`;
 	const mails = async (): Promise<MailLike[]> => stack.mail.messages();
 	/** The links mailed to approvers of requests whose title carries `marker`. */
-	async function linksFor(marker: (n: number) => string, count: number, n: number[]): Promise<Map<number, string[]>> {
+	async function linksFor(
+		marker: (n: number) => string,
+		count: number,
+		n: number[],
+	): Promise<Map<number, string[]>> {
 		const wanted = n.length * APPROVERS.length;
 		const found = await until(`${wanted} approval mails`, async () => {
-			const got = (await mails()).filter((m) => APPROVERS.some((a) => m.to.includes(a)) && n.some((i) => m.subject.includes(marker(i))));
+			const got = (await mails()).filter(
+				(m) =>
+					APPROVERS.some((a) => m.to.includes(a)) && n.some((i) => m.subject.includes(marker(i))),
+			);
 			return got.length >= wanted ? got : undefined;
 		});
 		const byRequest = new Map<number, string[]>();
-		for (const i of n) byRequest.set(i, found.filter((m) => new RegExp(`${marker(i)}(?!\\d)`).test(m.subject)).map(linkOf));
-		expect([...byRequest.values()].map((l) => l.length)).toEqual(new Array(count).fill(APPROVERS.length));
+		for (const i of n)
+			byRequest.set(
+				i,
+				found.filter((m) => new RegExp(`${marker(i)}(?!\\d)`).test(m.subject)).map(linkOf),
+			);
+		expect([...byRequest.values()].map((l) => l.length)).toEqual(
+			new Array(count).fill(APPROVERS.length),
+		);
 		return byRequest;
 	}
-	const executions = (): Promise<Array<{ id: number; status: string }>> => stack.executions(WORKFLOW);
-	const untilWaiting = (count: number) => until(`${count} waiting executions`, async () => (await executions()).filter((e) => e.status === 'waiting').length >= count);
+	const executions = (): Promise<Array<{ id: number; status: string }>> =>
+		stack.executions(WORKFLOW);
+	const untilWaiting = (count: number) =>
+		until(
+			`${count} waiting executions`,
+			async () => (await executions()).filter((e) => e.status === 'waiting').length >= count,
+		);
 	async function requestByTitle(title: string) {
-		return store.db.selectFrom('approval_request').selectAll().where('title', '=', title).executeTakeFirstOrThrow();
+		return store.db
+			.selectFrom('approval_request')
+			.selectAll()
+			.where('title', '=', title)
+			.executeTakeFirstOrThrow();
 	}
 
 	it('runs an approval end to end: links through the webhook process, decisions recorded, the execution finished on a worker', async () => {
-		await submit(submitUrl(), { ...requestBody(0, APPROVERS), title: '课程立项 端到端 End to end' });
+		await submit(submitUrl(), {
+			...requestBody(0, APPROVERS),
+			title: '课程立项 端到端 End to end',
+		});
 		const links = await linksFor(() => '端到端', 1, [0]);
 		await untilWaiting(1);
 		const [first, second] = links.get(0)!;
@@ -115,36 +202,64 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 			const r = await requestByTitle('课程立项 端到端 End to end');
 			return r.status === 'approved' && r.delivered ? r : undefined;
 		});
-		await until('the execution to finish', async () => (await executions()).every((e) => e.status === 'success'));
+		await until('the execution to finish', async () =>
+			(await executions()).every((e) => e.status === 'success'),
+		);
 		expectedAudit = await auditOf(store, request.id);
-		log(`end to end: request ${request.number} ${request.status}; audit ${JSON.stringify(expectedAudit)}`);
+		log(
+			`end to end: request ${request.number} ${request.status}; audit ${JSON.stringify(expectedAudit)}`,
+		);
 		expect(expectedAudit.filter((a) => a === 'approval_slot:approve')).toHaveLength(2);
 	});
 
 	it('answers every state of a link with our page through the webhook process, to Chromium on a phone and to plain HTTP', async () => {
 		const browser = await launchChromium();
 		const slotsOf = async (number: string) => {
-			const request = await store.db.selectFrom('approval_request').select('id').where('number', '=', number).executeTakeFirstOrThrow();
-			return store.db.selectFrom('approval_slot').selectAll().where('request_id', '=', request.id).orderBy('stage_idx').orderBy('position').execute();
+			const request = await store.db
+				.selectFrom('approval_request')
+				.select('id')
+				.where('number', '=', number)
+				.executeTakeFirstOrThrow();
+			return store.db
+				.selectFrom('approval_slot')
+				.selectAll()
+				.where('request_id', '=', request.id)
+				.orderBy('stage_idx')
+				.orderBy('position')
+				.execute();
 		};
 		const env: LinkStatesEnv = {
 			browser,
 			submit: (body) => submit(submitUrl(), body),
 			withdraw: async (number) => {
-				const res = await fetch(`${stack.webhookUrl}webhook/e2e-withdraw`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ requestId: number }) });
+				const res = await fetch(`${stack.webhookUrl}webhook/e2e-withdraw`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ requestId: number }),
+				});
 				expect(res.status).toBe(200);
 			},
 			linkTo: (to, subject, since) =>
 				until(`a mail to ${to} about ${subject}`, async () => {
-					const found = (await mails()).slice(since).filter((m) => m.to.includes(to) && m.subject.includes(subject));
+					const found = (await mails())
+						.slice(since)
+						.filter((m) => m.to.includes(to) && m.subject.includes(subject));
 					return found.length ? linkOf(found[found.length - 1]) : undefined;
 				}),
 			mailCount: async () => (await mails()).length,
 			untilFinished: async (number) => {
 				await until(`the execution of ${number} to finish`, async () => {
-					const request = await store.db.selectFrom('approval_request').select(['execution_id', 'delivered']).where('number', '=', number).executeTakeFirstOrThrow();
+					const request = await store.db
+						.selectFrom('approval_request')
+						.select(['execution_id', 'delivered'])
+						.where('number', '=', number)
+						.executeTakeFirstOrThrow();
 					const execution = (await executions()).find((e) => String(e.id) === request.execution_id);
-					return request.delivered && execution && !['waiting', 'running', 'new'].includes(execution.status) ? true : undefined;
+					return request.delivered &&
+						execution &&
+						!['waiting', 'running', 'new'].includes(execution.status)
+						? true
+						: undefined;
 				});
 			},
 			numberOf: async (title) => (await requestByTitle(title)).number,
@@ -165,7 +280,9 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		await pool(ids, CONCURRENCY, (n) => submit(submitUrl(), requestBody(n, APPROVERS)));
 		const links = await linksFor((n) => `Load ${n}`, LOAD, ids);
 		await untilWaiting(LOAD);
-		log(`${LOAD} requests submitted and waiting after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+		log(
+			`${LOAD} requests submitted and waiting after ${((performance.now() - started) / 1000).toFixed(1)} s`,
+		);
 
 		// every approver of every request, shuffled so both approvers of a request often click at once
 		const clicks = ids.flatMap((n) => links.get(n)!.map((link) => ({ n, link })));
@@ -187,14 +304,20 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		log(`worker1 was SIGKILLed holding execution(s) ${held.join(', ')}; worker3 replaced it`);
 		expect(held.length).toBeGreaterThan(0);
 		const latencies = results.map((r) => r.latencyMs);
-		log(`${clicks.length} decisions in ${seconds.toFixed(1)} s: ${(clicks.length / seconds).toFixed(1)} decisions/s, p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, ${results.reduce((s, r) => s + r.retries, 0)} retries`);
+		log(
+			`${clicks.length} decisions in ${seconds.toFixed(1)} s: ${(clicks.length / seconds).toFixed(1)} decisions/s, p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, ${results.reduce((s, r) => s + r.retries, 0)} retries`,
+		);
 		expect(results.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
 
 		const { lost } = await settled(LOAD + 1);
-		log(`n8n failed ${lost.length} execution(s) the killed worker held (${lost.map((e) => `${e.id} ${e.status}`).join(', ')}); each was redelivered by the error workflow`);
+		log(
+			`n8n failed ${lost.length} execution(s) the killed worker held (${lost.map((e) => `${e.id} ${e.status}`).join(', ')}); each was redelivered by the error workflow`,
+		);
 		// worker1 may have taken a job it had not yet logged: n8n's own error says which it lost
 		expect(lost.length).toBeGreaterThan(0);
-		expect(await stack.executionErrors(lost.map((e) => e.id))).toEqual(lost.map(() => expect.stringContaining('failed to be processed too many times')));
+		expect(await stack.executionErrors(lost.map((e) => e.id))).toEqual(
+			lost.map(() => expect.stringContaining('failed to be processed too many times')),
+		);
 		await checkEveryRequest(LOAD + 1);
 	});
 
@@ -232,11 +355,15 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 			return { ...base, title: title(n), stages: [{ ...base.stages[0], remindEveryHours: 24 }] };
 		};
 		const remindUrl = `${stack.webhookUrl}webhook/${REMIND_PATH}`;
-		const runs = (): Promise<Array<{ id: number; status: string }>> => stack.executions(REMIND_WORKFLOW);
+		const runs = (): Promise<Array<{ id: number; status: string }>> =>
+			stack.executions(REMIND_WORKFLOW);
 		const runsFinished = (count: number) =>
 			until(`${count} reminder runs to finish`, async () => {
 				const r = await runs();
-				return r.length >= count && r.every((e) => !['new', 'running', 'waiting'].includes(e.status)) ? r : undefined;
+				return r.length >= count &&
+					r.every((e) => !['new', 'running', 'waiting'].includes(e.status))
+					? r
+					: undefined;
 			});
 		const numberOf = (subject: string) => /Remind (\d+)(?!\d)/.exec(subject)?.[1];
 		/** Mails of these requests by `request|recipient`: the first ones (request or escalation) and the reminders. */
@@ -247,7 +374,8 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 				const n = numberOf(m.subject);
 				if (!n || !m.subject.includes('等待提醒 Remind') || !/请审批/.test(m.subject)) continue;
 				const into = /催办：/.test(m.subject) ? reminders : first;
-				for (const to of m.to) into.set(`${n}|${to}`, [...(into.get(`${n}|${to}`) ?? []), linkOf(m)]);
+				for (const to of m.to)
+					into.set(`${n}|${to}`, [...(into.get(`${n}|${to}`) ?? []), linkOf(m)]);
 			}
 			return { first, reminders };
 		}
@@ -257,30 +385,78 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		await submit(submitUrl(), {
 			...requestBody(escalate, APPROVERS),
 			title: title(escalate),
-			stages: [{ name: '系部审核 Review', mode: 'any', approvers: '慢老师 <slow@college.edu.cn>', dueHours: 72, remindEveryHours: 24, timeoutAction: 'escalate', escalateTo: '院长 <dean@college.edu.cn>' }],
+			stages: [
+				{
+					name: '系部审核 Review',
+					mode: 'any',
+					approvers: '慢老师 <slow@college.edu.cn>',
+					dueHours: 72,
+					remindEveryHours: 24,
+					timeoutAction: 'escalate',
+					escalateTo: '院长 <dean@college.edu.cn>',
+				},
+			],
 		});
 		const mine = [...due, ...notDue, escalate];
-		await until(`${mine.length} requests mailed`, async () => (await mailsByRecipient()).first.size >= keys([...due, ...notDue]).length + 1);
+		await until(
+			`${mine.length} requests mailed`,
+			async () => (await mailsByRecipient()).first.size >= keys([...due, ...notDue]).length + 1,
+		);
 		await until(`${mine.length} requests waiting`, async () => {
-			const rows = await store.db.selectFrom('approval_request').select(['title', 'execution_id']).where('title', 'in', mine.map(title)).execute();
-			const waiting = new Set((await executions()).filter((e) => e.status === 'waiting').map((e) => String(e.id)));
+			const rows = await store.db
+				.selectFrom('approval_request')
+				.select(['title', 'execution_id'])
+				.where('title', 'in', mine.map(title))
+				.execute();
+			const waiting = new Set(
+				(await executions()).filter((e) => e.status === 'waiting').map((e) => String(e.id)),
+			);
 			return rows.length === mine.length && rows.every((r) => waiting.has(String(r.execution_id)));
 		});
-		const requests = await store.db.selectFrom('approval_request').select(['id', 'title']).where('title', 'in', mine.map(title)).execute();
+		const requests = await store.db
+			.selectFrom('approval_request')
+			.select(['id', 'title'])
+			.where('title', 'in', mine.map(title))
+			.execute();
 		const idOf = (n: number) => requests.find((r) => r.title === title(n))!.id;
 		const { first } = await mailsByRecipient();
-		expect([...first.keys()].filter((k) => !k.startsWith(`${escalate}|`)).sort()).toEqual(keys([...due, ...notDue]));
+		expect([...first.keys()].filter((k) => !k.startsWith(`${escalate}|`)).sort()).toEqual(
+			keys([...due, ...notDue]),
+		);
 		expect([...first.values()].map((l) => l.length)).toEqual(new Array(first.size).fill(1));
 
 		// Real time arithmetic in the store: the due requests' approvers were notified 25 hours ago; so was the escalating one's, and it is overdue
 		// (the timeout runs first: its expired approver and the dean get no 催办).
 		const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
-		await store.db.updateTable('approval_stage').set({ started_at: hoursAgo(25) }).where('request_id', 'in', due.map(idOf)).execute();
-		await store.db.updateTable('approval_slot').set({ reminded_at: hoursAgo(25) }).where('request_id', 'in', [...due, escalate].map(idOf)).where('status', '=', 'pending').execute();
-		await store.db.updateTable('approval_stage').set({ started_at: hoursAgo(25), due_at: hoursAgo(1) }).where('request_id', '=', idOf(escalate)).execute();
-		await store.db.updateTable('approval_request').set({ due_at: hoursAgo(1) }).where('id', '=', idOf(escalate)).execute();
+		await store.db
+			.updateTable('approval_stage')
+			.set({ started_at: hoursAgo(25) })
+			.where('request_id', 'in', due.map(idOf))
+			.execute();
+		await store.db
+			.updateTable('approval_slot')
+			.set({ reminded_at: hoursAgo(25) })
+			.where('request_id', 'in', [...due, escalate].map(idOf))
+			.where('status', '=', 'pending')
+			.execute();
+		await store.db
+			.updateTable('approval_stage')
+			.set({ started_at: hoursAgo(25), due_at: hoursAgo(1) })
+			.where('request_id', '=', idOf(escalate))
+			.execute();
+		await store.db
+			.updateTable('approval_request')
+			.set({ due_at: hoursAgo(1) })
+			.where('id', '=', idOf(escalate))
+			.execute();
 		const remindAudit = async () => {
-			const rows = await store.db.selectFrom('audit').select('entity_id').where('action', '=', 'remind').where('entity_type', '=', 'approval_request').where('entity_id', 'in', mine.map(idOf)).execute();
+			const rows = await store.db
+				.selectFrom('audit')
+				.select('entity_id')
+				.where('action', '=', 'remind')
+				.where('entity_type', '=', 'approval_request')
+				.where('entity_id', 'in', mine.map(idOf))
+				.execute();
 			return mine.map((n) => rows.filter((r) => r.entity_id === idOf(n)).length);
 		};
 
@@ -288,22 +464,32 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		await submit(remindUrl, {});
 		const [run] = await runsFinished(1);
 		expect(run.status).toBe('success');
-		const workerLogs = [...stack.workers.values()].map((w: { log(): string }) => w.log()).join('\n');
+		const workerLogs = [...stack.workers.values()]
+			.map((w: { log(): string }) => w.log())
+			.join('\n');
 		expect(workerLogs).toMatch(new RegExp(`Worker started execution ${run.id} `));
 		const once = await mailsByRecipient();
 		expect([...once.reminders.keys()].sort()).toEqual(keys(due));
-		for (const [key, links] of once.reminders) expect({ key, links }).toEqual({ key, links: first.get(key) });
+		for (const [key, links] of once.reminders)
+			expect({ key, links }).toEqual({ key, links: first.get(key) });
 		expect(await remindAudit()).toEqual(mine.map((n) => (due.includes(n) ? 1 : 0)));
 		const dean = [...once.first.entries()].filter(([k]) => k.startsWith(`${escalate}|`));
 		expect(dean.map(([k, links]) => [k, links.length]).sort()).toEqual([
 			[`${escalate}|dean@college.edu.cn`, 1],
 			[`${escalate}|slow@college.edu.cn`, 1],
 		]);
-		log(`reminder run ${run.id} on a worker: ${[...once.reminders.values()].flat().length} reminders to ${once.reminders.size} approvers of ${due.length} due requests, none for ${notDue.length} not due; 1 escalation; ${(await remindAudit()).reduce((a, b) => a + b, 0)} remind audit rows`);
+		log(
+			`reminder run ${run.id} on a worker: ${[...once.reminders.values()].flat().length} reminders to ${once.reminders.size} approvers of ${due.length} due requests, none for ${notDue.length} not due; 1 escalation; ${(await remindAudit()).reduce((a, b) => a + b, 0)} remind audit rows`,
+		);
 
 		// two runs at once, after the interval has passed again: each approver reminded once in all,
 		// every reminder mail matched by the request's 'remind' audit row
-		await store.db.updateTable('approval_slot').set({ reminded_at: hoursAgo(25) }).where('request_id', 'in', due.map(idOf)).where('status', '=', 'pending').execute();
+		await store.db
+			.updateTable('approval_slot')
+			.set({ reminded_at: hoursAgo(25) })
+			.where('request_id', 'in', due.map(idOf))
+			.where('status', '=', 'pending')
+			.execute();
 		await pool([0, 1], 2, () => submit(remindUrl, {}));
 		const three = await runsFinished(3);
 		expect(three.map((r) => r.status)).toEqual(['success', 'success', 'success']);
@@ -313,39 +499,78 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		const extra = due.map((n) => twice.reminders.get(`${n}|${APPROVERS[0]}`)!.length - 1);
 		for (const n of due) {
 			const sent = APPROVERS.map((a) => twice.reminders.get(`${n}|${a}`)!);
-			expect({ n, links: sent.map((l) => [...new Set(l)]) }).toEqual({ n, links: APPROVERS.map((a) => first.get(`${n}|${a}`)) });
-			expect({ n, mails: sent.map((l) => l.length) }).toEqual({ n, mails: APPROVERS.map(() => audit[mine.indexOf(n)]) });
+			expect({ n, links: sent.map((l) => [...new Set(l)]) }).toEqual({
+				n,
+				links: APPROVERS.map((a) => first.get(`${n}|${a}`)),
+			});
+			expect({ n, mails: sent.map((l) => l.length) }).toEqual({
+				n,
+				mails: APPROVERS.map(() => audit[mine.indexOf(n)]),
+			});
 		}
 		// of two runs at the same moment exactly one reminds each approver
 		expect(extra.filter((c) => c !== 1)).toEqual([]);
-		expect(audit.filter((_, i) => !due.includes(mine[i]))).toEqual(mine.filter((n) => !due.includes(n)).map(() => 0));
+		expect(audit.filter((_, i) => !due.includes(mine[i]))).toEqual(
+			mine.filter((n) => !due.includes(n)).map(() => 0),
+		);
 		log(
 			`two concurrent reminder runs: ${extra.reduce((a, b) => a + b, 0) * APPROVERS.length} reminders to ${due.length * APPROVERS.length} approvers; ` +
 				`${extra.filter((c) => c === 2).length} of ${due.length} requests reminded by both runs`,
 		);
 
 		// the links of the reminders (the very links of the first mails) and the dean's escalation link decide
-		const clicks = [...due.flatMap((n) => APPROVERS.map((a) => twice.reminders.get(`${n}|${a}`)![0])), ...notDue.flatMap((n) => APPROVERS.map((a) => first.get(`${n}|${a}`)![0])), once.first.get(`${escalate}|dean@college.edu.cn`)![0]];
+		const clicks = [
+			...due.flatMap((n) => APPROVERS.map((a) => twice.reminders.get(`${n}|${a}`)![0])),
+			...notDue.flatMap((n) => APPROVERS.map((a) => first.get(`${n}|${a}`)![0])),
+			once.first.get(`${escalate}|dean@college.edu.cn`)![0],
+		];
 		const results = await pool(clicks, CONCURRENCY, (link) => click(link, 'approve'));
 		expect(results.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
 		const decided = await until('the reminded requests to be approved', async () => {
-			const rows = await store.db.selectFrom('approval_request').select(['id', 'status', 'delivered', 'execution_id']).where('id', 'in', mine.map(idOf)).execute();
+			const rows = await store.db
+				.selectFrom('approval_request')
+				.select(['id', 'status', 'delivered', 'execution_id'])
+				.where('id', 'in', mine.map(idOf))
+				.execute();
 			return rows.every((r) => r.status === 'approved' && r.delivered) ? rows : undefined;
 		});
 		await until('their executions to finish', async () => {
 			const byId = new Map((await executions()).map((e) => [String(e.id), e.status]));
 			return decided.every((r) => byId.get(String(r.execution_id)) === 'success');
 		});
-		const slots = await store.db.selectFrom('approval_slot').select(['id', 'request_id', 'email', 'status']).where('request_id', 'in', mine.map(idOf)).execute();
-		expect(slots.filter((s) => s.request_id !== idOf(escalate) && s.status !== 'approved')).toEqual([]);
-		expect(slots.filter((s) => s.request_id === idOf(escalate)).map((s) => [s.email, s.status]).sort()).toEqual([
+		const slots = await store.db
+			.selectFrom('approval_slot')
+			.select(['id', 'request_id', 'email', 'status'])
+			.where('request_id', 'in', mine.map(idOf))
+			.execute();
+		expect(slots.filter((s) => s.request_id !== idOf(escalate) && s.status !== 'approved')).toEqual(
+			[],
+		);
+		expect(
+			slots
+				.filter((s) => s.request_id === idOf(escalate))
+				.map((s) => [s.email, s.status])
+				.sort(),
+		).toEqual([
 			['dean@college.edu.cn', 'approved'],
 			['slow@college.edu.cn', 'expired'],
 		]);
-		const decisions = await store.db.selectFrom('audit').select('entity_id').where('action', '=', 'approve').where('entity_type', '=', 'approval_slot').where('entity_id', 'in', slots.map((s) => s.id)).execute();
+		const decisions = await store.db
+			.selectFrom('audit')
+			.select('entity_id')
+			.where('action', '=', 'approve')
+			.where('entity_type', '=', 'approval_slot')
+			.where(
+				'entity_id',
+				'in',
+				slots.map((s) => s.id),
+			)
+			.execute();
 		expect(decisions).toHaveLength(clicks.length);
 		expect(new Set(decisions.map((d) => d.entity_id)).size).toBe(clicks.length);
-		log(`${clicks.length} decisions through the reminded links: ${decided.length} requests approved and delivered; ${decisions.length} decision audit rows`);
+		log(
+			`${clicks.length} decisions through the reminded links: ${decided.length} requests approved and delivered; ${decisions.length} decision audit rows`,
+		);
 	});
 
 	/**
@@ -359,7 +584,9 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		const inFlight = () => {
 			const text = stack.workers.get(name).log() as string;
 			const started = [...text.matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]);
-			const finished = new Set([...text.matchAll(/Worker finished execution (\d+)/g)].map((m) => m[1]));
+			const finished = new Set(
+				[...text.matchAll(/Worker finished execution (\d+)/g)].map((m) => m[1]),
+			);
 			return started.filter((id) => !finished.has(id));
 		};
 		const watch = async () => {
@@ -386,13 +613,21 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 
 	/** Waits until `total` executions have ended, and every one n8n failed has been redelivered by the error workflow. */
 	async function settled(total: number) {
-		return until(`${total} ended executions, each failed one redelivered`, async () => {
-			const runs = await executions();
-			if (runs.filter((e) => ['success', 'error', 'crashed'].includes(e.status)).length < total) return undefined;
-			const lost = runs.filter((e) => e.status !== 'success');
-			const redelivered = (await stack.executions(REDELIVERY_WORKFLOW)).filter((e: { status: string }) => e.status === 'success');
-			return redelivered.length >= lost.length ? { runs, lost } : undefined;
-		}, 900000, 1000);
+		return until(
+			`${total} ended executions, each failed one redelivered`,
+			async () => {
+				const runs = await executions();
+				if (runs.filter((e) => ['success', 'error', 'crashed'].includes(e.status)).length < total)
+					return undefined;
+				const lost = runs.filter((e) => e.status !== 'success');
+				const redelivered = (await stack.executions(REDELIVERY_WORKFLOW)).filter(
+					(e: { status: string }) => e.status === 'success',
+				);
+				return redelivered.length >= lost.length ? { runs, lost } : undefined;
+			},
+			900000,
+			1000,
+		);
 	}
 
 	/**
@@ -401,24 +636,47 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 	 */
 	async function checkEveryRequest(total: number) {
 		const requests = await store.db.selectFrom('approval_request').selectAll().execute();
-		const slots = await store.db.selectFrom('approval_slot').select(['request_id', 'status']).execute();
-		const decisions = await store.db.selectFrom('audit').select(['entity_id']).where('entity_type', '=', 'approval_slot').where('action', 'in', ['approve', 'reject']).execute();
+		const slots = await store.db
+			.selectFrom('approval_slot')
+			.select(['request_id', 'status'])
+			.execute();
+		const decisions = await store.db
+			.selectFrom('audit')
+			.select(['entity_id'])
+			.where('entity_type', '=', 'approval_slot')
+			.where('action', 'in', ['approve', 'reject'])
+			.execute();
 		const runs = await executions();
-		const byStatus = (list: Array<{ status: string }>) => list.reduce<Record<string, number>>((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {});
+		const byStatus = (list: Array<{ status: string }>) =>
+			list.reduce<Record<string, number>>(
+				(m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }),
+				{},
+			);
 		const lost = new Set(runs.filter((e) => e.status !== 'success').map((e) => String(e.id)));
 		const redeliveries = await stack.executions(REDELIVERY_WORKFLOW);
 		const wrongAudit: string[] = [];
 		for (const r of requests) {
 			const audit = await auditOf(store, r.id);
-			const expected = lost.has(String(r.execution_id)) ? [...expectedAudit, 'approval_request:redeliver'].sort() : expectedAudit;
-			if (JSON.stringify(audit) !== JSON.stringify(expected)) wrongAudit.push(`${r.number}: ${JSON.stringify(audit)}`);
+			const expected = lost.has(String(r.execution_id))
+				? [...expectedAudit, 'approval_request:redeliver'].sort()
+				: expectedAudit;
+			if (JSON.stringify(audit) !== JSON.stringify(expected))
+				wrongAudit.push(`${r.number}: ${JSON.stringify(audit)}`);
 		}
 		const resultMails = new Map<string, number>();
 		for (const m of await mails()) {
 			const number = /^\[([A-Z]+-\d{4}-\d{4})\] 审批结果/.exec(m.subject)?.[1];
-			if (number && m.to.includes(SUBMITTER)) resultMails.set(number, (resultMails.get(number) ?? 0) + 1);
+			if (number && m.to.includes(SUBMITTER))
+				resultMails.set(number, (resultMails.get(number) ?? 0) + 1);
 		}
-		const auditTotal = Number((await store.db.selectFrom('audit').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+		const auditTotal = Number(
+			(
+				await store.db
+					.selectFrom('audit')
+					.select((eb) => eb.fn.countAll().as('n'))
+					.executeTakeFirstOrThrow()
+			).n,
+		);
 		log(
 			`counts: ${requests.length} requests ${JSON.stringify(byStatus(requests))}, delivered ${requests.filter((r) => r.delivered).length}; ` +
 				`${slots.length} approver slots ${JSON.stringify(byStatus(slots))}; ${decisions.length} decision audit rows (${new Set(decisions.map((d) => d.entity_id)).size} distinct slots); ` +
@@ -426,17 +684,27 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 				`n8n executions ${JSON.stringify(byStatus(runs))}, redelivery runs ${JSON.stringify(byStatus(redeliveries))}; result mails ${[...resultMails.values()].reduce((a, b) => a + b, 0)}`,
 		);
 		expect(requests).toHaveLength(total);
-		expect(requests.filter((r) => r.status !== 'approved' || !r.delivered).map((r) => r.number)).toEqual([]);
+		expect(
+			requests.filter((r) => r.status !== 'approved' || !r.delivered).map((r) => r.number),
+		).toEqual([]);
 		expect(slots.filter((s) => s.status !== 'approved')).toEqual([]);
 		expect(slots).toHaveLength(total * APPROVERS.length);
 		expect(decisions).toHaveLength(total * APPROVERS.length);
 		expect(new Set(decisions.map((d) => d.entity_id)).size).toBe(total * APPROVERS.length);
 		expect(wrongAudit).toEqual([]);
 		expect(auditTotal).toBe(total * expectedAudit.length + lost.size);
-		expect(requests.filter((r) => Boolean(r.redelivered_at) !== lost.has(String(r.execution_id))).map((r) => r.number)).toEqual([]);
+		expect(
+			requests
+				.filter((r) => Boolean(r.redelivered_at) !== lost.has(String(r.execution_id)))
+				.map((r) => r.number),
+		).toEqual([]);
 		expect(runs).toHaveLength(total);
 		expect(runs.filter((e) => !['success', 'error', 'crashed'].includes(e.status))).toEqual([]);
 		expect(byStatus(redeliveries)).toEqual(lost.size ? { success: lost.size } : {});
-		expect(requests.filter((r) => resultMails.get(r.number) !== 1).map((r) => `${r.number}: ${resultMails.get(r.number) ?? 0}`)).toEqual([]);
+		expect(
+			requests
+				.filter((r) => resultMails.get(r.number) !== 1)
+				.map((r) => `${r.number}: ${resultMails.get(r.number) ?? 0}`),
+		).toEqual([]);
 	}
 });

@@ -10,7 +10,11 @@ export interface MailLike {
 }
 
 /** Runs `fn` over `items` with at most `concurrency` at a time. */
-export async function pool<T, R>(items: T[], concurrency: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function pool<T, R>(
+	items: T[],
+	concurrency: number,
+	fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
 	const results: R[] = new Array(items.length);
 	let next = 0;
 	const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
@@ -23,7 +27,12 @@ export async function pool<T, R>(items: T[], concurrency: number, fn: (item: T, 
 	return results;
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 600000, everyMs = 500): Promise<T> {
+export async function until<T>(
+	what: string,
+	probe: () => Promise<T | undefined | false>,
+	timeoutMs = 600000,
+	everyMs = 500,
+): Promise<T> {
 	const end = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
@@ -34,12 +43,19 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined 
 }
 
 export function linkOf(mail: MailLike): string {
-	const link = /https?:\/\/[^\s"'<>]+\/(?:webhook\/consortium-approval\?|webhook-waiting\/)[^\s"'<>]+/.exec(mail.text)?.[0];
+	const link =
+		/https?:\/\/[^\s"'<>]+\/(?:webhook\/consortium-approval\?|webhook-waiting\/)[^\s"'<>]+/.exec(
+			mail.text,
+		)?.[0];
 	if (!link) throw new Error(`no approval link in mail "${mail.subject}"`);
 	return link.replace(/&amp;/g, '&');
 }
 
-const attr = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1]?.replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+const attr = (html: string, name: string) =>
+	new RegExp(`name="${name}" value="([^"]*)"`)
+		.exec(html)?.[1]
+		?.replace(/&amp;/g, '&')
+		.replace(/&quot;/g, '"');
 
 /** A request body for the approval workflow: one 会签 stage, every approver must approve. */
 export function requestBody(n: number, approvers: string[]) {
@@ -50,18 +66,31 @@ export function requestBody(n: number, approvers: string[]) {
 		submitter: 'teacher@college.edu.cn',
 		submitterName: '陈老师',
 		cc: '',
-		stages: [{ name: '会签 Joint Review', mode: 'all', approvers: approvers.map((a, i) => `审批人${i + 1} <${a}>`).join(', '), dueHours: 72, timeoutAction: 'none' }],
+		stages: [
+			{
+				name: '会签 Joint Review',
+				mode: 'all',
+				approvers: approvers.map((a, i) => `审批人${i + 1} <${a}>`).join(', '),
+				dueHours: 72,
+				timeoutAction: 'none',
+			},
+		],
 	};
 }
 
 export async function submit(url: string, body: object): Promise<void> {
 	for (let attempt = 0; ; attempt++) {
-		const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).catch((e) => e as Error);
+		const res = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		}).catch((e) => e as Error);
 		if (!(res instanceof Error) && res.ok) {
 			await res.arrayBuffer();
 			return;
 		}
-		if (attempt > 60) throw new Error(`submitting to ${url}: ${res instanceof Error ? res.message : res.status}`);
+		if (attempt > 60)
+			throw new Error(`submitting to ${url}: ${res instanceof Error ? res.message : res.status}`);
 		await new Promise((r) => setTimeout(r, 1000));
 	}
 }
@@ -76,7 +105,8 @@ export interface Click {
 	page: string;
 }
 
-const retryable = (r: Response | Error) => r instanceof Error || r.status === 409 || r.status >= 500;
+const retryable = (r: Response | Error) =>
+	r instanceof Error || r.status === 409 || r.status >= 500;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The decision form an approver's link shows, or the page instead of it (already decided, expired…). */
@@ -102,8 +132,15 @@ export async function openForm(link: string, retries = 0): Promise<Form> {
 		const html = await res.text();
 		const token = attr(html, 'token');
 		const formKey = attr(html, 'formKey');
-		const action = /<form method="post" action="([^"]*)"/.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? link;
-		return { link, fields: token && formKey ? { token, formKey, action } : undefined, status: res.status, retries, page: html };
+		const action =
+			/<form method="post" action="([^"]*)"/.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? link;
+		return {
+			link,
+			fields: token && formKey ? { token, formKey, action } : undefined,
+			status: res.status,
+			retries,
+			page: html,
+		};
 	}
 }
 
@@ -112,15 +149,31 @@ export async function openForm(link: string, retries = 0): Promise<Form> {
  * the decision may or may not have been recorded: the link is opened again, which shows an
  * open form or "already decided", so a recorded decision is never posted twice.
  */
-export async function post(form: Form, decision: 'approve' | 'reject', comment = '同意 OK'): Promise<Click> {
+export async function post(
+	form: Form,
+	decision: 'approve' | 'reject',
+	comment = '同意 OK',
+): Promise<Click> {
 	let current = form;
 	for (;;) {
-		if (!current.fields) return { link: form.link, latencyMs: 0, status: current.status, retries: current.retries, page: current.page };
+		if (!current.fields)
+			return {
+				link: form.link,
+				latencyMs: 0,
+				status: current.status,
+				retries: current.retries,
+				page: current.page,
+			};
 		const started = performance.now();
 		const res = await fetch(current.fields.action, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ token: current.fields.token, formKey: current.fields.formKey, decision, comment }).toString(),
+			body: new URLSearchParams({
+				token: current.fields.token,
+				formKey: current.fields.formKey,
+				decision,
+				comment,
+			}).toString(),
 		}).catch((e) => e as Error);
 		const latencyMs = performance.now() - started;
 		if (retryable(res)) {
@@ -131,25 +184,49 @@ export async function post(form: Form, decision: 'approve' | 'reject', comment =
 			continue;
 		}
 		const answered = res as Response;
-		return { link: form.link, latencyMs, status: answered.status, retries: current.retries, page: await answered.text() };
+		return {
+			link: form.link,
+			latencyMs,
+			status: answered.status,
+			retries: current.retries,
+			page: await answered.text(),
+		};
 	}
 }
 
 /** What an approver does: open the link (the confirmation page), then press a button. */
-export async function click(link: string, decision: 'approve' | 'reject', comment = '同意 OK'): Promise<Click> {
+export async function click(
+	link: string,
+	decision: 'approve' | 'reject',
+	comment = '同意 OK',
+): Promise<Click> {
 	return post(await openForm(link), decision, comment);
 }
 
 export function percentile(values: number[], p: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
-	return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+	return sorted.length
+		? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+		: NaN;
 }
 
 /** Audit rows of one request and everything under it, as a sorted multiset `type:action`. */
 export async function auditOf(store: Store, requestId: string): Promise<string[]> {
-	const slots = await store.db.selectFrom('approval_slot').select('id').where('request_id', '=', requestId).execute();
-	const stages = await store.db.selectFrom('approval_stage').select('id').where('request_id', '=', requestId).execute();
+	const slots = await store.db
+		.selectFrom('approval_slot')
+		.select('id')
+		.where('request_id', '=', requestId)
+		.execute();
+	const stages = await store.db
+		.selectFrom('approval_stage')
+		.select('id')
+		.where('request_id', '=', requestId)
+		.execute();
 	const ids = [requestId, ...slots.map((s) => s.id), ...stages.map((s) => s.id)];
-	const rows = await store.db.selectFrom('audit').select(['entity_type', 'action']).where('entity_id', 'in', ids).execute();
+	const rows = await store.db
+		.selectFrom('audit')
+		.select(['entity_type', 'action'])
+		.where('entity_id', 'in', ids)
+		.execute();
 	return rows.map((r) => `${r.entity_type}:${r.action}`).sort();
 }

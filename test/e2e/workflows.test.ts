@@ -18,8 +18,17 @@ import { executionsOf, mailTo, storeOf } from './approvalFlow';
 import { REPO, startPlatform, type Platform } from './platform';
 
 const actor = { actor: 'test:e2e' };
-const FORMS = ['exchange-registration.json', 'registry-project-approval.json', 'registry-ledger-import.json'];
-const SCHEDULES = ['approval-reminders.json', 'registry-deadline-reminders.json', 'exchange-monthly-report.json', 'kpi-scoreboard.json'];
+const FORMS = [
+	'exchange-registration.json',
+	'registry-project-approval.json',
+	'registry-ledger-import.json',
+];
+const SCHEDULES = [
+	'approval-reminders.json',
+	'registry-deadline-reminders.json',
+	'exchange-monthly-report.json',
+	'kpi-scoreboard.json',
+];
 const shipped = (file: string) => JSON.parse(readFileSync(join(REPO, 'workflows', file), 'utf8'));
 const hookPath = (id: string) => `e2e-by-hand-${id}`;
 
@@ -30,16 +39,53 @@ const hookPath = (id: string) => `e2e-by-hand-${id}`;
  */
 function byHand(file: string) {
 	const wf = shipped(file);
-	const trigger = wf.nodes.find((n: { type: string }) => n.type === 'n8n-nodes-base.scheduleTrigger');
+	const trigger = wf.nodes.find(
+		(n: { type: string }) => n.type === 'n8n-nodes-base.scheduleTrigger',
+	);
 	const hook = '立即运行 Run Now';
 	const tick = trigger.name;
-	const assignment = (name: string, value: string) => ({ id: `${trigger.id}-${name}`, name, value, type: 'string' });
+	const assignment = (name: string, value: string) => ({
+		id: `${trigger.id}-${name}`,
+		name,
+		value,
+		type: 'string',
+	});
 	return {
 		...wf,
 		nodes: [
 			...wf.nodes.filter((n: unknown) => n !== trigger),
-			{ id: `${trigger.id}-now`, name: hook, type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [trigger.position[0], trigger.position[1] - 200], webhookId: `${trigger.id}-hook`, parameters: { httpMethod: 'POST', path: hookPath(wf.id), responseMode: 'onReceived', options: {} } },
-			{ id: `${trigger.id}-tick`, name: tick, type: 'n8n-nodes-base.set', typeVersion: 3.4, position: trigger.position, parameters: { mode: 'manual', assignments: { assignments: [assignment('timestamp', '={{ $now.toISO() }}'), assignment('Timezone', '={{ $now.zoneName }}')] }, includeOtherFields: false, options: {} } },
+			{
+				id: `${trigger.id}-now`,
+				name: hook,
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [trigger.position[0], trigger.position[1] - 200],
+				webhookId: `${trigger.id}-hook`,
+				parameters: {
+					httpMethod: 'POST',
+					path: hookPath(wf.id),
+					responseMode: 'onReceived',
+					options: {},
+				},
+			},
+			{
+				id: `${trigger.id}-tick`,
+				name: tick,
+				type: 'n8n-nodes-base.set',
+				typeVersion: 3.4,
+				position: trigger.position,
+				parameters: {
+					mode: 'manual',
+					assignments: {
+						assignments: [
+							assignment('timestamp', '={{ $now.toISO() }}'),
+							assignment('Timezone', '={{ $now.zoneName }}'),
+						],
+					},
+					includeOtherFields: false,
+					options: {},
+				},
+			},
 		],
 		connections: {
 			...wf.connections,
@@ -56,18 +102,62 @@ describe('the other shipped workflows on a real n8n', () => {
 
 	beforeAll(async () => {
 		dir = mkdtempSync(join(tmpdir(), 'consortium-by-hand-'));
-		const files = [...FORMS.map((f) => join(REPO, 'workflows', f)), ...SCHEDULES.map((f) => {
-			const path = join(dir, f);
-			writeFileSync(path, JSON.stringify(byHand(f)));
-			return path;
-		})];
+		const files = [
+			...FORMS.map((f) => join(REPO, 'workflows', f)),
+			...SCHEDULES.map((f) => {
+				const path = join(dir, f);
+				writeFileSync(path, JSON.stringify(byHand(f)));
+				return path;
+			}),
+		];
 		[platform, browser] = await Promise.all([startPlatform(files), launchChromium()]);
 		store = await storeOf(platform);
-		const college = await organisations.create(store, { name: '市职业技术学院', kind: 'school' }, actor);
-		const host = await organisations.create(store, { name: '星河智能制造有限公司', kind: 'enterprise', contactEmail: 'office@xinghe.example.com' }, actor);
-		await stations.create(store, { name: '星河教师实践流动站', organisationId: host.id, capacity: 3, contactEmail: 'hr@xinghe.example.com' }, actor);
-		await people.create(store, { name: '张老师', kind: 'teacher', email: 'zhang@college.example.edu.cn', department: '机电系', courseCategory: 'professional', organisationId: college.id }, actor);
-		await people.create(store, { name: '李老师', kind: 'teacher', email: 'li@college.example.edu.cn', organisationId: college.id }, actor);
+		const college = await organisations.create(
+			store,
+			{ name: '市职业技术学院', kind: 'school' },
+			actor,
+		);
+		const host = await organisations.create(
+			store,
+			{
+				name: '星河智能制造有限公司',
+				kind: 'enterprise',
+				contactEmail: 'office@xinghe.example.com',
+			},
+			actor,
+		);
+		await stations.create(
+			store,
+			{
+				name: '星河教师实践流动站',
+				organisationId: host.id,
+				capacity: 3,
+				contactEmail: 'hr@xinghe.example.com',
+			},
+			actor,
+		);
+		await people.create(
+			store,
+			{
+				name: '张老师',
+				kind: 'teacher',
+				email: 'zhang@college.example.edu.cn',
+				department: '机电系',
+				courseCategory: 'professional',
+				organisationId: college.id,
+			},
+			actor,
+		);
+		await people.create(
+			store,
+			{
+				name: '李老师',
+				kind: 'teacher',
+				email: 'li@college.example.edu.cn',
+				organisationId: college.id,
+			},
+			actor,
+		);
 	});
 	afterAll(async () => {
 		await closeAllStores();
@@ -123,13 +213,19 @@ describe('the other shipped workflows on a real n8n', () => {
 		await submit(page, '申请已提交', '提交申请');
 		const mail = await mailTo(platform, 'dept-head@college.example.edu.cn', '教师企业实践', from);
 		expect(mail.subject).toContain('张老师 → 星河智能制造有限公司');
-		expect(await store.db.selectFrom('exchange_placement').select('status').execute()).toEqual([{ status: 'planned' }]);
+		expect(await store.db.selectFrom('exchange_placement').select('status').execute()).toEqual([
+			{ status: 'planned' },
+		]);
 	});
 
-	it("the research project form with its own example values: the project declared and the department asked", async () => {
+	it('the research project form with its own example values: the project declared and the department asked', async () => {
 		const from = await since();
 		const page = await openForm('registry-project-approval.json');
-		for (const box of await page.locator('input[placeholder]:not([placeholder=""]), textarea[placeholder]:not([placeholder=""])').all()) {
+		for (const box of await page
+			.locator(
+				'input[placeholder]:not([placeholder=""]), textarea[placeholder]:not([placeholder=""])',
+			)
+			.all()) {
 			await box.fill((await box.getAttribute('placeholder'))!);
 		}
 		const field = (label: string) => page.getByLabel(label, { exact: false }).first();
@@ -146,30 +242,73 @@ describe('the other shipped workflows on a real n8n', () => {
 		const number = buildPatentNumber(2023, 1, 2002);
 		const book = new ExcelJS.Workbook();
 		const sheet = book.addWorksheet('专利台账');
-		sheet.addRow(['申请号', '专利名称', '专利类型', '申请日', '发明人', '专利权人', '法律状态', '授权日']);
-		sheet.addRow([number, '一种刀具磨损检测方法', '发明', '2023-05-06', '李老师', '市职业技术学院', '实质审查', '']);
+		sheet.addRow([
+			'申请号',
+			'专利名称',
+			'专利类型',
+			'申请日',
+			'发明人',
+			'专利权人',
+			'法律状态',
+			'授权日',
+		]);
+		sheet.addRow([
+			number,
+			'一种刀具磨损检测方法',
+			'发明',
+			'2023-05-06',
+			'李老师',
+			'市职业技术学院',
+			'实质审查',
+			'',
+		]);
 		const path = join(dir, 'ledger.xlsx');
 		await book.xlsx.writeFile(path);
 		const page = await openForm('registry-ledger-import.json');
 		await page.setInputFiles('input[type="file"]', path);
 		// an ending page of the workflow's own: Chinese first, nothing of n8n's English default
-		expect(await submit(page, '台账已导入 Ledger imported', '上传导入')).not.toContain('Form Submitted');
-		const rows = await store.db.selectFrom('registry_patent').select(['application_no', 'title']).execute();
-		expect(rows).toEqual([{ application_no: number.replace('.', ''), title: '一种刀具磨损检测方法' }].map((r) => expect.objectContaining({ title: r.title })));
+		expect(await submit(page, '台账已导入 Ledger imported', '上传导入')).not.toContain(
+			'Form Submitted',
+		);
+		const rows = await store.db
+			.selectFrom('registry_patent')
+			.select(['application_no', 'title'])
+			.execute();
+		expect(rows).toEqual(
+			[{ application_no: number.replace('.', ''), title: '一种刀具磨损检测方法' }].map((r) =>
+				expect.objectContaining({ title: r.title }),
+			),
+		);
 	});
 
 	it.each(SCHEDULES)('%s runs by hand to success', async (file) => {
 		const { id } = shipped(file);
 		const from = await since();
-		const res = await fetch(`${platform.url}webhook/${hookPath(id)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+		const res = await fetch(`${platform.url}webhook/${hookPath(id)}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: '{}',
+		});
 		expect(res.status).toBe(200);
 		let runs: Array<{ status: string }> = [];
-		for (let i = 0; i < 600 && !(runs.length && runs.every((r) => !['running', 'new', 'waiting'].includes(r.status))); i++) {
+		for (
+			let i = 0;
+			i < 600 &&
+			!(runs.length && runs.every((r) => !['running', 'new', 'waiting'].includes(r.status)));
+			i++
+		) {
 			await new Promise((r) => setTimeout(r, 200));
 			runs = await executionsOf(platform, id);
 		}
-		expect({ statuses: runs.map((r) => r.status), error: await errorOf(runs[0] as { id: string; status: string }) }).toEqual({ statuses: ['success'], error: null });
-		if (file === 'exchange-monthly-report.json') expect((await mailTo(platform, 'secretariat@consortium.example.cn', '合规月报', from)).attachments).toHaveLength(1);
-		if (file === 'kpi-scoreboard.json') await mailTo(platform, 'council-chair@consortium.example.cn', '', from);
+		expect({
+			statuses: runs.map((r) => r.status),
+			error: await errorOf(runs[0] as { id: string; status: string }),
+		}).toEqual({ statuses: ['success'], error: null });
+		if (file === 'exchange-monthly-report.json')
+			expect(
+				(await mailTo(platform, 'secretariat@consortium.example.cn', '合规月报', from)).attachments,
+			).toHaveLength(1);
+		if (file === 'kpi-scoreboard.json')
+			await mailTo(platform, 'council-chair@consortium.example.cn', '', from);
 	});
 });

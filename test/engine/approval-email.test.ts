@@ -2,7 +2,14 @@ import { closeAllStores } from '../../core/store';
 import '../../core/approval';
 import { freshStoreConfig } from '../helpers/dialects';
 import { startSmtp } from '../helpers/smtp';
-import { approvalWorkflow, clickDecision, queryOf, requestParameters, sendEmailChannel, stage } from './approval-helpers';
+import {
+	approvalWorkflow,
+	clickDecision,
+	queryOf,
+	requestParameters,
+	sendEmailChannel,
+	stage,
+} from './approval-helpers';
 import { Engine, storeCredentials } from './harness';
 
 describe('Approval with n8n Send Email and a real SMTP server', () => {
@@ -17,8 +24,15 @@ describe('Approval with n8n Send Email and a real SMTP server', () => {
 
 	it('mails the approver, waits although Send Email outputs its own data, and resumes from the mailed link', async () => {
 		const config = await freshStoreConfig('sqlite');
-		const engine = new Engine({ credentials: { ...storeCredentials(config), smtp: smtp.credential as never } });
-		const execution = await engine.run(approvalWorkflow(requestParameters([stage('张主任 <head@college.edu.cn>')]), sendEmailChannel));
+		const engine = new Engine({
+			credentials: { ...storeCredentials(config), smtp: smtp.credential as never },
+		});
+		const execution = await engine.run(
+			approvalWorkflow(
+				requestParameters([stage('张主任 <head@college.edu.cn>')]),
+				sendEmailChannel,
+			),
+		);
 		expect(execution.error()).toBeUndefined();
 		expect(execution.status).toBe('waiting');
 		expect(smtp.mails).toHaveLength(2);

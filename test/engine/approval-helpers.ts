@@ -23,12 +23,22 @@ export const sendEmailChannel: IDataObject = {
  * No-Op standing in for Send Email) → back into Approval; Approved and Rejected each to
  * their own node.
  */
-export function approvalWorkflow(parameters: IDataObject, channel: IDataObject = { type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} }) {
+export function approvalWorkflow(
+	parameters: IDataObject,
+	channel: IDataObject = { type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
+) {
 	return {
 		id: 'wf-approval',
 		name: 'approval',
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'approval-node-1',
 				name: 'Approval',
@@ -39,20 +49,45 @@ export function approvalWorkflow(parameters: IDataObject, channel: IDataObject =
 				credentials: { [CREDENTIAL_NAME]: { id: '1', name: 'store' } },
 			},
 			{ id: 'send', name: 'Send', position: [400, 200], ...channel },
-			{ id: 'ok', name: 'On Approved', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [400, -200], parameters: {} },
-			{ id: 'no', name: 'On Rejected', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [400, 0], parameters: {} },
+			{
+				id: 'ok',
+				name: 'On Approved',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [400, -200],
+				parameters: {},
+			},
+			{
+				id: 'no',
+				name: 'On Rejected',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: {},
+			},
 		],
 		connections: {
 			Start: { main: [[{ node: 'Approval', type: 'main', index: 0 }]] },
 			Approval: {
-				main: [[{ node: 'On Approved', type: 'main', index: 0 }], [{ node: 'On Rejected', type: 'main', index: 0 }], [{ node: 'Send', type: 'main', index: 0 }]],
+				main: [
+					[{ node: 'On Approved', type: 'main', index: 0 }],
+					[{ node: 'On Rejected', type: 'main', index: 0 }],
+					[{ node: 'Send', type: 'main', index: 0 }],
+				],
 			},
 			Send: { main: [[{ node: 'Approval', type: 'main', index: 0 }]] },
 		},
 	};
 }
 
-export const stage = (approvers: string, extra: IDataObject = {}) => ({ name: extra.name ?? '审核 Review', mode: 'any', approvers, dueHours: 0, timeoutAction: 'none', ...extra });
+export const stage = (approvers: string, extra: IDataObject = {}) => ({
+	name: extra.name ?? '审核 Review',
+	mode: 'any',
+	approvers,
+	dueHours: 0,
+	timeoutAction: 'none',
+	...extra,
+});
 
 export function requestParameters(stages: IDataObject[], extra: IDataObject = {}): IDataObject {
 	return {
@@ -77,7 +112,8 @@ export function sent(execution: Execution): IDataObject[] {
 
 export function linkOf(messages: IDataObject[], approver: string): string {
 	const message = messages.find((m) => m.approver === approver && m.link);
-	if (!message) throw new Error(`no link for ${approver} in ${JSON.stringify(messages.map((m) => m.to))}`);
+	if (!message)
+		throw new Error(`no link for ${approver} in ${JSON.stringify(messages.map((m) => m.to))}`);
 	return String(message.link);
 }
 
@@ -93,11 +129,24 @@ export function formFields(html: string): { token: string; formKey: string } {
 }
 
 /** What an approver does: open the link (GET), then press a button (POST with the form's fields). */
-export async function clickDecision(engine: Engine, execution: Execution, link: string, decision: 'approve' | 'reject', comment = '', headers: Record<string, string> = {}) {
+export async function clickDecision(
+	engine: Engine,
+	execution: Execution,
+	link: string,
+	decision: 'approve' | 'reject',
+	comment = '',
+	headers: Record<string, string> = {},
+) {
 	const page = await engine.webhook(execution, { method: 'GET', query: queryOf(link), headers });
 	if (page.resumed) throw new Error('GET resumed the execution');
 	const form = formFields(page.response.body);
-	return engine.webhook(execution, { method: 'POST', query: queryOf(link), body: { ...form, decision, comment }, headers, ip: '10.1.2.3' });
+	return engine.webhook(execution, {
+		method: 'POST',
+		query: queryOf(link),
+		body: { ...form, decision, comment },
+		headers,
+		ip: '10.1.2.3',
+	});
 }
 
 export function manageWorkflow(operation: string, parameters: IDataObject = {}) {
@@ -105,7 +154,14 @@ export function manageWorkflow(operation: string, parameters: IDataObject = {}) 
 		id: 'wf-manage',
 		name: 'manage approvals',
 		nodes: [
-			{ id: 'mstart', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'mstart',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'manage-node',
 				name: 'Manage',

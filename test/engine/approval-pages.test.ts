@@ -3,10 +3,20 @@ import { chromium, type Browser } from 'playwright-core';
 import { closeAllStores, openStore, type Store } from '../../core/store';
 import '../../core/approval';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
-import { approvalWorkflow, clickDecision, formFields, linkOf, queryOf, requestParameters, sent, stage } from './approval-helpers';
+import {
+	approvalWorkflow,
+	clickDecision,
+	formFields,
+	linkOf,
+	queryOf,
+	requestParameters,
+	sent,
+	stage,
+} from './approval-helpers';
 import { Engine, storeCredentials, type Execution } from './harness';
 
-const SCANNER_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
+const SCANNER_UA =
+	'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 
 describe.each(testDialects())('Approval pages: GET shows, only POST decides (%s)', (dialect) => {
 	let engine: Engine;
@@ -21,19 +31,30 @@ describe.each(testDialects())('Approval pages: GET shows, only POST decides (%s)
 	afterAll(() => closeAllStores());
 
 	async function start(extra: object = {}): Promise<{ execution: Execution; link: string }> {
-		const execution = await engine.run(approvalWorkflow(requestParameters([stage('head@x.com, b@x.com', { mode: 'all' })], extra as never)));
+		const execution = await engine.run(
+			approvalWorkflow(
+				requestParameters([stage('head@x.com, b@x.com', { mode: 'all' })], extra as never),
+			),
+		);
 		expect(execution.status).toBe('waiting');
 		return { execution, link: linkOf(sent(execution), 'head@x.com') };
 	}
 
 	async function decisions(): Promise<string[]> {
-		const rows = await store.db.selectFrom('approval_slot').select('status').orderBy('position').execute();
+		const rows = await store.db
+			.selectFrom('approval_slot')
+			.select('status')
+			.orderBy('position')
+			.execute();
 		return rows.map((r) => r.status);
 	}
 
 	it('GET of a valid link renders the confirmation page and decides nothing', async () => {
 		const { execution, link } = await start();
-		const { response, resumed } = await engine.webhook(execution, { method: 'GET', query: queryOf(link) });
+		const { response, resumed } = await engine.webhook(execution, {
+			method: 'GET',
+			query: queryOf(link),
+		});
 		expect(resumed).toBe(false);
 		expect(response.statusCode).toBe(200);
 		expect(response.headers['content-type']).toMatch(/text\/html/);
@@ -47,16 +68,27 @@ describe.each(testDialects())('Approval pages: GET shows, only POST decides (%s)
 
 	it('a scanner-like GET, a HEAD, and a GET carrying decision parameters decide nothing', async () => {
 		const { execution, link } = await start();
-		const scanner = await engine.webhook(execution, { method: 'GET', query: queryOf(link), headers: { 'user-agent': SCANNER_UA } });
+		const scanner = await engine.webhook(execution, {
+			method: 'GET',
+			query: queryOf(link),
+			headers: { 'user-agent': SCANNER_UA },
+		});
 		const form = formFields(scanner.response.body);
 		const head = await engine.webhook(execution, { method: 'HEAD', query: queryOf(link) });
 		expect(head.response.statusCode).toBe(200);
 		expect(head.response.body).toBe('');
-		const forged = await engine.webhook(execution, { method: 'GET', query: { ...queryOf(link), decision: 'approve', formKey: form.formKey, comment: 'auto' } });
+		const forged = await engine.webhook(execution, {
+			method: 'GET',
+			query: { ...queryOf(link), decision: 'approve', formKey: form.formKey, comment: 'auto' },
+		});
 		expect(forged.response.body).toContain('同意 Approve');
 		expect([scanner.resumed, head.resumed, forged.resumed]).toEqual([false, false, false]);
 		expect(await decisions()).toEqual(['pending', 'pending']);
-		const audit = await store.db.selectFrom('audit').select('action').where('action', 'in', ['approve', 'reject']).execute();
+		const audit = await store.db
+			.selectFrom('audit')
+			.select('action')
+			.where('action', 'in', ['approve', 'reject'])
+			.execute();
 		expect(audit).toEqual([]);
 	});
 
@@ -67,13 +99,24 @@ describe.each(testDialects())('Approval pages: GET shows, only POST decides (%s)
 		expect(again.response.statusCode).toBe(410);
 		expect(again.response.body).toContain('您已审批过此申请');
 		const form = { token: queryOf(link).token, formKey: 'x' };
-		const replay = await engine.webhook(execution, { method: 'POST', query: queryOf(link), body: { ...form, decision: 'reject' } });
+		const replay = await engine.webhook(execution, {
+			method: 'POST',
+			query: queryOf(link),
+			body: { ...form, decision: 'reject' },
+		});
 		expect(replay.response.body).toContain('链接无效');
 		expect(await decisions()).toEqual(['approved', 'pending']);
 	});
 
 	it('an expired link (stage timed out) shows the expired page', async () => {
-		const execution = await engine.run(approvalWorkflow(requestParameters([stage('slow@x.com', { dueHours: 2, timeoutAction: 'approve' }), stage('dean@x.com')])));
+		const execution = await engine.run(
+			approvalWorkflow(
+				requestParameters([
+					stage('slow@x.com', { dueHours: 2, timeoutAction: 'approve' }),
+					stage('dean@x.com'),
+				]),
+			),
+		);
 		const link = linkOf(sent(execution), 'slow@x.com');
 		const after = await engine.resumeAfterWait(execution);
 		const page = await engine.webhook(after, { method: 'GET', query: queryOf(link) });
@@ -88,9 +131,27 @@ describe.each(testDialects())('Approval pages: GET shows, only POST decides (%s)
 		const page = await engine.webhook(execution, { method: 'GET', query: { token: tampered } });
 		expect(page.response.statusCode).toBe(404);
 		expect(page.response.body).toContain('链接无效');
-		const garbage = await engine.webhook(execution, { method: 'GET', query: { token: '<script>' } });
+		const garbage = await engine.webhook(execution, {
+			method: 'GET',
+			query: { token: '<script>' },
+		});
 		expect(garbage.response.body).not.toContain('<script>');
-		const forged = await engine.webhook(execution, { method: 'POST', query: queryOf(link), body: { token, formKey: formFields((await engine.webhook(execution, { method: 'GET', query: queryOf(linkOf(sent(execution), 'b@x.com')) })).response.body).formKey, decision: 'approve' } });
+		const forged = await engine.webhook(execution, {
+			method: 'POST',
+			query: queryOf(link),
+			body: {
+				token,
+				formKey: formFields(
+					(
+						await engine.webhook(execution, {
+							method: 'GET',
+							query: queryOf(linkOf(sent(execution), 'b@x.com')),
+						})
+					).response.body,
+				).formKey,
+				decision: 'approve',
+			},
+		});
 		expect(forged.response.body).toContain('链接无效');
 		expect(await decisions()).toEqual(['pending', 'pending']);
 	});
@@ -109,14 +170,25 @@ describe.each(testDialects())('Approval pages: GET shows, only POST decides (%s)
 		beforeAll(async () => {
 			browser = await chromium.launch({
 				executablePath: '/usr/bin/chromium',
-				args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+				args: [
+					'--headless',
+					'--no-sandbox',
+					'--disable-gpu',
+					'--disable-background-networking',
+					'--disable-component-update',
+					'--no-first-run',
+				],
 			});
 		});
 		afterAll(() => browser?.close());
 
 		it('renders a subject containing <script> as text and never runs it', async () => {
-			const evil = '<script>window.__pwned = 1; document.title = "pwned"</script><img src=x onerror="window.__pwned = 2">';
-			const { execution, link } = await start({ title: `课程 ${evil}`, subjectFields: JSON.stringify({ 备注: evil }) });
+			const evil =
+				'<script>window.__pwned = 1; document.title = "pwned"</script><img src=x onerror="window.__pwned = 2">';
+			const { execution, link } = await start({
+				title: `课程 ${evil}`,
+				subjectFields: JSON.stringify({ 备注: evil }),
+			});
 			const { response } = await engine.webhook(execution, { method: 'GET', query: queryOf(link) });
 			const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
 			await page.setContent(response.body, { waitUntil: 'load' });

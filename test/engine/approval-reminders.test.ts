@@ -4,7 +4,13 @@ import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { shippedWorkflow } from '../helpers/registry-engine';
 import { startSmtp, type LoopbackSmtp, type ReceivedMail } from '../helpers/smtp';
 import { WaitingServer } from '../helpers/waiting-server';
-import { approvalWorkflow, clickDecision, requestParameters, sendEmailChannel, stage } from './approval-helpers';
+import {
+	approvalWorkflow,
+	clickDecision,
+	requestParameters,
+	sendEmailChannel,
+	stage,
+} from './approval-helpers';
 import { Engine, storeCredentials, type Execution } from './harness';
 
 /**
@@ -47,36 +53,86 @@ describe.each(testDialects())('approval reminder workflow in the n8n engine (%s)
 	});
 
 	async function start(title: string, stages: object[]): Promise<Started> {
-		const execution = await engine.run(approvalWorkflow(requestParameters(stages as never, { title, cc: '' }), sendEmailChannel));
+		const execution = await engine.run(
+			approvalWorkflow(requestParameters(stages as never, { title, cc: '' }), sendEmailChannel),
+		);
 		expect(execution.error()).toBeUndefined();
 		expect(execution.status).toBe('waiting');
-		const row = await store.db.selectFrom('approval_request').select(['id', 'number']).where('title', '=', title).executeTakeFirstOrThrow();
+		const row = await store.db
+			.selectFrom('approval_request')
+			.select(['id', 'number'])
+			.where('title', '=', title)
+			.executeTakeFirstOrThrow();
 		return { execution, id: row.id, number: row.number };
 	}
-	const setStage = (r: Started, set: { started_at?: string; due_at?: string }) => store.db.updateTable('approval_stage').set(set).where('request_id', '=', r.id).where('status', '=', 'active').execute();
+	const setStage = (r: Started, set: { started_at?: string; due_at?: string }) =>
+		store.db
+			.updateTable('approval_stage')
+			.set(set)
+			.where('request_id', '=', r.id)
+			.where('status', '=', 'active')
+			.execute();
 	const remindAudit = async () =>
-		(await store.db.selectFrom('audit').select('entity_id').where('action', '=', 'remind').where('entity_type', '=', 'approval_request').execute()).map((a) => a.entity_id).sort();
+		(
+			await store.db
+				.selectFrom('audit')
+				.select('entity_id')
+				.where('action', '=', 'remind')
+				.where('entity_type', '=', 'approval_request')
+				.execute()
+		)
+			.map((a) => a.entity_id)
+			.sort();
 	/** The first mail a person got for a request, before any reminder. */
-	const firstMail = (r: Started, to: string) => smtp.mails.find((m) => numberIn(m) === r.number && m.to.includes(to) && !/催办：/.test(m.subject));
+	const firstMail = (r: Started, to: string) =>
+		smtp.mails.find(
+			(m) => numberIn(m) === r.number && m.to.includes(to) && !/催办：/.test(m.subject),
+		);
 
 	it('reminds exactly the approvers whose interval passed, with their first link, expires overdue requests and mails the notices', async () => {
 		const config = await freshStoreConfig(dialect);
 		store = await openStore(config);
-		engine = new Engine({ credentials: { ...storeCredentials(config), smtp: smtp.credential as never }, webhookWaitingBaseUrl: waiting.baseUrl });
+		engine = new Engine({
+			credentials: { ...storeCredentials(config), smtp: smtp.credential as never },
+			webhookWaitingBaseUrl: waiting.baseUrl,
+		});
 		try {
-			const due = await start('会签到期 Joint due', [stage('a1@x.com, a2@x.com', { mode: 'all', remindEveryHours: 24 })]);
-			const remindedLately = await start('近期提醒过 Reminded lately', [stage('r1@x.com', { remindEveryHours: 24 })]);
-			const remindedLong = await start('久未提醒 Reminded long ago', [stage('r2@x.com', { remindEveryHours: 24 })]);
+			const due = await start('会签到期 Joint due', [
+				stage('a1@x.com, a2@x.com', { mode: 'all', remindEveryHours: 24 }),
+			]);
+			const remindedLately = await start('近期提醒过 Reminded lately', [
+				stage('r1@x.com', { remindEveryHours: 24 }),
+			]);
+			const remindedLong = await start('久未提醒 Reminded long ago', [
+				stage('r2@x.com', { remindEveryHours: 24 }),
+			]);
 			const fresh = await start('新提交 Fresh', [stage('f1@x.com', { remindEveryHours: 24 })]);
-			const sequential = await start('依次 Sequential', [stage('s1@x.com, s2@x.com', { mode: 'sequential', remindEveryHours: 2 })]);
+			const sequential = await start('依次 Sequential', [
+				stage('s1@x.com, s2@x.com', { mode: 'sequential', remindEveryHours: 2 }),
+			]);
 			const noInterval = await start('不催办 No interval', [stage('n1@x.com')]);
-			const escalate = await start('超时升级 Escalate', [stage('slow@x.com', { dueHours: 24, remindEveryHours: 24, timeoutAction: 'escalate', escalateTo: '院长 <dean@x.com>' })]);
-			const autoReject = await start('超时拒绝 Auto-reject', [stage('late@x.com', { dueHours: 24, timeoutAction: 'reject' })]);
+			const escalate = await start('超时升级 Escalate', [
+				stage('slow@x.com', {
+					dueHours: 24,
+					remindEveryHours: 24,
+					timeoutAction: 'escalate',
+					escalateTo: '院长 <dean@x.com>',
+				}),
+			]);
+			const autoReject = await start('超时拒绝 Auto-reject', [
+				stage('late@x.com', { dueHours: 24, timeoutAction: 'reject' }),
+			]);
 			const firstMails = smtp.mails.length;
 			expect(firstMails).toBe(9);
 
 			// Real time arithmetic in the store: when each stage started and its approvers were last notified, when it falls due.
-			const notified = (r: Started, hours: number) => store.db.updateTable('approval_slot').set({ reminded_at: hoursAgo(hours) }).where('request_id', '=', r.id).where('status', '=', 'pending').execute();
+			const notified = (r: Started, hours: number) =>
+				store.db
+					.updateTable('approval_slot')
+					.set({ reminded_at: hoursAgo(hours) })
+					.where('request_id', '=', r.id)
+					.where('status', '=', 'pending')
+					.execute();
 			await setStage(due, { started_at: hoursAgo(25) });
 			await notified(due, 25);
 			await setStage(remindedLately, { started_at: hoursAgo(48) });
@@ -90,7 +146,11 @@ describe.each(testDialects())('approval reminder workflow in the n8n engine (%s)
 			for (const r of [escalate, autoReject]) {
 				await setStage(r, { started_at: hoursAgo(25), due_at: hoursAgo(1) });
 				await notified(r, 25);
-				await store.db.updateTable('approval_request').set({ due_at: hoursAgo(1) }).where('id', '=', r.id).execute();
+				await store.db
+					.updateTable('approval_request')
+					.set({ due_at: hoursAgo(1) })
+					.where('id', '=', r.id)
+					.execute();
 			}
 
 			const run = await engine.run(shippedWorkflow(WORKFLOW), { startNode: TRIGGER });
@@ -108,9 +168,15 @@ describe.each(testDialects())('approval reminder workflow in the n8n engine (%s)
 				].sort(),
 			);
 			// not yet due, reminded lately, or without a reminder interval: nothing
-			for (const r of [remindedLately, fresh, noInterval]) expect({ request: r.number, mails: mails.filter((m) => numberIn(m) === r.number).length }).toEqual({ request: r.number, mails: 0 });
+			for (const r of [remindedLately, fresh, noInterval])
+				expect({
+					request: r.number,
+					mails: mails.filter((m) => numberIn(m) === r.number).length,
+				}).toEqual({ request: r.number, mails: 0 });
 			for (const reminder of reminders) {
-				const request = [due, remindedLong, sequential].find((r) => r.number === numberIn(reminder))!;
+				const request = [due, remindedLong, sequential].find(
+					(r) => r.number === numberIn(reminder),
+				)!;
 				expect(linkIn(reminder)).toBe(linkIn(firstMail(request, reminder.to[0])!));
 				expect(reminder.subject).toMatch(/催办：请审批 Reminder: approval requested/);
 			}
@@ -119,23 +185,47 @@ describe.each(testDialects())('approval reminder workflow in the n8n engine (%s)
 			// so neither the expired approver nor the dean, whose turn just came, gets a reminder), auto-rejected
 			// the auto-rejected request's execution is gone: its submitter is mailed the result here
 			const others = mails.filter((m) => !/催办：/.test(m.subject));
-			expect(others.map((m) => [numberIn(m), m.to.join(), /请审批 Approval requested/.test(m.subject) ? 'request' : /审批结果：未通过 Result: Rejected/.test(m.subject) ? 'result: rejected' : m.subject])).toEqual([
+			expect(
+				others.map((m) => [
+					numberIn(m),
+					m.to.join(),
+					/请审批 Approval requested/.test(m.subject)
+						? 'request'
+						: /审批结果：未通过 Result: Rejected/.test(m.subject)
+							? 'result: rejected'
+							: m.subject,
+				]),
+			).toEqual([
 				[escalate.number, 'dean@x.com', 'request'],
 				[autoReject.number, 'teacher@college.edu.cn', 'result: rejected'],
 			]);
 			const deanLink = linkIn(others[0]);
 			expect(deanLink).not.toBe(linkIn(firstMail(escalate, 'slow@x.com')!));
-			const requests = await store.db.selectFrom('approval_request').select(['id', 'status', 'reason']).where('id', 'in', [escalate.id, autoReject.id]).execute();
-			expect(requests.find((r) => r.id === autoReject.id)).toMatchObject({ status: 'rejected', reason: 'timeout' });
+			const requests = await store.db
+				.selectFrom('approval_request')
+				.select(['id', 'status', 'reason'])
+				.where('id', 'in', [escalate.id, autoReject.id])
+				.execute();
+			expect(requests.find((r) => r.id === autoReject.id)).toMatchObject({
+				status: 'rejected',
+				reason: 'timeout',
+			});
 			expect(requests.find((r) => r.id === escalate.id)).toMatchObject({ status: 'pending' });
-			const escalatedSlots = await store.db.selectFrom('approval_slot').select(['email', 'status']).where('request_id', '=', escalate.id).orderBy('position').execute();
+			const escalatedSlots = await store.db
+				.selectFrom('approval_slot')
+				.select(['email', 'status'])
+				.where('request_id', '=', escalate.id)
+				.orderBy('position')
+				.execute();
 			expect(escalatedSlots).toEqual([
 				{ email: 'slow@x.com', status: 'expired' },
 				{ email: 'dean@x.com', status: 'pending' },
 			]);
-			expect(run.output('超时处理 Expire Overdue').map((i) => [i.requestNumber, i.result ?? i.kind, i.executionResumed])).toEqual(
-				expect.arrayContaining([[autoReject.number, 'rejected', false]]),
-			);
+			expect(
+				run
+					.output('超时处理 Expire Overdue')
+					.map((i) => [i.requestNumber, i.result ?? i.kind, i.executionResumed]),
+			).toEqual(expect.arrayContaining([[autoReject.number, 'rejected', false]]));
 			expect(run.output('发送超时通知 Send Timeout Notice')).toHaveLength(2);
 			expect(run.output('发送催办 Send Reminder')).toHaveLength(4);
 
@@ -149,14 +239,30 @@ describe.each(testDialects())('approval reminder workflow in the n8n engine (%s)
 			expect(await remindAudit()).toEqual([due.id, remindedLong.id, sequential.id].sort());
 
 			// the reminded links and the dean's link still decide
-			const a1 = await clickDecision(engine, due.execution, linkIn(reminders.find((m) => m.to.includes('a1@x.com'))!), 'approve');
+			const a1 = await clickDecision(
+				engine,
+				due.execution,
+				linkIn(reminders.find((m) => m.to.includes('a1@x.com'))!),
+				'approve',
+			);
 			expect(a1.response.statusCode).toBe(200);
-			const a2 = await clickDecision(engine, due.execution, linkIn(reminders.find((m) => m.to.includes('a2@x.com'))!), 'approve');
+			const a2 = await clickDecision(
+				engine,
+				due.execution,
+				linkIn(reminders.find((m) => m.to.includes('a2@x.com'))!),
+				'approve',
+			);
 			expect(a2.resumed).toBe(true);
-			expect(a2.execution.output('On Approved')[0]).toMatchObject({ requestNumber: due.number, status: 'approved' });
+			expect(a2.execution.output('On Approved')[0]).toMatchObject({
+				requestNumber: due.number,
+				status: 'approved',
+			});
 			const dean = await clickDecision(engine, escalate.execution, deanLink, 'reject', '不同意');
 			expect(dean.resumed).toBe(true);
-			expect(dean.execution.output('On Rejected')[0]).toMatchObject({ requestNumber: escalate.number, status: 'rejected' });
+			expect(dean.execution.output('On Rejected')[0]).toMatchObject({
+				requestNumber: escalate.number,
+				status: 'rejected',
+			});
 		} finally {
 			await store.close();
 		}
@@ -170,7 +276,11 @@ describe('approval reminder workflow schedule', () => {
 		const workflow = shippedWorkflow(WORKFLOW);
 		const trigger = workflow.nodes.find((n: { name: string }) => n.name === TRIGGER);
 		expect(trigger.type).toBe('n8n-nodes-base.scheduleTrigger');
-		expect(trigger.parameters.rule.interval.map((i: object) => toCronExpression(i, 'approvalReminders01'))).toEqual([expect.stringMatching(/^\d+ 0 9 \* \* 1,2,3,4,5$/)]);
+		expect(
+			trigger.parameters.rule.interval.map((i: object) =>
+				toCronExpression(i, 'approvalReminders01'),
+			),
+		).toEqual([expect.stringMatching(/^\d+ 0 9 \* \* 1,2,3,4,5$/)]);
 		expect(workflow.settings.timezone).toBe('Asia/Shanghai');
 	});
 });

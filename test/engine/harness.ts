@@ -14,7 +14,12 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { parse, stringify } from 'flatted';
 import { Container } from '@n8n/di';
-import { BinaryDataService, ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
+import {
+	BinaryDataService,
+	ExecutionLifecycleHooks,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	ICredentialsHelper,
 	isNodeClassInstance,
@@ -45,8 +50,10 @@ const OWN_NODES: Record<string, () => INodeType | IVersionedNodeType> = {
 	course: () => new (require('../../nodes/Course/Course.node.ts').Course)(),
 	exchange: () => new (require('../../nodes/Exchange/Exchange.node.ts').Exchange)(),
 	registry: () => new (require('../../nodes/Registry/Registry.node.ts').Registry)(),
-	consortiumTrigger: () => new (require('../../nodes/ConsortiumTrigger/ConsortiumTrigger.node.ts').ConsortiumTrigger)(),
-	approvalLinksTrigger: () => new (require('../../nodes/ApprovalLinksTrigger/ApprovalLinksTrigger.node.ts').ApprovalLinksTrigger)(),
+	consortiumTrigger: () =>
+		new (require('../../nodes/ConsortiumTrigger/ConsortiumTrigger.node.ts').ConsortiumTrigger)(),
+	approvalLinksTrigger: () =>
+		new (require('../../nodes/ApprovalLinksTrigger/ApprovalLinksTrigger.node.ts').ApprovalLinksTrigger)(),
 };
 
 /** Another test file can register nodes that land later (Approval, Course …). */
@@ -68,7 +75,16 @@ function baseNodeFile(shortName: string): string | undefined {
 }
 
 /** n8n names a node type by its class-file name in camelCase; a few differ from the file. */
-const BASE_ALIASES: Record<string, string> = { emailsend: 'EmailSend', spreadsheetfile: 'SpreadsheetFile', converttofile: 'ConvertToFile', extractfromfile: 'ExtractFromFile', formtrigger: 'FormTrigger', scheduletrigger: 'ScheduleTrigger', manualtrigger: 'ManualTrigger', noop: 'NoOp' };
+const BASE_ALIASES: Record<string, string> = {
+	emailsend: 'EmailSend',
+	spreadsheetfile: 'SpreadsheetFile',
+	converttofile: 'ConvertToFile',
+	extractfromfile: 'ExtractFromFile',
+	formtrigger: 'FormTrigger',
+	scheduletrigger: 'ScheduleTrigger',
+	manualtrigger: 'ManualTrigger',
+	noop: 'NoOp',
+};
 
 class TestNodeTypes implements INodeTypes {
 	private readonly cache = new Map<string, INodeType | IVersionedNodeType>();
@@ -144,7 +160,9 @@ export const nodeTypes = new TestNodeTypes();
 /** Callbacks n8n's server would provide that an in-process run does not need: no-ops. */
 const NOOP_CALLBACKS = ['setExecutionStatus', 'sendDataToUI', 'logAiEvent'];
 
-function additionalDataFor(base: Partial<IWorkflowExecuteAdditionalData>): IWorkflowExecuteAdditionalData {
+function additionalDataFor(
+	base: Partial<IWorkflowExecuteAdditionalData>,
+): IWorkflowExecuteAdditionalData {
 	const data: any = { ...base };
 	for (const name of NOOP_CALLBACKS) data[name] ??= () => undefined;
 	return data as IWorkflowExecuteAdditionalData;
@@ -205,9 +223,21 @@ export class Engine {
 		});
 	}
 
-	private async process(workflowJson: any, workflow: Workflow, executionId: string, data: IRunExecutionData, mode: WorkflowExecuteMode): Promise<Execution> {
+	private async process(
+		workflowJson: any,
+		workflow: Workflow,
+		executionId: string,
+		data: IRunExecutionData,
+		mode: WorkflowExecuteMode,
+	): Promise<Execution> {
 		await initBinaryData();
-		const hooks = new ExecutionLifecycleHooks(mode, executionId, { id: workflow.id, name: workflow.name, nodes: [], connections: {}, active: false } as any);
+		const hooks = new ExecutionLifecycleHooks(mode, executionId, {
+			id: workflow.id,
+			name: workflow.name,
+			nodes: [],
+			connections: {},
+			active: false,
+		} as any);
 		let resolveRun!: (run: IRun) => void;
 		const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 		hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
@@ -224,7 +254,11 @@ export class Engine {
 			variables: {},
 			currentNodeParameters: undefined,
 			userId: 'test-user',
-			executeWorkflow: (info: { id?: string }, _data: unknown, options: { inputData?: INodeExecutionData[]; doNotWaitToFinish?: boolean }) => this.subWorkflow(info, options),
+			executeWorkflow: (
+				info: { id?: string },
+				_data: unknown,
+				options: { inputData?: INodeExecutionData[]; doNotWaitToFinish?: boolean },
+			) => this.subWorkflow(info, options),
 		} as never);
 		const execute = new WorkflowExecute(additionalData, mode, data);
 		await execute.processRunExecutionData(workflow);
@@ -236,15 +270,27 @@ export class Engine {
 	 * As n8n's Execute Workflow: the called workflow starts at its Execute Workflow Trigger with
 	 * the items, in an execution of its own. Without waiting, the caller gets only its id.
 	 */
-	private async subWorkflow(info: { id?: string }, options: { inputData?: INodeExecutionData[]; doNotWaitToFinish?: boolean }) {
+	private async subWorkflow(
+		info: { id?: string },
+		options: { inputData?: INodeExecutionData[]; doNotWaitToFinish?: boolean },
+	) {
 		const json = (this.options.workflows ?? []).find((w) => w.id === info.id);
 		if (!json) throw new Error(`Workflow ${info.id} is not known to this engine`);
-		const trigger = json.nodes.find((n: INode) => n.type === 'n8n-nodes-base.executeWorkflowTrigger');
-		const execution = await this.run(json, { startNode: trigger.name, items: (options.inputData ?? []).map((i) => i.json), mode: 'integrated' });
+		const trigger = json.nodes.find(
+			(n: INode) => n.type === 'n8n-nodes-base.executeWorkflowTrigger',
+		);
+		const execution = await this.run(json, {
+			startNode: trigger.name,
+			items: (options.inputData ?? []).map((i) => i.json),
+			mode: 'integrated',
+		});
 		this.subExecutions.push(execution);
 		if (options.doNotWaitToFinish) return { executionId: execution.id, data: [null] };
 		const last = execution.data.resultData.lastNodeExecuted;
-		return { executionId: execution.id, data: last ? (execution.run.data.resultData.runData[last].at(-1)?.data?.main ?? []) : [] };
+		return {
+			executionId: execution.id,
+			data: last ? (execution.run.data.resultData.runData[last].at(-1)?.data?.main ?? []) : [],
+		};
 	}
 
 	private wrap(id: string, workflowJson: any, workflow: Workflow, run: IRun): Execution {
@@ -277,9 +323,14 @@ export class Engine {
 	 * a form submission, a schedule tick). The start node passes the items through, as n8n
 	 * does for a webhook-started execution.
 	 */
-	async run(json: any, options: { startNode?: string; items?: IDataObject[]; mode?: WorkflowExecuteMode } = {}): Promise<Execution> {
+	async run(
+		json: any,
+		options: { startNode?: string; items?: IDataObject[]; mode?: WorkflowExecuteMode } = {},
+	): Promise<Execution> {
 		const workflow = this.makeWorkflow(json);
-		const start: INode | undefined = options.startNode ? workflow.getNode(options.startNode) ?? undefined : workflow.getStartNode();
+		const start: INode | undefined = options.startNode
+			? (workflow.getNode(options.startNode) ?? undefined)
+			: workflow.getStartNode();
 		if (!start) throw new Error(`Start node ${options.startNode ?? '(first)'} not found`);
 		const startType = nodeTypes.getByNameAndVersion(start.type, start.typeVersion);
 		const passThrough = Boolean(startType.webhook || startType.trigger || startType.poll);
@@ -314,7 +365,14 @@ export class Engine {
 	 */
 	async webhook(
 		execution: Execution,
-		request: { method?: 'GET' | 'POST' | 'HEAD'; query?: IDataObject; body?: IDataObject; headers?: Record<string, string>; ip?: string; path?: string },
+		request: {
+			method?: 'GET' | 'POST' | 'HEAD';
+			query?: IDataObject;
+			body?: IDataObject;
+			headers?: Record<string, string>;
+			ip?: string;
+			path?: string;
+		},
 	): Promise<{ response: TestResponse; execution: Execution; resumed: boolean }> {
 		const data = parse(execution.stored) as IRunExecutionData;
 		const stackEntry = data.executionData!.nodeExecutionStack[0];
@@ -333,7 +391,10 @@ export class Engine {
 				.replace(/^\/|\/$/g, ''),
 		}));
 		const match = webhooks.find(
-			({ w, path }) => w.restartWebhook && (w.httpMethod === method || (method === 'HEAD' && w.httpMethod === 'GET')) && (request.path === undefined || path === request.path),
+			({ w, path }) =>
+				w.restartWebhook &&
+				(w.httpMethod === method || (method === 'HEAD' && w.httpMethod === 'GET')) &&
+				(request.path === undefined || path === request.path),
 		);
 		const description = match?.w;
 		const path = match?.path ?? '';
@@ -345,7 +406,8 @@ export class Engine {
 			httpResponse: response as any,
 			executionId: execution.id,
 			credentialsHelper: this.credentialsHelper,
-			webhookWaitingBaseUrl: this.options.webhookWaitingBaseUrl ?? 'http://127.0.0.1:5678/webhook-waiting',
+			webhookWaitingBaseUrl:
+				this.options.webhookWaitingBaseUrl ?? 'http://127.0.0.1:5678/webhook-waiting',
 			variables: {},
 		});
 		const webhookData: IWebhookData = {
@@ -356,16 +418,32 @@ export class Engine {
 			workflowId: workflow.id,
 			workflowExecuteAdditionalData: additionalData,
 		} as IWebhookData;
-		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], data);
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'webhook',
+			webhookData,
+			[],
+			data,
+		);
 		// Nodes on n8n's newer class API (the Wait node) take the context as an argument, as n8n-core calls them.
-		const result = isNodeClassInstance(nodeType) ? await (nodeType as any).webhook(context) : await nodeType.webhook!.call(context);
+		const result = isNodeClassInstance(nodeType)
+			? await (nodeType as any).webhook(context)
+			: await nodeType.webhook!.call(context);
 		if (!result.noWebhookResponse && !response.finished) {
 			response.status(200).json(result.webhookResponse ?? { message: 'Workflow was started' });
 		}
 		if (!result.workflowData) return { response, execution, resumed: false };
 		stackEntry.data.main = result.workflowData;
 		stackEntry.metadata = { ...stackEntry.metadata, forwardAllOutputs: true };
-		const next = await this.process(execution.workflowJson, workflow, execution.id, data, 'webhook');
+		const next = await this.process(
+			execution.workflowJson,
+			workflow,
+			execution.id,
+			data,
+			'webhook',
+		);
 		return { response, execution: next, resumed: true };
 	}
 
@@ -377,24 +455,48 @@ export class Engine {
 	async liveWebhook(
 		workflowJson: any,
 		nodeName: string,
-		request: { method?: 'GET' | 'POST' | 'HEAD'; query?: IDataObject; body?: IDataObject; headers?: Record<string, string>; ip?: string },
+		request: {
+			method?: 'GET' | 'POST' | 'HEAD';
+			query?: IDataObject;
+			body?: IDataObject;
+			headers?: Record<string, string>;
+			ip?: string;
+		},
 	): Promise<{ response: TestResponse; workflowData: unknown }> {
 		const workflow = this.makeWorkflow(workflowJson);
 		const node = workflow.getNode(nodeName)!;
 		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		const method = request.method ?? 'GET';
-		const description = (nodeType.description.webhooks ?? []).find((w) => !w.restartWebhook && w.httpMethod === method);
+		const description = (nodeType.description.webhooks ?? []).find(
+			(w) => !w.restartWebhook && w.httpMethod === method,
+		);
 		if (!description) throw new Error(`${nodeName} has no ${method} webhook`);
 		const response = new TestResponse();
 		const additionalData = additionalDataFor({
 			httpRequest: testRequest(method, request) as any,
 			httpResponse: response as any,
 			credentialsHelper: this.credentialsHelper,
-			webhookWaitingBaseUrl: this.options.webhookWaitingBaseUrl ?? 'http://127.0.0.1:5678/webhook-waiting',
+			webhookWaitingBaseUrl:
+				this.options.webhookWaitingBaseUrl ?? 'http://127.0.0.1:5678/webhook-waiting',
 			variables: {},
 		});
-		const webhookData = { httpMethod: method, node: nodeName, path: String(description.path), webhookDescription: description, workflowId: workflow.id, workflowExecuteAdditionalData: additionalData } as IWebhookData;
-		const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+		const webhookData = {
+			httpMethod: method,
+			node: nodeName,
+			path: String(description.path),
+			webhookDescription: description,
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: additionalData,
+		} as IWebhookData;
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'webhook',
+			webhookData,
+			[],
+			null,
+		);
 		const result = await nodeType.webhook!.call(context);
 		return { response, workflowData: result.workflowData };
 	}
@@ -403,7 +505,13 @@ export class Engine {
 	async resumeAfterWait(execution: Execution): Promise<Execution> {
 		const data = parse(execution.stored) as IRunExecutionData;
 		if (!data.waitTill) throw new Error('Execution is not waiting');
-		return this.process(execution.workflowJson, this.makeWorkflow(execution.workflowJson), execution.id, data, 'trigger');
+		return this.process(
+			execution.workflowJson,
+			this.makeWorkflow(execution.workflowJson),
+			execution.id,
+			data,
+			'trigger',
+		);
 	}
 }
 
@@ -449,7 +557,8 @@ export class TestResponse extends EventEmitter {
 		return this;
 	}
 	send(body: string | Buffer | object) {
-		this.body += typeof body === 'object' && !Buffer.isBuffer(body) ? JSON.stringify(body) : body.toString();
+		this.body +=
+			typeof body === 'object' && !Buffer.isBuffer(body) ? JSON.stringify(body) : body.toString();
 		return this.end();
 	}
 	json(body: unknown) {
@@ -458,8 +567,18 @@ export class TestResponse extends EventEmitter {
 	}
 }
 
-function testRequest(method: string, request: { query?: IDataObject; body?: IDataObject; headers?: Record<string, string>; ip?: string }) {
-	const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+function testRequest(
+	method: string,
+	request: {
+		query?: IDataObject;
+		body?: IDataObject;
+		headers?: Record<string, string>;
+		ip?: string;
+	},
+) {
+	const headers = Object.fromEntries(
+		Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+	);
 	headers['user-agent'] ??= 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148';
 	return {
 		method,
@@ -474,7 +593,18 @@ function testRequest(method: string, request: { query?: IDataObject; body?: IDat
 	};
 }
 
-export function storeCredentials(config: { type: 'sqlite' | 'postgres'; sqlitePath?: string; host?: string; port?: number; database?: string; user?: string; password?: string }, extra: IDataObject = {}): Record<string, ICredentialDataDecryptedObject> {
+export function storeCredentials(
+	config: {
+		type: 'sqlite' | 'postgres';
+		sqlitePath?: string;
+		host?: string;
+		port?: number;
+		database?: string;
+		user?: string;
+		password?: string;
+	},
+	extra: IDataObject = {},
+): Record<string, ICredentialDataDecryptedObject> {
 	return {
 		consortiumStoreApi: {
 			storeType: config.type,

@@ -15,7 +15,12 @@ export interface PollTarget {
 	connections: any;
 }
 
-export async function pollNode(engine: Engine, json: PollTarget, nodeName: string, mode: 'trigger' | 'manual' = 'trigger'): Promise<IDataObject[] | null> {
+export async function pollNode(
+	engine: Engine,
+	json: PollTarget,
+	nodeName: string,
+	mode: 'trigger' | 'manual' = 'trigger',
+): Promise<IDataObject[] | null> {
 	const workflow = new Workflow({
 		id: json.id,
 		name: json.name,
@@ -38,7 +43,13 @@ export async function pollNode(engine: Engine, json: PollTarget, nodeName: strin
 		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
 		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+	const context = new PollContext(
+		workflow,
+		node,
+		additionalData,
+		mode,
+		mode === 'manual' ? 'manual' : 'activate',
+	);
 	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const result = await nodeType.poll!.call(context);
 	return result === null ? null : result[0].map((item) => item.json);
@@ -59,7 +70,14 @@ export function triggerWorkflow(id: string, parameters: object): PollTarget & { 
 				parameters,
 				credentials: { consortiumStoreApi: { id: 'consortium-store', name: 'store' } },
 			},
-			{ id: 'sink', name: 'Sink', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+			{
+				id: 'sink',
+				name: 'Sink',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: {},
+			},
 		],
 		connections: { 'On Change': { main: [[{ node: 'Sink', type: 'main', index: 0 }]] } },
 	};

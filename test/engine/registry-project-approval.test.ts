@@ -4,13 +4,20 @@ import { projects } from '../../core/registry';
 import { closeAllStores, openStore, type Store } from '../../core/store';
 import { seedDirectory, type Directory } from '../helpers/course';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
-import { approvalLinkIn, mailsTo as mailsToAddress, startSmtp, type ReceivedMail } from '../helpers/smtp';
+import {
+	approvalLinkIn,
+	mailsTo as mailsToAddress,
+	startSmtp,
+	type ReceivedMail,
+} from '../helpers/smtp';
 import { WaitingServer } from '../helpers/waiting-server';
 import { clickDecision, formFields, manageWorkflow, queryOf } from './approval-helpers';
 import { Engine, storeCredentials, type Execution } from './harness';
 
 /** The shipped file itself, exactly as `npm start` imports it. */
-const workflow = JSON.parse(readFileSync(join(__dirname, '..', '..', 'workflows', 'registry-project-approval.json'), 'utf8'));
+const workflow = JSON.parse(
+	readFileSync(join(__dirname, '..', '..', 'workflows', 'registry-project-approval.json'), 'utf8'),
+);
 const WORKFLOW_ACTOR = 'n8n:workflow:registryProjectApproval01';
 const FORM = '科研项目申报表单 Project Form';
 const DEPT = 'dept-head@college.example.edu.cn';
@@ -43,208 +50,401 @@ function formItem(projectNo: string, name: string, extra: Record<string, string 
 	};
 }
 
-describe.each(testDialects())('research project registration workflow in the n8n engine (%s)', (dialect) => {
-	let engine: Engine;
-	let store: Store;
-	let dir: Directory;
-	let smtp: Awaited<ReturnType<typeof startSmtp>>;
-	const waiting = new WaitingServer(() => engine);
+describe.each(testDialects())(
+	'research project registration workflow in the n8n engine (%s)',
+	(dialect) => {
+		let engine: Engine;
+		let store: Store;
+		let dir: Directory;
+		let smtp: Awaited<ReturnType<typeof startSmtp>>;
+		const waiting = new WaitingServer(() => engine);
 
-	beforeAll(async () => {
-		smtp = await startSmtp();
-		await waiting.start();
-		const config = await freshStoreConfig(dialect);
-		engine = new Engine({ credentials: { ...storeCredentials(config), smtp: smtp.credential as never }, webhookWaitingBaseUrl: waiting.baseUrl });
-		store = await openStore(config);
-		dir = await seedDirectory(store);
-	});
-	afterAll(async () => {
-		await store.close();
-		await closeAllStores();
-		await waiting.stop();
-		await smtp.close();
-	});
-
-	const mailsTo = (address: string, since = 0) => mailsToAddress(smtp, address, since);
-	const linkIn = approvalLinkIn;
-
-	/** The one approval request mail an approver received since `since`. */
-	function requestMail(approver: string, since: number): ReceivedMail {
-		const mails = mailsTo(approver, since).filter((m) => m.subject.includes(' 请审批 Approval requested: '));
-		expect(mails).toHaveLength(1);
-		return mails[0];
-	}
-
-	async function submit(item: ReturnType<typeof formItem>): Promise<{ execution: Execution; since: number }> {
-		const since = smtp.mails.length;
-		const execution = await engine.run(workflow, { startNode: FORM, items: [item] });
-		expect(execution.error()).toBeUndefined();
-		expect(execution.status).toBe('waiting');
-		return { execution: waiting.track(execution), since };
-	}
-
-	/** One approver opens the link in their email and decides; `resumes` says whether that decision ends a stage. */
-	async function decide(execution: Execution, approver: string, since: number, decision: 'approve' | 'reject', comment = '', resumes = true) {
-		const done = await clickDecision(engine, execution, linkIn(requestMail(approver, since)), decision, comment);
-		expect(done.resumed).toBe(resumes);
-		if (done.execution.error()) throw new Error(`${done.execution.data.resultData.lastNodeExecuted}: ${done.execution.error()}`);
-		return waiting.track(done.execution);
-	}
-
-	const projectByNo = async (projectNo: string) => (await projects.list(store, { filters: { projectNo } })).items;
-	const history = (projectId: string) =>
-		store.db.selectFrom('registry_status_history').select(['from_status', 'to_status', 'on_date', 'reason', 'actor']).where('subject_type', '=', 'project').where('subject_id', '=', projectId).orderBy('at').orderBy('id').execute();
-	const auditOf = (entityId: string) => store.db.selectFrom('audit').select(['action', 'actor', 'changes', 'ip']).where('entity_id', '=', entityId).orderBy('at').orderBy('id').execute();
-	const requestFor = (projectId: string) => store.db.selectFrom('approval_request').selectAll().where('subject_type', '=', 'project').where('subject_id', '=', projectId).executeTakeFirstOrThrow();
-
-	it('approved path: form → project 申报 → 系部 → 科研处 + 财务处 会签 by email link → 立项 in the registry, audit rows, PI emailed', async () => {
-		let { execution, since } = await submit(formItem('KY-WF-001', '现场工程师培养模式研究'));
-		const [declared] = await projectByNo('KY-WF-001');
-		expect(declared).toMatchObject({
-			name: '现场工程师培养模式研究',
-			category: 'vertical',
-			level: 'municipal',
-			fundingBody: '市科学技术局',
-			piId: dir.teachers[0].id,
-			memberIds: [dir.teachers[1].id, dir.teachers[2].id],
-			budget: 200000,
-			startDate: '2026-09-01',
-			endDate: '2028-08-31',
-			status: 'applied',
-			notes: '面向智能制造产线的现场工程师培养路径与评价',
+		beforeAll(async () => {
+			smtp = await startSmtp();
+			await waiting.start();
+			const config = await freshStoreConfig(dialect);
+			engine = new Engine({
+				credentials: { ...storeCredentials(config), smtp: smtp.credential as never },
+				webhookWaitingBaseUrl: waiting.baseUrl,
+			});
+			store = await openStore(config);
+			dir = await seedDirectory(store);
 		});
-		// The optional mid-term date became a milestone, hence a deadline owned by the PI.
-		expect((await projects.get(store, declared.id)).milestones).toEqual([expect.objectContaining({ kind: 'midterm', dueOn: '2027-09-15', doneOn: null })]);
+		afterAll(async () => {
+			await store.close();
+			await closeAllStores();
+			await waiting.stop();
+			await smtp.close();
+		});
 
-		// 系部: one request mail; the page the link opens shows the summary and decides nothing.
-		const deptMail = requestMail(DEPT, since);
-		expect(deptMail.subject).toMatch(/^\[XM-\d{4}-\d{4}\] .*科研项目立项《现场工程师培养模式研究》 KY-WF-001$/);
-		const requestNumber = /XM-\d{4}-\d{4}/.exec(deptMail.subject)![0];
-		expect(deptMail.text).toContain('项目类别: 纵向 Government-funded');
-		const page = await engine.webhook(execution, { method: 'GET', query: queryOf(linkIn(deptMail)) });
-		expect(page.resumed).toBe(false);
-		for (const shown of ['KY-WF-001', '市厅级', '市科学技术局', '李老师 &lt;t1@college.edu.cn&gt;', '200,000 元', '2026-09-01 — 2028-08-31', '2027-09-15']) expect(page.response.body).toContain(shown);
-		expect(formFields(page.response.body).token).toBeTruthy();
-		expect(mailsTo(RESEARCH, since)).toHaveLength(0);
-		execution = await decide(execution, DEPT, since, 'approve', '同意申报');
+		const mailsTo = (address: string, since = 0) => mailsToAddress(smtp, address, since);
+		const linkIn = approvalLinkIn;
 
-		// 会签: both offices are asked at once; the first signature alone changes nothing.
-		expect(requestMail(RESEARCH, since).subject).toContain(requestNumber);
-		expect(requestMail(FINANCE, since).subject).toContain(requestNumber);
-		execution = await decide(execution, RESEARCH, since, 'approve', '符合指南', false);
-		expect(execution.status).toBe('waiting');
-		expect((await projects.get(store, declared.id)).status).toBe('applied');
-		execution = await decide(execution, FINANCE, since, 'approve', '预算合理');
-		expect(execution.status).toBe('success');
-		expect(execution.runs('是否撤回 Withdrawn?')).toHaveLength(0);
+		/** The one approval request mail an approver received since `since`. */
+		function requestMail(approver: string, since: number): ReceivedMail {
+			const mails = mailsTo(approver, since).filter((m) =>
+				m.subject.includes(' 请审批 Approval requested: '),
+			);
+			expect(mails).toHaveLength(1);
+			return mails[0];
+		}
 
-		const approved = await projects.get(store, declared.id);
-		expect(approved).toMatchObject({ status: 'approved', statusLabel: '立项 Approved', statusOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), endReason: null });
-		expect(await history(declared.id)).toEqual([
-			expect.objectContaining({ from_status: null, to_status: 'applied', actor: `${WORKFLOW_ACTOR}:登记项目 Create Project` }),
-			{ from_status: 'applied', to_status: 'approved', on_date: approved.statusOn, reason: `审批通过 Approved, ${requestNumber}`, actor: `${WORKFLOW_ACTOR}:立项 Mark Approved` },
-		]);
+		async function submit(
+			item: ReturnType<typeof formItem>,
+		): Promise<{ execution: Execution; since: number }> {
+			const since = smtp.mails.length;
+			const execution = await engine.run(workflow, { startNode: FORM, items: [item] });
+			expect(execution.error()).toBeUndefined();
+			expect(execution.status).toBe('waiting');
+			return { execution: waiting.track(execution), since };
+		}
 
-		// The audit trail: the record's creation and its one step, each by the node that did it …
-		const projectAudit = await auditOf(declared.id);
-		expect(projectAudit.map((a) => [a.action, a.actor])).toEqual([
-			['create', `${WORKFLOW_ACTOR}:登记项目 Create Project`],
-			['transition', `${WORKFLOW_ACTOR}:立项 Mark Approved`],
-		]);
-		expect(JSON.parse(projectAudit[1].changes!)).toMatchObject({ status: ['applied', 'approved'], reason: `审批通过 Approved, ${requestNumber}` });
-		// … and the approval's: the request, then each decision with the clicker's address.
-		const request = await requestFor(declared.id);
-		expect(request).toMatchObject({ number: requestNumber, status: 'approved', submitter_email: PI, submitter_name: '李老师' });
-		expect((await auditOf(request.id)).map((a) => a.action)).toContain('create');
-		const decisions = await store.db.selectFrom('audit').select(['action', 'actor', 'ip', 'changes']).where('entity_type', '=', 'approval_slot').where('changes', 'like', `%${requestNumber}%`).orderBy('at').orderBy('id').execute();
-		expect(decisions.map((d) => [d.action, d.actor, d.ip, JSON.parse(d.changes!).comment])).toEqual([
-			['approve', DEPT, '10.1.2.3', '同意申报'],
-			['approve', RESEARCH, '10.1.2.3', '符合指南'],
-			['approve', FINANCE, '10.1.2.3', '预算合理'],
-		]);
+		/** One approver opens the link in their email and decides; `resumes` says whether that decision ends a stage. */
+		async function decide(
+			execution: Execution,
+			approver: string,
+			since: number,
+			decision: 'approve' | 'reject',
+			comment = '',
+			resumes = true,
+		) {
+			const done = await clickDecision(
+				engine,
+				execution,
+				linkIn(requestMail(approver, since)),
+				decision,
+				comment,
+			);
+			expect(done.resumed).toBe(resumes);
+			if (done.execution.error())
+				throw new Error(
+					`${done.execution.data.resultData.lastNodeExecuted}: ${done.execution.error()}`,
+				);
+			return waiting.track(done.execution);
+		}
 
-		// One result mail, the Approval node's own (escaped), not a second one the workflow builds.
-		expect(mailsTo(PI, since).map((m) => m.subject)).toEqual([`[${requestNumber}] 审批结果：已通过 Result: Approved: 科研项目立项《现场工程师培养模式研究》 KY-WF-001`]);
-	});
+		const projectByNo = async (projectNo: string) =>
+			(await projects.list(store, { filters: { projectNo } })).items;
+		const history = (projectId: string) =>
+			store.db
+				.selectFrom('registry_status_history')
+				.select(['from_status', 'to_status', 'on_date', 'reason', 'actor'])
+				.where('subject_type', '=', 'project')
+				.where('subject_id', '=', projectId)
+				.orderBy('at')
+				.orderBy('id')
+				.execute();
+		const auditOf = (entityId: string) =>
+			store.db
+				.selectFrom('audit')
+				.select(['action', 'actor', 'changes', 'ip'])
+				.where('entity_id', '=', entityId)
+				.orderBy('at')
+				.orderBy('id')
+				.execute();
+		const requestFor = (projectId: string) =>
+			store.db
+				.selectFrom('approval_request')
+				.selectAll()
+				.where('subject_type', '=', 'project')
+				.where('subject_id', '=', projectId)
+				.executeTakeFirstOrThrow();
 
-	it('rejected path: 科研处 rejects in the 会签 stage → the project is 未立项 with the comment, PI emailed (HTML escaped), no 立项', async () => {
-		let { execution, since } = await submit(
-			// A 横向 contract has no 中期检查 (issue #17 point 9): the optional date is left empty, as core refuses it.
-			formItem('KY-WF-002', '数控装备远程运维平台开发', { category: '横向 Enterprise-commissioned', level: '', fundingBody: '', client: dir.acme.name, contractNo: 'HX-2026-031', budget: 80000, midtermDue: '' }),
+		it('approved path: form → project 申报 → 系部 → 科研处 + 财务处 会签 by email link → 立项 in the registry, audit rows, PI emailed', async () => {
+			let { execution, since } = await submit(formItem('KY-WF-001', '现场工程师培养模式研究'));
+			const [declared] = await projectByNo('KY-WF-001');
+			expect(declared).toMatchObject({
+				name: '现场工程师培养模式研究',
+				category: 'vertical',
+				level: 'municipal',
+				fundingBody: '市科学技术局',
+				piId: dir.teachers[0].id,
+				memberIds: [dir.teachers[1].id, dir.teachers[2].id],
+				budget: 200000,
+				startDate: '2026-09-01',
+				endDate: '2028-08-31',
+				status: 'applied',
+				notes: '面向智能制造产线的现场工程师培养路径与评价',
+			});
+			// The optional mid-term date became a milestone, hence a deadline owned by the PI.
+			expect((await projects.get(store, declared.id)).milestones).toEqual([
+				expect.objectContaining({ kind: 'midterm', dueOn: '2027-09-15', doneOn: null }),
+			]);
+
+			// 系部: one request mail; the page the link opens shows the summary and decides nothing.
+			const deptMail = requestMail(DEPT, since);
+			expect(deptMail.subject).toMatch(
+				/^\[XM-\d{4}-\d{4}\] .*科研项目立项《现场工程师培养模式研究》 KY-WF-001$/,
+			);
+			const requestNumber = /XM-\d{4}-\d{4}/.exec(deptMail.subject)![0];
+			expect(deptMail.text).toContain('项目类别: 纵向 Government-funded');
+			const page = await engine.webhook(execution, {
+				method: 'GET',
+				query: queryOf(linkIn(deptMail)),
+			});
+			expect(page.resumed).toBe(false);
+			for (const shown of [
+				'KY-WF-001',
+				'市厅级',
+				'市科学技术局',
+				'李老师 &lt;t1@college.edu.cn&gt;',
+				'200,000 元',
+				'2026-09-01 — 2028-08-31',
+				'2027-09-15',
+			])
+				expect(page.response.body).toContain(shown);
+			expect(formFields(page.response.body).token).toBeTruthy();
+			expect(mailsTo(RESEARCH, since)).toHaveLength(0);
+			execution = await decide(execution, DEPT, since, 'approve', '同意申报');
+
+			// 会签: both offices are asked at once; the first signature alone changes nothing.
+			expect(requestMail(RESEARCH, since).subject).toContain(requestNumber);
+			expect(requestMail(FINANCE, since).subject).toContain(requestNumber);
+			execution = await decide(execution, RESEARCH, since, 'approve', '符合指南', false);
+			expect(execution.status).toBe('waiting');
+			expect((await projects.get(store, declared.id)).status).toBe('applied');
+			execution = await decide(execution, FINANCE, since, 'approve', '预算合理');
+			expect(execution.status).toBe('success');
+			expect(execution.runs('是否撤回 Withdrawn?')).toHaveLength(0);
+
+			const approved = await projects.get(store, declared.id);
+			expect(approved).toMatchObject({
+				status: 'approved',
+				statusLabel: '立项 Approved',
+				statusOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+				endReason: null,
+			});
+			expect(await history(declared.id)).toEqual([
+				expect.objectContaining({
+					from_status: null,
+					to_status: 'applied',
+					actor: `${WORKFLOW_ACTOR}:登记项目 Create Project`,
+				}),
+				{
+					from_status: 'applied',
+					to_status: 'approved',
+					on_date: approved.statusOn,
+					reason: `审批通过 Approved, ${requestNumber}`,
+					actor: `${WORKFLOW_ACTOR}:立项 Mark Approved`,
+				},
+			]);
+
+			// The audit trail: the record's creation and its one step, each by the node that did it …
+			const projectAudit = await auditOf(declared.id);
+			expect(projectAudit.map((a) => [a.action, a.actor])).toEqual([
+				['create', `${WORKFLOW_ACTOR}:登记项目 Create Project`],
+				['transition', `${WORKFLOW_ACTOR}:立项 Mark Approved`],
+			]);
+			expect(JSON.parse(projectAudit[1].changes!)).toMatchObject({
+				status: ['applied', 'approved'],
+				reason: `审批通过 Approved, ${requestNumber}`,
+			});
+			// … and the approval's: the request, then each decision with the clicker's address.
+			const request = await requestFor(declared.id);
+			expect(request).toMatchObject({
+				number: requestNumber,
+				status: 'approved',
+				submitter_email: PI,
+				submitter_name: '李老师',
+			});
+			expect((await auditOf(request.id)).map((a) => a.action)).toContain('create');
+			const decisions = await store.db
+				.selectFrom('audit')
+				.select(['action', 'actor', 'ip', 'changes'])
+				.where('entity_type', '=', 'approval_slot')
+				.where('changes', 'like', `%${requestNumber}%`)
+				.orderBy('at')
+				.orderBy('id')
+				.execute();
+			expect(
+				decisions.map((d) => [d.action, d.actor, d.ip, JSON.parse(d.changes!).comment]),
+			).toEqual([
+				['approve', DEPT, '10.1.2.3', '同意申报'],
+				['approve', RESEARCH, '10.1.2.3', '符合指南'],
+				['approve', FINANCE, '10.1.2.3', '预算合理'],
+			]);
+
+			// One result mail, the Approval node's own (escaped), not a second one the workflow builds.
+			expect(mailsTo(PI, since).map((m) => m.subject)).toEqual([
+				`[${requestNumber}] 审批结果：已通过 Result: Approved: 科研项目立项《现场工程师培养模式研究》 KY-WF-001`,
+			]);
+		});
+
+		it('rejected path: 科研处 rejects in the 会签 stage → the project is 未立项 with the comment, PI emailed (HTML escaped), no 立项', async () => {
+			let { execution, since } = await submit(
+				// A 横向 contract has no 中期检查 (issue #17 point 9): the optional date is left empty, as core refuses it.
+				formItem('KY-WF-002', '数控装备远程运维平台开发', {
+					category: '横向 Enterprise-commissioned',
+					level: '',
+					fundingBody: '',
+					client: dir.acme.name,
+					contractNo: 'HX-2026-031',
+					budget: 80000,
+					midtermDue: '',
+				}),
+			);
+			const [declared] = await projectByNo('KY-WF-002');
+			expect(declared).toMatchObject({
+				category: 'horizontal',
+				level: null,
+				fundingBody: null,
+				clientId: dir.acme.id,
+				clientName: '星河智能制造有限公司',
+				contractNo: 'HX-2026-031',
+				status: 'applied',
+			});
+			expect(requestMail(DEPT, since).text).toContain('委托单位: 星河智能制造有限公司');
+
+			execution = await decide(execution, DEPT, since, 'approve');
+			execution = await decide(execution, RESEARCH, since, 'reject', '预算偏高 <请压缩设备费>');
+			expect(execution.status).toBe('success');
+			expect(execution.runs('立项 Mark Approved')).toHaveLength(0);
+			expect(execution.runs('撤回申报 Mark Withdrawn')).toHaveLength(0);
+
+			const rejected = await projects.get(store, declared.id);
+			expect(rejected).toMatchObject({
+				status: 'not_approved',
+				endReason: '科研处：预算偏高 <请压缩设备费>',
+			});
+			expect(
+				(await history(declared.id)).map((h) => [h.from_status, h.to_status, h.actor]),
+			).toEqual([
+				[null, 'applied', `${WORKFLOW_ACTOR}:登记项目 Create Project`],
+				['applied', 'not_approved', `${WORKFLOW_ACTOR}:未立项 Mark Not Approved`],
+			]);
+			expect((await auditOf(declared.id)).map((a) => a.action)).toEqual(['create', 'transition']);
+			expect(await requestFor(declared.id)).toMatchObject({
+				status: 'rejected',
+				reason: 'decided',
+			});
+			// 未立项 is an end: the step to 立项 (for this 横向 project, the signed contract) is refused from now on.
+			await expect(
+				projects.transition(
+					store,
+					declared.id,
+					{ to: 'approved' },
+					{ actor: 'test' },
+					'2026-07-01',
+				),
+			).rejects.toThrow(
+				/^项目不能从 未立项 Not Approved 变更为 合同签订 Contract Signed；可变更为 （已结束）/,
+			);
+
+			const [mail, ...more] = mailsTo(PI, since);
+			expect(more).toEqual([]);
+			expect(mail.subject).toMatch(
+				/审批结果：未通过 Result: Rejected: 科研项目立项《数控装备远程运维平台开发》 KY-WF-002$/,
+			);
+			expect(mail.text).toContain('预算偏高 <请压缩设备费>');
+			expect(mail.html).toContain('预算偏高 &lt;请压缩设备费&gt;');
+			expect(mail.html).not.toContain('<请压缩设备费>');
+		});
+
+		it('withdrawal: the PI withdraws mid-approval → the execution resumes, the project is 未立项 as withdrawn, PI emailed, old links dead', async () => {
+			let { execution, since } = await submit(formItem('KY-WF-003', '工业互联网安全实训体系研究'));
+			execution = await decide(execution, DEPT, since, 'approve');
+			const requestNumber = /XM-\d{4}-\d{4}/.exec(requestMail(RESEARCH, since).subject)![0];
+			const manage = await engine.run(
+				manageWorkflow('withdraw', {
+					requestId: requestNumber,
+					withdrawnBy: PI,
+					note: '合作企业调整，下一年度再报',
+				}),
+			);
+			expect(manage.error()).toBeUndefined();
+			expect(manage.output('Manage')[0]).toMatchObject({
+				reason: 'withdrawn',
+				executionResumed: true,
+			});
+
+			const resumed = waiting.latest(execution);
+			expect(resumed.status).toBe('success');
+			expect(resumed.runs('未立项 Mark Not Approved')).toHaveLength(0);
+			expect(resumed.runs('立项 Mark Approved')).toHaveLength(0);
+			const [declared] = await projectByNo('KY-WF-003');
+			expect(await projects.get(store, declared.id)).toMatchObject({
+				status: 'not_approved',
+				endReason: '申报人撤回 Withdrawn by the submitter：合作企业调整，下一年度再报',
+			});
+			expect((await history(declared.id)).at(-1)).toMatchObject({
+				from_status: 'applied',
+				to_status: 'not_approved',
+				actor: `${WORKFLOW_ACTOR}:撤回申报 Mark Withdrawn`,
+			});
+
+			// at most the Approval node's own result mail, never a second one
+			expect(mailsTo(PI, since).length).toBeLessThanOrEqual(1);
+
+			// The finance office opens the link from the mail that came before the withdrawal.
+			const page = await engine.webhook(execution, {
+				method: 'GET',
+				query: queryOf(linkIn(requestMail(FINANCE, since))),
+			});
+			expect(page.resumed).toBe(false);
+			expect(page.response.body).toContain('申请已撤回');
+		});
+
+		it.each([
+			[
+				'an end date before the start date',
+				'KY-WF-BAD1',
+				{ startDate: '2027-01-01', endDate: '2026-06-30' },
+				/第 1 项 Item 1：结束日期 End Date 2026-06-30 is before the start 2027-01-01.*字段 Field: endDate/,
+			],
+			[
+				'a 纵向 project without a level',
+				'KY-WF-BAD2',
+				{ level: '' },
+				/第 1 项 Item 1：项目级别 Level is required for a 纵向 project.*字段 Field: level/,
+			],
+			[
+				'a PI who is not in the directory',
+				'KY-WF-BAD3',
+				{ piEmail: 'nobody@college.edu.cn' },
+				/第 1 项 Item 1：项目负责人 PI "nobody@college.edu.cn" is not \(uniquely\) in the directory.*字段 Field: pi/,
+			],
+		])(
+			'a bad submission (%s) stops at Create Project with a clear error and writes nothing',
+			async (_case, projectNo, change, message) => {
+				const count = async (
+					table:
+						| 'audit'
+						| 'approval_request'
+						| 'registry_project'
+						| 'registry_milestone'
+						| 'registry_status_history',
+				) =>
+					Number(
+						(
+							await store.db
+								.selectFrom(table)
+								.select((eb) => eb.fn.countAll().as('n'))
+								.executeTakeFirstOrThrow()
+						).n,
+					);
+				const tables = [
+					'audit',
+					'approval_request',
+					'registry_project',
+					'registry_milestone',
+					'registry_status_history',
+				] as const;
+				const before = await Promise.all(tables.map(count));
+				const mails = smtp.mails.length;
+
+				const execution = await engine.run(workflow, {
+					startNode: FORM,
+					items: [formItem(projectNo, '坏申报', change)],
+				});
+				expect(execution.status).toBe('error');
+				expect(execution.data.resultData.lastNodeExecuted).toBe('登记项目 Create Project');
+				expect(execution.error()).toMatch(message);
+				expect(execution.runs('立项审批 Approval')).toHaveLength(0);
+
+				expect(await projectByNo(projectNo)).toEqual([]);
+				expect(await Promise.all(tables.map(count))).toEqual(before);
+				expect(smtp.mails.length).toBe(mails);
+			},
 		);
-		const [declared] = await projectByNo('KY-WF-002');
-		expect(declared).toMatchObject({ category: 'horizontal', level: null, fundingBody: null, clientId: dir.acme.id, clientName: '星河智能制造有限公司', contractNo: 'HX-2026-031', status: 'applied' });
-		expect(requestMail(DEPT, since).text).toContain('委托单位: 星河智能制造有限公司');
-
-		execution = await decide(execution, DEPT, since, 'approve');
-		execution = await decide(execution, RESEARCH, since, 'reject', '预算偏高 <请压缩设备费>');
-		expect(execution.status).toBe('success');
-		expect(execution.runs('立项 Mark Approved')).toHaveLength(0);
-		expect(execution.runs('撤回申报 Mark Withdrawn')).toHaveLength(0);
-
-		const rejected = await projects.get(store, declared.id);
-		expect(rejected).toMatchObject({ status: 'not_approved', endReason: '科研处：预算偏高 <请压缩设备费>' });
-		expect((await history(declared.id)).map((h) => [h.from_status, h.to_status, h.actor])).toEqual([
-			[null, 'applied', `${WORKFLOW_ACTOR}:登记项目 Create Project`],
-			['applied', 'not_approved', `${WORKFLOW_ACTOR}:未立项 Mark Not Approved`],
-		]);
-		expect((await auditOf(declared.id)).map((a) => a.action)).toEqual(['create', 'transition']);
-		expect(await requestFor(declared.id)).toMatchObject({ status: 'rejected', reason: 'decided' });
-		// 未立项 is an end: the step to 立项 (for this 横向 project, the signed contract) is refused from now on.
-		await expect(projects.transition(store, declared.id, { to: 'approved' }, { actor: 'test' }, '2026-07-01')).rejects.toThrow(/^项目不能从 未立项 Not Approved 变更为 合同签订 Contract Signed；可变更为 （已结束）/);
-
-		const [mail, ...more] = mailsTo(PI, since);
-		expect(more).toEqual([]);
-		expect(mail.subject).toMatch(/审批结果：未通过 Result: Rejected: 科研项目立项《数控装备远程运维平台开发》 KY-WF-002$/);
-		expect(mail.text).toContain('预算偏高 <请压缩设备费>');
-		expect(mail.html).toContain('预算偏高 &lt;请压缩设备费&gt;');
-		expect(mail.html).not.toContain('<请压缩设备费>');
-	});
-
-	it('withdrawal: the PI withdraws mid-approval → the execution resumes, the project is 未立项 as withdrawn, PI emailed, old links dead', async () => {
-		let { execution, since } = await submit(formItem('KY-WF-003', '工业互联网安全实训体系研究'));
-		execution = await decide(execution, DEPT, since, 'approve');
-		const requestNumber = /XM-\d{4}-\d{4}/.exec(requestMail(RESEARCH, since).subject)![0];
-		const manage = await engine.run(manageWorkflow('withdraw', { requestId: requestNumber, withdrawnBy: PI, note: '合作企业调整，下一年度再报' }));
-		expect(manage.error()).toBeUndefined();
-		expect(manage.output('Manage')[0]).toMatchObject({ reason: 'withdrawn', executionResumed: true });
-
-		const resumed = waiting.latest(execution);
-		expect(resumed.status).toBe('success');
-		expect(resumed.runs('未立项 Mark Not Approved')).toHaveLength(0);
-		expect(resumed.runs('立项 Mark Approved')).toHaveLength(0);
-		const [declared] = await projectByNo('KY-WF-003');
-		expect(await projects.get(store, declared.id)).toMatchObject({ status: 'not_approved', endReason: '申报人撤回 Withdrawn by the submitter：合作企业调整，下一年度再报' });
-		expect((await history(declared.id)).at(-1)).toMatchObject({ from_status: 'applied', to_status: 'not_approved', actor: `${WORKFLOW_ACTOR}:撤回申报 Mark Withdrawn` });
-
-		// at most the Approval node's own result mail, never a second one
-		expect(mailsTo(PI, since).length).toBeLessThanOrEqual(1);
-
-		// The finance office opens the link from the mail that came before the withdrawal.
-		const page = await engine.webhook(execution, { method: 'GET', query: queryOf(linkIn(requestMail(FINANCE, since))) });
-		expect(page.resumed).toBe(false);
-		expect(page.response.body).toContain('申请已撤回');
-	});
-
-	it.each([
-		['an end date before the start date', 'KY-WF-BAD1', { startDate: '2027-01-01', endDate: '2026-06-30' }, /第 1 项 Item 1：结束日期 End Date 2026-06-30 is before the start 2027-01-01.*字段 Field: endDate/],
-		['a 纵向 project without a level', 'KY-WF-BAD2', { level: '' }, /第 1 项 Item 1：项目级别 Level is required for a 纵向 project.*字段 Field: level/],
-		['a PI who is not in the directory', 'KY-WF-BAD3', { piEmail: 'nobody@college.edu.cn' }, /第 1 项 Item 1：项目负责人 PI "nobody@college.edu.cn" is not \(uniquely\) in the directory.*字段 Field: pi/],
-	])('a bad submission (%s) stops at Create Project with a clear error and writes nothing', async (_case, projectNo, change, message) => {
-		const count = async (table: 'audit' | 'approval_request' | 'registry_project' | 'registry_milestone' | 'registry_status_history') =>
-			Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-		const tables = ['audit', 'approval_request', 'registry_project', 'registry_milestone', 'registry_status_history'] as const;
-		const before = await Promise.all(tables.map(count));
-		const mails = smtp.mails.length;
-
-		const execution = await engine.run(workflow, { startNode: FORM, items: [formItem(projectNo, '坏申报', change)] });
-		expect(execution.status).toBe('error');
-		expect(execution.data.resultData.lastNodeExecuted).toBe('登记项目 Create Project');
-		expect(execution.error()).toMatch(message);
-		expect(execution.runs('立项审批 Approval')).toHaveLength(0);
-
-		expect(await projectByNo(projectNo)).toEqual([]);
-		expect(await Promise.all(tables.map(count))).toEqual(before);
-		expect(smtp.mails.length).toBe(mails);
-	});
-});
+	},
+);

@@ -12,10 +12,15 @@ export type Snapshot = Record<string, number>;
 
 /** Row count of every table of the store (the audit table among them). */
 export async function snapshot(store: Store): Promise<Snapshot> {
-	const tables = (await store.db.introspection.getTables()).map((t) => t.name).filter((n) => n !== 'schema_migration' && !n.startsWith('sqlite_'));
+	const tables = (await store.db.introspection.getTables())
+		.map((t) => t.name)
+		.filter((n) => n !== 'schema_migration' && !n.startsWith('sqlite_'));
 	const counts: Snapshot = {};
 	for (const table of tables.sort()) {
-		const row = await (store.db as any).selectFrom(table).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst();
+		const row = await (store.db as any)
+			.selectFrom(table)
+			.select((eb: any) => eb.fn.countAll().as('n'))
+			.executeTakeFirst();
 		counts[table] = Number(row.n);
 	}
 	return counts;
@@ -24,13 +29,20 @@ export async function snapshot(store: Store): Promise<Snapshot> {
 /** Why an error is not an acceptable answer to bad input, or null if it is. */
 export function badError(error: unknown): string | null {
 	if (error instanceof ValidationError) {
-		if (typeof error.field !== 'string' || !error.field) return `ValidationError without a field: ${error.message.slice(0, 200)}`;
+		if (typeof error.field !== 'string' || !error.field)
+			return `ValidationError without a field: ${error.message.slice(0, 200)}`;
 		if (!error.message.trim()) return `ValidationError for ${error.field} without a message`;
 		return null;
 	}
-	if (error instanceof StateError || error instanceof NotFoundError) return error.message.trim() ? null : `${error.name} without a message`;
+	if (error instanceof StateError || error instanceof NotFoundError)
+		return error.message.trim() ? null : `${error.name} without a message`;
 	const e = error as Error;
-	return `${e?.name ?? typeof error}: ${String(e?.message ?? error).slice(0, 300)}\n${String(e?.stack ?? '').split('\n').slice(1, 4).join('\n')}`;
+	return `${e?.name ?? typeof error}: ${String(e?.message ?? error).slice(0, 300)}\n${String(
+		e?.stack ?? '',
+	)
+		.split('\n')
+		.slice(1, 4)
+		.join('\n')}`;
 }
 
 export interface CaseResult {
@@ -62,7 +74,10 @@ export async function runCase(
 		if (why) failures.push(`${label}\n  → ${why}`);
 		const after = await snapshot(store);
 		const changed = Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]);
-		if (changed.length) failures.push(`${label}\n  → refused but changed ${changed.map((t) => `${t} ${before[t]}→${after[t]}`).join(', ')}`);
+		if (changed.length)
+			failures.push(
+				`${label}\n  → refused but changed ${changed.map((t) => `${t} ${before[t]}→${after[t]}`).join(', ')}`,
+			);
 	}
 	return result;
 }
@@ -71,10 +86,15 @@ export function summarise(target: string, seed: number, results: CaseResult[]): 
 	const refused = results.filter((r) => r.outcome === 'refused');
 	const fields = new Map<string, number>();
 	for (const r of refused) {
-		const key = r.error instanceof ValidationError ? `field ${r.error.field}` : (r.error as Error).name;
+		const key =
+			r.error instanceof ValidationError ? `field ${r.error.field}` : (r.error as Error).name;
 		fields.set(key, (fields.get(key) ?? 0) + 1);
 	}
-	const top = [...fields].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, n]) => `${k}×${n}`).join(', ');
+	const top = [...fields]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, 4)
+		.map(([k, n]) => `${k}×${n}`)
+		.join(', ');
 	return `[fuzz] ${target} seed ${seed}: ${results.length} cases, ${results.length - refused.length} accepted, ${refused.length} refused (${top})`;
 }
 

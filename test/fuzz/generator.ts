@@ -11,7 +11,9 @@ export function fuzzSeeds(label: string): number[] {
 	const replay = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : NaN;
 	const second = Number.isInteger(replay) ? replay : Math.floor(Math.random() * 2 ** 31);
 	// eslint-disable-next-line no-console
-	console.log(`[fuzz] ${label}: seeds ${FIXED_SEED} (fixed) and ${second} (${Number.isInteger(replay) ? 'FUZZ_SEED' : 'random'}); replay with FUZZ_SEED=${second}`);
+	console.log(
+		`[fuzz] ${label}: seeds ${FIXED_SEED} (fixed) and ${second} (${Number.isInteger(replay) ? 'FUZZ_SEED' : 'random'}); replay with FUZZ_SEED=${second}`,
+	);
 	return [FIXED_SEED, second];
 }
 
@@ -57,7 +59,7 @@ export const MARKUP = [
 	'<script>window.__pwned=1</script>',
 	'<img src=x onerror="window.__pwned=1">',
 	'"><svg onload=window.__pwned=1>',
-	"javascript:window.__pwned=1",
+	'javascript:window.__pwned=1',
 	'</td></tr></table><iframe src="javascript:window.__pwned=1"></iframe>',
 	'{{ $json.secret }} ${process.exit(1)} {{constructor.constructor("return 1")()}}',
 ];
@@ -92,7 +94,15 @@ export const BAD_DATES = [
 	'٢٠٢٣-٠١-٠١',
 ];
 
-export const BAD_TIME_ZONES = ['Mars/Olympus_Mons', 'UTC+25', '../../etc/passwd', 'Asia/Shang hai', '<script>', 'GMT+99', '💥'];
+export const BAD_TIME_ZONES = [
+	'Mars/Olympus_Mons',
+	'UTC+25',
+	'../../etc/passwd',
+	'Asia/Shang hai',
+	'<script>',
+	'GMT+99',
+	'💥',
+];
 
 const HUGE = ['x'.repeat(100_000), '中'.repeat(20_000), '😀'.repeat(10_000), 'a,'.repeat(30_000)];
 
@@ -134,17 +144,29 @@ export function hostile(rng: Rng, kind: 'any' | 'date' | 'zone' | 'text' = 'any'
 		() => '   ',
 		() => rng.pick(SQL_FRAGMENTS) + rng.pick(MARKUP) + rng.pick(SCRIPTS_AND_TEXT),
 	];
-	if (kind !== 'text') pools.push(() => wrongType(rng), () => wrongType(rng));
+	if (kind !== 'text')
+		pools.push(
+			() => wrongType(rng),
+			() => wrongType(rng),
+		);
 	return rng.pick(pools)();
 }
 
-export type Mutation = { kind: 'keep' } | { kind: 'drop'; field: string } | { kind: 'set'; field: string; value: unknown } | { kind: 'extra'; field: string; value: unknown };
+export type Mutation =
+	| { kind: 'keep' }
+	| { kind: 'drop'; field: string }
+	| { kind: 'set'; field: string; value: unknown }
+	| { kind: 'extra'; field: string; value: unknown };
 
 /**
  * A variant of a valid record: a few fields dropped or replaced by hostile values, maybe
  * extra fields. Fields listed in `dateFields` get date-shaped junk more often.
  */
-export function mutate<T extends Record<string, unknown>>(rng: Rng, base: T, options: { dateFields?: string[]; zoneFields?: string[] } = {}): { input: T; mutations: Mutation[] } {
+export function mutate<T extends Record<string, unknown>>(
+	rng: Rng,
+	base: T,
+	options: { dateFields?: string[]; zoneFields?: string[] } = {},
+): { input: T; mutations: Mutation[] } {
 	const input: Record<string, unknown> = { ...base };
 	const mutations: Mutation[] = [];
 	const fields = Object.keys(base);
@@ -156,16 +178,35 @@ export function mutate<T extends Record<string, unknown>>(rng: Rng, base: T, opt
 			delete input[field];
 			mutations.push({ kind: 'drop', field });
 		} else {
-			const kind = options.dateFields?.includes(field) ? 'date' : options.zoneFields?.includes(field) ? 'zone' : 'any';
+			const kind = options.dateFields?.includes(field)
+				? 'date'
+				: options.zoneFields?.includes(field)
+					? 'zone'
+					: 'any';
 			const value = hostile(rng, kind);
 			input[field] = value;
 			mutations.push({ kind: 'set', field, value: describe(value) });
 		}
 	}
 	if (rng.chance(0.3)) {
-		const field = rng.pick(['extra', 'id', 'createdAt', 'status', '__proto__', 'constructor', '状态', '']);
+		const field = rng.pick([
+			'extra',
+			'id',
+			'createdAt',
+			'status',
+			'__proto__',
+			'constructor',
+			'状态',
+			'',
+		]);
 		const value = hostile(rng);
-		if (field === '__proto__') Object.defineProperty(input, field, { value, enumerable: true, configurable: true, writable: true });
+		if (field === '__proto__')
+			Object.defineProperty(input, field, {
+				value,
+				enumerable: true,
+				configurable: true,
+				writable: true,
+			});
 		else input[field] = value;
 		mutations.push({ kind: 'extra', field, value: describe(value) });
 	}
@@ -176,7 +217,8 @@ export function mutate<T extends Record<string, unknown>>(rng: Rng, base: T, opt
 export function describe(value: unknown): string {
 	let text: string;
 	try {
-		text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+		text =
+			typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
 	} catch {
 		text = String(value);
 	}

@@ -34,7 +34,26 @@ export interface Target {
 }
 
 const ctx = { actor, timeZone: 'Asia/Shanghai' };
-const DATE_FIELDS = ['memberSince', 'dualQualifiedSince', 'joinedOn', 'filingDate', 'statusOn', 'grantedOn', 'examResponseDue', 'startDate', 'endDate', 'openingDue', 'midtermDue', 'closingDue', 'plannedStart', 'plannedEnd', 'recognisedFrom', 'recognisedTo', 'dueOn', 'completedOn'];
+const DATE_FIELDS = [
+	'memberSince',
+	'dualQualifiedSince',
+	'joinedOn',
+	'filingDate',
+	'statusOn',
+	'grantedOn',
+	'examResponseDue',
+	'startDate',
+	'endDate',
+	'openingDue',
+	'midtermDue',
+	'closingDue',
+	'plannedStart',
+	'plannedEnd',
+	'recognisedFrom',
+	'recognisedTo',
+	'dueOn',
+	'completedOn',
+];
 
 /** A valid invention application number of `year` with serial `n` (check digit computed). */
 export function applicationNo(year: number, n: number): string {
@@ -105,64 +124,192 @@ const approvalInput = (env: Env) => ({
 	submitterName: '教师1',
 	cc: 'office@college.edu.cn',
 	stages: [
-		{ name: '系部审核', mode: 'any', approvers: [env.dir.teachers[1].email, env.dir.teachers[2].email] },
+		{
+			name: '系部审核',
+			mode: 'any',
+			approvers: [env.dir.teachers[1].email, env.dir.teachers[2].email],
+		},
 		{ name: '企业确认', mode: 'all', approvers: [env.dir.lead.email] },
 	],
 	numberPrefix: 'KC',
 });
 
-const m = (rng: Rng, base: Record<string, unknown>) => mutate(rng, base, { dateFields: DATE_FIELDS });
+const m = (rng: Rng, base: Record<string, unknown>) =>
+	mutate(rng, base, { dateFields: DATE_FIELDS });
 
 export const TARGETS: Target[] = [
-	{ name: 'organisation.create', input: (r, e, i) => m(r, org(e, i)), call: (s, _e, x) => organisations.create(s, x, actor) },
-	{ name: 'organisation.update', input: (r, e, i) => m(r, org(e, i)), call: (s, e, x) => organisations.update(s, e.orgId, x, actor) },
-	{ name: 'organisation.upsert', input: (r, e, i) => m(r, org(e, i)), call: (s, _e, x) => organisations.upsert(s, x, actor) },
-	{ name: 'person.create', input: (r, e, i) => m(r, person(e, i)), call: (s, _e, x) => people.create(s, x, actor) },
-	{ name: 'person.update', input: (r, e, i) => m(r, person(e, i)), call: (s, e, x) => people.update(s, e.personId, x, actor) },
-	{ name: 'course.create', input: (r, e, i) => m(r, validProposal(e.dir, { code: `C-${unique(e, i)}` })), call: (s, _e, x) => courses.create(s, x, ctx) },
-	{ name: 'course.update', input: (r, e, i) => m(r, validProposal(e.dir, { code: `U-${unique(e, i)}` })), call: (s, e, x) => courses.update(s, e.courseId, x, ctx) },
+	{
+		name: 'organisation.create',
+		input: (r, e, i) => m(r, org(e, i)),
+		call: (s, _e, x) => organisations.create(s, x, actor),
+	},
+	{
+		name: 'organisation.update',
+		input: (r, e, i) => m(r, org(e, i)),
+		call: (s, e, x) => organisations.update(s, e.orgId, x, actor),
+	},
+	{
+		name: 'organisation.upsert',
+		input: (r, e, i) => m(r, org(e, i)),
+		call: (s, _e, x) => organisations.upsert(s, x, actor),
+	},
+	{
+		name: 'person.create',
+		input: (r, e, i) => m(r, person(e, i)),
+		call: (s, _e, x) => people.create(s, x, actor),
+	},
+	{
+		name: 'person.update',
+		input: (r, e, i) => m(r, person(e, i)),
+		call: (s, e, x) => people.update(s, e.personId, x, actor),
+	},
+	{
+		name: 'course.create',
+		input: (r, e, i) => m(r, validProposal(e.dir, { code: `C-${unique(e, i)}` })),
+		call: (s, _e, x) => courses.create(s, x, ctx),
+	},
+	{
+		name: 'course.update',
+		input: (r, e, i) => m(r, validProposal(e.dir, { code: `U-${unique(e, i)}` })),
+		call: (s, e, x) => courses.update(s, e.courseId, x, ctx),
+	},
 	{
 		name: 'course.advance',
-		input: (r) => m(r, { to: 'rejected', date: '2026-01-05', note: '材料不全', evidence: 'https://example.com/a.pdf' }),
+		input: (r) =>
+			m(r, {
+				to: 'rejected',
+				date: '2026-01-05',
+				note: '材料不全',
+				evidence: 'https://example.com/a.pdf',
+			}),
 		call: (s, e, x) => courses.advance(s, e.submittedCourseId, x.to, x, ctx),
 	},
 	{
 		name: 'deliverable.create',
-		input: (r, e) => m(r, { courseId: e.courseId, kind: 'workbook', title: '活页式工作手册', status: 'completed', link: 'https://example.com/w', dueOn: '2026-06-30', completedOn: '2026-05-01', note: '' }),
+		input: (r, e) =>
+			m(r, {
+				courseId: e.courseId,
+				kind: 'workbook',
+				title: '活页式工作手册',
+				status: 'completed',
+				link: 'https://example.com/w',
+				dueOn: '2026-06-30',
+				completedOn: '2026-05-01',
+				note: '',
+			}),
 		call: (s, _e, x) => deliverables.create(s, x, actor),
 	},
 	{
 		name: 'station.create',
-		input: (r, e, i) => m(r, { name: `实践流动站${unique(e, i)}`, organisationId: e.dir.acme.id, kind: 'station', capacity: 5, contactEmail: 'st@example.com', recognisedFrom: '2024-01-01', recognisedTo: '2026-12-31' }),
+		input: (r, e, i) =>
+			m(r, {
+				name: `实践流动站${unique(e, i)}`,
+				organisationId: e.dir.acme.id,
+				kind: 'station',
+				capacity: 5,
+				contactEmail: 'st@example.com',
+				recognisedFrom: '2024-01-01',
+				recognisedTo: '2026-12-31',
+			}),
 		call: (s, _e, x) => stations.create(s, x, actor),
 	},
 	{
 		name: 'placement.create',
-		input: (r, e) => m(r, { teacherId: e.dir.teachers[3].id, hostId: e.dir.acme.id, stationId: e.stationId, form: 'post', plannedStart: '2026-07-06', plannedEnd: '2026-08-14', plannedDays: 30, goals: '学习产线调试' }),
+		input: (r, e) =>
+			m(r, {
+				teacherId: e.dir.teachers[3].id,
+				hostId: e.dir.acme.id,
+				stationId: e.stationId,
+				form: 'post',
+				plannedStart: '2026-07-06',
+				plannedEnd: '2026-08-14',
+				plannedDays: 30,
+				goals: '学习产线调试',
+			}),
 		call: (s, _e, x) => createPlacement(s, x, actor),
 	},
 	{
 		name: 'engagement.create',
-		input: (r, e) => m(r, { technicianId: e.dir.lead.id, course: '工业机器人编程', module: '离线编程', term: '2025-2026-1', yearsInIndustry: 12 }),
+		input: (r, e) =>
+			m(r, {
+				technicianId: e.dir.lead.id,
+				course: '工业机器人编程',
+				module: '离线编程',
+				term: '2025-2026-1',
+				yearsInIndustry: 12,
+			}),
 		call: (s, _e, x) => createEngagement(s, x, actor),
 	},
-	{ name: 'patent.create', input: (r, e, i) => m(r, patent(e, i)), call: (s, _e, x) => patents.create(s, x, actor) },
-	{ name: 'patent.update', input: (r, e, i) => m(r, patent(e, i)), call: (s, e, x) => patents.update(s, e.patentId, x, actor) },
-	{ name: 'project.create', input: (r, e, i) => m(r, project(e, i)), call: (s, _e, x) => projects.create(s, x, actor) },
-	{ name: 'project.update', input: (r, e, i) => m(r, project(e, i)), call: (s, e, x) => projects.update(s, e.projectId, x, actor) },
+	{
+		name: 'patent.create',
+		input: (r, e, i) => m(r, patent(e, i)),
+		call: (s, _e, x) => patents.create(s, x, actor),
+	},
+	{
+		name: 'patent.update',
+		input: (r, e, i) => m(r, patent(e, i)),
+		call: (s, e, x) => patents.update(s, e.patentId, x, actor),
+	},
+	{
+		name: 'project.create',
+		input: (r, e, i) => m(r, project(e, i)),
+		call: (s, _e, x) => projects.create(s, x, actor),
+	},
+	{
+		name: 'project.update',
+		input: (r, e, i) => m(r, project(e, i)),
+		call: (s, e, x) => projects.update(s, e.projectId, x, actor),
+	},
 	{
 		name: 'approval.create',
 		input: (r, e) => m(r, approvalInput(e)),
-		call: (s, e, x) => createRequest({ store: s, settings: e.settings }, parseRequest(x, { linkBase: 'http://127.0.0.1:5678/webhook-waiting/1/node', executionId: '1', nodeId: 'node' }), actor),
+		call: (s, e, x) =>
+			createRequest(
+				{ store: s, settings: e.settings },
+				parseRequest(x, {
+					linkBase: 'http://127.0.0.1:5678/webhook-waiting/1/node',
+					executionId: '1',
+					nodeId: 'node',
+				}),
+				actor,
+			),
 	},
 ];
 
 /** Bulk paths take a batch of inputs at once; each row gets its own verdict. */
-export const BULK_TARGETS: Array<{ name: string; rows(rng: Rng, env: Env, i: number): { input: any; mutations: Mutation[] }; call(store: Store, rows: any[]): Promise<Array<{ result: string; field?: string; reason?: string }>>; table: string }> = [
-	{ name: 'organisation.bulkUpsert', table: 'organisation', rows: (r, e, i) => m(r, org(e, i)), call: (s, rows) => organisations.bulkUpsert(s, rows, actor) },
-	{ name: 'person.bulkUpsert', table: 'person', rows: (r, e, i) => m(r, person(e, i)), call: (s, rows) => people.bulkUpsert(s, rows, actor) },
-	{ name: 'registry.importPatents', table: 'registry_patent', rows: (r, e, i) => m(r, patent(e, i)), call: (s, rows) => importPatents(s, rows, actor) },
-	{ name: 'project.bulkUpsert', table: 'registry_project', rows: (r, e, i) => m(r, project(e, i)), call: (s, rows) => projects.bulkUpsert(s, rows, actor) },
+export const BULK_TARGETS: Array<{
+	name: string;
+	rows(rng: Rng, env: Env, i: number): { input: any; mutations: Mutation[] };
+	call(
+		store: Store,
+		rows: any[],
+	): Promise<Array<{ result: string; field?: string; reason?: string }>>;
+	table: string;
+}> = [
+	{
+		name: 'organisation.bulkUpsert',
+		table: 'organisation',
+		rows: (r, e, i) => m(r, org(e, i)),
+		call: (s, rows) => organisations.bulkUpsert(s, rows, actor),
+	},
+	{
+		name: 'person.bulkUpsert',
+		table: 'person',
+		rows: (r, e, i) => m(r, person(e, i)),
+		call: (s, rows) => people.bulkUpsert(s, rows, actor),
+	},
+	{
+		name: 'registry.importPatents',
+		table: 'registry_patent',
+		rows: (r, e, i) => m(r, patent(e, i)),
+		call: (s, rows) => importPatents(s, rows, actor),
+	},
+	{
+		name: 'project.bulkUpsert',
+		table: 'registry_project',
+		rows: (r, e, i) => m(r, project(e, i)),
+		call: (s, rows) => projects.bulkUpsert(s, rows, actor),
+	},
 ];
 
 /** A directory plus one record of each kind, for the update paths to aim at. */
@@ -174,10 +321,18 @@ export async function prepare(store: Store, tag: string, serial: number): Promis
 	env.orgId = (await organisations.create(store, org(env, 999_999) as any, actor)).id;
 	env.personId = (await people.create(store, person(env, 999_999) as any, actor)).id;
 	env.courseId = (await courses.create(store, validProposal(dir, { code: `BASE-${tag}` }), ctx)).id;
-	env.submittedCourseId = (await courses.create(store, validProposal(dir, { code: `SUB-${tag}` }), ctx)).id;
+	env.submittedCourseId = (
+		await courses.create(store, validProposal(dir, { code: `SUB-${tag}` }), ctx)
+	).id;
 	await courses.submit(store, env.submittedCourseId, {}, ctx);
 	env.patentId = (await patents.create(store, patent(env, 99_999) as any, actor)).id;
 	env.projectId = (await projects.create(store, project(env, 999_999) as any, actor)).id;
-	env.stationId = (await stations.create(store, { name: `流动站${tag}`, organisationId: dir.acme.id, capacity: 50 }, actor)).id;
+	env.stationId = (
+		await stations.create(
+			store,
+			{ name: `流动站${tag}`, organisationId: dir.acme.id, capacity: 50 },
+			actor,
+		)
+	).id;
 	return env;
 }

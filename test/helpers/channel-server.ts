@@ -72,10 +72,20 @@ const checks: Record<string, { check: Check; ok: unknown }> = {
 		},
 	},
 	'/open-apis/im/v1/messages': {
-		ok: { code: 0, msg: 'success', data: { message_id: 'om_dc13264520392913993dd051dba21dcf', msg_type: 'interactive' } },
+		ok: {
+			code: 0,
+			msg: 'success',
+			data: { message_id: 'om_dc13264520392913993dd051dba21dcf', msg_type: 'interactive' },
+		},
 		check: (b, q) => {
 			const e: string[] = [];
-			need(e, ['open_id', 'user_id', 'union_id', 'email', 'chat_id'].includes(q.get('receive_id_type') ?? ''), 'receive_id_type');
+			need(
+				e,
+				['open_id', 'user_id', 'union_id', 'email', 'chat_id'].includes(
+					q.get('receive_id_type') ?? '',
+				),
+				'receive_id_type',
+			);
 			need(e, str(b.receive_id), 'receive_id');
 			need(e, b.msg_type === 'interactive', 'msg_type');
 			need(e, typeof b.content === 'string', 'content must be a JSON string');
@@ -100,16 +110,29 @@ const checks: Record<string, { check: Check; ok: unknown }> = {
 };
 
 function cardButtons(card: any): any[] {
-	return (card.elements ?? []).filter((el: any) => el.tag === 'action').flatMap((el: any) => el.actions ?? []).filter((a: any) => a.tag === 'button');
+	return (card.elements ?? [])
+		.filter((el: any) => el.tag === 'action')
+		.flatMap((el: any) => el.actions ?? [])
+		.filter((a: any) => a.tag === 'button');
 }
 function cardLink(card: any): string | undefined {
 	return cardButtons(card)[0]?.url;
 }
 function cardErrors(card: any): string[] {
 	const e: string[] = [];
-	need(e, card.header?.title?.tag === 'plain_text' && str(card.header?.title?.content), 'card.header.title');
+	need(
+		e,
+		card.header?.title?.tag === 'plain_text' && str(card.header?.title?.content),
+		'card.header.title',
+	);
 	need(e, Array.isArray(card.elements) && card.elements.length > 0, 'card.elements');
-	need(e, cardButtons(card).some((btn) => btn.text?.tag === 'plain_text' && str(btn.text?.content) && str(btn.url)), 'card button with text and url');
+	need(
+		e,
+		cardButtons(card).some(
+			(btn) => btn.text?.tag === 'plain_text' && str(btn.text?.content) && str(btn.url),
+		),
+		'card button with text and url',
+	);
 	return e;
 }
 
@@ -125,7 +148,9 @@ export async function startChannelServer(): Promise<ChannelServer> {
 	const received: ChannelServer['received'] = [];
 	const server: Server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-		const path = Object.keys(checks).find((p) => (p.endsWith('/') ? url.pathname.startsWith(p) : url.pathname === p));
+		const path = Object.keys(checks).find((p) =>
+			p.endsWith('/') ? url.pathname.startsWith(p) : url.pathname === p,
+		);
 		let raw = '';
 		req.setEncoding('utf8');
 		req.on('data', (chunk) => (raw += chunk));
@@ -134,7 +159,12 @@ export async function startChannelServer(): Promise<ChannelServer> {
 				res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
 				res.end(JSON.stringify(body));
 			};
-			if (!path || req.method !== 'POST' || !/^application\/json/.test(req.headers['content-type'] ?? '')) return reply(404, { errcode: 404 });
+			if (
+				!path ||
+				req.method !== 'POST' ||
+				!/^application\/json/.test(req.headers['content-type'] ?? '')
+			)
+				return reply(404, { errcode: 404 });
 			let body: unknown;
 			try {
 				body = JSON.parse(raw);

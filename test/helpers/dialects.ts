@@ -11,7 +11,8 @@ import type { StoreConfig } from '../../core/store';
  */
 export function testDialects(): Array<'sqlite' | 'postgres'> {
 	if (process.env.CONSORTIUM_PG_URL) return ['sqlite', 'postgres'];
-	if (process.env.CONSORTIUM_REQUIRE_PG === '1') throw new Error('CONSORTIUM_REQUIRE_PG=1 but CONSORTIUM_PG_URL is not set');
+	if (process.env.CONSORTIUM_REQUIRE_PG === '1')
+		throw new Error('CONSORTIUM_REQUIRE_PG=1 but CONSORTIUM_PG_URL is not set');
 	return ['sqlite'];
 }
 
@@ -22,7 +23,10 @@ function pgBase(): URL {
 /** A fresh, empty store location: a new SQLite file, or a new PostgreSQL database. */
 export async function freshStoreConfig(dialect: 'sqlite' | 'postgres'): Promise<StoreConfig> {
 	if (dialect === 'sqlite') {
-		return { type: 'sqlite', sqlitePath: join(mkdtempSync(join(tmpdir(), 'consortium-store-')), 'store.sqlite') };
+		return {
+			type: 'sqlite',
+			sqlitePath: join(mkdtempSync(join(tmpdir(), 'consortium-store-')), 'store.sqlite'),
+		};
 	}
 	const url = pgBase();
 	const database = `t_${randomBytes(6).toString('hex')}`;

@@ -6,7 +6,14 @@ export function exchangeWorkflow(parameters: IDataObject, extra: IDataObject = {
 	return {
 		name: 'exchange-op',
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'exchange',
 				name: 'Exchange',
@@ -22,7 +29,11 @@ export function exchangeWorkflow(parameters: IDataObject, extra: IDataObject = {
 	};
 }
 
-export async function runExchange(engine: Engine, parameters: IDataObject, items: IDataObject[] = [{}]): Promise<{ run: Execution; out: IDataObject[] }> {
+export async function runExchange(
+	engine: Engine,
+	parameters: IDataObject,
+	items: IDataObject[] = [{}],
+): Promise<{ run: Execution; out: IDataObject[] }> {
 	const run = await engine.run(exchangeWorkflow(parameters), { items });
 	return { run, out: run.output('Exchange') };
 }

@@ -14,7 +14,12 @@ export function shippedWorkflow(file: string): any {
  * turns the test's base64 into the binary property the Form Trigger would produce, wired to
  * what the trigger feeds. (The Form Trigger's own module pulls ESM-only packages jest cannot load.)
  */
-export function withTestUpload(workflow: any, triggerName: string, binaryProperty: string, fileName: string): any {
+export function withTestUpload(
+	workflow: any,
+	triggerName: string,
+	binaryProperty: string,
+	fileName: string,
+): any {
 	const copy = structuredClone(workflow);
 	const uploadName = '测试上传 Test Upload';
 	copy.nodes.push({
@@ -27,7 +32,10 @@ export function withTestUpload(workflow: any, triggerName: string, binaryPropert
 			operation: 'toBinary',
 			sourceProperty: 'file',
 			binaryPropertyName: binaryProperty,
-			options: { fileName, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+			options: {
+				fileName,
+				mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			},
 		},
 	});
 	copy.nodes = copy.nodes.filter((n: { name: string }) => n.name !== triggerName);

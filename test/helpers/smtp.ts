@@ -16,7 +16,8 @@ export interface ReceivedMail {
 }
 
 /** The messages delivered to `address` (to, cc or bcc) since the `since`-th. */
-export const mailsTo = (smtp: LoopbackSmtp, address: string, since = 0) => smtp.mails.slice(since).filter((m) => m.envelope.includes(address));
+export const mailsTo = (smtp: LoopbackSmtp, address: string, since = 0) =>
+	smtp.mails.slice(since).filter((m) => m.envelope.includes(address));
 
 /** The approver's link, as the approver finds it in the text part of the email they received. */
 export function approvalLinkIn(mail: ReceivedMail): string {
@@ -26,7 +27,11 @@ export function approvalLinkIn(mail: ReceivedMail): string {
 }
 
 const addresses = (field: unknown): string[] =>
-	field ? ([] as Array<{ value: Array<{ address: string }> }>).concat(field as never).flatMap((f) => f.value.map((v) => v.address)) : [];
+	field
+		? ([] as Array<{ value: Array<{ address: string }> }>)
+				.concat(field as never)
+				.flatMap((f) => f.value.map((v) => v.address))
+		: [];
 
 export interface LoopbackSmtp {
 	port: number;
@@ -37,7 +42,14 @@ export interface LoopbackSmtp {
 	/** Each message's SMTP envelope recipients (to + cc + bcc as actually delivered). */
 	envelopes: string[][];
 	/** The Send Email node's `smtp` credential, as n8n stores it. */
-	credential: { user: string; password: string; host: string; port: number; secure: boolean; disableStartTls: boolean };
+	credential: {
+		user: string;
+		password: string;
+		host: string;
+		port: number;
+		secure: boolean;
+		disableStartTls: boolean;
+	};
 	close(): Promise<void>;
 }
 
@@ -50,9 +62,19 @@ export async function startSmtp(): Promise<LoopbackSmtp> {
 		authOptional: true,
 		disabledCommands: ['STARTTLS', 'AUTH'],
 		logger: false,
-		onData(stream: NodeJS.ReadableStream, session: { envelope: { rcptTo: Array<{ address: string }> } }, callback: (e?: Error) => void) {
+		onData(
+			stream: NodeJS.ReadableStream,
+			session: { envelope: { rcptTo: Array<{ address: string }> } },
+			callback: (e?: Error) => void,
+		) {
 			simpleParser(stream).then(
-				(mail: { to?: unknown; cc?: unknown; subject?: string; text?: string; html?: string | false }) => {
+				(mail: {
+					to?: unknown;
+					cc?: unknown;
+					subject?: string;
+					text?: string;
+					html?: string | false;
+				}) => {
 					parsed.push(mail);
 					envelopes.push(session.envelope.rcptTo.map((r) => r.address));
 					mails.push({
@@ -76,7 +98,14 @@ export async function startSmtp(): Promise<LoopbackSmtp> {
 		mails,
 		parsed,
 		envelopes,
-		credential: { user: '', password: '', host: '127.0.0.1', port, secure: false, disableStartTls: true },
+		credential: {
+			user: '',
+			password: '',
+			host: '127.0.0.1',
+			port,
+			secure: false,
+			disableStartTls: true,
+		},
 		close: () => new Promise<void>((resolve) => server.close(resolve)),
 	};
 }

@@ -33,9 +33,17 @@ export class WaitingServer {
 					if (endpoint === 'webhook' && this.links) {
 						// the permanent link endpoint: the shipped links workflow's trigger, as n8n's live webhooks run it
 						const body = raw ? Object.fromEntries(new URLSearchParams(raw)) : {};
-						const result = await this.engine().liveWebhook(this.links.workflow, this.links.node, { method: req.method as 'POST', query: Object.fromEntries(url.searchParams), body, headers: req.headers as Record<string, string>, ip: req.socket.remoteAddress });
+						const result = await this.engine().liveWebhook(this.links.workflow, this.links.node, {
+							method: req.method as 'POST',
+							query: Object.fromEntries(url.searchParams),
+							body,
+							headers: req.headers as Record<string, string>,
+							ip: req.socket.remoteAddress,
+						});
 						if (result.workflowData) throw new Error('a link page started an execution');
-						res.writeHead(result.response.statusCode, result.response.headers).end(result.response.body);
+						res
+							.writeHead(result.response.statusCode, result.response.headers)
+							.end(result.response.body);
 						return;
 					}
 					const execution = this.executions.get(executionId);
@@ -43,10 +51,21 @@ export class WaitingServer {
 						res.writeHead(404).end();
 						return;
 					}
-					const body = raw ? (req.headers['content-type']?.includes('json') ? JSON.parse(raw) : Object.fromEntries(new URLSearchParams(raw))) : {};
-					const result = await this.engine().webhook(execution, { method: req.method as 'POST', query: Object.fromEntries(url.searchParams), body, path: suffix ?? '' });
+					const body = raw
+						? req.headers['content-type']?.includes('json')
+							? JSON.parse(raw)
+							: Object.fromEntries(new URLSearchParams(raw))
+						: {};
+					const result = await this.engine().webhook(execution, {
+						method: req.method as 'POST',
+						query: Object.fromEntries(url.searchParams),
+						body,
+						path: suffix ?? '',
+					});
 					if (result.resumed) this.executions.set(executionId, result.execution);
-					res.writeHead(result.response.statusCode, result.response.headers).end(result.response.body);
+					res
+						.writeHead(result.response.statusCode, result.response.headers)
+						.end(result.response.body);
 				} catch (error) {
 					res.writeHead(500).end(String(error));
 				}
@@ -67,6 +86,8 @@ export class WaitingServer {
 	}
 
 	async stop() {
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		await new Promise<void>((resolve) =>
+			this.server ? this.server.close(() => resolve()) : resolve(),
+		);
 	}
 }

@@ -20,7 +20,14 @@ async function writePages(store: Store) {
 	const changes = { note: 'x'.repeat(3000) };
 	for (let batch = 0; batch < 20; batch++) {
 		await store.transaction(async (tx) => {
-			for (let i = 0; i < 20; i++) await writeAudit(tx, { actor: 'test', action: 'fill', entityType: 'test', entityId: `${batch}-${i}`, changes });
+			for (let i = 0; i < 20; i++)
+				await writeAudit(tx, {
+					actor: 'test',
+					action: 'fill',
+					entityType: 'test',
+					entityId: `${batch}-${i}`,
+					changes,
+				});
 		});
 	}
 }
@@ -37,7 +44,9 @@ describe('SQLite checkpoints off the event loop', () => {
 
 	it("leaves the store's own connection only a far-off automatic checkpoint", async () => {
 		const { sql } = await import('kysely');
-		const row = (await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(store.db)).rows[0];
+		const row = (
+			await sql<{ wal_autocheckpoint: number }>`PRAGMA wal_autocheckpoint`.execute(store.db)
+		).rows[0];
 		expect(row.wal_autocheckpoint).toBe(BACKSTOP_CHECKPOINT_PAGES);
 	});
 
@@ -48,7 +57,11 @@ describe('SQLite checkpoints off the event loop', () => {
 		await writePages(store);
 		// Far below the backstop, the store's connection never checkpoints: only the worker can grow the file.
 		expect(await until(() => sizeOf(path) > before + 400 * 1024, 15_000)).toBe(true);
-		const rows = await store.db.selectFrom('audit').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'fill').executeTakeFirstOrThrow();
+		const rows = await store.db
+			.selectFrom('audit')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('action', '=', 'fill')
+			.executeTakeFirstOrThrow();
 		expect(Number(rows.n)).toBe(400);
 	});
 
@@ -56,13 +69,20 @@ describe('SQLite checkpoints off the event loop', () => {
 		await writePages(store);
 		await store.close();
 		store = await openStore({ type: 'sqlite', sqlitePath: path });
-		const rows = await store.db.selectFrom('audit').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'fill').executeTakeFirstOrThrow();
+		const rows = await store.db
+			.selectFrom('audit')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('action', '=', 'fill')
+			.executeTakeFirstOrThrow();
 		expect(Number(rows.n)).toBe(400);
 	});
 
 	it('calls back when its worker cannot open the file (the store then checkpoints on its own connection again)', async () => {
 		let failed = false;
-		const checkpointer = startCheckpointer(join(path, 'not-a-directory', 'x.sqlite'), () => (failed = true));
+		const checkpointer = startCheckpointer(
+			join(path, 'not-a-directory', 'x.sqlite'),
+			() => (failed = true),
+		);
 		expect(await until(() => failed, 15_000)).toBe(true);
 		await checkpointer.stop();
 	});

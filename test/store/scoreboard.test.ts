@@ -1,11 +1,25 @@
-import { computeScoreboard, indicatorByKey, indicatorEntries, listTargets, setTarget, type ScoreLine } from '../../core/scoreboard';
+import {
+	computeScoreboard,
+	indicatorByKey,
+	indicatorEntries,
+	listTargets,
+	setTarget,
+	type ScoreLine,
+} from '../../core/scoreboard';
 import { openStore, type Store } from '../../core/store';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { seedScoreboard } from '../helpers/scoreboard-seed';
 
 const TZ = 'Asia/Shanghai';
 const byKey = (lines: ScoreLine[]) => Object.fromEntries(lines.map((l) => [l.indicator, l]));
-const pick = (l: ScoreLine) => ({ actual: l.actual, target: l.target, percentage: l.percentage, expectedByNow: l.expectedByNow, status: l.status, source: l.source });
+const pick = (l: ScoreLine) => ({
+	actual: l.actual,
+	target: l.target,
+	percentage: l.percentage,
+	expectedByNow: l.expectedByNow,
+	status: l.status,
+	source: l.source,
+});
 
 describe.each(testDialects())('scoreboard on a seeded consortium (%s)', (dialect) => {
 	let store: Store;
@@ -20,10 +34,28 @@ describe.each(testDialects())('scoreboard on a seeded consortium (%s)', (dialect
 	it('computes every indicator for calendar 2026 as of 1 July (182 of 365 days), by hand', async () => {
 		const lines = await computeScoreboard(store, { asOf: '2026-07-01', timeZone: TZ });
 		expect(lines).toHaveLength(25);
-		expect(lines[0]).toMatchObject({ period: '2026年 Calendar year 2026', periodStart: '2026-01-01', periodEnd: '2026-12-31', asOf: '2026-07-01', elapsed: 49.9 });
+		expect(lines[0]).toMatchObject({
+			period: '2026年 Calendar year 2026',
+			periodStart: '2026-01-01',
+			periodEnd: '2026-12-31',
+			asOf: '2026-07-01',
+			elapsed: 49.9,
+		});
 		const l = byKey(lines);
-		const records = (actual: number, target: number, percentage: number, expectedByNow: number | null, status: string) => ({ actual, target, percentage, expectedByNow, status, source: 'records' });
-		const entries = (actual: number | null, target: number, percentage: number | null, expectedByNow: number | null, status: string) => ({ actual, target, percentage, expectedByNow, status, source: 'entries' });
+		const records = (
+			actual: number,
+			target: number,
+			percentage: number,
+			expectedByNow: number | null,
+			status: string,
+		) => ({ actual, target, percentage, expectedByNow, status, source: 'records' });
+		const entries = (
+			actual: number | null,
+			target: number,
+			percentage: number | null,
+			expectedByNow: number | null,
+			status: string,
+		) => ({ actual, target, percentage, expectedByNow, status, source: 'entries' });
 		expect(Object.fromEntries(lines.map((x) => [x.indicator, pick(x)]))).toEqual({
 			// sta_1 (since 2025), sta_2 (May 2026), sta_5 (ended 1 Jan 2026); not sta_3 (ended 31 Dec 2025) nor sta_4 (2027).
 			practice_stations: records(3, 6, 50, 3, 'on_track'),
@@ -65,20 +97,44 @@ describe.each(testDialects())('scoreboard on a seeded consortium (%s)', (dialect
 		expect(l.dual_qualified_share.detail).toEqual({ numerator: 2, denominator: 4 });
 		expect(l.patents_granted.recordIds).toEqual(['pat_1', 'pat_2', 'pat_5', 'pat_6', 'pat_7']);
 		expect(l.staff_training.recordIds).toEqual(['ind_1', 'ind_2']);
-		expect(l.staff_training.detail).toEqual({ sources: ['培训台账一 Register A', '培训台账二 Register B'] });
+		expect(l.staff_training.detail).toEqual({
+			sources: ['培训台账一 Register A', '培训台账二 Register B'],
+		});
 		expect(l.graduates_placed_rate.recordIds).toEqual(['ind_6']);
-		expect(l.patents_granted).toMatchObject({ name: '授权专利 Patents granted', nameZh: '授权专利', nameEn: 'Patents granted', statusLabel: '达标 Met' });
+		expect(l.patents_granted).toMatchObject({
+			name: '授权专利 Patents granted',
+			nameZh: '授权专利',
+			nameEn: 'Patents granted',
+			statusLabel: '达标 Met',
+		});
 		expect(l.first_employment_rate.rule).toMatch(/staff entries/);
 	});
 
 	it('uses the school year from September, with its own boundaries and targets', async () => {
 		// No year given: 1 March 2026 lies in the 2025–26 school year; 182 of its 365 days have passed.
-		const l = byKey(await computeScoreboard(store, { period: 'school', asOf: '2026-03-01', timeZone: TZ }));
-		expect(l.patents_granted).toMatchObject({ periodStart: '2025-09-01', periodEnd: '2026-08-31', elapsed: 49.9 });
+		const l = byKey(
+			await computeScoreboard(store, { period: 'school', asOf: '2026-03-01', timeZone: TZ }),
+		);
+		expect(l.patents_granted).toMatchObject({
+			periodStart: '2025-09-01',
+			periodEnd: '2026-08-31',
+			elapsed: 49.9,
+		});
 		// pat_3 (31 Dec 2025), pat_1, pat_2, pat_6 (31 Aug 2026); pat_5 (1 Sep 2026) starts the next school year.
-		expect(pick(l.patents_granted)).toEqual({ actual: 4, target: 5, percentage: 80, expectedByNow: 2.5, status: 'on_track', source: 'records' });
+		expect(pick(l.patents_granted)).toEqual({
+			actual: 4,
+			target: 5,
+			percentage: 80,
+			expectedByNow: 2.5,
+			status: 'on_track',
+			source: 'records',
+		});
 		expect(l.patents_granted.recordIds).toEqual(['pat_1', 'pat_2', 'pat_3', 'pat_6']);
-		expect(pick(l.staff_training)).toMatchObject({ actual: 6700, percentage: 223.3, status: 'met' });
+		expect(pick(l.staff_training)).toMatchObject({
+			actual: 6700,
+			percentage: 223.3,
+			status: 'met',
+		});
 		expect(l.practice_stations.recordIds).toEqual(['sta_1', 'sta_2', 'sta_3', 'sta_5']);
 		expect(l.core_courses.recordIds).toEqual(['crs_1', 'crs_2']);
 		// Only 教师一 is recognised by 31 Aug 2026.
@@ -86,50 +142,161 @@ describe.each(testDialects())('scoreboard on a seeded consortium (%s)', (dialect
 	});
 
 	it('pro-rates at the edges of the period: the first day, the last day and after it', async () => {
-		const first = byKey(await computeScoreboard(store, { year: 2026, asOf: '2026-01-01', timeZone: TZ, indicators: ['enterprise_projects', 'resource_libraries'] }));
+		const first = byKey(
+			await computeScoreboard(store, {
+				year: 2026,
+				asOf: '2026-01-01',
+				timeZone: TZ,
+				indicators: ['enterprise_projects', 'resource_libraries'],
+			}),
+		);
 		expect(Object.keys(first)).toEqual(['resource_libraries', 'enterprise_projects']);
-		expect(first.enterprise_projects).toMatchObject({ elapsed: 0.3, expectedByNow: 0, status: 'on_track' });
+		expect(first.enterprise_projects).toMatchObject({
+			elapsed: 0.3,
+			expectedByNow: 0,
+			status: 'on_track',
+		});
 		expect(first.resource_libraries).toMatchObject({ actual: 0, status: 'behind' });
-		const last = byKey(await computeScoreboard(store, { year: 2026, asOf: '2026-12-31', timeZone: TZ, indicators: ['enterprise_projects'] }));
-		expect(last.enterprise_projects).toMatchObject({ elapsed: 100, expectedByNow: 5, status: 'behind' });
-		const later = byKey(await computeScoreboard(store, { year: 2026, asOf: '2027-05-01', timeZone: TZ, indicators: ['patents_granted'] }));
+		const last = byKey(
+			await computeScoreboard(store, {
+				year: 2026,
+				asOf: '2026-12-31',
+				timeZone: TZ,
+				indicators: ['enterprise_projects'],
+			}),
+		);
+		expect(last.enterprise_projects).toMatchObject({
+			elapsed: 100,
+			expectedByNow: 5,
+			status: 'behind',
+		});
+		const later = byKey(
+			await computeScoreboard(store, {
+				year: 2026,
+				asOf: '2027-05-01',
+				timeZone: TZ,
+				indicators: ['patents_granted'],
+			}),
+		);
 		expect(later.patents_granted).toMatchObject({ elapsed: 100, actual: 5, status: 'met' });
-		await expect(computeScoreboard(store, { asOf: '2026-07-01', timeZone: TZ, indicators: ['nope'] })).rejects.toMatchObject({ field: 'indicators' });
+		await expect(
+			computeScoreboard(store, { asOf: '2026-07-01', timeZone: TZ, indicators: ['nope'] }),
+		).rejects.toMatchObject({ field: 'indicators' });
 	});
 
 	it('seeds each year with the published targets and lets a year be edited alone', async () => {
 		const targets = await listTargets(store, 2030);
 		expect(targets).toHaveLength(25);
-		expect(targets.find((t) => t.indicator === 'staff_training')).toMatchObject({ target: 3000, defaultTarget: 3000, name: '年职工培训人次 Staff training per year', unit: '人次 person-times' });
+		expect(targets.find((t) => t.indicator === 'staff_training')).toMatchObject({
+			target: 3000,
+			defaultTarget: 3000,
+			name: '年职工培训人次 Staff training per year',
+			unit: '人次 person-times',
+		});
 		expect(targets.find((t) => t.indicator === 'dual_qualified_share')?.target).toBe(75);
-		const set = await setTarget(store, { year: 2030, indicator: 'dual_qualified_share', target: 50 }, { actor: 'test:council' });
+		const set = await setTarget(
+			store,
+			{ year: 2030, indicator: 'dual_qualified_share', target: 50 },
+			{ actor: 'test:council' },
+		);
 		expect(set).toMatchObject({ year: 2030, target: 50, defaultTarget: 75 });
-		expect((await listTargets(store, 2031)).find((t) => t.indicator === 'dual_qualified_share')?.target).toBe(75);
-		const l = byKey(await computeScoreboard(store, { year: 2030, asOf: '2030-06-01', timeZone: TZ, indicators: ['dual_qualified_share'] }));
+		expect(
+			(await listTargets(store, 2031)).find((t) => t.indicator === 'dual_qualified_share')?.target,
+		).toBe(75);
+		const l = byKey(
+			await computeScoreboard(store, {
+				year: 2030,
+				asOf: '2030-06-01',
+				timeZone: TZ,
+				indicators: ['dual_qualified_share'],
+			}),
+		);
 		expect(l.dual_qualified_share).toMatchObject({ target: 50, status: 'met' });
-		const audit = await store.db.selectFrom('audit').select(['actor', 'changes']).where('entity_type', '=', 'scoreboard_target').where('entity_id', '=', '2030:dual_qualified_share').execute();
-		expect(audit).toEqual([{ actor: 'test:council', changes: JSON.stringify({ target: [75, 50] }) }]);
-		await expect(setTarget(store, { year: 2030, indicator: 'unknown', target: 1 }, { actor: 'x' })).rejects.toMatchObject({ field: 'indicator' });
-		await expect(setTarget(store, { year: 2030, indicator: 'patents_granted', target: -1 }, { actor: 'x' })).rejects.toMatchObject({ field: 'target' });
+		const audit = await store.db
+			.selectFrom('audit')
+			.select(['actor', 'changes'])
+			.where('entity_type', '=', 'scoreboard_target')
+			.where('entity_id', '=', '2030:dual_qualified_share')
+			.execute();
+		expect(audit).toEqual([
+			{ actor: 'test:council', changes: JSON.stringify({ target: [75, 50] }) },
+		]);
+		await expect(
+			setTarget(store, { year: 2030, indicator: 'unknown', target: 1 }, { actor: 'x' }),
+		).rejects.toMatchObject({ field: 'indicator' });
+		await expect(
+			setTarget(store, { year: 2030, indicator: 'patents_granted', target: -1 }, { actor: 'x' }),
+		).rejects.toMatchObject({ field: 'target' });
 	});
 
 	it('records staff entries with their source, and refuses one without', async () => {
-		const entry = await indicatorEntries.create(store, { indicator: 'first_employment_rate', onDate: '2027年3月1日', value: '97.5', source: '2027届初次就业统计' }, { actor: 'test' });
-		expect(entry).toMatchObject({ indicator: 'first_employment_rate', onDate: '2027-03-01', value: 97.5 });
-		await expect(indicatorEntries.create(store, { indicator: 'staff_training', onDate: '2027-03-01', value: 10, source: '' }, { actor: 'test' })).rejects.toMatchObject({ field: 'source' });
-		await expect(indicatorEntries.create(store, { indicator: 'patents', onDate: '2027-03-01', value: 10, source: 'x' }, { actor: 'test' })).rejects.toMatchObject({ field: 'indicator' });
-		const l = byKey(await computeScoreboard(store, { year: 2027, asOf: '2027-04-01', timeZone: TZ, indicators: ['first_employment_rate'] }));
-		expect(l.first_employment_rate).toMatchObject({ actual: 97.5, status: 'met', source: 'entries', recordIds: [entry.id] });
+		const entry = await indicatorEntries.create(
+			store,
+			{
+				indicator: 'first_employment_rate',
+				onDate: '2027年3月1日',
+				value: '97.5',
+				source: '2027届初次就业统计',
+			},
+			{ actor: 'test' },
+		);
+		expect(entry).toMatchObject({
+			indicator: 'first_employment_rate',
+			onDate: '2027-03-01',
+			value: 97.5,
+		});
+		await expect(
+			indicatorEntries.create(
+				store,
+				{ indicator: 'staff_training', onDate: '2027-03-01', value: 10, source: '' },
+				{ actor: 'test' },
+			),
+		).rejects.toMatchObject({ field: 'source' });
+		await expect(
+			indicatorEntries.create(
+				store,
+				{ indicator: 'patents', onDate: '2027-03-01', value: 10, source: 'x' },
+				{ actor: 'test' },
+			),
+		).rejects.toMatchObject({ field: 'indicator' });
+		const l = byKey(
+			await computeScoreboard(store, {
+				year: 2027,
+				asOf: '2027-04-01',
+				timeZone: TZ,
+				indicators: ['first_employment_rate'],
+			}),
+		);
+		expect(l.first_employment_rate).toMatchObject({
+			actual: 97.5,
+			status: 'met',
+			source: 'entries',
+			recordIds: [entry.id],
+		});
 	});
 
-	it('falls back to staff entries, and says so, while an indicator\'s table is not in the store', async () => {
+	it("falls back to staff entries, and says so, while an indicator's table is not in the store", async () => {
 		const indicator = indicatorByKey('patents_granted')!;
 		const derive = indicator.derive!;
 		indicator.derive = { ...derive, tables: ['registry_not_installed'] };
 		try {
-			const none = byKey(await computeScoreboard(store, { year: 2026, asOf: '2026-07-01', timeZone: TZ, indicators: ['patents_granted'] }));
-			expect(none.patents_granted).toMatchObject({ source: 'entries', actual: null, status: 'no_data', recordIds: [] });
-			expect(none.patents_granted.rule).toMatch(/registry_not_installed table is not in this store/);
+			const none = byKey(
+				await computeScoreboard(store, {
+					year: 2026,
+					asOf: '2026-07-01',
+					timeZone: TZ,
+					indicators: ['patents_granted'],
+				}),
+			);
+			expect(none.patents_granted).toMatchObject({
+				source: 'entries',
+				actual: null,
+				status: 'no_data',
+				recordIds: [],
+			});
+			expect(none.patents_granted.rule).toMatch(
+				/registry_not_installed table is not in this store/,
+			);
 		} finally {
 			indicator.derive = derive;
 		}

@@ -1,18 +1,38 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { allMigrations, closeAllStores, getStore, migrate, openStore, paginate, resolveSettings, transition, writeAudit, type Store, type StoreConfig } from '../../core/store';
+import {
+	allMigrations,
+	closeAllStores,
+	getStore,
+	migrate,
+	openStore,
+	paginate,
+	resolveSettings,
+	transition,
+	writeAudit,
+	type Store,
+	type StoreConfig,
+} from '../../core/store';
 import { organisations, people } from '../../core/directory';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 
 const actor = { actor: 'test' };
 
 /** Runs a test/helpers script in its own Node process against a store. */
-function runHelper(script: string, target: StoreConfig, env: Record<string, string> = {}): Promise<string> {
+function runHelper(
+	script: string,
+	target: StoreConfig,
+	env: Record<string, string> = {},
+): Promise<string> {
 	return new Promise<string>((resolve, reject) => {
-		const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '../helpers', script)], {
-			env: { ...process.env, ...env, STORE_CONFIG: JSON.stringify(target) },
-		});
+		const child = spawn(
+			process.execPath,
+			['-r', 'ts-node/register/transpile-only', join(__dirname, '../helpers', script)],
+			{
+				env: { ...process.env, ...env, STORE_CONFIG: JSON.stringify(target) },
+			},
+		);
 		let out = '';
 		child.stdout.on('data', (d) => (out += d));
 		child.stderr.on('data', (d) => (out += d));
@@ -36,16 +56,25 @@ describe.each(testDialects())('store conformance on %s', (dialect) => {
 	it('migrates from empty to the newest version, and a re-run applies nothing', async () => {
 		const names = allMigrations().map((m) => m.name);
 		expect(store.schemaVersion).toBe(names.at(-1));
-		const applied = await store.db.selectFrom('schema_migration').select('name').orderBy('name').execute();
+		const applied = await store.db
+			.selectFrom('schema_migration')
+			.select('name')
+			.orderBy('name')
+			.execute();
 		expect(applied.map((r) => r.name)).toEqual(names);
 		const again = await migrate(store.db, dialect);
 		expect(again).toBe(store.schemaVersion);
-		expect(await store.db.selectFrom('schema_migration').select('name').execute()).toHaveLength(names.length);
+		expect(await store.db.selectFrom('schema_migration').select('name').execute()).toHaveLength(
+			names.length,
+		);
 	});
 
 	it('two processes migrating the same empty store at once both succeed, each migration applied once', async () => {
 		const target = await freshStoreConfig(dialect);
-		const [a, b] = await Promise.all([runHelper('migrate-once.ts', target), runHelper('migrate-once.ts', target)]);
+		const [a, b] = await Promise.all([
+			runHelper('migrate-once.ts', target),
+			runHelper('migrate-once.ts', target),
+		]);
 		const last = allMigrations().at(-1)!.name;
 		expect(a).toBe(last);
 		expect(b).toBe(last);
@@ -72,10 +101,26 @@ describe.each(testDialects())('store conformance on %s', (dialect) => {
 		const org = await organisations.create(store, { name: '甲公司', kind: 'enterprise' }, actor);
 		// Two transactions race to move the same row out of "enterprise"; exactly one wins.
 		const attempt = (to: string) =>
-			store.transaction((tx) => transition(tx, { table: 'organisation', id: org.id, from: 'enterprise', to, column: 'kind' }));
-		const results = await Promise.all([attempt('school'), attempt('research'), attempt('government')]);
+			store.transaction((tx) =>
+				transition(tx, {
+					table: 'organisation',
+					id: org.id,
+					from: 'enterprise',
+					to,
+					column: 'kind',
+				}),
+			);
+		const results = await Promise.all([
+			attempt('school'),
+			attempt('research'),
+			attempt('government'),
+		]);
 		expect(results.filter(Boolean)).toHaveLength(1);
-		const row = await store.db.selectFrom('organisation').select('kind').where('id', '=', org.id).executeTakeFirstOrThrow();
+		const row = await store.db
+			.selectFrom('organisation')
+			.select('kind')
+			.where('id', '=', org.id)
+			.executeTakeFirstOrThrow();
 		expect(['school', 'research', 'government'][results.indexOf(true)]).toBe(row.kind);
 	});
 
@@ -83,7 +128,11 @@ describe.each(testDialects())('store conformance on %s', (dialect) => {
 		const org = await organisations.create(store, { name: '乙公司', kind: 'enterprise' }, actor);
 		await organisations.update(store, org.id, { contactName: '王工' }, actor);
 		await organisations.update(store, org.id, { contactName: '王工' }, actor); // no change, no row
-		const p = await people.create(store, { name: '李老师', kind: 'teacher', organisationId: org.id, email: 'li@example.com' }, actor);
+		const p = await people.create(
+			store,
+			{ name: '李老师', kind: 'teacher', organisationId: org.id, email: 'li@example.com' },
+			actor,
+		);
 		await people.delete(store, p.id, actor);
 		const rows = await store.db.selectFrom('audit').selectAll().orderBy('seq').execute();
 		expect(rows.map((r) => [r.entity_type, r.action])).toEqual([
@@ -97,7 +146,10 @@ describe.each(testDialects())('store conformance on %s', (dialect) => {
 	});
 
 	it('a failed transaction leaves no partial write, audit included', async () => {
-		const before = await store.db.selectFrom('audit').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+		const before = await store.db
+			.selectFrom('audit')
+			.select(sql<number>`count(*)`.as('n'))
+			.executeTakeFirstOrThrow();
 		await expect(
 			store.transaction(async (tx) => {
 				await organisations.createIn(tx, { name: '丙公司', kind: 'enterprise' }, actor);
@@ -106,7 +158,10 @@ describe.each(testDialects())('store conformance on %s', (dialect) => {
 			}),
 		).rejects.toThrow(/already used/);
 		expect(await store.db.selectFrom('organisation').selectAll().execute()).toHaveLength(0);
-		const after = await store.db.selectFrom('audit').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+		const after = await store.db
+			.selectFrom('audit')
+			.select(sql<number>`count(*)`.as('n'))
+			.executeTakeFirstOrThrow();
 		expect(Number(after.n)).toBe(Number(before.n));
 	});
 
@@ -119,7 +174,14 @@ describe.each(testDialects())('store conformance on %s', (dialect) => {
 				const rows = Array.from({ length: 500 }, (_, i) => {
 					const id = newId('org');
 					ids.push(id);
-					return { id, name: `单位${chunk + i}`, kind: 'enterprise', roles: '[]', created_at: now, updated_at: now };
+					return {
+						id,
+						name: `单位${chunk + i}`,
+						kind: 'enterprise',
+						roles: '[]',
+						created_at: now,
+						updated_at: now,
+					};
 				});
 				await tx.insertInto('organisation').values(rows).execute();
 			}
@@ -147,12 +209,21 @@ describe.each(testDialects())('store conformance on %s', (dialect) => {
 
 	it('an empty link secret is generated once and shared by every store on the same data; a given one wins', async () => {
 		const other = await openStore(config);
-		const [a, b] = await Promise.all([resolveSettings(store, {}), resolveSettings(other, { linkSecret: '  ' })]);
+		const [a, b] = await Promise.all([
+			resolveSettings(store, {}),
+			resolveSettings(other, { linkSecret: '  ' }),
+		]);
 		expect(a.linkSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
 		expect(b.linkSecret).toBe(a.linkSecret);
 		expect((await resolveSettings(store, {})).linkSecret).toBe(a.linkSecret);
 		expect((await resolveSettings(store, { linkSecret: 'given' })).linkSecret).toBe('given');
-		expect(await store.db.selectFrom('setting').select('value').where('key', '=', 'link_secret').execute()).toEqual([{ value: a.linkSecret }]);
+		expect(
+			await store.db
+				.selectFrom('setting')
+				.select('value')
+				.where('key', '=', 'link_secret')
+				.execute(),
+		).toEqual([{ value: a.linkSecret }]);
 		await other.close();
 	});
 

@@ -1,8 +1,22 @@
-import { auditMatchers, formatPosition, isApprovalDecision, kindOf, parsePosition, recordEventName, recordMatchers } from '../../core/events';
+import {
+	auditMatchers,
+	formatPosition,
+	isApprovalDecision,
+	kindOf,
+	parsePosition,
+	recordEventName,
+	recordMatchers,
+} from '../../core/events';
 
 describe('trigger event kinds', () => {
 	it('turns the chosen kinds, extra entity types and actions into audit matchers', () => {
-		expect(recordMatchers({ recordKinds: ['patent'], entityTypes: ['exchange_log'], actions: ['create', ''] })).toEqual([
+		expect(
+			recordMatchers({
+				recordKinds: ['patent'],
+				entityTypes: ['exchange_log'],
+				actions: ['create', ''],
+			}),
+		).toEqual([
 			{ entityType: 'exchange_log', actions: ['create'] },
 			{ entityType: 'registry_patent', actions: ['create'] },
 			{ entityType: 'patent', actions: ['create'] },
@@ -12,7 +26,9 @@ describe('trigger event kinds', () => {
 			{ entityType: 'course_deliverable', actions: undefined },
 		]);
 		expect(() => recordMatchers({ recordKinds: ['nonsense'] })).toThrow(/Unknown record kind/);
-		expect(auditMatchers({ approvalDecided: true })).toEqual([{ entityType: 'approval_request', actions: ['approved', 'rejected'] }]);
+		expect(auditMatchers({ approvalDecided: true })).toEqual([
+			{ entityType: 'approval_request', actions: ['approved', 'rejected'] },
+		]);
 	});
 
 	it('names events and kinds from audit rows', () => {
@@ -29,7 +45,12 @@ describe('trigger event kinds', () => {
 	});
 
 	it('round-trips a cursor position, xid8 values beyond 2^53 included, and refuses a corrupt one', () => {
-		const position = { seq: 0, snapshot: { xmax: '9007199254740993', xip: ['9007199254740991'] }, target: { xmax: '9007199254741000', xip: [] }, after: { xid: '9007199254740992', seq: 7 } };
+		const position = {
+			seq: 0,
+			snapshot: { xmax: '9007199254740993', xip: ['9007199254740991'] },
+			target: { xmax: '9007199254741000', xip: [] },
+			after: { xid: '9007199254740992', seq: 7 },
+		};
 		expect(parsePosition(formatPosition(position))).toEqual(position);
 		expect(() => parsePosition('{"xid":"1"}')).toThrow(/Corrupt/);
 	});

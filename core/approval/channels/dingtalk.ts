@@ -17,8 +17,10 @@ export interface DingTalkWorkOptions {
 
 export function dingtalkWorkNotice(notice: ChannelNotice, options: DingTalkWorkOptions) {
 	const lines = noticeLines(notice);
-	if (!Number.isInteger(options.agentId)) throw new RangeError('DingTalk agent_id must be a whole number');
-	if (options.userIds.length === 0 || options.userIds.length > 5000) throw new RangeError('DingTalk userid_list: 1 to 5000 userids');
+	if (!Number.isInteger(options.agentId))
+		throw new RangeError('DingTalk agent_id must be a whole number');
+	if (options.userIds.length === 0 || options.userIds.length > 5000)
+		throw new RangeError('DingTalk userid_list: 1 to 5000 userids');
 	return {
 		agent_id: options.agentId,
 		userid_list: options.userIds.join(','),
@@ -56,5 +58,11 @@ export function dingtalkRobotActionCard(notice: ChannelNotice) {
 
 export function dingtalkRobotMarkdown(notice: ChannelNotice) {
 	const lines = noticeLines(notice);
-	return { msgtype: 'markdown', markdown: { title: plainLine(`${TITLE_PREFIX}：${lines.subject}`, 100), text: markdownBody(lines, true) } };
+	return {
+		msgtype: 'markdown',
+		markdown: {
+			title: plainLine(`${TITLE_PREFIX}：${lines.subject}`, 100),
+			text: markdownBody(lines, true),
+		},
+	};
 }

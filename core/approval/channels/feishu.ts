@@ -9,10 +9,16 @@ import { BUTTON_TEXT, noticeLines, TITLE_PREFIX, type ChannelNotice } from './no
  */
 export function feishuCard(notice: ChannelNotice) {
 	const lines = noticeLines(notice);
-	const field = (label: string, value: string) => ({ is_short: true, text: { tag: 'plain_text', content: `${label}：${value}` } });
+	const field = (label: string, value: string) => ({
+		is_short: true,
+		text: { tag: 'plain_text', content: `${label}：${value}` },
+	});
 	return {
 		config: { wide_screen_mode: true },
-		header: { template: 'blue', title: { tag: 'plain_text', content: `${TITLE_PREFIX}：${lines.subject}` } },
+		header: {
+			template: 'blue',
+			title: { tag: 'plain_text', content: `${TITLE_PREFIX}：${lines.subject}` },
+		},
 		elements: [
 			{
 				tag: 'div',
@@ -23,8 +29,20 @@ export function feishuCard(notice: ChannelNotice) {
 					...(lines.due ? [field('截止 Due', lines.due)] : []),
 				],
 			},
-			...(lines.summary ? [{ tag: 'div', text: { tag: 'plain_text', content: lines.summary } }] : []),
-			{ tag: 'action', actions: [{ tag: 'button', type: 'primary', text: { tag: 'plain_text', content: BUTTON_TEXT }, url: lines.link }] },
+			...(lines.summary
+				? [{ tag: 'div', text: { tag: 'plain_text', content: lines.summary } }]
+				: []),
+			{
+				tag: 'action',
+				actions: [
+					{
+						tag: 'button',
+						type: 'primary',
+						text: { tag: 'plain_text', content: BUTTON_TEXT },
+						url: lines.link,
+					},
+				],
+			},
 		],
 	};
 }
@@ -36,7 +54,11 @@ export function feishuCard(notice: ChannelNotice) {
  */
 export function feishuMessage(notice: ChannelNotice, options: { receiveId: string }) {
 	if (!options.receiveId) throw new RangeError('Feishu receive_id is required');
-	return { receive_id: options.receiveId, msg_type: 'interactive', content: JSON.stringify(feishuCard(notice)) };
+	return {
+		receive_id: options.receiveId,
+		msg_type: 'interactive',
+		content: JSON.stringify(feishuCard(notice)),
+	};
 }
 
 /**

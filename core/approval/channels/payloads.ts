@@ -13,7 +13,9 @@ export interface ChannelTargets {
 /** Every payload for one notice, as a Notify item would carry them (`channels`). */
 export function channelPayloads(notice: ChannelNotice, targets: ChannelTargets = {}) {
 	return {
-		wecomApp: targets.wecom ? wecomAppMessage(notice, { agentId: targets.wecom.agentId, toUser: targets.wecom.userIds }) : null,
+		wecomApp: targets.wecom
+			? wecomAppMessage(notice, { agentId: targets.wecom.agentId, toUser: targets.wecom.userIds })
+			: null,
 		wecomRobot: wecomRobotMarkdown(notice),
 		dingtalkWork: targets.dingtalk ? dingtalkWorkNotice(notice, targets.dingtalk) : null,
 		dingtalkRobot: dingtalkRobotActionCard(notice),

@@ -29,7 +29,10 @@ const CONTROL = /[\u0000-\u001F\u007F\u2028\u2029]/g;
 
 /** One line of plain text: control characters and line breaks become spaces, runs collapse, cut to `max` characters. */
 export function plainLine(value: unknown, max: number): string {
-	const text = String(value ?? '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+	const text = String(value ?? '')
+		.replace(CONTROL, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 	return truncateChars(text, max);
 }
 
@@ -74,9 +77,15 @@ export function checkLink(value: unknown): string {
 	} catch {
 		url = null;
 	}
-	// eslint-disable-next-line no-control-regex
-	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || /[\s"'<>\u0000-\u001F]/.test(link)) {
-		throw new RangeError(`link must be an absolute http(s) URL without spaces or quotes: ${link.slice(0, 80)}`);
+	if (
+		!url ||
+		(url.protocol !== 'https:' && url.protocol !== 'http:') ||
+		// eslint-disable-next-line no-control-regex
+		/[\s"'<>\u0000-\u001F]/.test(link)
+	) {
+		throw new RangeError(
+			`link must be an absolute http(s) URL without spaces or quotes: ${link.slice(0, 80)}`,
+		);
 	}
 	return link;
 }

@@ -17,15 +17,20 @@ export interface WeComAppOptions {
 
 export function wecomAppMessage(notice: ChannelNotice, options: WeComAppOptions) {
 	const lines = noticeLines(notice);
-	if (Buffer.byteLength(lines.link, 'utf8') > 2048) throw new RangeError('link is longer than WeCom textcard.url allows (2048 bytes)');
-	if (!Number.isInteger(options.agentId)) throw new RangeError('WeCom agentid must be a whole number');
+	if (Buffer.byteLength(lines.link, 'utf8') > 2048)
+		throw new RangeError('link is longer than WeCom textcard.url allows (2048 bytes)');
+	if (!Number.isInteger(options.agentId))
+		throw new RangeError('WeCom agentid must be a whole number');
 	if (options.toUser.length === 0) throw new RangeError('WeCom touser: at least one UserID');
 	const due = lines.due ? `<div class="highlight">截止 ${lines.due}</div>` : '';
 	const head = `<div class="gray">${inertTags(truncateBytes(lines.requestNumber, 100))} · ${inertTags(truncateBytes(lines.stage, 150))}</div>${due}`;
 	// The head carries the number and due time; the summary takes what room is left.
 	const [open, close] = ['<div class="normal">', '</div>'];
 	const room = 512 - Buffer.byteLength(head + open + close, 'utf8');
-	const summary = lines.summary && room > 8 ? `${open}${truncateBytes(inertTags(lines.summary), room)}${close}` : '';
+	const summary =
+		lines.summary && room > 8
+			? `${open}${truncateBytes(inertTags(lines.summary), room)}${close}`
+			: '';
 	return {
 		touser: options.toUser.join('|'),
 		msgtype: 'textcard',
@@ -47,7 +52,11 @@ export function wecomAppMessage(notice: ChannelNotice, options: WeComAppOptions)
 export function wecomRobotMarkdown(notice: ChannelNotice) {
 	const lines = noticeLines(notice);
 	const full = markdownBody(lines, true);
-	if (Buffer.byteLength(full, 'utf8') <= 4096) return { msgtype: 'markdown', markdown: { content: full } };
+	if (Buffer.byteLength(full, 'utf8') <= 4096)
+		return { msgtype: 'markdown', markdown: { content: full } };
 	// Too long: the summary goes, never the link.
-	return { msgtype: 'markdown', markdown: { content: markdownBody({ ...lines, summary: '' }, true) } };
+	return {
+		msgtype: 'markdown',
+		markdown: { content: markdownBody({ ...lines, summary: '' }, true) },
+	};
 }

@@ -33,7 +33,12 @@ function summaryRows(record: RequestRecord): string {
 	const rows: Array<[string, string]> = [
 		['编号 Number', record.requestNumber],
 		['事项 Subject', record.subject.title],
-		['提交人 Submitter', record.submitter.name ? `${record.submitter.name} <${record.submitter.email}>` : record.submitter.email],
+		[
+			'提交人 Submitter',
+			record.submitter.name
+				? `${record.submitter.name} <${record.submitter.email}>`
+				: record.submitter.email,
+		],
 		...record.subject.fields.map((f): [string, string] => [f.label, f.value]),
 	];
 	const cells = rows
@@ -67,13 +72,22 @@ function stageLine(record: RequestRecord, timeZone: string): { zh: string; text:
 	return { zh: line, text: `阶段 Stage: ${line}` };
 }
 
-export function approverEmail(record: RequestRecord, link: string | null, timeZone: string, reminder: boolean): EmailContent {
+export function approverEmail(
+	record: RequestRecord,
+	link: string | null,
+	timeZone: string,
+	reminder: boolean,
+): EmailContent {
 	const stage = stageLine(record, timeZone);
 	const zh = reminder ? '催办：请审批' : '请审批';
 	const en = reminder ? 'Reminder: approval requested' : 'Approval requested';
 	return {
 		subject: `[${record.requestNumber}] ${zh} ${en}: ${record.subject.title}`,
-		html: wrap(`${zh}：${record.subject.title}`, `${en} · ${record.requestNumber}`, `${summaryRows(record)}<tr><td style="padding:12px 20px 0 20px;${FONT}font-size:14px;color:#1f2328;">${e(stage.zh)}</td></tr>${link ? button(link) : ''}`),
+		html: wrap(
+			`${zh}：${record.subject.title}`,
+			`${en} · ${record.requestNumber}`,
+			`${summaryRows(record)}<tr><td style="padding:12px 20px 0 20px;${FONT}font-size:14px;color:#1f2328;">${e(stage.zh)}</td></tr>${link ? button(link) : ''}`,
+		),
 		text: `${zh} ${en}\n\n${textSummary(record)}\n${stage.text}\n\n${link ? `打开链接审批（打开不会自动审批）Open to decide (opening decides nothing):\n${link}\n` : ''}`,
 	};
 }
@@ -81,7 +95,11 @@ export function approverEmail(record: RequestRecord, link: string | null, timeZo
 export function ccEmail(record: RequestRecord): EmailContent {
 	return {
 		subject: `[${record.requestNumber}] 抄送：已提交审批 FYI: submitted for approval: ${record.subject.title}`,
-		html: wrap(`抄送：${record.subject.title} 已提交审批`, `FYI: submitted for approval · ${record.requestNumber}`, summaryRows(record)),
+		html: wrap(
+			`抄送：${record.subject.title} 已提交审批`,
+			`FYI: submitted for approval · ${record.requestNumber}`,
+			summaryRows(record),
+		),
 		text: `抄送：已提交审批 FYI: submitted for approval\n\n${textSummary(record)}\n`,
 	};
 }
@@ -92,12 +110,25 @@ export function resultEmail(record: RequestRecord): EmailContent {
 	const zh = withdrawn ? '已撤回' : approved ? '已通过' : '未通过';
 	const en = withdrawn ? 'Withdrawn' : approved ? 'Approved' : 'Rejected';
 	const comments = record.stages
-		.flatMap((s) => s.approvers.filter((a) => a.comment && (a.status === 'approved' || a.status === 'rejected')).map((a) => `${s.name} · ${a.name ?? a.email}: ${a.comment}`))
+		.flatMap((s) =>
+			s.approvers
+				.filter((a) => a.comment && (a.status === 'approved' || a.status === 'rejected'))
+				.map((a) => `${s.name} · ${a.name ?? a.email}: ${a.comment}`),
+		)
 		.slice(0, 20);
-	const commentRows = comments.map((c) => `<tr><td style="padding:4px 20px;${FONT}font-size:14px;color:#1f2328;">${e(c)}</td></tr>`).join('');
+	const commentRows = comments
+		.map(
+			(c) =>
+				`<tr><td style="padding:4px 20px;${FONT}font-size:14px;color:#1f2328;">${e(c)}</td></tr>`,
+		)
+		.join('');
 	return {
 		subject: `[${record.requestNumber}] 审批结果：${zh} Result: ${en}: ${record.subject.title}`,
-		html: wrap(`审批结果：${zh}`, `Result: ${en} · ${record.requestNumber}`, `${summaryRows(record)}${commentRows}`),
+		html: wrap(
+			`审批结果：${zh}`,
+			`Result: ${en} · ${record.requestNumber}`,
+			`${summaryRows(record)}${commentRows}`,
+		),
 		text: `审批结果：${zh} Result: ${en}\n\n${textSummary(record)}\n${comments.join('\n')}\n`,
 	};
 }
@@ -106,7 +137,11 @@ export function dueEmail(record: RequestRecord, timeZone: string): EmailContent 
 	const stage = stageLine(record, timeZone);
 	return {
 		subject: `[${record.requestNumber}] 审批到期 Approval stage due: ${record.subject.title}`,
-		html: wrap('审批阶段已到期，将按超时规则处理', `The stage is due; its timeout rule applies · ${record.requestNumber}`, `${summaryRows(record)}<tr><td style="padding:12px 20px;${FONT}font-size:14px;">${e(stage.zh)}</td></tr>`),
+		html: wrap(
+			'审批阶段已到期，将按超时规则处理',
+			`The stage is due; its timeout rule applies · ${record.requestNumber}`,
+			`${summaryRows(record)}<tr><td style="padding:12px 20px;${FONT}font-size:14px;">${e(stage.zh)}</td></tr>`,
+		),
 		text: `审批阶段已到期，将按超时规则处理 The stage is due; its timeout rule applies\n\n${textSummary(record)}\n${stage.text}\n`,
 	};
 }

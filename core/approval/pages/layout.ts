@@ -40,11 +40,19 @@ button{flex:1;font:inherit;font-size:18px;padding:14px;border:0;border-radius:10
 }
 
 /** A page that only says something: used, expired, withdrawn, unknown … */
-export function messagePage(icon: string, zh: string, en: string, detailZh = '', detailEn = ''): string {
+export function messagePage(
+	icon: string,
+	zh: string,
+	en: string,
+	detailZh = '',
+	detailEn = '',
+): string {
 	return pageShell(
 		zh,
 		`<div class="card"><div class="status">${icon}</div><h1>${escapeHtml(zh)}</h1><div class="en">${escapeHtml(en)}</div>${
-			detailZh ? `<p>${escapeHtml(detailZh)}<br><span class="en">${escapeHtml(detailEn)}</span></p>` : ''
+			detailZh
+				? `<p>${escapeHtml(detailZh)}<br><span class="en">${escapeHtml(detailEn)}</span></p>`
+				: ''
 		}</div>`,
 	);
 }

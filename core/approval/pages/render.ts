@@ -9,7 +9,14 @@ export function summaryTable(record: RequestRecord): string {
 	const rows = [
 		['编号 Number', `<span class="num">${e(record.requestNumber)}</span>`],
 		['事项 Subject', e(record.subject.title)],
-		['提交人 Submitter', e(record.submitter.name ? `${record.submitter.name} <${record.submitter.email}>` : record.submitter.email)],
+		[
+			'提交人 Submitter',
+			e(
+				record.submitter.name
+					? `${record.submitter.name} <${record.submitter.email}>`
+					: record.submitter.email,
+			),
+		],
 		...record.subject.fields.map((f) => [e(f.label), e(f.value)]),
 	];
 	return `<table>${rows.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join('')}</table>`;
@@ -74,15 +81,36 @@ export function recordedPage(record: RequestRecord, decision: 'approve' | 'rejec
 }
 
 /** The page for each state that changes nothing. */
-export function statePage(state: Exclude<LinkState, 'open' | 'recorded'>, record: RequestRecord | null): string {
+export function statePage(
+	state: Exclude<LinkState, 'open' | 'recorded'>,
+	record: RequestRecord | null,
+): string {
 	const number = record?.requestNumber ?? '';
 	switch (state) {
 		case 'used':
-			return messagePage('ℹ️', `您已审批过此申请 ${number}`, `You have already decided on ${number}. This link has been used.`, '链接已使用，无需再次操作。', 'Nothing was changed.');
+			return messagePage(
+				'ℹ️',
+				`您已审批过此申请 ${number}`,
+				`You have already decided on ${number}. This link has been used.`,
+				'链接已使用，无需再次操作。',
+				'Nothing was changed.',
+			);
 		case 'expired':
-			return messagePage('⌛', `链接已过期 ${number}`, `This link has expired (${number}).`, '该审批阶段已结束或已超时，链接失效。', 'The stage has ended or timed out. Nothing was changed.');
+			return messagePage(
+				'⌛',
+				`链接已过期 ${number}`,
+				`This link has expired (${number}).`,
+				'该审批阶段已结束或已超时，链接失效。',
+				'The stage has ended or timed out. Nothing was changed.',
+			);
 		case 'withdrawn':
-			return messagePage('↩️', `申请已撤回 ${number}`, `The request ${number} was withdrawn by its submitter.`, '无需审批。', 'No decision is needed.');
+			return messagePage(
+				'↩️',
+				`申请已撤回 ${number}`,
+				`The request ${number} was withdrawn by its submitter.`,
+				'无需审批。',
+				'No decision is needed.',
+			);
 		case 'closed':
 			return messagePage(
 				'✔️',
@@ -92,17 +120,35 @@ export function statePage(state: Exclude<LinkState, 'open' | 'recorded'>, record
 				'Nothing was changed.',
 			);
 		case 'self':
-			return messagePage('🚫', '不能审批自己的申请', 'You cannot approve your own request.', '请联系管理员转交。', 'Ask an administrator to reassign it.');
+			return messagePage(
+				'🚫',
+				'不能审批自己的申请',
+				'You cannot approve your own request.',
+				'请联系管理员转交。',
+				'Ask an administrator to reassign it.',
+			);
 		case 'forged':
 		case 'unknown':
 		default:
-			return messagePage('❓', '链接无效', 'This link is not valid.', '链接不完整或已被修改，请使用邮件中的原始链接。', 'It is incomplete or was altered; use the link from your email. Nothing was changed.');
+			return messagePage(
+				'❓',
+				'链接无效',
+				'This link is not valid.',
+				'链接不完整或已被修改，请使用邮件中的原始链接。',
+				'It is incomplete or was altered; use the link from your email. Nothing was changed.',
+			);
 	}
 }
 
 /** Whatever went wrong, the approver sees this and never a stack trace. */
 export function errorPage(): string {
-	return messagePage('⚠️', '暂时无法处理', 'Something went wrong.', '您的操作未被记录，请稍后重试。', 'Your decision was not recorded; please try again later.');
+	return messagePage(
+		'⚠️',
+		'暂时无法处理',
+		'Something went wrong.',
+		'您的操作未被记录，请稍后重试。',
+		'Your decision was not recorded; please try again later.',
+	);
 }
 
 export { MODE_LABEL, STAGE_LABEL };

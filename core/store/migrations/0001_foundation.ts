@@ -26,7 +26,11 @@ export const foundation: Migration = {
 			.addColumn('user_agent', 'text')
 			.addColumn('note', 'text')
 			.execute();
-		await db.schema.createIndex('audit_entity').on('audit').columns(['entity_type', 'entity_id']).execute();
+		await db.schema
+			.createIndex('audit_entity')
+			.on('audit')
+			.columns(['entity_type', 'entity_id'])
+			.execute();
 
 		await db.schema
 			.createTable('organisation')
@@ -42,7 +46,12 @@ export const foundation: Migration = {
 			.addColumn('created_at', 'text', (c) => c.notNull())
 			.addColumn('updated_at', 'text', (c) => c.notNull())
 			.execute();
-		await db.schema.createIndex('organisation_name').on('organisation').column('name').unique().execute();
+		await db.schema
+			.createIndex('organisation_name')
+			.on('organisation')
+			.column('name')
+			.unique()
+			.execute();
 		await db.schema
 			.createIndex('organisation_credit_code')
 			.on('organisation')
@@ -79,6 +88,10 @@ export const foundation: Migration = {
 			.unique()
 			.where(sql.ref('email'), 'is not', null)
 			.execute();
-		await db.schema.createIndex('person_organisation').on('person').column('organisation_id').execute();
+		await db.schema
+			.createIndex('person_organisation')
+			.on('person')
+			.column('organisation_id')
+			.execute();
 	},
 };

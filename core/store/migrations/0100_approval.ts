@@ -39,10 +39,26 @@ export const approval: Migration = {
 			.addColumn('updated_at', 'text', (c) => c.notNull())
 			.addColumn('decided_at', 'text')
 			.execute();
-		await db.schema.createIndex('approval_request_status_due').on('approval_request').columns(['status', 'due_at']).execute();
-		await db.schema.createIndex('approval_request_subject').on('approval_request').columns(['subject_type', 'subject_id']).execute();
-		await db.schema.createIndex('approval_request_execution').on('approval_request').columns(['execution_id', 'node_id']).execute();
-		await db.schema.createIndex('approval_request_created').on('approval_request').column('created_at').execute();
+		await db.schema
+			.createIndex('approval_request_status_due')
+			.on('approval_request')
+			.columns(['status', 'due_at'])
+			.execute();
+		await db.schema
+			.createIndex('approval_request_subject')
+			.on('approval_request')
+			.columns(['subject_type', 'subject_id'])
+			.execute();
+		await db.schema
+			.createIndex('approval_request_execution')
+			.on('approval_request')
+			.columns(['execution_id', 'node_id'])
+			.execute();
+		await db.schema
+			.createIndex('approval_request_created')
+			.on('approval_request')
+			.column('created_at')
+			.execute();
 
 		await db.schema
 			.createTable('approval_stage')
@@ -63,7 +79,12 @@ export const approval: Migration = {
 			.addColumn('started_at', 'text')
 			.addColumn('finished_at', 'text')
 			.execute();
-		await db.schema.createIndex('approval_stage_request').on('approval_stage').columns(['request_id', 'idx']).unique().execute();
+		await db.schema
+			.createIndex('approval_stage_request')
+			.on('approval_stage')
+			.columns(['request_id', 'idx'])
+			.unique()
+			.execute();
 
 		await db.schema
 			.createTable('approval_slot')
@@ -86,8 +107,20 @@ export const approval: Migration = {
 			.addColumn('reminded_at', 'text')
 			.addColumn('created_at', 'text', (c) => c.notNull())
 			.execute();
-		await db.schema.createIndex('approval_slot_request').on('approval_slot').columns(['request_id', 'stage_idx', 'position']).execute();
-		await db.schema.createIndex('approval_slot_stage').on('approval_slot').columns(['stage_id', 'position']).execute();
-		await db.schema.createIndex('approval_slot_email_status').on('approval_slot').columns(['email', 'status']).execute();
+		await db.schema
+			.createIndex('approval_slot_request')
+			.on('approval_slot')
+			.columns(['request_id', 'stage_idx', 'position'])
+			.execute();
+		await db.schema
+			.createIndex('approval_slot_stage')
+			.on('approval_slot')
+			.columns(['stage_id', 'position'])
+			.execute();
+		await db.schema
+			.createIndex('approval_slot_email_status')
+			.on('approval_slot')
+			.columns(['email', 'status'])
+			.execute();
 	},
 };

@@ -10,6 +10,9 @@ export const approvalLinks: Migration = {
 	name: '0103_approval_links',
 	async up(db) {
 		await db.schema.alterTable('approval_request').addColumn('resume_url', 'text').execute();
-		await db.schema.alterTable('approval_request').addColumn('handed_round', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+		await db.schema
+			.alterTable('approval_request')
+			.addColumn('handed_round', 'integer', (c) => c.notNull().defaultTo(0))
+			.execute();
 	},
 };

@@ -40,8 +40,17 @@ export const course: Migration = {
 			.addColumn('organisation_id', 'text', (c) => c.notNull().references('organisation.id'))
 			.addColumn('position', 'integer', (c) => c.notNull())
 			.execute();
-		await db.schema.createIndex('course_partner_course').on('course_partner').columns(['course_id', 'organisation_id']).unique().execute();
-		await db.schema.createIndex('course_partner_org').on('course_partner').column('organisation_id').execute();
+		await db.schema
+			.createIndex('course_partner_course')
+			.on('course_partner')
+			.columns(['course_id', 'organisation_id'])
+			.unique()
+			.execute();
+		await db.schema
+			.createIndex('course_partner_org')
+			.on('course_partner')
+			.column('organisation_id')
+			.execute();
 
 		await db.schema
 			.createTable('course_member')
@@ -50,8 +59,17 @@ export const course: Migration = {
 			.addColumn('person_id', 'text', (c) => c.notNull().references('person.id'))
 			.addColumn('position', 'integer', (c) => c.notNull())
 			.execute();
-		await db.schema.createIndex('course_member_course').on('course_member').columns(['course_id', 'person_id']).unique().execute();
-		await db.schema.createIndex('course_member_person').on('course_member').column('person_id').execute();
+		await db.schema
+			.createIndex('course_member_course')
+			.on('course_member')
+			.columns(['course_id', 'person_id'])
+			.unique()
+			.execute();
+		await db.schema
+			.createIndex('course_member_person')
+			.on('course_member')
+			.column('person_id')
+			.execute();
 
 		await db.schema
 			.createTable('course_history')
@@ -65,7 +83,11 @@ export const course: Migration = {
 			.addColumn('evidence', 'text', (c) => c.notNull().defaultTo('[]'))
 			.addColumn('actor', 'text', (c) => c.notNull())
 			.execute();
-		await db.schema.createIndex('course_history_course').on('course_history').column('course_id').execute();
+		await db.schema
+			.createIndex('course_history_course')
+			.on('course_history')
+			.column('course_id')
+			.execute();
 
 		await db.schema
 			.createTable('course_deliverable')
@@ -81,7 +103,15 @@ export const course: Migration = {
 			.addColumn('created_at', 'text', (c) => c.notNull())
 			.addColumn('updated_at', 'text', (c) => c.notNull())
 			.execute();
-		await db.schema.createIndex('course_deliverable_course').on('course_deliverable').column('course_id').execute();
-		await db.schema.createIndex('course_deliverable_kind').on('course_deliverable').columns(['kind', 'status']).execute();
+		await db.schema
+			.createIndex('course_deliverable_course')
+			.on('course_deliverable')
+			.column('course_id')
+			.execute();
+		await db.schema
+			.createIndex('course_deliverable_kind')
+			.on('course_deliverable')
+			.columns(['kind', 'status'])
+			.execute();
 	},
 };

@@ -4,7 +4,10 @@ import type { Migration } from './migration';
 export const exchange: Migration = {
 	name: '0300_exchange',
 	async up(db, ctx) {
-		const stamps = (t: any) => t.addColumn('created_at', 'text', (c: any) => c.notNull()).addColumn('updated_at', 'text', (c: any) => c.notNull());
+		const stamps = (t: any) =>
+			t
+				.addColumn('created_at', 'text', (c: any) => c.notNull())
+				.addColumn('updated_at', 'text', (c: any) => c.notNull());
 		await stamps(
 			db.schema
 				.createTable('exchange_station')
@@ -20,7 +23,12 @@ export const exchange: Migration = {
 				.addColumn('recognised_from', 'text')
 				.addColumn('recognised_to', 'text'),
 		).execute();
-		await db.schema.createIndex('exchange_station_name').on('exchange_station').column('name').unique().execute();
+		await db.schema
+			.createIndex('exchange_station_name')
+			.on('exchange_station')
+			.column('name')
+			.unique()
+			.execute();
 
 		await stamps(
 			db.schema
@@ -48,8 +56,16 @@ export const exchange: Migration = {
 				.addColumn('department_comments', 'text')
 				.addColumn('status_reason', 'text'),
 		).execute();
-		await db.schema.createIndex('exchange_placement_teacher').on('exchange_placement').column('teacher_id').execute();
-		await db.schema.createIndex('exchange_placement_station').on('exchange_placement').column('station_id').execute();
+		await db.schema
+			.createIndex('exchange_placement_teacher')
+			.on('exchange_placement')
+			.column('teacher_id')
+			.execute();
+		await db.schema
+			.createIndex('exchange_placement_station')
+			.on('exchange_placement')
+			.column('station_id')
+			.execute();
 
 		await stamps(
 			db.schema
@@ -66,7 +82,12 @@ export const exchange: Migration = {
 				.addColumn('confirmed_at', 'text'),
 		).execute();
 		// One log per placement and week: a second one would count the week twice.
-		await db.schema.createIndex('exchange_log_week').on('exchange_log').columns(['placement_id', 'week_start']).unique().execute();
+		await db.schema
+			.createIndex('exchange_log_week')
+			.on('exchange_log')
+			.columns(['placement_id', 'week_start'])
+			.unique()
+			.execute();
 
 		await stamps(
 			db.schema
@@ -86,7 +107,11 @@ export const exchange: Migration = {
 				.addColumn('evaluated_at', 'text')
 				.addColumn('status_reason', 'text'),
 		).execute();
-		await db.schema.createIndex('exchange_engagement_technician').on('exchange_engagement').columns(['technician_id', 'term']).execute();
+		await db.schema
+			.createIndex('exchange_engagement_technician')
+			.on('exchange_engagement')
+			.columns(['technician_id', 'term'])
+			.execute();
 
 		await db.schema
 			.createTable('exchange_session')
@@ -99,6 +124,10 @@ export const exchange: Migration = {
 			.addColumn('feedback_count', 'integer')
 			.addColumn('created_at', 'text', (c) => c.notNull())
 			.execute();
-		await db.schema.createIndex('exchange_session_engagement').on('exchange_session').column('engagement_id').execute();
+		await db.schema
+			.createIndex('exchange_session_engagement')
+			.on('exchange_session')
+			.column('engagement_id')
+			.execute();
 	},
 };

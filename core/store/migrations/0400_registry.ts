@@ -29,8 +29,16 @@ export const registry: Migration = {
 			.addColumn('created_at', text, (c) => c.notNull())
 			.addColumn('updated_at', text, (c) => c.notNull())
 			.execute();
-		await db.schema.createIndex('registry_patent_status').on('registry_patent').column('status').execute();
-		await db.schema.createIndex('registry_patent_contact').on('registry_patent').column('contact_id').execute();
+		await db.schema
+			.createIndex('registry_patent_status')
+			.on('registry_patent')
+			.column('status')
+			.execute();
+		await db.schema
+			.createIndex('registry_patent_contact')
+			.on('registry_patent')
+			.column('contact_id')
+			.execute();
 
 		await db.schema
 			.createTable('registry_patent_party')
@@ -42,9 +50,21 @@ export const registry: Migration = {
 			.addColumn('organisation_id', text, (c) => c.references('organisation.id'))
 			.addColumn('name', text, (c) => c.notNull())
 			.execute();
-		await db.schema.createIndex('registry_patent_party_patent').on('registry_patent_party').columns(['patent_id', 'role', 'seq']).execute();
-		await db.schema.createIndex('registry_patent_party_person').on('registry_patent_party').column('person_id').execute();
-		await db.schema.createIndex('registry_patent_party_org').on('registry_patent_party').column('organisation_id').execute();
+		await db.schema
+			.createIndex('registry_patent_party_patent')
+			.on('registry_patent_party')
+			.columns(['patent_id', 'role', 'seq'])
+			.execute();
+		await db.schema
+			.createIndex('registry_patent_party_person')
+			.on('registry_patent_party')
+			.column('person_id')
+			.execute();
+		await db.schema
+			.createIndex('registry_patent_party_org')
+			.on('registry_patent_party')
+			.column('organisation_id')
+			.execute();
 
 		await db.schema
 			.createTable('registry_fee_payment')
@@ -58,7 +78,12 @@ export const registry: Migration = {
 			.addColumn('note', text)
 			.addColumn('created_at', text, (c) => c.notNull())
 			.execute();
-		await db.schema.createIndex('registry_fee_payment_year').on('registry_fee_payment').columns(['patent_id', 'patent_year']).unique().execute();
+		await db.schema
+			.createIndex('registry_fee_payment_year')
+			.on('registry_fee_payment')
+			.columns(['patent_id', 'patent_year'])
+			.unique()
+			.execute();
 
 		await db.schema
 			.createTable('registry_status_history')
@@ -72,7 +97,11 @@ export const registry: Migration = {
 			.addColumn('actor', text, (c) => c.notNull())
 			.addColumn('at', text, (c) => c.notNull())
 			.execute();
-		await db.schema.createIndex('registry_status_history_subject').on('registry_status_history').columns(['subject_type', 'subject_id']).execute();
+		await db.schema
+			.createIndex('registry_status_history_subject')
+			.on('registry_status_history')
+			.columns(['subject_type', 'subject_id'])
+			.execute();
 
 		await db.schema
 			.createTable('registry_project')
@@ -98,9 +127,21 @@ export const registry: Migration = {
 			.addColumn('created_at', text, (c) => c.notNull())
 			.addColumn('updated_at', text, (c) => c.notNull())
 			.execute();
-		await db.schema.createIndex('registry_project_pi').on('registry_project').column('pi_id').execute();
-		await db.schema.createIndex('registry_project_client').on('registry_project').column('client_id').execute();
-		await db.schema.createIndex('registry_project_status').on('registry_project').column('status').execute();
+		await db.schema
+			.createIndex('registry_project_pi')
+			.on('registry_project')
+			.column('pi_id')
+			.execute();
+		await db.schema
+			.createIndex('registry_project_client')
+			.on('registry_project')
+			.column('client_id')
+			.execute();
+		await db.schema
+			.createIndex('registry_project_status')
+			.on('registry_project')
+			.column('status')
+			.execute();
 
 		await db.schema
 			.createTable('registry_funds')
@@ -111,7 +152,11 @@ export const registry: Migration = {
 			.addColumn('note', text)
 			.addColumn('created_at', text, (c) => c.notNull())
 			.execute();
-		await db.schema.createIndex('registry_funds_project').on('registry_funds').column('project_id').execute();
+		await db.schema
+			.createIndex('registry_funds_project')
+			.on('registry_funds')
+			.column('project_id')
+			.execute();
 
 		await db.schema
 			.createTable('registry_milestone')
@@ -123,7 +168,11 @@ export const registry: Migration = {
 			.addColumn('done_on', text)
 			.addColumn('created_at', text, (c) => c.notNull())
 			.execute();
-		await db.schema.createIndex('registry_milestone_project').on('registry_milestone').column('project_id').execute();
+		await db.schema
+			.createIndex('registry_milestone_project')
+			.on('registry_milestone')
+			.column('project_id')
+			.execute();
 
 		await db.schema
 			.createTable('registry_output')
@@ -135,8 +184,16 @@ export const registry: Migration = {
 			.addColumn('detail', text)
 			.addColumn('created_at', text, (c) => c.notNull())
 			.execute();
-		await db.schema.createIndex('registry_output_project').on('registry_output').column('project_id').execute();
-		await db.schema.createIndex('registry_output_ref').on('registry_output').columns(['output_type', 'ref_id']).execute();
+		await db.schema
+			.createIndex('registry_output_project')
+			.on('registry_output')
+			.column('project_id')
+			.execute();
+		await db.schema
+			.createIndex('registry_output_ref')
+			.on('registry_output')
+			.columns(['output_type', 'ref_id'])
+			.execute();
 
 		await db.schema
 			.createTable('registry_deadline')
@@ -151,7 +208,15 @@ export const registry: Migration = {
 			.addColumn('detail', text)
 			.execute();
 		// The window query is a range scan on due_on; id makes the order total for paging.
-		await db.schema.createIndex('registry_deadline_due').on('registry_deadline').columns(['due_on', 'id']).execute();
-		await db.schema.createIndex('registry_deadline_subject').on('registry_deadline').columns(['subject_type', 'subject_id']).execute();
+		await db.schema
+			.createIndex('registry_deadline_due')
+			.on('registry_deadline')
+			.columns(['due_on', 'id'])
+			.execute();
+		await db.schema
+			.createIndex('registry_deadline_subject')
+			.on('registry_deadline')
+			.columns(['subject_type', 'subject_id'])
+			.execute();
 	},
 };

@@ -15,7 +15,9 @@ export const events: Migration = {
 	name: '0500_events',
 	async up(db, ctx) {
 		if (ctx.dialect === 'postgres') {
-			await sql`alter table audit add column xid xid8 not null default pg_current_xact_id()`.execute(db);
+			await sql`alter table audit add column xid xid8 not null default pg_current_xact_id()`.execute(
+				db,
+			);
 			await sql`create index audit_xid_seq on audit (xid, seq)`.execute(db);
 		}
 		await db.schema

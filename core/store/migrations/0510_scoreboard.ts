@@ -23,6 +23,10 @@ export const scoreboard: Migration = {
 			.addColumn('created_at', 'text', (c) => c.notNull())
 			.addColumn('updated_at', 'text', (c) => c.notNull())
 			.execute();
-		await db.schema.createIndex('indicator_entry_indicator_date').on('indicator_entry').columns(['indicator', 'on_date']).execute();
+		await db.schema
+			.createIndex('indicator_entry_indicator_date')
+			.on('indicator_entry')
+			.columns(['indicator', 'on_date'])
+			.execute();
 	},
 };

@@ -17,7 +17,13 @@ export const workCalendar: Migration = {
 			.addColumn('updated_at', 'text', (c) => c.notNull())
 			.execute();
 		const at = new Date().toISOString();
-		const rows = officialDays().map((d) => ({ date: d.date, kind: d.kind, name: d.name, source: 'official', updated_at: at }));
+		const rows = officialDays().map((d) => ({
+			date: d.date,
+			kind: d.kind,
+			name: d.name,
+			source: 'official',
+			updated_at: at,
+		}));
 		if (rows.length > 0) await db.insertInto('work_calendar_day').values(rows).execute();
 	},
 };

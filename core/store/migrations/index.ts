@@ -16,4 +16,17 @@ import { workCalendar } from './0600_work_calendar';
  * Every module's migrations, in one list. Name ranges per module keep order stable:
  * 00xx foundation, 01xx approval, 02xx course, 03xx exchange, 04xx registry, 05xx events/scoreboard.
  */
-export const migrations: Migration[] = [foundation, approval, approvalSlotOpened, approvalRedelivered, approvalLinks, course, exchange, registry, registryFees, events, scoreboard, workCalendar];
+export const migrations: Migration[] = [
+	foundation,
+	approval,
+	approvalSlotOpened,
+	approvalRedelivered,
+	approvalLinks,
+	course,
+	exchange,
+	registry,
+	registryFees,
+	events,
+	scoreboard,
+	workCalendar,
+];

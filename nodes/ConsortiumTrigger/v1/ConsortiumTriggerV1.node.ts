@@ -1,4 +1,10 @@
-import type { INodeExecutionData, INodeType, INodeTypeBaseDescription, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeBaseDescription,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { consortiumStoreTest } from '../../shared/credentialTest';
 import { router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';

@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const recordIdProperty = (show: Record<string, string[]>, displayName = '记录 ID Record ID'): INodeProperties => ({
+export const recordIdProperty = (
+	show: Record<string, string[]>,
+	displayName = '记录 ID Record ID',
+): INodeProperties => ({
 	displayName,
 	name: 'id',
 	type: 'string',
@@ -35,6 +38,7 @@ export const batchSizeProperty = (show: Record<string, string[]>): INodeProperti
 	type: 'number',
 	typeOptions: { minValue: 1 },
 	default: 500,
-	description: '每批一个事务；被拒绝的行不写入任何数据。One transaction per batch; a rejected row writes nothing',
+	description:
+		'每批一个事务；被拒绝的行不写入任何数据。One transaction per batch; a rejected row writes nothing',
 	displayOptions: { show },
 });

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 /**
  * One field of a record as the editor shows it. Operations build their parameters from
@@ -32,7 +37,13 @@ export function toProperty(field: FieldDef, show?: IDataObject): INodeProperties
 		name: field.key,
 		type: type as INodeProperties['type'],
 		default: defaultFor(field),
-		description: field.description ?? (field.type === 'list' ? '多个值用逗号分隔 Separate values with commas' : field.type === 'date' ? '日期 YYYY-MM-DD' : undefined),
+		description:
+			field.description ??
+			(field.type === 'list'
+				? '多个值用逗号分隔 Separate values with commas'
+				: field.type === 'date'
+					? '日期 YYYY-MM-DD'
+					: undefined),
 		placeholder: field.placeholder ?? (field.type === 'date' ? '2026-09-01' : undefined),
 	};
 	if (field.type === 'options') property.options = field.options;
@@ -42,31 +53,49 @@ export function toProperty(field: FieldDef, show?: IDataObject): INodeProperties
 }
 
 /** Required fields as their own boxes, the rest in an "additional fields" collection. */
-export function fieldProperties(fields: FieldDef[], show: IDataObject, collectionName = 'additionalFields'): INodeProperties[] {
+export function fieldProperties(
+	fields: FieldDef[],
+	show: IDataObject,
+	collectionName = 'additionalFields',
+): INodeProperties[] {
 	const required = fields.filter((f) => f.required).map((f) => toProperty(f, show));
 	const optional = fields.filter((f) => !f.required);
 	if (optional.length === 0) return required;
 	return [
 		...required,
 		{
-			displayName: collectionName === 'updateFields' ? '要更新的字段 Update Fields' : '其他字段 Additional Fields',
+			displayName:
+				collectionName === 'updateFields'
+					? '要更新的字段 Update Fields'
+					: '其他字段 Additional Fields',
 			name: collectionName,
 			type: 'collection',
 			placeholder: '添加字段 Add Field',
 			default: {},
 			displayOptions: { show: show as never },
-			options: optional.map((f) => toProperty({ ...f, required: false })).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			options: optional
+				.map((f) => toProperty({ ...f, required: false }))
+				.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		},
 	];
 }
 
 /** Every field in one collection, for update where nothing is required. */
 export function updateFieldProperties(fields: FieldDef[], show: IDataObject): INodeProperties[] {
-	return fieldProperties(fields.map((f) => ({ ...f, required: false })), show, 'updateFields');
+	return fieldProperties(
+		fields.map((f) => ({ ...f, required: false })),
+		show,
+		'updateFields',
+	);
 }
 
 /** Reads the values the user set for these fields on item `i`. */
-export function readFields(ctx: IExecuteFunctions, i: number, fields: FieldDef[], collectionName = 'additionalFields'): IDataObject {
+export function readFields(
+	ctx: IExecuteFunctions,
+	i: number,
+	fields: FieldDef[],
+	collectionName = 'additionalFields',
+): IDataObject {
 	const out: IDataObject = {};
 	for (const f of fields.filter((f) => f.required && collectionName !== 'updateFields')) {
 		out[f.key] = ctx.getNodeParameter(f.key, i) as IDataObject[string];
@@ -95,7 +124,8 @@ export function rowToInput(row: IDataObject, fields: FieldDef[]): IDataObject {
 	const out: IDataObject = {};
 	for (const [header, value] of Object.entries(row)) {
 		const key = byHeader.get(norm(header));
-		if (key && value !== '' && value !== null && value !== undefined) out[key] = optionValue(fields.find((f) => f.key === key)!, value);
+		if (key && value !== '' && value !== null && value !== undefined)
+			out[key] = optionValue(fields.find((f) => f.key === key)!, value);
 	}
 	return out;
 }
@@ -104,6 +134,8 @@ export function rowToInput(row: IDataObject, fields: FieldDef[]): IDataObject {
 function optionValue(field: FieldDef, value: IDataObject[string]): IDataObject[string] {
 	if (field.type !== 'options' || typeof value !== 'string') return value;
 	const text = value.trim();
-	const option = field.options?.find((o) => o.value === text || o.name === text || o.name.split(' ')[0] === text);
+	const option = field.options?.find(
+		(o) => o.value === text || o.name === text || o.name.split(' ')[0] === text,
+	);
 	return option ? option.value : value;
 }

@@ -1,16 +1,27 @@
-import { NodeConnectionTypes, type INodeCredentialDescription, type INodeProperties, type INodePropertyOptions, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeCredentialDescription,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../store';
 import { resourceOperationSubtitle } from './subtitle';
 
 /** Every node reads the one store credential; `consortiumStoreTest` is each V1 class's `methods.credentialTest`. */
-export const storeCredentials: INodeCredentialDescription[] = [{ name: CREDENTIAL_NAME, required: true, testedBy: 'consortiumStoreTest' }];
+export const storeCredentials: INodeCredentialDescription[] = [
+	{ name: CREDENTIAL_NAME, required: true, testedBy: 'consortiumStoreTest' },
+];
 
 /**
  * The resource selector, its options alphabetized by `name` as n8n's lint
  * (`node-param-options-type-unsorted-items`) asks; the lint cannot see options passed through a
  * function, so the order is made here rather than trusted to each caller.
  */
-export function resourceProperty(resources: INodePropertyOptions[], defaultResource: string): INodeProperties {
+export function resourceProperty(
+	resources: INodePropertyOptions[],
+	defaultResource: string,
+): INodeProperties {
 	return {
 		displayName: '资源 Resource',
 		name: 'resource',
@@ -39,7 +50,10 @@ export interface NodeDescriptionOptions {
  */
 export function nodeDescription(options: NodeDescriptionOptions): INodeTypeDescription {
 	const { name, displayName, description } = options;
-	const properties = [resourceProperty(options.resources, options.defaultResource), ...options.properties];
+	const properties = [
+		resourceProperty(options.resources, options.defaultResource),
+		...options.properties,
+	];
 	return {
 		displayName,
 		name,

@@ -6,7 +6,8 @@ function parts(option: INodePropertyOptions): [string, string] {
 	return [zh, en.join(' ')];
 }
 
-const optionsOf = (property: INodeProperties | undefined) => (property?.options ?? []) as INodePropertyOptions[];
+const optionsOf = (property: INodeProperties | undefined) =>
+	(property?.options ?? []) as INodePropertyOptions[];
 
 /**
  * The canvas subtitle of a resource/operation node, Chinese first (`创建单位 Create: Organisation`),
@@ -17,23 +18,30 @@ export function resourceOperationSubtitle(properties: INodeProperties[]): string
 	const resources = optionsOf(properties.find((p) => p.name === 'resource'));
 	const table: Record<string, string> = {};
 	for (const operation of properties.filter((p) => p.name === 'operation')) {
-		const forResources = (operation.displayOptions?.show?.resource as string[] | undefined) ?? resources.map((r) => String(r.value));
+		const forResources =
+			(operation.displayOptions?.show?.resource as string[] | undefined) ??
+			resources.map((r) => String(r.value));
 		for (const resourceValue of forResources) {
 			const resource = resources.find((r) => r.value === resourceValue);
 			const [resourceZh, resourceEn] = resource ? parts(resource) : ['', String(resourceValue)];
 			for (const option of optionsOf(operation)) {
 				const [operationZh, operationEn] = parts(option);
-				table[`${resourceValue}.${String(option.value)}`] = `${operationZh}${resourceZh} ${operationEn}: ${resourceEn}`;
+				table[`${resourceValue}.${String(option.value)}`] =
+					`${operationZh}${resourceZh} ${operationEn}: ${resourceEn}`;
 			}
 		}
 	}
-	const key = resources.length ? '$parameter["resource"] + "." + $parameter["operation"]' : '"." + $parameter["operation"]';
+	const key = resources.length
+		? '$parameter["resource"] + "." + $parameter["operation"]'
+		: '"." + $parameter["operation"]';
 	return `={{ ${JSON.stringify(table)}[${key}] ?? ($parameter["operation"] + ": " + $parameter["resource"]) }}`;
 }
 
 /** The subtitle of a node whose one multi-option parameter says what it does (the trigger's events): `记录变更 +2`. */
 export function optionsSubtitle(property: INodeProperties): string {
-	const table = Object.fromEntries(optionsOf(property).map((o) => [String(o.value), o.name.split(' ')[0]]));
+	const table = Object.fromEntries(
+		optionsOf(property).map((o) => [String(o.value), o.name.split(' ')[0]]),
+	);
 	// n8n's expressions take no function literals: the first choice by name, then how many more.
 	const chosen = `$parameter["${property.name}"]`;
 	return `={{ (${JSON.stringify(table)}[${chosen}[0]] ?? ${chosen}[0]) + (${chosen}.length > 1 ? " +" + (${chosen}.length - 1) : "") }}`;

@@ -8,7 +8,15 @@ import { createRequest, markDelivered, parseRequest, withdraw } from '../../../c
 import { closeAllStores, openStore, type Store } from '../../../core/store';
 import { fuzzCases, fuzzSeeds } from '../../fuzz/generator';
 import { freshStoreConfig, testDialects } from '../../helpers/dialects';
-import { eachCaseIsClean, expectFailFast, expr, fromItem, fuzzContext, type FuzzContext, type OpCase } from './items';
+import {
+	eachCaseIsClean,
+	expectFailFast,
+	expr,
+	fromItem,
+	fuzzContext,
+	type FuzzContext,
+	type OpCase,
+} from './items';
 
 const SEEDS = fuzzSeeds('Approval node operations');
 const ITEMS = fuzzCases(12);
@@ -16,17 +24,29 @@ const HEAD = 'head@college.edu.cn';
 const settings = { timeZone: 'Asia/Shanghai', linkSecret: 'fuzz-secret' };
 
 const request = (parameters: object) => ({ resource: 'request', ...parameters });
-const isRecord = (out: Record<string, unknown>) => typeof out.requestId === 'string' && typeof out.requestNumber === 'string';
-const isNotice = (out: Record<string, unknown>) => (out.kind === 'request' || out.kind === 'reminder') && typeof out.to === 'string' && typeof out.requestNumber === 'string';
+const isRecord = (out: Record<string, unknown>) =>
+	typeof out.requestId === 'string' && typeof out.requestNumber === 'string';
+const isNotice = (out: Record<string, unknown>) =>
+	(out.kind === 'request' || out.kind === 'reminder') &&
+	typeof out.to === 'string' &&
+	typeof out.requestNumber === 'string';
 
 function cases(store: () => Store): OpCase[] {
 	/** A fresh pending request, one stage with one approver; submitted by a different person per call. */
 	const fresh = async (n: number, executionId: string | null = null) => {
 		const spec = parseRequest(
-			{ title: `《工业机器人运维》课程共建立项 ${n}`, subjectType: 'course', submitterEmail: `teacher${n}@college.edu.cn`, numberPrefix: 'FZ', stages: [{ approvers: HEAD, remindEveryHours: 24 }] },
+			{
+				title: `《工业机器人运维》课程共建立项 ${n}`,
+				subjectType: 'course',
+				submitterEmail: `teacher${n}@college.edu.cn`,
+				numberPrefix: 'FZ',
+				stages: [{ approvers: HEAD, remindEveryHours: 24 }],
+			},
 			{ linkBase: null, executionId, nodeId: executionId ? 'fuzz-node' : null },
 		);
-		const { request: row } = await createRequest({ store: store(), settings }, spec, { actor: 'fuzz' });
+		const { request: row } = await createRequest({ store: store(), settings }, spec, {
+			actor: 'fuzz',
+		});
 		return { id: row.id, number: row.number, submitter: `teacher${n}@college.edu.cn` };
 	};
 	const target = (id: string) => ({ table: 'approval_request', id });
@@ -45,8 +65,22 @@ function cases(store: () => Store): OpCase[] {
 		{
 			name: 'request list',
 			kind: 'list',
-			parameters: request({ operation: 'list', returnAll: false, limit: expr('limit'), filters: fromItem(['status', 'approver', 'subjectType', 'createdFrom', 'createdTo']) }),
-			base: async () => ({ item: { limit: 5, status: 'pending', approver: HEAD, subjectType: 'course', createdFrom: '2026-01-01', createdTo: '2099-12-31' } }),
+			parameters: request({
+				operation: 'list',
+				returnAll: false,
+				limit: expr('limit'),
+				filters: fromItem(['status', 'approver', 'subjectType', 'createdFrom', 'createdTo']),
+			}),
+			base: async () => ({
+				item: {
+					limit: 5,
+					status: 'pending',
+					approver: HEAD,
+					subjectType: 'course',
+					createdFrom: '2026-01-01',
+					createdTo: '2099-12-31',
+				},
+			}),
 			dateFields: ['createdFrom', 'createdTo'],
 		},
 		{
@@ -64,31 +98,65 @@ function cases(store: () => Store): OpCase[] {
 		},
 		{
 			name: 'request reassign',
-			parameters: request({ operation: 'reassign', requestId: expr('requestId'), fromEmail: expr('fromEmail'), toEmail: expr('toEmail'), note: expr('note') }),
+			parameters: request({
+				operation: 'reassign',
+				requestId: expr('requestId'),
+				fromEmail: expr('fromEmail'),
+				toEmail: expr('toEmail'),
+				note: expr('note'),
+			}),
 			isRecord: isNotice,
 			base: async (n) => {
 				const r = await fresh(n);
-				return { item: { requestId: r.id, fromEmail: HEAD, toEmail: `王主任 <wang${n}@college.edu.cn>`, note: '出差 <b>一周</b>' }, target: target(r.id) };
+				return {
+					item: {
+						requestId: r.id,
+						fromEmail: HEAD,
+						toEmail: `王主任 <wang${n}@college.edu.cn>`,
+						note: '出差 <b>一周</b>',
+					},
+					target: target(r.id),
+				};
 			},
 			effects: { approval_slot: 1, audit: [1, 2] },
 		},
 		{
 			name: 'request add approver',
-			parameters: request({ operation: 'addApprover', requestId: expr('requestId'), approverEmail: expr('approverEmail'), note: expr('note') }),
+			parameters: request({
+				operation: 'addApprover',
+				requestId: expr('requestId'),
+				approverEmail: expr('approverEmail'),
+				note: expr('note'),
+			}),
 			isRecord: isNotice,
 			base: async (n) => {
 				const r = await fresh(n);
-				return { item: { requestId: r.number, approverEmail: `李教授 <li${n}@college.edu.cn>`, note: '涉及实验室安全' }, target: target(r.id) };
+				return {
+					item: {
+						requestId: r.number,
+						approverEmail: `李教授 <li${n}@college.edu.cn>`,
+						note: '涉及实验室安全',
+					},
+					target: target(r.id),
+				};
 			},
 			effects: { approval_slot: 1, audit: [1, 2] },
 		},
 		{
 			name: 'request withdraw',
-			parameters: request({ operation: 'withdraw', requestId: expr('requestId'), withdrawnBy: expr('withdrawnBy'), note: expr('note') }),
+			parameters: request({
+				operation: 'withdraw',
+				requestId: expr('requestId'),
+				withdrawnBy: expr('withdrawnBy'),
+				note: expr('note'),
+			}),
 			isRecord,
 			base: async (n) => {
 				const r = await fresh(n);
-				return { item: { requestId: r.id, withdrawnBy: r.submitter, note: '方案需调整 "重写"' }, target: target(r.id) };
+				return {
+					item: { requestId: r.id, withdrawnBy: r.submitter, note: '方案需调整 "重写"' },
+					target: target(r.id),
+				};
 			},
 			effects: { audit: [1, 4] },
 		},
@@ -97,7 +165,8 @@ function cases(store: () => Store): OpCase[] {
 			// an execution that carried no finished result (any other id) hands out nothing
 			kind: 'list',
 			parameters: request({ operation: 'redeliver', executionId: expr('executionId') }),
-			isRecord: (out) => out.kind === 'result' && out.redelivered === true && typeof out.requestNumber === 'string',
+			isRecord: (out) =>
+				out.kind === 'result' && out.redelivered === true && typeof out.requestNumber === 'string',
 			base: async (n) => {
 				const r = await fresh(n, `fz-exec-${n}`);
 				// the execution carried its result (撤回 here), then n8n lost it
@@ -110,27 +179,41 @@ function cases(store: () => Store): OpCase[] {
 	];
 }
 
-describe.each(testDialects())('hostile items through the Approval node management operations (%s)', (dialect) => {
-	let store: Store;
-	let fuzz: FuzzContext;
-	const all = cases(() => store);
+describe.each(testDialects())(
+	'hostile items through the Approval node management operations (%s)',
+	(dialect) => {
+		let store: Store;
+		let fuzz: FuzzContext;
+		const all = cases(() => store);
 
-	beforeAll(async () => {
-		const config = await freshStoreConfig(dialect);
-		store = await openStore(config);
-		fuzz = fuzzContext(config, store, 'approval');
-	});
-	afterAll(async () => {
-		await store.close();
-		await closeAllStores();
-	});
+		beforeAll(async () => {
+			const config = await freshStoreConfig(dialect);
+			store = await openStore(config);
+			fuzz = fuzzContext(config, store, 'approval');
+		});
+		afterAll(async () => {
+			await store.close();
+			await closeAllStores();
+		});
 
-	eachCaseIsClean(SEEDS, all, () => fuzz, ITEMS);
+		eachCaseIsClean(SEEDS, all, () => fuzz, ITEMS);
 
-	it('without Continue On Fail a bad item fails the run, naming the item; the items before it stay done', async () => {
-		const reassign = all.find((c) => c.name === 'request reassign')!;
-		const good = async () => (await reassign.base(fuzz.serial.n++)).item;
-		await expectFailFast(fuzz, reassign, [{ ...(await good()), toEmail: { $ne: null } }, await good()], 0);
-		await expectFailFast(fuzz, reassign, [await good(), { ...(await good()), toEmail: '<script>alert(1)</script>' }], 1, { approval_slot: 1, audit: 1 });
-	});
-});
+		it('without Continue On Fail a bad item fails the run, naming the item; the items before it stay done', async () => {
+			const reassign = all.find((c) => c.name === 'request reassign')!;
+			const good = async () => (await reassign.base(fuzz.serial.n++)).item;
+			await expectFailFast(
+				fuzz,
+				reassign,
+				[{ ...(await good()), toEmail: { $ne: null } }, await good()],
+				0,
+			);
+			await expectFailFast(
+				fuzz,
+				reassign,
+				[await good(), { ...(await good()), toEmail: '<script>alert(1)</script>' }],
+				1,
+				{ approval_slot: 1, audit: 1 },
+			);
+		});
+	},
+);

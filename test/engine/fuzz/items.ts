@@ -19,7 +19,8 @@ import { Engine, storeCredentials, type Execution } from '../harness';
 
 /** A node parameter read from the item, so the item's junk reaches the node as it is. */
 export const expr = (key: string) => `={{ $json[${JSON.stringify(key)}] }}`;
-export const fromItem = (keys: string[]): IDataObject => Object.fromEntries(keys.map((k) => [k, expr(k)]));
+export const fromItem = (keys: string[]): IDataObject =>
+	Object.fromEntries(keys.map((k) => [k, expr(k)]));
 
 export const OP_NODE = 'Op';
 
@@ -28,7 +29,14 @@ export function opWorkflow(nodeType: string, parameters: IDataObject, continueOn
 	return {
 		name: `fuzz ${nodeType} ${String(parameters.resource)} ${String(parameters.operation)}`,
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 'op',
 				name: OP_NODE,
@@ -56,18 +64,26 @@ const tablesOf = new WeakMap<Store, string[]>();
 export async function counts(store: Store): Promise<Counts> {
 	let tables = tablesOf.get(store);
 	if (!tables) {
-		tables = (await store.db.introspection.getTables()).map((t) => t.name).filter((n) => n !== 'schema_migration' && !n.startsWith('sqlite_')).sort();
+		tables = (await store.db.introspection.getTables())
+			.map((t) => t.name)
+			.filter((n) => n !== 'schema_migration' && !n.startsWith('sqlite_'))
+			.sort();
 		tablesOf.set(store, tables);
 	}
 	const parts = tables.map((t) => `select '${t}' as t, count(*) as n from "${t}"`);
-	parts.push(`select '${OBJECT_TEXT}' as t, count(*) as n from audit where changes like '%[object Object]%'`);
-	const result = await sql.raw<{ t: string; n: number | string }>(parts.join(' union all ')).execute(store.db);
+	parts.push(
+		`select '${OBJECT_TEXT}' as t, count(*) as n from audit where changes like '%[object Object]%'`,
+	);
+	const result = await sql
+		.raw<{ t: string; n: number | string }>(parts.join(' union all '))
+		.execute(store.db);
 	return Object.fromEntries(result.rows.map((r) => [r.t, Number(r.n)]));
 }
 
 export function delta(before: Counts, after: Counts): Counts {
 	const out: Counts = {};
-	for (const t of Object.keys({ ...before, ...after })) if ((after[t] ?? 0) !== (before[t] ?? 0)) out[t] = (after[t] ?? 0) - (before[t] ?? 0);
+	for (const t of Object.keys({ ...before, ...after }))
+		if ((after[t] ?? 0) !== (before[t] ?? 0)) out[t] = (after[t] ?? 0) - (before[t] ?? 0);
 	return out;
 }
 
@@ -78,7 +94,11 @@ export interface Target {
 
 async function targetRow(store: Store, target: Target | undefined): Promise<string | null> {
 	if (!target) return null;
-	const row = await (store.db as any).selectFrom(target.table).selectAll().where('id', '=', target.id).executeTakeFirst();
+	const row = await (store.db as any)
+		.selectFrom(target.table)
+		.selectAll()
+		.where('id', '=', target.id)
+		.executeTakeFirst();
 	return JSON.stringify(row ?? null);
 }
 
@@ -90,21 +110,30 @@ export const FOREIGN_TEXT =
 export function judgeError(json: IDataObject, index: number): string | null {
 	const text = String(json.error ?? '');
 	const description = String(json.description ?? '');
-	if (!text.startsWith(`第 ${index + 1} 项 Item ${index + 1}：`)) return `error does not name item ${index}: ${text.slice(0, 300)}`;
-	if (FOREIGN_TEXT.test(text) || FOREIGN_TEXT.test(description)) return `foreign error text: ${text.slice(0, 300)} — ${description.slice(0, 100)}`;
-	if (text.length > 1000) return `error of ${text.length} characters (echoes the input): ${text.slice(0, 120)}…`;
-	if (!/^(字段 Field: \S+|状态 State\b|记录 Record: \S+)/.test(description)) return `error names no field, state or record: ${text.slice(0, 300)} — ${description}`;
+	if (!text.startsWith(`第 ${index + 1} 项 Item ${index + 1}：`))
+		return `error does not name item ${index}: ${text.slice(0, 300)}`;
+	if (FOREIGN_TEXT.test(text) || FOREIGN_TEXT.test(description))
+		return `foreign error text: ${text.slice(0, 300)} — ${description.slice(0, 100)}`;
+	if (text.length > 1000)
+		return `error of ${text.length} characters (echoes the input): ${text.slice(0, 120)}…`;
+	if (!/^(字段 Field: \S+|状态 State\b|记录 Record: \S+)/.test(description))
+		return `error names no field, state or record: ${text.slice(0, 300)} — ${description}`;
 	// the store's last-resort checks (an object reaching SQLite, a NUL reaching PostgreSQL) name no field of the operation
 	// (by their message: an indicator entry's own field is called `value` too)
-	if (/^字段 Field: (value|text)$/.test(description) && /cannot be stored/.test(text)) return `refused only by the store's safety net, not by the operation: ${text.slice(0, 300)}`;
+	if (/^字段 Field: (value|text)$/.test(description) && /cannot be stored/.test(text))
+		return `refused only by the store's safety net, not by the operation: ${text.slice(0, 300)}`;
 	return null;
 }
 
 /** Strings and numbers in an emitted record that can only come from junk converted instead of refused. */
 export function junkIn(value: unknown, depth = 0): string | null {
 	if (depth > 40) return null;
-	if (typeof value === 'number') return Number.isFinite(value) ? null : `non-finite number ${value}`;
-	if (typeof value === 'string') return /\[object Object\]|Invalid Date|\bNaN\b|\bundefined\b/.test(value) ? `junk text ${show(value)}` : null;
+	if (typeof value === 'number')
+		return Number.isFinite(value) ? null : `non-finite number ${value}`;
+	if (typeof value === 'string')
+		return /\[object Object\]|Invalid Date|\bNaN\b|\bundefined\b/.test(value)
+			? `junk text ${show(value)}`
+			: null;
 	if (Array.isArray(value)) {
 		for (const v of value) {
 			const found = junkIn(v, depth + 1);
@@ -168,7 +197,8 @@ function byInput(run: Execution, inputs: number): IDataObject[][] {
 	for (const item of items) {
 		const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
 		const index = typeof paired === 'number' ? paired : (paired?.item ?? -1);
-		if (index < 0 || index >= inputs) grouped.push([{ unpaired: true, json: item.json } as IDataObject]);
+		if (index < 0 || index >= inputs)
+			grouped.push([{ unpaired: true, json: item.json } as IDataObject]);
 		else grouped[index].push(item.json);
 	}
 	return grouped;
@@ -177,37 +207,56 @@ function byInput(run: Execution, inputs: number): IDataObject[][] {
 const ROW_RESULT_KEYS = ['row', 'result', 'id', 'field', 'reason'];
 
 /** Classifies the outputs of input `index` and records what is wrong with them. */
-function judge(op: OpCase, outs: IDataObject[], index: number, problems: string[], what: string): Outcome | null {
+function judge(
+	op: OpCase,
+	outs: IDataObject[],
+	index: number,
+	problems: string[],
+	what: string,
+): Outcome | null {
 	const kind = op.kind ?? 'item';
 	if (kind === 'rows') {
-		if (outs.length !== 1) return problems.push(`${what}: ${outs.length} output items for one row`), null;
+		if (outs.length !== 1)
+			return (problems.push(`${what}: ${outs.length} output items for one row`), null);
 		const json = outs[0];
 		// The report's columns are Chinese (行 one-based, 字段, 原因); `result` is the stable value.
-		if (json['行'] !== index + 1) problems.push(`${what}: result names row ${String(json['行'])}, not ${index + 1}`);
+		if (json['行'] !== index + 1)
+			problems.push(`${what}: result names row ${String(json['行'])}, not ${index + 1}`);
 		if (json.result === 'rejected') {
 			const reason = String(json['原因'] ?? '');
-			if (typeof json['字段'] !== 'string' || !json['字段']) problems.push(`${what}: rejected row names no field: ${reason.slice(0, 300)}`);
-			if (!reason.trim() || FOREIGN_TEXT.test(reason)) problems.push(`${what}: unclear reason: ${reason.slice(0, 300)}`);
-			if (reason.length > 1000) problems.push(`${what}: reason of ${reason.length} characters echoes the input`);
+			if (typeof json['字段'] !== 'string' || !json['字段'])
+				problems.push(`${what}: rejected row names no field: ${reason.slice(0, 300)}`);
+			if (!reason.trim() || FOREIGN_TEXT.test(reason))
+				problems.push(`${what}: unclear reason: ${reason.slice(0, 300)}`);
+			if (reason.length > 1000)
+				problems.push(`${what}: reason of ${reason.length} characters echoes the input`);
 			return { kind: 'error', json };
 		}
-		if (json.result !== 'created' && json.result !== 'updated') return problems.push(`${what}: result ${show(json.result)}`), null;
-		if (typeof json.id !== 'string' || !json.id) problems.push(`${what}: ${String(json.result)} without an id: ${show(json.id)}`);
+		if (json.result !== 'created' && json.result !== 'updated')
+			return (problems.push(`${what}: result ${show(json.result)}`), null);
+		if (typeof json.id !== 'string' || !json.id)
+			problems.push(`${what}: ${String(json.result)} without an id: ${show(json.id)}`);
 		const junk = junkIn(Object.fromEntries(ROW_RESULT_KEYS.map((k) => [k, json[k]])));
 		if (junk) problems.push(`${what}: ${junk}`);
 		return { kind: 'record', outs };
 	}
 	const errors = outs.filter((o) => o.error !== undefined);
 	if (errors.length) {
-		if (outs.length !== 1) problems.push(`${what}: an error item among ${outs.length} outputs of one input`);
+		if (outs.length !== 1)
+			problems.push(`${what}: an error item among ${outs.length} outputs of one input`);
 		const why = judgeError(errors[0], index);
 		if (why) problems.push(`${what}: ${why}`);
 		return { kind: 'error', json: errors[0] };
 	}
-	if (kind === 'item' && outs.length !== 1) return problems.push(`${what}: ${outs.length} output items for one input`), null;
+	if (kind === 'item' && outs.length !== 1)
+		return (problems.push(`${what}: ${outs.length} output items for one input`), null);
 	for (const out of outs) {
-		const isRecord = op.isRecord ?? ((o: IDataObject) => (typeof o.id === 'string' && o.id !== '') || typeof o.patentId === 'string');
-		if (kind === 'item' && !isRecord(out)) problems.push(`${what}: neither a record nor an error: ${show(out)}`);
+		const isRecord =
+			op.isRecord ??
+			((o: IDataObject) =>
+				(typeof o.id === 'string' && o.id !== '') || typeof o.patentId === 'string');
+		if (kind === 'item' && !isRecord(out))
+			problems.push(`${what}: neither a record nor an error: ${show(out)}`);
 		const junk = junkIn(out);
 		if (junk) problems.push(`${what}: record holds ${junk}`);
 	}
@@ -220,7 +269,9 @@ function effectsOf(op: OpCase, out: IDataObject): Effects {
 
 /** What the outputs of one accepted input changed: a list that declares no effects reads only. */
 function outputEffects(op: OpCase, outs: IDataObject[]): Effects[] {
-	return (op.kind ?? 'item') === 'list' && op.effects === undefined ? [] : outs.map((o) => effectsOf(op, o));
+	return (op.kind ?? 'item') === 'list' && op.effects === undefined
+		? []
+		: outs.map((o) => effectsOf(op, o));
 }
 
 /** Checks a change against the sum of accepted items' effects; tables no effect names must not change. */
@@ -236,13 +287,24 @@ function checkEffects(change: Counts, effects: Effects[], what: string, problems
 			lo += typeof e === 'number' ? e : e[0];
 			hi += typeof e === 'number' ? e : e[1];
 		}
-		if (got < lo || got > hi) problems.push(`${what}: ${table} changed by ${got}, expected ${lo === hi ? lo : `${lo}…${hi}`} (${effects.length} accepted)`);
+		if (got < lo || got > hi)
+			problems.push(
+				`${what}: ${table} changed by ${got}, expected ${lo === hi ? lo : `${lo}…${hi}`} (${effects.length} accepted)`,
+			);
 	}
 }
 
 /** The mutations of an item, short: `mutate` already shortened each value. */
 const describeMutations = (mutations: Mutation[]) =>
-	mutations.map((m) => (m.kind === 'keep' ? '' : m.kind === 'drop' ? `-${m.field}` : `${m.kind === 'extra' ? '+' : ''}${m.field}=${String(m.value)}`)).join(' ') || 'valid';
+	mutations
+		.map((m) =>
+			m.kind === 'keep'
+				? ''
+				: m.kind === 'drop'
+					? `-${m.field}`
+					: `${m.kind === 'extra' ? '+' : ''}${m.field}=${String(m.value)}`,
+		)
+		.join(' ') || 'valid';
 
 export interface CaseReport {
 	problems: string[];
@@ -255,7 +317,13 @@ export interface CaseReport {
  * Runs `items` inputs one by one, then `batch` inputs as one execution. The first input of
  * each phase is left valid: the operation must work at all for the refusals to mean anything.
  */
-export async function runOpCase(ctx: FuzzContext, op: OpCase, seed: number, items: number, batch: number): Promise<CaseReport> {
+export async function runOpCase(
+	ctx: FuzzContext,
+	op: OpCase,
+	seed: number,
+	items: number,
+	batch: number,
+): Promise<CaseReport> {
 	const rng = new Rng(seed ^ hash(op.name));
 	const workflow = opWorkflow(ctx.nodeType, op.parameters);
 	const problems: string[] = [];
@@ -264,7 +332,9 @@ export async function runOpCase(ctx: FuzzContext, op: OpCase, seed: number, item
 	const draw = async (first: boolean) => {
 		const { item, target } = await op.base(ctx.serial.n++);
 		const keep = first || rng.chance(0.2);
-		const { input, mutations } = keep ? { input: item, mutations: [] as Mutation[] } : mutate(rng, item, { dateFields: op.dateFields });
+		const { input, mutations } = keep
+			? { input: item, mutations: [] as Mutation[] }
+			: mutate(rng, item, { dateFields: op.dateFields });
 		return { input, mutations, target, keep };
 	};
 
@@ -286,9 +356,16 @@ export async function runOpCase(ctx: FuzzContext, op: OpCase, seed: number, item
 		if (!outcome) continue;
 		if (outcome.kind === 'error') {
 			refused++;
-			if (c.keep) problems.push(`${what}: a valid item was refused: ${String(outcome.json.error ?? outcome.json['原因']).slice(0, 300)}`);
-			if (Object.keys(change).length) problems.push(`${what}: refused, yet changed ${JSON.stringify(change)}`);
-			if (rowBefore !== (await targetRow(ctx.store, c.target))) problems.push(`${what}: refused, yet its target ${c.target!.table} ${c.target!.id} changed`);
+			if (c.keep)
+				problems.push(
+					`${what}: a valid item was refused: ${String(outcome.json.error ?? outcome.json['原因']).slice(0, 300)}`,
+				);
+			if (Object.keys(change).length)
+				problems.push(`${what}: refused, yet changed ${JSON.stringify(change)}`);
+			if (rowBefore !== (await targetRow(ctx.store, c.target)))
+				problems.push(
+					`${what}: refused, yet its target ${c.target!.table} ${c.target!.id} changed`,
+				);
 		} else {
 			accepted++;
 			const effects = outputEffects(op, outcome.outs);
@@ -306,7 +383,8 @@ export async function runOpCase(ctx: FuzzContext, op: OpCase, seed: number, item
 		problems.push(`${op.name} seed=${seed} batch: the run failed: ${run.error()!.slice(0, 300)}`);
 	} else {
 		const grouped = byInput(run, batch);
-		if (grouped.length > batch) problems.push(`${op.name} seed=${seed} batch: output items paired with no input`);
+		if (grouped.length > batch)
+			problems.push(`${op.name} seed=${seed} batch: output items paired with no input`);
 		const effects: Effects[] = [];
 		for (let j = 0; j < batch; j++) {
 			const what = `${op.name} seed=${seed} batch item ${j} [${describeMutations(drawn[j].mutations)}]`;
@@ -314,14 +392,22 @@ export async function runOpCase(ctx: FuzzContext, op: OpCase, seed: number, item
 			if (!outcome) continue;
 			if (outcome.kind === 'error') {
 				refused++;
-				if (drawn[j].keep && j === 0) problems.push(`${what}: a valid item was refused: ${String(outcome.json.error ?? outcome.json['原因']).slice(0, 300)}`);
+				if (drawn[j].keep && j === 0)
+					problems.push(
+						`${what}: a valid item was refused: ${String(outcome.json.error ?? outcome.json['原因']).slice(0, 300)}`,
+					);
 			} else {
 				accepted++;
 				batchRecords++;
 				effects.push(...outputEffects(op, outcome.outs));
 			}
 		}
-		checkEffects(delta(before, await counts(ctx.store)), effects, `${op.name} seed=${seed} batch of ${batch}`, problems);
+		checkEffects(
+			delta(before, await counts(ctx.store)),
+			effects,
+			`${op.name} seed=${seed} batch of ${batch}`,
+			problems,
+		);
 	}
 	const summary = `[fuzz] engine ${ctx.nodeType} ${op.name} seed ${seed} (${ctx.store.dialect}): ${items} single + ${batch} batched items, ${accepted} accepted, ${refused} refused (${batchRecords} of the batch)`;
 	return { problems, accepted, refused, summary };
@@ -335,20 +421,39 @@ export function hash(text: string): number {
 
 /** The context of one node's fuzz suite on a store: an engine on that store, a fresh serial. */
 export function fuzzContext(config: StoreConfig, store: Store, nodeType: string): FuzzContext {
-	return { engine: new Engine({ credentials: storeCredentials(config) }), store, config, nodeType, serial: { n: 0 } };
+	return {
+		engine: new Engine({ credentials: storeCredentials(config) }),
+		store,
+		config,
+		nodeType,
+		serial: { n: 0 },
+	};
 }
 
 /** One test per seed and case, each proving the case clean (see `expectCaseClean`); `ctx` is ready once `beforeAll` ran. */
-export function eachCaseIsClean(seeds: number[], cases: OpCase[], ctx: () => FuzzContext, items: number): void {
+export function eachCaseIsClean(
+	seeds: number[],
+	cases: OpCase[],
+	ctx: () => FuzzContext,
+	items: number,
+): void {
 	describe.each(seeds)('seed %i', (seed) => {
-		it.each(cases.map((c) => [c.name, c] as const))('%s: records or error items naming item and field; a refused item changes nothing', async (_name, c) => {
-			await expectCaseClean(ctx(), c, seed, items);
-		});
+		it.each(cases.map((c) => [c.name, c] as const))(
+			'%s: records or error items naming item and field; a refused item changes nothing',
+			async (_name, c) => {
+				await expectCaseClean(ctx(), c, seed, items);
+			},
+		);
 	});
 }
 
 /** One case on one seed: no problem found, and both outcomes reached (or the fuzz proved nothing). */
-export async function expectCaseClean(ctx: FuzzContext, op: OpCase, seed: number, items: number): Promise<void> {
+export async function expectCaseClean(
+	ctx: FuzzContext,
+	op: OpCase,
+	seed: number,
+	items: number,
+): Promise<void> {
 	const report = await runOpCase(ctx, op, seed, items, items);
 	// eslint-disable-next-line no-console
 	console.log(report.summary);
@@ -362,10 +467,18 @@ export async function expectCaseClean(ctx: FuzzContext, op: OpCase, seed: number
  * naming that item (message and itemIndex) and its field; items after it are not run, a
  * refused item writes nothing, so the store holds exactly `written` (the items before it).
  */
-export async function expectFailFast(ctx: FuzzContext, op: OpCase, items: IDataObject[], badIndex: number, written: Counts = {}): Promise<void> {
+export async function expectFailFast(
+	ctx: FuzzContext,
+	op: OpCase,
+	items: IDataObject[],
+	badIndex: number,
+	written: Counts = {},
+): Promise<void> {
 	const before = await counts(ctx.store);
 	const run = await ctx.engine.run(opWorkflow(ctx.nodeType, op.parameters, false), { items });
-	const error = run.run.data.resultData.error as (Error & { description?: string; context?: { itemIndex?: number } }) | undefined;
+	const error = run.run.data.resultData.error as
+		| (Error & { description?: string; context?: { itemIndex?: number } })
+		| undefined;
 	expect(error?.name).toBe('NodeOperationError');
 	expect(error?.message.startsWith(`第 ${badIndex + 1} 项 Item ${badIndex + 1}：`)).toBe(true);
 	expect(error?.context?.itemIndex).toBe(badIndex);
@@ -384,7 +497,10 @@ export async function expectBadZoneRefused(ctx: FuzzContext, op: OpCase): Promis
 		const engine = new Engine({ credentials: storeCredentials(ctx.config, { timeZone: zone }) });
 		const before = await counts(ctx.store);
 		const run = await engine.run(opWorkflow(ctx.nodeType, op.parameters, false), { items: [item] });
-		expect([zone, run.error()]).toEqual([zone, `Unknown time zone ${JSON.stringify(zone)} / 时区无效 — 凭证 Credential: 时区 Time Zone`]);
+		expect([zone, run.error()]).toEqual([
+			zone,
+			`Unknown time zone ${JSON.stringify(zone)} / 时区无效 — 凭证 Credential: 时区 Time Zone`,
+		]);
 		expect(delta(before, await counts(ctx.store))).toEqual({});
 	}
 }

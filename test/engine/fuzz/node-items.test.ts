@@ -12,7 +12,17 @@ import { closeAllStores, openStore, type Store } from '../../../core/store';
 import { fuzzCases, fuzzSeeds } from '../../fuzz/generator';
 import { actor, creditCode, seedDirectory, type Directory } from '../../helpers/course';
 import { freshStoreConfig, testDialects } from '../../helpers/dialects';
-import { eachCaseIsClean, expectBadZoneRefused, expectFailFast, expr, fromItem, fuzzContext, type Effects, type FuzzContext, type OpCase } from './items';
+import {
+	eachCaseIsClean,
+	expectBadZoneRefused,
+	expectFailFast,
+	expr,
+	fromItem,
+	fuzzContext,
+	type Effects,
+	type FuzzContext,
+	type OpCase,
+} from './items';
 
 const SEEDS = fuzzSeeds('Consortium node items');
 const ITEMS = fuzzCases(15);
@@ -27,7 +37,14 @@ const orgBase = (n: number) => ({
 	memberSince: '2023-05-06',
 	roles: '成员单位',
 });
-const ORG_OPTIONAL = ['creditCode', 'contactName', 'contactEmail', 'contactPhone', 'memberSince', 'roles'];
+const ORG_OPTIONAL = [
+	'creditCode',
+	'contactName',
+	'contactEmail',
+	'contactPhone',
+	'memberSince',
+	'roles',
+];
 
 const personBase = (n: number) => ({
 	name: '李工',
@@ -57,16 +74,51 @@ interface Env {
 }
 
 const orgItem = (_env: Env, n: number) => orgBase(n);
-const personItem = (e: Env, n: number) => ({ ...personBase(n), organisationId: e.dir.acme.id, courseCategory: 'professional', skillLevel: '高级技师', employeeNo: `E${n}`, dualQualifiedSince: '2022-07-01', dualQualifiedLevel: '中级', enterpriseExperience: true });
-const PERSON_ALL = ['organisationId', 'department', 'email', 'phone', 'title', 'skillLevel', 'courseCategory', 'dualQualified', 'dualQualifiedSince', 'dualQualifiedLevel', 'employeeNo', 'joinedOn', 'enterpriseExperience'];
+const personItem = (e: Env, n: number) => ({
+	...personBase(n),
+	organisationId: e.dir.acme.id,
+	courseCategory: 'professional',
+	skillLevel: '高级技师',
+	employeeNo: `E${n}`,
+	dualQualifiedSince: '2022-07-01',
+	dualQualifiedLevel: '中级',
+	enterpriseExperience: true,
+});
+const PERSON_ALL = [
+	'organisationId',
+	'department',
+	'email',
+	'phone',
+	'title',
+	'skillLevel',
+	'courseCategory',
+	'dualQualified',
+	'dualQualifiedSince',
+	'dualQualifiedLevel',
+	'employeeNo',
+	'joinedOn',
+	'enterpriseExperience',
+];
 
 /** A fresh record per call, so get, update and delete cases never touch each other's targets. */
-const freshOrg = async (e: Env, n: number) => (await organisations.create(e.store, { name: `待处理单位${n}`, kind: 'enterprise' }, actor)).id;
-const freshPerson = async (e: Env, n: number) => (await people.create(e.store, { name: `待处理人员${n}`, kind: 'teacher', email: `fresh${n}@college.edu.cn` }, actor)).id;
-const freshEntry = async (e: Env, n: number) => (await indicatorEntries.create(e.store, { ...entryBase(n), source: `待处理台账${n}` }, actor)).id;
+const freshOrg = async (e: Env, n: number) =>
+	(await organisations.create(e.store, { name: `待处理单位${n}`, kind: 'enterprise' }, actor)).id;
+const freshPerson = async (e: Env, n: number) =>
+	(
+		await people.create(
+			e.store,
+			{ name: `待处理人员${n}`, kind: 'teacher', email: `fresh${n}@college.edu.cn` },
+			actor,
+		)
+	).id;
+const freshEntry = async (e: Env, n: number) =>
+	(await indicatorEntries.create(e.store, { ...entryBase(n), source: `待处理台账${n}` }, actor)).id;
 
 const PERIOD = ['period', 'year', 'startMonth', 'asOf', 'indicators'];
-const upserted = (table: string) => (out: { result?: unknown }): Effects => (out.result === 'created' ? { [table]: 1, audit: 1 } : { audit: [0, 1] });
+const upserted =
+	(table: string) =>
+	(out: { result?: unknown }): Effects =>
+		out.result === 'created' ? { [table]: 1, audit: 1 } : { audit: [0, 1] };
 
 function entityCases(
 	resource: string,
@@ -82,14 +134,24 @@ function entityCases(
 	return [
 		{
 			name: `${resource} create`,
-			parameters: { resource, operation: 'create', ...fromItem(required), additionalFields: fromItem(optional) },
+			parameters: {
+				resource,
+				operation: 'create',
+				...fromItem(required),
+				additionalFields: fromItem(optional),
+			},
 			base: async (n) => ({ item: item(e(), n) }),
 			effects: { [table]: 1, audit: 1 },
 			dateFields: DATES,
 		},
 		{
 			name: `${resource} upsert`,
-			parameters: { resource, operation: 'upsert', ...fromItem(required), additionalFields: fromItem(optional) },
+			parameters: {
+				resource,
+				operation: 'upsert',
+				...fromItem(required),
+				additionalFields: fromItem(optional),
+			},
 			base: async (n) => ({ item: item(e(), n) }),
 			// an upsert may update a record an earlier item created, or change nothing at all
 			effects: upserted(table),
@@ -133,7 +195,13 @@ function entityCases(
 		{
 			name: `${resource} list`,
 			kind: 'list',
-			parameters: { resource, operation: 'list', returnAll: expr('returnAll'), limit: expr('limit'), filters: fromItem(list.filters) },
+			parameters: {
+				resource,
+				operation: 'list',
+				returnAll: expr('returnAll'),
+				limit: expr('limit'),
+				filters: fromItem(list.filters),
+			},
 			base: async () => ({ item: { returnAll: false, limit: 3, ...list.item(e()) } }),
 			dateFields: DATES,
 		},
@@ -142,29 +210,79 @@ function entityCases(
 
 function cases(e: () => Env): OpCase[] {
 	return [
-		...entityCases('organisation', 'organisation', e, orgItem, ['name', 'kind'], ORG_OPTIONAL, freshOrg, {
-			filters: ['kind', 'name', 'creditCode'],
-			item: () => ({ kind: 'enterprise', name: '', creditCode: '' }),
-		}),
+		...entityCases(
+			'organisation',
+			'organisation',
+			e,
+			orgItem,
+			['name', 'kind'],
+			ORG_OPTIONAL,
+			freshOrg,
+			{
+				filters: ['kind', 'name', 'creditCode'],
+				item: () => ({ kind: 'enterprise', name: '', creditCode: '' }),
+			},
+		),
 		...entityCases('person', 'person', e, personItem, ['name', 'kind'], PERSON_ALL, freshPerson, {
 			filters: ['kind', 'organisationId', 'department', 'courseCategory', 'email'],
-			item: (env) => ({ kind: 'teacher', organisationId: env.dir.college.id, department: '', courseCategory: 'professional', email: '' }),
+			item: (env) => ({
+				kind: 'teacher',
+				organisationId: env.dir.college.id,
+				department: '',
+				courseCategory: 'professional',
+				email: '',
+			}),
 		}),
-		...entityCases('indicatorEntry', 'indicator_entry', e, (_env, n) => entryBase(n), ENTRY_REQUIRED, ['note'], freshEntry, {
-			filters: ['indicator', 'onDate'],
-			item: () => ({ indicator: 'staff_training', onDate: '2026-03-04' }),
-		}),
+		...entityCases(
+			'indicatorEntry',
+			'indicator_entry',
+			e,
+			(_env, n) => entryBase(n),
+			ENTRY_REQUIRED,
+			['note'],
+			freshEntry,
+			{
+				filters: ['indicator', 'onDate'],
+				item: () => ({ indicator: 'staff_training', onDate: '2026-03-04' }),
+			},
+		),
 		{
 			name: 'scoreboard compute',
 			kind: 'list',
-			parameters: { resource: 'scoreboard', operation: 'compute', ...fromItem([...PERIOD, 'output']) },
-			base: async () => ({ item: { period: 'school', year: 2025, startMonth: 9, asOf: '2026-03-31', indicators: ['staff_training', 'practice_stations'], output: 'sheet' } }),
+			parameters: {
+				resource: 'scoreboard',
+				operation: 'compute',
+				...fromItem([...PERIOD, 'output']),
+			},
+			base: async () => ({
+				item: {
+					period: 'school',
+					year: 2025,
+					startMonth: 9,
+					asOf: '2026-03-31',
+					indicators: ['staff_training', 'practice_stations'],
+					output: 'sheet',
+				},
+			}),
 			dateFields: DATES,
 		},
 		{
 			name: 'scoreboard report',
-			parameters: { resource: 'scoreboard', operation: 'report', ...fromItem([...PERIOD, 'title']) },
-			base: async () => ({ item: { period: 'calendar', year: 0, startMonth: 9, asOf: '2026年6月30日', indicators: [], title: '联合体建设指标 <2026> & "半年"' } }),
+			parameters: {
+				resource: 'scoreboard',
+				operation: 'report',
+				...fromItem([...PERIOD, 'title']),
+			},
+			base: async () => ({
+				item: {
+					period: 'calendar',
+					year: 0,
+					startMonth: 9,
+					asOf: '2026年6月30日',
+					indicators: [],
+					title: '联合体建设指标 <2026> & "半年"',
+				},
+			}),
 			isRecord: (out) => typeof out.subject === 'string' && typeof out.html === 'string',
 			dateFields: DATES,
 		},
@@ -176,7 +294,11 @@ function cases(e: () => Env): OpCase[] {
 		},
 		{
 			name: 'targets set',
-			parameters: { resource: 'targets', operation: 'set', ...fromItem(['year', 'indicator', 'target']) },
+			parameters: {
+				resource: 'targets',
+				operation: 'set',
+				...fromItem(['year', 'indicator', 'target']),
+			},
 			base: async (n) => ({ item: { year: 2026, indicator: 'staff_training', target: 100 + n } }),
 			isRecord: (out) => typeof out.indicator === 'string' && typeof out.target === 'number',
 			effects: { audit: [0, 1] },
@@ -184,36 +306,45 @@ function cases(e: () => Env): OpCase[] {
 	];
 }
 
-describe.each(testDialects())('hostile items through every Consortium operation with Continue On Fail (%s)', (dialect) => {
-	let env: Env;
-	let fuzz: FuzzContext;
-	const all = cases(() => env);
+describe.each(testDialects())(
+	'hostile items through every Consortium operation with Continue On Fail (%s)',
+	(dialect) => {
+		let env: Env;
+		let fuzz: FuzzContext;
+		const all = cases(() => env);
 
-	beforeAll(async () => {
-		const config = await freshStoreConfig(dialect);
-		const store = await openStore(config);
-		env = { store, dir: await seedDirectory(store) };
-		// every year a target can have gets its published defaults now, so reading one writes nothing
-		await store.transaction(async (tx) => {
-			for (let year = 2000; year <= 2100; year++) await seedTargets(tx, year);
+		beforeAll(async () => {
+			const config = await freshStoreConfig(dialect);
+			const store = await openStore(config);
+			env = { store, dir: await seedDirectory(store) };
+			// every year a target can have gets its published defaults now, so reading one writes nothing
+			await store.transaction(async (tx) => {
+				for (let year = 2000; year <= 2100; year++) await seedTargets(tx, year);
+			});
+			fuzz = fuzzContext(config, store, 'consortium');
 		});
-		fuzz = fuzzContext(config, store, 'consortium');
-	});
-	afterAll(async () => {
-		await env.store.close();
-		await closeAllStores();
-	});
+		afterAll(async () => {
+			await env.store.close();
+			await closeAllStores();
+		});
 
-	eachCaseIsClean(SEEDS, all, () => fuzz, ITEMS);
+		eachCaseIsClean(SEEDS, all, () => fuzz, ITEMS);
 
-	it('a credential whose time zone is no zone fails the run naming the time zone, and writes nothing', async () => {
-		await expectBadZoneRefused(fuzz, all.find((c) => c.name === 'scoreboard compute')!);
-	});
+		it('a credential whose time zone is no zone fails the run naming the time zone, and writes nothing', async () => {
+			await expectBadZoneRefused(fuzz, all.find((c) => c.name === 'scoreboard compute')!);
+		});
 
-	it('without Continue On Fail the first bad item fails the run, naming the item, and writes nothing', async () => {
-		const create = all.find((c) => c.name === 'indicatorEntry create')!;
-		const good = async () => (await create.base(fuzz.serial.n++)).item;
-		await expectFailFast(fuzz, create, [{ ...(await good()), value: -1 }, await good()], 0);
-		await expectFailFast(fuzz, create, [await good(), { ...(await good()), onDate: ['2026-03-04'] }, await good()], 1, { indicator_entry: 1, audit: 1 });
-	});
-});
+		it('without Continue On Fail the first bad item fails the run, naming the item, and writes nothing', async () => {
+			const create = all.find((c) => c.name === 'indicatorEntry create')!;
+			const good = async () => (await create.base(fuzz.serial.n++)).item;
+			await expectFailFast(fuzz, create, [{ ...(await good()), value: -1 }, await good()], 0);
+			await expectFailFast(
+				fuzz,
+				create,
+				[await good(), { ...(await good()), onDate: ['2026-03-04'] }, await good()],
+				1,
+				{ indicator_entry: 1, audit: 1 },
+			);
+		});
+	},
+);

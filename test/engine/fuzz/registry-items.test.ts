@@ -9,14 +9,70 @@ import { fuzzCases, fuzzSeeds } from '../../fuzz/generator';
 import { actor, seedDirectory, type Directory } from '../../helpers/course';
 import { freshStoreConfig, testDialects } from '../../helpers/dialects';
 import { buildPatentNumber } from '../../helpers/patent-numbers';
-import { eachCaseIsClean, expectBadZoneRefused, expectFailFast, expr, fromItem, fuzzContext, type Effects, type FuzzContext, type OpCase } from './items';
+import {
+	eachCaseIsClean,
+	expectBadZoneRefused,
+	expectFailFast,
+	expr,
+	fromItem,
+	fuzzContext,
+	type Effects,
+	type FuzzContext,
+	type OpCase,
+} from './items';
 
 const SEEDS = fuzzSeeds('Registry node operations');
 const ITEMS = fuzzCases(12);
 
-const DATES = ['filingDate', 'statusOn', 'grantedOn', 'examResponseDue', 'startDate', 'endDate', 'contractDue', 'deliveryDue', 'closingDue', 'on', 'paidOn', 'asOf', 'dueOn', 'receivedOn', 'from', 'to'];
-const PATENT_OPTIONAL = ['type', 'status', 'statusOn', 'grantedOn', 'inventors', 'applicants', 'agent', 'contactId', 'examResponseDue', 'examResponseNote', 'courseIds', 'endReason', 'notes'];
-const PROJECT_OPTIONAL = ['level', 'fundingBody', 'client', 'contractNo', 'members', 'budget', 'startDate', 'endDate', 'status', 'statusOn', 'contractDue', 'deliveryDue', 'closingDue', 'notes'];
+const DATES = [
+	'filingDate',
+	'statusOn',
+	'grantedOn',
+	'examResponseDue',
+	'startDate',
+	'endDate',
+	'contractDue',
+	'deliveryDue',
+	'closingDue',
+	'on',
+	'paidOn',
+	'asOf',
+	'dueOn',
+	'receivedOn',
+	'from',
+	'to',
+];
+const PATENT_OPTIONAL = [
+	'type',
+	'status',
+	'statusOn',
+	'grantedOn',
+	'inventors',
+	'applicants',
+	'agent',
+	'contactId',
+	'examResponseDue',
+	'examResponseNote',
+	'courseIds',
+	'endReason',
+	'notes',
+];
+const PROJECT_OPTIONAL = [
+	'level',
+	'fundingBody',
+	'client',
+	'contractNo',
+	'members',
+	'budget',
+	'startDate',
+	'endDate',
+	'status',
+	'statusOn',
+	'contractDue',
+	'deliveryDue',
+	'closingDue',
+	'notes',
+];
 
 interface Env {
 	store: Store;
@@ -61,56 +117,139 @@ const projectItem = (env: Env, n: number) => ({
 	notes: '企业委托',
 });
 
-const patentCreated: Effects = { registry_patent: 1, audit: 1, registry_status_history: 1, registry_patent_party: 'any', registry_deadline: 'any' };
-const patentUpdated: Effects = { audit: [0, 1], registry_status_history: [0, 1], registry_patent_party: 'any', registry_deadline: 'any' };
-const projectCreated: Effects = { registry_project: 1, audit: 1, registry_status_history: 1, registry_milestone: 'any', registry_deadline: 'any' };
-const projectUpdated: Effects = { audit: [0, 1], registry_status_history: [0, 1], registry_milestone: 'any', registry_deadline: 'any' };
+const patentCreated: Effects = {
+	registry_patent: 1,
+	audit: 1,
+	registry_status_history: 1,
+	registry_patent_party: 'any',
+	registry_deadline: 'any',
+};
+const patentUpdated: Effects = {
+	audit: [0, 1],
+	registry_status_history: [0, 1],
+	registry_patent_party: 'any',
+	registry_deadline: 'any',
+};
+const projectCreated: Effects = {
+	registry_project: 1,
+	audit: 1,
+	registry_status_history: 1,
+	registry_milestone: 'any',
+	registry_deadline: 'any',
+};
+const projectUpdated: Effects = {
+	audit: [0, 1],
+	registry_status_history: [0, 1],
+	registry_milestone: 'any',
+	registry_deadline: 'any',
+};
 
 async function grantedPatent(env: Env, n: number): Promise<string> {
-	const { id } = await patents.create(env.store, { applicationNo: number(n, 2022), title: '一种夹具', filingDate: '2022-02-01', status: 'granted', grantedOn: '2023-05-06', inventors: env.dir.teachers[1].email }, actor);
+	const { id } = await patents.create(
+		env.store,
+		{
+			applicationNo: number(n, 2022),
+			title: '一种夹具',
+			filingDate: '2022-02-01',
+			status: 'granted',
+			grantedOn: '2023-05-06',
+			inventors: env.dir.teachers[1].email,
+		},
+		actor,
+	);
 	return id;
 }
 
 async function project(env: Env, n: number): Promise<string> {
-	return (await projects.create(env.store, { ...projectItem(env, n), projectNo: `BASE-${n}` } as never, actor)).id;
+	return (
+		await projects.create(
+			env.store,
+			{ ...projectItem(env, n), projectNo: `BASE-${n}` } as never,
+			actor,
+		)
+	).id;
 }
 
 function cases(e: () => Env): OpCase[] {
 	return [
 		{
 			name: 'patent create',
-			parameters: { resource: 'patent', operation: 'create', ...fromItem(['applicationNo', 'title', 'filingDate']), additionalFields: fromItem(PATENT_OPTIONAL) },
+			parameters: {
+				resource: 'patent',
+				operation: 'create',
+				...fromItem(['applicationNo', 'title', 'filingDate']),
+				additionalFields: fromItem(PATENT_OPTIONAL),
+			},
 			base: async (n) => ({ item: patentItem(e(), n) }),
-			effects: (out) => ({ ...patentCreated, registry_patent_party: (out.inventors as unknown[]).length + (out.applicants as unknown[]).length }),
+			effects: (out) => ({
+				...patentCreated,
+				registry_patent_party:
+					(out.inventors as unknown[]).length + (out.applicants as unknown[]).length,
+			}),
 			dateFields: DATES,
 		},
 		{
 			name: 'patent update',
-			parameters: { resource: 'patent', operation: 'update', id: expr('id'), updateFields: fromItem(['applicationNo', 'title', 'filingDate', ...PATENT_OPTIONAL]) },
+			parameters: {
+				resource: 'patent',
+				operation: 'update',
+				id: expr('id'),
+				updateFields: fromItem(['applicationNo', 'title', 'filingDate', ...PATENT_OPTIONAL]),
+			},
 			base: async (n) => {
-				const { id } = await patents.create(e().store, { applicationNo: number(n), title: '待更新专利', filingDate: '2021-03-04' }, actor);
+				const { id } = await patents.create(
+					e().store,
+					{ applicationNo: number(n), title: '待更新专利', filingDate: '2021-03-04' },
+					actor,
+				);
 				const { applicationNo: _no, ...rest } = patentItem(e(), n);
-				return { item: { id, ...rest, title: '一种工业机器人末端执行器（修改）' }, target: { table: 'registry_patent', id } };
+				return {
+					item: { id, ...rest, title: '一种工业机器人末端执行器（修改）' },
+					target: { table: 'registry_patent', id },
+				};
 			},
 			effects: patentUpdated,
 			dateFields: DATES,
 		},
 		{
 			name: 'patent transition',
-			parameters: { resource: 'patent', operation: 'transition', ...fromItem(['id', 'to', 'on', 'reason']) },
+			parameters: {
+				resource: 'patent',
+				operation: 'transition',
+				...fromItem(['id', 'to', 'on', 'reason']),
+			},
 			base: async (n) => {
-				const { id } = await patents.create(e().store, { applicationNo: number(n), title: '待授权专利', filingDate: '2021-03-04', status: 'substantive' }, actor);
-				return { item: { id, to: '授权', on: '2023-05-06', reason: '' }, target: { table: 'registry_patent', id } };
+				const { id } = await patents.create(
+					e().store,
+					{
+						applicationNo: number(n),
+						title: '待授权专利',
+						filingDate: '2021-03-04',
+						status: 'substantive',
+					},
+					actor,
+				);
+				return {
+					item: { id, to: '授权', on: '2023-05-06', reason: '' },
+					target: { table: 'registry_patent', id },
+				};
 			},
 			effects: { audit: 1, registry_status_history: 1, registry_deadline: 'any' },
 			dateFields: DATES,
 		},
 		{
 			name: 'patent recordFee',
-			parameters: { resource: 'patent', operation: 'recordFee', ...fromItem(['id', 'paidOn', 'year', 'amount', 'note']) },
+			parameters: {
+				resource: 'patent',
+				operation: 'recordFee',
+				...fromItem(['id', 'paidOn', 'year', 'amount', 'note']),
+			},
 			base: async (n) => {
 				const id = await grantedPatent(e(), n);
-				return { item: { id, paidOn: '2023-05-06', year: 0, amount: 0, note: '首年年费' }, target: { table: 'registry_patent', id } };
+				return {
+					item: { id, paidOn: '2023-05-06', year: 0, amount: 0, note: '首年年费' },
+					target: { table: 'registry_patent', id },
+				};
 			},
 			effects: { registry_fee_payment: 1, audit: 1, registry_deadline: 'any' },
 			dateFields: DATES,
@@ -130,8 +269,23 @@ function cases(e: () => Env): OpCase[] {
 		{
 			name: 'patent list',
 			kind: 'list',
-			parameters: { resource: 'patent', operation: 'list', returnAll: expr('returnAll'), limit: expr('limit'), filters: fromItem(['status', 'type', 'contactId', 'applicationNo']) },
-			base: async () => ({ item: { returnAll: false, limit: 3, status: 'granted', type: 'invention', contactId: e().dir.teachers[1].id, applicationNo: '' } }),
+			parameters: {
+				resource: 'patent',
+				operation: 'list',
+				returnAll: expr('returnAll'),
+				limit: expr('limit'),
+				filters: fromItem(['status', 'type', 'contactId', 'applicationNo']),
+			},
+			base: async () => ({
+				item: {
+					returnAll: false,
+					limit: 3,
+					status: 'granted',
+					type: 'invention',
+					contactId: e().dir.teachers[1].id,
+					applicationNo: '',
+				},
+			}),
 		},
 		{
 			name: 'patent import',
@@ -141,65 +295,120 @@ function cases(e: () => Env): OpCase[] {
 			base: async (n) => {
 				const p = patentItem(e(), n);
 				// a corrected report of rejected rows, imported again: its old result columns come along
-				return { item: { row: 7, result: 'rejected', reason: '上次导入被拒 rejected last time', 专利号: p.applicationNo, 发明名称: p.title, 申请日期: 44259, 法律状态: '实审', 发明人: p.inventors, '申请人/专利权人': p.applicants, 代理机构名称: p.agent, 备注: p.notes } };
+				return {
+					item: {
+						row: 7,
+						result: 'rejected',
+						reason: '上次导入被拒 rejected last time',
+						专利号: p.applicationNo,
+						发明名称: p.title,
+						申请日期: 44259,
+						法律状态: '实审',
+						发明人: p.inventors,
+						'申请人/专利权人': p.applicants,
+						代理机构名称: p.agent,
+						备注: p.notes,
+					},
+				};
 			},
 			effects: (out) => (out.result === 'created' ? patentCreated : patentUpdated),
 			dateFields: ['申请日期'],
 		},
 		{
 			name: 'project create',
-			parameters: { resource: 'project', operation: 'create', ...fromItem(['projectNo', 'name', 'category', 'pi']), additionalFields: fromItem(PROJECT_OPTIONAL) },
+			parameters: {
+				resource: 'project',
+				operation: 'create',
+				...fromItem(['projectNo', 'name', 'category', 'pi']),
+				additionalFields: fromItem(PROJECT_OPTIONAL),
+			},
 			base: async (n) => ({ item: projectItem(e(), n) }),
 			effects: projectCreated,
 			dateFields: DATES,
 		},
 		{
 			name: 'project update',
-			parameters: { resource: 'project', operation: 'update', id: expr('id'), updateFields: fromItem(['projectNo', 'name', 'category', 'pi', ...PROJECT_OPTIONAL]) },
+			parameters: {
+				resource: 'project',
+				operation: 'update',
+				id: expr('id'),
+				updateFields: fromItem(['projectNo', 'name', 'category', 'pi', ...PROJECT_OPTIONAL]),
+			},
 			base: async (n) => {
 				const id = await project(e(), n);
 				const { projectNo: _no, ...rest } = projectItem(e(), n);
-				return { item: { id, ...rest, budget: 20, endDate: '2027-06-30', closingDue: '2027-06-30' }, target: { table: 'registry_project', id } };
+				return {
+					item: { id, ...rest, budget: 20, endDate: '2027-06-30', closingDue: '2027-06-30' },
+					target: { table: 'registry_project', id },
+				};
 			},
 			effects: projectUpdated,
 			dateFields: DATES,
 		},
 		{
 			name: 'project transition',
-			parameters: { resource: 'project', operation: 'transition', ...fromItem(['id', 'to', 'on', 'reason']) },
+			parameters: {
+				resource: 'project',
+				operation: 'transition',
+				...fromItem(['id', 'to', 'on', 'reason']),
+			},
 			base: async (n) => {
 				const id = await project(e(), n);
-				return { item: { id, to: 'approved', on: '2025-01-10', reason: '' }, target: { table: 'registry_project', id } };
+				return {
+					item: { id, to: 'approved', on: '2025-01-10', reason: '' },
+					target: { table: 'registry_project', id },
+				};
 			},
 			effects: { audit: 1, registry_status_history: 1, registry_deadline: 'any' },
 			dateFields: DATES,
 		},
 		{
 			name: 'project addMilestone',
-			parameters: { resource: 'project', operation: 'addMilestone', ...fromItem(['id', 'kind', 'dueOn', 'title']) },
+			parameters: {
+				resource: 'project',
+				operation: 'addMilestone',
+				...fromItem(['id', 'kind', 'dueOn', 'title']),
+			},
 			base: async (n) => {
 				const id = await project(e(), n);
-				return { item: { id, kind: '交付验收', dueOn: '2026-06-30', title: '第二期交付验收' }, target: { table: 'registry_project', id } };
+				return {
+					item: { id, kind: '交付验收', dueOn: '2026-06-30', title: '第二期交付验收' },
+					target: { table: 'registry_project', id },
+				};
 			},
 			effects: { registry_milestone: 1, audit: 1, registry_deadline: 'any' },
 			dateFields: DATES,
 		},
 		{
 			name: 'project recordFunds',
-			parameters: { resource: 'project', operation: 'recordFunds', ...fromItem(['id', 'receivedOn', 'amount', 'note']) },
+			parameters: {
+				resource: 'project',
+				operation: 'recordFunds',
+				...fromItem(['id', 'receivedOn', 'amount', 'note']),
+			},
 			base: async (n) => {
 				const id = await project(e(), n);
-				return { item: { id, receivedOn: '2025-04-01', amount: 50_000, note: '首期款' }, target: { table: 'registry_project', id } };
+				return {
+					item: { id, receivedOn: '2025-04-01', amount: 50_000, note: '首期款' },
+					target: { table: 'registry_project', id },
+				};
 			},
 			effects: { registry_funds: 1, audit: 1 },
 			dateFields: DATES,
 		},
 		{
 			name: 'project linkOutput',
-			parameters: { resource: 'project', operation: 'linkOutput', ...fromItem(['id', 'outputType', 'refId', 'title', 'detail']) },
+			parameters: {
+				resource: 'project',
+				operation: 'linkOutput',
+				...fromItem(['id', 'outputType', 'refId', 'title', 'detail']),
+			},
 			base: async (n) => {
 				const id = await project(e(), n);
-				return { item: { id, outputType: 'patent', refId: e().patentId, title: '', detail: '项目成果' }, target: { table: 'registry_project', id } };
+				return {
+					item: { id, outputType: 'patent', refId: e().patentId, title: '', detail: '项目成果' },
+					target: { table: 'registry_project', id },
+				};
 			},
 			effects: { registry_output: 1, audit: 1 },
 		},
@@ -211,8 +420,24 @@ function cases(e: () => Env): OpCase[] {
 		{
 			name: 'project list',
 			kind: 'list',
-			parameters: { resource: 'project', operation: 'list', returnAll: expr('returnAll'), limit: expr('limit'), filters: fromItem(['status', 'category', 'level', 'piId', 'projectNo']) },
-			base: async () => ({ item: { returnAll: false, limit: 3, status: 'applied', category: 'horizontal', level: '', piId: e().dir.teachers[0].id, projectNo: '' } }),
+			parameters: {
+				resource: 'project',
+				operation: 'list',
+				returnAll: expr('returnAll'),
+				limit: expr('limit'),
+				filters: fromItem(['status', 'category', 'level', 'piId', 'projectNo']),
+			},
+			base: async () => ({
+				item: {
+					returnAll: false,
+					limit: 3,
+					status: 'applied',
+					category: 'horizontal',
+					level: '',
+					piId: e().dir.teachers[0].id,
+					projectNo: '',
+				},
+			}),
 		},
 		{
 			name: 'project import',
@@ -220,7 +445,20 @@ function cases(e: () => Env): OpCase[] {
 			parameters: { resource: 'project', operation: 'import', batchSize: 4 },
 			base: async (n) => {
 				const p = projectItem(e(), n);
-				return { item: { 项目编号: p.projectNo, 项目名称: p.name, 类别: '横向', 负责人: p.pi, 委托方: p.client, 合同号: p.contractNo, 成员: p.members.join('、'), 合同经费: 120000, 开始时间: '2025/1/1', 结束时间: 46022 } };
+				return {
+					item: {
+						项目编号: p.projectNo,
+						项目名称: p.name,
+						类别: '横向',
+						负责人: p.pi,
+						委托方: p.client,
+						合同号: p.contractNo,
+						成员: p.members.join('、'),
+						合同经费: 120000,
+						开始时间: '2025/1/1',
+						结束时间: 46022,
+					},
+				};
 			},
 			effects: (out) => (out.result === 'created' ? projectCreated : projectUpdated),
 			dateFields: ['开始时间', '结束时间'],
@@ -229,14 +467,33 @@ function cases(e: () => Env): OpCase[] {
 			name: 'deadline list',
 			kind: 'list',
 			parameters: { resource: 'deadline', operation: 'list', ...fromItem(['from', 'to', 'kinds']) },
-			base: async () => ({ item: { from: '2026-01-01', to: '2027-12-31', kinds: ['annual_fee', 'milestone', 'exam_response'] } }),
+			base: async () => ({
+				item: {
+					from: '2026-01-01',
+					to: '2027-12-31',
+					kinds: ['annual_fee', 'milestone', 'exam_response'],
+				},
+			}),
 			dateFields: DATES,
 		},
 		{
 			name: 'deadline remind',
 			kind: 'list',
-			parameters: { resource: 'deadline', operation: 'remind', ...fromItem(['reminderDays', 'urgentDays', 'ccEmail', 'from', 'to', 'kinds']) },
-			base: async () => ({ item: { reminderDays: '90,30,7', urgentDays: 7, ccEmail: 'office@college.edu.cn', from: '2026-01-01', to: '2026-12-31', kinds: [] } }),
+			parameters: {
+				resource: 'deadline',
+				operation: 'remind',
+				...fromItem(['reminderDays', 'urgentDays', 'ccEmail', 'from', 'to', 'kinds']),
+			},
+			base: async () => ({
+				item: {
+					reminderDays: '90,30,7',
+					urgentDays: 7,
+					ccEmail: 'office@college.edu.cn',
+					from: '2026-01-01',
+					to: '2026-12-31',
+					kinds: [],
+				},
+			}),
 			dateFields: DATES,
 		},
 	];
@@ -270,8 +527,25 @@ describe.each(testDialects())('hostile items through every Registry operation (%
 	it('without Continue On Fail the first bad item fails the run, naming the item, and writes nothing', async () => {
 		const create = all.find((c) => c.name === 'project create')!;
 		const good = async () => (await create.base(fuzz.serial.n++)).item;
-		await expectFailFast(fuzz, create, [{ ...(await good()), endDate: '2024-12-31' }, await good()], 0);
-		const written = { registry_project: 1, audit: 1, registry_status_history: 1, registry_milestone: 3, registry_deadline: 3 };
-		await expectFailFast(fuzz, create, [await good(), { ...(await good()), category: ['横向'] }, await good()], 1, written);
+		await expectFailFast(
+			fuzz,
+			create,
+			[{ ...(await good()), endDate: '2024-12-31' }, await good()],
+			0,
+		);
+		const written = {
+			registry_project: 1,
+			audit: 1,
+			registry_status_history: 1,
+			registry_milestone: 3,
+			registry_deadline: 3,
+		};
+		await expectFailFast(
+			fuzz,
+			create,
+			[await good(), { ...(await good()), category: ['横向'] }, await good()],
+			1,
+			written,
+		);
 	});
 });

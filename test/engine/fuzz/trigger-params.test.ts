@@ -34,40 +34,57 @@ describe.each(testDialects())('hostile parameters of the Consortium Trigger (%s)
 		const config = await freshStoreConfig(dialect);
 		store = await openStore(config);
 		engine = new Engine({ credentials: storeCredentials(config) });
-		for (let i = 0; i < 3; i++) await organisations.create(store, { name: `星河智能制造有限公司 ${i}`, kind: 'enterprise' }, { actor: 'fuzz' });
+		for (let i = 0; i < 3; i++)
+			await organisations.create(
+				store,
+				{ name: `星河智能制造有限公司 ${i}`, kind: 'enterprise' },
+				{ actor: 'fuzz' },
+			);
 	});
 	afterAll(async () => {
 		await store.close();
 		await closeAllStores();
 	});
 
-	it.each(SEEDS)('seed %i: each poll emits events or fails naming the parameter; a refused poll moves no cursor', async (seed) => {
-		const rng = new Rng(seed);
-		const problems: string[] = [];
-		let emitted = 0;
-		let refused = 0;
-		for (let i = 0; i < POLLS; i++) {
-			const { input, mutations } = i === 0 ? { input: base, mutations: [] } : mutate(rng, base);
-			const what = `seed=${seed} poll ${i} ${JSON.stringify(mutations)}`;
-			const before = await counts(store);
-			try {
-				const events = await pollNode(engine, triggerWorkflow(`wf-fuzz-${seed}-${i}`, input), 'On Change');
-				emitted++;
-				const junk = junkIn(events ?? []);
-				if (junk) problems.push(`${what}: event holds ${junk}`);
-			} catch (error) {
-				refused++;
-				const message = String((error as Error).message);
-				if (i === 0) problems.push(`${what}: the valid parameters were refused: ${message}`);
-				if ((error as Error).name !== 'NodeOperationError') problems.push(`${what}: ${(error as Error).name}: ${message.slice(0, 200)}`);
-				if (FOREIGN_TEXT.test(message) || !LABELS.test(message)) problems.push(`${what}: unclear error: ${message.slice(0, 300)}`);
-				const change = delta(before, await counts(store));
-				if (Object.keys(change).length) problems.push(`${what}: refused, yet changed ${show(change)}`);
+	it.each(SEEDS)(
+		'seed %i: each poll emits events or fails naming the parameter; a refused poll moves no cursor',
+		async (seed) => {
+			const rng = new Rng(seed);
+			const problems: string[] = [];
+			let emitted = 0;
+			let refused = 0;
+			for (let i = 0; i < POLLS; i++) {
+				const { input, mutations } = i === 0 ? { input: base, mutations: [] } : mutate(rng, base);
+				const what = `seed=${seed} poll ${i} ${JSON.stringify(mutations)}`;
+				const before = await counts(store);
+				try {
+					const events = await pollNode(
+						engine,
+						triggerWorkflow(`wf-fuzz-${seed}-${i}`, input),
+						'On Change',
+					);
+					emitted++;
+					const junk = junkIn(events ?? []);
+					if (junk) problems.push(`${what}: event holds ${junk}`);
+				} catch (error) {
+					refused++;
+					const message = String((error as Error).message);
+					if (i === 0) problems.push(`${what}: the valid parameters were refused: ${message}`);
+					if ((error as Error).name !== 'NodeOperationError')
+						problems.push(`${what}: ${(error as Error).name}: ${message.slice(0, 200)}`);
+					if (FOREIGN_TEXT.test(message) || !LABELS.test(message))
+						problems.push(`${what}: unclear error: ${message.slice(0, 300)}`);
+					const change = delta(before, await counts(store));
+					if (Object.keys(change).length)
+						problems.push(`${what}: refused, yet changed ${show(change)}`);
+				}
 			}
-		}
-		console.log(`[fuzz] trigger parameters seed ${seed} (${dialect}): ${POLLS} polls, ${emitted} ran, ${refused} refused`);
-		expect(problems).toEqual([]);
-		expect(emitted).toBeGreaterThan(0);
-		expect(refused).toBeGreaterThan(0);
-	});
+			console.log(
+				`[fuzz] trigger parameters seed ${seed} (${dialect}): ${POLLS} polls, ${emitted} ran, ${refused} refused`,
+			);
+			expect(problems).toEqual([]);
+			expect(emitted).toBeGreaterThan(0);
+			expect(refused).toBeGreaterThan(0);
+		},
+	);
 });

@@ -1,7 +1,14 @@
-import { evaluateStage, formatNumber, shouldSkip, slotsToOpen, type SlotView } from '../../../core/approval';
+import {
+	evaluateStage,
+	formatNumber,
+	shouldSkip,
+	slotsToOpen,
+	type SlotView,
+} from '../../../core/approval';
 import type { SlotStatus } from '../../../core/approval';
 
-const slots = (...statuses: SlotStatus[]): SlotView[] => statuses.map((status, position) => ({ id: `s${position}`, position, status }));
+const slots = (...statuses: SlotStatus[]): SlotView[] =>
+	statuses.map((status, position) => ({ id: `s${position}`, position, status }));
 
 describe('stage rules', () => {
 	it('会签 all: every live approver must approve; one rejection rejects', () => {
@@ -28,9 +35,13 @@ describe('stage rules', () => {
 	it('依次 sequential opens one approver at a time, in order', () => {
 		expect(slotsToOpen('sequential', slots('waiting', 'waiting')).map((s) => s.id)).toEqual(['s0']);
 		expect(slotsToOpen('sequential', slots('pending', 'waiting'))).toEqual([]);
-		expect(slotsToOpen('sequential', slots('approved', 'waiting', 'waiting')).map((s) => s.id)).toEqual(['s1']);
+		expect(
+			slotsToOpen('sequential', slots('approved', 'waiting', 'waiting')).map((s) => s.id),
+		).toEqual(['s1']);
 		expect(evaluateStage('sequential', null, slots('approved', 'waiting'))).toBe('pending');
-		expect(evaluateStage('sequential', null, slots('approved', 'rejected', 'waiting'))).toBe('rejected');
+		expect(evaluateStage('sequential', null, slots('approved', 'rejected', 'waiting'))).toBe(
+			'rejected',
+		);
 		expect(slotsToOpen('all', slots('waiting', 'waiting')).map((s) => s.id)).toEqual(['s0', 's1']);
 	});
 });
@@ -43,7 +54,9 @@ describe('skip conditions', () => {
 	];
 	it('compares numbers, text and emptiness on the summary fields', () => {
 		expect(shouldSkip({ field: '金额', operator: 'lessThan', value: '50000' }, fields)).toBe(true);
-		expect(shouldSkip({ field: '金额', operator: 'greaterThan', value: '50000' }, fields)).toBe(false);
+		expect(shouldSkip({ field: '金额', operator: 'greaterThan', value: '50000' }, fields)).toBe(
+			false,
+		);
 		expect(shouldSkip({ field: '类别', operator: 'equals', value: '横向课题' }, fields)).toBe(true);
 		expect(shouldSkip({ field: '类别', operator: 'contains', value: '纵向' }, fields)).toBe(false);
 		expect(shouldSkip({ field: '备注', operator: 'isEmpty', value: '' }, fields)).toBe(true);

@@ -1,4 +1,16 @@
-import { approverEmail, confirmPage, deriveToken, escapeHtml, formKey, hashToken, linkFor, plausibleToken, resultEmail, statePage, type RequestRecord } from '../../../core/approval';
+import {
+	approverEmail,
+	confirmPage,
+	deriveToken,
+	escapeHtml,
+	formKey,
+	hashToken,
+	linkFor,
+	plausibleToken,
+	resultEmail,
+	statePage,
+	type RequestRecord,
+} from '../../../core/approval';
 
 const evil = `<script>alert("x")</script>&'`;
 const record: RequestRecord = {
@@ -9,7 +21,12 @@ const record: RequestRecord = {
 	reason: null,
 	reasonLabel: null,
 	reasonNote: null,
-	subject: { type: 'course', id: null, title: `课程 ${evil}`, fields: [{ label: `标签${evil}`, value: evil }] },
+	subject: {
+		type: 'course',
+		id: null,
+		title: `课程 ${evil}`,
+		fields: [{ label: `标签${evil}`, value: evil }],
+	},
 	submitter: { email: 'teacher@x.com', name: `陈${evil}` },
 	cc: [],
 	currentStage: 0,
@@ -27,8 +44,32 @@ const record: RequestRecord = {
 			timeoutAction: 'none',
 			escalated: false,
 			approvers: [
-				{ slotId: 's1', email: 'a@x.com', name: `甲${evil}`, status: 'approved', statusLabel: '同意 Approved', decidedAt: '2026-11-28T01:00:00.000Z', comment: evil, ip: null, userAgent: null, reassignedFrom: null, added: false },
-				{ slotId: 's2', email: 'b@x.com', name: null, status: 'pending', statusLabel: '待审批 Pending', decidedAt: null, comment: null, ip: null, userAgent: null, reassignedFrom: null, added: false },
+				{
+					slotId: 's1',
+					email: 'a@x.com',
+					name: `甲${evil}`,
+					status: 'approved',
+					statusLabel: '同意 Approved',
+					decidedAt: '2026-11-28T01:00:00.000Z',
+					comment: evil,
+					ip: null,
+					userAgent: null,
+					reassignedFrom: null,
+					added: false,
+				},
+				{
+					slotId: 's2',
+					email: 'b@x.com',
+					name: null,
+					status: 'pending',
+					statusLabel: '待审批 Pending',
+					decidedAt: null,
+					comment: null,
+					ip: null,
+					userAgent: null,
+					reassignedFrom: null,
+					added: false,
+				},
 			],
 		},
 	],
@@ -44,7 +85,14 @@ describe('pages and emails escape every user string', () => {
 	});
 
 	it('the confirmation page holds no raw user markup and shows the due time in the consortium zone', () => {
-		const html = confirmPage({ record, approverEmail: 'b@x.com', action: 'http://n8n/w/1/n?token=t"x', token: 't', formKey: 'k', timeZone: 'Asia/Shanghai' });
+		const html = confirmPage({
+			record,
+			approverEmail: 'b@x.com',
+			action: 'http://n8n/w/1/n?token=t"x',
+			token: 't',
+			formKey: 'k',
+			timeZone: 'Asia/Shanghai',
+		});
 		expect(html).not.toContain('<script>alert');
 		expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
 		expect(html).toContain('action="http://n8n/w/1/n?token=t&quot;x"');
@@ -54,7 +102,9 @@ describe('pages and emails escape every user string', () => {
 	});
 
 	it('state pages are distinct and bilingual', () => {
-		const pages = (['used', 'expired', 'withdrawn', 'closed', 'unknown'] as const).map((s) => statePage(s, record));
+		const pages = (['used', 'expired', 'withdrawn', 'closed', 'unknown'] as const).map((s) =>
+			statePage(s, record),
+		);
 		expect(new Set(pages).size).toBe(5);
 		for (const p of pages) expect(p).toMatch(/[\u4e00-\u9fff].*[A-Za-z]/s);
 	});
@@ -80,10 +130,14 @@ describe('tokens', () => {
 		expect(a).not.toBe(deriveToken('secret', 'aps_1', 'salt-b'));
 		expect(a).not.toBe(deriveToken('other', 'aps_1', 'salt-a'));
 		expect(hashToken(a)).toMatch(/^[0-9a-f]{64}$/);
-		expect(formKey('secret', a)).not.toBe(formKey('secret', deriveToken('secret', 'aps_2', 'salt-a')));
+		expect(formKey('secret', a)).not.toBe(
+			formKey('secret', deriveToken('secret', 'aps_2', 'salt-a')),
+		);
 		expect(plausibleToken('<script>')).toBe(false);
 	});
 	it('links keep the resume URL and its own query', () => {
-		expect(linkFor('https://n8n.edu.cn/webhook-waiting/9/node?signature=abc', 'TOK')).toBe('https://n8n.edu.cn/webhook-waiting/9/node?signature=abc&token=TOK');
+		expect(linkFor('https://n8n.edu.cn/webhook-waiting/9/node?signature=abc', 'TOK')).toBe(
+			'https://n8n.edu.cn/webhook-waiting/9/node?signature=abc&token=TOK',
+		);
 	});
 });

@@ -1,5 +1,14 @@
 import { join } from 'node:path';
-import { cyclePath, cycles, importsIn, importsOf, resolveRelative, ROOT, show, sourceFiles } from './import-graph';
+import {
+	cyclePath,
+	cycles,
+	importsIn,
+	importsOf,
+	resolveRelative,
+	ROOT,
+	show,
+	sourceFiles,
+} from './import-graph';
 
 /**
  * core/ is the domain without n8n: it imports nothing from n8n and nothing from the node
@@ -58,7 +67,10 @@ describe('core/ imports', () => {
 
 	it('name nothing from n8n', () => {
 		const offending = files.flatMap((file) =>
-			graph.get(file)!.filter((ref) => N8N_PACKAGE.test(ref.specifier)).map((ref) => `${show(file)} imports ${ref.specifier}`),
+			graph
+				.get(file)!
+				.filter((ref) => N8N_PACKAGE.test(ref.specifier))
+				.map((ref) => `${show(file)} imports ${ref.specifier}`),
 		);
 		expect(offending).toEqual([]);
 	});
@@ -67,7 +79,11 @@ describe('core/ imports', () => {
 		const outside = files.flatMap((file) =>
 			graph
 				.get(file)!
-				.filter((ref) => ref.specifier.startsWith('.') && !(resolveRelative(file, ref.specifier) ?? '').startsWith(CORE))
+				.filter(
+					(ref) =>
+						ref.specifier.startsWith('.') &&
+						!(resolveRelative(file, ref.specifier) ?? '').startsWith(CORE),
+				)
 				.map((ref) => `${show(file)} imports ${ref.specifier}`),
 		);
 		expect(outside).toEqual([]);
@@ -86,8 +102,14 @@ describe('core/ imports', () => {
 		);
 		const how = (from: string, to: string) => {
 			const file = join(ROOT, from);
-			const refs = graph.get(file)!.filter((ref) => resolveRelative(file, ref.specifier) === join(ROOT, to));
-			return refs.some((ref) => ref.dynamic) ? ' →[import()] ' : refs.every((ref) => ref.typeOnly) ? ' →[types] ' : ' → ';
+			const refs = graph
+				.get(file)!
+				.filter((ref) => resolveRelative(file, ref.specifier) === join(ROOT, to));
+			return refs.some((ref) => ref.dynamic)
+				? ' →[import()] '
+				: refs.every((ref) => ref.typeOnly)
+					? ' →[types] '
+					: ' → ';
 		};
 		// Each member's shortest way round, so every module caught in a cycle is named.
 		const found = cycles(edges).flatMap((component) => [
@@ -96,7 +118,9 @@ describe('core/ imports', () => {
 					const path = cyclePath(component, edges, start);
 					const from = path.indexOf([...path.slice(0, -1)].sort()[0]);
 					const turn = [...path.slice(from, -1), ...path.slice(0, from), path[from]];
-					return turn.map((module, i) => (i === 0 ? module : how(turn[i - 1], module) + module)).join('');
+					return turn
+						.map((module, i) => (i === 0 ? module : how(turn[i - 1], module) + module))
+						.join('');
 				}),
 			),
 		]);

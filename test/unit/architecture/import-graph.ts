@@ -26,27 +26,47 @@ export const importsOf = (file: string): ImportRef[] => importsIn(readFileSync(f
 export function importsIn(text: string, fileName = 'source.ts'): ImportRef[] {
 	const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
 	const refs: ImportRef[] = [];
-	const literal = (node: ts.Node | undefined) => (node && ts.isStringLiteralLike(node) ? node.text : undefined);
+	const literal = (node: ts.Node | undefined) =>
+		node && ts.isStringLiteralLike(node) ? node.text : undefined;
 	const visit = (node: ts.Node): void => {
 		if (ts.isImportDeclaration(node)) {
 			const clause = node.importClause;
-			const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : undefined;
+			const named =
+				clause?.namedBindings && ts.isNamedImports(clause.namedBindings)
+					? clause.namedBindings.elements
+					: undefined;
 			const typeOnly =
-				!!clause && (clause.isTypeOnly || (!clause.name && !!named && named.length > 0 && named.every((e) => e.isTypeOnly)));
+				!!clause &&
+				(clause.isTypeOnly ||
+					(!clause.name && !!named && named.length > 0 && named.every((e) => e.isTypeOnly)));
 			refs.push({ specifier: literal(node.moduleSpecifier)!, typeOnly, dynamic: false });
 		} else if (ts.isExportDeclaration(node) && node.moduleSpecifier) {
-			const named = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements : undefined;
-			const typeOnly = node.isTypeOnly || (!!named && named.length > 0 && named.every((e) => e.isTypeOnly));
+			const named =
+				node.exportClause && ts.isNamedExports(node.exportClause)
+					? node.exportClause.elements
+					: undefined;
+			const typeOnly =
+				node.isTypeOnly || (!!named && named.length > 0 && named.every((e) => e.isTypeOnly));
 			refs.push({ specifier: literal(node.moduleSpecifier)!, typeOnly, dynamic: false });
-		} else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
-			refs.push({ specifier: literal(node.moduleReference.expression)!, typeOnly: node.isTypeOnly, dynamic: false });
+		} else if (
+			ts.isImportEqualsDeclaration(node) &&
+			ts.isExternalModuleReference(node.moduleReference)
+		) {
+			refs.push({
+				specifier: literal(node.moduleReference.expression)!,
+				typeOnly: node.isTypeOnly,
+				dynamic: false,
+			});
 		} else if (ts.isCallExpression(node)) {
 			const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
 			const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
 			const specifier = literal(node.arguments[0]);
-			if ((isImport || isRequire) && specifier) refs.push({ specifier, typeOnly: false, dynamic: true });
+			if ((isImport || isRequire) && specifier)
+				refs.push({ specifier, typeOnly: false, dynamic: true });
 		} else if (ts.isImportTypeNode(node)) {
-			const specifier = ts.isLiteralTypeNode(node.argument) ? literal(node.argument.literal) : undefined;
+			const specifier = ts.isLiteralTypeNode(node.argument)
+				? literal(node.argument.literal)
+				: undefined;
 			if (specifier) refs.push({ specifier, typeOnly: true, dynamic: false });
 		}
 		ts.forEachChild(node, visit);
@@ -65,7 +85,11 @@ export function resolveRelative(from: string, specifier: string): string | undef
 export const show = (file: string) => relative(ROOT, file).split('\\').join('/');
 
 /** The shortest way round a cycle from `start` (a member of `component`) back to it. */
-export function cyclePath(component: string[], edges: Map<string, string[]>, start = component[0]): string[] {
+export function cyclePath(
+	component: string[],
+	edges: Map<string, string[]>,
+	start = component[0],
+): string[] {
 	const members = new Set(component);
 	const previous = new Map<string, string>();
 	const queue = [start];
@@ -75,7 +99,8 @@ export function cyclePath(component: string[], edges: Map<string, string[]>, sta
 			if (!members.has(w)) continue;
 			if (w === start) {
 				const path = [start];
-				for (let u: string | undefined = v; u && u !== start; u = previous.get(u)) path.splice(1, 0, u);
+				for (let u: string | undefined = v; u && u !== start; u = previous.get(u))
+					path.splice(1, 0, u);
 				return [...path, start];
 			}
 			if (!previous.has(w)) {

@@ -1,4 +1,12 @@
-import { addWorkingDays, calendarFrom, isWorkingDay, nextWorkingInstant, OFFICIAL_2026, OFFICIAL_2027, officialDays } from '../../../core/calendar';
+import {
+	addWorkingDays,
+	calendarFrom,
+	isWorkingDay,
+	nextWorkingInstant,
+	OFFICIAL_2026,
+	OFFICIAL_2027,
+	officialDays,
+} from '../../../core/calendar';
 
 const TZ = 'Asia/Shanghai';
 const official = calendarFrom(officialDays());
@@ -11,8 +19,17 @@ describe('official 2026 calendar (国务院办公厅 notice of 4 Nov 2025)', () 
 		const holidays = OFFICIAL_2026.days.filter((d) => d.kind === 'holiday');
 		const workdays = OFFICIAL_2026.days.filter((d) => d.kind === 'workday');
 		expect(holidays).toHaveLength(3 + 9 + 3 + 5 + 3 + 3 + 7);
-		expect(workdays.map((d) => d.date)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
-		expect(workdays.map((d) => new Date(`${d.date}T00:00:00Z`).getUTCDay())).toEqual([0, 6, 6, 6, 0, 6]);
+		expect(workdays.map((d) => d.date)).toEqual([
+			'2026-01-04',
+			'2026-02-14',
+			'2026-02-28',
+			'2026-05-09',
+			'2026-09-20',
+			'2026-10-10',
+		]);
+		expect(workdays.map((d) => new Date(`${d.date}T00:00:00Z`).getUTCDay())).toEqual([
+			0, 6, 6, 6, 0, 6,
+		]);
 		expect(new Set(OFFICIAL_2026.days.map((d) => d.date)).size).toBe(OFFICIAL_2026.days.length);
 	});
 
@@ -44,33 +61,55 @@ describe('addWorkingDays over 国庆 2026', () => {
 	it('counts the 调休 Saturday 10 October as a working day', () => {
 		expect(addWorkingDays(created, 3, TZ, official)).toBe(sh('2026-10-10T10:15:00'));
 		// From Friday 9 October, 2 working days: Saturday 10 (调休) and Monday 12; Sunday 11 is off.
-		expect(addWorkingDays(sh('2026-10-09T17:00:00'), 2, TZ, official)).toBe(sh('2026-10-12T17:00:00'));
+		expect(addWorkingDays(sh('2026-10-09T17:00:00'), 2, TZ, official)).toBe(
+			sh('2026-10-12T17:00:00'),
+		);
 		// Friday 18 September + 1: Saturday off, Sunday 20 September is a 调休 working day.
-		expect(addWorkingDays(sh('2026-09-18T09:00:00'), 1, TZ, official)).toBe(sh('2026-09-20T09:00:00'));
+		expect(addWorkingDays(sh('2026-09-18T09:00:00'), 1, TZ, official)).toBe(
+			sh('2026-09-20T09:00:00'),
+		);
 	});
 
 	it('a request raised during the holiday counts from the first working day after it', () => {
-		expect(addWorkingDays(sh('2026-10-03T15:00:00'), 1, TZ, official)).toBe(sh('2026-10-08T15:00:00'));
+		expect(addWorkingDays(sh('2026-10-03T15:00:00'), 1, TZ, official)).toBe(
+			sh('2026-10-08T15:00:00'),
+		);
 	});
 });
 
 describe('addWorkingDays on ordinary weeks', () => {
 	it('skips the weekend', () => {
-		expect(addWorkingDays(sh('2026-11-06T16:00:00'), 1, TZ, official)).toBe(sh('2026-11-09T16:00:00'));
-		expect(addWorkingDays(sh('2026-11-06T16:00:00'), 5, TZ, official)).toBe(sh('2026-11-13T16:00:00'));
-		expect(addWorkingDays(sh('2026-11-07T11:00:00'), 2, TZ, official)).toBe(sh('2026-11-10T11:00:00'));
+		expect(addWorkingDays(sh('2026-11-06T16:00:00'), 1, TZ, official)).toBe(
+			sh('2026-11-09T16:00:00'),
+		);
+		expect(addWorkingDays(sh('2026-11-06T16:00:00'), 5, TZ, official)).toBe(
+			sh('2026-11-13T16:00:00'),
+		);
+		expect(addWorkingDays(sh('2026-11-07T11:00:00'), 2, TZ, official)).toBe(
+			sh('2026-11-10T11:00:00'),
+		);
 	});
 
 	it('returns the start for 0 and refuses fractions, negatives and non-instants', () => {
-		expect(addWorkingDays(sh('2026-11-07T11:00:00'), 0, TZ, official)).toBe(sh('2026-11-07T11:00:00'));
+		expect(addWorkingDays(sh('2026-11-07T11:00:00'), 0, TZ, official)).toBe(
+			sh('2026-11-07T11:00:00'),
+		);
 		expect(() => addWorkingDays(sh('2026-11-07T11:00:00'), 1.5, TZ, official)).toThrow(RangeError);
 		expect(() => addWorkingDays(sh('2026-11-07T11:00:00'), -1, TZ, official)).toThrow(RangeError);
 		expect(() => addWorkingDays('not a date', 1, TZ, official)).toThrow(/ISO-8601/);
 	});
 
 	it('gives up on a calendar with no working day instead of looping', () => {
-		const allOff = calendarFrom(Array.from({ length: 4000 }, (_, i) => ({ date: new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10), kind: 'holiday' as const, name: '停工' })));
-		expect(() => addWorkingDays(sh('2026-01-01T09:00:00'), 1, TZ, allOff)).toThrow(/no working day/);
+		const allOff = calendarFrom(
+			Array.from({ length: 4000 }, (_, i) => ({
+				date: new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10),
+				kind: 'holiday' as const,
+				name: '停工',
+			})),
+		);
+		expect(() => addWorkingDays(sh('2026-01-01T09:00:00'), 1, TZ, allOff)).toThrow(
+			/no working day/,
+		);
 	});
 });
 
@@ -99,22 +138,38 @@ describe('the zone decides the day, not UTC', () => {
 
 describe('nextWorkingInstant: an escalation never fires on 国庆', () => {
 	it('moves an instant in the holiday to the start of office hours on 8 October', () => {
-		expect(nextWorkingInstant(sh('2026-10-03T14:00:00'), TZ, official)).toBe(sh('2026-10-08T09:00:00'));
-		expect(nextWorkingInstant(sh('2026-10-07T23:30:00'), TZ, official)).toBe(sh('2026-10-08T09:00:00'));
-		expect(nextWorkingInstant(sh('2026-10-03T14:00:00'), TZ, official, { officeStartHour: 8 })).toBe(sh('2026-10-08T08:00:00'));
+		expect(nextWorkingInstant(sh('2026-10-03T14:00:00'), TZ, official)).toBe(
+			sh('2026-10-08T09:00:00'),
+		);
+		expect(nextWorkingInstant(sh('2026-10-07T23:30:00'), TZ, official)).toBe(
+			sh('2026-10-08T09:00:00'),
+		);
+		expect(
+			nextWorkingInstant(sh('2026-10-03T14:00:00'), TZ, official, { officeStartHour: 8 }),
+		).toBe(sh('2026-10-08T08:00:00'));
 	});
 
 	it('moves a weekend day to the next working day, a 调休 weekend day included', () => {
-		expect(nextWorkingInstant(sh('2026-09-19T10:00:00'), TZ, official)).toBe(sh('2026-09-20T09:00:00'));
-		expect(nextWorkingInstant(sh('2026-10-11T10:00:00'), TZ, official)).toBe(sh('2026-10-12T09:00:00'));
-		expect(nextWorkingInstant(sh('2026-10-07T10:00:00'), TZ, official)).toBe(sh('2026-10-08T09:00:00'));
+		expect(nextWorkingInstant(sh('2026-09-19T10:00:00'), TZ, official)).toBe(
+			sh('2026-09-20T09:00:00'),
+		);
+		expect(nextWorkingInstant(sh('2026-10-11T10:00:00'), TZ, official)).toBe(
+			sh('2026-10-12T09:00:00'),
+		);
+		expect(nextWorkingInstant(sh('2026-10-07T10:00:00'), TZ, official)).toBe(
+			sh('2026-10-08T09:00:00'),
+		);
 	});
 
 	it('keeps an instant on a working day, at any hour', () => {
-		expect(nextWorkingInstant(sh('2026-10-10T22:00:00'), TZ, official)).toBe(sh('2026-10-10T22:00:00'));
+		expect(nextWorkingInstant(sh('2026-10-10T22:00:00'), TZ, official)).toBe(
+			sh('2026-10-10T22:00:00'),
+		);
 	});
 
 	it('refuses an office start hour outside 0–23', () => {
-		expect(() => nextWorkingInstant(sh('2026-10-03T14:00:00'), TZ, official, { officeStartHour: 24 })).toThrow(RangeError);
+		expect(() =>
+			nextWorkingInstant(sh('2026-10-03T14:00:00'), TZ, official, { officeStartHour: 24 }),
+		).toThrow(RangeError);
 	});
 });

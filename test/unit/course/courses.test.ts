@@ -27,7 +27,8 @@ describe.each(testDialects())('course proposals in the store (%s)', (dialect) =>
 	afterAll(() => store.close());
 
 	let seq = 0;
-	const create = (overrides: Record<string, unknown> = {}) => courses.create(store, validProposal(dir, { code: `C-${dialect}-${++seq}`, ...overrides }), ctx);
+	const create = (overrides: Record<string, unknown> = {}) =>
+		courses.create(store, validProposal(dir, { code: `C-${dialect}-${++seq}`, ...overrides }), ctx);
 
 	it('creates a draft whose item is flat and names partners, lead and team', async () => {
 		const course = await create();
@@ -51,7 +52,9 @@ describe.each(testDialects())('course proposals in the store (%s)', (dialect) =>
 
 	it('refuses a second course with the same code, naming the code field', async () => {
 		const first = await create();
-		const error = await rejection(courses.create(store, validProposal(dir, { code: first.code }), ctx));
+		const error = await rejection(
+			courses.create(store, validProposal(dir, { code: first.code }), ctx),
+		);
 		expect(error).toBeInstanceOf(ValidationError);
 		expect(error.field).toBe('code');
 		expect(error.message).toContain(first.code);
@@ -59,12 +62,29 @@ describe.each(testDialects())('course proposals in the store (%s)', (dialect) =>
 
 	it('walks the whole lifecycle, recording date, note and evidence for each step', async () => {
 		const course = await create();
-		let c: CourseView = await courses.submit(store, course.id, { date: '2026-03-01', note: '提交系部', enterApproval: true }, ctx);
+		let c: CourseView = await courses.submit(
+			store,
+			course.id,
+			{ date: '2026-03-01', note: '提交系部', enterApproval: true },
+			ctx,
+		);
 		expect(c.status).toBe('under_approval');
-		c = await courses.advance(store, course.id, 'approved', { date: '2026年3月20日', note: '秘书处备案', evidence: 'https://oa.example.com/doc/1' }, ctx);
+		c = await courses.advance(
+			store,
+			course.id,
+			'approved',
+			{ date: '2026年3月20日', note: '秘书处备案', evidence: 'https://oa.example.com/doc/1' },
+			ctx,
+		);
 		expect(c).toMatchObject({ status: 'approved', approvedOn: '2026-03-20' });
 		for (const to of ['in_development', 'midterm_check', 'acceptance', 'completed']) {
-			c = await courses.advance(store, course.id, to, { note: to, evidence: ['https://pan.example.com/a', 'https://pan.example.com/b'] }, ctx);
+			c = await courses.advance(
+				store,
+				course.id,
+				to,
+				{ note: to, evidence: ['https://pan.example.com/a', 'https://pan.example.com/b'] },
+				ctx,
+			);
 		}
 		expect(c.status).toBe('completed');
 		const history = await courses.history(store, course.id);
@@ -78,13 +98,25 @@ describe.each(testDialects())('course proposals in the store (%s)', (dialect) =>
 			'acceptance>completed',
 		]);
 		expect(history[0]).toMatchObject({ date: '2026-03-01', note: '提交系部' });
-		expect(history[2]).toMatchObject({ date: '2026-03-20', evidence: 'https://oa.example.com/doc/1' });
+		expect(history[2]).toMatchObject({
+			date: '2026-03-20',
+			evidence: 'https://oa.example.com/doc/1',
+		});
 		expect(history[6].evidence).toBe('https://pan.example.com/a, https://pan.example.com/b');
-		const audit = await store.db.selectFrom('audit').select('action').where('entity_id', '=', course.id).orderBy('seq').execute();
+		const audit = await store.db
+			.selectFrom('audit')
+			.select('action')
+			.where('entity_id', '=', course.id)
+			.orderBy('seq')
+			.execute();
 		expect(audit.map((a) => a.action)).toEqual(['create', ...history.map((h) => `status:${h.to}`)]);
 		// 立项 opened one tracked deliverable per planned kind.
 		const page = await deliverables.list(store, { filters: { courseId: course.id } });
-		expect(page.items.map((d) => d.kind).sort()).toEqual(['curriculum_standard', 'online_course', 'workbook']);
+		expect(page.items.map((d) => d.kind).sort()).toEqual([
+			'curriculum_standard',
+			'online_course',
+			'workbook',
+		]);
 	});
 
 	it('refuses illegal transitions, naming the current and the requested state, and changes nothing', async () => {
@@ -112,7 +144,8 @@ describe.each(testDialects())('course proposals in the store (%s)', (dialect) =>
 			courses.advance(store, course.id, 'rejected', { note: 'C' }, ctx),
 		]);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-		for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(StateError);
+		for (const r of results)
+			if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(StateError);
 		const history = await courses.history(store, course.id);
 		expect(history.filter((h) => h.from === 'under_approval')).toHaveLength(1);
 	});
@@ -128,7 +161,12 @@ describe.each(testDialects())('course proposals in the store (%s)', (dialect) =>
 		await courses.advance(store, course.id, 'rejected', { note: '学时安排不合理' }, ctx);
 		const returned = await courses.returnToDraft(store, course.id, { note: '请调整实践学时' }, ctx);
 		expect(returned).toMatchObject({ status: 'returned', statusReason: '请调整实践学时' });
-		const edited = await courses.update(store, course.id, { hoursTheory: 18, hoursPractice: 36 }, ctx);
+		const edited = await courses.update(
+			store,
+			course.id,
+			{ hoursTheory: 18, hoursPractice: 36 },
+			ctx,
+		);
 		expect(edited).toMatchObject({ hoursTotal: 54, hoursPractice: 36 });
 		const resubmitted = await courses.submit(store, course.id, {}, ctx);
 		expect(resubmitted).toMatchObject({ status: 'submitted', statusReason: '' });
@@ -136,7 +174,9 @@ describe.each(testDialects())('course proposals in the store (%s)', (dialect) =>
 
 	it('checks the proposal again on submit under the rules in force', async () => {
 		const course = await create({ enterpriseShare: 0.3 });
-		const error = await rejection(courses.submit(store, course.id, {}, { ...ctx, rules: { minEnterpriseShare: 0.5 } }));
+		const error = await rejection(
+			courses.submit(store, course.id, {}, { ...ctx, rules: { minEnterpriseShare: 0.5 } }),
+		);
 		expect(error.field).toBe('enterpriseShare');
 		expect((await courses.get(store, course.id)).status).toBe('draft');
 	});
@@ -146,7 +186,11 @@ describe.each(testDialects())('course proposals in the store (%s)', (dialect) =>
 		const b = await create({ startTerm: '2030-2031-2' });
 		const first = await courses.list(store, { startTerm: '2030-2031-2', limit: 1 });
 		expect(first.items.map((c) => c.id)).toEqual([a.id]);
-		const second = await courses.list(store, { startTerm: '2030-2031-2', limit: 1, after: first.nextCursor });
+		const second = await courses.list(store, {
+			startTerm: '2030-2031-2',
+			limit: 1,
+			after: first.nextCursor,
+		});
 		expect(second.items.map((c) => c.id)).toEqual([b.id]);
 		expect(second.nextCursor).toBeNull();
 		expect((await rejection(courses.list(store, { status: 'nope' }))).field).toBe('status');
@@ -154,23 +198,77 @@ describe.each(testDialects())('course proposals in the store (%s)', (dialect) =>
 
 	it('tracks deliverables with status and link; a completed one needs its date', async () => {
 		const course = await create();
-		const d = await deliverables.create(store, { courseId: course.id, kind: '教学资源库', title: '机器人资源库', link: 'https://zyk.example.com/robot' }, actor);
-		expect(d).toMatchObject({ kind: 'resource_library', status: 'planned', statusLabel: '计划 Planned' });
-		const missingDate = await rejection(deliverables.update(store, d.id, { status: 'completed' }, actor));
+		const d = await deliverables.create(
+			store,
+			{
+				courseId: course.id,
+				kind: '教学资源库',
+				title: '机器人资源库',
+				link: 'https://zyk.example.com/robot',
+			},
+			actor,
+		);
+		expect(d).toMatchObject({
+			kind: 'resource_library',
+			status: 'planned',
+			statusLabel: '计划 Planned',
+		});
+		const missingDate = await rejection(
+			deliverables.update(store, d.id, { status: 'completed' }, actor),
+		);
 		expect(missingDate.field).toBe('completedOn');
-		const done = await deliverables.update(store, d.id, { status: '已完成', completedOn: '2026-12-01' }, actor);
+		const done = await deliverables.update(
+			store,
+			d.id,
+			{ status: '已完成', completedOn: '2026-12-01' },
+			actor,
+		);
 		expect(done).toMatchObject({ status: 'completed', completedOn: '2026-12-01' });
-		expect((await rejection(deliverables.update(store, d.id, { status: 'in_progress' }, actor))).field).toBe('completedOn');
-		expect(await deliverables.update(store, d.id, { status: 'in_progress', completedOn: '' }, actor)).toMatchObject({ status: 'in_progress', completedOn: '' });
-		expect((await rejection(deliverables.create(store, { courseId: course.id, kind: 'poster' }, actor))).field).toBe('kind');
-		expect((await rejection(deliverables.create(store, { courseId: course.id, kind: 'textbook', link: 'ftp://x' }, actor))).field).toBe('link');
-		expect((await rejection(deliverables.create(store, { courseId: 'crs_missing', kind: 'textbook' }, actor))).field).toBe('courseId');
+		expect(
+			(await rejection(deliverables.update(store, d.id, { status: 'in_progress' }, actor))).field,
+		).toBe('completedOn');
+		expect(
+			await deliverables.update(store, d.id, { status: 'in_progress', completedOn: '' }, actor),
+		).toMatchObject({ status: 'in_progress', completedOn: '' });
+		expect(
+			(await rejection(deliverables.create(store, { courseId: course.id, kind: 'poster' }, actor)))
+				.field,
+		).toBe('kind');
+		expect(
+			(
+				await rejection(
+					deliverables.create(
+						store,
+						{ courseId: course.id, kind: 'textbook', link: 'ftp://x' },
+						actor,
+					),
+				)
+			).field,
+		).toBe('link');
+		expect(
+			(
+				await rejection(
+					deliverables.create(store, { courseId: 'crs_missing', kind: 'textbook' }, actor),
+				)
+			).field,
+		).toBe('courseId');
 	});
 
 	it('keeps the directory from deleting a partner, lead or team member a course names', async () => {
-		const org = await organisations.create(store, { name: `引用测试企业-${dialect}`, kind: 'enterprise' }, actor);
-		const member = await people.create(store, { name: '钱老师', kind: 'teacher', email: `qian-${dialect}@ref.example.com` }, actor);
-		await create({ partners: [org.id, dir.acme.id], team: [dir.lead.id, member.id, dir.teachers[3].id, dir.teachers[4].id] });
+		const org = await organisations.create(
+			store,
+			{ name: `引用测试企业-${dialect}`, kind: 'enterprise' },
+			actor,
+		);
+		const member = await people.create(
+			store,
+			{ name: '钱老师', kind: 'teacher', email: `qian-${dialect}@ref.example.com` },
+			actor,
+		);
+		await create({
+			partners: [org.id, dir.acme.id],
+			team: [dir.lead.id, member.id, dir.teachers[3].id, dir.teachers[4].id],
+		});
 		for (const [repo, id, table] of [
 			[organisations, org.id, 'course_partner'],
 			[people, dir.lead.id, 'course'],
@@ -180,7 +278,14 @@ describe.each(testDialects())('course proposals in the store (%s)', (dialect) =>
 			expect(error).toBeInstanceOf(StateError);
 			expect(error.message).toContain(table);
 		}
-		const unused = await organisations.create(store, { name: `未引用企业-${dialect}`, kind: 'enterprise' }, actor);
-		await expect(organisations.delete(store, unused.id, actor)).resolves.toEqual({ id: unused.id, deleted: true });
+		const unused = await organisations.create(
+			store,
+			{ name: `未引用企业-${dialect}`, kind: 'enterprise' },
+			actor,
+		);
+		await expect(organisations.delete(store, unused.id, actor)).resolves.toEqual({
+			id: unused.id,
+			deleted: true,
+		});
 	});
 });

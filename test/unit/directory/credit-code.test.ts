@@ -41,7 +41,10 @@ describe('统一社会信用代码 check character (GB 32100-2015)', () => {
 		const code = built[0];
 		for (const wrong of ALPHABET.replace(code[17], '')) {
 			const check = checkCreditCode(code.slice(0, 17) + wrong);
-			expect(check).toEqual({ ok: false, reason: expect.stringContaining(`should be ${code[17]}, not ${wrong}`) });
+			expect(check).toEqual({
+				ok: false,
+				reason: expect.stringContaining(`should be ${code[17]}, not ${wrong}`),
+			});
 		}
 	});
 
@@ -68,6 +71,9 @@ describe('统一社会信用代码 check character (GB 32100-2015)', () => {
 	});
 
 	it('reads lower case, spaces and dashes as people type them', () => {
-		expect(checkCreditCode(' 9135 0100-m000 100y43 ')).toEqual({ ok: true, code: '91350100M000100Y43' });
+		expect(checkCreditCode(' 9135 0100-m000 100y43 ')).toEqual({
+			ok: true,
+			code: '91350100M000100Y43',
+		});
 	});
 });

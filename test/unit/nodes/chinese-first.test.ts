@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Workflow, type INode, type INodeProperties, type INodePropertyOptions, type INodeType, type INodeTypeDescription, type INodeTypes, type IVersionedNodeType } from 'n8n-workflow';
+import {
+	Workflow,
+	type INode,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypeDescription,
+	type INodeTypes,
+	type IVersionedNodeType,
+} from 'n8n-workflow';
 
 /**
  * Users read this package in Chinese first (`创建 Create`): every option name, every action
@@ -8,7 +17,9 @@ import { Workflow, type INode, type INodeProperties, type INodePropertyOptions, 
  * n8n's own expression engine for every resource and operation — start with Chinese.
  */
 const root = join(__dirname, '../../..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+	n8n: { nodes: string[] };
+};
 // An acronym Chinese writes as it is may lead (`PCT 发明`, `JSON 文本`).
 const CHINESE_FIRST = /^(?:[A-Z]{2,5} ?)?[\u3400-\u9fff]/;
 
@@ -16,23 +27,41 @@ const versions: Array<[string, INodeType]> = pkg.n8n.nodes.flatMap((out) => {
 	const source = join(root, out.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 	const className = source.split('/').pop()!.replace('.node.ts', '');
 	const node = new (require(source)[className] as new () => IVersionedNodeType | INodeType)();
-	return ('nodeVersions' in node ? Object.values(node.nodeVersions) : [node]).map((v) => [className, v] as [string, INodeType]);
+	return ('nodeVersions' in node ? Object.values(node.nodeVersions) : [node]).map(
+		(v) => [className, v] as [string, INodeType],
+	);
 });
 
 function allProperties(props: INodeProperties[]): INodeProperties[] {
 	return props.flatMap((p) => [
 		p,
 		...(p.type === 'collection' ? allProperties(p.options as INodeProperties[]) : []),
-		...(p.type === 'fixedCollection' ? (p.options as Array<{ values: INodeProperties[] }>).flatMap((g) => allProperties(g.values)) : []),
+		...(p.type === 'fixedCollection'
+			? (p.options as Array<{ values: INodeProperties[] }>).flatMap((g) => allProperties(g.values))
+			: []),
 	]);
 }
 
-const optionList = (p: INodeProperties) => (['options', 'multiOptions'].includes(p.type) && Array.isArray(p.options) ? (p.options as INodePropertyOptions[]) : []);
+const optionList = (p: INodeProperties) =>
+	['options', 'multiOptions'].includes(p.type) && Array.isArray(p.options)
+		? (p.options as INodePropertyOptions[])
+		: [];
 
 function subtitleOf(node: INodeType, parameters: Record<string, unknown>): unknown {
 	const description = node.description as INodeTypeDescription;
-	const nodeTypes: INodeTypes = { getByName: () => node, getByNameAndVersion: () => node, getKnownTypes: () => ({}) };
-	const self: INode = { id: '1', name: 'n', type: description.name, typeVersion: 1, position: [0, 0], parameters: parameters as INode['parameters'] };
+	const nodeTypes: INodeTypes = {
+		getByName: () => node,
+		getByNameAndVersion: () => node,
+		getKnownTypes: () => ({}),
+	};
+	const self: INode = {
+		id: '1',
+		name: 'n',
+		type: description.name,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: parameters as INode['parameters'],
+	};
 	const workflow = new Workflow({ nodes: [self], connections: {}, active: false, nodeTypes });
 	return workflow.expression.getSimpleParameterValue(self, description.subtitle!, 'internal', {});
 }
@@ -45,27 +74,51 @@ describe.each(versions)('%s: Chinese first', (_name, node) => {
 		const offending = properties.flatMap((p) =>
 			optionList(p).flatMap((o) => [
 				...(CHINESE_FIRST.test(o.name) ? [] : [`${p.name}: option "${o.name}"`]),
-				...(o.action === undefined || CHINESE_FIRST.test(o.action) ? [] : [`${p.name}.${String(o.value)}: action "${o.action}"`]),
+				...(o.action === undefined || CHINESE_FIRST.test(o.action)
+					? []
+					: [`${p.name}.${String(o.value)}: action "${o.action}"`]),
 			]),
 		);
 		expect(offending).toEqual([]);
 	});
 
 	it('in the subtitle, for every resource and operation', () => {
-		const resources = optionList(properties.find((p) => p.name === 'resource') ?? ({ type: 'options', options: [{ value: undefined }] } as unknown as INodeProperties));
+		const resources = optionList(
+			properties.find((p) => p.name === 'resource') ??
+				({ type: 'options', options: [{ value: undefined }] } as unknown as INodeProperties),
+		);
 		const operations = properties.filter((p) => p.name === 'operation');
 		const events = properties.find((p) => p.name === 'events');
 		const cases: Array<Record<string, unknown>> = events
-			? [...optionList(events).map((o) => ({ events: [o.value] })), { events: optionList(events).map((o) => o.value) }]
+			? [
+					...optionList(events).map((o) => ({ events: [o.value] })),
+					{ events: optionList(events).map((o) => o.value) },
+				]
 			: !operations.length
 				? [{}] // a node with one job (the links endpoint) shows one subtitle
 				: resources.flatMap((r) =>
-					operations
-						.filter((op) => !op.displayOptions?.show?.resource || (op.displayOptions.show.resource as unknown[]).includes(r.value))
-						.flatMap((op) => optionList(op).map((o) => ({ resource: r.value, operation: o.value }))),
-				);
+						operations
+							.filter(
+								(op) =>
+									!op.displayOptions?.show?.resource ||
+									(op.displayOptions.show.resource as unknown[]).includes(r.value),
+							)
+							.flatMap((op) =>
+								optionList(op).map((o) => ({ resource: r.value, operation: o.value })),
+							),
+					);
 		expect(cases.length).toBeGreaterThan(0);
-		const shown = cases.map((parameters) => ({ parameters, subtitle: subtitleOf(node, parameters) }));
-		expect(shown.filter(({ subtitle }) => typeof subtitle !== 'string' || !CHINESE_FIRST.test(subtitle) || /undefined/.test(subtitle))).toEqual([]);
+		const shown = cases.map((parameters) => ({
+			parameters,
+			subtitle: subtitleOf(node, parameters),
+		}));
+		expect(
+			shown.filter(
+				({ subtitle }) =>
+					typeof subtitle !== 'string' ||
+					!CHINESE_FIRST.test(subtitle) ||
+					/undefined/.test(subtitle),
+			),
+		).toEqual([]);
 	});
 });

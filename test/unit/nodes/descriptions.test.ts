@@ -9,7 +9,9 @@ import { consortiumStoreTest } from '../../../nodes/shared/credentialTest';
 import { nodeDescription, resourceProperty } from '../../../nodes/shared/descriptions/node';
 
 const root = join(__dirname, '../../..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+	n8n: { nodes: string[] };
+};
 
 /** Each registered entry file's node, loaded from its source as the build bundles it. */
 function registeredNodes(): Array<[string, IVersionedNodeType | INodeType]> {
@@ -30,13 +32,25 @@ describe('the store credential is tested by every node that uses it', () => {
 	const nodes = registeredNodes();
 
 	it('loads all seven registered nodes', () => {
-		expect(nodes.map(([name]) => name).sort()).toEqual(['Approval', 'ApprovalLinksTrigger', 'Consortium', 'ConsortiumTrigger', 'Course', 'Exchange', 'Registry']);
+		expect(nodes.map(([name]) => name).sort()).toEqual([
+			'Approval',
+			'ApprovalLinksTrigger',
+			'Consortium',
+			'ConsortiumTrigger',
+			'Course',
+			'Exchange',
+			'Registry',
+		]);
 	});
 
 	it.each(nodes)('%s: each version names consortiumStoreTest and provides it', (_name, node) => {
 		for (const version of versionsOf(node)) {
-			const uses = (version.description as INodeTypeDescription).credentials?.filter((c) => c.name === credentialName);
-			expect(uses).toEqual([expect.objectContaining({ required: true, testedBy: 'consortiumStoreTest' })]);
+			const uses = (version.description as INodeTypeDescription).credentials?.filter(
+				(c) => c.name === credentialName,
+			);
+			expect(uses).toEqual([
+				expect.objectContaining({ required: true, testedBy: 'consortiumStoreTest' }),
+			]);
 			expect(version.methods?.credentialTest?.consortiumStoreTest).toBe(consortiumStoreTest);
 		}
 	});
@@ -47,10 +61,15 @@ describe('options parameters default to one of their options', () => {
 	it.each(registeredNodes())('%s', (_name, node) => {
 		for (const version of versionsOf(node)) {
 			for (const p of (version.description as INodeTypeDescription).properties) {
-				if ((p.type !== 'options' && p.type !== 'multiOptions') || !Array.isArray(p.options)) continue;
+				if ((p.type !== 'options' && p.type !== 'multiOptions') || !Array.isArray(p.options))
+					continue;
 				const values = (p.options as Array<{ value?: unknown }>).map((o) => o.value);
 				const defaults = p.type === 'multiOptions' ? (p.default as unknown[]) : [p.default];
-				expect({ parameter: p.name, show: p.displayOptions?.show, missing: defaults.filter((d) => !values.includes(d)) }).toEqual({
+				expect({
+					parameter: p.name,
+					show: p.displayOptions?.show,
+					missing: defaults.filter((d) => !values.includes(d)),
+				}).toEqual({
 					parameter: p.name,
 					show: p.displayOptions?.show,
 					missing: [],
@@ -79,13 +98,13 @@ describe('nodeDescription', () => {
 		expect(described.defaults).toEqual({ name: '课程共建 Course' });
 	});
 
-	it('puts the resource selector first, its options in the order n8n\'s lint asks for, then the resources\' parameters', () => {
+	it("puts the resource selector first, its options in the order n8n's lint asks for, then the resources' parameters", () => {
 		expect(described.properties.map((p) => p.name)).toEqual(['resource', 'title']);
 		expect(described.properties[0].options).toEqual([resources[1], resources[0]]);
 		expect(described.properties[0].default).toBe('proposal');
 	});
 
-	it('leaves the caller\'s list as it was', () => {
+	it("leaves the caller's list as it was", () => {
 		resourceProperty(resources, 'proposal');
 		expect(resources.map((r) => r.value)).toEqual(['proposal', 'deliverable']);
 	});

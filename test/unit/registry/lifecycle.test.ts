@@ -12,25 +12,41 @@ import {
 	projectStatusLabel,
 	requiresReason,
 } from '../../../core/registry';
-import { categoryOptions, milestoneOptions } from '../../../nodes/Registry/v1/actions/project/fields';
+import {
+	categoryOptions,
+	milestoneOptions,
+} from '../../../nodes/Registry/v1/actions/project/fields';
 import { StateError, ValidationError } from '../../../core/util/errors';
 
 describe('patent lifecycle', () => {
 	it('takes an invention through publication and substantive examination', () => {
-		expect(allowedPatentTransitions('invention', 'filed')).toEqual(['preliminary', 'rejected', 'deemed_withdrawn', 'withdrawn']);
+		expect(allowedPatentTransitions('invention', 'filed')).toEqual([
+			'preliminary',
+			'rejected',
+			'deemed_withdrawn',
+			'withdrawn',
+		]);
 		expect(allowedPatentTransitions('invention', 'preliminary')[0]).toBe('published');
 		expect(allowedPatentTransitions('invention', 'substantive')[0]).toBe('granted');
-		expect(allowedPatentTransitions('invention', 'granted')).toEqual(['abandoned', 'terminated', 'expired', 'invalidated']);
+		expect(allowedPatentTransitions('invention', 'granted')).toEqual([
+			'abandoned',
+			'terminated',
+			'expired',
+			'invalidated',
+		]);
 	});
 
 	it('grants utility models and designs straight after preliminary examination', () => {
 		expect(allowedPatentTransitions('utility', 'preliminary')[0]).toBe('granted');
 		expect(allowedPatentTransitions('design', 'preliminary')).not.toContain('published');
-		expect(() => assertPatentTransition('design', 'preliminary', 'substantive')).toThrow(StateError);
+		expect(() => assertPatentTransition('design', 'preliminary', 'substantive')).toThrow(
+			StateError,
+		);
 	});
 
 	it('allows nothing after an end, and ends need a reason', () => {
-		for (const end of ['rejected', 'withdrawn', 'terminated', 'expired', 'invalidated'] as const) expect(allowedPatentTransitions('invention', end)).toEqual([]);
+		for (const end of ['rejected', 'withdrawn', 'terminated', 'expired', 'invalidated'] as const)
+			expect(allowedPatentTransitions('invention', end)).toEqual([]);
 		expect(requiresReason('terminated')).toBe(true);
 		expect(requiresReason('granted')).toBe(false);
 	});
@@ -55,7 +71,10 @@ describe('project lifecycle', () => {
 	// A 横向 project is a contract (民法典 技术合同): signed, delivered and accepted, closed — no
 	// 开题 or 中期检查 (issue #17 point 9; 本联合体设置).
 	it('takes a 横向 contract from 立项/合同签订 straight to 结题', () => {
-		expect(allowedProjectTransitions('applied', 'horizontal')).toEqual(['approved', 'not_approved']);
+		expect(allowedProjectTransitions('applied', 'horizontal')).toEqual([
+			'approved',
+			'not_approved',
+		]);
 		expect(allowedProjectTransitions('approved', 'horizontal')).toEqual(['closed', 'terminated']);
 		// An older ledger's 横向 record left at 开题 or 中期 may still close.
 		expect(allowedProjectTransitions('opened', 'horizontal')).toEqual(['closed', 'terminated']);
@@ -65,7 +84,10 @@ describe('project lifecycle', () => {
 	});
 
 	it('has one milestone set per kind of project, and the node offers exactly the core labels', () => {
-		expect(MILESTONES_BY_CATEGORY).toEqual({ vertical: ['opening', 'midterm', 'closing', 'other'], horizontal: ['contract', 'delivery', 'closing', 'other'] });
+		expect(MILESTONES_BY_CATEGORY).toEqual({
+			vertical: ['opening', 'midterm', 'closing', 'other'],
+			horizontal: ['contract', 'delivery', 'closing', 'other'],
+		});
 		expect(milestoneKindFor('horizontal', '交付验收')).toBe('delivery');
 		expect(milestoneKindFor('vertical', '中期')).toBe('midterm');
 		const refused = (() => {
@@ -76,9 +98,16 @@ describe('project lifecycle', () => {
 			}
 			throw new Error('accepted');
 		})();
-		expect(refused.message).toMatch(/^横向项目没有 开题 Opening 节点；可用：合同签订 Contract Signing、交付验收 Delivery and Acceptance、结题 Closing、其他 Other/);
-		expect(milestoneOptions.map((o) => [o.value, o.name])).toEqual(Object.entries(MILESTONE_LABELS));
-		expect(categoryOptions.map((o) => o.name)).toEqual(['纵向 Government-Funded', '横向 Enterprise-Commissioned']);
+		expect(refused.message).toMatch(
+			/^横向项目没有 开题 Opening 节点；可用：合同签订 Contract Signing、交付验收 Delivery and Acceptance、结题 Closing、其他 Other/,
+		);
+		expect(milestoneOptions.map((o) => [o.value, o.name])).toEqual(
+			Object.entries(MILESTONE_LABELS),
+		);
+		expect(categoryOptions.map((o) => o.name)).toEqual([
+			'纵向 Government-Funded',
+			'横向 Enterprise-Commissioned',
+		]);
 	});
 });
 

@@ -37,7 +37,9 @@ describe('core/registry module graph', () => {
 
 	it('reads the imports it checks', () => {
 		expect(graph.get('import.ts')).toEqual(expect.arrayContaining(['patents.ts', 'projects.ts']));
-		expect(graph.get('patents.ts')).toEqual(expect.arrayContaining(['patent-fees.ts', 'patent-record.ts']));
+		expect(graph.get('patents.ts')).toEqual(
+			expect.arrayContaining(['patent-fees.ts', 'patent-record.ts']),
+		);
 	});
 
 	it('has no cycle, dynamic imports included', () => {
@@ -45,6 +47,7 @@ describe('core/registry module graph', () => {
 	});
 
 	it('keeps the entity modules unaware of the ledger import', () => {
-		for (const file of ['patents.ts', 'projects.ts', 'patent-record.ts', 'patent-fees.ts']) expect(graph.get(file)).not.toContain('import.ts');
+		for (const file of ['patents.ts', 'projects.ts', 'patent-record.ts', 'patent-fees.ts'])
+			expect(graph.get(file)).not.toContain('import.ts');
 	});
 });

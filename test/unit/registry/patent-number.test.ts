@@ -4,12 +4,18 @@ import { ValidationError } from '../../../core/util/errors';
 /** Builds a valid number from its parts with the documented weights, independently of the code under test. */
 function build(year: string, typeDigit: string, serial: string): string {
 	const digits = `${year}${typeDigit}${serial}`;
-	const weights = digits.length === 12 ? [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5] : [2, 3, 4, 5, 6, 7, 8, 9];
+	const weights =
+		digits.length === 12 ? [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5] : [2, 3, 4, 5, 6, 7, 8, 9];
 	const r = [...digits].reduce((s, d, i) => s + Number(d) * weights[i], 0) % 11;
 	return `${digits}.${r === 10 ? 'X' : r}`;
 }
 
-function findSerial(year: string, typeDigit: string, want: (check: string) => boolean, width = 7): string {
+function findSerial(
+	year: string,
+	typeDigit: string,
+	want: (check: string) => boolean,
+	width = 7,
+): string {
 	for (let n = 1; n < 10 ** width; n++) {
 		const serial = String(n).padStart(width, '0');
 		const number = build(year, typeDigit, serial);
@@ -34,8 +40,21 @@ describe('patent application numbers', () => {
 	it('checks the documented example and its written forms', () => {
 		const canonical = build('2017', '1', '0601862');
 		expect(canonical).toBe('201710601862.3');
-		for (const form of ['CN 2017 1 0601862.3', '201710601862.3', 'ZL201710601862.3', ' zl 2017 10601862 . 3 ', 'CN201710601862．3', '2017106018623']) {
-			expect(parsePatentNumber(form)).toEqual({ applicationNo: canonical, patentNo: `ZL${canonical}`, type: 'invention', year: 2017, legacy: false });
+		for (const form of [
+			'CN 2017 1 0601862.3',
+			'201710601862.3',
+			'ZL201710601862.3',
+			' zl 2017 10601862 . 3 ',
+			'CN201710601862．3',
+			'2017106018623',
+		]) {
+			expect(parsePatentNumber(form)).toEqual({
+				applicationNo: canonical,
+				patentNo: `ZL${canonical}`,
+				type: 'invention',
+				year: 2017,
+				legacy: false,
+			});
 		}
 	});
 
@@ -47,7 +66,13 @@ describe('patent application numbers', () => {
 	});
 
 	it('derives every type from its digit', () => {
-		const types: Record<string, string> = { '1': 'invention', '2': 'utility', '3': 'design', '8': 'pct_invention', '9': 'pct_utility' };
+		const types: Record<string, string> = {
+			'1': 'invention',
+			'2': 'utility',
+			'3': 'design',
+			'8': 'pct_invention',
+			'9': 'pct_utility',
+		};
 		for (const [digit, type] of Object.entries(types)) {
 			expect(parsePatentNumber(build('2019', digit, '0123456')).type).toBe(type);
 		}
@@ -56,7 +81,12 @@ describe('patent application numbers', () => {
 	it('accepts legacy 8-digit numbers with weights 2–9, up to 2003', () => {
 		const legacy = build('98', '1', '12345');
 		expect(legacy).toHaveLength(10);
-		expect(parsePatentNumber(`ZL ${legacy}`)).toMatchObject({ applicationNo: legacy, type: 'invention', year: 1998, legacy: true });
+		expect(parsePatentNumber(`ZL ${legacy}`)).toMatchObject({
+			applicationNo: legacy,
+			type: 'invention',
+			year: 1998,
+			legacy: true,
+		});
 		const legacyX = findSerial('02', '2', (c) => c === 'X', 5);
 		expect(parsePatentNumber(legacyX)).toMatchObject({ year: 2002, type: 'utility', legacy: true });
 		fails(build('05', '1', '12345'), 'format');
@@ -68,7 +98,15 @@ describe('patent application numbers', () => {
 		fails(wrong, 'check_digit');
 		fails(build('2020', '4', '0004567'), 'type_digit');
 		fails(build('2020', '5', '0004567'), 'type_digit');
-		for (const bad of ['2017106018.3', 'CN2017A0601862.3', '201710601862.', '2017 1 0601862 3 4', 'abc', '201710601862.Y']) fails(bad, 'format');
+		for (const bad of [
+			'2017106018.3',
+			'CN2017A0601862.3',
+			'201710601862.',
+			'2017 1 0601862 3 4',
+			'abc',
+			'201710601862.Y',
+		])
+			fails(bad, 'format');
 		fails('', 'required');
 	});
 

@@ -1,5 +1,11 @@
 import { ValidationError } from '../../../core/util/errors';
-import { optionalDate, optionalEmail, optionalNumber, requiredText, textList } from '../../../core/util/validate';
+import {
+	optionalDate,
+	optionalEmail,
+	optionalNumber,
+	requiredText,
+	textList,
+} from '../../../core/util/validate';
 import { addDays, addMonths, dateInZone, daysBetween, formatInZone } from '../../../core/util/time';
 import { newId } from '../../../core/util/id';
 
@@ -36,7 +42,11 @@ describe('field readers', () => {
 	});
 
 	it('split lists on Chinese and Latin separators', () => {
-		expect(textList('理事单位、成员单位，观察员', 'roles', '角色')).toEqual(['理事单位', '成员单位', '观察员']);
+		expect(textList('理事单位、成员单位，观察员', 'roles', '角色')).toEqual([
+			'理事单位',
+			'成员单位',
+			'观察员',
+		]);
 		expect(textList(['a', 'b'], 'roles', '角色')).toEqual(['a', 'b']);
 	});
 });

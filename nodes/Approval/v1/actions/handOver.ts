@@ -14,12 +14,21 @@ const pause = async (ms: number) => await new Promise((resolve) => setTimeout(re
  * growing pauses, until `patienceMs`. Any other answer is final: resumed, or not (a finished
  * or unknown execution, which the outcome no longer needs).
  */
-export async function postHandOver(url: string, body: Body, patienceMs = HAND_OVER_PATIENCE_MS): Promise<boolean> {
+export async function postHandOver(
+	url: string,
+	body: Body,
+	patienceMs = HAND_OVER_PATIENCE_MS,
+): Promise<boolean> {
 	const deadline = Date.now() + patienceMs;
 	for (let wait = 100; ; wait = Math.min(wait * 2, 5000)) {
 		let retry: boolean;
 		try {
-			const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(15000) });
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+				signal: AbortSignal.timeout(15000),
+			});
 			const text = await response.text();
 			if (response.ok) return Boolean((JSON.parse(text) as { resumed?: boolean }).resumed);
 			retry = (response.status === 409 && /running/.test(text)) || response.status >= 500;
@@ -45,7 +54,12 @@ export async function handOverAfter(env: ApprovalEnv, view: LinkView): Promise<v
 	if (!requestId || !view.resumeUrl) return;
 	if (view.round && view.change?.outcome === 'notify') {
 		const slots = view.change.opened.map((s) => s.id);
-		await postHandOver(view.resumeUrl, { poke: notifyKey(env.settings.linkSecret, requestId, view.round, slots), request: requestId, notify: view.round, slots: slots.join(',') });
+		await postHandOver(view.resumeUrl, {
+			poke: notifyKey(env.settings.linkSecret, requestId, view.round, slots),
+			request: requestId,
+			notify: view.round,
+			slots: slots.join(','),
+		});
 	}
 	if (view.handOverResult) await postHandOver(view.resumeUrl, resultHandOver(env, requestId));
 }

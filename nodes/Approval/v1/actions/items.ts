@@ -33,7 +33,12 @@ export function notificationItems(notifications: Notification[]): INodeExecution
  * result message to the submitter and CC on Notify), or the messages for newly opened
  * approvers on Notify.
  */
-export async function outputsFor(env: ApprovalEnv, change: Change, extra: Notification[] = [], known?: { record: RequestRecord; linkBase: string | null }): Promise<Outputs> {
+export async function outputsFor(
+	env: ApprovalEnv,
+	change: Change,
+	extra: Notification[] = [],
+	known?: { record: RequestRecord; linkBase: string | null },
+): Promise<Outputs> {
 	const record = known?.record ?? (await loadRecord(env.store.db, change.requestId));
 	const out = emptyOutputs();
 	if (change.outcome === 'approved' || change.outcome === 'rejected') {
@@ -41,14 +46,36 @@ export async function outputsFor(env: ApprovalEnv, change: Change, extra: Notifi
 		out[OUTPUT.notify].push(...notificationItems([...extra, ...resultNotifications(record)]));
 		return out;
 	}
-	const linkBase = known ? known.linkBase : (await env.store.db.selectFrom('approval_request').select('link_base').where('id', '=', change.requestId).executeTakeFirstOrThrow()).link_base;
-	out[OUTPUT.notify].push(...notificationItems([...approverNotifications(env.settings, record, linkBase, change.opened), ...extra]));
+	const linkBase = known
+		? known.linkBase
+		: (
+				await env.store.db
+					.selectFrom('approval_request')
+					.select('link_base')
+					.where('id', '=', change.requestId)
+					.executeTakeFirstOrThrow()
+			).link_base;
+	out[OUTPUT.notify].push(
+		...notificationItems([
+			...approverNotifications(env.settings, record, linkBase, change.opened),
+			...extra,
+		]),
+	);
 	return out;
 }
 
-export async function resultOutputs(env: ApprovalEnv, requestId: string, known?: RequestRecord): Promise<Outputs> {
+export async function resultOutputs(
+	env: ApprovalEnv,
+	requestId: string,
+	known?: RequestRecord,
+): Promise<Outputs> {
 	const record = known ?? (await loadRecord(env.store.db, requestId));
-	return outputsFor(env, { requestId, outcome: record.status === 'approved' ? 'approved' : 'rejected', opened: [] }, [], { record, linkBase: null });
+	return outputsFor(
+		env,
+		{ requestId, outcome: record.status === 'approved' ? 'approved' : 'rejected', opened: [] },
+		[],
+		{ record, linkBase: null },
+	);
 }
 
 export { ccNotifications };

@@ -1,5 +1,13 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
-import { confirmPage, formKey, linkFor, recordedPage, statePage, type ApprovalEnv, type LinkView } from '../../../../core/approval';
+import {
+	confirmPage,
+	formKey,
+	linkFor,
+	recordedPage,
+	statePage,
+	type ApprovalEnv,
+	type LinkView,
+} from '../../../../core/approval';
 
 /** What an approver's link answers, shared by the waiting execution's webhook and the link endpoint. */
 
@@ -27,12 +35,28 @@ export function clientIp(req: ReturnType<IWebhookFunctions['getRequestObject']>)
 	return req.ip || req.socket?.remoteAddress || null;
 }
 
-export function pageFor(env: ApprovalEnv, view: LinkView, token: string): { status: number; html: string } {
+export function pageFor(
+	env: ApprovalEnv,
+	view: LinkView,
+	token: string,
+): { status: number; html: string } {
 	if (view.state === 'open' && view.record && view.slot) {
 		const action = view.linkBase ? linkFor(view.linkBase, token) : '';
-		return { status: 200, html: confirmPage({ record: view.record, approverEmail: view.slot.email, action, token, formKey: formKey(env.settings.linkSecret, token), timeZone: env.settings.timeZone }) };
+		return {
+			status: 200,
+			html: confirmPage({
+				record: view.record,
+				approverEmail: view.slot.email,
+				action,
+				token,
+				formKey: formKey(env.settings.linkSecret, token),
+				timeZone: env.settings.timeZone,
+			}),
+		};
 	}
-	if (view.state === 'recorded' && view.record && view.decision) return { status: 200, html: recordedPage(view.record, view.decision) };
-	const status = view.state === 'unknown' || view.state === 'forged' ? 404 : view.state === 'self' ? 403 : 410;
+	if (view.state === 'recorded' && view.record && view.decision)
+		return { status: 200, html: recordedPage(view.record, view.decision) };
+	const status =
+		view.state === 'unknown' || view.state === 'forged' ? 404 : view.state === 'self' ? 403 : 410;
 	return { status, html: statePage(view.state as never, view.record) };
 }

@@ -29,7 +29,11 @@ export function resumeLinkBase(ctx: IExecuteFunctions, publicBaseUrl: string): s
  * Links workflow recorded in this store, so a link answers with this package's page whatever
  * its execution is doing. Without one, the resume URL itself, as before.
  */
-export async function approverLinkBase(ctx: IExecuteFunctions, store: Store, publicBaseUrl: string): Promise<{ linkBase: string; resumeUrl: string }> {
+export async function approverLinkBase(
+	ctx: IExecuteFunctions,
+	store: Store,
+	publicBaseUrl: string,
+): Promise<{ linkBase: string; resumeUrl: string }> {
 	const resumeUrl = resumeLinkBase(ctx, publicBaseUrl);
 	const endpoint = await linkEndpoint(store);
 	return { linkBase: endpoint ? withPublicOrigin(endpoint, publicBaseUrl) : resumeUrl, resumeUrl };

@@ -9,8 +9,16 @@ import * as request from './request';
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	if (resource === 'approval' && operation === 'requestApproval') return approval.operations.requestApproval.execute.call(this);
-	const handler = resource === 'request' ? request.operations[operation as keyof typeof request.operations] : undefined;
-	if (!handler) throw new NodeOperationError(this.getNode(), `不支持的操作 Unsupported operation "${operation}" for resource "${resource}"`);
+	if (resource === 'approval' && operation === 'requestApproval')
+		return approval.operations.requestApproval.execute.call(this);
+	const handler =
+		resource === 'request'
+			? request.operations[operation as keyof typeof request.operations]
+			: undefined;
+	if (!handler)
+		throw new NodeOperationError(
+			this.getNode(),
+			`不支持的操作 Unsupported operation "${operation}" for resource "${resource}"`,
+		);
 	return [await handler.execute.call(this)];
 }

@@ -36,7 +36,8 @@ export const versionDescription: INodeTypeDescription = {
 	group: ['transform'],
 	version: 1,
 	subtitle: resourceOperationSubtitle(properties),
-	description: '多级审批，通过邮件中的安全链接决定 Multi-stage approvals decided through safe email links',
+	description:
+		'多级审批，通过邮件中的安全链接决定 Multi-stage approvals decided through safe email links',
 	defaults: { name: '审批 Approval' },
 	inputs: ['main'],
 	outputs: `={{(${configuredOutputs})($parameter)}}`,

@@ -25,10 +25,31 @@ export const APPROVAL_WEBHOOK_PATH = 'decide';
 
 /** The restart webhooks: GET shows, POST decides. Declared once, referenced by the node. */
 export const APPROVAL_WEBHOOKS = [
-	{ name: 'default' as const, httpMethod: 'GET', responseMode: 'onReceived', path: APPROVAL_WEBHOOK_PATH, restartWebhook: true, isFullPath: true },
-	{ name: 'default' as const, httpMethod: 'POST', responseMode: 'onReceived', path: APPROVAL_WEBHOOK_PATH, restartWebhook: true, isFullPath: true },
+	{
+		name: 'default' as const,
+		httpMethod: 'GET',
+		responseMode: 'onReceived',
+		path: APPROVAL_WEBHOOK_PATH,
+		restartWebhook: true,
+		isFullPath: true,
+	},
+	{
+		name: 'default' as const,
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		path: APPROVAL_WEBHOOK_PATH,
+		restartWebhook: true,
+		isFullPath: true,
+	},
 	// Link previews often send HEAD; n8n matches waiting webhooks by exact method.
-	{ name: 'default' as const, httpMethod: 'HEAD', responseMode: 'onReceived', path: APPROVAL_WEBHOOK_PATH, restartWebhook: true, isFullPath: true },
+	{
+		name: 'default' as const,
+		httpMethod: 'HEAD',
+		responseMode: 'onReceived',
+		path: APPROVAL_WEBHOOK_PATH,
+		restartWebhook: true,
+		isFullPath: true,
+	},
 ];
 
 /** Resume only with a result, or with notices for approvers whose turn has come. */
@@ -55,11 +76,18 @@ export async function approvalWebhook(this: IWebhookFunctions): Promise<IWebhook
 		if (method === 'POST' && body.poke !== undefined && body.notify !== undefined) {
 			const requestId = String(first(body.request) ?? '');
 			const round = Number(first(body.notify));
-			const slots = String(first(body.slots) ?? '').split(',').filter(Boolean);
-			const valid = sameSecret(first(body.poke), notifyKey(settings.linkSecret, requestId, round, slots));
+			const slots = String(first(body.slots) ?? '')
+				.split(',')
+				.filter(Boolean);
+			const valid = sameSecret(
+				first(body.poke),
+				notifyKey(settings.linkSecret, requestId, round, slots),
+			);
 			const change = valid ? await claimNotifyRound(env, requestId, round, slots) : null;
 			res.status(valid ? 200 : 403).json({ resumed: Boolean(change) });
-			return change ? { noWebhookResponse: true, workflowData: await outputsFor(env, change) } : { noWebhookResponse: true };
+			return change
+				? { noWebhookResponse: true, workflowData: await outputsFor(env, change) }
+				: { noWebhookResponse: true };
 		}
 
 		// The request was finished elsewhere (a decision at the link endpoint, 撤回, expiry): resume with the result.
@@ -71,7 +99,9 @@ export async function approvalWebhook(this: IWebhookFunctions): Promise<IWebhook
 			}
 			const claimed = await claimFinishedRequest(env, requestId);
 			res.status(200).json({ resumed: Boolean(claimed) });
-			return claimed ? { noWebhookResponse: true, workflowData: await resultOutputs(env, claimed.id) } : { noWebhookResponse: true };
+			return claimed
+				? { noWebhookResponse: true, workflowData: await resultOutputs(env, claimed.id) }
+				: { noWebhookResponse: true };
 		}
 
 		const token = String(first(body.token) ?? first(query.token) ?? '');
@@ -87,7 +117,8 @@ export async function approvalWebhook(this: IWebhookFunctions): Promise<IWebhook
 						decision: first(body.decision),
 						comment: first(body.comment),
 						ip: clientIp(req),
-						userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
+						userAgent:
+							typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
 						scope,
 					})
 				: await inspectLink(env, token, scope);

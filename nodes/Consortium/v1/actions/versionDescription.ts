@@ -10,7 +10,8 @@ import * as calendar from './calendar';
 export const versionDescription: INodeTypeDescription = nodeDescription({
 	name: 'consortium',
 	displayName: '产教联合体 Consortium',
-	description: '联合体名录（单位、人员）与指标看板 Directory of organisations and people, and the KPI scoreboard',
+	description:
+		'联合体名录（单位、人员）与指标看板 Directory of organisations and people, and the KPI scoreboard',
 	resources: [
 		{ name: '人员 Person', value: 'person' },
 		{ name: '单位 Organisation', value: 'organisation' },

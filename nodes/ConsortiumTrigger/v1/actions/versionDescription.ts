@@ -11,7 +11,8 @@ export const versionDescription: INodeTypeDescription = {
 	group: ['trigger'],
 	version: 1,
 	subtitle: optionsSubtitle(events.description.find((p) => p.name === 'events')!),
-	description: '记录新增或变更、审批结果、审批超期、期限临近时启动工作流 Starts a workflow when records change, approvals are decided or overdue, or deadlines draw near',
+	description:
+		'记录新增或变更、审批结果、审批超期、期限临近时启动工作流 Starts a workflow when records change, approvals are decided or overdue, or deadlines draw near',
 	defaults: { name: '联合体事件触发 Consortium Trigger' },
 	polling: true,
 	inputs: [],

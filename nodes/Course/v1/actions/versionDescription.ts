@@ -6,7 +6,8 @@ import * as proposal from './proposal';
 export const versionDescription: INodeTypeDescription = nodeDescription({
 	name: 'course',
 	displayName: '课程共建 Course',
-	description: '课程共建申报、立项与建设全过程 Course co-development proposals, approval and lifecycle',
+	description:
+		'课程共建申报、立项与建设全过程 Course co-development proposals, approval and lifecycle',
 	resources: [
 		{ name: '建设成果 Deliverable', value: 'deliverable' },
 		{ name: '课程申报 Course Proposal', value: 'proposal' },

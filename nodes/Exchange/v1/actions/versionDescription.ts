@@ -33,7 +33,8 @@ export const versionDescription: INodeTypeDescription = {
 	group: ['transform'],
 	version: 1,
 	subtitle: resourceOperationSubtitle(properties),
-	description: '教师下企业、技师进教室：实践站点、教师企业实践、周志、技师授课与合规统计 Teacher placements, technician teaching and compliance',
+	description:
+		'教师下企业、技师进教室：实践站点、教师企业实践、周志、技师授课与合规统计 Teacher placements, technician teaching and compliance',
 	defaults: { name: '校企互聘 Exchange' },
 	usableAsTool: true,
 	inputs: [NodeConnectionTypes.Main],

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import type { BulkRowResult, Store } from '../../../../core/store';
 import { dateInZone } from '../../../../core/util/time';
 import { batchSizeProperty } from '../../../shared/descriptions/common';
@@ -9,7 +15,10 @@ import { readBatchSize, readId } from '../../../shared/params';
 import { workflowActor } from '../../../shared/run';
 import { consortiumFor } from '../../../shared/store';
 
-export const showFor = (resource: string) => (operation: string) => ({ resource: [resource], operation: [operation] });
+export const showFor = (resource: string) => (operation: string) => ({
+	resource: [resource],
+	operation: [operation],
+});
 
 /** Today's date in the consortium's zone: the day a step takes effect unless one is given. */
 export function todayIn(timeZone: string): string {
@@ -17,10 +26,22 @@ export function todayIn(timeZone: string): string {
 }
 
 /** The lifecycle step parameters shared by patents and projects. */
-export function transitionProperties(resource: string, idLabel: string, statusOptions: INodePropertyOptions[], defaultTo: string): INodeProperties[] {
+export function transitionProperties(
+	resource: string,
+	idLabel: string,
+	statusOptions: INodePropertyOptions[],
+	defaultTo: string,
+): INodeProperties[] {
 	const show = { show: { resource: [resource], operation: ['transition'] } };
 	return [
-		{ displayName: idLabel, name: 'id', type: 'string', required: true, default: '', displayOptions: show },
+		{
+			displayName: idLabel,
+			name: 'id',
+			type: 'string',
+			required: true,
+			default: '',
+			displayOptions: show,
+		},
 		{
 			displayName: '目标状态 To Status',
 			name: 'to',
@@ -31,14 +52,23 @@ export function transitionProperties(resource: string, idLabel: string, statusOp
 			description: '不合流程的变更会被拒绝 A step out of order is refused',
 			displayOptions: show,
 		},
-		{ displayName: '日期 Date', name: 'on', type: 'string', default: '', placeholder: '2026-09-01', description: '生效日期，留空为今天 Empty for today', displayOptions: show },
+		{
+			displayName: '日期 Date',
+			name: 'on',
+			type: 'string',
+			default: '',
+			placeholder: '2026-09-01',
+			description: '生效日期，留空为今天 Empty for today',
+			displayOptions: show,
+		},
 		{
 			displayName: '原因 Reason',
 			name: 'reason',
 			type: 'string',
 			typeOptions: { rows: 2 },
 			default: '',
-			description: '驳回、撤回、终止等结束状态必填 Required for ends such as rejection, withdrawal, termination',
+			description:
+				'驳回、撤回、终止等结束状态必填 Required for ends such as rejection, withdrawal, termination',
 			displayOptions: show,
 		},
 	];
@@ -47,13 +77,23 @@ export function transitionProperties(resource: string, idLabel: string, statusOp
 export async function runTransition(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	apply: (store: Store, id: string, change: { to: unknown; on: unknown; reason: unknown }, actor: { actor: string }, today: string) => Promise<unknown>,
+	apply: (
+		store: Store,
+		id: string,
+		change: { to: unknown; on: unknown; reason: unknown },
+		actor: { actor: string },
+		today: string,
+	) => Promise<unknown>,
 	consortium: Awaited<ReturnType<typeof consortiumFor>>,
 ): Promise<IDataObject> {
 	return (await apply(
 		consortium.store,
 		readId(ctx, itemIndex),
-		{ to: ctx.getNodeParameter('to', itemIndex), on: ctx.getNodeParameter('on', itemIndex, ''), reason: ctx.getNodeParameter('reason', itemIndex, '') },
+		{
+			to: ctx.getNodeParameter('to', itemIndex),
+			on: ctx.getNodeParameter('on', itemIndex, ''),
+			reason: ctx.getNodeParameter('reason', itemIndex, ''),
+		},
 		workflowActor(ctx),
 		todayIn(consortium.settings.timeZone),
 	)) as IDataObject;
@@ -65,7 +105,10 @@ export async function runTransition(
  * each header's key and each option's value once, and the answer is reused for every row —
  * a 50,000-row ledger has a handful of distinct headers and option values.
  */
-export function ledgerMapper(fields: FieldDef[], aliases: Record<string, string>): (row: IDataObject) => IDataObject {
+export function ledgerMapper(
+	fields: FieldDef[],
+	aliases: Record<string, string>,
+): (row: IDataObject) => IDataObject {
 	const keyOf = new Map<string, string | null>();
 	const optionOf = new Map<string, IDataObject[string]>();
 	const byKey = new Map(fields.map((f) => [f.key, f]));
@@ -76,13 +119,17 @@ export function ledgerMapper(fields: FieldDef[], aliases: Record<string, string>
 			if (value === '' || value === null || value === undefined) continue;
 			let key = keyOf.get(header);
 			if (key === undefined) {
-				key = Object.keys(rowToInput({ [aliases[header.replace(/\s+/g, '')] ?? header]: '-' }, fields))[0] ?? null;
+				key =
+					Object.keys(
+						rowToInput({ [aliases[header.replace(/\s+/g, '')] ?? header]: '-' }, fields),
+					)[0] ?? null;
 				keyOf.set(header, key);
 			}
 			if (!key) continue;
 			if (byKey.get(key)!.type === 'options' && typeof value === 'string') {
 				const cacheKey = `${key}\u0000${value}`;
-				if (!optionOf.has(cacheKey)) optionOf.set(cacheKey, rowToInput({ [key]: value }, [byKey.get(key)!])[key]);
+				if (!optionOf.has(cacheKey))
+					optionOf.set(cacheKey, rowToInput({ [key]: value }, [byKey.get(key)!])[key]);
 				out[key] = optionOf.get(cacheKey)!;
 			} else {
 				out[key] = value;
@@ -100,10 +147,16 @@ export function ledgerMapper(fields: FieldDef[], aliases: Record<string, string>
 export function withRowColumns(result: IDataObject, row: IDataObject): IDataObject {
 	const out: IDataObject = { ...result };
 	// defined, not assigned: a `__proto__` column stays a column
-	for (const [key, value] of Object.entries(row)) if (!Object.hasOwn(out, key)) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+	for (const [key, value] of Object.entries(row))
+		if (!Object.hasOwn(out, key))
+			Object.defineProperty(out, key, {
+				value,
+				enumerable: true,
+				writable: true,
+				configurable: true,
+			});
 	return out;
 }
-
 
 /**
  * The Import operation: each input item is one spreadsheet row (as Extract from File gives
@@ -114,13 +167,20 @@ export function importOperation(
 	resource: string,
 	fields: FieldDef[],
 	aliases: Record<string, string>,
-	run: (store: Store, rows: IDataObject[], actor: { actor: string }, batchSize: number, today: string) => Promise<BulkRowResult[]>,
+	run: (
+		store: Store,
+		rows: IDataObject[],
+		actor: { actor: string },
+		batchSize: number,
+		today: string,
+	) => Promise<BulkRowResult[]>,
 ): Operation {
 	const show = { resource: [resource], operation: ['import'] };
 	return {
 		description: [
 			{
-				displayName: '每个输入项为一行（可直接接 “Extract from File” 的输出），列名可用中文表头。Each input item is one row; Chinese headers are understood.',
+				displayName:
+					'每个输入项为一行（可直接接 “Extract from File” 的输出），列名可用中文表头。Each input item is one row; Chinese headers are understood.',
 				name: 'importNotice',
 				type: 'notice',
 				default: '',
@@ -134,8 +194,17 @@ export function importOperation(
 			const batchSize = readBatchSize(this);
 			const toInput = ledgerMapper(fields, aliases);
 			const rows = items.map((item) => toInput(item.json));
-			const results = await run(store, rows, workflowActor(this), batchSize, todayIn(settings.timeZone));
-			return results.map((r) => ({ json: withRowColumns(rowReport(r), items[r.row].json), pairedItem: { item: r.row } }));
+			const results = await run(
+				store,
+				rows,
+				workflowActor(this),
+				batchSize,
+				todayIn(settings.timeZone),
+			);
+			return results.map((r) => ({
+				json: withRowColumns(rowReport(r), items[r.row].json),
+				pairedItem: { item: r.row },
+			}));
 		},
 	};
 }

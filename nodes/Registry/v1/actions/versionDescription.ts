@@ -7,7 +7,8 @@ import * as project from './project';
 export const versionDescription: INodeTypeDescription = nodeDescription({
 	name: 'registry',
 	displayName: '专利与项目 Registry',
-	description: '专利、科研项目登记及年费、节点等期限 Patents, research projects and their deadlines',
+	description:
+		'专利、科研项目登记及年费、节点等期限 Patents, research projects and their deadlines',
 	resources: [
 		{ name: '专利 Patent', value: 'patent' },
 		{ name: '期限 Deadline', value: 'deadline' },

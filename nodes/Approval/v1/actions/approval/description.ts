@@ -4,10 +4,22 @@ import { MAX_STAGE_HOURS } from '../../../../../core/approval';
 const show = { resource: ['approval'], operation: ['requestApproval'] };
 
 const modeOptions = [
-	{ name: '依次 Sequential', value: 'sequential', description: '审批人按顺序逐个审批 Approvers decide one after another' },
-	{ name: '会签 All', value: 'all', description: '全部同意才通过，一人拒绝即拒绝 All must approve; one rejection rejects' },
+	{
+		name: '依次 Sequential',
+		value: 'sequential',
+		description: '审批人按顺序逐个审批 Approvers decide one after another',
+	},
+	{
+		name: '会签 All',
+		value: 'all',
+		description: '全部同意才通过，一人拒绝即拒绝 All must approve; one rejection rejects',
+	},
 	{ name: '或签 Any', value: 'any', description: '第一个回复的人决定 The first response decides' },
-	{ name: '多数 Quorum (N of M)', value: 'quorum', description: '达到 N 人同意即通过 N approvals pass the stage' },
+	{
+		name: '多数 Quorum (N of M)',
+		value: 'quorum',
+		description: '达到 N 人同意即通过 N approvals pass the stage',
+	},
 ];
 
 const timeoutOptions = [
@@ -29,15 +41,28 @@ const skipOperatorOptions = [
 
 /** One stage's boxes; the same keys are accepted in the JSON form of `stagesJson`. */
 const stageFields: INodeProperties[] = [
-	{ displayName: '阶段名称 Stage Name', name: 'name', type: 'string', default: '', placeholder: '系部审核 Department Review' },
-	{ displayName: '审批方式 Mode', name: 'mode', type: 'options', options: modeOptions, default: 'any' },
+	{
+		displayName: '阶段名称 Stage Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		placeholder: '系部审核 Department Review',
+	},
+	{
+		displayName: '审批方式 Mode',
+		name: 'mode',
+		type: 'options',
+		options: modeOptions,
+		default: 'any',
+	},
 	{
 		displayName: '审批人 Approvers',
 		name: 'approvers',
 		type: 'string',
 		default: '',
 		placeholder: '张主任 <zhang@example.edu.cn>, li@example.com',
-		description: '邮箱，逗号分隔，可写成 “姓名 &lt;邮箱&gt;” Emails separated by commas, optionally "Name &lt;email&gt;"',
+		description:
+			'邮箱，逗号分隔，可写成 “姓名 &lt;邮箱&gt;” Emails separated by commas, optionally "Name &lt;email&gt;"',
 	},
 	{
 		displayName: '通过所需人数 Quorum',
@@ -63,14 +88,21 @@ const stageFields: INodeProperties[] = [
 		default: 24,
 		description: '供定时工作流的 “催办” 使用，0 表示不催办 Used by scheduled Remind; 0 for never',
 	},
-	{ displayName: '超时处理 Timeout Action', name: 'timeoutAction', type: 'options', options: timeoutOptions, default: 'none' },
+	{
+		displayName: '超时处理 Timeout Action',
+		name: 'timeoutAction',
+		type: 'options',
+		options: timeoutOptions,
+		default: 'none',
+	},
 	{
 		displayName: '升级给 Escalate To',
 		name: 'escalateTo',
 		type: 'string',
 		default: '',
 		placeholder: 'dean@example.edu.cn',
-		description: '超时后转给这些人（或签） Who decides after a timeout with Escalate (first response wins)',
+		description:
+			'超时后转给这些人（或签） Who decides after a timeout with Escalate (first response wins)',
 	},
 	{
 		displayName: '跳过条件字段 Skip If Field',
@@ -80,7 +112,13 @@ const stageFields: INodeProperties[] = [
 		placeholder: '金额 Amount',
 		description: '摘要字段的标签；留空表示不跳过 Label of a summary field; empty never skips',
 	},
-	{ displayName: '跳过条件 Skip If Operator', name: 'skipOperator', type: 'options', options: skipOperatorOptions, default: 'lessThan' },
+	{
+		displayName: '跳过条件 Skip If Operator',
+		name: 'skipOperator',
+		type: 'options',
+		options: skipOperatorOptions,
+		default: 'lessThan',
+	},
 	{ displayName: '跳过条件值 Skip If Value', name: 'skipValue', type: 'string', default: '' },
 ];
 
@@ -151,7 +189,8 @@ export const requestApprovalDescription: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'office@example.edu.cn',
-		description: '创建时与出结果时抄送，逗号分隔 Told on creation and on the result; separate with commas',
+		description:
+			'创建时与出结果时抄送，逗号分隔 Told on creation and on the result; separate with commas',
 		displayOptions: { show },
 	},
 	{
@@ -179,7 +218,8 @@ export const requestApprovalDescription: INodeProperties[] = [
 		displayName: '审批阶段 JSON Stages JSON',
 		name: 'stagesJson',
 		type: 'json',
-		default: '[\n  {"name": "系部审核", "mode": "any", "approvers": "head@example.edu.cn", "dueHours": 72, "timeoutAction": "none"}\n]',
+		default:
+			'[\n  {"name": "系部审核", "mode": "any", "approvers": "head@example.edu.cn", "dueHours": 72, "timeoutAction": "none"}\n]',
 		description:
 			'阶段数组，键与逐项填写相同 (name, mode, approvers, quorum, dueHours, remindEveryHours, timeoutAction, escalateTo, skipField, skipOperator, skipValue) An array of stages with the same keys as the fields',
 		displayOptions: { show: { ...show, stagesInput: ['json'] } },
@@ -190,7 +230,8 @@ export const requestApprovalDescription: INodeProperties[] = [
 		type: 'string',
 		default: 'SP',
 		placeholder: 'KC',
-		description: '审批编号形如 KC-2026-0001，每年重新编号 Request numbers look like KC-2026-0001, restarting each year',
+		description:
+			'审批编号形如 KC-2026-0001，每年重新编号 Request numbers look like KC-2026-0001, restarting each year',
 		displayOptions: { show },
 	},
 	{
@@ -206,7 +247,8 @@ export const requestApprovalDescription: INodeProperties[] = [
 				name: 'autoPassRepeatApprover',
 				type: 'boolean',
 				default: true,
-				description: 'Whether an approver who already approved an earlier stage is passed automatically / 前面阶段已同意的人自动通过',
+				description:
+					'Whether an approver who already approved an earlier stage is passed automatically / 前面阶段已同意的人自动通过',
 			},
 		],
 	},

@@ -10,7 +10,13 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['approval'] } },
-		options: [{ name: '发起审批 Request Approval', value: 'requestApproval', action: '发起审批 Request approval and wait for the result' }],
+		options: [
+			{
+				name: '发起审批 Request Approval',
+				value: 'requestApproval',
+				action: '发起审批 Request approval and wait for the result',
+			},
+		],
 		default: 'requestApproval',
 	},
 	...requestApproval.description,

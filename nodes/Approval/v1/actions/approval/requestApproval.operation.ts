@@ -1,4 +1,10 @@
-import { NodeOperationError, WAIT_INDEFINITELY, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	WAIT_INDEFINITELY,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 import {
 	arrive,
 	createRequest,
@@ -12,7 +18,14 @@ import {
 import { toNodeError } from '../../../../shared/errors';
 import { workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
-import { ccNotifications, emptyOutputs, notificationItems, outputsFor, resultOutputs, type Outputs } from '../items';
+import {
+	ccNotifications,
+	emptyOutputs,
+	notificationItems,
+	outputsFor,
+	resultOutputs,
+	type Outputs,
+} from '../items';
 import { approverLinkBase } from '../links';
 import { requestApprovalDescription } from './description';
 
@@ -20,7 +33,10 @@ export const description = requestApprovalDescription;
 
 function readSpecInput(ctx: IExecuteFunctions) {
 	const stagesInput = ctx.getNodeParameter('stagesInput', 0, 'fields') as string;
-	const stages = stagesInput === 'json' ? ctx.getNodeParameter('stagesJson', 0, '[]') : ((ctx.getNodeParameter('stages', 0, {}) as IDataObject).stage ?? []);
+	const stages =
+		stagesInput === 'json'
+			? ctx.getNodeParameter('stagesJson', 0, '[]')
+			: ((ctx.getNodeParameter('stages', 0, {}) as IDataObject).stage ?? []);
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	return {
 		title: ctx.getNodeParameter('title', 0, ''),
@@ -43,9 +59,16 @@ function readSpecInput(ctx: IExecuteFunctions) {
  * and applies the stage's timeout action. Without a due time n8n never resumes it so, and
  * nothing is stored: every resume carries its own items, and the execution stays small.
  */
-async function waitFor(ctx: IExecuteFunctions, env: ApprovalEnv, requestId: string, dueAt: string | null): Promise<Outputs> {
+async function waitFor(
+	ctx: IExecuteFunctions,
+	env: ApprovalEnv,
+	requestId: string,
+	dueAt: string | null,
+): Promise<Outputs> {
 	const executeData = ctx.getExecuteData();
-	const dueNotice = dueAt ? notificationItems(dueNotifications(env.settings, await loadRecord(env.store.db, requestId))) : [];
+	const dueNotice = dueAt
+		? notificationItems(dueNotifications(env.settings, await loadRecord(env.store.db, requestId)))
+		: [];
 	executeData.data = { main: [[], [], dueNotice.map((i) => ({ ...i, pairedItem: { item: 0 } }))] };
 	executeData.metadata = { ...executeData.metadata, forwardAllOutputs: true };
 	await ctx.putExecutionToWait(dueAt ? new Date(dueAt) : WAIT_INDEFINITELY);
@@ -69,7 +92,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			if (arrival.kind === 'wait') return await waitFor(this, env, existing.id, arrival.dueAt);
 			if (arrival.kind === 'done') return emptyOutputs();
 			if (arrival.kind === 'result') outputs = await resultOutputs(env, existing.id);
-			else outputs = arrival.change.outcome === 'notify' || arrival.deliver ? await outputsFor(env, arrival.change) : emptyOutputs();
+			else
+				outputs =
+					arrival.change.outcome === 'notify' || arrival.deliver
+						? await outputsFor(env, arrival.change)
+						: emptyOutputs();
 			return withPairing(outputs);
 		}
 		if (items.length > 1) {
@@ -82,10 +109,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				},
 			);
 		}
-		const spec = parseRequest(readSpecInput(this), { ...(await approverLinkBase(this, store, publicBaseUrl)), executionId: executionId ?? null, nodeId });
+		const spec = parseRequest(readSpecInput(this), {
+			...(await approverLinkBase(this, store, publicBaseUrl)),
+			executionId: executionId ?? null,
+			nodeId,
+		});
 		const { request, change } = await createRequest(env, spec, actor);
 		const record = await loadRecord(store.db, request.id);
-		if (change.outcome === 'approved' || change.outcome === 'rejected') await markDelivered(env, request.id);
+		if (change.outcome === 'approved' || change.outcome === 'rejected')
+			await markDelivered(env, request.id);
 		outputs = await outputsFor(env, change, ccNotifications(record));
 	} catch (error) {
 		throw toNodeError(this.getNode(), error, 0);

@@ -1,12 +1,34 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { addApprover } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, changeItems, readNote, readPerson, readRequestId, requestIdProperty, show } from './common';
+import {
+	approvalEnv,
+	changeItems,
+	readNote,
+	readPerson,
+	readRequestId,
+	requestIdProperty,
+	show,
+} from './common';
 
 export const description: INodeProperties[] = [
 	requestIdProperty('addApprover'),
-	{ displayName: '加签审批人 Approver', name: 'approverEmail', type: 'string', required: true, default: '', placeholder: '李教授 <li@example.edu.cn>', displayOptions: { show: show('addApprover') } },
-	{ displayName: '原因 Reason', name: 'note', type: 'string', default: '', displayOptions: { show: show('addApprover') } },
+	{
+		displayName: '加签审批人 Approver',
+		name: 'approverEmail',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '李教授 <li@example.edu.cn>',
+		displayOptions: { show: show('addApprover') },
+	},
+	{
+		displayName: '原因 Reason',
+		name: 'note',
+		type: 'string',
+		default: '',
+		displayOptions: { show: show('addApprover') },
+	},
 ];
 
 /** 加签 to the current stage; outputs the new approver's notification item. */
@@ -16,7 +38,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const change = await addApprover(
 			env,
 			readRequestId(this, i),
-			{ person: readPerson(this, i, 'approverEmail', '加签审批人 Approver'), note: readNote(this, i) },
+			{
+				person: readPerson(this, i, 'approverEmail', '加签审批人 Approver'),
+				note: readNote(this, i),
+			},
 			workflowActor(this),
 		);
 		return changeItems(env, change);

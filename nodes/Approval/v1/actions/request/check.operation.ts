@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { parseRequest, type RequestInput } from '../../../../../core/approval';
 import { ValidationError } from '../../../../../core/util/errors';
 import { requiredText } from '../../../../../core/util/validate';
@@ -16,7 +21,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '立项审批 Approval',
 		description:
-			'本工作流中“发起审批”节点的名称。对每一项按该节点的设置（表达式以本项求值）校验申请：审批人、提交人不得自审等，不写入任何内容。通过时原样输出该项并加 valid: true；未通过时输出 valid: false、字段与说明（message、messageHtml）。 The name of the Request Approval node in this workflow. Each item is checked against that node\'s settings, its expressions evaluated with this item — approvers, no self-approval — and nothing is written. A passing item comes out as it came in with valid: true; a refused one as valid: false with the field and the reason (message, messageHtml).',
+			"本工作流中“发起审批”节点的名称。对每一项按该节点的设置（表达式以本项求值）校验申请：审批人、提交人不得自审等，不写入任何内容。通过时原样输出该项并加 valid: true；未通过时输出 valid: false、字段与说明（message、messageHtml）。 The name of the Request Approval node in this workflow. Each item is checked against that node's settings, its expressions evaluated with this item — approvers, no self-approval — and nothing is written. A passing item comes out as it came in with valid: true; a refused one as valid: false with the field and the reason (message, messageHtml).",
 		displayOptions: { show: show('check') },
 	},
 ];
@@ -36,9 +41,11 @@ const LABELS: Record<string, string> = {
 
 /** Evaluates every expression inside a node's raw parameters for one item, as n8n would for that node. */
 function evaluated(ctx: IExecuteFunctions, value: unknown, i: number): unknown {
-	if (typeof value === 'string') return value.startsWith('=') ? ctx.evaluateExpression(value.slice(1), i) : value;
+	if (typeof value === 'string')
+		return value.startsWith('=') ? ctx.evaluateExpression(value.slice(1), i) : value;
 	if (Array.isArray(value)) return value.map((v) => evaluated(ctx, v, i));
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluated(ctx, v, i)]));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluated(ctx, v, i)]));
 	return value;
 }
 
@@ -53,7 +60,10 @@ function requestInput(p: IDataObject): RequestInput {
 		submitterEmail: p.submitterEmail ?? '',
 		submitterName: p.submitterName ?? '',
 		cc: p.cc ?? '',
-		stages: p.stagesInput === 'json' ? (p.stagesJson ?? '[]') : (((p.stages ?? {}) as IDataObject).stage ?? []),
+		stages:
+			p.stagesInput === 'json'
+				? (p.stagesJson ?? '[]')
+				: (((p.stages ?? {}) as IDataObject).stage ?? []),
 		numberPrefix: p.numberPrefix ?? 'SP',
 		autoPassRepeatApprover: options.autoPassRepeatApprover,
 	};
@@ -62,17 +72,35 @@ function requestInput(p: IDataObject): RequestInput {
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	return forEachItem(this, async (i) => {
-		const name = requiredText(this.getNodeParameter('approvalNode', i), 'approvalNode', '审批节点名称 Approval Node Name', 200);
-		const raw = this.evaluateExpression(`{{ $(${JSON.stringify(name)}).params }}`, i) as IDataObject | undefined;
+		const name = requiredText(
+			this.getNodeParameter('approvalNode', i),
+			'approvalNode',
+			'审批节点名称 Approval Node Name',
+			200,
+		);
+		const raw = this.evaluateExpression(`{{ $(${JSON.stringify(name)}).params }}`, i) as
+			| IDataObject
+			| undefined;
 		if (!raw || typeof raw !== 'object') {
-			throw new ValidationError(`审批节点名称 Approval Node Name: no node "${name}" in this workflow / 工作流中没有该节点`, 'approvalNode', 'not_found');
+			throw new ValidationError(
+				`审批节点名称 Approval Node Name: no node "${name}" in this workflow / 工作流中没有该节点`,
+				'approvalNode',
+				'not_found',
+			);
 		}
 		try {
-			parseRequest(requestInput(evaluated(this, raw, i) as IDataObject), { linkBase: null, executionId: null, nodeId: null });
+			parseRequest(requestInput(evaluated(this, raw, i) as IDataObject), {
+				linkBase: null,
+				executionId: null,
+				nodeId: null,
+			});
 			return { ...items[i].json, valid: true };
 		} catch (error) {
 			// The submitter approving their own request is fixed in the submitter's field, not the stage's.
-			const blamed = error instanceof ValidationError && error.code === 'self_approval' ? new ValidationError(error.message, 'submitterEmail', error.code) : error;
+			const blamed =
+				error instanceof ValidationError && error.code === 'self_approval'
+					? new ValidationError(error.message, 'submitterEmail', error.code)
+					: error;
 			const refusal = refusalOf(blamed, LABELS);
 			if (refusal) return refusal;
 			throw toNodeError(this.getNode(), error, i);

@@ -1,5 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { approverNotifications, loadRecord, parsePerson, resultNotifications, type ApprovalEnv, type Change, type Person, type RequestRecord } from '../../../../../core/approval';
+import {
+	approverNotifications,
+	loadRecord,
+	parsePerson,
+	resultNotifications,
+	type ApprovalEnv,
+	type Change,
+	type Person,
+	type RequestRecord,
+} from '../../../../../core/approval';
 import { optionalText, requiredText } from '../../../../../core/util/validate';
 import { readId } from '../../../../shared/params';
 import { consortiumFor } from '../../../../shared/store';
@@ -18,13 +27,21 @@ export const requestIdProperty = (operation: string): INodeProperties => ({
 });
 
 /** The request an item names, by id or number; anything but a short text is refused with the field named. */
-export const readRequestId = (ctx: IExecuteFunctions, i: number) => readId(ctx, i, 'requestId', '审批 ID 或编号 Request ID or Number');
+export const readRequestId = (ctx: IExecuteFunctions, i: number) =>
+	readId(ctx, i, 'requestId', '审批 ID 或编号 Request ID or Number');
 
 /** A person parameter (`王主任 <wang@example.edu.cn>` or an email), checked to be text first. */
-export const readPerson = (ctx: IExecuteFunctions, i: number, name: string, label: string): Person => parsePerson(requiredText(ctx.getNodeParameter(name, i, ''), name, label, 300), name, label);
+export const readPerson = (
+	ctx: IExecuteFunctions,
+	i: number,
+	name: string,
+	label: string,
+): Person =>
+	parsePerson(requiredText(ctx.getNodeParameter(name, i, ''), name, label, 300), name, label);
 
 /** An optional free-text parameter (a reason): text or nothing. */
-export const readNote = (ctx: IExecuteFunctions, i: number, name = 'note', label = '原因 Reason') => optionalText(ctx.getNodeParameter(name, i, ''), name, label, 2000) || null;
+export const readNote = (ctx: IExecuteFunctions, i: number, name = 'note', label = '原因 Reason') =>
+	optionalText(ctx.getNodeParameter(name, i, ''), name, label, 2000) || null;
 
 export async function approvalEnv(ctx: IExecuteFunctions): Promise<ApprovalEnv> {
 	const { store, settings } = await consortiumFor(ctx);
@@ -32,11 +49,26 @@ export async function approvalEnv(ctx: IExecuteFunctions): Promise<ApprovalEnv> 
 }
 
 /** Notification items for the slots a change opened; the request's record when nobody needs telling. */
-export async function changeItems(env: ApprovalEnv, change: Change, kind: 'request' | 'reminder' = 'request'): Promise<IDataObject[]> {
+export async function changeItems(
+	env: ApprovalEnv,
+	change: Change,
+	kind: 'request' | 'reminder' = 'request',
+): Promise<IDataObject[]> {
 	const record = await loadRecord(env.store.db, change.requestId);
-	if (!change.opened.length) return [{ result: record.status, ...record } as unknown as IDataObject];
-	const request = await env.store.db.selectFrom('approval_request').select('link_base').where('id', '=', change.requestId).executeTakeFirstOrThrow();
-	return approverNotifications(env.settings, record, request.link_base, change.opened, kind) as unknown as IDataObject[];
+	if (!change.opened.length)
+		return [{ result: record.status, ...record } as unknown as IDataObject];
+	const request = await env.store.db
+		.selectFrom('approval_request')
+		.select('link_base')
+		.where('id', '=', change.requestId)
+		.executeTakeFirstOrThrow();
+	return approverNotifications(
+		env.settings,
+		record,
+		request.link_base,
+		change.opened,
+		kind,
+	) as unknown as IDataObject[];
 }
 
 /**
@@ -45,7 +77,12 @@ export async function changeItems(env: ApprovalEnv, change: Change, kind: 'reque
  * `result` for an IF node, and the whole decision record under `record`.
  */
 export function resultMailItem(record: RequestRecord, extra: IDataObject = {}): IDataObject {
-	return { ...resultNotifications(record)[0], result: record.status, ...extra, record } as unknown as IDataObject;
+	return {
+		...resultNotifications(record)[0],
+		result: record.status,
+		...extra,
+		record,
+	} as unknown as IDataObject;
 }
 
 /**
@@ -54,8 +91,16 @@ export function resultMailItem(record: RequestRecord, extra: IDataObject = {}): 
  * Approved. Best effort: if n8n cannot be reached, the execution learns it on its next
  * link visit or when its wait time runs out.
  */
-export async function pokeWaitingExecution(ctx: IExecuteFunctions, env: ApprovalEnv, requestId: string): Promise<boolean> {
-	const request = await env.store.db.selectFrom('approval_request').select(['link_base', 'resume_url', 'delivered']).where('id', '=', requestId).executeTakeFirst();
+export async function pokeWaitingExecution(
+	ctx: IExecuteFunctions,
+	env: ApprovalEnv,
+	requestId: string,
+): Promise<boolean> {
+	const request = await env.store.db
+		.selectFrom('approval_request')
+		.select(['link_base', 'resume_url', 'delivered'])
+		.where('id', '=', requestId)
+		.executeTakeFirst();
 	const url = request?.resume_url ?? request?.link_base;
 	if (!url || request?.delivered) return false;
 	// The execution may be running for a moment (a decision's hand-over): a few seconds' patience.

@@ -49,7 +49,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '联合体秘书处 <secretariat@consortium.example.cn>',
-		description: '本联合体设置：总会收到失败通知的人 Consortium setting: who always hears of a failure',
+		description:
+			'本联合体设置：总会收到失败通知的人 Consortium setting: who always hears of a failure',
 		displayOptions: { show: show('failureNotice') },
 	},
 ];
@@ -61,10 +62,32 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const env = await approvalEnv(this);
 	return forEachItem(this, async (i) => {
 		const executionId = readId(this, i, 'executionId', '失败的执行 ID Failed Execution ID');
-		const workflowName = optionalText(this.getNodeParameter('workflowName', i, ''), 'workflowName', '工作流名称 Workflow Name', 300) ?? '';
-		const error = optionalText(this.getNodeParameter('errorMessage', i, ''), 'errorMessage', '错误 Error', 2000) ?? '未知错误 Unknown error';
-		const failedNode = optionalText(this.getNodeParameter('failedNode', i, ''), 'failedNode', '出错节点 Failed Node', 300) ?? '';
-		const secretariat = parsePerson(requiredText(this.getNodeParameter('office', i), 'office', '秘书处 Secretariat', 300), 'office', '秘书处 Secretariat');
+		const workflowName =
+			optionalText(
+				this.getNodeParameter('workflowName', i, ''),
+				'workflowName',
+				'工作流名称 Workflow Name',
+				300,
+			) ?? '';
+		const error =
+			optionalText(
+				this.getNodeParameter('errorMessage', i, ''),
+				'errorMessage',
+				'错误 Error',
+				2000,
+			) ?? '未知错误 Unknown error';
+		const failedNode =
+			optionalText(
+				this.getNodeParameter('failedNode', i, ''),
+				'failedNode',
+				'出错节点 Failed Node',
+				300,
+			) ?? '';
+		const secretariat = parsePerson(
+			requiredText(this.getNodeParameter('office', i), 'office', '秘书处 Secretariat', 300),
+			'office',
+			'秘书处 Secretariat',
+		);
 		const request = await env.store.db
 			.selectFrom('approval_request')
 			.select(['number', 'title', 'submitter_email', 'submitter_name', 'status'])
@@ -73,11 +96,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			.executeTakeFirst();
 		// A decided request's result is Redeliver Result's to hand out; one notice per outcome.
 		if (request && request.status !== 'pending') return [];
-		const what = request ? `《${request.title}》（${request.number}）` : `工作流「${workflowName}」的执行 ${executionId}`;
+		const what = request
+			? `《${request.title}》（${request.number}）`
+			: `工作流「${workflowName}」的执行 ${executionId}`;
 		const lines = [
 			request?.submitter_name ? `${request.submitter_name}：` : '您好：',
 			`${what}在处理过程中出错，未能完成${failedNode ? `（出错步骤：${failedNode}）` : ''}。`,
-			request ? '您的申报已保存，但审批可能未能继续；联合体秘书处已收到本通知，将与您联系处理，无需重复提交。' : '联合体秘书处请跟进处理。',
+			request
+				? '您的申报已保存，但审批可能未能继续；联合体秘书处已收到本通知，将与您联系处理，无需重复提交。'
+				: '联合体秘书处请跟进处理。',
 			`错误：${error}`,
 			`Processing of ${request ? `${request.title} (${request.number})` : `execution ${executionId} of "${workflowName}"`} failed${failedNode ? ` at "${failedNode}"` : ''}. The secretariat has been told and will follow up.`,
 		];

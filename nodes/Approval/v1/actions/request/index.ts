@@ -10,7 +10,18 @@ import * as redeliver from './redeliver.operation';
 import * as remind from './remind.operation';
 import * as withdraw from './withdraw.operation';
 
-export const operations = { get, list, remind, reassign, addApprover, withdraw, expireOverdue, redeliver, check, failureNotice };
+export const operations = {
+	get,
+	list,
+	remind,
+	reassign,
+	addApprover,
+	withdraw,
+	expireOverdue,
+	redeliver,
+	check,
+	failureNotice,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -22,13 +33,33 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: '催办 Remind', value: 'remind', action: '催办 Remind pending approvers' },
 			{ name: '列表 List', value: 'list', action: '列表 List requests' },
-			{ name: '加签 Add Approver', value: 'addApprover', action: '加签 Add an approver to the current stage' },
-			{ name: '失败通知 Failure Notice', value: 'failureNotice', action: '失败通知 Compose the notice of a failed execution' },
+			{
+				name: '加签 Add Approver',
+				value: 'addApprover',
+				action: '加签 Add an approver to the current stage',
+			},
+			{
+				name: '失败通知 Failure Notice',
+				value: 'failureNotice',
+				action: '失败通知 Compose the notice of a failed execution',
+			},
 			{ name: '撤回 Withdraw', value: 'withdraw', action: '撤回 Withdraw a request' },
-			{ name: '校验申请 Check', value: 'check', action: '校验申请 Check a request against an approval node without starting it' },
+			{
+				name: '校验申请 Check',
+				value: 'check',
+				action: '校验申请 Check a request against an approval node without starting it',
+			},
 			{ name: '获取 Get', value: 'get', action: '获取 Get a request with its decisions' },
-			{ name: '补投结果 Redeliver Result', value: 'redeliver', action: '补投结果 Redeliver the results a failed execution carried' },
-			{ name: '超时处理 Expire Overdue', value: 'expireOverdue', action: '超时处理 Apply timeout actions to overdue requests' },
+			{
+				name: '补投结果 Redeliver Result',
+				value: 'redeliver',
+				action: '补投结果 Redeliver the results a failed execution carried',
+			},
+			{
+				name: '超时处理 Expire Overdue',
+				value: 'expireOverdue',
+				action: '超时处理 Apply timeout actions to overdue requests',
+			},
 			{ name: '转交 Reassign', value: 'reassign', action: '转交 Reassign a pending approver' },
 		],
 		default: 'get',

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { listRequests, toRecord, type ListFilters } from '../../../../../core/approval';
 import { filterValue, optionalBoolean } from '../../../../../core/util/validate';
 import { listPagingProperties } from '../../../../shared/descriptions/common';
@@ -16,12 +21,44 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: show('list') },
 		options: [
-			{ displayName: '仅待其审批 Pending for Approver Only', name: 'pendingOnly', type: 'boolean', default: true, description: 'Whether the approver filter keeps only requests waiting for that approver / 仅该审批人待办' },
-			{ displayName: '创建日期止 Created To', name: 'createdTo', type: 'string', default: '', placeholder: '2026-12-31' },
-			{ displayName: '创建日期起 Created From', name: 'createdFrom', type: 'string', default: '', placeholder: '2026-09-01' },
-			{ displayName: '审批人邮箱 Approver Email', name: 'approver', type: 'string', default: '', placeholder: 'head@example.edu.cn' },
+			{
+				displayName: '仅待其审批 Pending for Approver Only',
+				name: 'pendingOnly',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether the approver filter keeps only requests waiting for that approver / 仅该审批人待办',
+			},
+			{
+				displayName: '创建日期止 Created To',
+				name: 'createdTo',
+				type: 'string',
+				default: '',
+				placeholder: '2026-12-31',
+			},
+			{
+				displayName: '创建日期起 Created From',
+				name: 'createdFrom',
+				type: 'string',
+				default: '',
+				placeholder: '2026-09-01',
+			},
+			{
+				displayName: '审批人邮箱 Approver Email',
+				name: 'approver',
+				type: 'string',
+				default: '',
+				placeholder: 'head@example.edu.cn',
+			},
 			{ displayName: '对象类型 Subject Type', name: 'subjectType', type: 'string', default: '' },
-			{ displayName: '已逾期 Overdue', name: 'overdue', type: 'boolean', default: true, description: 'Whether to return only pending requests past the current stage\'s due time / 仅当前阶段已逾期的' },
+			{
+				displayName: '已逾期 Overdue',
+				name: 'overdue',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to return only pending requests past the current stage's due time / 仅当前阶段已逾期的",
+			},
 			{
 				displayName: '状态 Status',
 				name: 'status',
@@ -47,7 +84,10 @@ function readFilters(raw: IDataObject): ListFilters {
 		createdFrom: text('createdFrom', '创建日期起 Created From'),
 		createdTo: text('createdTo', '创建日期止 Created To'),
 		overdue: optionalBoolean(raw.overdue, 'overdue', '已逾期 Overdue'),
-		pendingOnly: raw.pendingOnly === undefined ? undefined : optionalBoolean(raw.pendingOnly, 'pendingOnly', '仅待其审批 Pending for Approver Only'),
+		pendingOnly:
+			raw.pendingOnly === undefined
+				? undefined
+				: optionalBoolean(raw.pendingOnly, 'pendingOnly', '仅待其审批 Pending for Approver Only'),
 	};
 }
 
@@ -59,7 +99,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const out: IDataObject[] = [];
 		let after: string | null = null;
 		do {
-			const page = await listRequests(env, filters as never, { after, limit: Math.min(500, limit - out.length) });
+			const page = await listRequests(env, filters as never, {
+				after,
+				limit: Math.min(500, limit - out.length),
+			});
 			for (const row of page.items) {
 				const summary: Partial<ReturnType<typeof toRecord>> = toRecord(row, [], []);
 				delete summary.stages;

@@ -2,13 +2,42 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { reassign } from '../../../../../core/approval';
 import { requiredText } from '../../../../../core/util/validate';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, changeItems, readNote, readPerson, readRequestId, requestIdProperty, show } from './common';
+import {
+	approvalEnv,
+	changeItems,
+	readNote,
+	readPerson,
+	readRequestId,
+	requestIdProperty,
+	show,
+} from './common';
 
 export const description: INodeProperties[] = [
 	requestIdProperty('reassign'),
-	{ displayName: '原审批人邮箱 From Email', name: 'fromEmail', type: 'string', required: true, default: '', displayOptions: { show: show('reassign') } },
-	{ displayName: '转交给 To', name: 'toEmail', type: 'string', required: true, default: '', placeholder: '王主任 <wang@example.edu.cn>', displayOptions: { show: show('reassign') } },
-	{ displayName: '原因 Reason', name: 'note', type: 'string', default: '', displayOptions: { show: show('reassign') } },
+	{
+		displayName: '原审批人邮箱 From Email',
+		name: 'fromEmail',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: { show: show('reassign') },
+	},
+	{
+		displayName: '转交给 To',
+		name: 'toEmail',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '王主任 <wang@example.edu.cn>',
+		displayOptions: { show: show('reassign') },
+	},
+	{
+		displayName: '原因 Reason',
+		name: 'note',
+		type: 'string',
+		default: '',
+		displayOptions: { show: show('reassign') },
+	},
 ];
 
 /** 转交: the old link dies; the new approver's notification item is the output. */
@@ -19,7 +48,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			env,
 			readRequestId(this, i),
 			{
-				from: requiredText(this.getNodeParameter('fromEmail', i, ''), 'fromEmail', '原审批人邮箱 From Email', 300),
+				from: requiredText(
+					this.getNodeParameter('fromEmail', i, ''),
+					'fromEmail',
+					'原审批人邮箱 From Email',
+					300,
+				),
 				to: readPerson(this, i, 'toEmail', '转交给 To'),
 				note: readNote(this, i),
 			},

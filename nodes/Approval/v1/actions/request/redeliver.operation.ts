@@ -30,6 +30,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return forEachItem(this, async (i) => {
 		const executionId = readId(this, i, 'executionId', '失败的执行 ID Failed Execution ID');
 		const records = await redeliverResults(env, executionId, workflowActor(this));
-		return records.map((record) => resultMailItem(record, { redelivered: true, failedExecutionId: executionId }));
+		return records.map((record) =>
+			resultMailItem(record, { redelivered: true, failedExecutionId: executionId }),
+		);
 	});
 }

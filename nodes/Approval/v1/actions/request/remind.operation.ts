@@ -10,7 +10,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'KC-2026-0001',
-		description: '留空则催办所有已到催办间隔的审批人（适合定时工作流） Empty reminds every approver whose stage\'s reminder interval has passed (for a scheduled workflow)',
+		description:
+			"留空则催办所有已到催办间隔的审批人（适合定时工作流） Empty reminds every approver whose stage's reminder interval has passed (for a scheduled workflow)",
 		displayOptions: { show: show('remind') },
 	},
 ];
@@ -20,9 +21,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const env = await approvalEnv(this);
 	return forEachItem(this, async (i) => {
 		const requestId = readNote(this, i, 'requestId', '审批 ID 或编号 Request ID or Number') ?? '';
-		if (requestId) return changeItems(env, await remind(env, requestId, workflowActor(this)), 'reminder');
+		if (requestId)
+			return changeItems(env, await remind(env, requestId, workflowActor(this)), 'reminder');
 		const items = [];
-		for (const change of await remindDue(env, workflowActor(this))) items.push(...(await changeItems(env, change, 'reminder')));
+		for (const change of await remindDue(env, workflowActor(this)))
+			items.push(...(await changeItems(env, change, 'reminder')));
 		return items;
 	});
 }

@@ -1,7 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { loadRecord, withdraw } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, pokeWaitingExecution, readNote, readRequestId, requestIdProperty, show } from './common';
+import {
+	approvalEnv,
+	pokeWaitingExecution,
+	readNote,
+	readRequestId,
+	requestIdProperty,
+	show,
+} from './common';
 
 export const description: INodeProperties[] = [
 	requestIdProperty('withdraw'),
@@ -13,7 +20,13 @@ export const description: INodeProperties[] = [
 		description: '若填写，必须是提交人 If given, must be the submitter',
 		displayOptions: { show: show('withdraw') },
 	},
-	{ displayName: '原因 Reason', name: 'note', type: 'string', default: '', displayOptions: { show: show('withdraw') } },
+	{
+		displayName: '原因 Reason',
+		name: 'note',
+		type: 'string',
+		default: '',
+		displayOptions: { show: show('withdraw') },
+	},
 ];
 
 /**

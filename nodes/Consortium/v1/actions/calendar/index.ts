@@ -14,8 +14,12 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: '列表 List', value: 'list', action: '列表 List holidays and 调休 working days' },
 			// Chinese first, as everywhere in this package; n8n's rule wants the English name alone.
-			// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-upsert
-			{ name: '创建或更新 Create or Update', value: 'upsert', action: '创建或更新 Set one date as a holiday or a working day' },
+			{
+				// eslint-disable-next-line n8n-nodes-base/node-param-option-name-wrong-for-upsert
+				name: '创建或更新 Create or Update',
+				value: 'upsert',
+				action: '创建或更新 Set one date as a holiday or a working day',
+			},
 		],
 		default: 'list',
 	},

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { listCalendarDays } from '../../../../../core/calendar';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
@@ -6,8 +11,24 @@ import { consortiumFor } from '../../../../shared/store';
 const show = { resource: ['calendar'], operation: ['list'] };
 
 export const description: INodeProperties[] = [
-	{ displayName: '起始日期 From', name: 'from', type: 'string', default: '', placeholder: '2026-10-01', description: 'YYYY-MM-DD；留空不限 Empty for no lower bound', displayOptions: { show } },
-	{ displayName: '截止日期 To', name: 'to', type: 'string', default: '', placeholder: '2026-10-31', description: 'YYYY-MM-DD；留空不限 Empty for no upper bound', displayOptions: { show } },
+	{
+		displayName: '起始日期 From',
+		name: 'from',
+		type: 'string',
+		default: '',
+		placeholder: '2026-10-01',
+		description: 'YYYY-MM-DD；留空不限 Empty for no lower bound',
+		displayOptions: { show },
+	},
+	{
+		displayName: '截止日期 To',
+		name: 'to',
+		type: 'string',
+		default: '',
+		placeholder: '2026-10-31',
+		description: 'YYYY-MM-DD；留空不限 Empty for no upper bound',
+		displayOptions: { show },
+	},
 	{
 		displayName: '类型 Kind',
 		name: 'kind',
@@ -25,7 +46,13 @@ export const description: INodeProperties[] = [
 /** The dates that differ from the Monday–Friday week, oldest first: one item per date. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);
-	return forEachItem(this, async (i) =>
-		(await listCalendarDays(store, { from: this.getNodeParameter('from', i), to: this.getNodeParameter('to', i), kind: this.getNodeParameter('kind', i) })) as unknown as IDataObject[],
+	return forEachItem(
+		this,
+		async (i) =>
+			(await listCalendarDays(store, {
+				from: this.getNodeParameter('from', i),
+				to: this.getNodeParameter('to', i),
+				kind: this.getNodeParameter('kind', i),
+			})) as unknown as IDataObject[],
 	);
 }

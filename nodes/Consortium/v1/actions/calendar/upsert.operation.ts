@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { upsertCalendarDay } from '../../../../../core/calendar';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
@@ -6,7 +11,16 @@ import { consortiumFor } from '../../../../shared/store';
 const show = { resource: ['calendar'], operation: ['upsert'] };
 
 export const description: INodeProperties[] = [
-	{ displayName: '日期 Date', name: 'date', type: 'string', required: true, default: '', placeholder: '2027-01-01', description: 'YYYY-MM-DD，联合体时区的日历日 Calendar date in the consortium time zone', displayOptions: { show } },
+	{
+		displayName: '日期 Date',
+		name: 'date',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '2027-01-01',
+		description: 'YYYY-MM-DD，联合体时区的日历日 Calendar date in the consortium time zone',
+		displayOptions: { show },
+	},
 	{
 		displayName: '类型 Kind',
 		name: 'kind',
@@ -16,19 +30,34 @@ export const description: INodeProperties[] = [
 			{ name: '调休上班 Working Day', value: 'workday' },
 		],
 		default: 'holiday',
-		description: '放假：即使是工作日也不上班；调休上班：即使是周末也上班 Holiday: no work even on a weekday; Working Day: work even on a weekend',
+		description:
+			'放假：即使是工作日也不上班；调休上班：即使是周末也上班 Holiday: no work even on a weekday; Working Day: work even on a weekend',
 		displayOptions: { show },
 	},
-	{ displayName: '名称 Name', name: 'name', type: 'string', required: true, default: '', placeholder: '元旦', displayOptions: { show } },
+	{
+		displayName: '名称 Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '元旦',
+		displayOptions: { show },
+	},
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);
-	return forEachItem(this, async (i) =>
-		(await upsertCalendarDay(
-			store,
-			{ date: this.getNodeParameter('date', i), kind: this.getNodeParameter('kind', i), name: this.getNodeParameter('name', i) },
-			workflowActor(this),
-		)) as unknown as IDataObject,
+	return forEachItem(
+		this,
+		async (i) =>
+			(await upsertCalendarDay(
+				store,
+				{
+					date: this.getNodeParameter('date', i),
+					kind: this.getNodeParameter('kind', i),
+					name: this.getNodeParameter('name', i),
+				},
+				workflowActor(this),
+			)) as unknown as IDataObject,
 	);
 }

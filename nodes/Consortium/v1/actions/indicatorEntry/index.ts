@@ -11,6 +11,10 @@ import * as upsert from './upsert.operation';
 export const operations = { create, get, update, upsert, list, delete: del, bulkUpsert };
 
 export const description: INodeProperties[] = [
-	entityOperationProperty('indicatorEntry', { zh: '指标记录', one: 'an indicator entry', many: 'indicator entries' }),
+	entityOperationProperty('indicatorEntry', {
+		zh: '指标记录',
+		one: 'an indicator entry',
+		many: 'indicator entries',
+	}),
 	...Object.values(operations).flatMap((op) => op.description),
 ];

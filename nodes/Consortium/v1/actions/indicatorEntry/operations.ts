@@ -2,4 +2,9 @@ import { indicatorEntries } from '../../../../../core/scoreboard';
 import { entityOperations } from '../../../../shared/entityOperations';
 import { indicatorEntryFields, indicatorEntryFilters } from './fields';
 
-export const indicatorEntryOperations = entityOperations('indicatorEntry', indicatorEntries, indicatorEntryFields, indicatorEntryFilters);
+export const indicatorEntryOperations = entityOperations(
+	'indicatorEntry',
+	indicatorEntries,
+	indicatorEntryFields,
+	indicatorEntryFilters,
+);

@@ -9,18 +9,47 @@ export const organisationKindOptions = [
 ];
 
 export const organisationFields: FieldDef[] = [
-	{ key: 'name', label: '单位名称 Name', type: 'string', required: true, placeholder: '某某智能制造有限公司' },
-	{ key: 'kind', label: '单位类型 Kind', type: 'options', required: true, options: organisationKindOptions, default: 'enterprise' },
-	{ key: 'creditCode', label: '统一社会信用代码 Credit Code', type: 'string', placeholder: '91350100M000100Y43' },
+	{
+		key: 'name',
+		label: '单位名称 Name',
+		type: 'string',
+		required: true,
+		placeholder: '某某智能制造有限公司',
+	},
+	{
+		key: 'kind',
+		label: '单位类型 Kind',
+		type: 'options',
+		required: true,
+		options: organisationKindOptions,
+		default: 'enterprise',
+	},
+	{
+		key: 'creditCode',
+		label: '统一社会信用代码 Credit Code',
+		type: 'string',
+		placeholder: '91350100M000100Y43',
+	},
 	{ key: 'contactName', label: '联系人 Contact', type: 'string' },
-	{ key: 'contactEmail', label: '联系邮箱 Contact Email', type: 'string', placeholder: 'name@example.com' },
+	{
+		key: 'contactEmail',
+		label: '联系邮箱 Contact Email',
+		type: 'string',
+		placeholder: 'name@example.com',
+	},
 	{ key: 'contactPhone', label: '联系电话 Contact Phone', type: 'string' },
 	{ key: 'memberSince', label: '加入日期 Member Since', type: 'date' },
 	{ key: 'roles', label: '联合体角色 Roles', type: 'list', placeholder: '理事单位, 成员单位' },
 ];
 
 export const organisationFilters: FieldDef[] = [
-	{ key: 'kind', label: '单位类型 Kind', type: 'options', options: organisationKindOptions, default: 'enterprise' },
+	{
+		key: 'kind',
+		label: '单位类型 Kind',
+		type: 'options',
+		options: organisationKindOptions,
+		default: 'enterprise',
+	},
 	{ key: 'name', label: '单位名称 Name', type: 'string' },
 	{ key: 'creditCode', label: '统一社会信用代码 Credit Code', type: 'string' },
 ];

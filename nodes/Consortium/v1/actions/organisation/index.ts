@@ -11,6 +11,10 @@ import * as upsert from './upsert.operation';
 export const operations = { create, get, update, upsert, list, delete: del, bulkUpsert };
 
 export const description: INodeProperties[] = [
-	entityOperationProperty('organisation', { zh: '单位', one: 'an organisation', many: 'organisations' }),
+	entityOperationProperty('organisation', {
+		zh: '单位',
+		one: 'an organisation',
+		many: 'organisations',
+	}),
 	...Object.values(operations).flatMap((op) => op.description),
 ];

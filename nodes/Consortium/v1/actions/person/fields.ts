@@ -14,14 +14,32 @@ export const courseCategoryOptions = [
 
 export const personFields: FieldDef[] = [
 	{ key: 'name', label: '姓名 Name', type: 'string', required: true },
-	{ key: 'kind', label: '人员类型 Kind', type: 'options', required: true, options: personKindOptions, default: 'teacher' },
-	{ key: 'organisationId', label: '所属单位 Organisation', type: 'string', description: ORGANISATION_REF },
+	{
+		key: 'kind',
+		label: '人员类型 Kind',
+		type: 'options',
+		required: true,
+		options: personKindOptions,
+		default: 'teacher',
+	},
+	{
+		key: 'organisationId',
+		label: '所属单位 Organisation',
+		type: 'string',
+		description: ORGANISATION_REF,
+	},
 	{ key: 'department', label: '部门 Department', type: 'string', placeholder: '智能制造系' },
 	{ key: 'email', label: '邮箱 Email', type: 'string', placeholder: 'name@example.com' },
 	{ key: 'phone', label: '电话 Phone', type: 'string' },
 	{ key: 'title', label: '职称 Title', type: 'string', placeholder: '副教授 / 高级工程师' },
 	{ key: 'skillLevel', label: '技能等级 Skill Level', type: 'string', placeholder: '高级技师' },
-	{ key: 'courseCategory', label: '课程类别 Course Category', type: 'options', options: courseCategoryOptions, default: 'professional' },
+	{
+		key: 'courseCategory',
+		label: '课程类别 Course Category',
+		type: 'options',
+		options: courseCategoryOptions,
+		default: 'professional',
+	},
 	{ key: 'dualQualified', label: '双师型 Dual-Qualified', type: 'boolean' },
 	{ key: 'dualQualifiedSince', label: '双师型认定日期 Recognised On', type: 'date' },
 	{ key: 'dualQualifiedLevel', label: '双师型等级 Level', type: 'string', placeholder: '中级' },
@@ -31,9 +49,21 @@ export const personFields: FieldDef[] = [
 ];
 
 export const personFilters: FieldDef[] = [
-	{ key: 'kind', label: '人员类型 Kind', type: 'options', options: personKindOptions, default: 'teacher' },
+	{
+		key: 'kind',
+		label: '人员类型 Kind',
+		type: 'options',
+		options: personKindOptions,
+		default: 'teacher',
+	},
 	{ key: 'organisationId', label: '所属单位 ID Organisation ID', type: 'string' },
 	{ key: 'department', label: '部门 Department', type: 'string' },
-	{ key: 'courseCategory', label: '课程类别 Course Category', type: 'options', options: courseCategoryOptions, default: 'professional' },
+	{
+		key: 'courseCategory',
+		label: '课程类别 Course Category',
+		type: 'options',
+		options: courseCategoryOptions,
+		default: 'professional',
+	},
 	{ key: 'email', label: '邮箱 Email', type: 'string' },
 ];

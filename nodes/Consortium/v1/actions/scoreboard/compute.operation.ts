@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { computeScoreboard, sheetRow } from '../../../../../core/scoreboard';
 import { oneOf } from '../../../../../core/util/validate';
 import { forEachItem } from '../../../../shared/run';
@@ -14,8 +19,18 @@ export const description: INodeProperties[] = [
 		name: 'output',
 		type: 'options',
 		options: [
-			{ name: '完整指标项 Full Lines', value: 'lines', description: '含目标、状态、来源和计入的记录 ID With target, status, source and the IDs counted' },
-			{ name: '图表用表格行 Chart-Friendly Rows', value: 'sheet', description: '扁平的数字列，可直接转为 xlsx 作图 Flat numeric columns, ready for Convert to File and a chart' },
+			{
+				name: '完整指标项 Full Lines',
+				value: 'lines',
+				description:
+					'含目标、状态、来源和计入的记录 ID With target, status, source and the IDs counted',
+			},
+			{
+				name: '图表用表格行 Chart-Friendly Rows',
+				value: 'sheet',
+				description:
+					'扁平的数字列，可直接转为 xlsx 作图 Flat numeric columns, ready for Convert to File and a chart',
+			},
 		],
 		default: 'lines',
 		displayOptions: { show },
@@ -26,7 +41,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store, settings } = await consortiumFor(this);
 	return forEachItem(this, async (i) => {
-		const output = oneOf(this.getNodeParameter('output', i, 'lines'), 'output', '输出 Output', ['lines', 'sheet'] as const);
+		const output = oneOf(this.getNodeParameter('output', i, 'lines'), 'output', '输出 Output', [
+			'lines',
+			'sheet',
+		] as const);
 		const lines = await computeScoreboard(store, readPeriod(this, i, settings.timeZone));
 		return (output === 'sheet' ? lines.map(sheetRow) : lines) as unknown as IDataObject[];
 	});

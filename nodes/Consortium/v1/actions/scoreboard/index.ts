@@ -12,7 +12,11 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['scoreboard'] } },
 		options: [
-			{ name: '计算指标 Compute', value: 'compute', action: '计算指标 Compute the indicators for a period' },
+			{
+				name: '计算指标 Compute',
+				value: 'compute',
+				action: '计算指标 Compute the indicators for a period',
+			},
 			{ name: '生成报告 Report', value: 'report', action: '生成报告 Build the scoreboard email' },
 		],
 		default: 'compute',

@@ -21,7 +21,8 @@ export function periodProperties(show: Record<string, string[]>): INodePropertie
 			name: 'year',
 			type: 'number',
 			default: 0,
-			description: '自然年，或学年开始的年份；0 表示统计日所在的周期 Calendar year, or the year the school year starts; 0 means the period containing the as-of day',
+			description:
+				'自然年，或学年开始的年份；0 表示统计日所在的周期 Calendar year, or the year the school year starts; 0 means the period containing the as-of day',
 			displayOptions: { show },
 		},
 		{
@@ -38,7 +39,8 @@ export function periodProperties(show: Record<string, string[]>): INodePropertie
 			type: 'string',
 			default: '',
 			placeholder: '2026-06-30',
-			description: '按此日已过的时间比例判断进度；留空为今天 Progress is judged on this day; empty means today',
+			description:
+				'按此日已过的时间比例判断进度；留空为今天 Progress is judged on this day; empty means today',
 			displayOptions: { show },
 		},
 		{
@@ -58,13 +60,31 @@ export function periodProperties(show: Record<string, string[]>): INodePropertie
  * over anything, and a list or a text here would otherwise surface as `NaN` or a TypeError.
  */
 export function readPeriod(ctx: IExecuteFunctions, i: number, timeZone: string): ScoreboardRequest {
-	const year = optionalNumber(ctx.getNodeParameter('year', i, 0), 'year', '年度 Year', { min: 0, max: 2100, integer: true });
+	const year = optionalNumber(ctx.getNodeParameter('year', i, 0), 'year', '年度 Year', {
+		min: 0,
+		max: 2100,
+		integer: true,
+	});
 	return {
-		period: oneOf(ctx.getNodeParameter('period', i, 'calendar'), 'period', '统计周期 Period', ['calendar', 'school'] as const),
+		period: oneOf(ctx.getNodeParameter('period', i, 'calendar'), 'period', '统计周期 Period', [
+			'calendar',
+			'school',
+		] as const),
 		year: year ? year : null,
-		startMonth: optionalNumber(ctx.getNodeParameter('startMonth', i, 9), 'startMonth', '学年起始月 School Year Starts In Month', { min: 1, max: 12, integer: true }) ?? 9,
+		startMonth:
+			optionalNumber(
+				ctx.getNodeParameter('startMonth', i, 9),
+				'startMonth',
+				'学年起始月 School Year Starts In Month',
+				{ min: 1, max: 12, integer: true },
+			) ?? 9,
 		asOf: optionalDate(ctx.getNodeParameter('asOf', i, ''), 'asOf', '统计日 As Of'),
-		indicators: choiceList(ctx.getNodeParameter('indicators', i, []), 'indicators', '指标 Indicators', INDICATORS.map((k) => k.key)),
+		indicators: choiceList(
+			ctx.getNodeParameter('indicators', i, []),
+			'indicators',
+			'指标 Indicators',
+			INDICATORS.map((k) => k.key),
+		),
 		timeZone,
 	};
 }

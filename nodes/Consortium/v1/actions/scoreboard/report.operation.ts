@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { computeScoreboard, renderReport } from '../../../../../core/scoreboard';
 import { requiredText } from '../../../../../core/util/validate';
 import { toNodeError } from '../../../../shared/errors';
@@ -9,7 +14,8 @@ const show = { resource: ['scoreboard'], operation: ['report'] };
 
 export const description: INodeProperties[] = [
 	{
-		displayName: '生成一封邮件内容（subject、html、text），按状态着色；输入项的附件（如 Convert to File 生成的 xlsx）原样保留，可直接接 Send Email。One email item, coloured by status; the input item\'s files (e.g. the xlsx from Convert to File) are kept for attaching.',
+		displayName:
+			"生成一封邮件内容（subject、html、text），按状态着色；输入项的附件（如 Convert to File 生成的 xlsx）原样保留，可直接接 Send Email。One email item, coloured by status; the input item's files (e.g. the xlsx from Convert to File) are kept for attaching.",
 		name: 'reportNotice',
 		type: 'notice',
 		default: '',
@@ -35,12 +41,25 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const lines = await computeScoreboard(store, readPeriod(this, i, settings.timeZone));
 			const report = renderReport(lines, title);
 			const first = lines[0];
-			const json: IDataObject = { ...report, period: first?.period ?? null, periodStart: first?.periodStart ?? null, periodEnd: first?.periodEnd ?? null, asOf: first?.asOf ?? null };
-			out.push({ json, ...(items[i].binary ? { binary: items[i].binary } : {}), pairedItem: { item: i } });
+			const json: IDataObject = {
+				...report,
+				period: first?.period ?? null,
+				periodStart: first?.periodStart ?? null,
+				periodEnd: first?.periodEnd ?? null,
+				asOf: first?.asOf ?? null,
+			};
+			out.push({
+				json,
+				...(items[i].binary ? { binary: items[i].binary } : {}),
+				pairedItem: { item: i },
+			});
 		} catch (error) {
 			const nodeError = toNodeError(this.getNode(), error, i);
 			if (!this.continueOnFail()) throw nodeError;
-			out.push({ json: { error: nodeError.message, description: nodeError.description ?? null }, pairedItem: { item: i } });
+			out.push({
+				json: { error: nodeError.message, description: nodeError.description ?? null },
+				pairedItem: { item: i },
+			});
 		}
 	}
 	return out;

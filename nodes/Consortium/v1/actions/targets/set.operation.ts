@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { INDICATORS, setTarget } from '../../../../../core/scoreboard';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
@@ -32,11 +37,17 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);
-	return forEachItem(this, async (i) =>
-		(await setTarget(
-			store,
-			{ year: this.getNodeParameter('year', i), indicator: this.getNodeParameter('indicator', i), target: this.getNodeParameter('target', i) },
-			workflowActor(this),
-		)) as unknown as IDataObject,
+	return forEachItem(
+		this,
+		async (i) =>
+			(await setTarget(
+				store,
+				{
+					year: this.getNodeParameter('year', i),
+					indicator: this.getNodeParameter('indicator', i),
+					target: this.getNodeParameter('target', i),
+				},
+				workflowActor(this),
+			)) as unknown as IDataObject,
 	);
 }

@@ -1,5 +1,16 @@
-import { NodeOperationError, type IDataObject, type INodeExecutionData, type INodeProperties, type IPollFunctions } from 'n8n-workflow';
-import { latestEvents, pollEvents, RECORD_KINDS, type PollOptions } from '../../../../../core/events';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeProperties,
+	type IPollFunctions,
+} from 'n8n-workflow';
+import {
+	latestEvents,
+	pollEvents,
+	RECORD_KINDS,
+	type PollOptions,
+} from '../../../../../core/events';
 import { ValidationError } from '../../../../../core/util/errors';
 import { optionalNumber, textList } from '../../../../../core/util/validate';
 import { consortiumFor } from '../../../../shared/store';
@@ -34,7 +45,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'exchange_log, registry_funds',
-		description: '审计记录中的实体类型，逗号分隔 Audit entity types, comma-separated, for records not in the list above',
+		description:
+			'审计记录中的实体类型，逗号分隔 Audit entity types, comma-separated, for records not in the list above',
 		displayOptions: showRecords,
 	},
 	{
@@ -43,7 +55,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'create, update, status:approved',
-		description: '留空表示全部 Leave empty for every action (create, update, delete, state changes)',
+		description:
+			'留空表示全部 Leave empty for every action (create, update, delete, state changes)',
 		displayOptions: showRecords,
 	},
 	{
@@ -52,7 +65,8 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 30,
-		description: '期限在今后多少天内时触发（每个期限触发一次）Fire once for each deadline due within this many days',
+		description:
+			'期限在今后多少天内时触发（每个期限触发一次）Fire once for each deadline due within this many days',
 		displayOptions: { show: { events: ['deadlineWindow'] } },
 	},
 	{
@@ -71,7 +85,12 @@ const EVENTS = ['recordChanged', 'approvalDecided', 'approvalOverdue', 'deadline
 function choices(value: unknown, known: readonly string[], field: string, label: string): string[] {
 	const list = textList(value, field, label);
 	const unknown = list.find((v) => !known.includes(v));
-	if (unknown !== undefined) throw new ValidationError(`${label}: unknown value "${unknown.slice(0, 40)}" / 未知选项`, field, 'choice');
+	if (unknown !== undefined)
+		throw new ValidationError(
+			`${label}: unknown value "${unknown.slice(0, 40)}" / 未知选项`,
+			field,
+			'choice',
+		);
 	return list;
 }
 
@@ -83,15 +102,41 @@ function watchOptions(ctx: IPollFunctions, timeZone: string): PollOptions {
 		workflowId: String(workflow.id ?? 'manual'),
 		nodeId: ctx.getNode().id,
 		timeZone,
-		recordKinds: records ? choices(ctx.getNodeParameter('recordKinds', []), Object.keys(RECORD_KINDS), 'recordKinds', '记录类型 Record Kinds') : [],
-		entityTypes: records ? textList(ctx.getNodeParameter('entityTypes', ''), 'entityTypes', '其他实体类型 Other Entity Types') : [],
-		actions: records ? textList(ctx.getNodeParameter('actions', ''), 'actions', '仅这些动作 Only Actions') : [],
+		recordKinds: records
+			? choices(
+					ctx.getNodeParameter('recordKinds', []),
+					Object.keys(RECORD_KINDS),
+					'recordKinds',
+					'记录类型 Record Kinds',
+				)
+			: [],
+		entityTypes: records
+			? textList(
+					ctx.getNodeParameter('entityTypes', ''),
+					'entityTypes',
+					'其他实体类型 Other Entity Types',
+				)
+			: [],
+		actions: records
+			? textList(ctx.getNodeParameter('actions', ''), 'actions', '仅这些动作 Only Actions')
+			: [],
 		approvalDecided: events.includes('approvalDecided'),
 		approvalOverdue: events.includes('approvalOverdue'),
 		deadlineWindowDays: events.includes('deadlineWindow')
-			? (optionalNumber(ctx.getNodeParameter('windowDays', 30), 'windowDays', '提前天数 Window (Days)', { min: 0, max: 3660, integer: true }) ?? 30)
+			? (optionalNumber(
+					ctx.getNodeParameter('windowDays', 30),
+					'windowDays',
+					'提前天数 Window (Days)',
+					{ min: 0, max: 3660, integer: true },
+				) ?? 30)
 			: null,
-		limit: optionalNumber(ctx.getNodeParameter('maxEvents', 500), 'maxEvents', '每次最多事件数 Max Events per Poll', { min: 1, max: 10_000, integer: true }) ?? 500,
+		limit:
+			optionalNumber(
+				ctx.getNodeParameter('maxEvents', 500),
+				'maxEvents',
+				'每次最多事件数 Max Events per Poll',
+				{ min: 1, max: 10_000, integer: true },
+			) ?? 500,
 	};
 }
 
@@ -111,9 +156,14 @@ export async function execute(this: IPollFunctions): Promise<INodeExecutionData[
 	if (this.getMode() === 'manual') {
 		const latest = await latestEvents(store, options, 1);
 		if (latest.length === 0) {
-			throw new NodeOperationError(this.getNode(), '还没有符合条件的事件 No matching event has happened yet', {
-				description: '先创建或修改一条所选类型的记录，再重试 Create or change a record of the chosen kind, then try again',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				'还没有符合条件的事件 No matching event has happened yet',
+				{
+					description:
+						'先创建或修改一条所选类型的记录，再重试 Create or change a record of the chosen kind, then try again',
+				},
+			);
 		}
 		return [this.helpers.returnJsonArray(latest as unknown as IDataObject[])];
 	}

@@ -2,4 +2,9 @@ import { deliverables } from '../../../../../core/course';
 import { entityOperations } from '../../../../shared/entityOperations';
 import { deliverableFields, deliverableFilters } from './fields';
 
-export const deliverableOperations = entityOperations('deliverable', deliverables, deliverableFields, deliverableFilters);
+export const deliverableOperations = entityOperations(
+	'deliverable',
+	deliverables,
+	deliverableFields,
+	deliverableFilters,
+);

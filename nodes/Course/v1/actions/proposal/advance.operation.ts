@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { courses } from '../../../../../core/course';
 import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
@@ -15,7 +20,8 @@ export const description: INodeProperties[] = [
 		options: courseStateOptions.filter((o) => o.value !== 'draft'),
 		default: 'approved',
 		required: true,
-		description: '不合流程的变更会被拒绝并说明当前状态 An illegal step is refused, naming the current state',
+		description:
+			'不合流程的变更会被拒绝并说明当前状态 An illegal step is refused, naming the current state',
 		displayOptions: { show: show('advance') },
 	},
 	...stepProperties(['advance']),
@@ -23,13 +29,15 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const consortium = await consortiumFor(this);
-	return forEachItem(this, async (i) =>
-		(await courses.advance(
-			consortium.store,
-			readId(this, i),
-			this.getNodeParameter('to', i) as string,
-			readStep(this, i),
-			courseContext(this, consortium, i),
-		)) as IDataObject,
+	return forEachItem(
+		this,
+		async (i) =>
+			(await courses.advance(
+				consortium.store,
+				readId(this, i),
+				this.getNodeParameter('to', i) as string,
+				readStep(this, i),
+				courseContext(this, consortium, i),
+			)) as IDataObject,
 	);
 }

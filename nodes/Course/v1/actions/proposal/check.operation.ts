@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { checkProposal } from '../../../../../core/course/check';
 import { fieldProperties, readFields } from '../../../../shared/descriptions/fields';
 import { toNodeError } from '../../../../shared/errors';
@@ -21,13 +26,21 @@ export const description: INodeProperties[] = [
 	rulesProperty(['check']),
 ];
 
-const LABELS = Object.fromEntries([...proposalFields.map((f) => [f.key, f.label]), ['partners', '合作企业 Partner Enterprises'], ['team', '课程团队 Team']]);
+const LABELS = Object.fromEntries([
+	...proposalFields.map((f) => [f.key, f.label]),
+	['partners', '合作企业 Partner Enterprises'],
+	['team', '课程团队 Team'],
+]);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const consortium = await consortiumFor(this);
 	return forEachItem(this, async (i) => {
 		try {
-			const preview = await checkProposal(consortium.store, readFields(this, i, proposalFields), courseContext(this, consortium, i, true));
+			const preview = await checkProposal(
+				consortium.store,
+				readFields(this, i, proposalFields),
+				courseContext(this, consortium, i, true),
+			);
 			return { valid: true, ...preview } as IDataObject;
 		} catch (error) {
 			const refusal = refusalOf(error, LABELS);

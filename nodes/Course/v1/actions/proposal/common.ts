@@ -1,5 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { COURSE_RULE_FIELDS, DEFAULT_COURSE_RULES, type CourseContext, type StepOptions } from '../../../../../core/course';
+import {
+	COURSE_RULE_FIELDS,
+	DEFAULT_COURSE_RULES,
+	type CourseContext,
+	type StepOptions,
+} from '../../../../../core/course';
 import { courseTypeOptions } from './fields';
 import { workflowActor } from '../../../../shared/run';
 import type { Consortium } from '../../../../shared/store';
@@ -24,8 +29,22 @@ function ruleOptions(): INodeProperties[] {
 		const value = DEFAULT_COURSE_RULES[name];
 		const share = name === 'minEnterpriseShare' || name === 'maxEnterpriseShare';
 		// The default comes from core, which the lint rule's literal check cannot see.
-		if (typeof value === 'boolean') return { displayName: label, name, type: BOOLEAN, default: value, description: `Whether the rule applies (${note})` };
-		return { displayName: label, name, type: 'number', default: value, description: note, ...(share ? { typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 } } : {}) };
+		if (typeof value === 'boolean')
+			return {
+				displayName: label,
+				name,
+				type: BOOLEAN,
+				default: value,
+				description: `Whether the rule applies (${note})`,
+			};
+		return {
+			displayName: label,
+			name,
+			type: 'number',
+			default: value,
+			description: note,
+			...(share ? { typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 } } : {}),
+		};
 	});
 	const table: INodeProperties = {
 		displayName: '各课程类型学时学分比 Hours per Credit by Course Type',
@@ -40,9 +59,25 @@ function ruleOptions(): INodeProperties[] {
 				name: 'rows',
 				displayName: '课程类型 Course Type',
 				values: [
-					{ displayName: '课程类型 Course Type', name: 'courseType', type: 'options', options: courseTypeOptions, default: 'intensive_practice' },
-					{ displayName: '每学分最少学时 Min Hours per Credit', name: 'min', type: 'number', default: 16 },
-					{ displayName: '每学分最多学时 Max Hours per Credit', name: 'max', type: 'number', default: 18 },
+					{
+						displayName: '课程类型 Course Type',
+						name: 'courseType',
+						type: 'options',
+						options: courseTypeOptions,
+						default: 'intensive_practice',
+					},
+					{
+						displayName: '每学分最少学时 Min Hours per Credit',
+						name: 'min',
+						type: 'number',
+						default: 16,
+					},
+					{
+						displayName: '每学分最多学时 Max Hours per Credit',
+						name: 'max',
+						type: 'number',
+						default: 18,
+					},
 				],
 			},
 		],
@@ -62,7 +97,11 @@ export const rulesProperty = (operations: string[]): INodeProperties => ({
 });
 
 /** Date, note and evidence recorded with every lifecycle step. */
-export const stepProperties = (operations: string[], noteLabel = '备注 Note', noteRequired = false): INodeProperties[] => {
+export const stepProperties = (
+	operations: string[],
+	noteLabel = '备注 Note',
+	noteRequired = false,
+): INodeProperties[] => {
 	const where = { show: { resource: ['proposal'], operation: operations } };
 	return [
 		{
@@ -103,7 +142,12 @@ export function readStep(ctx: IExecuteFunctions, i: number): StepOptions {
 	};
 }
 
-export function courseContext(ctx: IExecuteFunctions, consortium: Consortium, i: number, withRules = false): CourseContext {
+export function courseContext(
+	ctx: IExecuteFunctions,
+	consortium: Consortium,
+	i: number,
+	withRules = false,
+): CourseContext {
 	return {
 		actor: workflowActor(ctx),
 		timeZone: consortium.settings.timeZone,

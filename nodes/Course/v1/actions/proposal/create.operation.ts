@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { courses } from '../../../../../core/course';
 import { fieldProperties, readFields } from '../../../../shared/descriptions/fields';
 import { forEachItem } from '../../../../shared/run';
@@ -6,11 +11,20 @@ import { consortiumFor } from '../../../../shared/store';
 import { courseContext, rulesProperty, show } from './common';
 import { proposalFields } from './fields';
 
-export const description: INodeProperties[] = [...fieldProperties(proposalFields, show('create')), rulesProperty(['create'])];
+export const description: INodeProperties[] = [
+	...fieldProperties(proposalFields, show('create')),
+	rulesProperty(['create']),
+];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const consortium = await consortiumFor(this);
-	return forEachItem(this, async (i) =>
-		(await courses.create(consortium.store, readFields(this, i, proposalFields), courseContext(this, consortium, i, true))) as IDataObject,
+	return forEachItem(
+		this,
+		async (i) =>
+			(await courses.create(
+				consortium.store,
+				readFields(this, i, proposalFields),
+				courseContext(this, consortium, i, true),
+			)) as IDataObject,
 	);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { courses } from '../../../../../core/course';
 import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
@@ -6,11 +11,21 @@ import { consortiumFor } from '../../../../shared/store';
 import { courseContext, courseIdProperty, readStep, stepProperties } from './common';
 
 /** After a rejection (or during approval) the proposal goes back, editable, with the reason. */
-export const description: INodeProperties[] = [courseIdProperty(['returnToDraft']), ...stepProperties(['returnToDraft'], '退回原因 Reason', true)];
+export const description: INodeProperties[] = [
+	courseIdProperty(['returnToDraft']),
+	...stepProperties(['returnToDraft'], '退回原因 Reason', true),
+];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const consortium = await consortiumFor(this);
-	return forEachItem(this, async (i) =>
-		(await courses.returnToDraft(consortium.store, readId(this, i), readStep(this, i), courseContext(this, consortium, i))) as IDataObject,
+	return forEachItem(
+		this,
+		async (i) =>
+			(await courses.returnToDraft(
+				consortium.store,
+				readId(this, i),
+				readStep(this, i),
+				courseContext(this, consortium, i),
+			)) as IDataObject,
 	);
 }

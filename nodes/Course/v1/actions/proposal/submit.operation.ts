@@ -1,9 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { courses } from '../../../../../core/course';
 import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
-import { courseContext, courseIdProperty, readStep, rulesProperty, show, stepProperties } from './common';
+import {
+	courseContext,
+	courseIdProperty,
+	readStep,
+	rulesProperty,
+	show,
+	stepProperties,
+} from './common';
 
 export const description: INodeProperties[] = [
 	courseIdProperty(['submit']),
@@ -12,7 +24,8 @@ export const description: INodeProperties[] = [
 		name: 'enterApproval',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to move on to 审批中 Under Approval in the same step, as when an Approval node follows',
+		description:
+			'Whether to move on to 审批中 Under Approval in the same step, as when an Approval node follows',
 		displayOptions: { show: show('submit') },
 	},
 	...stepProperties(['submit']),
@@ -21,12 +34,17 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const consortium = await consortiumFor(this);
-	return forEachItem(this, async (i) =>
-		(await courses.submit(
-			consortium.store,
-			readId(this, i),
-			{ ...readStep(this, i), enterApproval: this.getNodeParameter('enterApproval', i, true) as boolean },
-			courseContext(this, consortium, i, true),
-		)) as IDataObject,
+	return forEachItem(
+		this,
+		async (i) =>
+			(await courses.submit(
+				consortium.store,
+				readId(this, i),
+				{
+					...readStep(this, i),
+					enterApproval: this.getNodeParameter('enterApproval', i, true) as boolean,
+				},
+				courseContext(this, consortium, i, true),
+			)) as IDataObject,
 	);
 }

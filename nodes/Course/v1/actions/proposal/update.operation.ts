@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { courses } from '../../../../../core/course';
 import { readFields, updateFieldProperties } from '../../../../shared/descriptions/fields';
 import { readId } from '../../../../shared/params';
@@ -16,12 +21,14 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const consortium = await consortiumFor(this);
-	return forEachItem(this, async (i) =>
-		(await courses.update(
-			consortium.store,
-			readId(this, i),
-			readFields(this, i, proposalFields, 'updateFields'),
-			courseContext(this, consortium, i, true),
-		)) as IDataObject,
+	return forEachItem(
+		this,
+		async (i) =>
+			(await courses.update(
+				consortium.store,
+				readId(this, i),
+				readFields(this, i, proposalFields, 'updateFields'),
+				courseContext(this, consortium, i, true),
+			)) as IDataObject,
 	);
 }

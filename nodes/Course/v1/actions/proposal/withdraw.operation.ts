@@ -1,15 +1,30 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { courses } from '../../../../../core/course';
 import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { courseContext, courseIdProperty, readStep, stepProperties } from './common';
 
-export const description: INodeProperties[] = [courseIdProperty(['withdraw']), ...stepProperties(['withdraw'], '撤回原因 Reason')];
+export const description: INodeProperties[] = [
+	courseIdProperty(['withdraw']),
+	...stepProperties(['withdraw'], '撤回原因 Reason'),
+];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const consortium = await consortiumFor(this);
-	return forEachItem(this, async (i) =>
-		(await courses.withdraw(consortium.store, readId(this, i), readStep(this, i), courseContext(this, consortium, i))) as IDataObject,
+	return forEachItem(
+		this,
+		async (i) =>
+			(await courses.withdraw(
+				consortium.store,
+				readId(this, i),
+				readStep(this, i),
+				courseContext(this, consortium, i),
+			)) as IDataObject,
 	);
 }

@@ -11,7 +11,8 @@ export const description: INodeProperties[] = [
 		type: 'multiOptions',
 		options: reportOptions,
 		default: [...REPORT_NAMES],
-		description: '每项带 report 字段，可直接接“生成工作簿” Each item carries its report name, ready for Build Workbook',
+		description:
+			'每项带 report 字段，可直接接“生成工作簿” Each item carries its report name, ready for Build Workbook',
 		displayOptions: { show: { resource: ['compliance'], operation: ['items'] } },
 	},
 ];
@@ -25,7 +26,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const chosen = readReportNames(this, 'reports', '报表 Reports', i);
 		const out = [];
 		for (const name of REPORT_NAMES.filter((r) => chosen.includes(r))) {
-			out.push(...(await REPORTS[name](store, options)).map((item) => ({ ...item, asOf: options.asOf })));
+			out.push(
+				...(await REPORTS[name](store, options)).map((item) => ({ ...item, asOf: options.asOf })),
+			);
 		}
 		return out;
 	});

@@ -1,5 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { complianceRules, DEFAULT_RULES, REPORT_NAMES, RULE_BASIS_LABELS, RULE_FIELDS, type ReportName, type ReportOptions } from '../../../../../core/exchange';
+import {
+	complianceRules,
+	DEFAULT_RULES,
+	REPORT_NAMES,
+	RULE_BASIS_LABELS,
+	RULE_FIELDS,
+	type ReportName,
+	type ReportOptions,
+} from '../../../../../core/exchange';
 import { choiceList, optionalDate, optionalText } from '../../../../../core/util/validate';
 import { dateInZone } from '../../../../../core/util/time';
 
@@ -20,10 +28,30 @@ const show = { resource: ['compliance'], operation: REPORT_OPERATIONS };
 function ruleOptions(): INodeProperties[] {
 	return RULE_FIELDS.map((field): INodeProperties => {
 		const value = DEFAULT_RULES[field.name];
-		const base = { displayName: field.label, name: field.name, description: `${RULE_BASIS_LABELS[field.basis]}：${field.note}` };
-		if (field.kind === 'choice') return { ...base, type: 'options' as const, options: field.choices!.map((c) => ({ name: c.label, value: c.value })), default: value as string };
-		if (field.kind === 'number') return { ...base, type: 'number' as const, typeOptions: { numberPrecision: 2 }, default: value as number };
-		return { ...base, type: 'string' as const, default: Array.isArray(value) ? value.join(', ') : String(value) };
+		const base = {
+			displayName: field.label,
+			name: field.name,
+			description: `${RULE_BASIS_LABELS[field.basis]}：${field.note}`,
+		};
+		if (field.kind === 'choice')
+			return {
+				...base,
+				type: 'options' as const,
+				options: field.choices!.map((c) => ({ name: c.label, value: c.value })),
+				default: value as string,
+			};
+		if (field.kind === 'number')
+			return {
+				...base,
+				type: 'number' as const,
+				typeOptions: { numberPrecision: 2 },
+				default: value as number,
+			};
+		return {
+			...base,
+			type: 'string' as const,
+			default: Array.isArray(value) ? value.join(', ') : String(value),
+		};
 	}).sort((a, b) => (a.displayName < b.displayName ? -1 : 1));
 }
 
@@ -35,7 +63,8 @@ export const sharedProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '2026-12-01',
-		description: '留空为今天（联合体时区）；可传入定时触发的 timestamp。Blank: today in the consortium time zone; a schedule timestamp works too',
+		description:
+			'留空为今天（联合体时区）；可传入定时触发的 timestamp。Blank: today in the consortium time zone; a schedule timestamp works too',
 		displayOptions: { show },
 	},
 	{
@@ -44,7 +73,8 @@ export const sharedProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '2025-2026-1',
-		description: '技师课时只统计此学期；留空为全部学期 Technician hours for this term only; blank: every term',
+		description:
+			'技师课时只统计此学期；留空为全部学期 Technician hours for this term only; blank: every term',
 		displayOptions: { show: { resource: ['compliance'], operation: ['technicianHours', 'items'] } },
 	},
 	{
@@ -60,13 +90,28 @@ export const sharedProperties: INodeProperties[] = [
 	},
 ];
 
-export function readReportOptions(ctx: IExecuteFunctions, i: number, timeZone: string): ReportOptions {
-	const asOf = optionalDate(ctx.getNodeParameter('asOf', i, ''), 'asOf', '统计日期 As Of', timeZone) ?? dateInZone(new Date(), timeZone);
+export function readReportOptions(
+	ctx: IExecuteFunctions,
+	i: number,
+	timeZone: string,
+): ReportOptions {
+	const asOf =
+		optionalDate(ctx.getNodeParameter('asOf', i, ''), 'asOf', '统计日期 As Of', timeZone) ??
+		dateInZone(new Date(), timeZone);
 	const term = optionalText(ctx.getNodeParameter('term', i, ''), 'term', '学期 Term', 20);
-	return { asOf, term, rules: complianceRules(ctx.getNodeParameter('rules', i, {}) as IDataObject) };
+	return {
+		asOf,
+		term,
+		rules: complianceRules(ctx.getNodeParameter('rules', i, {}) as IDataObject),
+	};
 }
 
 /** The reports (or sheets) chosen, each one of the six: a list from an expression is checked like the editor's choice. */
-export function readReportNames(ctx: IExecuteFunctions, name: string, label: string, i: number): ReportName[] {
+export function readReportNames(
+	ctx: IExecuteFunctions,
+	name: string,
+	label: string,
+	i: number,
+): ReportName[] {
 	return choiceList(ctx.getNodeParameter(name, i, REPORT_NAMES), name, label, REPORT_NAMES);
 }

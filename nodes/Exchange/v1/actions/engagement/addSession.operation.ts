@@ -16,11 +16,21 @@ const sessionFields: FieldDef[] = [
 	{ key: 'feedbackCount', label: '评分人数 Respondents', type: 'number' },
 ];
 
-export const description: INodeProperties[] = [recordIdProperty(show, '授课记录 ID Engagement ID'), ...fieldProperties(sessionFields, show)];
+export const description: INodeProperties[] = [
+	recordIdProperty(show, '授课记录 ID Engagement ID'),
+	...fieldProperties(sessionFields, show),
+];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);
-	return forEachItem(this, async (i) =>
-		(await addSession(store, readId(this, i), readFields(this, i, sessionFields) as unknown as SessionInput, workflowActor(this))) as never,
+	return forEachItem(
+		this,
+		async (i) =>
+			(await addSession(
+				store,
+				readId(this, i),
+				readFields(this, i, sessionFields) as unknown as SessionInput,
+				workflowActor(this),
+			)) as never,
 	);
 }

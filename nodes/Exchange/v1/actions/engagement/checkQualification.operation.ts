@@ -1,5 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { checkEngagementQualification, DEFAULT_QUALIFICATION_RULES } from '../../../../../core/exchange';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import {
+	checkEngagementQualification,
+	DEFAULT_QUALIFICATION_RULES,
+} from '../../../../../core/exchange';
 import { recordIdProperty } from '../../../../shared/descriptions/common';
 import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
@@ -16,18 +24,47 @@ export const description: INodeProperties[] = [
 		placeholder: '修改规则 Override a Rule',
 		default: {},
 		displayOptions: { show },
-		description: '留空则用默认：从业≥3年，且具备中级及以上职称或高级工及以上技能等级 Defaults: ≥3 years in industry and a qualifying title or skill level',
+		description:
+			'留空则用默认：从业≥3年，且具备中级及以上职称或高级工及以上技能等级 Defaults: ≥3 years in industry and a qualifying title or skill level',
 		options: [
-			{ displayName: '最少从业年限 Min Years in Industry', name: 'minYearsInIndustry', type: 'number', default: 3 },
-			{ displayName: '认可职称 Accepted Titles', name: 'titles', type: 'string', default: '', description: '逗号分隔，留空为默认 Comma-separated; blank: ' + DEFAULT_QUALIFICATION_RULES.titles.join('、') },
-			{ displayName: '认可技能等级 Accepted Skill Levels', name: 'skillLevels', type: 'string', default: '', description: '逗号分隔，留空为默认 Comma-separated; blank: ' + DEFAULT_QUALIFICATION_RULES.skillLevels.join('、') },
+			{
+				displayName: '最少从业年限 Min Years in Industry',
+				name: 'minYearsInIndustry',
+				type: 'number',
+				default: 3,
+			},
+			{
+				displayName: '认可职称 Accepted Titles',
+				name: 'titles',
+				type: 'string',
+				default: '',
+				description:
+					'逗号分隔，留空为默认 Comma-separated; blank: ' +
+					DEFAULT_QUALIFICATION_RULES.titles.join('、'),
+			},
+			{
+				displayName: '认可技能等级 Accepted Skill Levels',
+				name: 'skillLevels',
+				type: 'string',
+				default: '',
+				description:
+					'逗号分隔，留空为默认 Comma-separated; blank: ' +
+					DEFAULT_QUALIFICATION_RULES.skillLevels.join('、'),
+			},
 		],
 	},
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);
-	return forEachItem(this, async (i) =>
-		(await checkEngagementQualification(store, readId(this, i), this.getNodeParameter('rules', i, {}) as IDataObject, workflowActor(this))) as never,
+	return forEachItem(
+		this,
+		async (i) =>
+			(await checkEngagementQualification(
+				store,
+				readId(this, i),
+				this.getNodeParameter('rules', i, {}) as IDataObject,
+				workflowActor(this),
+			)) as never,
 	);
 }

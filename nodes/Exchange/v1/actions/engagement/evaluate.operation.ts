@@ -10,18 +10,36 @@ const show = { resource: ['engagement'], operation: ['evaluate'] };
 
 export const description: INodeProperties[] = [
 	recordIdProperty(show, '授课记录 ID Engagement ID'),
-	{ displayName: '系部评价 Department Grade', name: 'grade', type: 'options', options: gradeOptions, default: 'good', displayOptions: { show } },
-	{ displayName: '评价意见 Comments', name: 'comments', type: 'string', default: '', displayOptions: { show } },
+	{
+		displayName: '系部评价 Department Grade',
+		name: 'grade',
+		type: 'options',
+		options: gradeOptions,
+		default: 'good',
+		displayOptions: { show },
+	},
+	{
+		displayName: '评价意见 Comments',
+		name: 'comments',
+		type: 'string',
+		default: '',
+		displayOptions: { show },
+	},
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);
-	return forEachItem(this, async (i) =>
-		(await evaluateEngagement(
-			store,
-			readId(this, i),
-			{ grade: this.getNodeParameter('grade', i) as string, comments: this.getNodeParameter('comments', i, '') as string },
-			workflowActor(this),
-		)) as never,
+	return forEachItem(
+		this,
+		async (i) =>
+			(await evaluateEngagement(
+				store,
+				readId(this, i),
+				{
+					grade: this.getNodeParameter('grade', i) as string,
+					comments: this.getNodeParameter('comments', i, '') as string,
+				},
+				workflowActor(this),
+			)) as never,
 	);
 }

@@ -2,10 +2,21 @@ import type { FieldDef } from '../../../../shared/descriptions/fields';
 import { ORGANISATION_REF, PERSON_REF } from '../../../../../core/directory/lookup';
 
 export const engagementFields: FieldDef[] = [
-	{ key: 'technicianId', label: '企业技师 Technician', type: 'string', required: true, description: PERSON_REF },
+	{
+		key: 'technicianId',
+		label: '企业技师 Technician',
+		type: 'string',
+		required: true,
+		description: PERSON_REF,
+	},
 	{ key: 'course', label: '课程 Course', type: 'string', required: true },
 	{ key: 'term', label: '学期 Term', type: 'string', required: true, placeholder: '2025-2026-1' },
-	{ key: 'enterpriseId', label: '所在企业 Enterprise', type: 'string', description: `${ORGANISATION_REF}；留空则取技师所属单位 Blank: the technician's organisation` },
+	{
+		key: 'enterpriseId',
+		label: '所在企业 Enterprise',
+		type: 'string',
+		description: `${ORGANISATION_REF}；留空则取技师所属单位 Blank: the technician's organisation`,
+	},
 	{ key: 'module', label: '模块 Module', type: 'string' },
 	{ key: 'yearsInIndustry', label: '从业年限 Years in Industry', type: 'number' },
 ];

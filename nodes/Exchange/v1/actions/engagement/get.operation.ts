@@ -5,7 +5,9 @@ import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
-export const description: INodeProperties[] = [recordIdProperty({ resource: ['engagement'], operation: ['get'] }, '授课记录 ID Engagement ID')];
+export const description: INodeProperties[] = [
+	recordIdProperty({ resource: ['engagement'], operation: ['get'] }, '授课记录 ID Engagement ID'),
+];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);

@@ -7,7 +7,15 @@ import * as get from './get.operation';
 import * as list from './list.operation';
 import * as transition from './transition.operation';
 
-export const operations = { create, get, list, addSession, evaluate, checkQualification, transition };
+export const operations = {
+	create,
+	get,
+	list,
+	addSession,
+	evaluate,
+	checkQualification,
+	transition,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -19,11 +27,27 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: '列表 List', value: 'list', action: '列表 List engagements' },
 			{ name: '创建 Create', value: 'create', action: '创建 Create an engagement' },
-			{ name: '变更状态 Transition', value: 'transition', action: '变更状态 Move an engagement along its lifecycle' },
-			{ name: '登记课时 Add Session', value: 'addSession', action: '登记课时 Add a taught session' },
-			{ name: '系部评价 Evaluate', value: 'evaluate', action: '系部评价 Record the department evaluation' },
+			{
+				name: '变更状态 Transition',
+				value: 'transition',
+				action: '变更状态 Move an engagement along its lifecycle',
+			},
+			{
+				name: '登记课时 Add Session',
+				value: 'addSession',
+				action: '登记课时 Add a taught session',
+			},
+			{
+				name: '系部评价 Evaluate',
+				value: 'evaluate',
+				action: '系部评价 Record the department evaluation',
+			},
 			{ name: '获取 Get', value: 'get', action: '获取 Get an engagement' },
-			{ name: '资格审核 Check Qualification', value: 'checkQualification', action: '资格审核 Check the qualification of a technician' },
+			{
+				name: '资格审核 Check Qualification',
+				value: 'checkQualification',
+				action: '资格审核 Check the qualification of a technician',
+			},
 		],
 		default: 'create',
 	},

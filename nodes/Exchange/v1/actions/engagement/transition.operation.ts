@@ -21,18 +21,26 @@ export const description: INodeProperties[] = [
 		default: 'approved',
 		displayOptions: { show },
 	},
-	{ displayName: '说明 Reason', name: 'reason', type: 'string', default: '', displayOptions: { show } },
+	{
+		displayName: '说明 Reason',
+		name: 'reason',
+		type: 'string',
+		default: '',
+		displayOptions: { show },
+	},
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);
-	return forEachItem(this, async (i) =>
-		(await transitionEngagement(
-			store,
-			readId(this, i),
-			this.getNodeParameter('status', i) as string,
-			{ reason: this.getNodeParameter('reason', i, '') as string },
-			workflowActor(this),
-		)) as never,
+	return forEachItem(
+		this,
+		async (i) =>
+			(await transitionEngagement(
+				store,
+				readId(this, i),
+				this.getNodeParameter('status', i) as string,
+				{ reason: this.getNodeParameter('reason', i, '') as string },
+				workflowActor(this),
+			)) as never,
 	);
 }

@@ -5,12 +5,19 @@ import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { placementFields } from './fields';
 
-export const description: INodeProperties[] = fieldProperties(placementFields, { resource: ['placement'], operation: ['create'] });
+export const description: INodeProperties[] = fieldProperties(placementFields, {
+	resource: ['placement'],
+	operation: ['create'],
+});
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);
 	return forEachItem(this, async (i) => {
-		const placement = await createPlacement(store, readFields(this, i, placementFields) as unknown as PlacementInput, workflowActor(this));
+		const placement = await createPlacement(
+			store,
+			readFields(this, i, placementFields) as unknown as PlacementInput,
+			workflowActor(this),
+		);
 		return placement as never;
 	});
 }

@@ -5,7 +5,9 @@ import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
-export const description: INodeProperties[] = [recordIdProperty({ resource: ['placement'], operation: ['get'] }, '实践记录 ID Placement ID')];
+export const description: INodeProperties[] = [
+	recordIdProperty({ resource: ['placement'], operation: ['get'] }, '实践记录 ID Placement ID'),
+];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);

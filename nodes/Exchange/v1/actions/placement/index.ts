@@ -18,7 +18,11 @@ export const description: INodeProperties[] = [
 			{ name: '修改计划 Update', value: 'update', action: '修改计划 Update a planned placement' },
 			{ name: '列表 List', value: 'list', action: '列表 List placements' },
 			{ name: '创建 Create', value: 'create', action: '创建 Create a placement' },
-			{ name: '变更状态 Transition', value: 'transition', action: '变更状态 Move a placement along its lifecycle' },
+			{
+				name: '变更状态 Transition',
+				value: 'transition',
+				action: '变更状态 Move a placement along its lifecycle',
+			},
 			{ name: '获取 Get', value: 'get', action: '获取 Get a placement' },
 		],
 		default: 'create',

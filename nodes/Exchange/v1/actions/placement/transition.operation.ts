@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { transitionPlacement } from '../../../../../core/exchange';
 import { recordIdProperty } from '../../../../shared/descriptions/common';
 import { readId } from '../../../../shared/params';
@@ -17,7 +22,8 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		options: statusOptions.filter((o) => o.value !== 'planned'),
 		default: 'approved',
-		description: '计划→批准→实践中→交报告→企业考核→结束，或取消 Planned → approved → in progress → report submitted → assessed → closed, or cancelled',
+		description:
+			'计划→批准→实践中→交报告→企业考核→结束，或取消 Planned → approved → in progress → report submitted → assessed → closed, or cancelled',
 		displayOptions: { show },
 	},
 	{
@@ -45,9 +51,25 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{ displayName: '考核意见 Assessment Comments', name: 'comments', type: 'string', default: '' },
-			{ displayName: '系部评价 Department Grade', name: 'departmentGrade', type: 'options', options: gradeOptions, default: 'good' },
-			{ displayName: '系部意见 Department Comments', name: 'departmentComments', type: 'string', default: '' },
+			{
+				displayName: '考核意见 Assessment Comments',
+				name: 'comments',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: '系部评价 Department Grade',
+				name: 'departmentGrade',
+				type: 'options',
+				options: gradeOptions,
+				default: 'good',
+			},
+			{
+				displayName: '系部意见 Department Comments',
+				name: 'departmentComments',
+				type: 'string',
+				default: '',
+			},
 			{ displayName: '说明 Reason', name: 'reason', type: 'string', default: '' },
 		],
 	},
@@ -60,9 +82,16 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 		const input = {
 			...extra,
-			report: to === 'report_submitted' ? (this.getNodeParameter('report', i, '') as string) : undefined,
+			report:
+				to === 'report_submitted' ? (this.getNodeParameter('report', i, '') as string) : undefined,
 			grade: to === 'assessed' ? (this.getNodeParameter('grade', i) as string) : undefined,
 		};
-		return (await transitionPlacement(store, readId(this, i), to, input as never, workflowActor(this))) as never;
+		return (await transitionPlacement(
+			store,
+			readId(this, i),
+			to,
+			input as never,
+			workflowActor(this),
+		)) as never;
 	});
 }

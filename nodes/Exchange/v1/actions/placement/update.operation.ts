@@ -23,7 +23,14 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);
-	return forEachItem(this, async (i) =>
-		(await updatePlacement(store, readId(this, i), readFields(this, i, placementFields, 'updateFields') as Partial<PlacementInput>, workflowActor(this))) as never,
+	return forEachItem(
+		this,
+		async (i) =>
+			(await updatePlacement(
+				store,
+				readId(this, i),
+				readFields(this, i, placementFields, 'updateFields') as Partial<PlacementInput>,
+				workflowActor(this),
+			)) as never,
 	);
 }

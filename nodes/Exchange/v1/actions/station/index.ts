@@ -11,6 +11,10 @@ import * as upsert from './upsert.operation';
 export const operations = { create, get, update, upsert, list, delete: del, bulkUpsert };
 
 export const description: INodeProperties[] = [
-	entityOperationProperty('station', { zh: '实践站点', one: 'a practice station', many: 'practice stations' }),
+	entityOperationProperty('station', {
+		zh: '实践站点',
+		one: 'a practice station',
+		many: 'practice stations',
+	}),
 	...Object.values(operations).flatMap((op) => op.description),
 ];

@@ -8,21 +8,47 @@ import { consortiumFor } from '../../../../shared/store';
 const show = { resource: ['weeklyLog'], operation: ['add'] };
 
 const logFields: FieldDef[] = [
-	{ key: 'weekStart', label: '周起始日 Week Start', type: 'date', required: true, description: '该周任一日期，按其所在周（周一起）记录 Any date of the week; stored as its Monday' },
+	{
+		key: 'weekStart',
+		label: '周起始日 Week Start',
+		type: 'date',
+		required: true,
+		description:
+			'该周任一日期，按其所在周（周一起）记录 Any date of the week; stored as its Monday',
+	},
 	{ key: 'daysOnSite', label: '在岗天数 Days On Site', type: 'number', required: true, default: 5 },
 	{ key: 'hours', label: '工时 Hours', type: 'number', required: true, default: 40 },
 	{ key: 'content', label: '实践内容 Content', type: 'string', required: true },
-	{ key: 'onSiteDates', label: '在岗日期 On-site Dates', type: 'list', description: '可选，逗号分隔的具体日期 Optional exact dates, comma separated' },
+	{
+		key: 'onSiteDates',
+		label: '在岗日期 On-site Dates',
+		type: 'list',
+		description: '可选，逗号分隔的具体日期 Optional exact dates, comma separated',
+	},
 ];
 
 export const description: INodeProperties[] = [
-	{ displayName: '实践记录 ID Placement ID', name: 'placementId', type: 'string', required: true, default: '', displayOptions: { show } },
+	{
+		displayName: '实践记录 ID Placement ID',
+		name: 'placementId',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: { show },
+	},
 	...fieldProperties(logFields, show),
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);
-	return forEachItem(this, async (i) =>
-		(await addLog(store, readId(this, i, 'placementId', '实践记录 ID Placement ID'), readFields(this, i, logFields) as unknown as LogInput, workflowActor(this))) as never,
+	return forEachItem(
+		this,
+		async (i) =>
+			(await addLog(
+				store,
+				readId(this, i, 'placementId', '实践记录 ID Placement ID'),
+				readFields(this, i, logFields) as unknown as LogInput,
+				workflowActor(this),
+			)) as never,
 	);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { confirmLog } from '../../../../../core/exchange';
 import { recordIdProperty } from '../../../../shared/descriptions/common';
 import { readId } from '../../../../shared/params';
@@ -16,7 +21,15 @@ export const description: INodeProperties[] = [
 		placeholder: '添加字段 Add Field',
 		default: {},
 		displayOptions: { show },
-		options: [{ displayName: '确认人 Confirmed By', name: 'confirmedBy', type: 'string', default: '', description: '默认为企业导师 Defaults to the placement\'s mentor' }],
+		options: [
+			{
+				displayName: '确认人 Confirmed By',
+				name: 'confirmedBy',
+				type: 'string',
+				default: '',
+				description: "默认为企业导师 Defaults to the placement's mentor",
+			},
+		],
 	},
 ];
 
@@ -24,6 +37,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const { store } = await consortiumFor(this);
 	return forEachItem(this, async (i) => {
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		return (await confirmLog(store, readId(this, i), { confirmedBy: extra.confirmedBy as string }, workflowActor(this))) as never;
+		return (await confirmLog(
+			store,
+			readId(this, i),
+			{ confirmedBy: extra.confirmedBy as string },
+			workflowActor(this),
+		)) as never;
 	});
 }

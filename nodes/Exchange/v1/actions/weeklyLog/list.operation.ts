@@ -5,10 +5,21 @@ import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
 export const description: INodeProperties[] = [
-	{ displayName: '实践记录 ID Placement ID', name: 'placementId', type: 'string', required: true, default: '', displayOptions: { show: { resource: ['weeklyLog'], operation: ['list'] } } },
+	{
+		displayName: '实践记录 ID Placement ID',
+		name: 'placementId',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: { show: { resource: ['weeklyLog'], operation: ['list'] } },
+	},
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);
-	return forEachItem(this, async (i) => (await listLogs(store, readId(this, i, 'placementId', '实践记录 ID Placement ID'))) as never);
+	return forEachItem(
+		this,
+		async (i) =>
+			(await listLogs(store, readId(this, i, 'placementId', '实践记录 ID Placement ID'))) as never,
+	);
 }

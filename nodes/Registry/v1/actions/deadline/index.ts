@@ -12,8 +12,16 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['deadline'] } },
 		options: [
-			{ name: '列出期限 List in Window', value: 'list', action: '列出期限 List deadlines in a window' },
-			{ name: '生成提醒 Build Reminders', value: 'remind', action: '生成提醒 Build one reminder email per owner' },
+			{
+				name: '列出期限 List in Window',
+				value: 'list',
+				action: '列出期限 List deadlines in a window',
+			},
+			{
+				name: '生成提醒 Build Reminders',
+				value: 'remind',
+				action: '生成提醒 Build one reminder email per owner',
+			},
 		],
 		default: 'list',
 	},

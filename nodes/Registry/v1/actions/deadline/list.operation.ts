@@ -8,5 +8,9 @@ export const description = windowProperties('list', 90);
 /** One item per deadline in the window: kind, date, days left, subject, owner and email. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store, settings } = await consortiumFor(this);
-	return forEachItem(this, async (i) => (await deadlinesInWindow(this, i, store, settings.timeZone, 90)) as unknown as IDataObject[]);
+	return forEachItem(
+		this,
+		async (i) =>
+			(await deadlinesInWindow(this, i, store, settings.timeZone, 90)) as unknown as IDataObject[],
+	);
 }

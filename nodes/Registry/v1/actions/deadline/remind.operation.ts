@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { reminderMessages } from '../../../../../core/registry';
 import { ValidationError } from '../../../../../core/util/errors';
 import { optionalEmail, optionalNumber, scalarText } from '../../../../../core/util/validate';
@@ -23,7 +28,8 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: 7,
-		description: '剩余天数不超过此值时每天提醒并抄送秘书处 At or under this many days left: reminded daily, secretariat copied',
+		description:
+			'剩余天数不超过此值时每天提醒并抄送秘书处 At or under this many days left: reminded daily, secretariat copied',
 		displayOptions: show,
 	},
 	{
@@ -32,7 +38,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		placeholder: 'name@email.com',
 		default: '',
-		description: '抄送紧急事项；无负责人邮箱的事项也发到这里 Copied on urgent items; receives items whose owner has no email',
+		description:
+			'抄送紧急事项；无负责人邮箱的事项也发到这里 Copied on urgent items; receives items whose owner has no email',
 		displayOptions: show,
 	},
 	...windowProperties('remind', 90).map((p) => ({ ...p, displayOptions: show })),
@@ -42,18 +49,35 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store, settings } = await consortiumFor(this);
 	return forEachItem(this, async (i) => {
-		const days = scalarText(this.getNodeParameter('reminderDays', i, '90,30,7'), 'reminderDays', '提醒天数 Remind Days Before')
+		const days = scalarText(
+			this.getNodeParameter('reminderDays', i, '90,30,7'),
+			'reminderDays',
+			'提醒天数 Remind Days Before',
+		)
 			.split(/[,，\s]+/)
 			.filter(Boolean)
 			.map(Number);
 		if (!days.length || days.some((d) => !Number.isInteger(d) || d < 0)) {
-			throw new ValidationError('提醒天数 Remind Days Before must be whole numbers like 90,30,7 / 应为整数列表', 'reminderDays');
+			throw new ValidationError(
+				'提醒天数 Remind Days Before must be whole numbers like 90,30,7 / 应为整数列表',
+				'reminderDays',
+			);
 		}
 		const deadlines = await deadlinesInWindow(this, i, store, settings.timeZone, Math.max(...days));
 		const messages = reminderMessages(deadlines, {
 			reminderDays: days,
-			urgentDays: optionalNumber(this.getNodeParameter('urgentDays', i, 7), 'urgentDays', '紧急天数 Urgent Within Days', { min: 0, integer: true }) ?? 7,
-			secretariatEmail: optionalEmail(this.getNodeParameter('ccEmail', i, ''), 'ccEmail', '秘书处邮箱 Secretariat Email'),
+			urgentDays:
+				optionalNumber(
+					this.getNodeParameter('urgentDays', i, 7),
+					'urgentDays',
+					'紧急天数 Urgent Within Days',
+					{ min: 0, integer: true },
+				) ?? 7,
+			secretariatEmail: optionalEmail(
+				this.getNodeParameter('ccEmail', i, ''),
+				'ccEmail',
+				'秘书处邮箱 Secretariat Email',
+			),
 		});
 		return messages as unknown as IDataObject[];
 	});

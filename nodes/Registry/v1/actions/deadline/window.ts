@@ -1,27 +1,73 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { DEADLINE_KIND_LABELS, DEADLINE_KINDS, listDeadlines, type Deadline } from '../../../../../core/registry';
+import {
+	DEADLINE_KIND_LABELS,
+	DEADLINE_KINDS,
+	listDeadlines,
+	type Deadline,
+} from '../../../../../core/registry';
 import type { Store } from '../../../../../core/store';
 import { addDays } from '../../../../../core/util/time';
 import { choiceList, optionalDate } from '../../../../../core/util/validate';
 import { todayIn } from '../common';
 
-export const kindOptions = Object.entries(DEADLINE_KIND_LABELS).map(([value, name]) => ({ name, value }));
+export const kindOptions = Object.entries(DEADLINE_KIND_LABELS).map(([value, name]) => ({
+	name,
+	value,
+}));
 
 export const windowProperties = (operation: string, defaultDays: number): INodeProperties[] => {
 	const show = { show: { resource: ['deadline'], operation: [operation] } };
 	return [
-		{ displayName: '起始日期 From', name: 'from', type: 'string', default: '', placeholder: '2026-09-01', description: '含当天；留空为今天（联合体时区）Inclusive; empty for today in the consortium time zone', displayOptions: show },
-		{ displayName: '截止日期 To', name: 'to', type: 'string', default: '', placeholder: '2026-11-30', description: `含当天；留空为起始日期后 ${defaultDays} 天 Inclusive; empty for ${defaultDays} days after From`, displayOptions: show },
-		{ displayName: '期限类型 Kinds', name: 'kinds', type: 'multiOptions', options: kindOptions, default: [], description: '留空为全部 Empty for all kinds', displayOptions: show },
+		{
+			displayName: '起始日期 From',
+			name: 'from',
+			type: 'string',
+			default: '',
+			placeholder: '2026-09-01',
+			description:
+				'含当天；留空为今天（联合体时区）Inclusive; empty for today in the consortium time zone',
+			displayOptions: show,
+		},
+		{
+			displayName: '截止日期 To',
+			name: 'to',
+			type: 'string',
+			default: '',
+			placeholder: '2026-11-30',
+			description: `含当天；留空为起始日期后 ${defaultDays} 天 Inclusive; empty for ${defaultDays} days after From`,
+			displayOptions: show,
+		},
+		{
+			displayName: '期限类型 Kinds',
+			name: 'kinds',
+			type: 'multiOptions',
+			options: kindOptions,
+			default: [],
+			description: '留空为全部 Empty for all kinds',
+			displayOptions: show,
+		},
 	];
 };
 
 /** Reads the window for item `i` and lists what falls in it, days left counted from today in the consortium's zone. */
-export async function deadlinesInWindow(ctx: IExecuteFunctions, i: number, store: Store, timeZone: string, defaultDays: number): Promise<Deadline[]> {
+export async function deadlinesInWindow(
+	ctx: IExecuteFunctions,
+	i: number,
+	store: Store,
+	timeZone: string,
+	defaultDays: number,
+): Promise<Deadline[]> {
 	const today = todayIn(timeZone);
 	const from = optionalDate(ctx.getNodeParameter('from', i, ''), 'from', '起始日期 From') ?? today;
-	const to = optionalDate(ctx.getNodeParameter('to', i, ''), 'to', '截止日期 To') ?? addDays(from, defaultDays);
+	const to =
+		optionalDate(ctx.getNodeParameter('to', i, ''), 'to', '截止日期 To') ??
+		addDays(from, defaultDays);
 	// A multi-options value from an expression: each kind checked, since a text would reach `in (…)` as one odd value.
-	const kinds = choiceList(ctx.getNodeParameter('kinds', i, []), 'kinds', '期限类型 Kinds', DEADLINE_KINDS);
+	const kinds = choiceList(
+		ctx.getNodeParameter('kinds', i, []),
+		'kinds',
+		'期限类型 Kinds',
+		DEADLINE_KINDS,
+	);
 	return listDeadlines(store, { from, to, today, kinds });
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { patents } from '../../../../../core/registry';
 import { optionalDate } from '../../../../../core/util/validate';
 import { readId } from '../../../../shared/params';
@@ -9,8 +14,23 @@ import { todayIn } from '../common';
 const show = { show: { resource: ['patent'], operation: ['feeSchedule'] } };
 
 export const description: INodeProperties[] = [
-	{ displayName: '专利 ID Patent ID', name: 'id', type: 'string', required: true, default: '', displayOptions: show },
-	{ displayName: '截至日期 As Of', name: 'asOf', type: 'string', default: '', placeholder: '2026-09-01', description: '按哪一天判断各年度状态，留空为今天 The day states are judged on; empty for today', displayOptions: show },
+	{
+		displayName: '专利 ID Patent ID',
+		name: 'id',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: show,
+	},
+	{
+		displayName: '截至日期 As Of',
+		name: 'asOf',
+		type: 'string',
+		default: '',
+		placeholder: '2026-09-01',
+		description: '按哪一天判断各年度状态，留空为今天 The day states are judged on; empty for today',
+		displayOptions: show,
+	},
 ];
 
 /** One item per patent year: due date, grace end, amount, and whether it is paid, due, in grace or lost. */
@@ -18,9 +38,26 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const { store, settings } = await consortiumFor(this);
 	return forEachItem(this, async (i) => {
 		const id = readId(this, i);
-		const asOf = optionalDate(this.getNodeParameter('asOf', i, ''), 'asOf', '截至日期 As Of') ?? todayIn(settings.timeZone);
-		const { entries, flaggedForTermination, paidThroughAssumed } = await patents.feeSchedule(store, id, asOf);
+		const asOf =
+			optionalDate(this.getNodeParameter('asOf', i, ''), 'asOf', '截至日期 As Of') ??
+			todayIn(settings.timeZone);
+		const { entries, flaggedForTermination, paidThroughAssumed } = await patents.feeSchedule(
+			store,
+			id,
+			asOf,
+		);
 		// The Chinese state label comes first so a spreadsheet of this output reads 宽限期内, not in_grace.
-		return entries.map(({ year, stateLabel, ...e }) => ({ patentId: id, asOf, year, stateLabel, ...e, flaggedForTermination, paidThroughAssumed }) as IDataObject);
+		return entries.map(
+			({ year, stateLabel, ...e }) =>
+				({
+					patentId: id,
+					asOf,
+					year,
+					stateLabel,
+					...e,
+					flaggedForTermination,
+					paidThroughAssumed,
+				}) as IDataObject,
+		);
 	});
 }

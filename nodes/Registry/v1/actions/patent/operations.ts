@@ -5,5 +5,11 @@ import { patentFields, patentFilters, patentHeaderAliases } from './fields';
 
 export const patentOperations = {
 	...entityOperations('patent', patents, patentFields, patentFilters),
-	import: importOperation('patent', patentFields, patentHeaderAliases, (store, rows, actor, batchSize, today) => importPatents(store, rows as never[], actor, batchSize, { today })),
+	import: importOperation(
+		'patent',
+		patentFields,
+		patentHeaderAliases,
+		(store, rows, actor, batchSize, today) =>
+			importPatents(store, rows as never[], actor, batchSize, { today }),
+	),
 };

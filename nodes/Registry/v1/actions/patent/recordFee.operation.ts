@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { patents } from '../../../../../core/registry';
 import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
@@ -7,8 +12,23 @@ import { consortiumFor } from '../../../../shared/store';
 const show = { show: { resource: ['patent'], operation: ['recordFee'] } };
 
 export const description: INodeProperties[] = [
-	{ displayName: '专利 ID Patent ID', name: 'id', type: 'string', required: true, default: '', displayOptions: show },
-	{ displayName: '缴费日期 Paid On', name: 'paidOn', type: 'string', required: true, default: '', placeholder: '2026-07-20', displayOptions: show },
+	{
+		displayName: '专利 ID Patent ID',
+		name: 'id',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: show,
+	},
+	{
+		displayName: '缴费日期 Paid On',
+		name: 'paidOn',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '2026-07-20',
+		displayOptions: show,
+	},
 	{
 		displayName: '年度 Patent Year',
 		name: 'year',
@@ -38,7 +58,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		return (await patents.recordFeePayment(
 			store,
 			readId(this, i),
-			{ paidOn: this.getNodeParameter('paidOn', i), year: year || undefined, amount: amount || undefined, note: this.getNodeParameter('note', i, '') },
+			{
+				paidOn: this.getNodeParameter('paidOn', i),
+				year: year || undefined,
+				amount: amount || undefined,
+				note: this.getNodeParameter('note', i, ''),
+			},
 			workflowActor(this),
 		)) as IDataObject;
 	});

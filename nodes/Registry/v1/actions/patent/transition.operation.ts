@@ -8,17 +8,28 @@ import { patentStatusOptions } from './fields';
 const show = { show: { resource: ['patent'], operation: ['transition'], to: ['restore'] } };
 
 /** 恢复 is a step back from 终止 to 授权, so it is offered beside the statuses rather than as one. */
-const restoreOption = { name: '恢复权利 Restore Rights', value: 'restore', description: '因未缴年费终止后，在专利法实施细则第六条的期限内恢复 Back from termination for an unpaid fee, within the 细则 art. 6 window.' };
+const restoreOption = {
+	name: '恢复权利 Restore Rights',
+	value: 'restore',
+	description:
+		'因未缴年费终止后，在专利法实施细则第六条的期限内恢复 Back from termination for an unpaid fee, within the 细则 art. 6 window.',
+};
 
 export const description: INodeProperties[] = [
-	...transitionProperties('patent', '专利 ID Patent ID', [...patentStatusOptions.filter((o) => o.value !== 'filed'), restoreOption], 'preliminary'),
+	...transitionProperties(
+		'patent',
+		'专利 ID Patent ID',
+		[...patentStatusOptions.filter((o) => o.value !== 'filed'), restoreOption],
+		'preliminary',
+	),
 	{
 		displayName: '收到终止通知日 Notice Received On',
 		name: 'noticeReceivedOn',
 		type: 'string',
 		default: '',
 		placeholder: '2026-09-01',
-		description: '恢复须自收到通知之日起 2 个月内请求 Restoration must be requested within 2 months of receiving the notice',
+		description:
+			'恢复须自收到通知之日起 2 个月内请求 Restoration must be requested within 2 months of receiving the notice',
 		displayOptions: show,
 	},
 ];
@@ -29,7 +40,20 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		runTransition(
 			this,
 			i,
-			(store, id, change, actor, today) => patents.transition(store, id, { ...change, noticeReceivedOn: change.to === 'restore' ? this.getNodeParameter('noticeReceivedOn', i, '') : undefined }, actor, today),
+			(store, id, change, actor, today) =>
+				patents.transition(
+					store,
+					id,
+					{
+						...change,
+						noticeReceivedOn:
+							change.to === 'restore'
+								? this.getNodeParameter('noticeReceivedOn', i, '')
+								: undefined,
+					},
+					actor,
+					today,
+				),
 			consortium,
 		),
 	);

@@ -10,10 +10,19 @@ export const { description, execute } = projectChildOperation(
 			type: 'options',
 			options: milestoneOptions,
 			default: 'opening',
-			description: '纵向：开题、中期检查、结题；横向：合同签订、交付验收、结题 Government-funded: opening, mid-term, closing; enterprise-commissioned: contract, delivery, closing',
+			description:
+				'纵向：开题、中期检查、结题；横向：合同签订、交付验收、结题 Government-funded: opening, mid-term, closing; enterprise-commissioned: contract, delivery, closing',
 		},
-		{ displayName: '截止日期 Due On', name: 'dueOn', type: 'string', required: true, default: '', placeholder: '2026-09-01' },
+		{
+			displayName: '截止日期 Due On',
+			name: 'dueOn',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '2026-09-01',
+		},
 		{ displayName: '里程碑名称 Title', name: 'title', type: 'string', default: '' },
 	],
-	(store, id, v, actor) => projects.addMilestone(store, id, { kind: v.kind, dueOn: v.dueOn, title: v.title }, actor),
+	(store, id, v, actor) =>
+		projects.addMilestone(store, id, { kind: v.kind, dueOn: v.dueOn, title: v.title }, actor),
 );

@@ -9,7 +9,17 @@ import * as recordFunds from './recordFunds.operation';
 import * as transition from './transition.operation';
 import * as update from './update.operation';
 
-export const operations = { create, get, update, list, transition, addMilestone, recordFunds, linkOutput, import: importRows };
+export const operations = {
+	create,
+	get,
+	update,
+	list,
+	transition,
+	addMilestone,
+	recordFunds,
+	linkOutput,
+	import: importRows,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -19,14 +29,30 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['project'] } },
 		options: [
-			{ name: '关联成果 Link Output', value: 'linkOutput', action: '关联成果 Link an output to a project' },
+			{
+				name: '关联成果 Link Output',
+				value: 'linkOutput',
+				action: '关联成果 Link an output to a project',
+			},
 			{ name: '列表 List', value: 'list', action: '列表 List research projects' },
 			{ name: '创建 Create', value: 'create', action: '创建 Create a research project' },
 			{ name: '导入台账 Import', value: 'import', action: '导入台账 Import project ledger rows' },
 			{ name: '更新 Update', value: 'update', action: '更新 Update a research project' },
-			{ name: '添加里程碑 Add Milestone', value: 'addMilestone', action: '添加里程碑 Add a milestone' },
-			{ name: '状态变更 Transition', value: 'transition', action: '状态变更 Move a project to its next status' },
-			{ name: '登记到账 Record Funds', value: 'recordFunds', action: '登记到账 Record funds received' },
+			{
+				name: '添加里程碑 Add Milestone',
+				value: 'addMilestone',
+				action: '添加里程碑 Add a milestone',
+			},
+			{
+				name: '状态变更 Transition',
+				value: 'transition',
+				action: '状态变更 Move a project to its next status',
+			},
+			{
+				name: '登记到账 Record Funds',
+				value: 'recordFunds',
+				action: '登记到账 Record funds received',
+			},
 			{ name: '获取 Get', value: 'get', action: '获取 Get a research project' },
 		],
 		default: 'create',

@@ -5,5 +5,11 @@ import { projectFields, projectFilters, projectHeaderAliases } from './fields';
 
 export const projectOperations = {
 	...entityOperations('project', projects, projectFields, projectFilters),
-	import: importOperation('project', projectFields, projectHeaderAliases, (store, rows, actor, batchSize, today) => importProjects(store, rows as never[], actor, batchSize, { today })),
+	import: importOperation(
+		'project',
+		projectFields,
+		projectHeaderAliases,
+		(store, rows, actor, batchSize, today) =>
+			importProjects(store, rows as never[], actor, batchSize, { today }),
+	),
 };

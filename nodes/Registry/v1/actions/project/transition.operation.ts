@@ -5,9 +5,16 @@ import { consortiumFor } from '../../../../shared/store';
 import { runTransition, transitionProperties } from '../common';
 import { projectStatusOptions } from './fields';
 
-export const description = transitionProperties('project', '项目 ID Project ID', projectStatusOptions.filter((o) => o.value !== 'applied'), 'approved');
+export const description = transitionProperties(
+	'project',
+	'项目 ID Project ID',
+	projectStatusOptions.filter((o) => o.value !== 'applied'),
+	'approved',
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const consortium = await consortiumFor(this);
-	return forEachItem(this, (i) => runTransition(this, i, (...args) => projects.transition(...args), consortium));
+	return forEachItem(this, (i) =>
+		runTransition(this, i, (...args) => projects.transition(...args), consortium),
+	);
 }
