@@ -295,7 +295,7 @@ async function settleStage(
 		to: outcome,
 		set: { finished_at: ctx.now.toISOString() },
 	});
-	if (!won) throw new StateError('Stage was settled meanwhile / 阶段已结束', stage.status, outcome);
+	if (!won) throw new StateError('阶段已结束 / Stage was settled meanwhile', stage.status, outcome);
 	if (!slots || slots.some(isOpen)) await retireOpenSlots(ctx, { stageId: stage.id }, 'closed');
 	await audit(
 		ctx,
@@ -357,7 +357,7 @@ export async function activateFrom(
 			set: { started_at: ctx.now.toISOString(), due_at: dueAt },
 		});
 		if (!started)
-			throw new StateError('Stage started meanwhile / 阶段已开始', stage.status, 'active');
+			throw new StateError('阶段已开始 / Stage started meanwhile', stage.status, 'active');
 		const active = { ...stage, status: 'active', due_at: dueAt };
 		await audit(ctx, 'stage_started', 'approval_stage', stage.id, {
 			request: request.id,

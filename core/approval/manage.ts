@@ -39,7 +39,9 @@ async function currentStage(ctx: FlowContext, request: RequestRow) {
 	const stages = await stagesOf(ctx.tx, request.id);
 	const stage = stages.find((s) => s.idx === request.current_stage && s.status === 'active');
 	if (!stage)
-		throw new StateError(`Request ${request.number} has no active stage / 无进行中的阶段`);
+		throw new StateError(
+			`申请 ${request.number} 无进行中的阶段 / Request ${request.number} has no active stage`,
+		);
 	return stage;
 }
 

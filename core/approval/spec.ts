@@ -1,4 +1,4 @@
-import { ValidationError } from '../util/errors';
+import { labelParts, ValidationError } from '../util/errors';
 import {
 	oneOf,
 	optionalBoolean,
@@ -26,7 +26,12 @@ const PERSON = /^\s*(.*?)\s*<\s*([^<>\s]+)\s*>\s*$/;
 export function parsePerson(text: string, field: string, label: string): Person {
 	const match = PERSON.exec(text);
 	const email = optionalEmail(match ? match[2] : text, field, label);
-	if (!email) throw new ValidationError(`${label} is required / 必填`, field, 'required');
+	if (!email)
+		throw new ValidationError(
+			`${labelParts(label).zh}为必填项 / ${labelParts(label).en} is required`,
+			field,
+			'required',
+		);
 	const name = match?.[1]?.replace(/^["']|["']$/g, '').trim() || null;
 	return { email, name };
 }
@@ -69,7 +74,7 @@ export function parseSummaryFields(
 		try {
 			data = JSON.parse(data);
 		} catch {
-			throw new ValidationError('Summary fields must be JSON / 摘要字段应为 JSON', field, 'json');
+			throw new ValidationError('摘要字段应为 JSON / Summary fields must be JSON', field, 'json');
 		}
 	}
 	if (data === null || data === undefined) return [];
@@ -183,7 +188,7 @@ export function parseStages(value: unknown): StageSpec[] {
 		try {
 			data = JSON.parse(data);
 		} catch {
-			throw new ValidationError('Stages must be JSON / 审批阶段应为 JSON', 'stagesJson', 'json');
+			throw new ValidationError('审批阶段应为 JSON / Stages must be JSON', 'stagesJson', 'json');
 		}
 	}
 	if (!Array.isArray(data) || data.length === 0)

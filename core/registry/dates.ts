@@ -1,4 +1,4 @@
-import { ValidationError } from '../util/errors';
+import { labelParts, ValidationError } from '../util/errors';
 import { DEFAULT_TIME_ZONE } from '../store/settings';
 import { addDays, dateInZone } from '../util/time';
 import { optionalDate } from '../util/validate';
@@ -30,7 +30,12 @@ export function ledgerDate(value: unknown, field: string, label: string): string
 
 export function requiredLedgerDate(value: unknown, field: string, label: string): string {
 	const date = ledgerDate(value, field, label);
-	if (!date) throw new ValidationError(`${label} is required / 必填`, field, 'required');
+	if (!date)
+		throw new ValidationError(
+			`${labelParts(label).zh}为必填项 / ${labelParts(label).en} is required`,
+			field,
+			'required',
+		);
 	return date;
 }
 

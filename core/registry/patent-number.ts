@@ -1,4 +1,4 @@
-import { ValidationError } from '../util/errors';
+import { labelParts, ValidationError } from '../util/errors';
 import { quoted, scalarText } from '../util/validate';
 
 /** The type digit of an application number and what it means. */
@@ -75,7 +75,12 @@ export function parsePatentNumber(
 	label = '申请号 Application No.',
 ): PatentNumber {
 	const raw = scalarText(value, field, label).trim();
-	if (!raw) throw new ValidationError(`${label} is required / 必填`, field, 'required');
+	if (!raw)
+		throw new ValidationError(
+			`${labelParts(label).zh}为必填项 / ${labelParts(label).en} is required`,
+			field,
+			'required',
+		);
 	// NFKC turns full-width digits, letters and the full-width dot (２０１３…．２) into ASCII.
 	const compact = raw
 		.normalize('NFKC')

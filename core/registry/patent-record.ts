@@ -271,7 +271,7 @@ export function patentColumns(
 	const granted = everGranted(status);
 	if (granted && !grantedOn)
 		throw new ValidationError(
-			'已授权专利须填授权日 / 授权日 Granted On is required for a granted patent',
+			'已授权专利须填授权日 / Granted On is required for a granted patent',
 			'grantedOn',
 			'required',
 		);

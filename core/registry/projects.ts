@@ -226,26 +226,26 @@ const spec: EntitySpec<ProjectInput, Project> = {
 		if (category === 'vertical') {
 			if (!level)
 				throw new ValidationError(
-					'项目级别 Level is required for a 纵向 project / 纵向项目须填级别',
+					'纵向项目须填项目级别 / Level is required for a 纵向 project',
 					'level',
 					'required',
 				);
 			if (!fundingBody)
 				throw new ValidationError(
-					'项目来源 Funding Body is required for a 纵向 project / 纵向项目须填来源',
+					'纵向项目须填项目来源 / Funding Body is required for a 纵向 project',
 					'fundingBody',
 					'required',
 				);
 		} else {
 			if (!client)
 				throw new ValidationError(
-					'委托单位 Client is required for a 横向 project / 横向项目须填委托单位',
+					'横向项目须填委托单位 / Client is required for a 横向 project',
 					'client',
 					'required',
 				);
 			if (!contractNo)
 				throw new ValidationError(
-					'合同编号 Contract No. is required for a 横向 project / 横向项目须填合同编号',
+					'横向项目须填合同编号 / Contract No. is required for a 横向 project',
 					'contractNo',
 					'required',
 				);
@@ -572,7 +572,11 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 			const set: Record<string, unknown> = { status_on: on, updated_at: nowIso() };
 			if (requiresReason(to)) set.end_reason = reason;
 			if (!(await transition(tx, { table: 'registry_project', id, from: row.status, to, set }))) {
-				throw new StateError(`Project ${id} changed meanwhile / 状态已被他人修改`, row.status, to);
+				throw new StateError(
+					`项目 ${id} 的状态已被他人修改 / Project ${id} changed meanwhile`,
+					row.status,
+					to,
+				);
 			}
 			const done = MILESTONES_OF_STAGE[row.category as ProjectCategory]?.[to];
 			if (done) {

@@ -24,15 +24,21 @@ export interface IndicatorEntry {
 }
 
 const KEYS = INDICATORS.map((i) => i.key);
+export const MAX_ENTRY_VALUE = 1e12;
 
 const spec: EntitySpec<IndicatorEntryInput, IndicatorEntry> = {
 	table: 'indicator_entry',
 	entityType: 'indicator_entry',
 	idPrefix: 'ind',
 	async toColumns(input) {
-		const value = optionalNumber(input.value, 'value', '数值 Value', { min: 0 });
+		// A count of person-times, courses or a percentage never nears this bound, and a period's sum
+		// of entries stays a finite number.
+		const value = optionalNumber(input.value, 'value', '数值 Value', {
+			min: 0,
+			max: MAX_ENTRY_VALUE,
+		});
 		if (value === null)
-			throw new ValidationError('数值 Value is required / 必填', 'value', 'required');
+			throw new ValidationError('数值为必填项 / Value is required', 'value', 'required');
 		return {
 			indicator: oneOf(input.indicator, 'indicator', '指标 Indicator', KEYS),
 			on_date: requiredDate(input.onDate, 'onDate', '日期 Date'),

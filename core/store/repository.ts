@@ -190,7 +190,10 @@ export class Repository<Input extends object, Out extends { id: string }> {
 			if (value === null) continue;
 			const column = this.spec.filters?.[field];
 			if (!column)
-				throw new ValidationError(`Unknown filter ${quoted(field)} / 未知筛选条件`, field);
+				throw new ValidationError(
+					`未知筛选条件 ${quoted(field)} / Unknown filter ${quoted(field)}`,
+					field,
+				);
 			q = q.where(column, '=', value);
 		}
 		const page = await paginate(q, { after: options.after, limit: options.limit });

@@ -395,7 +395,7 @@ describe.each(testDialects())(
 				'a 纵向 project without a level',
 				'KY-WF-BAD2',
 				{ level: '' },
-				/第 1 项 Item 1：项目级别 Level is required for a 纵向 project.*字段 Field: level/,
+				/第 1 项 Item 1：纵向项目须填项目级别 \/ Level is required for a 纵向 project.*字段 Field: level/,
 			],
 			[
 				'a PI who is not in the directory',
