@@ -212,68 +212,6 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		expect(expectedAudit.filter((a) => a === 'approval_slot:approve')).toHaveLength(2);
 	});
 
-	it('answers every state of a link with our page through the webhook process, to Chromium on a phone and to plain HTTP', async () => {
-		const browser = await launchChromium();
-		const slotsOf = async (number: string) => {
-			const request = await store.db
-				.selectFrom('approval_request')
-				.select('id')
-				.where('number', '=', number)
-				.executeTakeFirstOrThrow();
-			return store.db
-				.selectFrom('approval_slot')
-				.selectAll()
-				.where('request_id', '=', request.id)
-				.orderBy('stage_idx')
-				.orderBy('position')
-				.execute();
-		};
-		const env: LinkStatesEnv = {
-			browser,
-			submit: (body) => submit(submitUrl(), body),
-			withdraw: async (number) => {
-				const res = await fetch(`${stack.webhookUrl}webhook/e2e-withdraw`, {
-					method: 'POST',
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({ requestId: number }),
-				});
-				expect(res.status).toBe(200);
-			},
-			linkTo: (to, subject, since) =>
-				until(`a mail to ${to} about ${subject}`, async () => {
-					const found = (await mails())
-						.slice(since)
-						.filter((m) => m.to.includes(to) && m.subject.includes(subject));
-					return found.length ? linkOf(found[found.length - 1]) : undefined;
-				}),
-			mailCount: async () => (await mails()).length,
-			untilFinished: async (number) => {
-				await until(`the execution of ${number} to finish`, async () => {
-					const request = await store.db
-						.selectFrom('approval_request')
-						.select(['execution_id', 'delivered'])
-						.where('number', '=', number)
-						.executeTakeFirstOrThrow();
-					const execution = (await executions()).find((e) => String(e.id) === request.execution_id);
-					return request.delivered &&
-						execution &&
-						!['waiting', 'running', 'new'].includes(execution.status)
-						? true
-						: undefined;
-				});
-			},
-			numberOf: async (title) => (await requestByTitle(title)).number,
-			statusOf: async (number) => (await slotsOf(number)).map((s) => s.status),
-		};
-		try {
-			const { seen, lateAfterMs } = await checkEveryState(env, 'queue', log);
-			expect(verdicts(seen)).toEqual(expectedVerdicts(seen));
-			expect(lateAfterMs).toBeLessThan(100);
-		} finally {
-			await browser.close();
-		}
-	});
-
 	it(`decides ${LOAD} concurrent requests through the webhook process while a worker is SIGKILLed mid-batch`, async () => {
 		const ids = Array.from({ length: LOAD }, (_, i) => i + 1);
 		const started = performance.now();
@@ -571,6 +509,70 @@ describe('queue mode: main, two workers, a webhook process, PostgreSQL and Redis
 		log(
 			`${clicks.length} decisions through the reminded links: ${decided.length} requests approved and delivered; ${decisions.length} decision audit rows`,
 		);
+	});
+
+	// Last: its requests end in every state (withdrawn, rejected, waiting), which the counting
+	// tests above would otherwise find beside their own.
+	it('answers every state of a link with our page through the webhook process, to Chromium on a phone and to plain HTTP', async () => {
+		const browser = await launchChromium();
+		const slotsOf = async (number: string) => {
+			const request = await store.db
+				.selectFrom('approval_request')
+				.select('id')
+				.where('number', '=', number)
+				.executeTakeFirstOrThrow();
+			return store.db
+				.selectFrom('approval_slot')
+				.selectAll()
+				.where('request_id', '=', request.id)
+				.orderBy('stage_idx')
+				.orderBy('position')
+				.execute();
+		};
+		const env: LinkStatesEnv = {
+			browser,
+			submit: (body) => submit(submitUrl(), body),
+			withdraw: async (number) => {
+				const res = await fetch(`${stack.webhookUrl}webhook/e2e-withdraw`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ requestId: number }),
+				});
+				expect(res.status).toBe(200);
+			},
+			linkTo: (to, subject, since) =>
+				until(`a mail to ${to} about ${subject}`, async () => {
+					const found = (await mails())
+						.slice(since)
+						.filter((m) => m.to.includes(to) && m.subject.includes(subject));
+					return found.length ? linkOf(found[found.length - 1]) : undefined;
+				}),
+			mailCount: async () => (await mails()).length,
+			untilFinished: async (number) => {
+				await until(`the execution of ${number} to finish`, async () => {
+					const request = await store.db
+						.selectFrom('approval_request')
+						.select(['execution_id', 'delivered'])
+						.where('number', '=', number)
+						.executeTakeFirstOrThrow();
+					const execution = (await executions()).find((e) => String(e.id) === request.execution_id);
+					return request.delivered &&
+						execution &&
+						!['waiting', 'running', 'new'].includes(execution.status)
+						? true
+						: undefined;
+				});
+			},
+			numberOf: async (title) => (await requestByTitle(title)).number,
+			statusOf: async (number) => (await slotsOf(number)).map((s) => s.status),
+		};
+		try {
+			const { seen, lateAfterMs } = await checkEveryState(env, 'queue', log);
+			expect(verdicts(seen)).toEqual(expectedVerdicts(seen));
+			expect(lateAfterMs).toBeLessThan(100);
+		} finally {
+			await browser.close();
+		}
 	});
 
 	/**
