@@ -61,13 +61,13 @@ export function ccNotifications(record: RequestRecord): Notification[] {
 }
 
 /** The result goes to the submitter, with the CC list in copy. */
-export function resultNotifications(record: RequestRecord): Notification[] {
+export function resultNotifications(record: RequestRecord, resent = false): Notification[] {
 	return [
 		{
 			kind: 'result',
 			to: record.submitter.email,
 			cc: emails(record.cc),
-			...resultEmail(record),
+			...resultEmail(record, resent),
 			link: null,
 			approver: null,
 			approverName: null,

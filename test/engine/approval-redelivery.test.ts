@@ -120,7 +120,8 @@ describe.each(testDialects())(
 				['teacher@college.edu.cn', `[${numbers[0].number}]`],
 				['teacher@college.edu.cn', `[${numbers[1].number}]`],
 			]);
-			expect(smtp.mails[0].subject).toMatch(/已通过/);
+			expect(smtp.mails[0].subject).toMatch(/审批结果（补发 Resent）：已通过/);
+			expect(smtp.mails[0].text).toContain('系统故障后补发');
 			expect(smtp.mails[0].html).toContain('同意 &lt;b&gt;好&lt;/b&gt;');
 			expect(smtp.mails[1].subject).toMatch(/未通过/);
 

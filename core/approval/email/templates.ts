@@ -104,7 +104,11 @@ export function ccEmail(record: RequestRecord): EmailContent {
 	};
 }
 
-export function resultEmail(record: RequestRecord): EmailContent {
+/**
+ * `resent`: a 补投 after n8n lost the execution that carried the result. The lost run may have
+ * sent its mail before it died, and nothing can tell, so the copy says it may be a repeat.
+ */
+export function resultEmail(record: RequestRecord, resent = false): EmailContent {
 	const approved = record.status === 'approved';
 	const withdrawn = record.reason === 'withdrawn';
 	const zh = withdrawn ? '已撤回' : approved ? '已通过' : '未通过';
@@ -122,14 +126,21 @@ export function resultEmail(record: RequestRecord): EmailContent {
 				`<tr><td style="padding:4px 20px;${FONT}font-size:14px;color:#1f2328;">${e(c)}</td></tr>`,
 		)
 		.join('');
+	const resentZh = '系统故障后补发；如已收到同一结果，以任一封为准。';
+	const resentEn =
+		'Resent after a system fault; if you already have this result, both say the same.';
+	const resentRow = resent
+		? `<tr><td style="padding:4px 20px;${FONT}font-size:13px;color:#9a6700;">${resentZh} ${resentEn}</td></tr>`
+		: '';
+	const mark = resent ? '（补发 Resent）' : '';
 	return {
-		subject: `[${record.requestNumber}] 审批结果：${zh} Result: ${en}: ${record.subject.title}`,
+		subject: `[${record.requestNumber}] 审批结果${mark}：${zh} Result: ${en}: ${record.subject.title}`,
 		html: wrap(
 			`审批结果：${zh}`,
 			`Result: ${en} · ${record.requestNumber}`,
-			`${summaryRows(record)}${commentRows}`,
+			`${resentRow}${summaryRows(record)}${commentRows}`,
 		),
-		text: `审批结果：${zh} Result: ${en}\n\n${textSummary(record)}\n${comments.join('\n')}\n`,
+		text: `审批结果：${zh} Result: ${en}\n${resent ? `${resentZh}\n${resentEn}\n` : ''}\n${textSummary(record)}\n${comments.join('\n')}\n`,
 	};
 }
 

@@ -120,6 +120,11 @@ describe('pages and emails escape every user string', () => {
 		const result = resultEmail({ ...record, status: 'approved' });
 		expect(result.subject).toContain('已通过');
 		expect(result.html).not.toContain('<script>alert');
+		expect(result.subject).not.toContain('补发');
+		const resent = resultEmail({ ...record, status: 'approved' }, true);
+		expect(resent.subject).toMatch(/^\[KC-2026-0007\] 审批结果（补发 Resent）：已通过/);
+		expect(resent.text).toContain('如已收到同一结果');
+		expect(resent.html).toContain('如已收到同一结果');
 	});
 });
 

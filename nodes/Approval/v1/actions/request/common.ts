@@ -78,7 +78,7 @@ export async function changeItems(
  */
 export function resultMailItem(record: RequestRecord, extra: IDataObject = {}): IDataObject {
 	return {
-		...resultNotifications(record)[0],
+		...resultNotifications(record, extra.redelivered === true)[0],
 		result: record.status,
 		...extra,
 		record,
