@@ -12,6 +12,7 @@ import {
 } from '../store';
 import { StateError } from '../util/errors';
 import { newId } from '../util/id';
+import { stageDueAt } from './due';
 import { evaluateStage, shouldSkip, slotsToOpen, type StageOutcome } from './machine';
 import type { ApprovalRequestTable, ApprovalSlotTable, ApprovalStageTable } from './schema';
 import { deriveToken, hashToken, newSalt } from './tokens';
@@ -59,9 +60,6 @@ export type StageRow = ApprovalStageTable;
 export type SlotRow = ApprovalSlotTable;
 
 type AuditRow = ReturnType<typeof auditRow>;
-
-const hoursLater = (now: Date, hours: number) =>
-	new Date(now.getTime() + hours * 3600_000).toISOString();
 
 /**
  * Reads the request row and, on PostgreSQL, locks it until commit, so concurrent
@@ -348,7 +346,7 @@ export async function activateFrom(
 			});
 			continue;
 		}
-		const dueAt = stage.due_hours ? hoursLater(ctx.now, stage.due_hours) : null;
+		const dueAt = await stageDueAt(ctx, stage);
 		const started = await transition(ctx.tx, {
 			table: 'approval_stage',
 			id: stage.id,

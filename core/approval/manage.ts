@@ -19,6 +19,7 @@ import {
 	type RequestRow,
 	type SlotRow,
 } from './flow';
+import { stageDueAt } from './due';
 import { findRequest, flowContext, type ApprovalEnv } from './requests';
 import { deriveToken, hashToken, sameSecret } from './tokens';
 import type { Person } from './types';
@@ -44,9 +45,6 @@ async function currentStage(ctx: FlowContext, request: RequestRow) {
 		);
 	return stage;
 }
-
-const hoursLater = (now: Date, hours: number) =>
-	new Date(now.getTime() + hours * 3600_000).toISOString();
 
 /**
  * Applies the current stage's timeout action. `force` is for the waiting execution whose
@@ -81,7 +79,7 @@ export async function applyTimeoutIn(
 		await expireStageSlots(ctx, stage);
 		const people = JSON.parse(stage.escalate_to) as Person[];
 		const existing = await slotsOfStage(ctx, stage.id);
-		const dueAt = stage.due_hours ? hoursLater(ctx.now, stage.due_hours) : null;
+		const dueAt = await stageDueAt(ctx, stage);
 		await ctx.tx
 			.updateTable('approval_stage')
 			.set({ mode: 'any', escalated: 1, due_at: dueAt })

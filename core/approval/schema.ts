@@ -55,6 +55,8 @@ export interface ApprovalStageTable {
 	/** JSON of the skip condition, or null. */
 	skip_if: string | null;
 	due_hours: number | null;
+	/** The time limit in working days of the consortium's calendar; wins over `due_hours`. */
+	due_working_days: number | null;
 	remind_hours: number | null;
 	timeout_action: string;
 	/** JSON array of {email, name}. */

@@ -139,7 +139,7 @@ function cardErrors(card: any): string[] {
 export interface ChannelServer {
 	base: string;
 	/** Each accepted message: the API path and the decision link found in it. */
-	received: Array<{ path: string; link?: string }>;
+	received: Array<{ path: string; link?: string; body: unknown }>;
 	close(): Promise<void>;
 }
 
@@ -173,7 +173,7 @@ export async function startChannelServer(): Promise<ChannelServer> {
 			}
 			const { errors, link } = checks[path].check(body, url.searchParams);
 			if (errors.length > 0) return reply(400, { errors });
-			received.push({ path, link });
+			received.push({ path, link, body });
 			reply(200, checks[path].ok);
 		});
 	});

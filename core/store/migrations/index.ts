@@ -4,6 +4,7 @@ import { approval } from './0100_approval';
 import { approvalSlotOpened } from './0101_approval_slot_opened';
 import { approvalRedelivered } from './0102_approval_redelivered';
 import { approvalLinks } from './0103_approval_links';
+import { approvalDueWorkingDays } from './0104_approval_due_working_days';
 import { course } from './0200_course';
 import { exchange } from './0300_exchange';
 import { registry } from './0400_registry';
@@ -22,6 +23,7 @@ export const migrations: Migration[] = [
 	approvalSlotOpened,
 	approvalRedelivered,
 	approvalLinks,
+	approvalDueWorkingDays,
 	course,
 	exchange,
 	registry,
