@@ -1,5 +1,6 @@
 import { addWorkingDays, calendarFrom, type CalendarDay } from '../calendar';
-import type { FlowContext, StageRow } from './flow';
+import type { ConsortiumSettings, Tx } from '../store';
+import type { ApprovalStageTable } from './schema';
 
 /**
  * When a stage that opens (or is escalated) now falls due. In working days, the due time is the
@@ -8,8 +9,8 @@ import type { FlowContext, StageRow } from './flow';
  * in hours, it is plain elapsed time. Null: no limit.
  */
 export async function stageDueAt(
-	ctx: FlowContext,
-	stage: Pick<StageRow, 'due_hours' | 'due_working_days'>,
+	ctx: { tx: Tx; now: Date; settings: ConsortiumSettings },
+	stage: Pick<ApprovalStageTable, 'due_hours' | 'due_working_days'>,
 ): Promise<string | null> {
 	if (stage.due_working_days) {
 		const days = (await ctx.tx

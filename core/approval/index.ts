@@ -13,6 +13,8 @@ export * from './redeliver';
 export * from './notify';
 export * from '../util/html';
 export * from './pages/render';
+export { inboxPage } from './pages/inbox';
+export * from './inbox';
 export * from './email/templates';
 export * from './endpoint';
 export { PAGE_MARKER } from './pages/layout';

@@ -75,7 +75,7 @@ describe.each(testDialects())('channel payloads on Notify items (%s)', (dialect)
 			expect(received.link).toBe(link);
 		}
 		// In the fields a platform renders as markdown, the title's markup arrives as text.
-		const [wecom, dingtalk] = server.received.slice(-3).map((r) => r.body as any);
+		const [wecom, dingtalk] = server.bodies.slice(-3) as any[];
 		for (const markdown of [wecom.markdown.content, dingtalk.actionCard.text]) {
 			expect(markdown).toContain('＜b＞课程＜/b＞');
 			expect(markdown).not.toContain('<b>');
