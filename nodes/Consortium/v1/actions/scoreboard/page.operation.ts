@@ -11,7 +11,7 @@ import {
 	traceRecords,
 } from '../../../../../core/scoreboard';
 import { optionalNumber, requiredText } from '../../../../../core/util/validate';
-import { forEachItem } from '../../../../shared/run';
+import { toNodeError } from '../../../../shared/errors';
 import { consortiumFor } from '../../../../shared/store';
 import { periodProperties, readPeriod } from './period';
 
@@ -46,38 +46,52 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** The scoreboard page: every target as a bar against its goal, with the records it counts. */
+/**
+ * The scoreboard page: every target as a bar against its goal, with the records it counts.
+ * A failed item carries its error on the item too, so "On Error: Continue (using error
+ * output)" sends it down the error branch (the shipped workflow's 503 page), not to the page.
+ */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { store, settings } = await consortiumFor(this);
-	return forEachItem(this, async (i) => {
-		const title = requiredText(this.getNodeParameter('title', i), 'title', '标题 Title', 200);
-		const limit =
-			optionalNumber(
-				this.getNodeParameter('recordLimit', i, 20),
-				'recordLimit',
-				'每项列出记录数 Records Listed per Target',
-				{ min: 0, max: 200, integer: true },
-			) ?? 20;
-		const generatedAt = new Date();
-		const lines = await computeScoreboard(store, {
-			...readPeriod(this, i, settings.timeZone),
-			now: generatedAt,
-		});
-		const records = await traceRecords(store, lines, limit);
-		const first = lines[0];
-		const json: IDataObject = {
-			statusCode: 200,
-			html: renderScoreboardPage({
-				title,
-				lines,
-				records,
-				generatedAt,
-				timeZone: settings.timeZone,
-			}),
-			counts: statusCounts(lines),
-			period: first?.period ?? null,
-			asOf: first?.asOf ?? null,
-		};
-		return json;
+	const items = this.getInputData();
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			out.push({ json: await renderPage(this, i), pairedItem: { item: i } });
+		} catch (error) {
+			const nodeError = toNodeError(this.getNode(), error, i);
+			if (!this.continueOnFail()) throw nodeError;
+			out.push({
+				json: { error: nodeError.message, description: nodeError.description ?? null },
+				error: nodeError,
+				pairedItem: { item: i },
+			});
+		}
+	}
+	return out;
+}
+
+async function renderPage(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const { store, settings } = await consortiumFor(ctx);
+	const title = requiredText(ctx.getNodeParameter('title', i), 'title', '标题 Title', 200);
+	const limit =
+		optionalNumber(
+			ctx.getNodeParameter('recordLimit', i, 20),
+			'recordLimit',
+			'每项列出记录数 Records Listed per Target',
+			{ min: 0, max: 200, integer: true },
+		) ?? 20;
+	const generatedAt = new Date();
+	const lines = await computeScoreboard(store, {
+		...readPeriod(ctx, i, settings.timeZone),
+		now: generatedAt,
 	});
+	const records = await traceRecords(store, lines, limit);
+	const first = lines[0];
+	return {
+		statusCode: 200,
+		html: renderScoreboardPage({ title, lines, records, generatedAt, timeZone: settings.timeZone }),
+		counts: statusCounts(lines),
+		period: first?.period ?? null,
+		asOf: first?.asOf ?? null,
+	};
 }
