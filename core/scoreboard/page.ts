@@ -87,11 +87,15 @@ function pageTarget(line: ScoreLine, traced: TracedLine | undefined): string {
 	const c = STATUS_COLOURS[line.status];
 	const fill = barPercent(line);
 	const expected = expectedPercent(line);
-	const unit = line.unit === '%' ? '%' : ` ${escapeHtml(line.unit)}`;
+	const rate = line.unit === '%';
+	const unit = rate ? '%' : ` ${escapeHtml(line.unit)}`;
 	const records = recordItems(traced);
 	return `<section class="target" data-indicator="${escapeHtml(line.indicator)}" data-status="${line.status}" style="border-left-color:${c.text}">
 <h2>${escapeHtml(line.nameZh)} <span class="en">${escapeHtml(line.nameEn)}</span></h2>
-<div class="figure"><strong>${escapeHtml(show(line.actual))}</strong> / ${escapeHtml(show(line.target))}${unit}${line.percentage === null ? '' : ` · ${escapeHtml(line.percentage)}%`}
+<div class="figure"><span><strong>${escapeHtml(show(line.actual))}</strong>${rate && line.actual !== null ? '%' : ''} / 目标 Goal ${escapeHtml(show(line.target))}${unit}${
+		// a rate's own figure is the percentage; a share of its goal would read as a second one
+		line.percentage === null || rate ? '' : ` · ${escapeHtml(line.percentage)}%`
+	}</span>
 <span class="status" style="background:${c.background};color:${c.text}">${escapeHtml(line.statusLabel)}</span></div>
 <div class="bar" role="img" aria-label="${escapeHtml(`${show(line.actual)} / ${show(line.target)}`)}"><span class="fill" style="width:${fill}%;background:${c.text}"></span>${
 		expected === null

@@ -87,6 +87,8 @@ function readWorkflows(dir) {
 	return files.map((file) => ({ file, json: JSON.parse(readFileSync(join(dir, file), 'utf8')) }));
 }
 
+const SCOREBOARD_WORKFLOW_ID = 'scoreboardPage0001';
+
 // Shipped workflows name files as n8n's Docker image sees them; this platform keeps them in
 // its own files folder (the one N8N_RESTRICT_FILE_ACCESS_TO allows).
 const DOCKER_FILES = '/home/node/.n8n-files';
@@ -202,6 +204,17 @@ function formUrls(baseUrl, workflows) {
 		.filter((w) => w.formUrl);
 }
 
+/**
+ * The production URL of the scoreboard page (`<base>webhook/<path>`), where the served copy
+ * of the shipped scoreboard workflow has its webhook; undefined while it is not active.
+ */
+function scoreboardUrl(baseUrl, workflows) {
+	const w = workflows.find((x) => x.json?.id === SCOREBOARD_WORKFLOW_ID && x.active);
+	const node = (w?.served.nodes || []).find((n) => n.type === 'n8n-nodes-base.webhook');
+	if (!node?.parameters?.path) return undefined;
+	return `${baseUrl.replace(/\/?$/, '/')}webhook/${node.parameters.path}`;
+}
+
 async function setupInstance(rest, { storeData, smtp, workflowsDir, filesDir, log = () => {} }) {
 	const idsByType = {
 		[STORE_TYPE]: {
@@ -254,6 +267,7 @@ async function setupInstance(rest, { storeData, smtp, workflowsDir, filesDir, lo
 
 module.exports = {
 	DOCKER_FILES,
+	scoreboardUrl,
 	relocateFiles,
 	setupInstance,
 	importWorkflow,

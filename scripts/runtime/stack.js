@@ -8,7 +8,13 @@ const { REPO, PROVISIONED_MARK } = require('./paths');
 const { buildPackage, packPackage, installPackage } = require('./pkg');
 const { startN8n } = require('./n8n');
 const { N8nRest } = require('./rest');
-const { setupInstance, storeCredentialData, formUrls, waitPublished } = require('./setup');
+const {
+	setupInstance,
+	storeCredentialData,
+	formUrls,
+	scoreboardUrl,
+	waitPublished,
+} = require('./setup');
 const { loadDemo, describeDemo } = require('./demo');
 const { startMailCatcher } = require('../mailcatcher');
 
@@ -150,6 +156,7 @@ async function startStack(o) {
 			return n8n.url;
 		},
 		formUrls: () => formUrls(n8n.url, setup.workflows),
+		scoreboardUrl: () => scoreboardUrl(n8n.url, setup.workflows),
 		/** Stops and starts n8n on the same port and data (waiting executions must survive). */
 		async restartN8n() {
 			await n8n.stop();
@@ -215,6 +222,7 @@ async function connectStack(o) {
 		filesDir: '/home/node/.n8n-files (in that n8n)',
 		n8n: { url, logPath: '(managed elsewhere)', child: null },
 		formUrls: () => formUrls(url, setup.workflows),
+		scoreboardUrl: () => scoreboardUrl(url, setup.workflows),
 		stop: () => mail.close(),
 	};
 }

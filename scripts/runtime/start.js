@@ -80,6 +80,8 @@ async function main() {
 	say(`  收件箱 Inbox         ${stack.mail.url}   (SMTP 127.0.0.1:${stack.mail.smtpPort})`);
 	for (const w of stack.formUrls()) say(`  表单 Form            ${w.formUrl}   (${w.name})`);
 	if (!stack.formUrls().length) say('  (no form workflow in workflows/ yet)');
+	// public: the Webhook node's authentication (Basic Auth) or a reverse proxy protects it
+	if (stack.scoreboardUrl()) say(`  看板 Scoreboard: ${stack.scoreboardUrl()}   (public page)`);
 	say(
 		`  文件 Files           ${stack.filesDir}   (ledgers; /home/node/.n8n-files in the workflows)`,
 	);
