@@ -12,7 +12,7 @@ const {
 	setupInstance,
 	storeCredentialData,
 	formUrls,
-	scoreboardUrl,
+	scoreboardPage,
 	waitPublished,
 } = require('./setup');
 const { loadDemo, describeDemo } = require('./demo');
@@ -133,6 +133,7 @@ async function startStack(o) {
 			}),
 			smtp: { port: mail.smtpPort },
 			workflowsDir: o.workflowsDir || join(REPO, 'workflows'),
+			scoreboardAuth: o.scoreboardAuth,
 			filesDir,
 			log: (m) => log(`      ${m}`),
 		});
@@ -156,7 +157,8 @@ async function startStack(o) {
 			return n8n.url;
 		},
 		formUrls: () => formUrls(n8n.url, setup.workflows),
-		scoreboardUrl: () => scoreboardUrl(n8n.url, setup.workflows),
+		scoreboardUrl: () => scoreboardPage(n8n.url, setup.workflows)?.url,
+		scoreboardPage: () => scoreboardPage(n8n.url, setup.workflows),
 		/** Stops and starts n8n on the same port and data (waiting executions must survive). */
 		async restartN8n() {
 			await n8n.stop();
@@ -206,6 +208,7 @@ async function connectStack(o) {
 			storeData: storeCredentialData({ store: o.store, sqlitePath: '' }),
 			smtp: { port: mail.smtpPort },
 			workflowsDir: o.workflowsDir || join(REPO, 'workflows'),
+			scoreboardAuth: o.scoreboardAuth,
 			log: (m) => log(`      ${m}`),
 		});
 	} catch (error) {
@@ -222,7 +225,8 @@ async function connectStack(o) {
 		filesDir: '/home/node/.n8n-files (in that n8n)',
 		n8n: { url, logPath: '(managed elsewhere)', child: null },
 		formUrls: () => formUrls(url, setup.workflows),
-		scoreboardUrl: () => scoreboardUrl(url, setup.workflows),
+		scoreboardUrl: () => scoreboardPage(url, setup.workflows)?.url,
+		scoreboardPage: () => scoreboardPage(url, setup.workflows),
 		stop: () => mail.close(),
 	};
 }

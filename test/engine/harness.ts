@@ -475,8 +475,11 @@ export class Engine {
 		const node = workflow.getNode(nodeName)!;
 		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		const method = request.method ?? 'GET';
+		// n8n's Webhook node names its method by an expression (`$parameter["httpMethod"]`).
 		const description = (nodeType.description.webhooks ?? []).find(
-			(w) => !w.restartWebhook && w.httpMethod === method,
+			(w) =>
+				!w.restartWebhook &&
+				workflow.expression.getSimpleParameterValue(node, w.httpMethod, 'internal', {}) === method,
 		);
 		if (!description) throw new Error(`${nodeName} has no ${method} webhook`);
 		const response = new TestResponse();
@@ -505,7 +508,9 @@ export class Engine {
 			[],
 			null,
 		);
-		const result = await nodeType.webhook!.call(context);
+		const result = isNodeClassInstance(nodeType)
+			? await (nodeType as any).webhook(context)
+			: await nodeType.webhook!.call(context);
 		return { response, workflowData: result.workflowData };
 	}
 

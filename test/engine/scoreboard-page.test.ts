@@ -113,3 +113,36 @@ describe.each(testDialects())('scoreboard page workflow in the n8n engine (%s)',
 		expect(run.output('看板页面 Render Page', 1)[0]).toHaveProperty('error');
 	});
 });
+
+describe('scoreboard page behind Basic Auth (CONSORTIUM_SCOREBOARD_USER)', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { protectScoreboard } = require('../../scripts/runtime/setup');
+	const protectedFlow = protectScoreboard(workflow, { id: 'board-auth', name: 'board auth' });
+	const engine = new Engine({
+		credentials: { httpBasicAuth: { user: 'council', password: 'Board-2026' } },
+	});
+	const basic = (user: string, password: string) =>
+		`Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+	it('the page is public as shipped', async () => {
+		const { response, workflowData } = await engine.liveWebhook(workflow, WEBHOOK, {});
+		expect(response.statusCode).toBe(200);
+		expect(workflowData).toBeDefined();
+	});
+
+	it('with the setting, a request without the password is refused and starts nothing', async () => {
+		for (const headers of [{}, { authorization: basic('council', 'wrong') }] as Array<
+			Record<string, string>
+		>) {
+			const { response, workflowData } = await engine.liveWebhook(protectedFlow, WEBHOOK, {
+				headers,
+			});
+			expect(response.statusCode).toBe(401);
+			expect(workflowData).toBeUndefined();
+		}
+		const { workflowData } = await engine.liveWebhook(protectedFlow, WEBHOOK, {
+			headers: { authorization: basic('council', 'Board-2026') },
+		});
+		expect(workflowData).toBeDefined();
+	});
+});
