@@ -62,7 +62,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			if (!this.continueOnFail()) throw nodeError;
 			out.push({
 				json: { error: nodeError.message, description: nodeError.description ?? null },
-				error: nodeError,
+				// n8n moves an item to the error output by this, where the workflow asks for one
+				...(this.getNode().onError === 'continueErrorOutput' ? { error: nodeError } : {}),
 				pairedItem: { item: i },
 			});
 		}
