@@ -292,6 +292,7 @@ async function decideIn(ctx: FlowContext, input: DecisionInput): Promise<LinkVie
 		request: request.number,
 		stage: slot.stage_idx,
 		comment,
+		...(slot.delegated_from ? { onBehalfOf: slot.delegated_from } : {}),
 	});
 	const change = await settleAfterDecision(ctx, request, stage!, stages);
 	const endpoint = input.atEndpoint

@@ -16,7 +16,8 @@ import { stageDueAt } from './due';
 import { evaluateStage, shouldSkip, slotsToOpen, type StageOutcome } from './machine';
 import type { ApprovalRequestTable, ApprovalSlotTable, ApprovalStageTable } from './schema';
 import { deriveToken, hashToken, newSalt } from './tokens';
-import type { ResultReason, SkipCondition, SlotStatus, StageMode } from './types';
+import { deputyFor } from './delegation';
+import type { Person, ResultReason, SkipCondition, SlotStatus, StageMode } from './types';
 import './schema';
 
 /**
@@ -127,6 +128,8 @@ export async function flushAudit(ctx: FlowContext): Promise<void> {
 
 /** Gives a slot its link: fresh salt, token derived with the link secret, only the hash stored. */
 export async function openSlot(ctx: FlowContext, slot: SlotRow): Promise<SlotRow> {
+	const deputy = await deputyFor(ctx.tx, slot.email, ctx.now, ctx.settings.timeZone);
+	if (deputy) slot = await handToDeputy(ctx, slot, deputy);
 	const salt = newSalt();
 	const tokenHash = hashToken(deriveToken(ctx.settings.linkSecret, slot.id, salt));
 	const openedAt = ctx.now.toISOString();
@@ -152,6 +155,24 @@ export async function openSlot(ctx: FlowContext, slot: SlotRow): Promise<SlotRow
 	};
 }
 
+/** 委托: the slot opens for the deputy, unless that would let the submitter decide their own request. */
+async function handToDeputy(ctx: FlowContext, slot: SlotRow, deputy: Person): Promise<SlotRow> {
+	const request = await ctx.tx
+		.selectFrom('approval_request')
+		.select('submitter_email')
+		.where('id', '=', slot.request_id)
+		.executeTakeFirstOrThrow();
+	if (deputy.email === request.submitter_email) return slot;
+	const handed = { email: deputy.email, name: deputy.name, delegated_from: slot.email };
+	await ctx.tx.updateTable('approval_slot').set(handed).where('id', '=', slot.id).execute();
+	await audit(ctx, 'delegated', 'approval_slot', slot.id, {
+		request: slot.request_id,
+		from: slot.email,
+		to: deputy.email,
+	});
+	return { ...slot, ...handed };
+}
+
 export async function insertSlot(
 	ctx: FlowContext,
 	stage: StageRow,
@@ -175,6 +196,7 @@ export async function insertSlot(
 		ip: null,
 		user_agent: null,
 		reassigned_from: null,
+		delegated_from: null,
 		added: 0,
 		reminded_at: null,
 		opened_at: null,

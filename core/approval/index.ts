@@ -15,6 +15,7 @@ export * from '../util/html';
 export * from './pages/render';
 export { inboxPage } from './pages/inbox';
 export * from './inbox';
+export * from './delegation';
 export * from './email/templates';
 export * from './endpoint';
 export { PAGE_MARKER } from './pages/layout';

@@ -243,6 +243,7 @@ export function toRecord(request: RequestRow, stages: StageRow[], slots: SlotRow
 					ip: a.ip,
 					userAgent: a.user_agent,
 					reassignedFrom: a.reassigned_from,
+					delegatedFrom: a.delegated_from,
 					added: Boolean(a.added),
 				})),
 		})),

@@ -85,6 +85,8 @@ export interface ApprovalSlotTable {
 	ip: string | null;
 	user_agent: string | null;
 	reassigned_from: string | null;
+	/** 委托: the approver this slot's deputy acts for; null when they act for themselves. */
+	delegated_from: string | null;
 	added: number;
 	reminded_at: string | null;
 	/** When the approver's turn came and their link went out; null on slots opened before 0101. */
@@ -105,8 +107,21 @@ export interface ApprovalInboxTable {
 	revoked_at: string | null;
 }
 
+export interface ApprovalDelegationTable {
+	id: string;
+	email: string;
+	deputy_email: string;
+	deputy_name: string | null;
+	/** Dates in the consortium's zone, both included. */
+	from_date: string;
+	to_date: string;
+	created_at: string;
+	revoked_at: string | null;
+}
+
 declare module '../store/schema' {
 	interface Database {
+		approval_delegation: ApprovalDelegationTable;
 		approval_inbox: ApprovalInboxTable;
 		approval_sequence: ApprovalSequenceTable;
 		approval_request: ApprovalRequestTable;

@@ -103,6 +103,8 @@ export interface ApproverRecord {
 	ip: string | null;
 	userAgent: string | null;
 	reassignedFrom: string | null;
+	/** 委托: whom this approver (a deputy) acts for. */
+	delegatedFrom: string | null;
 	added: boolean;
 }
 

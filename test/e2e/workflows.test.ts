@@ -329,13 +329,13 @@ describe('the other shipped workflows on a real n8n', () => {
 					.execute()
 			).length;
 		const before = await pendingOfHead();
-		// the placement (SJ-) and the project (KY-) forms each asked the head
+		// the placement (SJ-) and the project (XM-) forms each asked the head
 		const page = await browser.newPage({ viewport: PHONE });
 		await page.goto(inbox);
 		const shown = await page.innerText('body');
 		expect(shown).toContain('待办审批');
 		expect(shown).toMatch(/SJ-\d{4}-\d{4}/);
-		expect(shown).toMatch(/KY-\d{4}-\d{4}/);
+		expect(shown).toMatch(/XM-\d{4}-\d{4}/);
 		const entries = await page
 			.locator('a.open')
 			.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));

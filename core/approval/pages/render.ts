@@ -28,7 +28,7 @@ function decisionsTable(record: RequestRecord, timeZone: string): string {
 			.filter((a) => a.status !== 'waiting' && a.status !== 'pending' && a.status !== 'closed')
 			.map(
 				(a) =>
-					`<tr><td>${e(stage.name)}</td><td>${e(a.name ?? a.email)}</td><td>${e(SLOT_LABEL[a.status])}${a.decidedAt ? `<br><span class="en">${e(formatInZone(a.decidedAt, timeZone))}</span>` : ''}${
+					`<tr><td>${e(stage.name)}</td><td>${e(a.name ?? a.email)}${a.delegatedFrom ? `<br><span class="en">代 ${e(a.delegatedFrom)} 审批 For ${e(a.delegatedFrom)}</span>` : ''}</td><td>${e(SLOT_LABEL[a.status])}${a.decidedAt ? `<br><span class="en">${e(formatInZone(a.decidedAt, timeZone))}</span>` : ''}${
 						a.comment ? `<br>${e(a.comment)}` : ''
 					}</td></tr>`,
 			),
@@ -40,6 +40,8 @@ function decisionsTable(record: RequestRecord, timeZone: string): string {
 export interface ConfirmPageInput {
 	record: RequestRecord;
 	approverEmail: string;
+	/** 委托: whom the approver acts for. */
+	onBehalfOf?: string | null;
 	/** Where the form posts: the approver's own link. */
 	action: string;
 	token: string;
@@ -56,7 +58,7 @@ export function confirmPage(input: ConfirmPageInput): string {
 		: '';
 	return pageShell(
 		`审批 ${record.requestNumber}`,
-		`<div class="card"><h1>请审批 Approval requested</h1><div class="en">${e(input.approverEmail)}</div>${summaryTable(record)}<p>当前阶段 Stage: ${stageLine}</p></div>
+		`<div class="card"><h1>请审批 Approval requested</h1><div class="en">${e(input.approverEmail)}</div>${input.onBehalfOf ? `<p>您代 ${e(input.onBehalfOf)} 审批 You decide on behalf of ${e(input.onBehalfOf)}</p>` : ''}${summaryTable(record)}<p>当前阶段 Stage: ${stageLine}</p></div>
 <div class="card"><h1>已审批 Decisions so far</h1>${decisionsTable(record, input.timeZone)}</div>
 <div class="card"><form method="post" action="${e(input.action)}">
 <input type="hidden" name="token" value="${e(input.token)}">

@@ -6,6 +6,7 @@ import { approvalRedelivered } from './0102_approval_redelivered';
 import { approvalLinks } from './0103_approval_links';
 import { approvalDueWorkingDays } from './0104_approval_due_working_days';
 import { approvalInbox } from './0105_approval_inbox';
+import { approvalDelegation } from './0106_approval_delegation';
 import { course } from './0200_course';
 import { exchange } from './0300_exchange';
 import { registry } from './0400_registry';
@@ -26,6 +27,7 @@ export const migrations: Migration[] = [
 	approvalLinks,
 	approvalDueWorkingDays,
 	approvalInbox,
+	approvalDelegation,
 	course,
 	exchange,
 	registry,

@@ -55,6 +55,7 @@ const record: RequestRecord = {
 					ip: null,
 					userAgent: null,
 					reassignedFrom: null,
+					delegatedFrom: null,
 					added: false,
 				},
 				{
@@ -68,6 +69,7 @@ const record: RequestRecord = {
 					ip: null,
 					userAgent: null,
 					reassignedFrom: null,
+					delegatedFrom: null,
 					added: false,
 				},
 			],

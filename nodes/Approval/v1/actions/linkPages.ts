@@ -47,6 +47,7 @@ export function pageFor(
 			html: confirmPage({
 				record: view.record,
 				approverEmail: view.slot.email,
+				onBehalfOf: view.slot.delegated_from,
 				action,
 				token,
 				formKey: formKey(env.settings.linkSecret, token),

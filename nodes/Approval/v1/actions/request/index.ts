@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import * as addApprover from './addApprover.operation';
 import * as check from './check.operation';
+import * as delegate from './delegate.operation';
+import * as endDelegation from './endDelegation.operation';
 import * as expireOverdue from './expireOverdue.operation';
 import * as failureNotice from './failureNotice.operation';
 import * as get from './get.operation';
@@ -25,6 +27,8 @@ export const operations = {
 	failureNotice,
 	inboxLink,
 	revokeInbox,
+	delegate,
+	endDelegation,
 };
 
 export const description: INodeProperties[] = [
@@ -48,6 +52,11 @@ export const description: INodeProperties[] = [
 				action: '失败通知 Compose the notice of a failed execution',
 			},
 			{
+				name: '委托 Delegate',
+				value: 'delegate',
+				action: '委托 Name a deputy for an approver for a date range',
+			},
+			{
 				name: '待办链接 Inbox Link',
 				value: 'inboxLink',
 				action: '待办链接 Issue an approver a personal inbox link',
@@ -62,6 +71,11 @@ export const description: INodeProperties[] = [
 				name: '校验申请 Check',
 				value: 'check',
 				action: '校验申请 Check a request against an approval node without starting it',
+			},
+			{
+				name: '结束委托 End Delegation',
+				value: 'endDelegation',
+				action: '结束委托 End an approver delegation',
 			},
 			{ name: '获取 Get', value: 'get', action: '获取 Get a request with its decisions' },
 			{
