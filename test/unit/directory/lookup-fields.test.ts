@@ -122,6 +122,8 @@ const NOT_REFERENCES: Record<string, string> = {
 	confirmedBy: 'who confirmed a weekly log, kept as text',
 	approvers: 'approvers are email addresses, outside the directory (people without an n8n account)',
 	approverEmail: 'an approver’s email address, outside the directory',
+	approver: 'the approver who names a deputy (委托), by email, outside the directory',
+	deputy: 'the deputy, by email, outside the directory',
 	withdrawnBy: 'the submitter’s email address',
 	escalateTo: 'email addresses to escalate to',
 };
