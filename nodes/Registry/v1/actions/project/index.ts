@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import * as addMilestone from './addMilestone.operation';
+import * as check from './check.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as importRows from './import.operation';
@@ -11,6 +12,7 @@ import * as update from './update.operation';
 
 export const operations = {
 	create,
+	check,
 	get,
 	update,
 	list,
@@ -38,6 +40,11 @@ export const description: INodeProperties[] = [
 			{ name: '创建 Create', value: 'create', action: '创建 Create a research project' },
 			{ name: '导入台账 Import', value: 'import', action: '导入台账 Import project ledger rows' },
 			{ name: '更新 Update', value: 'update', action: '更新 Update a research project' },
+			{
+				name: '校验申报 Check',
+				value: 'check',
+				action: '校验申报 Check a research project without saving it',
+			},
 			{
 				name: '添加里程碑 Add Milestone',
 				value: 'addMilestone',
