@@ -191,7 +191,7 @@ async function resolvePerson(tx: Tx, token: string, field: string, label: string
 	const [[party]] = await resolveParties(tx, 'person', [[token]], field);
 	if (!party.personId)
 		throw new ValidationError(
-			`${label} "${token}" is not (uniquely) in the directory / 人员不在名录中或重名`,
+			`${label}「${token}」不在人员名录中或有重名 / "${token}" is not (uniquely) in the directory`,
 			field,
 			'reference',
 		);
@@ -272,7 +272,7 @@ const spec: EntitySpec<ProjectInput, Project> = {
 		const endDate = ledgerDate(input.endDate, 'endDate', '结束日期 End Date');
 		if (startDate && endDate && endDate < startDate)
 			throw new ValidationError(
-				`结束日期 End Date ${endDate} is before the start ${startDate} / 结束早于开始`,
+				`结束日期 ${endDate} 早于开始日期 ${startDate} / End Date ${endDate} is before the start ${startDate}`,
 				'endDate',
 				'range',
 			);
