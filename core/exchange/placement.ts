@@ -1,6 +1,7 @@
 import { addPersonReference, addOrganisationReference } from '../directory';
 import { diff, writeAudit, type Actor } from '../store/audit';
 import { paginate, type Page } from '../store/paginate';
+import { dryRun } from '../store/dry-run';
 import type { Store, Tx } from '../store/store';
 import { transition } from '../store/transition';
 import { NotFoundError, StateError, ValidationError } from '../util/errors';
@@ -66,6 +67,11 @@ export interface PlacementInput {
 	goals?: string | null;
 	mentorId?: string | null;
 	mentorName?: string | null;
+	/**
+	 * Refuses a host that nobody can confirm for (neither the station nor the enterprise has a
+	 * contact email): a registration whose approval asks the host must not be saved without one.
+	 */
+	requireHostContact?: boolean | null;
 }
 
 export interface Placement {
@@ -191,14 +197,13 @@ async function validate(tx: Tx, input: PlacementInput, exceptId?: string) {
 			{ kind: 'teacher' },
 		)
 	).id;
-	const hostId = (
-		await requireOrganisation(
-			tx,
-			requiredText(input.hostId, 'hostId', '接收企业 Host Enterprise', 200),
-			'hostId',
-			'接收企业 Host Enterprise',
-		)
-	).id;
+	const host = await requireOrganisation(
+		tx,
+		requiredText(input.hostId, 'hostId', '接收企业 Host Enterprise', 200),
+		'hostId',
+		'接收企业 Host Enterprise',
+	);
+	const hostId = host.id;
 	const form = oneOf(formValue(input.form), 'form', '实践形式 Form', PLACEMENT_FORMS);
 	const start = requiredDate(input.plannedStart, 'plannedStart', '计划开始 Planned Start');
 	const end = requiredDate(input.plannedEnd, 'plannedEnd', '计划结束 Planned End');
@@ -217,6 +222,7 @@ async function validate(tx: Tx, input: PlacementInput, exceptId?: string) {
 		}) ?? span;
 	const stationRef = optionalText(input.stationId, 'stationId', '实践站点 Station', 200);
 	let stationId: string | null = null;
+	let stationContact: string | null = null;
 	if (stationRef) {
 		const station =
 			(await tx
@@ -236,6 +242,7 @@ async function validate(tx: Tx, input: PlacementInput, exceptId?: string) {
 				'reference',
 			);
 		stationId = station.id;
+		stationContact = station.contact_email;
 		if (station.organisation_id !== hostId)
 			throw new ValidationError(
 				`实践站点「${station.name}」不属于该企业 / Station "${station.name}" belongs to another enterprise`,
@@ -259,6 +266,12 @@ async function validate(tx: Tx, input: PlacementInput, exceptId?: string) {
 			);
 		}
 	}
+	if (input.requireHostContact === true && !stationContact && !host.contact_email)
+		throw new ValidationError(
+			`接收企业「${host.name}」${stationId ? '及所选实践站点' : ''}没有联系人邮箱，无人可代表企业确认；请选择有联系人的站点，或先在名录中补充企业联系邮箱 / Nobody can confirm for host "${host.name}": neither it nor the station has a contact email`,
+			'hostId',
+			'no_contact',
+		);
 	const mentorRef = optionalText(input.mentorId, 'mentorId', '企业导师 Mentor', 254);
 	const mentor = mentorRef
 		? await requirePerson(tx, mentorRef, 'mentorId', '企业导师 Mentor')
@@ -318,6 +331,19 @@ export function createPlacement(
 	actor: Actor,
 ): Promise<Placement> {
 	return store.transaction((tx) => createPlacementIn(tx, input, actor));
+}
+
+/**
+ * Everything `createPlacement` checks, without writing: a registration form can refuse a
+ * request before anything is saved, and check the approval against the very placement (names,
+ * the host's contact) that create will return. Throws what create would throw.
+ */
+export function checkPlacement(
+	store: Store,
+	input: PlacementInput,
+	actor: Actor,
+): Promise<Placement> {
+	return dryRun(store, (inside) => createPlacement(inside, input, actor));
 }
 
 /** Plans change before approval; after it, the approved plan is what was agreed. */

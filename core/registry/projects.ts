@@ -1,5 +1,6 @@
 import { writeAudit, type Actor } from '../store/audit';
 import { Repository, type EntitySpec } from '../store/repository';
+import { dryRun } from '../store/dry-run';
 import type { Store, Tx } from '../store/store';
 import { transition } from '../store/transition';
 import { NotFoundError, StateError, ValidationError } from '../util/errors';
@@ -191,7 +192,7 @@ async function resolvePerson(tx: Tx, token: string, field: string, label: string
 	const [[party]] = await resolveParties(tx, 'person', [[token]], field);
 	if (!party.personId)
 		throw new ValidationError(
-			`${label} "${token}" is not (uniquely) in the directory / 人员不在名录中或重名`,
+			`${label}「${token}」不在人员名录中或有重名 / "${token}" is not (uniquely) in the directory`,
 			field,
 			'reference',
 		);
@@ -272,7 +273,7 @@ const spec: EntitySpec<ProjectInput, Project> = {
 		const endDate = ledgerDate(input.endDate, 'endDate', '结束日期 End Date');
 		if (startDate && endDate && endDate < startDate)
 			throw new ValidationError(
-				`结束日期 End Date ${endDate} is before the start ${startDate} / 结束早于开始`,
+				`结束日期 ${endDate} 早于开始日期 ${startDate} / End Date ${endDate} is before the start ${startDate}`,
 				'endDate',
 				'range',
 			);
@@ -346,9 +347,71 @@ const spec: EntitySpec<ProjectInput, Project> = {
 	},
 };
 
+/** The project's milestones by due date, as its views show them. */
+async function milestonesOf(tx: Tx, projectId: string) {
+	const rows = await tx
+		.selectFrom('registry_milestone')
+		.selectAll()
+		.where('project_id', '=', projectId)
+		.orderBy('due_on')
+		.execute();
+	return rows.map((m) => ({
+		id: m.id,
+		kind: m.kind,
+		kindLabel: MILESTONE_LABELS[m.kind as MilestoneKind] ?? m.kind,
+		title: m.title,
+		dueOn: m.due_on,
+		doneOn: m.done_on,
+	}));
+}
+
+/**
+ * A newly declared project as an approval page and its mails show it: the PI's and members'
+ * names and the PI's email from the directory (the PI is the one who answers for it), and the
+ * milestones its dates created.
+ */
+export type DeclaredProject = Project & {
+	piName: string;
+	piEmail: string | null;
+	memberNames: string;
+	milestones: Awaited<ReturnType<typeof milestonesOf>>;
+};
+
+async function declared(tx: Tx, project: Project): Promise<DeclaredProject> {
+	const ids = [project.piId, ...project.memberIds];
+	const people = await tx
+		.selectFrom('person')
+		.select(['id', 'name', 'email'])
+		.where('id', 'in', ids)
+		.execute();
+	const byId = new Map(people.map((p) => [p.id, p]));
+	const pi = byId.get(project.piId);
+	return {
+		...project,
+		piName: pi?.name ?? '',
+		piEmail: pi?.email ?? null,
+		memberNames: project.memberIds.map((id) => byId.get(id)?.name ?? id).join('、'),
+		milestones: await milestonesOf(tx, project.id),
+	};
+}
+
 export class ProjectRepository extends Repository<ProjectInput, Project> {
 	constructor() {
 		super(spec);
+	}
+
+	/** Creates the project and returns it as declared: names and milestones beside its fields. */
+	override create(store: Store, input: ProjectInput, actor: Actor): Promise<DeclaredProject> {
+		return store.transaction(async (tx) => declared(tx, await this.createIn(tx, input, actor)));
+	}
+
+	/**
+	 * Everything `create` checks — the category's required fields, the directory, dates, a free
+	 * project number — without writing; the preview has the shape `create` returns, so the
+	 * approval that follows can be checked against it. Throws what `create` would throw.
+	 */
+	check(store: Store, input: ProjectInput, actor: Actor): Promise<DeclaredProject> {
+		return dryRun(store, (inside) => this.create(inside, input, actor));
 	}
 
 	async createIn(tx: Tx, input: ProjectInput, actor: Actor): Promise<Project> {
@@ -494,12 +557,7 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 		const project = await super.get(store, id);
 		const db = store.db;
 		const [milestones, funds, outputs, history] = await Promise.all([
-			db
-				.selectFrom('registry_milestone')
-				.selectAll()
-				.where('project_id', '=', id)
-				.orderBy('due_on')
-				.execute(),
+			milestonesOf(db as unknown as Tx, id),
 			db
 				.selectFrom('registry_funds')
 				.selectAll()
@@ -516,14 +574,7 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 		]);
 		return {
 			...project,
-			milestones: milestones.map((m) => ({
-				id: m.id,
-				kind: m.kind,
-				kindLabel: MILESTONE_LABELS[m.kind as MilestoneKind] ?? m.kind,
-				title: m.title,
-				dueOn: m.due_on,
-				doneOn: m.done_on,
-			})),
+			milestones,
 			funds: funds.map((f) => ({
 				id: f.id,
 				receivedOn: f.received_on,

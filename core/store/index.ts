@@ -7,5 +7,6 @@ export * from './paginate';
 export * from './repository';
 export * from './insert-many';
 export * from './savepoint';
+export * from './dry-run';
 export { migrate, allMigrations, type Migration, type MigrationContext } from './migrate';
 export * from './settings';

@@ -156,7 +156,7 @@ export class Repository<Input extends object, Out extends { id: string }> {
 			const clash = await q.executeTakeFirst();
 			if (clash) {
 				throw new ValidationError(
-					`${check.field} "${String(check.value)}" is already used by ${clash.id} / 已被占用`,
+					`「${String(check.value)}」已被占用（${clash.id}） / ${check.field} "${String(check.value)}" is already used by ${clash.id}`,
 					check.field,
 					'duplicate',
 				);

@@ -203,17 +203,32 @@ describe('the other shipped workflows on a real n8n', () => {
 		await select.selectOption({ label: options.find((o) => o.includes(part))! });
 	}
 
-	it('the placement request form: a placement in the store and the department asked to approve', async () => {
+	it('the placement request form: a refusal names the field on the page and writes nothing; corrected, the placement is saved and the department asked', async () => {
 		const from = await since();
-		const page = await openForm('exchange-registration.json');
-		const field = (label: string) => page.getByLabel(label, { exact: false }).first();
-		await field('教师邮箱 Teacher Email').fill('zhang@college.example.edu.cn');
-		await field('接收企业 Host Enterprise').fill('星河智能制造有限公司');
-		await field('实践站点 Station').fill('星河教师实践流动站');
-		await optionWith(page, '实践形式 Form', '顶岗');
-		await field('计划开始 Planned Start').fill('2027-07-05');
-		await field('计划结束 Planned End').fill('2027-08-13');
-		await submit(page, '申请已提交', '提交申请');
+		const fill = async (teacher: string) => {
+			const page = await openForm('exchange-registration.json');
+			const field = (label: string) => page.getByLabel(label, { exact: false }).first();
+			await field('教师邮箱 Teacher Email').fill(teacher);
+			await field('接收企业 Host Enterprise').fill('星河智能制造有限公司');
+			await field('实践站点 Station').fill('星河教师实践流动站');
+			await optionWith(page, '实践形式 Form', '顶岗');
+			await field('计划开始 Planned Start').fill('2027-07-05');
+			await field('计划结束 Planned End').fill('2027-08-13');
+			return page;
+		};
+		const refused = await submit(
+			await fill('nobody@college.example.edu.cn'),
+			'申请未通过校验',
+			'提交申请',
+		);
+		expect(refused).toContain('请修改「教师 Teacher」');
+		expect(refused).toContain('nobody@college.example.edu.cn');
+		expect(await store.db.selectFrom('exchange_placement').select('id').execute()).toEqual([]);
+		expect(await store.db.selectFrom('approval_request').select('id').execute()).toEqual([]);
+
+		expect(
+			await submit(await fill('zhang@college.example.edu.cn'), '申请已提交', '提交申请'),
+		).not.toContain('Form Submitted');
 		const mail = await mailTo(platform, 'dept-head@college.example.edu.cn', '教师企业实践', from);
 		expect(mail.subject).toContain('张老师 → 星河智能制造有限公司');
 		expect(await store.db.selectFrom('exchange_placement').select('status').execute()).toEqual([
@@ -221,24 +236,34 @@ describe('the other shipped workflows on a real n8n', () => {
 		]);
 	});
 
-	it('the research project form with its own example values: the project declared and the department asked', async () => {
+	it('the research project form with its own example values: a refusal names the field and writes nothing; corrected, the project is declared and the department asked', async () => {
 		const from = await since();
-		const page = await openForm('registry-project-approval.json');
-		for (const box of await page
-			.locator(
-				'input[placeholder]:not([placeholder=""]), textarea[placeholder]:not([placeholder=""])',
-			)
-			.all()) {
-			await box.fill((await box.getAttribute('placeholder'))!);
-		}
-		const field = (label: string) => page.getByLabel(label, { exact: false }).first();
-		await optionWith(page, '项目类别 Category', '横向');
-		await field('项目负责人姓名 PI name').fill('李老师');
-		await field('开始日期 Start date').fill('2027-01-01');
-		await field('结束日期 End date').fill('2028-12-31');
-		await submit(page, '申报已提交', '提交申报');
+		const fill = async (endDate: string) => {
+			const page = await openForm('registry-project-approval.json');
+			for (const box of await page
+				.locator(
+					'input[placeholder]:not([placeholder=""]), textarea[placeholder]:not([placeholder=""])',
+				)
+				.all()) {
+				await box.fill((await box.getAttribute('placeholder'))!);
+			}
+			const field = (label: string) => page.getByLabel(label, { exact: false }).first();
+			await optionWith(page, '项目类别 Category', '横向');
+			await field('开始日期 Start date').fill('2027-01-01');
+			await field('结束日期 End date').fill(endDate);
+			return page;
+		};
+		const refused = await submit(await fill('2026-12-31'), '申报未通过校验', '提交申报');
+		expect(refused).toContain('请修改「结束日期 End Date」');
+		expect(refused).toContain('未保存');
+		expect(await store.db.selectFrom('registry_project').select('id').execute()).toEqual([]);
+
+		await submit(await fill('2028-12-31'), '申报已提交', '提交申报');
 		const mail = await mailTo(platform, 'dept-head@college.example.edu.cn', 'KY-2026-012', from);
 		expect(mail.subject).toContain('产教融合背景下现场工程师培养模式研究');
+		expect(await store.db.selectFrom('registry_project').select('status').execute()).toEqual([
+			{ status: 'applied' },
+		]);
 	});
 
 	it('the ledger import form: an uploaded xlsx lands in the registry', async () => {

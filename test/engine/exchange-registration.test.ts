@@ -4,6 +4,8 @@ import { organisations, people } from '../../core/directory';
 import { stations } from '../../core/exchange';
 import { closeAllStores, openStore } from '../../core/store';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
+import { exchangeWorkflow } from '../helpers/exchange-engine';
+import { rowCounts } from '../helpers/row-counts';
 import { startSmtp } from '../helpers/smtp';
 import { formFields, linkOf, queryOf } from './approval-helpers';
 import { Engine, storeCredentials, type Execution } from './harness';
@@ -13,19 +15,30 @@ const workflow = JSON.parse(
 );
 const FORM = '教师企业实践申请 Placement Request Form';
 const APPROVAL = '审批 系部→企业 Approval (Department → Host)';
+const SUBMITTED = '申请已提交 Submitted';
+const REFUSED = '申请未通过 Refused';
 const DEPT = 'dept-head@college.example.edu.cn';
 const HOST = 'hr@xinghe.example.com';
 const actor = { actor: 'test:setup' };
+/** Everything a placement request could write: the record, its audit, an approval and its slots. */
+const TABLES = [
+	'exchange_placement',
+	'audit',
+	'approval_request',
+	'approval_stage',
+	'approval_slot',
+] as const;
 
+/** What the n8n form hands the workflow on submission (form trigger v2.5: keys are the field names). */
 const submission = {
-	'教师邮箱 Teacher Email': 'zhang@college.example.edu.cn',
-	'接收企业 Host Enterprise': '星河智能制造有限公司',
-	'实践站点 Station': '星河教师实践流动站',
-	'实践形式 Form': '顶岗/挂职 Holding a Post',
-	'计划开始 Planned Start': '2026-07-06',
-	'计划结束 Planned End': '2026-08-14',
-	'实践目标 Goals': '掌握产线调试',
-	'企业导师 Mentor': '王师傅',
+	teacherEmail: 'zhang@college.example.edu.cn',
+	host: '星河智能制造有限公司',
+	station: '星河教师实践流动站',
+	form: '顶岗/挂职 Holding a Post',
+	plannedStart: '2026-07-06',
+	plannedEnd: '2026-08-14',
+	goals: '掌握产线调试',
+	mentor: '王师傅',
 	submittedAt: '2026-06-01T10:00:00.000+08:00',
 	formMode: 'production',
 };
@@ -52,6 +65,8 @@ describe.each(testDialects())(
 				{ name: '星河教师实践流动站', organisationId: host.id, capacity: 3, contactEmail: HOST },
 				actor,
 			);
+			// an enterprise nobody answers for: its stage of the approval would have no approver
+			await organisations.create(store, { name: '无人接洽有限公司', kind: 'enterprise' }, actor);
 			await people.create(
 				store,
 				{
@@ -63,11 +78,54 @@ describe.each(testDialects())(
 				},
 				actor,
 			);
+			// the department head is a teacher too, and would approve their own placement
+			await people.create(
+				store,
+				{ name: '系主任', kind: 'teacher', email: DEPT, department: '机电系' },
+				actor,
+			);
 			const smtp = await startSmtp();
 			const engine = new Engine({
 				credentials: { ...storeCredentials(config), smtp: smtp.credential },
+				workflows: [workflow],
 			});
 			return { store, smtp, engine };
+		}
+
+		/** The form answers on its ending page; the approval waits in the execution it started. */
+		async function submit(engine: Engine, item: typeof submission): Promise<Execution> {
+			const started = engine.subExecutions.length;
+			const form = await engine.run(workflow, { startNode: FORM, items: [item] });
+			expect(form.error()).toBeUndefined();
+			expect(form.data.resultData.lastNodeExecuted).toBe(SUBMITTED);
+			expect(engine.subExecutions).toHaveLength(started + 1);
+			const execution = engine.subExecutions[started];
+			expect(execution.error()).toBeUndefined();
+			expect(execution.status).toBe('waiting');
+			return execution;
+		}
+
+		/** A refused request ends on the form's refusal page with nothing written, started or sent. */
+		async function refused(
+			{ store, smtp, engine }: Awaited<ReturnType<typeof setUp>>,
+			change: Record<string, string>,
+		) {
+			const before = await rowCounts(store, TABLES);
+			const mails = smtp.mails.length;
+			const started = engine.subExecutions.length;
+			const form = await engine.run(workflow, {
+				startNode: FORM,
+				items: [{ ...submission, ...change }],
+			});
+			expect(form.error()).toBeUndefined();
+			expect(form.data.resultData.lastNodeExecuted).toBe(REFUSED);
+			expect(form.runs('创建实践记录 Create Placement')).toHaveLength(0);
+			expect(engine.subExecutions).toHaveLength(started);
+			expect(await rowCounts(store, TABLES)).toEqual(before);
+			expect(smtp.mails.length).toBe(mails);
+			const [page] = form.output(REFUSED);
+			expect(page.valid).toBe(false);
+			return page;
 		}
 
 		/** The messages of the Approval node's latest run that had any (a run that only waits has none). */
@@ -94,13 +152,11 @@ describe.each(testDialects())(
 			return { page: page.response.body, execution: step.execution };
 		}
 
-		it('form → placement → 系部 → host enterprise → approved in the ledger, with every message sent by SMTP', async () => {
+		it('form → checked → placement → 系部 → host enterprise → approved in the ledger, with every message sent by SMTP', async () => {
 			const { store, smtp, engine } = await setUp();
 			try {
-				let execution = await engine.run(workflow, { startNode: FORM, items: [submission] });
-				expect(execution.error()).toBeUndefined();
-				expect(execution.status).toBe('waiting');
-				const [placement] = execution.output('创建实践记录 Create Placement');
+				let execution = await submit(engine, submission);
+				const [placement] = execution.output('审批流程开始 Approval Starts');
 				expect(placement).toMatchObject({
 					status: 'planned',
 					form: 'post',
@@ -156,7 +212,7 @@ describe.each(testDialects())(
 		it('a rejection by the host cancels the placement', async () => {
 			const { store, smtp, engine } = await setUp();
 			try {
-				let execution = await engine.run(workflow, { startNode: FORM, items: [submission] });
+				let execution = await submit(engine, submission);
 				execution = (await decide(engine, execution, DEPT, 'approve')).execution;
 				execution = (await decide(engine, execution, HOST, 'reject')).execution;
 				expect(execution.status).toBe('success');
@@ -172,18 +228,92 @@ describe.each(testDialects())(
 			}
 		});
 
-		it('an unknown teacher on the form stops before any approval is opened', async () => {
+		it('a refused request gets a Chinese-first page naming the field and writes nothing; corrected, it goes through', async () => {
+			const setup = await setUp();
+			const { store, smtp } = setup;
+			try {
+				const unknown = await refused(setup, { teacherEmail: 'nobody@college.example.edu.cn' });
+				expect(unknown).toMatchObject({
+					field: 'teacherId',
+					fieldLabel: '教师 Teacher',
+					message: expect.stringMatching(
+						/^请修改「教师 Teacher」后重新提交，本次申报未保存。\n教师「nobody@college.example.edu.cn」不在名录中/,
+					),
+				});
+				expect(
+					(await refused(setup, { plannedStart: '2026-08-20', plannedEnd: '2026-08-14' })).field,
+				).toBe('plannedEnd');
+				expect((await refused(setup, { station: '不存在的站点' })).message).toContain(
+					'实践站点「不存在的站点」不存在',
+				);
+				// the department head would approve their own placement at the first stage
+				expect(await refused(setup, { teacherEmail: DEPT })).toMatchObject({
+					field: 'submitterEmail',
+					message: expect.stringContaining('提交人不能审批自己的申请'),
+				});
+				// nobody could confirm for this host, so its stage of the approval could not start
+				expect(await refused(setup, { host: '无人接洽有限公司', station: '' })).toMatchObject({
+					field: 'hostId',
+					message: expect.stringMatching(
+						/^请修改「接收企业 Host Enterprise」.*\n接收企业「无人接洽有限公司」没有联系人邮箱/,
+					),
+				});
+				const markup = await refused(setup, { host: '<img src=x onerror=alert(1)>' });
+				expect(markup.messageHtml).toContain('&lt;img src=x onerror=alert(1)&gt;');
+				expect(markup.messageHtml).not.toContain('<img');
+				expect(await store.db.selectFrom('exchange_placement').select('id').execute()).toEqual([]);
+
+				// the same request, corrected, is saved and its approval starts
+				const execution = await submit(setup.engine, submission);
+				expect(notices(execution).map((n) => n.to)).toContain(DEPT);
+				expect(await store.db.selectFrom('exchange_placement').select('status').execute()).toEqual([
+					{ status: 'planned' },
+				]);
+			} finally {
+				await smtp.close();
+				await store.close();
+			}
+		});
+
+		it('the check operation answers refusals as items, and honours Continue On Fail when the store itself fails', async () => {
 			const { store, smtp, engine } = await setUp();
 			try {
-				const execution = await engine.run(workflow, {
-					startNode: FORM,
-					items: [{ ...submission, '教师邮箱 Teacher Email': 'nobody@college.example.edu.cn' }],
-				});
-				expect(execution.error()).toMatch(
-					/教师「nobody@college.example.edu.cn」不在名录中.*teacherId/,
+				const params = {
+					resource: 'placement',
+					operation: 'check',
+					teacherId: '={{ $json.teacherEmail }}',
+					hostId: '={{ $json.host }}',
+					form: '={{ $json.form }}',
+					plannedStart: '={{ $json.plannedStart }}',
+					plannedEnd: '={{ $json.plannedEnd }}',
+					additionalFields: { stationId: '={{ $json.station }}' },
+				};
+				const items = [submission, { ...submission, teacherEmail: 'nobody@x.cn' }];
+				const checked = await engine.run(exchangeWorkflow(params), { items });
+				expect(checked.output('Exchange')).toEqual([
+					expect.objectContaining({ valid: true, teacherName: '张老师', hostContactEmail: HOST }),
+					expect.objectContaining({ valid: false, field: 'teacherId' }),
+				]);
+				expect(await rowCounts(store, TABLES)).toMatchObject({ exchange_placement: 0 });
+
+				// A store that fails (here: the station table gone) is no refusal: the node fails …
+				await store.db.schema
+					.alterTable('exchange_station')
+					.renameTo('exchange_station_gone')
+					.execute();
+				const failing = await engine.run(exchangeWorkflow(params), { items });
+				expect(failing.status).toBe('error');
+				expect(failing.error()).toMatch(/exchange_station/);
+				// … unless Continue On Fail, where that item carries the error and the others go on.
+				const tolerant = await engine.run(
+					exchangeWorkflow(params, { onError: 'continueRegularOutput' }),
+					{ items: [{ ...submission, teacherEmail: 'nobody@x.cn' }, submission] },
 				);
-				expect(await store.db.selectFrom('exchange_placement').select('id').execute()).toEqual([]);
-				expect(smtp.parsed).toEqual([]);
+				expect(tolerant.error()).toBeUndefined();
+				expect(tolerant.output('Exchange')).toEqual([
+					expect.objectContaining({ valid: false, field: 'teacherId' }),
+					expect.objectContaining({ error: expect.stringMatching(/exchange_station/) }),
+				]);
 			} finally {
 				await smtp.close();
 				await store.close();

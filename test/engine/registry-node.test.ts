@@ -3,35 +3,10 @@ import { closeAllStores, openStore } from '../../core/store';
 import { organisations, people } from '../../core/directory';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { buildPatentNumber, withWrongCheck } from '../helpers/patent-numbers';
+import { registryWorkflow } from '../helpers/registry-engine';
 import { Engine, storeCredentials } from './harness';
 
-/** Start → one Registry node with the given parameters. */
-function workflow(parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-	return {
-		name: 'registry node',
-		nodes: [
-			{
-				id: 'start',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'reg',
-				name: 'Registry',
-				type: 'n8n-nodes-consortium.registry',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters,
-				credentials: { consortiumStoreApi: { id: 'consortium-store', name: 'store' } },
-				...extra,
-			},
-		],
-		connections: { Start: { main: [[{ node: 'Registry', type: 'main', index: 0 }]] } },
-	};
-}
+const workflow = registryWorkflow;
 
 describe.each(testDialects())('Registry node operations in the n8n engine (%s)', (dialect) => {
 	afterAll(() => closeAllStores());
@@ -57,7 +32,7 @@ describe.each(testDialects())('Registry node operations in the n8n engine (%s)',
 		);
 		await store.close();
 		const engine = new Engine({ credentials: storeCredentials(config) });
-		const run = async (parameters: Record<string, unknown>, items: IDataObject[] = [{}]) => {
+		const run = async (parameters: IDataObject, items: IDataObject[] = [{}]) => {
 			const execution = await engine.run(workflow(parameters), { items });
 			expect(execution.error()).toBeUndefined();
 			return execution.output('Registry');

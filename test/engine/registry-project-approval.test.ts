@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projects } from '../../core/registry';
+import { people } from '../../core/directory';
 import { closeAllStores, openStore, type Store } from '../../core/store';
-import { seedDirectory, type Directory } from '../helpers/course';
+import { actor, seedDirectory, type Directory } from '../helpers/course';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
+import { registryWorkflow } from '../helpers/registry-engine';
+import { rowCounts } from '../helpers/row-counts';
 import {
 	approvalLinkIn,
 	mailsTo as mailsToAddress,
@@ -20,6 +23,19 @@ const workflow = JSON.parse(
 );
 const WORKFLOW_ACTOR = 'n8n:workflow:registryProjectApproval01';
 const FORM = '科研项目申报表单 Project Form';
+const SUBMITTED = '申报已提交 Submitted';
+const REFUSED = '申报未通过 Refused';
+/** Everything a declaration could write: the project and what comes with it, audit, an approval. */
+const TABLES = [
+	'registry_project',
+	'registry_milestone',
+	'registry_status_history',
+	'registry_deadline',
+	'audit',
+	'approval_request',
+	'approval_stage',
+	'approval_slot',
+] as const;
 const DEPT = 'dept-head@college.example.edu.cn';
 const RESEARCH = 'kyc@college.example.edu.cn';
 const FINANCE = 'cwc@college.example.edu.cn';
@@ -35,7 +51,6 @@ function formItem(projectNo: string, name: string, extra: Record<string, string 
 		fundingBody: '市科学技术局',
 		client: '',
 		contractNo: '',
-		piName: '李老师',
 		piEmail: PI,
 		// as people type them: one per line, a stray comma, any case
 		members: 't2@college.edu.cn\nT3@college.edu.cn,\n',
@@ -66,9 +81,16 @@ describe.each(testDialects())(
 			engine = new Engine({
 				credentials: { ...storeCredentials(config), smtp: smtp.credential as never },
 				webhookWaitingBaseUrl: waiting.baseUrl,
+				workflows: [workflow],
 			});
 			store = await openStore(config);
 			dir = await seedDirectory(store);
+			// the department head is a teacher too, and would review their own project alone
+			await people.create(
+				store,
+				{ name: '系主任', kind: 'teacher', organisationId: dir.college.id, email: DEPT },
+				actor,
+			);
 		});
 		afterAll(async () => {
 			await store.close();
@@ -89,14 +111,37 @@ describe.each(testDialects())(
 			return mails[0];
 		}
 
+		/** The form answers on its ending page; the approval waits in the execution it started. */
 		async function submit(
 			item: ReturnType<typeof formItem>,
 		): Promise<{ execution: Execution; since: number }> {
 			const since = smtp.mails.length;
-			const execution = await engine.run(workflow, { startNode: FORM, items: [item] });
+			const started = engine.subExecutions.length;
+			const form = await engine.run(workflow, { startNode: FORM, items: [item] });
+			expect(form.error()).toBeUndefined();
+			expect(form.data.resultData.lastNodeExecuted).toBe(SUBMITTED);
+			expect(engine.subExecutions).toHaveLength(started + 1);
+			const execution = engine.subExecutions[started];
 			expect(execution.error()).toBeUndefined();
 			expect(execution.status).toBe('waiting');
 			return { execution: waiting.track(execution), since };
+		}
+
+		/** A refused declaration ends on the form's refusal page with nothing written, started or sent. */
+		async function refused(item: ReturnType<typeof formItem>) {
+			const before = await rowCounts(store, TABLES);
+			const mails = smtp.mails.length;
+			const started = engine.subExecutions.length;
+			const form = await engine.run(workflow, { startNode: FORM, items: [item] });
+			expect(form.error()).toBeUndefined();
+			expect(form.data.resultData.lastNodeExecuted).toBe(REFUSED);
+			expect(form.runs('登记项目 Create Project')).toHaveLength(0);
+			expect(engine.subExecutions).toHaveLength(started);
+			expect(await rowCounts(store, TABLES)).toEqual(before);
+			expect(smtp.mails.length).toBe(mails);
+			const [page] = form.output(REFUSED);
+			expect(page.valid).toBe(false);
+			return page;
 		}
 
 		/** One approver opens the link in their email and decides; `resumes` says whether that decision ends a stage. */
@@ -177,7 +222,7 @@ describe.each(testDialects())(
 				/^\[XM-\d{4}-\d{4}\] .*科研项目立项《现场工程师培养模式研究》 KY-WF-001$/,
 			);
 			const requestNumber = /XM-\d{4}-\d{4}/.exec(deptMail.subject)![0];
-			expect(deptMail.text).toContain('项目类别: 纵向 Government-funded');
+			expect(deptMail.text).toContain('项目类别: 纵向 Government-Funded');
 			const page = await engine.webhook(execution, {
 				method: 'GET',
 				query: queryOf(linkIn(deptMail)),
@@ -187,10 +232,11 @@ describe.each(testDialects())(
 				'KY-WF-001',
 				'市厅级',
 				'市科学技术局',
-				'李老师 &lt;t1@college.edu.cn&gt;',
+				'教师1 &lt;t1@college.edu.cn&gt;',
+				'教师2、教师3',
 				'200,000 元',
 				'2026-09-01 — 2028-08-31',
-				'2027-09-15',
+				'中期检查 Mid-term Check 2027-09-15',
 			])
 				expect(page.response.body).toContain(shown);
 			expect(formFields(page.response.body).token).toBeTruthy();
@@ -245,7 +291,7 @@ describe.each(testDialects())(
 				number: requestNumber,
 				status: 'approved',
 				submitter_email: PI,
-				submitter_name: '李老师',
+				submitter_name: '教师1',
 			});
 			expect((await auditOf(request.id)).map((a) => a.action)).toContain('create');
 			const decisions = await store.db
@@ -384,67 +430,115 @@ describe.each(testDialects())(
 			expect(page.response.body).toContain('申请已撤回');
 		});
 
-		it.each([
-			[
-				'an end date before the start date',
-				'KY-WF-BAD1',
-				{ startDate: '2027-01-01', endDate: '2026-06-30' },
-				/第 1 项 Item 1：结束日期 End Date 2026-06-30 is before the start 2027-01-01.*字段 Field: endDate/,
-			],
-			[
-				'a 纵向 project without a level',
-				'KY-WF-BAD2',
-				{ level: '' },
-				/第 1 项 Item 1：纵向项目须填项目级别 \/ Level is required for a 纵向 project.*字段 Field: level/,
-			],
-			[
-				'a PI who is not in the directory',
-				'KY-WF-BAD3',
-				{ piEmail: 'nobody@college.edu.cn' },
-				/第 1 项 Item 1：项目负责人 PI "nobody@college.edu.cn" is not \(uniquely\) in the directory.*字段 Field: pi/,
-			],
-		])(
-			'a bad submission (%s) stops at Create Project with a clear error and writes nothing',
-			async (_case, projectNo, change, message) => {
-				const count = async (
-					table:
-						| 'audit'
-						| 'approval_request'
-						| 'registry_project'
-						| 'registry_milestone'
-						| 'registry_status_history',
-				) =>
-					Number(
-						(
-							await store.db
-								.selectFrom(table)
-								.select((eb) => eb.fn.countAll().as('n'))
-								.executeTakeFirstOrThrow()
-						).n,
-					);
-				const tables = [
-					'audit',
-					'approval_request',
-					'registry_project',
-					'registry_milestone',
-					'registry_status_history',
-				] as const;
-				const before = await Promise.all(tables.map(count));
-				const mails = smtp.mails.length;
+		it('a refused declaration gets a Chinese-first page naming the field and writes nothing; corrected, the same number goes through', async () => {
+			const dates = await refused(
+				formItem('KY-WF-BAD', '坏申报', { startDate: '2027-01-01', endDate: '2026-06-30' }),
+			);
+			expect(dates).toMatchObject({
+				field: 'endDate',
+				fieldLabel: '结束日期 End Date',
+				message: expect.stringMatching(
+					/^请修改「结束日期 End Date」后重新提交，本次申报未保存。\n结束日期 2026-06-30 早于开始日期 2027-01-01/,
+				),
+			});
+			expect(await refused(formItem('KY-WF-BAD', '坏申报', { level: '' }))).toMatchObject({
+				field: 'level',
+				message: expect.stringContaining('纵向项目须填项目级别'),
+			});
+			expect(
+				await refused(formItem('KY-WF-BAD', '坏申报', { piEmail: 'nobody@college.edu.cn' })),
+			).toMatchObject({
+				field: 'pi',
+				message: expect.stringContaining('项目负责人 PI「nobody@college.edu.cn」不在人员名录中'),
+			});
+			// the department head would be the only one to review their own project
+			expect(await refused(formItem('KY-WF-BAD', '坏申报', { piEmail: DEPT }))).toMatchObject({
+				field: 'submitterEmail',
+				message: expect.stringContaining('提交人不能审批自己的申请'),
+			});
+			const markup = await refused(
+				formItem('KY-WF-BAD', '坏申报', { piEmail: '<img src=x onerror=alert(1)>' }),
+			);
+			expect(markup.messageHtml).toContain('&lt;img src=x onerror=alert(1)&gt;');
+			expect(markup.messageHtml).not.toContain('<img');
+			expect(await projectByNo('KY-WF-BAD')).toEqual([]);
 
-				const execution = await engine.run(workflow, {
-					startNode: FORM,
-					items: [formItem(projectNo, '坏申报', change)],
+			// corrected, the same number is declared and its approval starts
+			const { since } = await submit(formItem('KY-WF-BAD', '修改后的申报'));
+			expect(requestMail(DEPT, since).subject).toContain('修改后的申报');
+			expect(await projectByNo('KY-WF-BAD')).toEqual([
+				expect.objectContaining({ name: '修改后的申报', status: 'applied' }),
+			]);
+
+			// and now the number is taken: a second declaration with it is refused on the form
+			expect(await refused(formItem('KY-WF-BAD', '重复申报'))).toMatchObject({
+				field: 'projectNo',
+				fieldLabel: '项目编号 Project No.',
+				message: expect.stringMatching(/^请修改「项目编号 Project No\.」.*\n「KY-WF-BAD」已被占用/),
+			});
+			expect(await projectByNo('KY-WF-BAD')).toHaveLength(1);
+		});
+
+		it('the check operation answers refusals as items, and honours Continue On Fail when the store itself fails', async () => {
+			const config = await freshStoreConfig(dialect);
+			const own = await openStore(config);
+			const local = new Engine({ credentials: storeCredentials(config) });
+			try {
+				await people.create(own, { name: '教师1', kind: 'teacher', email: PI }, actor);
+				const params = {
+					resource: 'project',
+					operation: 'check',
+					projectNo: '={{ $json.projectNo }}',
+					name: '={{ $json.projectName }}',
+					category: 'vertical',
+					pi: '={{ $json.piEmail }}',
+					additionalFields: {
+						level: 'municipal',
+						fundingBody: '市科学技术局',
+						midtermDue: '={{ $json.midtermDue }}',
+					},
+				};
+				const items = [
+					formItem('KY-CHK-1', '可申报'),
+					formItem('KY-CHK-2', '负责人不明', { piEmail: 'x@y.cn' }),
+				];
+				const checked = await local.run(registryWorkflow(params), { items });
+				expect(checked.output('Registry')).toEqual([
+					expect.objectContaining({
+						valid: true,
+						projectNo: 'KY-CHK-1',
+						piName: '教师1',
+						piEmail: PI,
+						milestones: [expect.objectContaining({ kind: 'midterm', dueOn: '2027-09-15' })],
+					}),
+					expect.objectContaining({ valid: false, field: 'pi' }),
+				]);
+				expect(await rowCounts(own, TABLES)).toMatchObject({
+					registry_project: 0,
+					registry_milestone: 0,
 				});
-				expect(execution.status).toBe('error');
-				expect(execution.data.resultData.lastNodeExecuted).toBe('登记项目 Create Project');
-				expect(execution.error()).toMatch(message);
-				expect(execution.runs('立项审批 Approval')).toHaveLength(0);
 
-				expect(await projectByNo(projectNo)).toEqual([]);
-				expect(await Promise.all(tables.map(count))).toEqual(before);
-				expect(smtp.mails.length).toBe(mails);
-			},
-		);
+				// A store that fails (here: the milestone table gone) is no refusal: the node fails …
+				await own.db.schema
+					.alterTable('registry_milestone')
+					.renameTo('registry_milestone_gone')
+					.execute();
+				const failing = await local.run(registryWorkflow(params), { items });
+				expect(failing.status).toBe('error');
+				expect(failing.error()).toMatch(/registry_milestone/);
+				// … unless Continue On Fail, where that item carries the error and the others go on.
+				const tolerant = await local.run(
+					registryWorkflow(params, { onError: 'continueRegularOutput' }),
+					{ items: [items[1], items[0]] },
+				);
+				expect(tolerant.error()).toBeUndefined();
+				expect(tolerant.output('Registry')).toEqual([
+					expect.objectContaining({ valid: false, field: 'pi' }),
+					expect.objectContaining({ error: expect.stringMatching(/registry_milestone/) }),
+				]);
+			} finally {
+				await own.close();
+			}
+		});
 	},
 );

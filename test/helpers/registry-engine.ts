@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
-import type { IBinaryData } from 'n8n-workflow';
+import type { IBinaryData, IDataObject } from 'n8n-workflow';
+import { oneNodeWorkflow } from './one-node';
+
+/** Start → one Registry node with the given parameters. */
+export function registryWorkflow(parameters: IDataObject, extra: IDataObject = {}) {
+	return oneNodeWorkflow('n8n-nodes-consortium.registry', 'Registry', parameters, extra);
+}
 
 /** A shipped workflow, as it is imported into n8n. */
 export function shippedWorkflow(file: string): any {

@@ -25,6 +25,7 @@ import { binaryBuffer } from '../../helpers/registry-engine';
 import {
 	counts,
 	delta,
+	checkCaseOf,
 	eachCaseIsClean,
 	expectBadZoneRefused,
 	expectFailFast,
@@ -646,6 +647,7 @@ describe.each(testDialects())('hostile items through every Exchange operation (%
 	let env: Env;
 	let fuzz: FuzzContext;
 	const all = cases(() => env);
+	all.push(checkCaseOf(all.find((c) => c.name === 'placement create')!, 'placement check'));
 
 	beforeAll(async () => {
 		const config = await freshStoreConfig(dialect);

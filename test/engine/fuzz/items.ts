@@ -161,9 +161,11 @@ export interface OpCase {
 	/**
 	 * - `item`: one output per input, a record or an error;
 	 * - `list`: zero or more records per input, or one error;
-	 * - `rows`: a bulk operation emitting one result per input row (created, updated, rejected).
+	 * - `rows`: a bulk operation emitting one result per input row (created, updated, rejected);
+	 * - `check`: one output per input, the record as it would be written (`valid: true`) or a
+	 *   refusal (`valid: false`, field, message) for a form's page; it never writes.
 	 */
-	kind?: 'item' | 'list' | 'rows';
+	kind?: 'item' | 'list' | 'rows' | 'check';
 	/** A valid item, with a fresh target record where the operation changes one; `n` is unique per call. */
 	base(n: number): Promise<{ item: IDataObject; target?: Target }>;
 	/**
@@ -240,6 +242,22 @@ function judge(
 		if (junk) problems.push(`${what}: ${junk}`);
 		return { kind: 'record', outs };
 	}
+	if (kind === 'check' && outs.length === 1 && outs[0].valid === false) {
+		const json = outs[0];
+		const message = String(json.message ?? '');
+		if (!/^请修改「[^」]+」后重新提交|^本次申报未通过校验/.test(message))
+			problems.push(`${what}: refusal not Chinese first: ${message.slice(0, 300)}`);
+		if (FOREIGN_TEXT.test(message))
+			problems.push(`${what}: foreign refusal: ${message.slice(0, 300)}`);
+		if (message.length > 1200)
+			problems.push(`${what}: refusal of ${message.length} characters echoes the input`);
+		if (
+			!String(json.messageHtml ?? '').startsWith('<p>') ||
+			/<(?!\/?(p|b)>)/.test(String(json.messageHtml))
+		)
+			problems.push(`${what}: refusal HTML holds markup of the input: ${show(json.messageHtml)}`);
+		return { kind: 'error', json: { ...json, error: message } };
+	}
 	const errors = outs.filter((o) => o.error !== undefined);
 	if (errors.length) {
 		if (outs.length !== 1)
@@ -248,14 +266,16 @@ function judge(
 		if (why) problems.push(`${what}: ${why}`);
 		return { kind: 'error', json: errors[0] };
 	}
-	if (kind === 'item' && outs.length !== 1)
+	if ((kind === 'item' || kind === 'check') && outs.length !== 1)
 		return (problems.push(`${what}: ${outs.length} output items for one input`), null);
+	if (kind === 'check' && outs[0].valid !== true)
+		problems.push(`${what}: neither a preview nor a refusal: ${show(outs[0])}`);
 	for (const out of outs) {
 		const isRecord =
 			op.isRecord ??
 			((o: IDataObject) =>
 				(typeof o.id === 'string' && o.id !== '') || typeof o.patentId === 'string');
-		if (kind === 'item' && !isRecord(out))
+		if (kind !== 'list' && !isRecord(out))
 			problems.push(`${what}: neither a record nor an error: ${show(out)}`);
 		const junk = junkIn(out);
 		if (junk) problems.push(`${what}: record holds ${junk}`);
@@ -503,4 +523,15 @@ export async function expectBadZoneRefused(ctx: FuzzContext, op: OpCase): Promis
 		]);
 		expect(delta(before, await counts(ctx.store))).toEqual({});
 	}
+}
+
+/** The check operation beside a create case: the same items and parameters, and never a write. */
+export function checkCaseOf(create: OpCase, name: string): OpCase {
+	return {
+		...create,
+		name,
+		kind: 'check',
+		parameters: { ...create.parameters, operation: 'check' },
+		effects: {},
+	};
 }

@@ -10,6 +10,7 @@ import { actor, seedDirectory, type Directory } from '../../helpers/course';
 import { freshStoreConfig, testDialects } from '../../helpers/dialects';
 import { buildPatentNumber } from '../../helpers/patent-numbers';
 import {
+	checkCaseOf,
 	eachCaseIsClean,
 	expectBadZoneRefused,
 	expectFailFast,
@@ -503,6 +504,7 @@ describe.each(testDialects())('hostile items through every Registry operation (%
 	let env: Env;
 	let fuzz: FuzzContext;
 	const all = cases(() => env);
+	all.push(checkCaseOf(all.find((c) => c.name === 'project create')!, 'project check'));
 
 	beforeAll(async () => {
 		const config = await freshStoreConfig(dialect);

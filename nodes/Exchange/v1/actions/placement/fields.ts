@@ -58,6 +58,13 @@ export const placementFields: FieldDef[] = [
 	{ key: 'goals', label: '实践目标 Goals', type: 'string' },
 	{ key: 'mentorId', label: '企业导师 Mentor', type: 'string', description: PERSON_REF },
 	{ key: 'mentorName', label: '企业导师姓名 Mentor Name', type: 'string' },
+	{
+		key: 'requireHostContact',
+		label: '须有企业确认人 Require Host Contact',
+		type: 'boolean',
+		description:
+			'Whether to refuse a host nobody can confirm for: neither the station nor the enterprise has a contact email (a registration whose approval asks the host)',
+	},
 ];
 
 export const placementFilters: FieldDef[] = [

@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
+import * as check from './check.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
 import * as transition from './transition.operation';
 import * as update from './update.operation';
 
-export const operations = { create, get, list, update, transition };
+export const operations = { create, check, get, list, update, transition };
 
 export const description: INodeProperties[] = [
 	{
@@ -22,6 +23,11 @@ export const description: INodeProperties[] = [
 				name: '变更状态 Transition',
 				value: 'transition',
 				action: '变更状态 Move a placement along its lifecycle',
+			},
+			{
+				name: '校验登记 Check',
+				value: 'check',
+				action: '校验登记 Check a placement without saving it',
 			},
 			{ name: '获取 Get', value: 'get', action: '获取 Get a placement' },
 		],

@@ -1,12 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { projectOperations } from './operations';
 import * as addMilestone from './addMilestone.operation';
+import * as check from './check.operation';
 import * as linkOutput from './linkOutput.operation';
 import * as recordFunds from './recordFunds.operation';
 import * as transition from './transition.operation';
 
 export const operations = {
 	create: projectOperations.create,
+	check,
 	get: projectOperations.get,
 	update: projectOperations.update,
 	list: projectOperations.list,
@@ -34,6 +36,11 @@ export const description: INodeProperties[] = [
 			{ name: '创建 Create', value: 'create', action: '创建 Create a research project' },
 			{ name: '导入台账 Import', value: 'import', action: '导入台账 Import project ledger rows' },
 			{ name: '更新 Update', value: 'update', action: '更新 Update a research project' },
+			{
+				name: '校验申报 Check',
+				value: 'check',
+				action: '校验申报 Check a research project without saving it',
+			},
 			{
 				name: '添加里程碑 Add Milestone',
 				value: 'addMilestone',

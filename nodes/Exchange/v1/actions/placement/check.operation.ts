@@ -1,0 +1,30 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { checkPlacement, type PlacementInput } from '../../../../../core/exchange';
+import { fieldProperties, readFields } from '../../../../shared/descriptions/fields';
+import { checkEachItem, checkNotice, labelsOf } from '../../../../shared/refusal';
+import { workflowActor } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+import { placementFields } from './fields';
+
+const show = { resource: ['placement'], operation: ['check'] };
+
+export const description: INodeProperties[] = [
+	checkNotice(
+		{ zh: '名录、日期与站点名额校验', en: 'the directory, the dates, the station’s places' },
+		show,
+	),
+	...fieldProperties(placementFields, show),
+];
+
+const LABELS = labelsOf(placementFields);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { store } = await consortiumFor(this);
+	return checkEachItem(this, LABELS, (i) =>
+		checkPlacement(
+			store,
+			readFields(this, i, placementFields) as unknown as PlacementInput,
+			workflowActor(this),
+		),
+	);
+}

@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { projects, type ProjectInput } from '../../../../../core/registry';
+import { fieldProperties, readFields } from '../../../../shared/descriptions/fields';
+import { checkEachItem, checkNotice, labelsOf } from '../../../../shared/refusal';
+import { workflowActor } from '../../../../shared/run';
+import { consortiumFor } from '../../../../shared/store';
+import { projectFields } from './fields';
+
+const show = { resource: ['project'], operation: ['check'] };
+
+export const description: INodeProperties[] = [
+	checkNotice(
+		{
+			zh: '类别必填项、名录、日期与项目编号查重',
+			en: 'the category’s required fields, the directory, the dates, a free project number',
+		},
+		show,
+	),
+	...fieldProperties(projectFields, show),
+];
+
+const LABELS = labelsOf(projectFields);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const { store } = await consortiumFor(this);
+	return checkEachItem(this, LABELS, (i) =>
+		projects.check(
+			store,
+			readFields(this, i, projectFields) as unknown as ProjectInput,
+			workflowActor(this),
+		),
+	);
+}
