@@ -80,7 +80,7 @@ describe.each(testDialects())('Approval delegation in the n8n engine (%s)', (dia
 			.where('action', 'in', ['delegated', 'approve'])
 			.orderBy('seq')
 			.execute();
-		expect(audit.map((a) => [a.action, JSON.parse(a.changes)])).toEqual([
+		expect(audit.map((a) => [a.action, JSON.parse(a.changes ?? '{}')])).toEqual([
 			['delegated', expect.objectContaining({ from: 'head@x.com', to: 'deputy@x.com' })],
 			['approve', expect.objectContaining({ onBehalfOf: 'head@x.com', comment: '代为同意' })],
 		]);
