@@ -77,7 +77,7 @@ async function fromEntries(store: Store, indicator: Indicator, period: Period): 
 
 export function resolvePeriod(request: ScoreboardRequest): { period: Period; asOf: string } {
 	const asOf =
-		optionalDate(request.asOf, 'asOf', '统计日 As Of') ??
+		optionalDate(request.asOf, 'asOf', '统计日 As Of', request.timeZone) ??
 		dateInZone(request.now ?? new Date(), request.timeZone);
 	const kind = request.period ?? 'calendar';
 	if (kind !== 'calendar' && kind !== 'school')
@@ -116,7 +116,7 @@ export async function computeScoreboard(
 		if (wanted && !wanted.includes(indicator.key)) continue;
 		const derivable = indicator.derive && indicator.derive.tables.every((t) => tables.has(t));
 		const result = derivable
-			? await indicator.derive!.run(store.db, period)
+			? await indicator.derive!.run(store.db, period, request.timeZone)
 			: await fromEntries(store, indicator, period);
 		const target = targets.get(indicator.key) ?? indicator.defaultTarget;
 		const evaluation = evaluate(indicator.measure, result.actual, target, fraction);

@@ -78,7 +78,7 @@ export function readPeriod(ctx: IExecuteFunctions, i: number, timeZone: string):
 				'学年起始月 School Year Starts In Month',
 				{ min: 1, max: 12, integer: true },
 			) ?? 9,
-		asOf: optionalDate(ctx.getNodeParameter('asOf', i, ''), 'asOf', '统计日 As Of'),
+		asOf: optionalDate(ctx.getNodeParameter('asOf', i, ''), 'asOf', '统计日 As Of', timeZone),
 		indicators: choiceList(
 			ctx.getNodeParameter('indicators', i, []),
 			'indicators',
