@@ -44,6 +44,7 @@ import {
 	STATUS_LABELS,
 } from '../../../core/exchange';
 import {
+	MILESTONES_BY_CATEGORY,
 	MILESTONE_KINDS,
 	MILESTONE_LABELS,
 	OUTPUT_TYPE_LABELS,
@@ -316,5 +317,25 @@ describe('node options are core vocabularies, not copies', () => {
 			...hoursPerCreditFor(DEFAULT_COURSE_RULES, type),
 		});
 		expect(hoursPerCreditFor(DEFAULT_COURSE_RULES, type)).toEqual({ min: 24, max: 30 });
+	});
+
+	it('describes each kind of project by its core milestone set, labelled a consortium setting', () => {
+		const [kind] = versions
+			.filter(([name]) => name === 'Registry')
+			.flatMap(([, node]) => propertiesWithShow(node.description.properties))
+			.filter(
+				({ property, show }) =>
+					property.name === 'kind' && (show.operation ?? []).includes('addMilestone'),
+			)
+			.map(({ property }) => property);
+		const names = (c: keyof typeof MILESTONES_BY_CATEGORY) =>
+			MILESTONES_BY_CATEGORY[c]
+				.filter((k) => k !== 'other')
+				.map((k) => MILESTONE_LABELS[k].split(' ')[0])
+				.join('、');
+		expect(names('horizontal')).toBe('合同签订、交付验收、结题');
+		expect(kind.description).toContain(
+			`纵向：${names('vertical')}；横向：${names('horizontal')}（本联合体设置 Consortium Setting）`,
+		);
 	});
 });
