@@ -50,6 +50,7 @@ import {
 	OUTPUT_TYPE_LABELS,
 	OUTPUT_TYPES,
 } from '../../../core/registry/projects';
+import { PERIOD_KIND_LABELS, PERIOD_KINDS } from '../../../core/scoreboard/period';
 import type { INodeProperties } from 'n8n-workflow';
 import { nodeVersions, optionList, propertiesWithShow } from '../../helpers/node-descriptions';
 
@@ -170,6 +171,13 @@ const MIRRORS: Mirror[] = [
 		labels: CALENDAR_KIND_LABELS,
 		// The list's filter offers 全部 All as well.
 		extra: [''],
+	},
+	{
+		node: 'Consortium',
+		resource: 'scoreboard',
+		param: 'period',
+		values: PERIOD_KINDS,
+		labels: PERIOD_KIND_LABELS,
 	},
 	{
 		node: 'Exchange',
