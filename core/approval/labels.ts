@@ -1,4 +1,12 @@
-import type { RequestStatus, ResultReason, SlotStatus, StageMode, StageStatus } from './types';
+import type {
+	RequestStatus,
+	ResultReason,
+	SkipOperator,
+	SlotStatus,
+	StageMode,
+	StageStatus,
+	TimeoutAction,
+} from './types';
 
 /** Chinese first, English beside: the words pages and emails share. */
 export const MODE_LABEL: Record<StageMode, string> = {
@@ -6,6 +14,25 @@ export const MODE_LABEL: Record<StageMode, string> = {
 	all: '会签 All must approve',
 	any: '或签 Any one decides',
 	quorum: '多数通过 Quorum',
+};
+
+/** What happens when a stage passes its due time; the node's options are built from this. */
+export const TIMEOUT_ACTION_LABEL: Record<TimeoutAction, string> = {
+	none: '无 None',
+	escalate: '升级给指定人员 Escalate',
+	approve: '自动通过 Auto-Approve',
+	reject: '自动拒绝 Auto-Reject',
+};
+
+/** How a stage's skip condition compares the subject's field with its value. */
+export const SKIP_OPERATOR_LABEL: Record<SkipOperator, string> = {
+	equals: '等于 Equals',
+	notEquals: '不等于 Not Equals',
+	lessThan: '小于 Less Than',
+	greaterThan: '大于 Greater Than',
+	contains: '包含 Contains',
+	isEmpty: '为空 Is Empty',
+	isNotEmpty: '不为空 Is Not Empty',
 };
 
 export const SLOT_LABEL: Record<SlotStatus, string> = {

@@ -18,7 +18,8 @@ export const SKIP_OPERATORS = [
 ] as const;
 export type SkipOperator = (typeof SKIP_OPERATORS)[number];
 
-export type RequestStatus = 'pending' | 'approved' | 'rejected';
+export const REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export type StageStatus = 'waiting' | 'active' | 'approved' | 'rejected' | 'skipped';
 /**
  * waiting: a later turn in a sequential stage · pending: may decide now ·

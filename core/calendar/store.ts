@@ -7,6 +7,10 @@ import { calendarFrom, type WorkCalendar } from './working-days';
 import './schema';
 
 export const CALENDAR_KINDS: readonly CalendarKind[] = ['holiday', 'workday'];
+export const CALENDAR_KIND_LABELS: Record<CalendarKind, string> = {
+	holiday: '放假 Holiday',
+	workday: '调休上班 Working Day',
+};
 
 export interface StoredCalendarDay extends CalendarDay {
 	source: 'official' | 'consortium';

@@ -18,6 +18,13 @@ export const ORGANISATION_KINDS = [
 	'association',
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
+	school: '学校 School',
+	enterprise: '企业 Enterprise',
+	government: '政府部门 Government',
+	research: '科研机构 Research Body',
+	association: '行业协会 Industry Association',
+};
 
 export interface OrganisationInput {
 	name: string;

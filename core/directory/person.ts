@@ -11,7 +11,17 @@ import type { Tx } from '../store/store';
 import { requireOrganisation } from './lookup';
 
 export const PERSON_KINDS = ['teacher', 'technician', 'staff'] as const;
+export const PERSON_KIND_LABELS: Record<(typeof PERSON_KINDS)[number], string> = {
+	teacher: '教师 Teacher',
+	technician: '企业技术人员 Enterprise Technician',
+	staff: '管理人员 Staff',
+};
 export const COURSE_CATEGORIES = ['professional', 'general'] as const;
+/** 专业课 teachers owe six months of practice in five years; 公共课 teachers only "定期" (教师〔2016〕3号 第四条). */
+export const COURSE_CATEGORY_LABELS: Record<(typeof COURSE_CATEGORIES)[number], string> = {
+	professional: '专业课 Professional',
+	general: '公共课 General',
+};
 
 export interface PersonInput {
 	name: string;

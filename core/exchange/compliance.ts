@@ -4,6 +4,7 @@ import { calendarCreditedDays, countWithin, creditedDays, monthsEnd, monthsWithi
 import { OCCUPYING } from './placement';
 import { weightedScore } from './engagement';
 import { COUNTING_RULE_LABELS, type ComplianceRules } from './rules';
+import { COURSE_CATEGORY_LABELS } from '../directory/person';
 
 /**
  * The compliance reports: each returns one item per person (or station, or department) for
@@ -148,10 +149,7 @@ function practiceDays(store: Store, { rules, shared }: ReportOptions) {
 }
 
 const category = (t: TeacherRow) => t.course_category ?? 'professional';
-const CATEGORY_LABELS: Record<string, string> = {
-	professional: '专业课 Professional',
-	general: '公共课 General',
-};
+const CATEGORY_LABELS: Record<string, string> = COURSE_CATEGORY_LABELS;
 
 export function windowStart(asOf: string, years: number): string {
 	return addDays(addYears(asOf, -years), 1);

@@ -14,7 +14,7 @@ import {
 	requiredDate,
 	requiredText,
 } from '../util/validate';
-import { assertTransition, ENGAGEMENT_TRANSITIONS, STATUS_LABELS } from './lifecycle';
+import { assertTransition, ENGAGEMENT_STATUS_LABELS, ENGAGEMENT_TRANSITIONS } from './lifecycle';
 import { GRADES } from './placement';
 import { requireOrganisation, requirePerson } from '../directory/lookup';
 import { qualificationRules, type QualificationRules } from './rules';
@@ -121,7 +121,8 @@ export async function readEngagement(tx: Tx | Store['db'], id: string): Promise<
 		term: row.term,
 		yearsInIndustry: row.years_in_industry === null ? null : Number(row.years_in_industry),
 		status: row.status,
-		statusLabel: STATUS_LABELS[row.status] ?? row.status,
+		statusLabel:
+			ENGAGEMENT_STATUS_LABELS[row.status as keyof typeof ENGAGEMENT_STATUS_LABELS] ?? row.status,
 		qualification: row.qualification,
 		qualificationLabel: row.qualification
 			? (QUALIFICATION_LABELS[row.qualification] ?? row.qualification)
@@ -327,7 +328,13 @@ async function moveEngagement(
 	set: Record<string, unknown>,
 	actor: Actor,
 ): Promise<void> {
-	assertTransition(ENGAGEMENT_TRANSITIONS, '技师授课 Engagement', engagement.status, to);
+	assertTransition(
+		ENGAGEMENT_TRANSITIONS,
+		'技师授课 Engagement',
+		engagement.status,
+		to,
+		ENGAGEMENT_STATUS_LABELS,
+	);
 	const won = await transition(tx, {
 		table: 'exchange_engagement',
 		id: engagement.id,

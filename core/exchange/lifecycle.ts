@@ -51,15 +51,23 @@ export const STATUS_LABELS: Record<string, string> = {
 	evaluated: '已评价 Evaluated',
 };
 
-/** A status's Chinese name, as a clerk reads it. */
-const zh = (status: string) => (STATUS_LABELS[status] ?? status).split(' ')[0];
+/** An engagement is taught, not practised: its in_progress reads 授课中, the rest as placements. */
+export const ENGAGEMENT_STATUS_LABELS: Record<(typeof ENGAGEMENT_STATUSES)[number], string> = {
+	planned: STATUS_LABELS.planned,
+	approved: STATUS_LABELS.approved,
+	in_progress: '授课中 In Progress',
+	evaluated: STATUS_LABELS.evaluated,
+	cancelled: STATUS_LABELS.cancelled,
+};
 
 export function assertTransition(
 	machine: Transitions,
 	entity: string,
 	from: string,
 	to: unknown,
+	labels: Record<string, string> = STATUS_LABELS,
 ): asserts to is string {
+	const zh = (status: string) => (labels[status] ?? status).split(' ')[0];
 	// An unknown target is a bad input, not a refused step: name the field it came from.
 	if (typeof to !== 'string' || !Object.hasOwn(machine, to))
 		throw new ValidationError(

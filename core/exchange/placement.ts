@@ -25,7 +25,7 @@ import {
 import { requireOrganisation, requirePerson } from '../directory/lookup';
 
 export const PLACEMENT_FORMS = ['visit', 'training', 'post', 'rnd'] as const;
-export const FORM_LABELS: Record<string, string> = {
+export const FORM_LABELS: Record<(typeof PLACEMENT_FORMS)[number], string> = {
 	visit: '考察观摩 Visit',
 	training: '企业技能培训 Skills Training',
 	post: '顶岗/挂职 Holding a Post',
@@ -46,7 +46,7 @@ function formValue(given: unknown): unknown {
 }
 
 export const GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
-export const GRADE_LABELS: Record<string, string> = {
+export const GRADE_LABELS: Record<(typeof GRADES)[number], string> = {
 	excellent: '优秀 Excellent',
 	good: '良好 Good',
 	pass: '合格 Pass',
@@ -142,7 +142,7 @@ function fromRow(row: any): Placement {
 		stationId: row.station_id,
 		stationName: row.station_name ?? null,
 		form: row.form,
-		formLabel: FORM_LABELS[row.form] ?? row.form,
+		formLabel: FORM_LABELS[row.form as keyof typeof FORM_LABELS] ?? row.form,
 		status: row.status,
 		statusLabel: STATUS_LABELS[row.status] ?? row.status,
 		plannedStart: row.planned_start,

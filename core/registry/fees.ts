@@ -1,4 +1,4 @@
-import { ValidationError } from '../util/errors';
+import { bilingual, ValidationError } from '../util/errors';
 import { addDays, addMonths, addYears } from '../util/time';
 import type { PatentType } from './patent-number';
 
@@ -228,7 +228,10 @@ export function surchargeFor(
 	}
 	if (paidOn > fee.graceEndsOn) {
 		throw new ValidationError(
-			`缴费日期 Paid On ${paidOn} is after the grace period for year ${fee.year}, which ended ${fee.graceEndsOn}; the patent ends unpaid / 已过滞纳期`,
+			bilingual(
+				`缴费日期 ${paidOn} 已过第 ${fee.year} 年年费的滞纳期（${fee.graceEndsOn} 届满），专利权因未缴年费终止；可在期限内请求恢复权利`,
+				`Paid On ${paidOn} is after the grace period for year ${fee.year}, which ended ${fee.graceEndsOn}; the patent ends unpaid`,
+			),
 			'paidOn',
 			'past_grace',
 		);

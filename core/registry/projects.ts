@@ -55,6 +55,12 @@ export const MILESTONE_KINDS = [
 ] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 export const OUTPUT_TYPES = ['patent', 'course', 'paper', 'other'] as const;
+export const OUTPUT_TYPE_LABELS: Record<(typeof OUTPUT_TYPES)[number], string> = {
+	patent: '专利 Patent',
+	course: '课程 Course',
+	paper: '论文 Paper',
+	other: '其他 Other',
+};
 
 /** One place for the milestone names: the node's options, deadline texts and the record view read them. */
 export const MILESTONE_LABELS: Record<MilestoneKind, string> = {

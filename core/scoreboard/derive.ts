@@ -1,5 +1,6 @@
 import type { Db } from '../store/store';
 import type { Period } from './period';
+import { addDays, DEFAULT_TIME_ZONE, startOfDayInZone } from '../util/time';
 
 export interface Derived {
 	actual: number | null;
@@ -13,7 +14,8 @@ export interface Derivation {
 	tables: string[];
 	/** Which records are counted, in words, for the item. */
 	rule: string;
-	run(db: Db, period: Period): Promise<Derived>;
+	/** `timeZone` is the consortium's: a stored instant counts on its day there. */
+	run(db: Db, period: Period, timeZone?: string): Promise<Derived>;
 }
 
 const count = (rows: Array<{ id: string }>): Derived => ({
@@ -27,7 +29,10 @@ export function stationsOfKind(kind: 'station' | 'base'): Derivation {
 	return {
 		tables: ['exchange_station'],
 		rule: `exchange_station.kind = '${kind}', recognised during the period`,
-		async run(db, period) {
+		async run(db, period, timeZone = DEFAULT_TIME_ZONE) {
+			// A station entered at 00:30 Beijing time on 1 January belongs to the new year, not
+			// to the UTC day before it: compare the instant with the day after the period begins.
+			const afterPeriod = startOfDayInZone(addDays(period.end, 1), timeZone);
 			const rows = await any(db)
 				.selectFrom('exchange_station')
 				.select('id')
@@ -35,10 +40,7 @@ export function stationsOfKind(kind: 'station' | 'base'): Derivation {
 				.where((eb: any) =>
 					eb.or([
 						eb('recognised_from', '<=', period.end),
-						eb.and([
-							eb('recognised_from', 'is', null),
-							eb('created_at', '<=', `${period.end}T23:59:59.999Z`),
-						]),
+						eb.and([eb('recognised_from', 'is', null), eb('created_at', '<', afterPeriod)]),
 					]),
 				)
 				.where((eb: any) =>

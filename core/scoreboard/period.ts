@@ -1,7 +1,12 @@
 import { addDays, addMonths, daysBetween } from '../util/time';
 import { ValidationError } from '../util/errors';
 
-export type PeriodKind = 'calendar' | 'school';
+export const PERIOD_KINDS = ['calendar', 'school'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+export const PERIOD_KIND_LABELS: Record<PeriodKind, string> = {
+	calendar: '自然年 Calendar Year',
+	school: '学年 School Year',
+};
 
 export interface Period {
 	kind: PeriodKind;

@@ -6,7 +6,7 @@ import { optionalDate } from '../util/validate';
 import type { Derived } from './derive';
 import { evaluate, STATUS_LABELS, type Status } from './evaluate';
 import { INDICATORS, type Indicator } from './indicators';
-import { elapsedFraction, periodFor, type Period, type PeriodKind } from './period';
+import { elapsedFraction, type Period, PERIOD_KINDS, periodFor, type PeriodKind } from './period';
 import { targetsFor } from './targets';
 
 export interface ScoreboardRequest {
@@ -77,10 +77,10 @@ async function fromEntries(store: Store, indicator: Indicator, period: Period): 
 
 export function resolvePeriod(request: ScoreboardRequest): { period: Period; asOf: string } {
 	const asOf =
-		optionalDate(request.asOf, 'asOf', '统计日 As Of') ??
+		optionalDate(request.asOf, 'asOf', '统计日 As Of', request.timeZone) ??
 		dateInZone(request.now ?? new Date(), request.timeZone);
 	const kind = request.period ?? 'calendar';
-	if (kind !== 'calendar' && kind !== 'school')
+	if (!(PERIOD_KINDS as readonly string[]).includes(kind))
 		throw new ValidationError(`统计周期 Period "${String(kind)}" / 无效`, 'period', 'enum');
 	const startMonth = request.startMonth ?? 9;
 	let year = request.year ?? null;
@@ -116,7 +116,7 @@ export async function computeScoreboard(
 		if (wanted && !wanted.includes(indicator.key)) continue;
 		const derivable = indicator.derive && indicator.derive.tables.every((t) => tables.has(t));
 		const result = derivable
-			? await indicator.derive!.run(store.db, period)
+			? await indicator.derive!.run(store.db, period, request.timeZone)
 			: await fromEntries(store, indicator, period);
 		const target = targets.get(indicator.key) ?? indicator.defaultTarget;
 		const evaluation = evaluate(indicator.measure, result.actual, target, fraction);

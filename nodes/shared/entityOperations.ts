@@ -12,6 +12,7 @@ import { listOperation } from './listOperation';
 import { readBatchSize, readId } from './params';
 import { forEachItem, workflowActor } from './run';
 import { consortiumFor } from './store';
+import { dateInZone } from '../../core/util/time';
 import { rowReport } from './rowReport';
 
 export interface Operation {
@@ -21,6 +22,15 @@ export interface Operation {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each resource has its own record types
 type AnyRepository = Repository<any, any>;
+
+export interface EntityOptions {
+	/**
+	 * The repository dates what it records with `today` (a registry status's history, the
+	 * paid-through year a granted patent is assumed to have): pass the consortium's date, so a
+	 * record made at 00:30 falls on the day of the credential's zone, not the server's or UTC's.
+	 */
+	datedInput?: boolean;
+}
 
 /**
  * The standard directory-style operations (create, get, update, upsert, list, delete, bulk
@@ -32,15 +42,19 @@ export function entityOperations(
 	repository: AnyRepository,
 	fields: FieldDef[],
 	filters: FieldDef[],
+	options: EntityOptions = {},
 ) {
 	const show = (operation: string) => ({ resource: [resource], operation: [operation] });
+	// Each item is dated as it is recorded, on the consortium's day.
+	const dated = (input: object, settings: { timeZone: string }) =>
+		options.datedInput ? { ...input, today: dateInZone(new Date(), settings.timeZone) } : input;
 
 	const create: Operation = {
 		description: fieldProperties(fields, show('create')),
 		async execute() {
-			const { store } = await consortiumFor(this);
+			const { store, settings } = await consortiumFor(this);
 			return forEachItem(this, async (i) =>
-				repository.create(store, readFields(this, i, fields), workflowActor(this)),
+				repository.create(store, dated(readFields(this, i, fields), settings), workflowActor(this)),
 			);
 		},
 	};
@@ -48,11 +62,11 @@ export function entityOperations(
 	const upsert: Operation = {
 		description: fieldProperties(fields, show('upsert')),
 		async execute() {
-			const { store } = await consortiumFor(this);
+			const { store, settings } = await consortiumFor(this);
 			return forEachItem(this, async (i) => {
 				const { record, result } = await repository.upsert(
 					store,
-					readFields(this, i, fields),
+					dated(readFields(this, i, fields), settings),
 					workflowActor(this),
 				);
 				return { ...record, result };
@@ -74,12 +88,12 @@ export function entityOperations(
 			...updateFieldProperties(fields, show('update')),
 		],
 		async execute() {
-			const { store } = await consortiumFor(this);
+			const { store, settings } = await consortiumFor(this);
 			return forEachItem(this, async (i) =>
 				repository.update(
 					store,
 					readId(this, i),
-					readFields(this, i, fields, 'updateFields'),
+					dated(readFields(this, i, fields, 'updateFields'), settings),
 					workflowActor(this),
 				),
 			);
@@ -115,10 +129,10 @@ export function entityOperations(
 			batchSizeProperty(show('bulkUpsert')),
 		],
 		async execute() {
-			const { store } = await consortiumFor(this);
+			const { store, settings } = await consortiumFor(this);
 			const items = this.getInputData();
 			const batchSize = readBatchSize(this);
-			const rows = items.map((item) => rowToInput(item.json, fields));
+			const rows = items.map((item) => dated(rowToInput(item.json, fields), settings));
 			const results = await repository.bulkUpsert(
 				store,
 				rows as never[],

@@ -42,3 +42,19 @@ export const batchSizeProperty = (show: Record<string, string[]>): INodeProperti
 		'每批一个事务；被拒绝的行不写入任何数据。One transaction per batch; a rejected row writes nothing',
 	displayOptions: { show },
 });
+
+/**
+ * An options list built from a core vocabulary and its labels, so the editor offers exactly
+ * the values core accepts, named as core's outputs name them (issue #18: copies drift).
+ */
+export function vocabularyOptions<T extends string>(
+	values: readonly T[],
+	labels: Readonly<Record<T, string>>,
+	descriptions?: Readonly<Record<T, string>>,
+): Array<{ name: string; value: T; description?: string }> {
+	return values.map((value) => ({
+		name: labels[value],
+		value,
+		...(descriptions ? { description: descriptions[value] } : {}),
+	}));
+}

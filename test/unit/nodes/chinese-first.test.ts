@@ -1,51 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
 	Workflow,
 	type INode,
 	type INodeProperties,
-	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 	type INodeTypes,
-	type IVersionedNodeType,
 } from 'n8n-workflow';
+import { allProperties, nodeVersions, optionList } from '../../helpers/node-descriptions';
 
 /**
  * Users read this package in Chinese first (`创建 Create`): every option name, every action
  * text the node panel lists, and the subtitle the canvas shows under each node — evaluated by
  * n8n's own expression engine for every resource and operation — start with Chinese.
  */
-const root = join(__dirname, '../../..');
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-	n8n: { nodes: string[] };
-};
 // An acronym Chinese writes as it is may lead (`PCT 发明`, `JSON 文本`).
 const CHINESE_FIRST = /^(?:[A-Z]{2,5} ?)?[\u3400-\u9fff]/;
 
-const versions: Array<[string, INodeType]> = pkg.n8n.nodes.flatMap((out) => {
-	const source = join(root, out.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
-	const className = source.split('/').pop()!.replace('.node.ts', '');
-	const node = new (require(source)[className] as new () => IVersionedNodeType | INodeType)();
-	return ('nodeVersions' in node ? Object.values(node.nodeVersions) : [node]).map(
-		(v) => [className, v] as [string, INodeType],
-	);
-});
-
-function allProperties(props: INodeProperties[]): INodeProperties[] {
-	return props.flatMap((p) => [
-		p,
-		...(p.type === 'collection' ? allProperties(p.options as INodeProperties[]) : []),
-		...(p.type === 'fixedCollection'
-			? (p.options as Array<{ values: INodeProperties[] }>).flatMap((g) => allProperties(g.values))
-			: []),
-	]);
-}
-
-const optionList = (p: INodeProperties) =>
-	['options', 'multiOptions'].includes(p.type) && Array.isArray(p.options)
-		? (p.options as INodePropertyOptions[])
-		: [];
+const versions = nodeVersions();
 
 function subtitleOf(node: INodeType, parameters: Record<string, unknown>): unknown {
 	const description = node.description as INodeTypeDescription;

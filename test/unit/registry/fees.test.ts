@@ -87,7 +87,9 @@ describe('annual fees', () => {
 		expect(surchargeFor(fee, '2021-12-22')).toEqual({ rate: 0.25, amount: 300, monthLate: 6 });
 		// The last grace day is accepted; the day after is not.
 		expect(surchargeFor(fee, '2022-01-21')).toEqual({ rate: 0.25, amount: 300, monthLate: 6 });
-		expect(() => surchargeFor(fee, '2022-01-22')).toThrow(/after the grace period/);
+		expect(() => surchargeFor(fee, '2022-01-22')).toThrow(
+			/^缴费日期 2022-01-22 已过第 5 年年费的滞纳期（2022-01-21 届满）.* \/ Paid On 2022-01-22 is after the grace period/,
+		);
 	});
 
 	it('counts months late across a short February', () => {

@@ -1,6 +1,4 @@
-export const gradeOptions = [
-	{ name: '优秀 Excellent', value: 'excellent' },
-	{ name: '良好 Good', value: 'good' },
-	{ name: '合格 Pass', value: 'pass' },
-	{ name: '不合格 Fail', value: 'fail' },
-];
+import { GRADE_LABELS, GRADES } from '../../../../core/exchange';
+import { vocabularyOptions } from '../../../shared/descriptions/common';
+
+export const gradeOptions = vocabularyOptions(GRADES, GRADE_LABELS);

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import type { BulkRowResult, Store } from '../../../../core/store';
 import { dateInZone } from '../../../../core/util/time';
+import { optionalDate } from '../../../../core/util/validate';
 import { batchSizeProperty } from '../../../shared/descriptions/common';
 import { rowToInput, type FieldDef } from '../../../shared/descriptions/fields';
 import type { Operation } from '../../../shared/entityOperations';
@@ -91,7 +92,14 @@ export async function runTransition(
 		readId(ctx, itemIndex),
 		{
 			to: ctx.getNodeParameter('to', itemIndex),
-			on: ctx.getNodeParameter('on', itemIndex, ''),
+			// An instant ({{ $now }}, a trigger's timestamp) is the day it is in the consortium's zone.
+			on:
+				optionalDate(
+					ctx.getNodeParameter('on', itemIndex, ''),
+					'on',
+					'日期 Date',
+					consortium.settings.timeZone,
+				) ?? '',
 			reason: ctx.getNodeParameter('reason', itemIndex, ''),
 		},
 		workflowActor(ctx),

@@ -1,43 +1,30 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { MAX_STAGE_HOURS, MAX_STAGE_WORKING_DAYS } from '../../../../../core/approval';
+import {
+	MAX_STAGE_HOURS,
+	MAX_STAGE_WORKING_DAYS,
+	SKIP_OPERATORS,
+	STAGE_MODES,
+	TIMEOUT_ACTIONS,
+} from '../../../../../core/approval';
+import {
+	MODE_LABEL,
+	SKIP_OPERATOR_LABEL,
+	TIMEOUT_ACTION_LABEL,
+} from '../../../../../core/approval/labels';
+import { vocabularyOptions } from '../../../../shared/descriptions/common';
 
 const show = { resource: ['approval'], operation: ['requestApproval'] };
 
-const modeOptions = [
-	{
-		name: '依次 Sequential',
-		value: 'sequential',
-		description: '审批人按顺序逐个审批 Approvers decide one after another',
-	},
-	{
-		name: '会签 All',
-		value: 'all',
-		description: '全部同意才通过，一人拒绝即拒绝 All must approve; one rejection rejects',
-	},
-	{ name: '或签 Any', value: 'any', description: '第一个回复的人决定 The first response decides' },
-	{
-		name: '多数 Quorum (N of M)',
-		value: 'quorum',
-		description: '达到 N 人同意即通过 N approvals pass the stage',
-	},
-];
+const modeOptions = vocabularyOptions(STAGE_MODES, MODE_LABEL, {
+	sequential: '审批人按顺序逐个审批 Approvers decide one after another',
+	all: '全部同意才通过，一人拒绝即拒绝 All must approve; one rejection rejects',
+	any: '第一个回复的人决定 The first response decides',
+	quorum: '达到 N 人同意即通过 N approvals pass the stage',
+});
 
-const timeoutOptions = [
-	{ name: '无 None', value: 'none' },
-	{ name: '升级给指定人员 Escalate', value: 'escalate' },
-	{ name: '自动通过 Auto-Approve', value: 'approve' },
-	{ name: '自动拒绝 Auto-Reject', value: 'reject' },
-];
+const timeoutOptions = vocabularyOptions(TIMEOUT_ACTIONS, TIMEOUT_ACTION_LABEL);
 
-const skipOperatorOptions = [
-	{ name: '等于 Equals', value: 'equals' },
-	{ name: '不等于 Not Equals', value: 'notEquals' },
-	{ name: '小于 Less Than', value: 'lessThan' },
-	{ name: '大于 Greater Than', value: 'greaterThan' },
-	{ name: '包含 Contains', value: 'contains' },
-	{ name: '为空 Is Empty', value: 'isEmpty' },
-	{ name: '不为空 Is Not Empty', value: 'isNotEmpty' },
-];
+const skipOperatorOptions = vocabularyOptions(SKIP_OPERATORS, SKIP_OPERATOR_LABEL);
 
 /** One stage's boxes; the same keys are accepted in the JSON form of `stagesJson`. */
 const stageFields: INodeProperties[] = [

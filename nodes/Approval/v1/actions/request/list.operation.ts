@@ -4,9 +4,15 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { listRequests, toRecord, type ListFilters } from '../../../../../core/approval';
+import {
+	listRequests,
+	REQUEST_STATUSES,
+	toRecord,
+	type ListFilters,
+} from '../../../../../core/approval';
+import { REQUEST_STATUS_LABEL } from '../../../../../core/approval/labels';
 import { filterValue, optionalBoolean } from '../../../../../core/util/validate';
-import { listPagingProperties } from '../../../../shared/descriptions/common';
+import { listPagingProperties, vocabularyOptions } from '../../../../shared/descriptions/common';
 import { readPaging } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { approvalEnv, show } from './common';
@@ -63,11 +69,7 @@ export const description: INodeProperties[] = [
 				displayName: '状态 Status',
 				name: 'status',
 				type: 'options',
-				options: [
-					{ name: '审批中 Pending', value: 'pending' },
-					{ name: '已通过 Approved', value: 'approved' },
-					{ name: '未通过 Rejected', value: 'rejected' },
-				],
+				options: vocabularyOptions(REQUEST_STATUSES, REQUEST_STATUS_LABEL),
 				default: 'pending',
 			},
 		],

@@ -4,7 +4,12 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { listCalendarDays } from '../../../../../core/calendar';
+import {
+	CALENDAR_KIND_LABELS,
+	CALENDAR_KINDS,
+	listCalendarDays,
+} from '../../../../../core/calendar';
+import { vocabularyOptions } from '../../../../shared/descriptions/common';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
@@ -35,8 +40,7 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: '全部 All', value: '' },
-			{ name: '放假 Holiday', value: 'holiday' },
-			{ name: '调休上班 Working Day', value: 'workday' },
+			...vocabularyOptions(CALENDAR_KINDS, CALENDAR_KIND_LABELS),
 		],
 		default: '',
 		displayOptions: { show },

@@ -4,7 +4,12 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { upsertCalendarDay } from '../../../../../core/calendar';
+import {
+	CALENDAR_KIND_LABELS,
+	CALENDAR_KINDS,
+	upsertCalendarDay,
+} from '../../../../../core/calendar';
+import { vocabularyOptions } from '../../../../shared/descriptions/common';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
@@ -25,10 +30,7 @@ export const description: INodeProperties[] = [
 		displayName: '类型 Kind',
 		name: 'kind',
 		type: 'options',
-		options: [
-			{ name: '放假 Holiday', value: 'holiday' },
-			{ name: '调休上班 Working Day', value: 'workday' },
-		],
+		options: vocabularyOptions(CALENDAR_KINDS, CALENDAR_KIND_LABELS),
 		default: 'holiday',
 		description:
 			'放假：即使是工作日也不上班；调休上班：即使是周末也上班 Holiday: no work even on a weekday; Working Day: work even on a weekend',

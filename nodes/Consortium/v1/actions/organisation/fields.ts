@@ -1,12 +1,14 @@
+import {
+	ORGANISATION_KIND_LABELS,
+	ORGANISATION_KINDS,
+} from '../../../../../core/directory/organisation';
+import { vocabularyOptions } from '../../../../shared/descriptions/common';
 import type { FieldDef } from '../../../../shared/descriptions/fields';
 
-export const organisationKindOptions = [
-	{ name: '学校 School', value: 'school' },
-	{ name: '企业 Enterprise', value: 'enterprise' },
-	{ name: '政府部门 Government', value: 'government' },
-	{ name: '科研机构 Research Body', value: 'research' },
-	{ name: '行业协会 Industry Association', value: 'association' },
-];
+export const organisationKindOptions = vocabularyOptions(
+	ORGANISATION_KINDS,
+	ORGANISATION_KIND_LABELS,
+);
 
 export const organisationFields: FieldDef[] = [
 	{

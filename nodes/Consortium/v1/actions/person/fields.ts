@@ -1,16 +1,16 @@
 import type { FieldDef } from '../../../../shared/descriptions/fields';
 import { ORGANISATION_REF } from '../../../../../core/directory/lookup';
+import {
+	COURSE_CATEGORIES,
+	COURSE_CATEGORY_LABELS,
+	PERSON_KIND_LABELS,
+	PERSON_KINDS,
+} from '../../../../../core/directory/person';
+import { vocabularyOptions } from '../../../../shared/descriptions/common';
 
-export const personKindOptions = [
-	{ name: '教师 Teacher', value: 'teacher' },
-	{ name: '企业技术人员 Enterprise Technician', value: 'technician' },
-	{ name: '管理人员 Staff', value: 'staff' },
-];
+export const personKindOptions = vocabularyOptions(PERSON_KINDS, PERSON_KIND_LABELS);
 
-export const courseCategoryOptions = [
-	{ name: '专业课 Professional', value: 'professional' },
-	{ name: '公共课 General', value: 'general' },
-];
+export const courseCategoryOptions = vocabularyOptions(COURSE_CATEGORIES, COURSE_CATEGORY_LABELS);
 
 export const personFields: FieldDef[] = [
 	{ key: 'name', label: '姓名 Name', type: 'string', required: true },

@@ -1,5 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { INDICATORS, type ScoreboardRequest } from '../../../../../core/scoreboard';
+import {
+	INDICATORS,
+	PERIOD_KIND_LABELS,
+	PERIOD_KINDS,
+	type ScoreboardRequest,
+} from '../../../../../core/scoreboard';
+import { vocabularyOptions } from '../../../../shared/descriptions/common';
 import { choiceList, oneOf, optionalDate, optionalNumber } from '../../../../../core/util/validate';
 
 /** The period parameters the Scoreboard operations share. */
@@ -9,10 +15,7 @@ export function periodProperties(show: Record<string, string[]>): INodePropertie
 			displayName: '统计周期 Period',
 			name: 'period',
 			type: 'options',
-			options: [
-				{ name: '自然年 Calendar Year', value: 'calendar' },
-				{ name: '学年 School Year', value: 'school' },
-			],
+			options: vocabularyOptions(PERIOD_KINDS, PERIOD_KIND_LABELS),
 			default: 'calendar',
 			displayOptions: { show },
 		},
@@ -66,10 +69,12 @@ export function readPeriod(ctx: IExecuteFunctions, i: number, timeZone: string):
 		integer: true,
 	});
 	return {
-		period: oneOf(ctx.getNodeParameter('period', i, 'calendar'), 'period', '统计周期 Period', [
-			'calendar',
-			'school',
-		] as const),
+		period: oneOf(
+			ctx.getNodeParameter('period', i, 'calendar'),
+			'period',
+			'统计周期 Period',
+			PERIOD_KINDS,
+		),
 		year: year ? year : null,
 		startMonth:
 			optionalNumber(
@@ -78,7 +83,7 @@ export function readPeriod(ctx: IExecuteFunctions, i: number, timeZone: string):
 				'学年起始月 School Year Starts In Month',
 				{ min: 1, max: 12, integer: true },
 			) ?? 9,
-		asOf: optionalDate(ctx.getNodeParameter('asOf', i, ''), 'asOf', '统计日 As Of'),
+		asOf: optionalDate(ctx.getNodeParameter('asOf', i, ''), 'asOf', '统计日 As Of', timeZone),
 		indicators: choiceList(
 			ctx.getNodeParameter('indicators', i, []),
 			'indicators',

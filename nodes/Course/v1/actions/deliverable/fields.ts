@@ -1,19 +1,18 @@
+import {
+	DELIVERABLE_KIND_LABELS,
+	DELIVERABLE_KINDS,
+	DELIVERABLE_STATUS_LABELS,
+	DELIVERABLE_STATUSES,
+} from '../../../../../core/course/vocabulary';
+import { vocabularyOptions } from '../../../../shared/descriptions/common';
 import type { FieldDef } from '../../../../shared/descriptions/fields';
 
-export const deliverableKindOptions = [
-	{ name: '活页式工作手册 Workbook', value: 'workbook' },
-	{ name: '教材 Textbook', value: 'textbook' },
-	{ name: '教学资源库 Resource Library', value: 'resource_library' },
-	{ name: '在线精品课程 Online Course', value: 'online_course' },
-	{ name: '课程标准 Curriculum Standard', value: 'curriculum_standard' },
-];
+export const deliverableKindOptions = vocabularyOptions(DELIVERABLE_KINDS, DELIVERABLE_KIND_LABELS);
 
-export const deliverableStatusOptions = [
-	{ name: '计划 Planned', value: 'planned' },
-	{ name: '建设中 In Progress', value: 'in_progress' },
-	{ name: '已完成 Completed', value: 'completed' },
-	{ name: '已验收 Accepted', value: 'accepted' },
-];
+export const deliverableStatusOptions = vocabularyOptions(
+	DELIVERABLE_STATUSES,
+	DELIVERABLE_STATUS_LABELS,
+);
 
 export const deliverableFields: FieldDef[] = [
 	{

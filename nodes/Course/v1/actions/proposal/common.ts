@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import {
 	COURSE_RULE_FIELDS,
 	DEFAULT_COURSE_RULES,
+	hoursPerCreditFor,
 	type CourseContext,
 	type StepOptions,
 } from '../../../../../core/course';
@@ -23,6 +24,7 @@ export const courseIdProperty = (operations: string[]): INodeProperties => ({
 
 /** The domain defaults from core, each editable here because consortia set these rules differently. */
 const BOOLEAN = 'boolean' as const;
+const ROW_TYPE = 'intensive_practice' as const;
 
 function ruleOptions(): INodeProperties[] {
 	const scalar = COURSE_RULE_FIELDS.map(({ name, label, note }): INodeProperties => {
@@ -46,6 +48,8 @@ function ruleOptions(): INodeProperties[] {
 			...(share ? { typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 } } : {}),
 		};
 	});
+	// A new row starts as the type a consortium most often edits, with core's ratio for it.
+	const { min: rowMin, max: rowMax } = hoursPerCreditFor(DEFAULT_COURSE_RULES, ROW_TYPE);
 	const table: INodeProperties = {
 		displayName: '各课程类型学时学分比 Hours per Credit by Course Type',
 		name: 'hoursPerCredit',
@@ -53,7 +57,7 @@ function ruleOptions(): INodeProperties[] {
 		typeOptions: { multipleValues: true },
 		placeholder: '添加课程类型 Add Course Type',
 		default: {},
-		description: `每行替换该课程类型的默认比值；默认集中实践课每学分 ${DEFAULT_COURSE_RULES.hoursPerCredit.intensive_practice!.min}–${DEFAULT_COURSE_RULES.hoursPerCredit.intensive_practice!.max} 学时（一周计1学分，本联合体设置） Each row replaces the default ratio for its course type`,
+		description: `每行替换该课程类型的默认比值；默认集中实践课每学分 ${rowMin}–${rowMax} 学时（一周计1学分，本联合体设置） Each row replaces the default ratio for its course type`,
 		options: [
 			{
 				name: 'rows',
@@ -64,19 +68,19 @@ function ruleOptions(): INodeProperties[] {
 						name: 'courseType',
 						type: 'options',
 						options: courseTypeOptions,
-						default: 'intensive_practice',
+						default: ROW_TYPE,
 					},
 					{
 						displayName: '每学分最少学时 Min Hours per Credit',
 						name: 'min',
 						type: 'number',
-						default: 16,
+						default: rowMin,
 					},
 					{
 						displayName: '每学分最多学时 Max Hours per Credit',
 						name: 'max',
 						type: 'number',
-						default: 18,
+						default: rowMax,
 					},
 				],
 			},

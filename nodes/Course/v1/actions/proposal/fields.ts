@@ -1,27 +1,20 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 import { ORGANISATION_REF, PERSON_REF } from '../../../../../core/directory/lookup';
 import { COURSE_TYPES, COURSE_TYPE_LABELS } from '../../../../../core/course/vocabulary';
+import { COURSE_STATE_LABELS, COURSE_STATES } from '../../../../../core/course/lifecycle';
+import { vocabularyOptions } from '../../../../shared/descriptions/common';
 import type { FieldDef } from '../../../../shared/descriptions/fields';
 
 /** Built from core's vocabulary so the editor offers every type the validation accepts. */
-export const courseTypeOptions: INodePropertyOptions[] = COURSE_TYPES.map((value) => ({
-	name: COURSE_TYPE_LABELS[value],
-	value,
-}));
+export const courseTypeOptions: INodePropertyOptions[] = vocabularyOptions(
+	COURSE_TYPES,
+	COURSE_TYPE_LABELS,
+);
 
-export const courseStateOptions: INodePropertyOptions[] = [
-	{ name: '草稿 Draft', value: 'draft' },
-	{ name: '已提交 Submitted', value: 'submitted' },
-	{ name: '审批中 Under Approval', value: 'under_approval' },
-	{ name: '已立项 Approved', value: 'approved' },
-	{ name: '建设中 In Development', value: 'in_development' },
-	{ name: '中期检查 Mid-Term Check', value: 'midterm_check' },
-	{ name: '结题验收 Acceptance', value: 'acceptance' },
-	{ name: '已完成 Completed', value: 'completed' },
-	{ name: '未通过 Rejected', value: 'rejected' },
-	{ name: '退回修改 Returned', value: 'returned' },
-	{ name: '已撤回 Withdrawn', value: 'withdrawn' },
-];
+export const courseStateOptions: INodePropertyOptions[] = vocabularyOptions(
+	COURSE_STATES,
+	COURSE_STATE_LABELS,
+);
 
 const people = `${PERSON_REF}，逗号分隔 separated by commas`;
 

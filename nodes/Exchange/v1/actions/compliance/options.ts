@@ -10,17 +10,21 @@ import {
 } from '../../../../../core/exchange';
 import { choiceList, optionalDate, optionalText } from '../../../../../core/util/validate';
 import { dateInZone } from '../../../../../core/util/time';
+import { vocabularyOptions } from '../../../../shared/descriptions/common';
 
 export const REPORT_OPERATIONS = [...REPORT_NAMES, 'items'];
 
-export const reportOptions = [
-	{ name: '五年累计实践 Five-Year Practice', value: 'fiveYear' },
-	{ name: '本年度实践 Annual Practice', value: 'annual' },
-	{ name: '新教师未安排实践 New Teachers Without Placement', value: 'newTeachers' },
-	{ name: '双师型占比 Dual-Qualified Share', value: 'dualQualified' },
-	{ name: '站点使用与容量 Station Use', value: 'stationUse' },
-	{ name: '技师学期课时 Technician Hours', value: 'technicianHours' },
-];
+// The report's name in the node; its sheet title is core's (report-sheets.ts). Keyed by ReportName, so a new report cannot be left out.
+const REPORT_OPTION_NAMES: Record<ReportName, string> = {
+	fiveYear: '五年累计实践 Five-Year Practice',
+	annual: '本年度实践 Annual Practice',
+	newTeachers: '新教师未安排实践 New Teachers Without Placement',
+	dualQualified: '双师型占比 Dual-Qualified Share',
+	stationUse: '站点使用与容量 Station Use',
+	technicianHours: '技师学期课时 Technician Hours',
+};
+
+export const reportOptions = vocabularyOptions(REPORT_NAMES, REPORT_OPTION_NAMES);
 
 const show = { resource: ['compliance'], operation: REPORT_OPERATIONS };
 

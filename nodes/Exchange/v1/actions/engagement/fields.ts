@@ -1,5 +1,7 @@
 import type { FieldDef } from '../../../../shared/descriptions/fields';
 import { ORGANISATION_REF, PERSON_REF } from '../../../../../core/directory/lookup';
+import { ENGAGEMENT_STATUS_LABELS, ENGAGEMENT_STATUSES } from '../../../../../core/exchange';
+import { vocabularyOptions } from '../../../../shared/descriptions/common';
 
 export const engagementFields: FieldDef[] = [
 	{
@@ -30,12 +32,6 @@ export const engagementFilters: FieldDef[] = [
 		label: '状态 Status',
 		type: 'options',
 		default: 'planned',
-		options: [
-			{ name: '计划 Planned', value: 'planned' },
-			{ name: '已批准 Approved', value: 'approved' },
-			{ name: '授课中 In Progress', value: 'in_progress' },
-			{ name: '已评价 Evaluated', value: 'evaluated' },
-			{ name: '已取消 Cancelled', value: 'cancelled' },
-		],
+		options: vocabularyOptions(ENGAGEMENT_STATUSES, ENGAGEMENT_STATUS_LABELS),
 	},
 ];

@@ -1,6 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { transitionEngagement } from '../../../../../core/exchange';
-import { recordIdProperty } from '../../../../shared/descriptions/common';
+import {
+	ENGAGEMENT_STATUS_LABELS,
+	ENGAGEMENT_STATUSES,
+	transitionEngagement,
+} from '../../../../../core/exchange';
+import { recordIdProperty, vocabularyOptions } from '../../../../shared/descriptions/common';
 import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
@@ -13,11 +17,10 @@ export const description: INodeProperties[] = [
 		displayName: '目标状态 New Status',
 		name: 'status',
 		type: 'options',
-		options: [
-			{ name: '已批准 Approved', value: 'approved' },
-			{ name: '授课中 In Progress', value: 'in_progress' },
-			{ name: '已取消 Cancelled', value: 'cancelled' },
-		],
+		// Planned is where an engagement starts; evaluated is reached by the evaluate operation.
+		options: vocabularyOptions(ENGAGEMENT_STATUSES, ENGAGEMENT_STATUS_LABELS).filter(
+			(o) => o.value !== 'planned' && o.value !== 'evaluated',
+		),
 		default: 'approved',
 		displayOptions: { show },
 	},

@@ -1,22 +1,21 @@
 import type { FieldDef } from '../../../../shared/descriptions/fields';
 import { ORGANISATION_REF, PERSON_REF } from '../../../../../core/directory/lookup';
+import {
+	FORM_LABELS,
+	PLACEMENT_FORMS,
+	PLACEMENT_STATUSES,
+	STATUS_LABELS,
+	type PlacementStatus,
+} from '../../../../../core/exchange';
+import { vocabularyOptions } from '../../../../shared/descriptions/common';
 
-export const formOptions = [
-	{ name: '考察观摩 Visit', value: 'visit' },
-	{ name: '企业技能培训 Skills Training', value: 'training' },
-	{ name: '顶岗/挂职 Holding a Post', value: 'post' },
-	{ name: '产品研发/技术创新 Joint R&D', value: 'rnd' },
-];
+export const formOptions = vocabularyOptions(PLACEMENT_FORMS, FORM_LABELS);
 
-export const statusOptions = [
-	{ name: '计划 Planned', value: 'planned' },
-	{ name: '已批准 Approved', value: 'approved' },
-	{ name: '实践中 In Progress', value: 'in_progress' },
-	{ name: '已交报告 Report Submitted', value: 'report_submitted' },
-	{ name: '已考核 Assessed', value: 'assessed' },
-	{ name: '已结束 Closed', value: 'closed' },
-	{ name: '已取消 Cancelled', value: 'cancelled' },
-];
+// STATUS_LABELS also names engagement statuses; the placement's are a subset of its keys.
+export const statusOptions = vocabularyOptions(
+	PLACEMENT_STATUSES,
+	STATUS_LABELS as Record<PlacementStatus, string>,
+);
 
 export const placementFields: FieldDef[] = [
 	{

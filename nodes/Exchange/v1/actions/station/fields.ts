@@ -1,10 +1,9 @@
 import type { FieldDef } from '../../../../shared/descriptions/fields';
 import { ORGANISATION_REF } from '../../../../../core/directory/lookup';
+import { STATION_KIND_LABELS, STATION_KINDS } from '../../../../../core/exchange';
+import { vocabularyOptions } from '../../../../shared/descriptions/common';
 
-const kindOptions = [
-	{ name: '教师实践流动站 Practice Station', value: 'station' },
-	{ name: '企业实践基地 Practice Base', value: 'base' },
-];
+const kindOptions = vocabularyOptions(STATION_KINDS, STATION_KIND_LABELS);
 
 export const stationFields: FieldDef[] = [
 	{ key: 'name', label: '站点名称 Name', type: 'string', required: true },

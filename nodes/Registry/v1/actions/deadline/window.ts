@@ -58,9 +58,11 @@ export async function deadlinesInWindow(
 	defaultDays: number,
 ): Promise<Deadline[]> {
 	const today = todayIn(timeZone);
-	const from = optionalDate(ctx.getNodeParameter('from', i, ''), 'from', '起始日期 From') ?? today;
+	// A schedule's timestamp given as the window's start is its day in the consortium's zone.
+	const from =
+		optionalDate(ctx.getNodeParameter('from', i, ''), 'from', '起始日期 From', timeZone) ?? today;
 	const to =
-		optionalDate(ctx.getNodeParameter('to', i, ''), 'to', '截止日期 To') ??
+		optionalDate(ctx.getNodeParameter('to', i, ''), 'to', '截止日期 To', timeZone) ??
 		addDays(from, defaultDays);
 	// A multi-options value from an expression: each kind checked, since a text would reach `in (…)` as one odd value.
 	const kinds = choiceList(

@@ -39,8 +39,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return forEachItem(this, async (i) => {
 		const id = readId(this, i);
 		const asOf =
-			optionalDate(this.getNodeParameter('asOf', i, ''), 'asOf', '截至日期 As Of') ??
-			todayIn(settings.timeZone);
+			optionalDate(
+				this.getNodeParameter('asOf', i, ''),
+				'asOf',
+				'截至日期 As Of',
+				settings.timeZone,
+			) ?? todayIn(settings.timeZone);
 		const { entries, flaggedForTermination, paidThroughAssumed } = await patents.feeSchedule(
 			store,
 			id,

@@ -42,7 +42,7 @@ export const patentFields: FieldDef[] = [
 		label: '已缴至第N年 Paid Through Year',
 		type: 'number',
 		description:
-			'年费已缴至第几年度；下一笔为第 N+1 年。已授权专利未填时按已缴至当前年度推定并标注待核实 Fees paid through patent year N; the next is N+1. Left empty on a granted patent, the current year is assumed and marked 待核实',
+			'年费已缴至第几年度；下一笔为第 N+1 年。已授权专利未填时按已缴至当前年度推定并标注待核实（本联合体设置） Fees paid through patent year N; the next is N+1. Left empty on a granted patent, the current year is assumed and marked 待核实 (a consortium setting)',
 	},
 	{
 		key: 'feeReductionRate',

@@ -4,7 +4,9 @@ import { importOperation } from '../common';
 import { patentFields, patentFilters, patentHeaderAliases } from './fields';
 
 export const patentOperations = {
-	...entityOperations('patent', patents, patentFields, patentFilters),
+	...entityOperations('patent', patents, patentFields, patentFilters, {
+		datedInput: true,
+	}),
 	import: importOperation(
 		'patent',
 		patentFields,

@@ -1,5 +1,5 @@
 import { projectChildOperation, projects } from './common';
-import { milestoneOptions } from './fields';
+import { milestoneKindDescription, milestoneOptions } from './fields';
 
 export const { description, execute } = projectChildOperation(
 	'addMilestone',
@@ -10,8 +10,7 @@ export const { description, execute } = projectChildOperation(
 			type: 'options',
 			options: milestoneOptions,
 			default: 'opening',
-			description:
-				'纵向：开题、中期检查、结题；横向：合同签订、交付验收、结题 Government-funded: opening, mid-term, closing; enterprise-commissioned: contract, delivery, closing',
+			description: milestoneKindDescription,
 		},
 		{
 			displayName: '截止日期 Due On',

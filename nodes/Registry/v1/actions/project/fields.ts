@@ -37,6 +37,18 @@ export const milestoneOptions: INodePropertyOptions[] = Object.entries(MILESTONE
 	},
 );
 
+const milestoneNames = (category: 'vertical' | 'horizontal') =>
+	MILESTONES_BY_CATEGORY[category]
+		.filter((k) => k !== 'other')
+		.map((k) => MILESTONE_LABELS[k].split(' ')[0])
+		.join('、');
+
+/**
+ * Which milestones each kind of project has, from core's sets. The sets are this package's
+ * reading of practice (a 横向 contract has no 开题 or 中期检查), not a national rule, and say so.
+ */
+export const milestoneKindDescription = `纵向：${milestoneNames('vertical')}；横向：${milestoneNames('horizontal')}（本联合体设置 Consortium Setting） Government-funded and enterprise-commissioned projects each have their own milestones`;
+
 export const projectFields: FieldDef[] = [
 	{ key: 'projectNo', label: '项目编号 Project No.', type: 'string', required: true },
 	{ key: 'name', label: '项目名称 Project Name', type: 'string', required: true },

@@ -1,3 +1,5 @@
+import { OUTPUT_TYPE_LABELS, OUTPUT_TYPES } from '../../../../../core/registry/projects';
+import { vocabularyOptions } from '../../../../shared/descriptions/common';
 import { projectChildOperation, projects } from './common';
 
 export const { description, execute } = projectChildOperation(
@@ -7,12 +9,7 @@ export const { description, execute } = projectChildOperation(
 			displayName: '成果类型 Output Type',
 			name: 'outputType',
 			type: 'options',
-			options: [
-				{ name: '专利 Patent', value: 'patent' },
-				{ name: '课程 Course', value: 'course' },
-				{ name: '论文 Paper', value: 'paper' },
-				{ name: '其他 Other', value: 'other' },
-			],
+			options: vocabularyOptions(OUTPUT_TYPES, OUTPUT_TYPE_LABELS),
 			default: 'patent',
 		},
 		{

@@ -4,7 +4,9 @@ import { importOperation } from '../common';
 import { projectFields, projectFilters, projectHeaderAliases } from './fields';
 
 export const projectOperations = {
-	...entityOperations('project', projects, projectFields, projectFilters),
+	...entityOperations('project', projects, projectFields, projectFilters, {
+		datedInput: true,
+	}),
 	import: importOperation(
 		'project',
 		projectFields,
