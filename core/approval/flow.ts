@@ -15,7 +15,7 @@ import { newId } from '../util/id';
 import { evaluateStage, shouldSkip, slotsToOpen, type StageOutcome } from './machine';
 import type { ApprovalRequestTable, ApprovalSlotTable, ApprovalStageTable } from './schema';
 import { deriveToken, hashToken, newSalt } from './tokens';
-import type { ResultReason, SkipCondition, SlotStatus, StageMode } from './types';
+import type { Person, ResultReason, SkipCondition, SlotStatus, StageMode } from './types';
 import './schema';
 
 /**
@@ -473,4 +473,73 @@ export async function claimDelivery(ctx: FlowContext, requestId: string): Promis
 		.where('delivered', '=', 0)
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) === 1;
+}
+
+/** The request's active stage; a pending request always has one. */
+export async function currentStage(ctx: FlowContext, request: RequestRow) {
+	const stages = await stagesOf(ctx.tx, request.id);
+	const stage = stages.find((s) => s.idx === request.current_stage && s.status === 'active');
+	if (!stage)
+		throw new StateError(
+			`申请 ${request.number} 无进行中的阶段 / Request ${request.number} has no active stage`,
+		);
+	return stage;
+}
+
+/**
+ * Applies the current stage's timeout action. `force` is for the waiting execution whose
+ * wait time n8n says has passed; otherwise only a stage past its due time is touched.
+ */
+export async function applyTimeoutIn(
+	ctx: FlowContext,
+	request: RequestRow,
+	force: boolean,
+): Promise<Change> {
+	const none: Change = { requestId: request.id, outcome: 'undecided', opened: [] };
+	const stage = await currentStage(ctx, request);
+	if (!force && (!stage.due_at || stage.due_at > ctx.now.toISOString())) return none;
+	const action = stage.escalated ? 'none' : stage.timeout_action;
+	await writeAudit(ctx.tx, {
+		...ctx.actor,
+		action: 'timeout',
+		entityType: 'approval_stage',
+		entityId: stage.id,
+		changes: { request: request.number, stage: stage.idx, action },
+	});
+	if (action === 'approve') {
+		await forceStage(ctx, stage, 'approved');
+		return activateFrom(ctx, request, stage.idx + 1);
+	}
+	if (action === 'reject') {
+		await forceStage(ctx, stage, 'rejected');
+		return finishRequest(ctx, request, 'rejected', 'timeout');
+	}
+	if (action === 'escalate') {
+		// The stage goes to the named people; the first of them to answer decides (或签).
+		await expireStageSlots(ctx, stage);
+		const people = JSON.parse(stage.escalate_to) as Person[];
+		const existing = await slotsOfStage(ctx, stage.id);
+		const dueAt = stage.due_hours ? hoursLater(ctx.now, stage.due_hours) : null;
+		await ctx.tx
+			.updateTable('approval_stage')
+			.set({ mode: 'any', escalated: 1, due_at: dueAt })
+			.where('id', '=', stage.id)
+			.execute();
+		const opened: SlotRow[] = [];
+		for (const [i, person] of people.entries()) {
+			const slot = await insertSlot(ctx, stage, person, existing.length + i, { added: 1 });
+			opened.push(await openSlot(ctx, slot));
+		}
+		await updateDue(ctx, request.id, dueAt);
+		await bumpNotifyRound(ctx, request.id);
+		await writeAudit(ctx.tx, {
+			...ctx.actor,
+			action: 'escalate',
+			entityType: 'approval_stage',
+			entityId: stage.id,
+			changes: { to: people.map((p) => p.email) },
+		});
+		return { requestId: request.id, outcome: 'notify', opened };
+	}
+	return none;
 }

@@ -9,6 +9,7 @@ export * from './flow';
 export * from './requests';
 export * from './decide';
 export * from './manage';
+export * from './waiting-execution';
 export * from './redeliver';
 export * from './notify';
 export * from '../util/html';
