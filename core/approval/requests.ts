@@ -1,13 +1,5 @@
 import { sql } from 'kysely';
-import {
-	paginate,
-	type Actor,
-	type ConsortiumSettings,
-	type Db,
-	type Page,
-	type Store,
-	type Tx,
-} from '../store';
+import { paginate, type Actor, type Db, type Page, type Tx } from '../store';
 import { writeAudit } from '../store/audit';
 import { NotFoundError, ValidationError } from '../util/errors';
 import { newId } from '../util/id';
@@ -16,12 +8,13 @@ import {
 	inSlotOrder,
 	insertSlot,
 	stagesOf,
+	stepContext,
+	type ApprovalEnv,
 	type Change,
-	type FlowContext,
 	type RequestRow,
 	type SlotRow,
 	type StageRow,
-} from './flow';
+} from './steps';
 import { formatNumber } from './machine';
 import { REASON_LABEL, REQUEST_STATUS_LABEL, SLOT_LABEL, STAGE_LABEL } from './labels';
 import type { ApprovalRequestTable } from './schema';
@@ -37,23 +30,6 @@ import type {
 } from './types';
 import { optionalDate } from '../util/validate';
 import { addDays, startOfDayInZone } from '../util/time';
-
-export interface ApprovalEnv {
-	store: Store;
-	settings: ConsortiumSettings;
-	/** The clock; tests pass one in to reach due times without waiting. */
-	now?: Date;
-}
-
-export function flowContext(env: ApprovalEnv, tx: Tx, actor: Actor): FlowContext {
-	return {
-		tx,
-		dialect: env.store.dialect,
-		settings: env.settings,
-		now: env.now ?? new Date(),
-		actor,
-	};
-}
 
 const yearFormats = new Map<string, Intl.DateTimeFormat>();
 function yearInZone(now: Date, timeZone: string): number {
@@ -97,7 +73,7 @@ export async function createRequest(
 	actor: Actor,
 ): Promise<Created> {
 	return env.store.transaction(async (tx) => {
-		const ctx = flowContext(env, tx, actor);
+		const ctx = stepContext(env, tx, actor);
 		const at = ctx.now.toISOString();
 		const request: ApprovalRequestTable = {
 			id: newId('apr'),

@@ -1,15 +1,16 @@
 import { createHmac } from 'node:crypto';
 import type { Actor } from '../store';
 import {
-	applyTimeoutIn,
+	applyTimeoutAction,
+	stepContext,
+	type ApprovalEnv,
 	claimDelivery,
 	lockRequest,
 	stagesOf,
 	type Change,
-	type FlowContext,
+	type StepContext,
 	type RequestRow,
-} from './flow';
-import { flowContext, type ApprovalEnv } from './requests';
+} from './steps';
 import { sameSecret } from './tokens';
 
 /**
@@ -19,7 +20,7 @@ import { sameSecret } from './tokens';
  * link endpoint and the management operations; each result is claimed once (`delivered`).
  */
 
-export type Arrival =
+export type StepOnReturn =
 	| { kind: 'wait'; dueAt: string | null }
 	| { kind: 'change'; change: Change; deliver: boolean }
 	| { kind: 'result'; status: 'approved' | 'rejected' }
@@ -30,17 +31,17 @@ export type Arrival =
  * wait time passed and it forwarded the due-time notice). The first arrival per round
  * waits; a second arrival in the same round means the wait ran out: apply the timeout.
  */
-export async function arrive(
+export async function nextStepOnReturn(
 	env: ApprovalEnv,
 	request: RequestRow | string,
 	actor: Actor,
-): Promise<Arrival> {
+): Promise<StepOnReturn> {
 	// The result's own notices coming back after delivery: nothing to lock or change.
 	if (typeof request === 'object' && request.status !== 'pending' && request.delivered)
 		return { kind: 'done' };
 	const requestId = typeof request === 'object' ? request.id : request;
 	return env.store.transaction(async (tx) => {
-		const ctx = flowContext(env, tx, actor);
+		const ctx = stepContext(env, tx, actor);
 		const request = (await lockRequest(ctx, requestId))!;
 		if (request.status !== 'pending') {
 			if (request.delivered) return { kind: 'done' };
@@ -56,8 +57,8 @@ export async function arrive(
 				.execute();
 			return { kind: 'wait', dueAt: await wakeAt(ctx, request) };
 		}
-		const change = await applyTimeoutIn(ctx, request, true);
-		if (change.outcome === 'undecided') return { kind: 'wait', dueAt: null };
+		const change = await applyTimeoutAction(ctx, request, true);
+		if (change.outcome === 'pending') return { kind: 'wait', dueAt: null };
 		const deliver =
 			change.outcome === 'approved' || change.outcome === 'rejected'
 				? await claimDelivery(ctx, request.id)
@@ -67,7 +68,7 @@ export async function arrive(
 }
 
 /** Wake the execution at the due time only when something is to happen then. */
-async function wakeAt(ctx: FlowContext, request: RequestRow): Promise<string | null> {
+async function wakeAt(ctx: StepContext, request: RequestRow): Promise<string | null> {
 	if (!request.due_at) return null;
 	const stage = (await stagesOf(ctx.tx, request.id)).find((s) => s.idx === request.current_stage);
 	return stage && stage.timeout_action !== 'none' && !stage.escalated ? request.due_at : null;
@@ -76,7 +77,7 @@ async function wakeAt(ctx: FlowContext, request: RequestRow): Promise<string | n
 /** Records that the result reached the workflow by another path (the node's own first run). */
 export async function markDelivered(env: ApprovalEnv, requestId: string): Promise<boolean> {
 	return env.store.transaction((tx) =>
-		claimDelivery(flowContext(env, tx, { actor: 'system' }), requestId),
+		claimDelivery(stepContext(env, tx, { actor: 'system' }), requestId),
 	);
 }
 
@@ -102,22 +103,29 @@ export async function requestOfExecution(
 }
 
 /**
- * A management operation that finished a request tells its waiting execution by a POST
- * to the resume URL carrying this key; the key is bound to the request.
+ * The key of a result hand-over: a request finished outside its execution (a decision at the
+ * link endpoint, 撤回, expiry) is told to the waiting execution by a POST to its resume URL,
+ * `{poke: key, request}`; the key is bound to the request. The body's `poke` field and the
+ * `approval-poke:` prefix stay as they are: executions waiting now were made with them.
  */
-export function pokeKey(secret: string, requestId: string): string {
+export function resultHandOverKey(secret: string, requestId: string): string {
 	return createHmac('sha256', secret).update(`approval-poke:${requestId}`).digest('base64url');
 }
 
-export function validPoke(secret: string, requestId: unknown, key: unknown): requestId is string {
-	return typeof requestId === 'string' && sameSecret(key, pokeKey(secret, requestId));
+/** Whether a POSTed `{poke, request}` is a result hand-over signed with this secret. */
+export function isResultHandOver(
+	secret: string,
+	requestId: unknown,
+	key: unknown,
+): requestId is string {
+	return typeof requestId === 'string' && sameSecret(key, resultHandOverKey(secret, requestId));
 }
 
 /**
  * The key of a hand-over of the next approvers' mails from the link endpoint to the waiting
  * execution: bound to the request, the round and the very slots, so none can be swapped.
  */
-export function notifyKey(
+export function notifyHandOverKey(
 	secret: string,
 	requestId: string,
 	round: number,
@@ -141,7 +149,7 @@ export async function claimNotifyRound(
 ): Promise<Change | null> {
 	if (!Number.isInteger(round) || round < 1 || slotIds.length === 0) return null;
 	return env.store.transaction(async (tx) => {
-		const ctx = flowContext(env, tx, { actor: 'link' });
+		const ctx = stepContext(env, tx, { actor: 'link' });
 		const request = await lockRequest(ctx, requestId);
 		if (!request || request.status !== 'pending' || request.handed_round >= round) return null;
 		await tx
@@ -166,13 +174,13 @@ export async function claimNotifyRound(
 	});
 }
 
-/** For a valid poke: claims the right to resume the execution with a result reached elsewhere. */
+/** For a valid result hand-over: claims the right to resume the execution with a result reached elsewhere. */
 export async function claimFinishedRequest(
 	env: ApprovalEnv,
 	requestId: string,
 ): Promise<RequestRow | null> {
 	return env.store.transaction(async (tx) => {
-		const ctx = flowContext(env, tx, { actor: 'poke' });
+		const ctx = stepContext(env, tx, { actor: 'poke' });
 		const request = await lockRequest(ctx, requestId);
 		if (!request || request.status === 'pending') return null;
 		return (await claimDelivery(ctx, request.id)) ? request : null;

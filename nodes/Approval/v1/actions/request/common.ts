@@ -14,7 +14,11 @@ import { readId } from '../../../../shared/params';
 import { consortiumFor } from '../../../../shared/store';
 import { postHandOver, resultHandOver } from '../handOver';
 
-export const show = (operation: string) => ({ resource: ['request'], operation: [operation] });
+/** `displayOptions.show` for a property of one operation of the request resource. */
+export const forOperation = (operation: string) => ({
+	resource: ['request'],
+	operation: [operation],
+});
 
 export const requestIdProperty = (operation: string): INodeProperties => ({
 	displayName: '审批 ID 或编号 Request ID or Number',
@@ -23,7 +27,7 @@ export const requestIdProperty = (operation: string): INodeProperties => ({
 	required: true,
 	default: '',
 	placeholder: 'KC-2026-0001',
-	displayOptions: { show: show(operation) },
+	displayOptions: { show: forOperation(operation) },
 });
 
 /** The request an item names, by id or number; anything but a short text is refused with the field named. */
@@ -91,7 +95,7 @@ export function resultMailItem(record: RequestRecord, extra: IDataObject = {}): 
  * Approved. Best effort: if n8n cannot be reached, the execution learns it on its next
  * link visit or when its wait time runs out.
  */
-export async function pokeWaitingExecution(
+export async function handResultToExecution(
 	ctx: IExecuteFunctions,
 	env: ApprovalEnv,
 	requestId: string,

@@ -9,17 +9,17 @@ import { filterValue, optionalBoolean } from '../../../../../core/util/validate'
 import { listPagingProperties } from '../../../../shared/descriptions/common';
 import { readPaging } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
-import { approvalEnv, show } from './common';
+import { approvalEnv, forOperation } from './common';
 
 export const description: INodeProperties[] = [
-	...listPagingProperties(show('list')),
+	...listPagingProperties(forOperation('list')),
 	{
 		displayName: '筛选 Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: '添加筛选 Add Filter',
 		default: {},
-		displayOptions: { show: show('list') },
+		displayOptions: { show: forOperation('list') },
 		options: [
 			{
 				displayName: '仅待其审批 Pending for Approver Only',

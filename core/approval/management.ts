@@ -1,7 +1,7 @@
 import { writeAudit, transition, type Actor } from '../store';
 import { StateError, ValidationError } from '../util/errors';
 import {
-	applyTimeoutIn,
+	applyTimeoutAction,
 	currentStage,
 	finishRequest,
 	insertSlot,
@@ -9,11 +9,13 @@ import {
 	openSlot,
 	slotsOfStage,
 	type Change,
-	type FlowContext,
+	type StepContext,
 	type RequestRow,
 	type SlotRow,
-} from './flow';
-import { findRequest, flowContext, type ApprovalEnv } from './requests';
+	stepContext,
+	type ApprovalEnv,
+} from './steps';
+import { findRequest } from './requests';
 import { deriveToken, hashToken } from './tokens';
 import type { Person } from './types';
 
@@ -23,7 +25,7 @@ import type { Person } from './types';
  * Expire Overdue. Each runs in one transaction with its audit rows.
  */
 
-async function pendingRequest(ctx: FlowContext, idOrNumber: string): Promise<RequestRow> {
+async function pendingRequest(ctx: StepContext, idOrNumber: string): Promise<RequestRow> {
 	const found = await findRequest(ctx.tx, idOrNumber);
 	const request = (await lockRequest(ctx, found.id))!;
 	if (request.status !== 'pending') {
@@ -43,7 +45,7 @@ export async function withdraw(
 	actor: Actor,
 ): Promise<Change> {
 	return env.store.transaction(async (tx) => {
-		const ctx = flowContext(env, tx, input.by ? { ...actor, actor: input.by } : actor);
+		const ctx = stepContext(env, tx, input.by ? { ...actor, actor: input.by } : actor);
 		const request = await pendingRequest(ctx, idOrNumber);
 		if (input.by && input.by.toLowerCase() !== request.submitter_email) {
 			throw new ValidationError(
@@ -57,7 +59,7 @@ export async function withdraw(
 }
 
 async function assertNewApprover(
-	ctx: FlowContext,
+	ctx: StepContext,
 	request: RequestRow,
 	stageId: string,
 	person: Person,
@@ -88,7 +90,7 @@ export async function reassign(
 	actor: Actor,
 ): Promise<Change> {
 	return env.store.transaction(async (tx) => {
-		const ctx = flowContext(env, tx, actor);
+		const ctx = stepContext(env, tx, actor);
 		const request = await pendingRequest(ctx, idOrNumber);
 		const stage = await currentStage(ctx, request);
 		const old = (await slotsOfStage(ctx, stage.id)).find(
@@ -126,7 +128,7 @@ export async function reassign(
 			changes: { from: old.email, to: input.to.email, stage: stage.idx },
 			note: input.note ?? undefined,
 		});
-		return { requestId: request.id, outcome: opened.length ? 'notify' : 'undecided', opened };
+		return { requestId: request.id, outcome: opened.length ? 'notify' : 'pending', opened };
 	});
 }
 
@@ -138,7 +140,7 @@ export async function addApprover(
 	actor: Actor,
 ): Promise<Change> {
 	return env.store.transaction(async (tx) => {
-		const ctx = flowContext(env, tx, actor);
+		const ctx = stepContext(env, tx, actor);
 		const request = await pendingRequest(ctx, idOrNumber);
 		const stage = await currentStage(ctx, request);
 		await assertNewApprover(ctx, request, stage.id, input.person, 'approverEmail');
@@ -159,14 +161,14 @@ export async function addApprover(
 			changes: { email: input.person.email, stage: stage.idx },
 			note: input.note ?? undefined,
 		});
-		return { requestId: request.id, outcome: opened.length ? 'notify' : 'undecided', opened };
+		return { requestId: request.id, outcome: opened.length ? 'notify' : 'pending', opened };
 	});
 }
 
 /** 催办: the pending approvers of the current stage, whose links are re-derived unchanged. */
 export async function remind(env: ApprovalEnv, idOrNumber: string, actor: Actor): Promise<Change> {
 	return env.store.transaction(async (tx) => {
-		const ctx = flowContext(env, tx, actor);
+		const ctx = stepContext(env, tx, actor);
 		const request = await pendingRequest(ctx, idOrNumber);
 		const stage = await currentStage(ctx, request);
 		const pending = (await slotsOfStage(ctx, stage.id)).filter((s) => s.status === 'pending');
@@ -186,7 +188,7 @@ export async function remind(env: ApprovalEnv, idOrNumber: string, actor: Actor)
 		});
 		return {
 			requestId: request.id,
-			outcome: pending.length ? 'notify' : 'undecided',
+			outcome: pending.length ? 'notify' : 'pending',
 			opened: pending,
 		};
 	});
@@ -197,7 +199,7 @@ export async function remind(env: ApprovalEnv, idOrNumber: string, actor: Actor)
  * approver gets the very link of their first mail; after the secret was rotated, the stored
  * hash follows the new link, and the old one opens nothing.
  */
-async function resign(ctx: Pick<FlowContext, 'tx' | 'settings'>, slots: SlotRow[]): Promise<void> {
+async function resign(ctx: Pick<StepContext, 'tx' | 'settings'>, slots: SlotRow[]): Promise<void> {
 	for (const slot of slots) {
 		if (!slot.token_salt) continue;
 		const tokenHash = hashToken(deriveToken(ctx.settings.linkSecret, slot.id, slot.token_salt));
@@ -313,12 +315,12 @@ export async function expireOverdue(
 	const changes: Change[] = [];
 	for (const { id } of due) {
 		const change = await env.store.transaction(async (tx) => {
-			const ctx = flowContext(env, tx, actor);
+			const ctx = stepContext(env, tx, actor);
 			const request = (await lockRequest(ctx, id))!;
 			if (request.status !== 'pending') return null;
-			return applyTimeoutIn(ctx, request, false);
+			return applyTimeoutAction(ctx, request, false);
 		});
-		if (change && change.outcome !== 'undecided') changes.push(change);
+		if (change && change.outcome !== 'pending') changes.push(change);
 	}
 	return changes;
 }
