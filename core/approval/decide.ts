@@ -19,7 +19,7 @@ import {
 	stepContext,
 	type ApprovalEnv,
 } from './steps';
-import { loadRecord } from './requests';
+import { loadRecord } from './record';
 import { deriveToken, formKey, hashToken, plausibleToken, sameSecret } from './tokens';
 import type { Decision, RequestRecord } from './types';
 

@@ -7,6 +7,7 @@ export * from './machine';
 export * from './tokens';
 export * from './steps';
 export * from './requests';
+export * from './record';
 export * from './decide';
 export * from './management';
 export * from './waiting-execution';

@@ -1,6 +1,6 @@
 import { writeAudit, type Actor } from '../store';
 import { stepContext, type ApprovalEnv } from './steps';
-import { loadRecord } from './requests';
+import { loadRecord } from './record';
 import type { RequestRecord } from './types';
 
 /**
