@@ -3,16 +3,15 @@ import {
 	approverNotifications,
 	loadRecord,
 	parsePerson,
-	resultNotifications,
 	type ApprovalEnv,
 	type Change,
 	type Person,
-	type RequestRecord,
 } from '../../../../../core/approval';
 import { optionalText, requiredText } from '../../../../../core/util/validate';
 import { readId } from '../../../../shared/params';
 import { consortiumFor } from '../../../../shared/store';
 import { postHandOver, resultHandOver } from '../handOver';
+import { recordJson } from '../items';
 
 /** `displayOptions.show` for a property of one operation of the request resource. */
 export const forOperation = (operation: string) => ({
@@ -59,8 +58,7 @@ export async function changeItems(
 	kind: 'request' | 'reminder' = 'request',
 ): Promise<IDataObject[]> {
 	const record = await loadRecord(env.store.db, change.requestId);
-	if (!change.opened.length)
-		return [{ result: record.status, ...record } as unknown as IDataObject];
+	if (!change.opened.length) return [recordJson(record)];
 	const request = await env.store.db
 		.selectFrom('approval_request')
 		.select('link_base')
@@ -73,20 +71,6 @@ export async function changeItems(
 		change.opened,
 		kind,
 	) as unknown as IDataObject[];
-}
-
-/**
- * A finished request's result for a workflow that has no waiting execution to carry it: the
- * mail to the submitter and CC (the fields of a Notify item, so Send Email takes it as it is),
- * `result` for an IF node, and the whole decision record under `record`.
- */
-export function resultMailItem(record: RequestRecord, extra: IDataObject = {}): IDataObject {
-	return {
-		...resultNotifications(record, extra.redelivered === true)[0],
-		result: record.status,
-		...extra,
-		record,
-	} as unknown as IDataObject;
 }
 
 /**

@@ -1,18 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { expireOverdue, loadRecord } from '../../../../../core/approval';
 import { workflowActor } from '../../../../shared/run';
-import {
-	approvalEnv,
-	changeItems,
-	handResultToExecution,
-	resultMailItem,
-	forOperation,
-} from './common';
+import { approvalEnv, changeItems, handResultToExecution, forOperation } from './common';
+import { recordJson, resultMailItem } from '../items';
 
 export const description: INodeProperties[] = [
 	{
@@ -39,7 +29,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const executionResumed = await handResultToExecution(this, env, change.requestId);
 			const record = await loadRecord(env.store.db, change.requestId);
 			const json = executionResumed
-				? ({ result: record.status, ...record, executionResumed } as unknown as IDataObject)
+				? recordJson(record, { executionResumed })
 				: resultMailItem(record, { executionResumed });
 			out.push({ json, pairedItem: { item: 0 } });
 		} else {

@@ -9,6 +9,7 @@ import { filterValue, optionalBoolean } from '../../../../../core/util/validate'
 import { listPagingProperties } from '../../../../shared/descriptions/common';
 import { readPaging } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
+import { recordJson } from '../items';
 import { approvalEnv, forOperation } from './common';
 
 export const description: INodeProperties[] = [
@@ -104,9 +105,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				limit: Math.min(500, limit - out.length),
 			});
 			for (const row of page.items) {
+				// A summary: the record without its stages, which List does not read.
 				const summary: Partial<ReturnType<typeof toRecord>> = toRecord(row, [], []);
 				delete summary.stages;
-				out.push({ result: row.status, ...summary } as unknown as IDataObject);
+				out.push(recordJson(summary));
 			}
 			after = page.nextCursor;
 		} while (after && out.length < limit);

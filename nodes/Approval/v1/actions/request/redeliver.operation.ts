@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { redeliverResults } from '../../../../../core/approval';
 import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, resultMailItem, forOperation } from './common';
+import { resultMailItem } from '../items';
+import { approvalEnv, forOperation } from './common';
 
 export const description: INodeProperties[] = [
 	{

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { loadRecord, withdraw } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
+import { recordJson } from '../items';
 import {
 	approvalEnv,
 	handResultToExecution,
@@ -44,6 +45,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		);
 		const executionResumed = await handResultToExecution(this, env, change.requestId);
 		const record = await loadRecord(env.store.db, change.requestId);
-		return { result: record.status, ...record, executionResumed } as never;
+		return recordJson(record, { executionResumed });
 	});
 }
