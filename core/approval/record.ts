@@ -81,3 +81,16 @@ export function toRecord(request: RequestRow, stages: StageRow[], slots: SlotRow
 		executionId: request.execution_id,
 	};
 }
+
+/**
+ * The base the request's approver links are built on (the link endpoint, or its execution's
+ * resume URL), for notifications made after the request was created.
+ */
+export async function readLinkBase(db: Db | Tx, requestId: string): Promise<string | null> {
+	const row = await db
+		.selectFrom('approval_request')
+		.select('link_base')
+		.where('id', '=', requestId)
+		.executeTakeFirstOrThrow();
+	return row.link_base;
+}

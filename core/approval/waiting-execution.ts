@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Actor } from '../store';
+import type { Actor, Db, Tx } from '../store';
 import {
 	applyTimeoutAction,
 	stepContext,
@@ -72,6 +72,30 @@ async function wakeAt(ctx: StepContext, request: RequestRow): Promise<string | n
 	if (!request.due_at) return null;
 	const stage = (await stagesOf(ctx.tx, request.id)).find((s) => s.idx === request.current_stage);
 	return stage && stage.timeout_action !== 'none' && !stage.escalated ? request.due_at : null;
+}
+
+/**
+ * Where a request finished outside its execution is handed over (its resume URL, else its
+ * link base); null when its execution already had the result or it has nowhere to go.
+ */
+export async function readResumeTarget(db: Db | Tx, requestId: string): Promise<string | null> {
+	const request = await db
+		.selectFrom('approval_request')
+		.select(['link_base', 'resume_url', 'delivered'])
+		.where('id', '=', requestId)
+		.executeTakeFirst();
+	const url = request?.resume_url ?? request?.link_base;
+	return !url || request?.delivered ? null : url;
+}
+
+/** The first request an execution created, as much as a failure notice names of it. */
+export async function firstRequestOfExecution(db: Db | Tx, executionId: string) {
+	return db
+		.selectFrom('approval_request')
+		.select(['number', 'title', 'submitter_email', 'submitter_name', 'status'])
+		.where('execution_id', '=', executionId)
+		.orderBy('created_at')
+		.executeTakeFirst();
 }
 
 /** Records that the result reached the workflow by another path (the node's own first run). */

@@ -3,6 +3,7 @@ import {
 	approverNotifications,
 	ccNotifications,
 	loadRecord,
+	readLinkBase,
 	resultNotifications,
 	type ApprovalEnv,
 	type Change,
@@ -68,15 +69,7 @@ export async function outputsFor(
 		out[OUTPUT.notify].push(...notificationItems([...extra, ...resultNotifications(record)]));
 		return out;
 	}
-	const linkBase = known
-		? known.linkBase
-		: (
-				await env.store.db
-					.selectFrom('approval_request')
-					.select('link_base')
-					.where('id', '=', change.requestId)
-					.executeTakeFirstOrThrow()
-			).link_base;
+	const linkBase = known ? known.linkBase : await readLinkBase(env.store.db, change.requestId);
 	out[OUTPUT.notify].push(
 		...notificationItems([
 			...approverNotifications(env.settings, record, linkBase, change.opened),

@@ -3,6 +3,8 @@ import {
 	approverNotifications,
 	loadRecord,
 	parsePerson,
+	readLinkBase,
+	readResumeTarget,
 	type ApprovalEnv,
 	type Change,
 	type Person,
@@ -59,15 +61,10 @@ export async function changeItems(
 ): Promise<IDataObject[]> {
 	const record = await loadRecord(env.store.db, change.requestId);
 	if (!change.opened.length) return [recordJson(record)];
-	const request = await env.store.db
-		.selectFrom('approval_request')
-		.select('link_base')
-		.where('id', '=', change.requestId)
-		.executeTakeFirstOrThrow();
 	return approverNotifications(
 		env.settings,
 		record,
-		request.link_base,
+		await readLinkBase(env.store.db, change.requestId),
 		change.opened,
 		kind,
 	) as unknown as IDataObject[];
@@ -84,13 +81,8 @@ export async function handResultToExecution(
 	env: ApprovalEnv,
 	requestId: string,
 ): Promise<boolean> {
-	const request = await env.store.db
-		.selectFrom('approval_request')
-		.select(['link_base', 'resume_url', 'delivered'])
-		.where('id', '=', requestId)
-		.executeTakeFirst();
-	const url = request?.resume_url ?? request?.link_base;
-	if (!url || request?.delivered) return false;
+	const url = await readResumeTarget(env.store.db, requestId);
+	if (!url) return false;
 	// The execution may be running for a moment (a decision's hand-over): a few seconds' patience.
 	return postHandOver(url, resultHandOver(env, requestId), 10_000);
 }

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { escapeHtml, parsePerson } from '../../../../../core/approval';
+import { escapeHtml, firstRequestOfExecution, parsePerson } from '../../../../../core/approval';
 import { optionalText, requiredText } from '../../../../../core/util/validate';
 import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
@@ -88,12 +88,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			'office',
 			'秘书处 Secretariat',
 		);
-		const request = await env.store.db
-			.selectFrom('approval_request')
-			.select(['number', 'title', 'submitter_email', 'submitter_name', 'status'])
-			.where('execution_id', '=', executionId)
-			.orderBy('created_at')
-			.executeTakeFirst();
+		const request = await firstRequestOfExecution(env.store.db, executionId);
 		// A decided request's result is Redeliver Result's to hand out; one notice per outcome.
 		if (request && request.status !== 'pending') return [];
 		const what = request
