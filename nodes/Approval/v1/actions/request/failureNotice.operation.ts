@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { escapeHtml, firstRequestOfExecution, parsePerson } from '../../../../../core/approval';
+import { firstRequestOfExecution, parsePerson } from '../../../../../core/approval';
+import { escapeHtml } from '../../../../../core/util/html';
 import { optionalText, requiredText } from '../../../../../core/util/validate';
 import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
