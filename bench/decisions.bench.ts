@@ -87,9 +87,17 @@ async function measure(
 	if (decided.some((d) => d.status !== 200))
 		throw new Error(`${mode}: decisions answered ${decided.map((d) => d.status).join(',')}`);
 
+	// Under load n8n can refuse a start before any node runs (its SQLite writer timed out: 500;
+	// queue mode's webhook process between database reconnects: 503) and leave no execution, so
+	// it is tried again, as the approval submits are.
 	const resumeUrls = await pool(ids, CONCURRENCY, async () => {
-		const res = await fetch(`${base}webhook/wait-start`, { method: 'POST' });
-		return res.text();
+		for (let attempt = 1; ; attempt++) {
+			const res = await fetch(`${base}webhook/wait-start`, { method: 'POST' });
+			const text = await res.text();
+			if (res.ok && /^https?:\/\//.test(text)) return text;
+			if (attempt === 60) throw new Error(`${mode}: Wait start answered ${res.status} ${text}`);
+			await new Promise((r) => setTimeout(r, 1000));
+		}
 	});
 	await until(`${N} waiting Wait executions`, async () => (await waiting(WAIT_WF)) >= N);
 	t = performance.now();

@@ -6,7 +6,13 @@
 import './schema';
 
 export type { Person, Notification, RequestRecord } from './types';
-export { MAX_STAGE_HOURS, parsePerson, parseRequest, type RequestInput } from './spec';
+export {
+	MAX_STAGE_HOURS,
+	MAX_STAGE_WORKING_DAYS,
+	parsePerson,
+	parseRequest,
+	type RequestInput,
+} from './spec';
 export { formKey, hashToken, linkFor, plausibleToken, sameSecret } from './tokens';
 export { type ApprovalEnv, type Change } from './steps';
 export { createRequest, listRequests, type ListFilters } from './requests';
@@ -32,5 +38,15 @@ export {
 	dueNotifications,
 	resultNotifications,
 } from './notify';
+export {
+	DEFAULT_INBOX_DAYS,
+	MAX_INBOX_DAYS,
+	issueInbox,
+	revokeInbox,
+	viewInbox,
+	waitingApprovers,
+} from './inbox';
+export { inboxEmail } from './email/templates';
 export { confirmPage, errorPage, recordedPage, statePage } from './pages/render';
+export { inboxPage } from './pages/inbox';
 export { linkEndpoint, recordLinkEndpoint } from './endpoint';

@@ -1,5 +1,6 @@
 import type { ConsortiumSettings } from '../store';
 import { approverEmail, ccEmail, dueEmail, resultEmail } from './email/templates';
+import { channelPayloads } from './channels';
 import type { SlotRow } from './steps';
 import { deriveToken, linkFor } from './tokens';
 import type { Notification, RequestRecord } from './types';
@@ -31,12 +32,36 @@ export function approverNotifications(
 			cc: '',
 			...mail,
 			link,
+			channels: link ? chatPayloads(settings, record, slot, link) : null,
 			approver: slot.email,
 			approverName: slot.name,
 			requestNumber: record.requestNumber,
 			requestId: record.requestId,
 			stage: slot.stage_idx,
 		};
+	});
+}
+
+/**
+ * The same approval as a WeCom, DingTalk and Feishu message, ready for n8n's HTTP Request node:
+ * group-robot payloads always, app messages once the workflow adds the platform's user ids.
+ */
+function chatPayloads(
+	settings: ConsortiumSettings,
+	record: RequestRecord,
+	slot: Pick<SlotRow, 'name' | 'email' | 'stage_idx'>,
+	link: string,
+) {
+	const stage = record.stages[slot.stage_idx];
+	return channelPayloads({
+		to: slot.name ?? slot.email,
+		subject: record.subject.title,
+		summary: record.subject.fields.map((f) => `${f.label}：${f.value}`).join('；'),
+		link,
+		requestNumber: record.requestNumber,
+		stage: stage?.name ?? '',
+		dueAt: stage?.dueAt ?? null,
+		timeZone: settings.timeZone,
 	});
 }
 

@@ -103,6 +103,7 @@ export async function createRequest(
 				status: 'waiting',
 				skip_if: s.skipIf ? JSON.stringify(s.skipIf) : null,
 				due_hours: s.dueHours,
+				due_working_days: s.dueWorkingDays,
 				remind_hours: s.remindEveryHours,
 				timeout_action: s.timeoutAction,
 				escalate_to: JSON.stringify(s.escalateTo),

@@ -55,6 +55,8 @@ export interface ApprovalStageTable {
 	/** JSON of the skip condition, or null. */
 	skip_if: string | null;
 	due_hours: number | null;
+	/** The time limit in working days of the consortium's calendar; wins over `due_hours`. */
+	due_working_days: number | null;
 	remind_hours: number | null;
 	timeout_action: string;
 	/** JSON array of {email, name}. */
@@ -90,8 +92,22 @@ export interface ApprovalSlotTable {
 	created_at: string;
 }
 
+export interface ApprovalInboxTable {
+	id: string;
+	email: string;
+	/** sha256 of the inbox token; the token itself is never stored. */
+	token_hash: string;
+	/** 128 random bits from which the token is derived with the link secret. */
+	token_salt: string;
+	created_at: string;
+	expires_at: string;
+	/** Set when the link is revoked, or replaced by a newer one for the same person. */
+	revoked_at: string | null;
+}
+
 declare module '../store/schema' {
 	interface Database {
+		approval_inbox: ApprovalInboxTable;
 		approval_sequence: ApprovalSequenceTable;
 		approval_request: ApprovalRequestTable;
 		approval_stage: ApprovalStageTable;

@@ -107,6 +107,8 @@ export function parseSummaryFields(
  */
 export const MAX_STAGE_HOURS = 87_600;
 const HOURS = { min: 0, max: MAX_STAGE_HOURS, integer: true };
+/** About ten years of working days: the calendar search gives up beyond that. */
+export const MAX_STAGE_WORKING_DAYS = 2_400;
 
 function parseStage(raw: Record<string, unknown>, i: number): StageSpec {
 	const f = (key: string) => `stages[${i}].${key}`;
@@ -133,6 +135,12 @@ function parseStage(raw: Record<string, unknown>, i: number): StageSpec {
 		);
 	}
 	const dueHours = optionalNumber(raw.dueHours, f('dueHours'), '时限 Due in Hours', HOURS) || null;
+	const dueWorkingDays =
+		optionalNumber(raw.dueWorkingDays, f('dueWorkingDays'), '时限（工作日）Due in Working Days', {
+			min: 0,
+			max: MAX_STAGE_WORKING_DAYS,
+			integer: true,
+		}) || null;
 	const timeoutAction = oneOf(
 		raw.timeoutAction || 'none',
 		f('timeoutAction'),
@@ -170,6 +178,7 @@ function parseStage(raw: Record<string, unknown>, i: number): StageSpec {
 		quorum,
 		skipIf,
 		dueHours,
+		dueWorkingDays,
 		remindEveryHours:
 			optionalNumber(
 				raw.remindEveryHours,

@@ -13,6 +13,7 @@ import {
 } from '../store';
 import { StateError } from '../util/errors';
 import { newId } from '../util/id';
+import { stageDueAt } from './due';
 import { evaluateStage, shouldSkip, slotsToOpen, type StageOutcome } from './machine';
 import type { ApprovalRequestTable, ApprovalSlotTable, ApprovalStageTable } from './schema';
 import { deriveToken, hashToken, newSalt } from './tokens';
@@ -82,9 +83,6 @@ export type StageRow = ApprovalStageTable;
 export type SlotRow = ApprovalSlotTable;
 
 type AuditRow = ReturnType<typeof auditRow>;
-
-const hoursLater = (now: Date, hours: number) =>
-	new Date(now.getTime() + hours * 3600_000).toISOString();
 
 /**
  * Reads the request row and, on PostgreSQL, locks it until commit, so concurrent
@@ -371,7 +369,7 @@ export async function activateFrom(
 			});
 			continue;
 		}
-		const dueAt = stage.due_hours ? hoursLater(ctx.now, stage.due_hours) : null;
+		const dueAt = await stageDueAt(ctx, stage);
 		const started = await transition(ctx.tx, {
 			table: 'approval_stage',
 			id: stage.id,
@@ -542,7 +540,7 @@ export async function applyTimeoutAction(
 		await expireStageSlots(ctx, stage);
 		const people = JSON.parse(stage.escalate_to) as Person[];
 		const existing = await slotsOfStage(ctx, stage.id);
-		const dueAt = stage.due_hours ? hoursLater(ctx.now, stage.due_hours) : null;
+		const dueAt = await stageDueAt(ctx, stage);
 		await ctx.tx
 			.updateTable('approval_stage')
 			.set({ mode: 'any', escalated: 1, due_at: dueAt })

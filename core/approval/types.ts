@@ -55,6 +55,8 @@ export interface StageSpec {
 	skipIf: SkipCondition | null;
 	/** Hours from activation to the due time; null waits without limit. */
 	dueHours: number | null;
+	/** Working days of the consortium's calendar from activation; when set, wins over `dueHours`. */
+	dueWorkingDays: number | null;
 	remindEveryHours: number | null;
 	timeoutAction: TimeoutAction;
 	escalateTo: Person[];
@@ -154,4 +156,6 @@ export interface Notification {
 	requestNumber: string;
 	requestId: string;
 	stage: number | null;
+	/** Approver notices only: the same approval as WeCom / DingTalk / Feishu payloads (`channelPayloads`). */
+	channels?: Record<string, unknown> | null;
 }

@@ -12,6 +12,7 @@ import {
 	requiredDate,
 	requiredText,
 	textList,
+	missing,
 } from '../util/validate';
 import { ledgerDate, registryToday } from './dates';
 import { replaceDeadlines } from './deadlines';
@@ -678,8 +679,7 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 		return store.transaction(async (tx) => {
 			const project = await this.requireOpen(tx, id);
 			const amount = optionalNumber(f.amount, 'amount', '到账金额 Amount', { min: 0.01 });
-			if (amount === null)
-				throw new ValidationError('到账金额 Amount is required / 必填', 'amount', 'required');
+			if (amount === null) throw missing('到账金额 Amount', 'amount');
 			const record = {
 				id: newId('fnd'),
 				project_id: id,
@@ -734,7 +734,7 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 			if (outputType === 'patent') {
 				if (!refId)
 					throw new ValidationError(
-						'成果 ID Reference: the patent id or application number is required / 须填写专利',
+						'成果 ID 须填写专利 ID 或申请号 / Reference: the patent id or application number is required',
 						'refId',
 						'required',
 					);
@@ -757,8 +757,7 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 				title = title ?? patent.title;
 				o = { ...o, refId: patent.id };
 			}
-			if (!title)
-				throw new ValidationError('成果名称 Title is required / 必填', 'title', 'required');
+			if (!title) throw missing('成果名称 Title', 'title');
 			const record = {
 				id: newId('out'),
 				project_id: id,

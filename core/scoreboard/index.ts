@@ -7,3 +7,6 @@ export * from './targets';
 export * from './entries';
 export * from './scoreboard';
 export * from './report';
+export * from './page';
+export * from './trace';
+export * from './workbook';

@@ -1,8 +1,7 @@
 import { writeAudit, type Actor } from '../store/audit';
 import type { Store, Tx } from '../store/store';
-import { ValidationError } from '../util/errors';
 import { nowIso } from '../util/id';
-import { oneOf, optionalNumber } from '../util/validate';
+import { missing, oneOf, optionalNumber } from '../util/validate';
 import { INDICATORS, indicatorByKey } from './indicators';
 import './schema';
 
@@ -58,7 +57,7 @@ export async function targetsFor(tx: Tx, year: number): Promise<Map<string, numb
 
 function checkYear(year: unknown): number {
 	const y = optionalNumber(year, 'year', '年度 Year', { min: 2000, max: 2100, integer: true });
-	if (y === null) throw new ValidationError('年度 Year is required / 必填', 'year', 'required');
+	if (y === null) throw missing('年度 Year', 'year');
 	return y;
 }
 
@@ -102,8 +101,7 @@ export async function setTarget(
 		),
 	)!;
 	const target = optionalNumber(input.target, 'target', '目标值 Target', { min: 0 });
-	if (target === null)
-		throw new ValidationError('目标值 Target is required / 必填', 'target', 'required');
+	if (target === null) throw missing('目标值 Target', 'target');
 	await store.transaction(async (tx) => {
 		await seedTargets(tx, year);
 		const before = await tx

@@ -57,11 +57,19 @@ export function addYears(date: string, years: number): string {
 	return addMonths(date, years * 12);
 }
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+/** Wall-clock parts of an instant in a zone. */
+export interface LocalParts {
+	date: string;
+	hour: number;
+	minute: number;
+	second: number;
+	millisecond: number;
+}
 
-/** How far a zone's wall clock is ahead of UTC at an instant, in milliseconds. */
-function zoneOffset(instant: number, timeZone: string): number {
-	let format = offsetFormats.get(timeZone);
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+export function localParts(instant: Date, timeZone: string): LocalParts {
+	let format = wallClockFormats.get(timeZone);
 	if (!format) {
 		format = new Intl.DateTimeFormat('en-CA', {
 			timeZone,
@@ -73,19 +81,24 @@ function zoneOffset(instant: number, timeZone: string): number {
 			second: '2-digit',
 			hourCycle: 'h23',
 		});
-		offsetFormats.set(timeZone, format);
+		wallClockFormats.set(timeZone, format);
 	}
-	const parts = Object.fromEntries(
-		format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]),
-	);
-	const wall = Date.UTC(
-		Number(parts.year),
-		Number(parts.month) - 1,
-		Number(parts.day),
-		Number(parts.hour),
-		Number(parts.minute),
-		Number(parts.second),
-	);
+	const parts = format.formatToParts(instant);
+	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+	return {
+		date: `${get('year')}-${get('month')}-${get('day')}`,
+		hour: Number(get('hour')),
+		minute: Number(get('minute')),
+		second: Number(get('second')),
+		millisecond: instant.getUTCMilliseconds(),
+	};
+}
+
+/** How far a zone's wall clock is ahead of UTC at an instant, in milliseconds. */
+export function zoneOffset(instant: number, timeZone: string): number {
+	const p = localParts(new Date(instant), timeZone);
+	const [y, m, d] = p.date.split('-').map(Number);
+	const wall = Date.UTC(y, m - 1, d, p.hour, p.minute, p.second);
 	return wall - Math.floor(instant / 1000) * 1000;
 }
 

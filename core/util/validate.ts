@@ -18,16 +18,20 @@ function refuse(
 	const { zh: zhName, en: enName } = labelParts(label);
 	return new ValidationError(bilingual(zh(zhName), en(enName)), field, code);
 }
+/** The one refusal for an empty required field: 「课程名称为必填项 / Course Name is required」. */
+export function missing(label: string, field: string): ValidationError {
+	return refuse(
+		label,
+		(n) => `${n}为必填项`,
+		(n) => `${n} is required`,
+		field,
+		'required',
+	);
+}
+
 export function requiredText(value: unknown, field: string, label: string, max = 500): string {
 	const text = optionalText(value, field, label, max);
-	if (!text)
-		throw refuse(
-			label,
-			(n) => `${n}为必填项`,
-			(n) => `${n} is required`,
-			field,
-			'required',
-		);
+	if (!text) throw missing(label, field);
 	return text;
 }
 
@@ -217,14 +221,7 @@ export function requiredDate(
 	timeZone: string = DEFAULT_TIME_ZONE,
 ): string {
 	const d = optionalDate(value, field, label, timeZone);
-	if (!d)
-		throw refuse(
-			label,
-			(n) => `${n}为必填项`,
-			(n) => `${n} is required`,
-			field,
-			'required',
-		);
+	if (!d) throw missing(label, field);
 	return d;
 }
 

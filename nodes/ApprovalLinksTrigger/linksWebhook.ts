@@ -3,7 +3,9 @@ import {
 	decide,
 	errorPage,
 	hashToken,
+	inboxPage,
 	plausibleToken,
+	viewInbox,
 	viewLink,
 	type ApprovalEnv,
 	type LinkView,
@@ -70,6 +72,13 @@ export async function approvalLinksWebhook(this: IWebhookFunctions): Promise<IWe
 		const env: ApprovalEnv = { store, settings };
 		const body = (method === 'POST' ? (req.body ?? {}) : {}) as IDataObject;
 		const token = String(first(body.token) ?? first((req.query ?? {}).token) ?? '');
+		const inbox = first((req.query ?? {}).inbox);
+		// A 待办 inbox only lists; its entries open their own decision links, which decide.
+		if (inbox !== undefined && method !== 'POST') {
+			const page = inboxPage(await viewInbox(env, inbox), settings.timeZone);
+			sendPage(res, page.status, page.html, headOnly);
+			return { noWebhookResponse: true };
+		}
 		// Only a POST decides. GET and HEAD — a person, a mail scanner or a link preview alike — only look.
 		if (method !== 'POST') {
 			const { page, view } = await show(env, token);

@@ -87,6 +87,25 @@ function readWorkflows(dir) {
 	return files.map((file) => ({ file, json: JSON.parse(readFileSync(join(dir, file), 'utf8')) }));
 }
 
+const SCOREBOARD_WORKFLOW_ID = 'scoreboardPage0001';
+const SCOREBOARD_AUTH_CREDENTIAL = '看板访问 Scoreboard Basic Auth';
+
+/**
+ * The shipped scoreboard workflow with its webhook behind HTTP Basic Auth (n8n's own Webhook
+ * authentication, credential `ref`); any other workflow, or no `ref`, unchanged. The page is
+ * public otherwise: a council member opens it without an n8n account.
+ */
+function protectScoreboard(json, ref) {
+	if (!ref || json.id !== SCOREBOARD_WORKFLOW_ID) return json;
+	const wf = structuredClone(json);
+	for (const node of wf.nodes || [])
+		if (node.type === 'n8n-nodes-base.webhook') {
+			node.parameters = { ...node.parameters, authentication: 'basicAuth' };
+			node.credentials = { ...node.credentials, httpBasicAuth: ref };
+		}
+	return wf;
+}
+
 // Shipped workflows name files as n8n's Docker image sees them; this platform keeps them in
 // its own files folder (the one N8N_RESTRICT_FILE_ACCESS_TO allows).
 const DOCKER_FILES = '/home/node/.n8n-files';
@@ -202,7 +221,25 @@ function formUrls(baseUrl, workflows) {
 		.filter((w) => w.formUrl);
 }
 
-async function setupInstance(rest, { storeData, smtp, workflowsDir, filesDir, log = () => {} }) {
+/**
+ * The scoreboard page as n8n serves it: its production URL (`<base>webhook/<path>`) and how its
+ * webhook authenticates (`none`: public), from the served copy of the shipped workflow, which
+ * an admin may have edited; undefined while it is not active.
+ */
+function scoreboardPage(baseUrl, workflows) {
+	const w = workflows.find((x) => x.json?.id === SCOREBOARD_WORKFLOW_ID && x.active);
+	const node = (w?.served.nodes || []).find((n) => n.type === 'n8n-nodes-base.webhook');
+	if (!node?.parameters?.path) return undefined;
+	return {
+		url: `${baseUrl.replace(/\/?$/, '/')}webhook/${node.parameters.path}`,
+		authentication: node.parameters.authentication || 'none',
+	};
+}
+
+async function setupInstance(
+	rest,
+	{ storeData, smtp, workflowsDir, filesDir, scoreboardAuth, log = () => {} },
+) {
 	const idsByType = {
 		[STORE_TYPE]: {
 			id: await ensureCredential(rest, {
@@ -231,9 +268,23 @@ async function setupInstance(rest, { storeData, smtp, workflowsDir, filesDir, lo
 	log(
 		`credentials ${STORE_CREDENTIAL} (${storeData.storeType}) and ${SMTP_CREDENTIAL} (127.0.0.1:${smtp.port}) ready`,
 	);
+	// Optional: the scoreboard page asks for this user and password (set before its first import;
+	// afterwards the workflow is the admin's, and its Webhook node's Authentication decides).
+	const scoreboardRef = scoreboardAuth?.user
+		? {
+				id: await ensureCredential(rest, {
+					name: SCOREBOARD_AUTH_CREDENTIAL,
+					type: 'httpBasicAuth',
+					data: { user: scoreboardAuth.user, password: scoreboardAuth.password || '' },
+				}),
+				name: SCOREBOARD_AUTH_CREDENTIAL,
+			}
+		: undefined;
 	const workflows = [];
 	for (const { file, json } of readWorkflows(workflowsDir)) {
-		const wf = await importWorkflow(rest, json, idsByType, { filesDir });
+		const wf = await importWorkflow(rest, protectScoreboard(json, scoreboardRef), idsByType, {
+			filesDir,
+		});
 		// `served`: the workflow as n8n holds it. A restart keeps an existing one (an admin may have
 		// edited it), so its forms are where that copy, not the file, says.
 		workflows.push({
@@ -254,6 +305,8 @@ async function setupInstance(rest, { storeData, smtp, workflowsDir, filesDir, lo
 
 module.exports = {
 	DOCKER_FILES,
+	scoreboardPage,
+	protectScoreboard,
 	relocateFiles,
 	setupInstance,
 	importWorkflow,

@@ -8,7 +8,13 @@ const { REPO, PROVISIONED_MARK } = require('./paths');
 const { buildPackage, packPackage, installPackage } = require('./pkg');
 const { startN8n } = require('./n8n');
 const { N8nRest } = require('./rest');
-const { setupInstance, storeCredentialData, formUrls, waitPublished } = require('./setup');
+const {
+	setupInstance,
+	storeCredentialData,
+	formUrls,
+	scoreboardPage,
+	waitPublished,
+} = require('./setup');
 const { loadDemo, describeDemo } = require('./demo');
 const { startMailCatcher } = require('../mailcatcher');
 
@@ -127,6 +133,7 @@ async function startStack(o) {
 			}),
 			smtp: { port: mail.smtpPort },
 			workflowsDir: o.workflowsDir || join(REPO, 'workflows'),
+			scoreboardAuth: o.scoreboardAuth,
 			filesDir,
 			log: (m) => log(`      ${m}`),
 		});
@@ -150,6 +157,8 @@ async function startStack(o) {
 			return n8n.url;
 		},
 		formUrls: () => formUrls(n8n.url, setup.workflows),
+		scoreboardUrl: () => scoreboardPage(n8n.url, setup.workflows)?.url,
+		scoreboardPage: () => scoreboardPage(n8n.url, setup.workflows),
 		/** Stops and starts n8n on the same port and data (waiting executions must survive). */
 		async restartN8n() {
 			await n8n.stop();
@@ -199,6 +208,7 @@ async function connectStack(o) {
 			storeData: storeCredentialData({ store: o.store, sqlitePath: '' }),
 			smtp: { port: mail.smtpPort },
 			workflowsDir: o.workflowsDir || join(REPO, 'workflows'),
+			scoreboardAuth: o.scoreboardAuth,
 			log: (m) => log(`      ${m}`),
 		});
 	} catch (error) {
@@ -215,6 +225,8 @@ async function connectStack(o) {
 		filesDir: '/home/node/.n8n-files (in that n8n)',
 		n8n: { url, logPath: '(managed elsewhere)', child: null },
 		formUrls: () => formUrls(url, setup.workflows),
+		scoreboardUrl: () => scoreboardPage(url, setup.workflows)?.url,
+		scoreboardPage: () => scoreboardPage(url, setup.workflows),
 		stop: () => mail.close(),
 	};
 }

@@ -36,6 +36,12 @@ const settings = {
 	build: !process.argv.includes('--no-build'),
 	n8nUrl: flag('n8n-url') || process.env.CONSORTIUM_N8N_URL || '',
 	demo: !process.argv.includes('--no-demo'),
+	scoreboardAuth: process.env.CONSORTIUM_SCOREBOARD_USER
+		? {
+				user: process.env.CONSORTIUM_SCOREBOARD_USER,
+				password: process.env.CONSORTIUM_SCOREBOARD_PASSWORD || '',
+			}
+		: undefined,
 };
 
 const say = (line) => console.log(line);
@@ -80,6 +86,11 @@ async function main() {
 	say(`  收件箱 Inbox         ${stack.mail.url}   (SMTP 127.0.0.1:${stack.mail.smtpPort})`);
 	for (const w of stack.formUrls()) say(`  表单 Form            ${w.formUrl}   (${w.name})`);
 	if (!stack.formUrls().length) say('  (no form workflow in workflows/ yet)');
+	const board = stack.scoreboardPage();
+	if (board)
+		say(
+			`  看板 Scoreboard: ${board.url}   (${board.authentication === 'none' ? 'public; CONSORTIUM_SCOREBOARD_USER/PASSWORD for Basic Auth' : `login: ${board.authentication}`})`,
+		);
 	say(
 		`  文件 Files           ${stack.filesDir}   (ledgers; /home/node/.n8n-files in the workflows)`,
 	);

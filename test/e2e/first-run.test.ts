@@ -24,6 +24,7 @@ interface Started {
 	seconds: number;
 	editor: string;
 	inbox: string;
+	scoreboard: string;
 	forms: Array<{ url: string; name: string }>;
 }
 
@@ -90,6 +91,7 @@ async function npmStart(
 		seconds: Math.round((Date.now() - began) / 1000),
 		editor: match(/编辑器 Editor\s+(\S+)/),
 		inbox: match(/收件箱 Inbox\s+(\S+)/),
+		scoreboard: match(/看板 Scoreboard:?\s+(\S+)/),
 		forms: [...block.matchAll(/表单 Form\s+(\S+)\s+\((.+)\)/g)].map((m) => ({
 			url: m[1],
 			name: m[2],
@@ -217,8 +219,14 @@ describe('first run: `npm start` on a fresh clone with an empty runtime cache', 
 		expect(out).not.toMatch(/NOT ACTIVE/);
 	});
 
-	it('every printed URL answers 200: the editor, the inbox and each form', async () => {
-		const urls = [first!.editor, first!.inbox, ...first!.forms.map((f) => f.url)];
+	it('every printed URL answers 200: the editor, the inbox, the scoreboard and each form', async () => {
+		expect(first!.scoreboard).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webhook\/scoreboard$/);
+		const urls = [
+			first!.editor,
+			first!.inbox,
+			first!.scoreboard,
+			...first!.forms.map((f) => f.url),
+		];
 		const answers = await Promise.all(
 			urls.map(async (url) => ({ url, status: (await fetch(url)).status })),
 		);

@@ -44,6 +44,8 @@ export interface Platform {
 	};
 	n8n: { port: number; logPath: string; log(): string };
 	formUrls(): Array<{ file: string; name: string; formUrl: string }>;
+	/** Where `npm start` says the scoreboard page is; undefined without its workflow. */
+	scoreboardUrl(): string | undefined;
 	restartN8n(): Promise<void>;
 	stop(): Promise<void>;
 }

@@ -14,7 +14,7 @@ import { stations } from '../../core/exchange';
 import { closeAllStores, type Store } from '../../core/store';
 import { buildPatentNumber } from '../helpers/patent-numbers';
 import { PHONE, launchChromium } from './browser';
-import { executionsOf, mailTo, storeOf } from './approvalFlow';
+import { decideInBrowser, executionsOf, mailTo, storeOf } from './approvalFlow';
 import { REPO, startPlatform, type Platform } from './platform';
 
 const actor = { actor: 'test:e2e' };
@@ -25,12 +25,14 @@ const FORMS = [
 ];
 const SCHEDULES = [
 	'approval-reminders.json',
+	'approval-inbox-digest.json',
 	'registry-deadline-reminders.json',
 	'exchange-monthly-report.json',
 	'kpi-scoreboard.json',
 ];
 const shipped = (file: string) => JSON.parse(readFileSync(join(REPO, 'workflows', file), 'utf8'));
 const hookPath = (id: string) => `e2e-by-hand-${id}`;
+const HEAD = 'dept-head@college.example.edu.cn';
 
 /**
  * The shipped workflow with its schedule swapped for a webhook, so the test can run it now; a
@@ -99,6 +101,7 @@ describe('the other shipped workflows on a real n8n', () => {
 	let browser: Browser;
 	let store: Store;
 	let dir: string;
+	let inboxMail: Awaited<ReturnType<typeof mailTo>> | undefined;
 
 	beforeAll(async () => {
 		dir = mkdtempSync(join(tmpdir(), 'consortium-by-hand-'));
@@ -310,5 +313,55 @@ describe('the other shipped workflows on a real n8n', () => {
 			).toHaveLength(1);
 		if (file === 'kpi-scoreboard.json')
 			await mailTo(platform, 'council-chair@consortium.example.cn', '', from);
+		if (file === 'approval-inbox-digest.json')
+			inboxMail = await mailTo(platform, HEAD, '待办', from);
+	});
+
+	it('the inbox link from the digest lists what waits on the head across both forms, and decides nothing by itself', async () => {
+		const inbox = /https?:\/\/\S+inbox=[A-Za-z0-9_-]+/.exec(inboxMail!.text)![0];
+		const pendingOfHead = async () =>
+			(
+				await store.db
+					.selectFrom('approval_slot')
+					.select(['status', 'request_id'])
+					.where('email', '=', HEAD)
+					.where('status', '=', 'pending')
+					.execute()
+			).length;
+		const before = await pendingOfHead();
+		// the placement (SJ-) and the project (KY-) forms each asked the head
+		const page = await browser.newPage({ viewport: PHONE });
+		await page.goto(inbox);
+		const shown = await page.innerText('body');
+		expect(shown).toContain('待办审批');
+		expect(shown).toMatch(/SJ-\d{4}-\d{4}/);
+		expect(shown).toMatch(/KY-\d{4}-\d{4}/);
+		const entries = await page
+			.locator('a.open')
+			.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+		expect(entries).toHaveLength(before);
+		expect(
+			await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+		).toBeLessThanOrEqual(0);
+		await page.screenshot({
+			path: join(REPO, 'docs', 'screenshots', 'inbox-phone.png'),
+			fullPage: true,
+		});
+		await page.close();
+		// opening the inbox (as a mail scanner would) decided nothing
+		expect(await pendingOfHead()).toBe(before);
+
+		const after = await decideInBrowser(browser, entries[0], {
+			decision: 'approve',
+			comment: '从待办页审批 From the inbox',
+			viewport: PHONE,
+			expectText: ['请审批'],
+		});
+		expect(after).toContain('已同意');
+		expect(await pendingOfHead()).toBe(before - 1);
+		const again = await browser.newPage({ viewport: PHONE });
+		await again.goto(inbox);
+		expect(await again.locator('a.open').count()).toBe(before - 1);
+		await again.close();
 	});
 });

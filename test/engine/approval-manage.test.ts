@@ -1,5 +1,6 @@
 import { closeAllStores, openStore, type Store } from '../../core/store';
 import '../../core/approval';
+import { addWorkingDays, loadWorkCalendar } from '../../core/calendar';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { WaitingServer } from '../helpers/waiting-server';
 import {
@@ -160,6 +161,26 @@ describe.each(testDialects())(
 				['approved', 'expired'],
 				['approved', 'approved'],
 			]);
+		});
+
+		it('a limit in working days: the execution waits until the due time on the calendar', async () => {
+			const before = new Date();
+			const execution = await start([
+				stage('slow@x.com', { dueHours: 1, dueWorkingDays: 2, timeoutAction: 'approve' }),
+			]);
+			const [row] = await store.db
+				.selectFrom('approval_stage')
+				.select(['due_at', 'due_working_days'])
+				.execute();
+			expect(row.due_working_days).toBe(2);
+			// The node's wait ends exactly at the calendar's due time: two working days from now
+			// (Asia/Shanghai), at least two calendar days away, never the one hour also given.
+			const calendar = await loadWorkCalendar(store);
+			const earliest = addWorkingDays(before.toISOString(), 2, 'Asia/Shanghai', calendar);
+			const latest = addWorkingDays(new Date().toISOString(), 2, 'Asia/Shanghai', calendar);
+			expect(row.due_at! >= earliest && row.due_at! <= latest).toBe(true);
+			expect(new Date(execution.data.waitTill!).toISOString()).toBe(row.due_at);
+			expect(Date.parse(row.due_at!) - before.getTime()).toBeGreaterThanOrEqual(2 * 86400_000);
 		});
 
 		it('timeout escalation: the named people get the stage and decide it', async () => {

@@ -25,6 +25,7 @@ import {
 	isNodeClassInstance,
 	NodeHelpers,
 	Workflow,
+	type IExecuteResponsePromiseData,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type INode,
@@ -197,6 +198,8 @@ export interface Execution {
 	/** Every run of a node: one array of outputs per run. */
 	runs(nodeName: string): INodeExecutionData[][][];
 	error(): string | undefined;
+	/** Responses sent by Respond to Webhook nodes, in order. */
+	responses?: IExecuteResponsePromiseData[];
 }
 
 let executionCounter = 0;
@@ -241,6 +244,11 @@ export class Engine {
 		let resolveRun!: (run: IRun) => void;
 		const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 		hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+		// What a Respond to Webhook node sends, as n8n's webhook service would write it out.
+		const responses: IExecuteResponsePromiseData[] = [];
+		hooks.addHandler('sendResponse', (response) => {
+			responses.push(response);
+		});
 		const baseUrl = this.options.webhookWaitingBaseUrl ?? 'http://127.0.0.1:5678/webhook-waiting';
 		const additionalData = additionalDataFor({
 			hooks,
@@ -263,7 +271,7 @@ export class Engine {
 		const execute = new WorkflowExecute(additionalData, mode, data);
 		await execute.processRunExecutionData(workflow);
 		const run = await finished;
-		return this.wrap(executionId, workflowJson, workflow, run);
+		return Object.assign(this.wrap(executionId, workflowJson, workflow, run), { responses });
 	}
 
 	/**
@@ -467,8 +475,11 @@ export class Engine {
 		const node = workflow.getNode(nodeName)!;
 		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		const method = request.method ?? 'GET';
+		// n8n's Webhook node names its method by an expression (`$parameter["httpMethod"]`).
 		const description = (nodeType.description.webhooks ?? []).find(
-			(w) => !w.restartWebhook && w.httpMethod === method,
+			(w) =>
+				!w.restartWebhook &&
+				workflow.expression.getSimpleParameterValue(node, w.httpMethod, 'internal', {}) === method,
 		);
 		if (!description) throw new Error(`${nodeName} has no ${method} webhook`);
 		const response = new TestResponse();
@@ -497,7 +508,9 @@ export class Engine {
 			[],
 			null,
 		);
-		const result = await nodeType.webhook!.call(context);
+		const result = isNodeClassInstance(nodeType)
+			? await (nodeType as any).webhook(context)
+			: await nodeType.webhook!.call(context);
 		return { response, workflowData: result.workflowData };
 	}
 

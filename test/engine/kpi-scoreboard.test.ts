@@ -5,6 +5,7 @@ import { closeAllStores, openStore } from '../../core/store';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { seedScoreboard } from '../helpers/scoreboard-seed';
 import { startSmtp } from '../helpers/smtp';
+import { chartRefs, xlsxPart } from '../helpers/zip';
 import { Engine, storeCredentials } from './harness';
 
 const workflow = JSON.parse(
@@ -15,7 +16,7 @@ const TRIGGER = '每月1日 8 点 Monthly, 1st 08:00';
 describe.each(testDialects())('KPI scoreboard workflow in the n8n engine (%s)', (dialect) => {
 	afterAll(() => closeAllStores());
 
-	it('computes the scoreboard, builds a chart-friendly xlsx and mails a status-coloured table to the council', async () => {
+	it('computes the scoreboard, builds an xlsx with a chart and mails a status-coloured table to the council', async () => {
 		const config = await freshStoreConfig(dialect);
 		const store = await openStore(config);
 		await seedScoreboard(store);
@@ -34,7 +35,9 @@ describe.each(testDialects())('KPI scoreboard workflow in the n8n engine (%s)', 
 			});
 			expect(run.error()).toBeUndefined();
 			expect(run.status).toBe('success');
-			expect(run.output('计算指标 Compute KPIs')).toHaveLength(25);
+			expect(run.output('生成工作簿 Build Workbook')).toEqual([
+				expect.objectContaining({ fileName: '联合体建设指标-2026-07-01.xlsx', rows: 25 }),
+			]);
 
 			expect(smtp.parsed).toHaveLength(1);
 			const mail = smtp.parsed[0];
@@ -98,6 +101,21 @@ describe.each(testDialects())('KPI scoreboard workflow in the n8n engine (%s)', 
 				'状态 Status': '落后 Behind',
 			});
 			expect(typeof rows[0]['实际 Actual']).toBe('number');
+			// The chart (ExcelJS keeps no charts, so read its part from the zip): actual and target of all 25.
+			const chart = xlsxPart(mail.attachments[0].content, 'xl/charts/chart1.xml');
+			expect(chartRefs(chart)).toEqual([
+				"'KPI 指标'!$C$1",
+				"'KPI 指标'!$A$2:$A$26",
+				"'KPI 指标'!$C$2:$C$26",
+				"'KPI 指标'!$D$1",
+				"'KPI 指标'!$A$2:$A$26",
+				"'KPI 指标'!$D$2:$D$26",
+			]);
+
+			// The records behind a figure are named under its row.
+			expect(String(mail.html)).toContain(
+				'<li data-record="pat_1"><span class="num">202410000001.X</span> 专利 pat_1</li>',
+			);
 
 			// The HTML: one row per indicator, coloured by status.
 			const html = String(mail.html);

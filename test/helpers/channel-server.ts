@@ -140,12 +140,15 @@ export interface ChannelServer {
 	base: string;
 	/** Each accepted message: the API path and the decision link found in it. */
 	received: Array<{ path: string; link?: string }>;
+	/** The accepted bodies, in the order received. */
+	bodies: unknown[];
 	close(): Promise<void>;
 }
 
 /** Starts the stand-in on 127.0.0.1, port 0. */
 export async function startChannelServer(): Promise<ChannelServer> {
 	const received: ChannelServer['received'] = [];
+	const bodies: unknown[] = [];
 	const server: Server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const path = Object.keys(checks).find((p) =>
@@ -174,6 +177,7 @@ export async function startChannelServer(): Promise<ChannelServer> {
 			const { errors, link } = checks[path].check(body, url.searchParams);
 			if (errors.length > 0) return reply(400, { errors });
 			received.push({ path, link });
+			bodies.push(body);
 			reply(200, checks[path].ok);
 		});
 	});
@@ -181,6 +185,7 @@ export async function startChannelServer(): Promise<ChannelServer> {
 	return {
 		base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
 		received,
+		bodies,
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};
 }

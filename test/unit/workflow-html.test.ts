@@ -14,7 +14,7 @@ const files = readdirSync(dir)
 const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8'));
 
 /** Parameters n8n renders as HTML: a mail's body, a form ending's message or page, a form's HTML field. */
-const HTML_BEARING = new Set(['html', 'completionMessage', 'responseText']);
+const HTML_BEARING = new Set(['html', 'completionMessage', 'responseText', 'responseBody']);
 // `$json.xHtml`, or the same field of a named earlier node (`$('Node').first().json.xHtml`).
 const ESCAPED_BY_PACKAGE =
 	/^=\{\{\s*(?:\$json|\$\('[^']+'\)\.(?:first\(\)|item)\.json)\.[A-Za-z]*[hH]tml\s*\}\}$/;

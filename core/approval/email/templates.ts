@@ -50,8 +50,12 @@ function summaryRows(record: RequestRecord): string {
 	return `<tr><td style="padding:0 20px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${cells}</table></td></tr>`;
 }
 
+function linkButton(link: string, label: string): string {
+	return `<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr><td bgcolor="#1a7f37" style="border-radius:8px;"><a href="${e(link)}" style="display:inline-block;padding:12px 24px;${FONT}font-size:16px;color:#ffffff;text-decoration:none;">${e(label)}</a></td></tr></table>`;
+}
+
 function button(link: string): string {
-	return `<tr><td style="padding:20px;"><table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr><td bgcolor="#1a7f37" style="border-radius:8px;"><a href="${e(link)}" style="display:inline-block;padding:12px 24px;${FONT}font-size:16px;color:#ffffff;text-decoration:none;">打开审批页面 Open to decide</a></td></tr></table>
+	return `<tr><td style="padding:20px;">${linkButton(link, '打开审批页面 Open to decide')}
 <p style="${FONT}font-size:12px;color:#57606a;">打开链接不会自动审批，请在页面上点击 “同意” 或 “拒绝”。Opening the link decides nothing; choose Approve or Reject on the page.<br>${e(link)}</p></td></tr>`;
 }
 
@@ -154,5 +158,24 @@ export function dueEmail(record: RequestRecord, timeZone: string): EmailContent 
 			`${summaryRows(record)}<tr><td style="padding:12px 20px;${FONT}font-size:14px;">${e(stage.zh)}</td></tr>`,
 		),
 		text: `审批阶段已到期，将按超时规则处理 The stage is due; its timeout rule applies\n\n${textSummary(record)}\n${stage.text}\n`,
+	};
+}
+
+/** The mail that hands an approver their 待办 inbox link. */
+export function inboxEmail(
+	inbox: { email: string; link: string; expiresAt: string },
+	timeZone: string,
+): EmailContent {
+	const until = formatInZone(inbox.expiresAt, timeZone);
+	const zh = `这是您的个人待办链接：所有等待您审批的申请都列在一页，按提交先后排列。链接有效至 ${until}，仅供本人使用，请勿转发。`;
+	const en = `Your personal inbox: every request waiting on you, on one page, oldest first. Valid until ${until}; it is yours alone, do not forward it.`;
+	return {
+		subject: '【待办审批】您的个人待办链接 Your approvals inbox',
+		html: wrap(
+			'您的待办审批',
+			'Your approvals inbox',
+			`<tr><td style="padding:12px 20px;${FONT}font-size:14px;color:#1f2328;">${e(zh)}<br><span style="color:#57606a;">${e(en)}</span></td></tr><tr><td style="padding:20px;">${linkButton(inbox.link, '打开待办 Open my inbox')}</td></tr>`,
+		),
+		text: `${zh}\n${en}\n\n${inbox.link}\n`,
 	};
 }

@@ -4,6 +4,8 @@ import { approval } from './0100_approval';
 import { approvalSlotOpened } from './0101_approval_slot_opened';
 import { approvalRedelivered } from './0102_approval_redelivered';
 import { approvalLinks } from './0103_approval_links';
+import { approvalDueWorkingDays } from './0104_approval_due_working_days';
+import { approvalInbox } from './0105_approval_inbox';
 import { course } from './0200_course';
 import { exchange } from './0300_exchange';
 import { registry } from './0400_registry';
@@ -22,6 +24,8 @@ export const migrations: Migration[] = [
 	approvalSlotOpened,
 	approvalRedelivered,
 	approvalLinks,
+	approvalDueWorkingDays,
+	approvalInbox,
 	course,
 	exchange,
 	registry,

@@ -1,7 +1,7 @@
 /**
  * Hostile items through every operation of the Consortium node — organisations, people and
  * indicator entries (create, get, update, delete, upsert, bulk upsert, list), the scoreboard
- * (compute, report) and its targets (list, set) — in the real n8n engine,
+ * (compute, page, report, workbook) and its targets (list, set) — in the real n8n engine,
  * with Continue On Fail on: every bad item becomes an error item that names the item and the
  * field, the good ones go through, and a failed item writes nothing. See ./items.ts.
  */
@@ -284,6 +284,47 @@ function cases(e: () => Env): OpCase[] {
 				},
 			}),
 			isRecord: (out) => typeof out.subject === 'string' && typeof out.html === 'string',
+			dateFields: DATES,
+		},
+		{
+			name: 'scoreboard page',
+			parameters: {
+				resource: 'scoreboard',
+				operation: 'page',
+				...fromItem([...PERIOD, 'title', 'recordLimit']),
+			},
+			base: async () => ({
+				item: {
+					period: 'calendar',
+					year: 2026,
+					startMonth: 9,
+					asOf: '2026-06-30',
+					indicators: ['patents_granted'],
+					title: '看板 <b>2026</b> & "半年"',
+					recordLimit: 5,
+				},
+			}),
+			isRecord: (out) => out.statusCode === 200 && typeof out.html === 'string',
+			dateFields: DATES,
+		},
+		{
+			name: 'scoreboard workbook',
+			parameters: {
+				resource: 'scoreboard',
+				operation: 'workbook',
+				...fromItem([...PERIOD, 'fileName']),
+			},
+			base: async () => ({
+				item: {
+					period: 'calendar',
+					year: 0,
+					startMonth: 9,
+					asOf: '2026-06-30',
+					indicators: [],
+					fileName: '指标 <2026>.xlsx',
+				},
+			}),
+			isRecord: (out) => typeof out.fileName === 'string' && out.rows === 25,
 			dateFields: DATES,
 		},
 		{

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { MAX_STAGE_HOURS } from '../../../../../core/approval';
+import { MAX_STAGE_HOURS, MAX_STAGE_WORKING_DAYS } from '../../../../../core/approval';
 
 const show = { resource: ['approval'], operation: ['requestApproval'] };
 
@@ -79,6 +79,15 @@ const stageFields: INodeProperties[] = [
 		typeOptions: { minValue: 0, maxValue: MAX_STAGE_HOURS, numberPrecision: 0 },
 		default: 72,
 		description: '从本阶段开始起算，0 表示不限 Hours from the stage start; 0 for no limit',
+	},
+	{
+		displayName: '时限（工作日）Due in Working Days',
+		name: 'dueWorkingDays',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: MAX_STAGE_WORKING_DAYS, numberPrecision: 0 },
+		default: 0,
+		description:
+			'大于 0 时按工作日历计（跳过周末和法定节假日，调休上班日计入），并取代按小时的时限 When above 0, counted on the working-day calendar (weekends and holidays skipped, make-up working days counted) instead of the hours above',
 	},
 	{
 		displayName: '催办间隔（小时）Remind Every Hours',
@@ -221,7 +230,7 @@ export const requestApprovalDescription: INodeProperties[] = [
 		default:
 			'[\n  {"name": "系部审核", "mode": "any", "approvers": "head@example.edu.cn", "dueHours": 72, "timeoutAction": "none"}\n]',
 		description:
-			'阶段数组，键与逐项填写相同 (name, mode, approvers, quorum, dueHours, remindEveryHours, timeoutAction, escalateTo, skipField, skipOperator, skipValue) An array of stages with the same keys as the fields',
+			'阶段数组，键与逐项填写相同 (name, mode, approvers, quorum, dueHours, dueWorkingDays, remindEveryHours, timeoutAction, escalateTo, skipField, skipOperator, skipValue) An array of stages with the same keys as the fields',
 		displayOptions: { show: { ...show, stagesInput: ['json'] } },
 	},
 	{

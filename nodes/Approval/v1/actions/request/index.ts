@@ -4,8 +4,10 @@ import * as check from './check.operation';
 import * as expireOverdue from './expireOverdue.operation';
 import * as failureNotice from './failureNotice.operation';
 import * as get from './get.operation';
+import * as inboxLink from './inboxLink.operation';
 import * as list from './list.operation';
 import * as reassign from './reassign.operation';
+import * as revokeInbox from './revokeInbox.operation';
 import * as redeliver from './redeliver.operation';
 import * as remind from './remind.operation';
 import * as withdraw from './withdraw.operation';
@@ -21,6 +23,8 @@ export const operations = {
 	redeliver,
 	check,
 	failureNotice,
+	inboxLink,
+	revokeInbox,
 };
 
 export const description: INodeProperties[] = [
@@ -43,7 +47,17 @@ export const description: INodeProperties[] = [
 				value: 'failureNotice',
 				action: '失败通知 Compose the notice of a failed execution',
 			},
+			{
+				name: '待办链接 Inbox Link',
+				value: 'inboxLink',
+				action: '待办链接 Issue an approver a personal inbox link',
+			},
 			{ name: '撤回 Withdraw', value: 'withdraw', action: '撤回 Withdraw a request' },
+			{
+				name: '撤销待办链接 Revoke Inbox Link',
+				value: 'revokeInbox',
+				action: '撤销待办链接 Revoke an approver inbox link',
+			},
 			{
 				name: '校验申请 Check',
 				value: 'check',

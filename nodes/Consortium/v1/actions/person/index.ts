@@ -1,14 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { personOperations } from './operations';
 import { entityOperationProperty } from '../../../../shared/entityOperations';
-import * as bulkUpsert from './bulkUpsert.operation';
-import * as create from './create.operation';
-import * as del from './delete.operation';
-import * as get from './get.operation';
-import * as list from './list.operation';
-import * as update from './update.operation';
-import * as upsert from './upsert.operation';
 
-export const operations = { create, get, update, upsert, list, delete: del, bulkUpsert };
+export const operations = {
+	create: personOperations.create,
+	get: personOperations.get,
+	update: personOperations.update,
+	upsert: personOperations.upsert,
+	list: personOperations.list,
+	delete: personOperations.delete,
+	bulkUpsert: personOperations.bulkUpsert,
+};
 
 export const description: INodeProperties[] = [
 	entityOperationProperty('person', { zh: '人员', one: 'a person', many: 'people' }),

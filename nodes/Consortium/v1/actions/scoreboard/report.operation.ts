@@ -4,7 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { computeScoreboard, renderReport } from '../../../../../core/scoreboard';
+import { computeScoreboard, renderReport, traceRecords } from '../../../../../core/scoreboard';
 import { requiredText } from '../../../../../core/util/validate';
 import { toNodeError } from '../../../../shared/errors';
 import { consortiumFor } from '../../../../shared/store';
@@ -15,7 +15,7 @@ const show = { resource: ['scoreboard'], operation: ['report'] };
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			"生成一封邮件内容（subject、html、text），按状态着色；输入项的附件（如 Convert to File 生成的 xlsx）原样保留，可直接接 Send Email。One email item, coloured by status; the input item's files (e.g. the xlsx from Convert to File) are kept for attaching.",
+			"生成一封邮件内容（subject、html、text），按状态着色；输入项的附件（如 生成工作簿 Workbook 的 xlsx）原样保留，可直接接 Send Email。One email item, coloured by status; the input item's files (e.g. the xlsx from Workbook) are kept for attaching.",
 		name: 'reportNotice',
 		type: 'notice',
 		default: '',
@@ -38,8 +38,16 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const title = requiredText(this.getNodeParameter('title', i), 'title', '标题 Title', 200);
-			const lines = await computeScoreboard(store, readPeriod(this, i, settings.timeZone));
-			const report = renderReport(lines, title);
+			const generatedAt = new Date();
+			const lines = await computeScoreboard(store, {
+				...readPeriod(this, i, settings.timeZone),
+				now: generatedAt,
+			});
+			const report = renderReport(lines, title, {
+				records: await traceRecords(store, lines),
+				generatedAt,
+				timeZone: settings.timeZone,
+			});
 			const first = lines[0];
 			const json: IDataObject = {
 				...report,

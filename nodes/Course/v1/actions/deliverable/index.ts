@@ -1,9 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
-import * as create from './create.operation';
-import * as list from './list.operation';
-import * as update from './update.operation';
+import { deliverableOperations } from './operations';
 
-export const operations = { create, update, list };
+export const operations = {
+	create: deliverableOperations.create,
+	update: deliverableOperations.update,
+	list: deliverableOperations.list,
+};
 
 export const description: INodeProperties[] = [
 	{

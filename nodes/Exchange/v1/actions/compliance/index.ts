@@ -1,21 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
-import * as annual from './annual.operation';
-import * as dualQualified from './dualQualified.operation';
-import * as fiveYear from './fiveYear.operation';
+import { reportOperation } from './report';
 import * as items from './items.operation';
-import * as newTeachers from './newTeachers.operation';
 import { sharedProperties } from './options';
-import * as stationUse from './stationUse.operation';
-import * as technicianHours from './technicianHours.operation';
 import * as workbook from './workbook.operation';
 
 export const operations = {
-	fiveYear,
-	annual,
-	newTeachers,
-	dualQualified,
-	stationUse,
-	technicianHours,
+	fiveYear: reportOperation('fiveYear'),
+	annual: reportOperation('annual'),
+	newTeachers: reportOperation('newTeachers'),
+	dualQualified: reportOperation('dualQualified'),
+	stationUse: reportOperation('stationUse'),
+	technicianHours: reportOperation('technicianHours'),
 	items,
 	workbook,
 };

@@ -1,14 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { stationOperations } from './operations';
 import { entityOperationProperty } from '../../../../shared/entityOperations';
-import * as bulkUpsert from './bulkUpsert.operation';
-import * as create from './create.operation';
-import * as del from './delete.operation';
-import * as get from './get.operation';
-import * as list from './list.operation';
-import * as update from './update.operation';
-import * as upsert from './upsert.operation';
 
-export const operations = { create, get, update, upsert, list, delete: del, bulkUpsert };
+export const operations = {
+	create: stationOperations.create,
+	get: stationOperations.get,
+	update: stationOperations.update,
+	upsert: stationOperations.upsert,
+	list: stationOperations.list,
+	delete: stationOperations.delete,
+	bulkUpsert: stationOperations.bulkUpsert,
+};
 
 export const description: INodeProperties[] = [
 	entityOperationProperty('station', {

@@ -1,22 +1,18 @@
 import type { INodeProperties } from 'n8n-workflow';
-import * as create from './create.operation';
+import { patentOperations } from './operations';
 import * as feeSchedule from './feeSchedule.operation';
-import * as get from './get.operation';
-import * as importRows from './import.operation';
-import * as list from './list.operation';
 import * as recordFee from './recordFee.operation';
 import * as transition from './transition.operation';
-import * as update from './update.operation';
 
 export const operations = {
-	create,
-	get,
-	update,
-	list,
+	create: patentOperations.create,
+	get: patentOperations.get,
+	update: patentOperations.update,
+	list: patentOperations.list,
 	transition,
 	recordFee,
 	feeSchedule,
-	import: importRows,
+	import: patentOperations.import,
 };
 
 export const description: INodeProperties[] = [

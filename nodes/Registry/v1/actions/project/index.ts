@@ -1,24 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { projectOperations } from './operations';
 import * as addMilestone from './addMilestone.operation';
-import * as create from './create.operation';
-import * as get from './get.operation';
-import * as importRows from './import.operation';
 import * as linkOutput from './linkOutput.operation';
-import * as list from './list.operation';
 import * as recordFunds from './recordFunds.operation';
 import * as transition from './transition.operation';
-import * as update from './update.operation';
 
 export const operations = {
-	create,
-	get,
-	update,
-	list,
+	create: projectOperations.create,
+	get: projectOperations.get,
+	update: projectOperations.update,
+	list: projectOperations.list,
 	transition,
 	addMilestone,
 	recordFunds,
 	linkOutput,
-	import: importRows,
+	import: projectOperations.import,
 };
 
 export const description: INodeProperties[] = [

@@ -1,0 +1,216 @@
+import { writeAudit, type Actor } from '../store';
+import { ValidationError } from '../util/errors';
+import { newId } from '../util/id';
+import { optionalEmail, optionalNumber } from '../util/validate';
+import { linkEndpoint } from './endpoint';
+import type { ApprovalEnv } from './steps';
+import { deriveToken, hashToken, linkFor, newSalt, plausibleToken } from './tokens';
+
+/**
+ * 待办 inbox: one personal link per approver that lists every request waiting on them, across
+ * all workflows, oldest first. The inbox only shows; each entry opens that request's own
+ * decision link, so deciding keeps every guarantee a decision link has (POST only, the
+ * anti-forgery field, one winner, scope to its request). A person has one live inbox link:
+ * issuing a new one revokes the old.
+ */
+
+/** 本联合体设置 (local setting): how long an inbox link lives unless the node says otherwise. */
+export const DEFAULT_INBOX_DAYS = 30;
+export const MAX_INBOX_DAYS = 366;
+
+export interface InboxLink {
+	email: string;
+	link: string;
+	expiresAt: string;
+}
+
+export interface InboxEntry {
+	requestNumber: string;
+	title: string;
+	stageName: string;
+	submitter: string;
+	createdAt: string;
+	dueAt: string | null;
+	/** The approver's own decision link for this request. */
+	link: string;
+}
+
+export type InboxView =
+	| { state: 'open'; email: string; expiresAt: string; entries: InboxEntry[] }
+	| { state: 'expired' | 'revoked' | 'unknown' };
+
+function inboxToken(secret: string, id: string, salt: string): string {
+	return deriveToken(secret, `inbox:${id}`, salt);
+}
+
+function readEmail(value: unknown): string {
+	const email = optionalEmail(value, 'email', '审批人邮箱 Approver Email');
+	if (!email)
+		throw new ValidationError(
+			'审批人邮箱为必填项 / Approver Email is required',
+			'email',
+			'required',
+		);
+	return email;
+}
+
+/** Issues the person's inbox link, revoking any earlier one. Needs the link endpoint. */
+export async function issueInbox(
+	env: ApprovalEnv,
+	input: { email: unknown; days?: unknown },
+	actor: Actor,
+): Promise<InboxLink> {
+	const email = readEmail(input.email);
+	const days =
+		optionalNumber(input.days, 'days', '有效天数 Valid for Days', {
+			min: 1,
+			max: MAX_INBOX_DAYS,
+			integer: true,
+		}) ?? DEFAULT_INBOX_DAYS;
+	const endpoint = await linkEndpoint(env.store);
+	if (!endpoint)
+		throw new ValidationError(
+			'审批链接工作流未启用，无法生成待办链接 / The Approval Links workflow is not active, so there is no address for inbox links',
+			'email',
+			'endpoint',
+		);
+	const now = env.now ?? new Date();
+	const id = newId('inb');
+	const salt = newSalt();
+	const token = inboxToken(env.settings.linkSecret, id, salt);
+	const expiresAt = new Date(now.getTime() + days * 86400_000).toISOString();
+	await env.store.transaction(async (tx) => {
+		await tx
+			.updateTable('approval_inbox')
+			.set({ revoked_at: now.toISOString() })
+			.where('email', '=', email)
+			.where('revoked_at', 'is', null)
+			.execute();
+		await tx
+			.insertInto('approval_inbox')
+			.values({
+				id,
+				email,
+				token_hash: hashToken(token),
+				token_salt: salt,
+				created_at: now.toISOString(),
+				expires_at: expiresAt,
+				revoked_at: null,
+			})
+			.execute();
+		await writeAudit(tx, {
+			...actor,
+			action: 'issue_inbox',
+			entityType: 'approval_inbox',
+			entityId: id,
+			changes: { email, expiresAt },
+		});
+	});
+	const url = new URL(endpoint);
+	url.searchParams.set('inbox', token);
+	return { email, link: url.toString(), expiresAt };
+}
+
+/** Revokes the person's live inbox link; returns how many were live (0 or 1). */
+export async function revokeInbox(
+	env: ApprovalEnv,
+	input: { email: unknown },
+	actor: Actor,
+): Promise<number> {
+	const email = readEmail(input.email);
+	const now = (env.now ?? new Date()).toISOString();
+	return env.store.transaction(async (tx) => {
+		const live = await tx
+			.selectFrom('approval_inbox')
+			.select('id')
+			.where('email', '=', email)
+			.where('revoked_at', 'is', null)
+			.execute();
+		if (live.length === 0) return 0;
+		await tx
+			.updateTable('approval_inbox')
+			.set({ revoked_at: now })
+			.where(
+				'id',
+				'in',
+				live.map((r) => r.id),
+			)
+			.execute();
+		for (const { id } of live)
+			await writeAudit(tx, {
+				...actor,
+				action: 'revoke_inbox',
+				entityType: 'approval_inbox',
+				entityId: id,
+				changes: { email },
+			});
+		return live.length;
+	});
+}
+
+/** Everyone a pending request is waiting on now, for a digest that mails each their inbox. */
+export async function waitingApprovers(env: ApprovalEnv, limit = 1000): Promise<string[]> {
+	const rows = await env.store.db
+		.selectFrom('approval_slot as s')
+		.innerJoin('approval_request as r', 'r.id', 's.request_id')
+		.select('s.email')
+		.distinct()
+		.where('s.status', '=', 'pending')
+		.where('r.status', '=', 'pending')
+		.orderBy('s.email')
+		.limit(limit)
+		.execute();
+	return rows.map((r) => r.email);
+}
+
+/** What an inbox link shows now. Looking never changes anything. */
+export async function viewInbox(env: ApprovalEnv, token: unknown): Promise<InboxView> {
+	if (!plausibleToken(token)) return { state: 'unknown' };
+	const inbox = await env.store.db
+		.selectFrom('approval_inbox')
+		.selectAll()
+		.where('token_hash', '=', hashToken(token))
+		.executeTakeFirst();
+	// The hash matches only a token made with this secret: after a rotation old links are unknown.
+	if (!inbox || inboxToken(env.settings.linkSecret, inbox.id, inbox.token_salt) !== token)
+		return { state: 'unknown' };
+	if (inbox.revoked_at) return { state: 'revoked' };
+	const now = (env.now ?? new Date()).toISOString();
+	if (inbox.expires_at <= now) return { state: 'expired' };
+	const rows = await env.store.db
+		.selectFrom('approval_slot as s')
+		.innerJoin('approval_request as r', 'r.id', 's.request_id')
+		.innerJoin('approval_stage as t', 't.id', 's.stage_id')
+		.select([
+			's.id as slotId',
+			's.token_salt as salt',
+			'r.number',
+			'r.title',
+			'r.submitter_email',
+			'r.submitter_name',
+			'r.created_at',
+			'r.link_base',
+			't.name as stageName',
+			't.due_at',
+		])
+		.where('s.email', '=', inbox.email)
+		.where('s.status', '=', 'pending')
+		.where('s.token_salt', 'is not', null)
+		.where('r.status', '=', 'pending')
+		.orderBy('r.created_at')
+		.orderBy('r.number')
+		.limit(200)
+		.execute();
+	const entries = rows
+		.filter((r) => r.link_base)
+		.map((r) => ({
+			requestNumber: r.number,
+			title: r.title,
+			stageName: r.stageName,
+			submitter: r.submitter_name ?? r.submitter_email,
+			createdAt: r.created_at,
+			dueAt: r.due_at,
+			link: linkFor(r.link_base!, deriveToken(env.settings.linkSecret, r.slotId, r.salt!)),
+		}));
+	return { state: 'open', email: inbox.email, expiresAt: inbox.expires_at, entries };
+}

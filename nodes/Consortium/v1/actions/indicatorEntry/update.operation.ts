@@ -1,3 +1,0 @@
-import { indicatorEntryOperations } from './operations';
-
-export const { description, execute } = indicatorEntryOperations['update'];

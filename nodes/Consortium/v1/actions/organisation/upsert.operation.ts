@@ -1,3 +1,0 @@
-import { organisationOperations } from './operations';
-
-export const { description, execute } = organisationOperations['upsert'];

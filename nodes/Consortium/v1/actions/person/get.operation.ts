@@ -1,3 +1,0 @@
-import { personOperations } from './operations';
-
-export const { description, execute } = personOperations['get'];

@@ -1,0 +1,98 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import {
+	computeScoreboard,
+	renderScoreboardPage,
+	statusCounts,
+	traceRecords,
+} from '../../../../../core/scoreboard';
+import { optionalNumber, requiredText } from '../../../../../core/util/validate';
+import { toNodeError } from '../../../../shared/errors';
+import { consortiumFor } from '../../../../shared/store';
+import { periodProperties, readPeriod } from './period';
+
+const show = { resource: ['scoreboard'], operation: ['page'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'生成看板网页（html 与 statusCode），接 Respond to Webhook 以 text/html 返回。A phone-first HTML page (html and statusCode) for a Respond to Webhook node.',
+		name: 'pageNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	...periodProperties(show),
+	{
+		displayName: '标题 Title',
+		name: 'title',
+		type: 'string',
+		default: '联合体建设指标看板 Consortium KPI Scoreboard',
+		displayOptions: { show },
+	},
+	{
+		displayName: '每项列出记录数 Records Listed per Target',
+		name: 'recordLimit',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 200 },
+		default: 20,
+		description:
+			'每个指标下列出的计入记录上限 How many of the records counted are named under each target',
+		displayOptions: { show },
+	},
+];
+
+/**
+ * The scoreboard page: every target as a bar against its goal, with the records it counts.
+ * A failed item carries its error on the item too, so "On Error: Continue (using error
+ * output)" sends it down the error branch (the shipped workflow's 503 page), not to the page.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			out.push({ json: await renderPage(this, i), pairedItem: { item: i } });
+		} catch (error) {
+			const nodeError = toNodeError(this.getNode(), error, i);
+			if (!this.continueOnFail()) throw nodeError;
+			out.push({
+				json: { error: nodeError.message, description: nodeError.description ?? null },
+				// n8n moves an item to the error output by this, where the workflow asks for one
+				...(this.getNode().onError === 'continueErrorOutput' ? { error: nodeError } : {}),
+				pairedItem: { item: i },
+			});
+		}
+	}
+	return out;
+}
+
+async function renderPage(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const { store, settings } = await consortiumFor(ctx);
+	const title = requiredText(ctx.getNodeParameter('title', i), 'title', '标题 Title', 200);
+	const limit =
+		optionalNumber(
+			ctx.getNodeParameter('recordLimit', i, 20),
+			'recordLimit',
+			'每项列出记录数 Records Listed per Target',
+			{ min: 0, max: 200, integer: true },
+		) ?? 20;
+	const generatedAt = new Date();
+	const lines = await computeScoreboard(store, {
+		...readPeriod(ctx, i, settings.timeZone),
+		now: generatedAt,
+	});
+	const records = await traceRecords(store, lines, limit);
+	const first = lines[0];
+	return {
+		statusCode: 200,
+		html: renderScoreboardPage({ title, lines, records, generatedAt, timeZone: settings.timeZone }),
+		counts: statusCounts(lines),
+		period: first?.period ?? null,
+		asOf: first?.asOf ?? null,
+	};
+}

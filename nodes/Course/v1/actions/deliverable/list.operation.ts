@@ -1,3 +1,0 @@
-import { deliverableOperations } from './operations';
-
-export const { description, execute } = deliverableOperations['list'];

@@ -1,3 +1,0 @@
-import { reportOperation } from './report';
-
-export const { description, execute } = reportOperation('dualQualified');

@@ -1,3 +1,0 @@
-import { stationOperations } from './operations';
-
-export const { description, execute } = stationOperations['upsert'];

@@ -1,3 +1,0 @@
-import { patentOperations } from './operations';
-
-export const { description, execute } = patentOperations['create'];

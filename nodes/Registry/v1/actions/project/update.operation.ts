@@ -1,3 +1,0 @@
-import { projectOperations } from './operations';
-
-export const { description, execute } = projectOperations['update'];

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { closeAllStores } from '../../core/store';
+import '../../core/approval';
+import { startChannelServer, type ChannelServer } from '../helpers/channel-server';
+import { freshStoreConfig, testDialects } from '../helpers/dialects';
+import { WaitingServer } from '../helpers/waiting-server';
+import { approvalWorkflow, linkOf, requestParameters, sent, stage } from './approval-helpers';
+import { Engine, storeCredentials } from './harness';
+
+/**
+ * The Approval node's own Notify items carry WeCom, DingTalk and Feishu payloads: sent with the
+ * shipped example's HTTP Request nodes, each reaches a local stand-in that checks the fields its
+ * platform requires, with the approver's decision link intact.
+ */
+const example = JSON.parse(
+	readFileSync(join(__dirname, '../../workflows/approval-channels-example.json'), 'utf8'),
+);
+const ROBOTS = {
+	'企业微信群机器人 WeCom Group Robot': '/cgi-bin/webhook/send',
+	'钉钉群机器人 DingTalk Group Robot': '/robot/send',
+	'飞书群机器人 Feishu Group Robot': '/open-apis/bot/v2/hook/',
+};
+
+describe.each(testDialects())('channel payloads on Notify items (%s)', (dialect) => {
+	let server: ChannelServer;
+	let engine: Engine;
+	const waiting = new WaitingServer(() => engine);
+
+	beforeAll(async () => {
+		server = await startChannelServer();
+		await waiting.start();
+	});
+	afterAll(async () => {
+		server.close();
+		await waiting.stop();
+		await closeAllStores();
+	});
+
+	it('each robot payload of a real Notify item is accepted, link intact', async () => {
+		const config = await freshStoreConfig(dialect);
+		engine = new Engine({
+			credentials: storeCredentials(config),
+			webhookWaitingBaseUrl: waiting.baseUrl,
+		});
+		const execution = await engine.run(
+			approvalWorkflow(
+				requestParameters([stage('head@x.com'), stage('dean@x.com')], {
+					title: '《智能产线运维》<b>课程</b>立项',
+				}),
+			),
+		);
+		expect(execution.error()).toBeUndefined();
+		waiting.track(execution);
+		const [notice] = sent(execution);
+		const link = linkOf(sent(execution), 'head@x.com');
+		expect(notice.channels).toEqual(
+			expect.objectContaining({ wecomApp: null, dingtalkWork: null, feishuMessage: null }),
+		);
+		const base = server.base;
+		for (const [sender, path] of Object.entries(ROBOTS)) {
+			const run = await engine.run(example, {
+				startNode: sender,
+				items: [
+					{
+						...notice,
+						apiBase: { wecom: base, dingtalk: base, feishu: base },
+						tokens: { wecomRobotKey: 'K', dingtalkRobot: 'T', feishuRobotHook: 'h' },
+					},
+				],
+			});
+			expect(run.error()).toBeUndefined();
+			const received = server.received.at(-1)!;
+			expect(received.path).toBe(path);
+			expect(received.link).toBe(link);
+		}
+		// In the fields a platform renders as markdown, the title's markup arrives as text.
+		const [wecom, dingtalk] = server.bodies.slice(-3) as any[];
+		for (const markdown of [wecom.markdown.content, dingtalk.actionCard.text]) {
+			expect(markdown).toContain('＜b＞课程＜/b＞');
+			expect(markdown).not.toContain('<b>');
+		}
+	});
+});

@@ -1,0 +1,163 @@
+import { recordLinkEndpoint } from '../../core/approval';
+import { closeAllStores, openStore, type Store } from '../../core/store';
+import { freshStoreConfig, testDialects } from '../helpers/dialects';
+import { shippedWorkflow } from '../helpers/registry-engine';
+import { WaitingServer } from '../helpers/waiting-server';
+import {
+	approvalWorkflow,
+	formFields,
+	linkOf,
+	manageWorkflow,
+	requestParameters,
+	sent,
+	stage,
+} from './approval-helpers';
+import { Engine, storeCredentials } from './harness';
+
+/**
+ * 待办 inbox: one personal link at the permanent endpoint (the shipped `approval-links.json`)
+ * lists every request waiting on an approver across workflows, oldest first; its entries are
+ * the approver's own decision links, so deciding from the inbox is deciding by link.
+ */
+describe.each(testDialects())('Approval inbox at the permanent endpoint (%s)', (dialect) => {
+	let engine: Engine;
+	let store: Store;
+	const waiting = new WaitingServer(() => engine);
+	const links = shippedWorkflow('approval-links.json');
+
+	beforeAll(async () => {
+		await waiting.start();
+		waiting.links = { workflow: links, node: links.nodes[0].name };
+	});
+	afterAll(async () => {
+		await waiting.stop();
+		await closeAllStores();
+	});
+	beforeEach(async () => {
+		const config = await freshStoreConfig(dialect);
+		engine = new Engine({
+			credentials: storeCredentials(config),
+			webhookWaitingBaseUrl: waiting.baseUrl,
+		});
+		store = await openStore(config);
+		await recordLinkEndpoint(store, waiting.linkEndpoint);
+	});
+	afterEach(() => store.close());
+
+	const page = async (link: string, init: RequestInit = {}) => {
+		const res = await fetch(link, init);
+		return { status: res.status, body: await res.text() };
+	};
+	const entryLinks = (html: string) =>
+		[...html.matchAll(/<a class="open" href="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+	async function manage(operation: string, parameters: object) {
+		const run = await engine.run(manageWorkflow(operation, parameters as never));
+		expect(run.error()).toBeUndefined();
+		return run.output('Manage');
+	}
+	async function start(workflowId: string, title: string) {
+		const workflow = {
+			...approvalWorkflow(requestParameters([stage('head@x.com')], { title })),
+			id: workflowId,
+		};
+		const execution = waiting.track(await engine.run(workflow));
+		expect(execution.status).toBe('waiting');
+		return linkOf(sent(execution), 'head@x.com');
+	}
+
+	it('lists what waits on one approver across workflows, oldest first, and never decides', async () => {
+		const first = await start('wf-course', '课程立项 一');
+		const second = await start('wf-project', '科研项目 二');
+		const third = await start('wf-course', '课程立项 三');
+		await start('wf-project', '他人的审批').catch(() => undefined);
+
+		const [issued] = await manage('inboxLink', { email: 'Head@X.com', days: 7 });
+		expect(issued).toMatchObject({
+			email: 'head@x.com',
+			to: 'head@x.com',
+			subject: expect.stringContaining('待办'),
+		});
+		const inbox = String(issued.link);
+		expect(inbox.startsWith(`${waiting.linkEndpoint}?inbox=`)).toBe(true);
+		expect(String(issued.html)).toContain('打开待办');
+
+		const shown = await page(inbox);
+		expect(shown.status).toBe(200);
+		expect(shown.body).toContain('待办审批');
+		// the fourth request waits on head@x.com too: four entries, in the order they were made
+		const entries = entryLinks(shown.body);
+		expect(entries.slice(0, 3)).toEqual([first, second, third]);
+		// a scanner's GET and HEAD of the inbox decide nothing
+		expect((await page(inbox, { method: 'HEAD' })).status).toBe(200);
+		const pending = await store.db
+			.selectFrom('approval_slot')
+			.select('status')
+			.where('email', '=', 'head@x.com')
+			.execute();
+		expect(pending.every((s) => s.status === 'pending')).toBe(true);
+
+		// deciding an entry is deciding by its link; the inbox then lists the rest
+		const form = formFields((await page(entries[1])).body);
+		const decided = await page(entries[1], {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ ...form, decision: 'approve' }).toString(),
+		});
+		expect(decided.status).toBe(200);
+		expect(entryLinks((await page(inbox)).body)).toEqual(entries.filter((link) => link !== second));
+
+		// a POST to the inbox address decides nothing and shows our page
+		const posted = await page(inbox, { method: 'POST' });
+		expect(posted.body).toContain('n8n-nodes-consortium approval page');
+		expect(entryLinks((await page(inbox)).body)).toHaveLength(entries.length - 1);
+	});
+
+	it('a new link replaces the old; revoked, expired and forged links show our page', async () => {
+		await start('wf-course', '课程立项');
+		const [old] = await manage('inboxLink', { email: 'head@x.com' });
+		const [fresh] = await manage('inboxLink', { email: 'head@x.com' });
+		expect((await page(String(old.link))).status).toBe(410);
+		expect((await page(String(fresh.link))).status).toBe(200);
+
+		const forged = String(fresh.link).replace(/inbox=.{5}/, 'inbox=AAAAA');
+		const unknown = await page(forged);
+		expect([unknown.status, unknown.body.includes('链接无效')]).toEqual([404, true]);
+
+		await store.db
+			.updateTable('approval_inbox')
+			.set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+			.where('revoked_at', 'is', null)
+			.execute();
+		const expired = await page(String(fresh.link));
+		expect([expired.status, expired.body.includes('已过期')]).toEqual([410, true]);
+
+		const [again] = await manage('inboxLink', { email: 'head@x.com' });
+		expect(await manage('revokeInbox', { email: 'head@x.com' })).toEqual([
+			{ email: 'head@x.com', revoked: 1 },
+		]);
+		const revoked = await page(String(again.link));
+		expect([revoked.status, revoked.body.includes('已失效')]).toEqual([410, true]);
+		const audit = await store.db
+			.selectFrom('audit')
+			.select('action')
+			.where('entity_type', '=', 'approval_inbox')
+			.execute();
+		expect(audit.map((a) => a.action).sort()).toEqual([
+			'issue_inbox',
+			'issue_inbox',
+			'issue_inbox',
+			'revoke_inbox',
+		]);
+	});
+
+	it('a bad email names the field, writes nothing, and honours Continue On Fail', async () => {
+		const workflow = manageWorkflow('inboxLink', { email: 'not-an-email' });
+		const failed = await engine.run(workflow);
+		expect(failed.error()).toMatch(/第 1 项.*审批人邮箱/);
+		(workflow.nodes[1] as any).onError = 'continueRegularOutput';
+		const run = await engine.run(workflow);
+		expect(run.error()).toBeUndefined();
+		expect(run.output('Manage')[0].error).toMatch(/审批人邮箱/);
+		expect(await store.db.selectFrom('approval_inbox').selectAll().execute()).toEqual([]);
+	});
+});
