@@ -12,12 +12,14 @@ import {
 	slotsOfStage,
 	stagesOf,
 	type Change,
-	type FlowContext,
+	type StepContext,
 	type RequestRow,
 	type SlotRow,
 	type StageRow,
-} from './flow';
-import { flowContext, loadRecord, type ApprovalEnv } from './requests';
+	stepContext,
+	type ApprovalEnv,
+} from './steps';
+import { loadRecord } from './record';
 import { deriveToken, formKey, hashToken, plausibleToken, sameSecret } from './tokens';
 import type { Decision, RequestRecord } from './types';
 
@@ -89,7 +91,7 @@ async function slotByToken(
  * link only ever acts on the execution it was issued for.
  */
 async function requestInScope(
-	ctx: FlowContext,
+	ctx: StepContext,
 	slot: SlotRow,
 	scope: LinkScope | undefined,
 ): Promise<RequestRow | undefined> {
@@ -138,7 +140,7 @@ export async function inspectLink(
 	scope?: LinkScope,
 ): Promise<LinkView> {
 	return env.store.transaction(async (tx) => {
-		const ctx = flowContext(env, tx, { actor: 'link' });
+		const ctx = stepContext(env, tx, { actor: 'link' });
 		const slot = await slotByToken(tx, env.settings, token);
 		const request = slot && (await requestInScope(ctx, slot, scope));
 		if (!slot || !request) return { state: 'unknown', record: null, slot: null };
@@ -218,8 +220,8 @@ export interface DecisionInput {
 export async function decide(env: ApprovalEnv, input: DecisionInput): Promise<LinkView> {
 	return env.store.transaction(async (tx) => {
 		// Whoever wins a final result here resumes the execution: finishing also claims delivery.
-		const ctx: FlowContext = {
-			...flowContext(env, tx, { actor: 'link' }),
+		const ctx: StepContext = {
+			...stepContext(env, tx, { actor: 'link' }),
 			deliverOnFinish: !input.atEndpoint,
 			auditRows: [],
 		};
@@ -229,15 +231,19 @@ export async function decide(env: ApprovalEnv, input: DecisionInput): Promise<Li
 	});
 }
 
-async function decideIn(ctx: FlowContext, input: DecisionInput): Promise<LinkView> {
+async function decideIn(ctx: StepContext, input: DecisionInput): Promise<LinkView> {
 	const { tx } = ctx;
-	const slot0 = await slotByToken(tx, ctx.settings, input.token);
-	const request = slot0 && (await requestInScope(ctx, slot0, input.scope));
-	if (!slot0 || !request) return { state: 'unknown', record: null, slot: null };
+	const slotAsRead = await slotByToken(tx, ctx.settings, input.token);
+	const request = slotAsRead && (await requestInScope(ctx, slotAsRead, input.scope));
+	if (!slotAsRead || !request) return { state: 'unknown', record: null, slot: null };
 	if (!sameSecret(input.formKey, formKey(ctx.settings.linkSecret, input.token as string))) {
 		return { state: 'forged', record: null, slot: null };
 	}
-	const actor = { actor: slot0.email, ip: input.ip ?? null, userAgent: input.userAgent ?? null };
+	const actor = {
+		actor: slotAsRead.email,
+		ip: input.ip ?? null,
+		userAgent: input.userAgent ?? null,
+	};
 	ctx.actor = actor;
 	const decision =
 		input.decision === 'approve' || input.decision === 'reject' ? input.decision : null;
@@ -248,9 +254,9 @@ async function decideIn(ctx: FlowContext, input: DecisionInput): Promise<LinkVie
 			? (await tx
 					.selectFrom('approval_slot')
 					.selectAll()
-					.where('id', '=', slot0.id)
+					.where('id', '=', slotAsRead.id)
 					.executeTakeFirst())!
-			: slot0;
+			: slotAsRead;
 	const stages = await stagesOf(tx, request.id);
 	const stage = stages.find((s) => s.id === slot.stage_id);
 	const state = stateOf(request, stage, slot, ctx.now);
@@ -316,7 +322,7 @@ async function decideIn(ctx: FlowContext, input: DecisionInput): Promise<LinkVie
 }
 
 async function settleAfterDecision(
-	ctx: FlowContext,
+	ctx: StepContext,
 	request: RequestRow,
 	stage: StageRow,
 	stages: StageRow[],
@@ -333,7 +339,7 @@ async function settleAfterDecision(
 		await bumpNotifyRound(ctx, request.id);
 		return { requestId: request.id, outcome: 'notify', opened };
 	}
-	return { requestId: request.id, outcome: 'undecided', opened: [] };
+	return { requestId: request.id, outcome: 'pending', opened: [] };
 }
 
 export { slotsOfStage };

@@ -3,7 +3,7 @@ import { ValidationError } from '../util/errors';
 import { newId } from '../util/id';
 import { optionalEmail, optionalNumber } from '../util/validate';
 import { linkEndpoint } from './endpoint';
-import type { ApprovalEnv } from './requests';
+import type { ApprovalEnv } from './steps';
 import { deriveToken, hashToken, linkFor, newSalt, plausibleToken } from './tokens';
 
 /**

@@ -1,21 +1,62 @@
+/**
+ * The approval core's public surface: what the Approval and Approval Links nodes call. Each
+ * name is listed by the file that holds it (see the map in README.md); anything not here is
+ * internal to core/approval, and its unit tests import it from its own file.
+ */
 import './schema';
 
-export * from './types';
-export * from './schema';
-export * from './spec';
-export * from './machine';
-export * from './tokens';
-export * from './flow';
-export * from './requests';
-export * from './decide';
-export * from './manage';
-export * from './redeliver';
-export * from './notify';
-export * from '../util/html';
-export * from './pages/render';
+export {
+	REQUEST_STATUSES,
+	SKIP_OPERATORS,
+	STAGE_MODES,
+	TIMEOUT_ACTIONS,
+	type Notification,
+	type Person,
+	type RequestRecord,
+} from './types';
+export {
+	MAX_STAGE_HOURS,
+	MAX_STAGE_WORKING_DAYS,
+	parsePerson,
+	parseRequest,
+	type RequestInput,
+} from './spec';
+export { formKey, hashToken, linkFor, plausibleToken, sameSecret } from './tokens';
+export { type ApprovalEnv, type Change } from './steps';
+export { createRequest, listRequests, type ListFilters } from './requests';
+export { loadRecord, readLinkBase, toRecord } from './record';
+export { decide, inspectLink, viewLink, type LinkView } from './decide';
+export { addApprover, expireOverdue, reassign, remind, remindDue, withdraw } from './management';
+export {
+	claimFinishedRequest,
+	claimNotifyRound,
+	firstRequestOfExecution,
+	isResultHandOver,
+	markDelivered,
+	nextStepOnReturn,
+	notifyHandOverKey,
+	readResumeTarget,
+	requestOfExecution,
+	resultHandOverKey,
+} from './waiting-execution';
+export { redeliverResults } from './redeliver';
+export {
+	approverNotifications,
+	ccNotifications,
+	dueNotifications,
+	resultNotifications,
+} from './notify';
+export {
+	DEFAULT_INBOX_DAYS,
+	MAX_INBOX_DAYS,
+	issueInbox,
+	revokeInbox,
+	viewInbox,
+	waitingApprovers,
+} from './inbox';
+export { inboxEmail } from './email/templates';
+export { confirmPage, errorPage, recordedPage, statePage } from './pages/render';
 export { inboxPage } from './pages/inbox';
-export * from './inbox';
-export * from './delegation';
-export * from './email/templates';
-export * from './endpoint';
+export { linkEndpoint, recordLinkEndpoint } from './endpoint';
+export { endDelegation, setDelegation, type Delegation } from './delegation';
 export { PAGE_MARKER } from './pages/layout';

@@ -1,7 +1,7 @@
 import type { ConsortiumSettings } from '../store';
 import { approverEmail, ccEmail, dueEmail, resultEmail } from './email/templates';
-import type { SlotRow } from './flow';
 import { channelPayloads } from './channels';
+import type { SlotRow } from './steps';
 import { deriveToken, linkFor } from './tokens';
 import type { Notification, RequestRecord } from './types';
 

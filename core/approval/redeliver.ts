@@ -1,5 +1,6 @@
 import { writeAudit, type Actor } from '../store';
-import { flowContext, loadRecord, type ApprovalEnv } from './requests';
+import { stepContext, type ApprovalEnv } from './steps';
+import { loadRecord } from './record';
 import type { RequestRecord } from './types';
 
 /**
@@ -10,7 +11,7 @@ import type { RequestRecord } from './types';
  * worker was killed (Bull's `maxStalledCount` is 0) — the Approved or Rejected branch never
  * ran. n8n then starts the workflow's error workflow with the failed execution's id; given
  * that id, this returns each finished request the execution carried. A conditional claim
- * makes it at most once per request, however many error runs arrive.
+ * makes it at most once per request, however many error runs nextStepOnReturn.
  */
 export async function redeliverResults(
 	env: ApprovalEnv,
@@ -30,7 +31,7 @@ export async function redeliverResults(
 	for (const { id } of carried) {
 		// The record is read in the claiming transaction: if reading fails, the claim is undone.
 		const record = await env.store.transaction(async (tx) => {
-			const ctx = flowContext(env, tx, actor);
+			const ctx = stepContext(env, tx, actor);
 			const result = await tx
 				.updateTable('approval_request')
 				.set({ redelivered_at: ctx.now.toISOString() })

@@ -1,59 +1,22 @@
 import { sql } from 'kysely';
-import {
-	paginate,
-	type Actor,
-	type ConsortiumSettings,
-	type Db,
-	type Page,
-	type Store,
-	type Tx,
-} from '../store';
+import { paginate, type Actor, type Db, type Page, type Tx } from '../store';
 import { writeAudit } from '../store/audit';
 import { NotFoundError, ValidationError } from '../util/errors';
 import { newId } from '../util/id';
 import {
 	activateFrom,
-	inSlotOrder,
 	insertSlot,
-	stagesOf,
+	stepContext,
+	type ApprovalEnv,
 	type Change,
-	type FlowContext,
 	type RequestRow,
-	type SlotRow,
 	type StageRow,
-} from './flow';
+} from './steps';
 import { formatNumber } from './machine';
-import { REASON_LABEL, REQUEST_STATUS_LABEL, SLOT_LABEL, STAGE_LABEL } from './labels';
 import type { ApprovalRequestTable } from './schema';
-import type {
-	RequestRecord,
-	RequestSpec,
-	RequestStatus,
-	ResultReason,
-	SlotStatus,
-	StageMode,
-	StageStatus,
-	TimeoutAction,
-} from './types';
+import type { RequestSpec } from './types';
 import { optionalDate } from '../util/validate';
 import { addDays, startOfDayInZone } from '../util/time';
-
-export interface ApprovalEnv {
-	store: Store;
-	settings: ConsortiumSettings;
-	/** The clock; tests pass one in to reach due times without waiting. */
-	now?: Date;
-}
-
-export function flowContext(env: ApprovalEnv, tx: Tx, actor: Actor): FlowContext {
-	return {
-		tx,
-		dialect: env.store.dialect,
-		settings: env.settings,
-		now: env.now ?? new Date(),
-		actor,
-	};
-}
 
 const yearFormats = new Map<string, Intl.DateTimeFormat>();
 function yearInZone(now: Date, timeZone: string): number {
@@ -97,7 +60,7 @@ export async function createRequest(
 	actor: Actor,
 ): Promise<Created> {
 	return env.store.transaction(async (tx) => {
-		const ctx = flowContext(env, tx, actor);
+		const ctx = stepContext(env, tx, actor);
 		const at = ctx.now.toISOString();
 		const request: ApprovalRequestTable = {
 			id: newId('apr'),
@@ -186,72 +149,6 @@ export async function findRequest(db: Db | Tx, idOrNumber: string): Promise<Requ
 	).executeTakeFirst();
 	if (!row) throw new NotFoundError('approval request 审批', key);
 	return row;
-}
-
-/** The whole decision record: stages, each approver's decision, time, comment. Never a token. */
-export async function loadRecord(db: Db | Tx, idOrNumber: string): Promise<RequestRecord> {
-	const request = await findRequest(db, idOrNumber);
-	const stages = await stagesOf(db, request.id);
-	const slots = inSlotOrder(
-		await db.selectFrom('approval_slot').selectAll().where('request_id', '=', request.id).execute(),
-	);
-	return toRecord(request, stages, slots);
-}
-
-export function toRecord(request: RequestRow, stages: StageRow[], slots: SlotRow[]): RequestRecord {
-	return {
-		requestId: request.id,
-		requestNumber: request.number,
-		status: request.status as RequestStatus,
-		statusLabel: REQUEST_STATUS_LABEL[request.status as RequestStatus] ?? request.status,
-		reason: request.reason as ResultReason | null,
-		reasonLabel: request.reason
-			? (REASON_LABEL[request.reason as ResultReason] ?? request.reason)
-			: null,
-		reasonNote: request.reason_note,
-		subject: {
-			type: request.subject_type,
-			id: request.subject_id,
-			title: request.title,
-			fields: JSON.parse(request.subject_fields),
-		},
-		submitter: { email: request.submitter_email, name: request.submitter_name },
-		cc: JSON.parse(request.cc),
-		currentStage: request.current_stage,
-		stages: stages.map((s) => ({
-			index: s.idx,
-			name: s.name,
-			mode: s.mode as StageMode,
-			quorum: s.quorum,
-			status: s.status as StageStatus,
-			statusLabel: STAGE_LABEL[s.status as StageStatus] ?? s.status,
-			dueAt: s.due_at,
-			startedAt: s.started_at,
-			finishedAt: s.finished_at,
-			timeoutAction: s.timeout_action as TimeoutAction,
-			escalated: Boolean(s.escalated),
-			approvers: slots
-				.filter((a) => a.stage_id === s.id)
-				.map((a) => ({
-					slotId: a.id,
-					email: a.email,
-					name: a.name,
-					status: a.status as SlotStatus,
-					statusLabel: SLOT_LABEL[a.status as SlotStatus] ?? a.status,
-					decidedAt: a.decided_at,
-					comment: a.comment,
-					ip: a.ip,
-					userAgent: a.user_agent,
-					reassignedFrom: a.reassigned_from,
-					delegatedFrom: a.delegated_from,
-					added: Boolean(a.added),
-				})),
-		})),
-		createdAt: request.created_at,
-		decidedAt: request.decided_at,
-		dueAt: request.due_at,
-		executionId: request.execution_id,
-	};
 }
 
 export interface ListFilters {

@@ -78,21 +78,21 @@ export function parseSummaryFields(
 		}
 	}
 	if (data === null || data === undefined) return [];
-	const show = (v: unknown) =>
+	const asText = (v: unknown) =>
 		v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 	if (Array.isArray(data)) {
 		return data.map((row, i) => {
 			const r = (row ?? {}) as { label?: unknown; value?: unknown };
 			return {
 				label: requiredText(r.label, `${field}[${i}].label`, '摘要标签 Summary Label', 100),
-				value: show(r.value).slice(0, 2000),
+				value: asText(r.value).slice(0, 2000),
 			};
 		});
 	}
 	if (typeof data === 'object')
 		return Object.entries(data as object).map(([label, v]) => ({
 			label: label.slice(0, 100),
-			value: show(v).slice(0, 2000),
+			value: asText(v).slice(0, 2000),
 		}));
 	throw new ValidationError(
 		'Summary fields must be an object or a list / 摘要字段应为对象或数组',

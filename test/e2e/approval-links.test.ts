@@ -8,7 +8,7 @@ jest.setTimeout(900000);
 import { sql } from 'kysely';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { deriveToken, formKey, hashToken } from '../../core/approval';
+import { deriveToken, formKey, hashToken } from '../../core/approval/tokens';
 import { closeAllStores, openStore, type Store } from '../../core/store';
 import { launchChromium } from './browser';
 import { executionsOf, linkIn, mailTo, storeOf } from './approvalFlow';

@@ -2,7 +2,7 @@
 // (what curl does): each must answer with this package's own page — status, HTML, the page
 // marker, Chinese first — and never with n8n's JSON. Shared by the regular and the queue-mode suites.
 import type { Browser } from 'playwright-core';
-import { PAGE_MARKER } from '../../core/approval';
+import { PAGE_MARKER } from '../../core/approval/pages/layout';
 import { PHONE } from './browser';
 
 export interface LinkStatesEnv {

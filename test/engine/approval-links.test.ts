@@ -1,4 +1,4 @@
-import { notifyKey, recordLinkEndpoint } from '../../core/approval';
+import { notifyHandOverKey, recordLinkEndpoint } from '../../core/approval';
 import { closeAllStores, openStore, type Store } from '../../core/store';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { shippedWorkflow } from '../helpers/registry-engine';
@@ -113,7 +113,7 @@ describe.each(testDialects())('Approval links at the permanent endpoint (%s)', (
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({
-				poke: notifyKey(
+				poke: notifyHandOverKey(
 					'test-secret-0123456789',
 					row.id,
 					row.handed_round,

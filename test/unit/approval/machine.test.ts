@@ -4,8 +4,8 @@ import {
 	shouldSkip,
 	slotsToOpen,
 	type SlotView,
-} from '../../../core/approval';
-import type { SlotStatus } from '../../../core/approval';
+} from '../../../core/approval/machine';
+import type { SlotStatus } from '../../../core/approval/types';
 
 const slots = (...statuses: SlotStatus[]): SlotView[] =>
 	statuses.map((status, position) => ({ id: `s${position}`, position, status }));

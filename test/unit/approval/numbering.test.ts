@@ -56,7 +56,7 @@ describe.each(testDialects())('approval store (%s)', (dialect) => {
 		const env: ApprovalEnv = { store, settings };
 		const { request, change } = await createRequest(env, spec(), { actor: 'test' });
 		const slot = change.opened[0];
-		const { deriveToken } = await import('../../../core/approval');
+		const { deriveToken } = await import('../../../core/approval/tokens');
 		const token = deriveToken(settings.linkSecret, slot.id, slot.token_salt!);
 		const raw = JSON.stringify(await store.db.selectFrom('approval_slot').selectAll().execute());
 		expect(raw).not.toContain(token);
@@ -150,7 +150,7 @@ describe.each(testDialects())('approval store (%s)', (dialect) => {
 			spec('KC', [{ approvers: 'a@x.com, b@x.com', mode: 'sequential', remindEveryHours: 24 }]),
 			{ actor: 'test' },
 		);
-		const { deriveToken } = await import('../../../core/approval');
+		const { deriveToken } = await import('../../../core/approval/tokens');
 		const first = created.change.opened[0];
 		const token = deriveToken(settings.linkSecret, first.id, first.token_salt!);
 		// a@x.com decides after 29 hours: b@x.com's turn comes then, not when the stage started

@@ -1,16 +1,15 @@
 import {
-	approverEmail,
 	confirmPage,
-	deriveToken,
-	escapeHtml,
 	formKey,
 	hashToken,
 	linkFor,
 	plausibleToken,
-	resultEmail,
 	statePage,
 	type RequestRecord,
 } from '../../../core/approval';
+import { approverEmail, resultEmail } from '../../../core/approval/email/templates';
+import { deriveToken } from '../../../core/approval/tokens';
+import { escapeHtml } from '../../../core/util/html';
 
 const evil = `<script>alert("x")</script>&'`;
 const record: RequestRecord = {

@@ -1,4 +1,4 @@
-import { parsePeople, parseRequest, parseSummaryFields } from '../../../core/approval';
+import { parsePeople, parseRequest, parseSummaryFields } from '../../../core/approval/spec';
 import { ValidationError } from '../../../core/util/errors';
 
 const link = { linkBase: 'http://n8n/webhook-waiting/1/node', executionId: '1', nodeId: 'node' };

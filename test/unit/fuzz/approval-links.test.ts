@@ -9,7 +9,6 @@ import {
 	confirmPage,
 	createRequest,
 	decide,
-	deriveToken,
 	errorPage,
 	formKey,
 	inspectLink,
@@ -18,8 +17,9 @@ import {
 	recordedPage,
 	statePage,
 	type ApprovalEnv,
-	type LinkState,
 } from '../../../core/approval';
+import type { LinkState } from '../../../core/approval/decide';
+import { deriveToken } from '../../../core/approval/tokens';
 import { closeAllStores, openStore, resolveSettings, type Store } from '../../../core/store';
 import { snapshot } from '../../fuzz/check';
 import { fuzzSeeds, hostile, MARKUP, Rng } from '../../fuzz/generator';

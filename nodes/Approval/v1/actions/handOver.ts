@@ -1,4 +1,9 @@
-import { notifyKey, pokeKey, type LinkView, type ApprovalEnv } from '../../../../core/approval';
+import {
+	notifyHandOverKey,
+	resultHandOverKey,
+	type LinkView,
+	type ApprovalEnv,
+} from '../../../../core/approval';
 
 /** How long the link endpoint keeps trying to tell a waiting execution of an outcome. */
 export const HAND_OVER_PATIENCE_MS = 120_000;
@@ -42,7 +47,7 @@ export async function postHandOver(
 
 /** The result of a request finished elsewhere, for its waiting execution (which claims it once). */
 export function resultHandOver(env: ApprovalEnv, requestId: string): Body {
-	return { poke: pokeKey(env.settings.linkSecret, requestId), request: requestId };
+	return { poke: resultHandOverKey(env.settings.linkSecret, requestId), request: requestId };
 }
 
 /**
@@ -55,7 +60,7 @@ export async function handOverAfter(env: ApprovalEnv, view: LinkView): Promise<v
 	if (view.round && view.change?.outcome === 'notify') {
 		const slots = view.change.opened.map((s) => s.id);
 		await postHandOver(view.resumeUrl, {
-			poke: notifyKey(env.settings.linkSecret, requestId, view.round, slots),
+			poke: notifyHandOverKey(env.settings.linkSecret, requestId, view.round, slots),
 			request: requestId,
 			notify: view.round,
 			slots: slots.join(','),

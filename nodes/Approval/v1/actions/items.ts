@@ -3,6 +3,7 @@ import {
 	approverNotifications,
 	ccNotifications,
 	loadRecord,
+	readLinkBase,
 	resultNotifications,
 	type ApprovalEnv,
 	type Change,
@@ -19,9 +20,31 @@ export const emptyOutputs = (): Outputs => [[], [], []];
 
 const item = (json: object): INodeExecutionData => ({ json: json as IDataObject });
 
-/** The resumed item: the whole decision record, with a flat `result` for IF nodes and sheets. */
+/**
+ * The record item, built here only: the whole decision record with a flat `result` for IF
+ * nodes and sheets, then whatever the operation adds (`executionResumed`). What a resumed
+ * execution, Get, List, Withdraw and the management operations output.
+ */
+export function recordJson(record: Partial<RequestRecord>, extra: IDataObject = {}): IDataObject {
+	return { result: record.status, ...record, ...extra } as unknown as IDataObject;
+}
+
 export function recordItem(record: RequestRecord): INodeExecutionData {
-	return item({ result: record.status, ...record });
+	return { json: recordJson(record) };
+}
+
+/**
+ * A finished request's result for a workflow that has no waiting execution to carry it: the
+ * mail to the submitter and CC (the fields of a Notify item, so Send Email takes it as it is),
+ * `result` for an IF node, and the whole decision record under `record`.
+ */
+export function resultMailItem(record: RequestRecord, extra: IDataObject = {}): IDataObject {
+	return {
+		...resultNotifications(record, extra.redelivered === true)[0],
+		result: record.status,
+		...extra,
+		record,
+	} as unknown as IDataObject;
 }
 
 export function notificationItems(notifications: Notification[]): INodeExecutionData[] {
@@ -46,15 +69,7 @@ export async function outputsFor(
 		out[OUTPUT.notify].push(...notificationItems([...extra, ...resultNotifications(record)]));
 		return out;
 	}
-	const linkBase = known
-		? known.linkBase
-		: (
-				await env.store.db
-					.selectFrom('approval_request')
-					.select('link_base')
-					.where('id', '=', change.requestId)
-					.executeTakeFirstOrThrow()
-			).link_base;
+	const linkBase = known ? known.linkBase : await readLinkBase(env.store.db, change.requestId);
 	out[OUTPUT.notify].push(
 		...notificationItems([
 			...approverNotifications(env.settings, record, linkBase, change.opened),

@@ -2,12 +2,12 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import {
 	claimFinishedRequest,
 	claimNotifyRound,
-	notifyKey,
+	notifyHandOverKey,
 	decide,
 	errorPage,
 	inspectLink,
 	sameSecret,
-	validPoke,
+	isResultHandOver,
 	type ApprovalEnv,
 	type LinkView,
 } from '../../../../core/approval';
@@ -81,7 +81,7 @@ export async function approvalWebhook(this: IWebhookFunctions): Promise<IWebhook
 				.filter(Boolean);
 			const valid = sameSecret(
 				first(body.poke),
-				notifyKey(settings.linkSecret, requestId, round, slots),
+				notifyHandOverKey(settings.linkSecret, requestId, round, slots),
 			);
 			const change = valid ? await claimNotifyRound(env, requestId, round, slots) : null;
 			res.status(valid ? 200 : 403).json({ resumed: Boolean(change) });
@@ -93,7 +93,7 @@ export async function approvalWebhook(this: IWebhookFunctions): Promise<IWebhook
 		// The request was finished elsewhere (a decision at the link endpoint, 撤回, expiry): resume with the result.
 		if (method === 'POST' && body.poke !== undefined) {
 			const requestId = first(body.request);
-			if (!validPoke(settings.linkSecret, requestId, first(body.poke))) {
+			if (!isResultHandOver(settings.linkSecret, requestId, first(body.poke))) {
 				res.status(403).json({ resumed: false });
 				return { noWebhookResponse: true };
 			}

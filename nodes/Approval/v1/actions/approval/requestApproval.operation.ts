@@ -6,7 +6,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import {
-	arrive,
+	nextStepOnReturn,
 	createRequest,
 	dueNotifications,
 	loadRecord,
@@ -88,14 +88,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		// recognised by the request this node already created in this execution.
 		const existing = executionId ? await requestOfExecution(env, executionId, nodeId) : undefined;
 		if (existing) {
-			const arrival = await arrive(env, existing, actor);
-			if (arrival.kind === 'wait') return await waitFor(this, env, existing.id, arrival.dueAt);
-			if (arrival.kind === 'done') return emptyOutputs();
-			if (arrival.kind === 'result') outputs = await resultOutputs(env, existing.id);
+			const next = await nextStepOnReturn(env, existing, actor);
+			if (next.kind === 'wait') return await waitFor(this, env, existing.id, next.dueAt);
+			if (next.kind === 'done') return emptyOutputs();
+			if (next.kind === 'result') outputs = await resultOutputs(env, existing.id);
 			else
 				outputs =
-					arrival.change.outcome === 'notify' || arrival.deliver
-						? await outputsFor(env, arrival.change)
+					next.change.outcome === 'notify' || next.deliver
+						? await outputsFor(env, next.change)
 						: emptyOutputs();
 			return withPairing(outputs);
 		}

@@ -8,7 +8,7 @@ import {
 	readPerson,
 	readRequestId,
 	requestIdProperty,
-	show,
+	forOperation,
 } from './common';
 
 export const description: INodeProperties[] = [
@@ -20,14 +20,14 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '李教授 <li@example.edu.cn>',
-		displayOptions: { show: show('addApprover') },
+		displayOptions: { show: forOperation('addApprover') },
 	},
 	{
 		displayName: '原因 Reason',
 		name: 'note',
 		type: 'string',
 		default: '',
-		displayOptions: { show: show('addApprover') },
+		displayOptions: { show: forOperation('addApprover') },
 	},
 ];
 

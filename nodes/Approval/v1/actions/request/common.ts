@@ -3,18 +3,23 @@ import {
 	approverNotifications,
 	loadRecord,
 	parsePerson,
-	resultNotifications,
+	readLinkBase,
+	readResumeTarget,
 	type ApprovalEnv,
 	type Change,
 	type Person,
-	type RequestRecord,
 } from '../../../../../core/approval';
 import { optionalText, requiredText } from '../../../../../core/util/validate';
 import { readId } from '../../../../shared/params';
 import { consortiumFor } from '../../../../shared/store';
 import { postHandOver, resultHandOver } from '../handOver';
+import { recordJson } from '../items';
 
-export const show = (operation: string) => ({ resource: ['request'], operation: [operation] });
+/** `displayOptions.show` for a property of one operation of the request resource. */
+export const forOperation = (operation: string) => ({
+	resource: ['request'],
+	operation: [operation],
+});
 
 export const requestIdProperty = (operation: string): INodeProperties => ({
 	displayName: '审批 ID 或编号 Request ID or Number',
@@ -23,7 +28,7 @@ export const requestIdProperty = (operation: string): INodeProperties => ({
 	required: true,
 	default: '',
 	placeholder: 'KC-2026-0001',
-	displayOptions: { show: show(operation) },
+	displayOptions: { show: forOperation(operation) },
 });
 
 /** The request an item names, by id or number; anything but a short text is refused with the field named. */
@@ -55,34 +60,14 @@ export async function changeItems(
 	kind: 'request' | 'reminder' = 'request',
 ): Promise<IDataObject[]> {
 	const record = await loadRecord(env.store.db, change.requestId);
-	if (!change.opened.length)
-		return [{ result: record.status, ...record } as unknown as IDataObject];
-	const request = await env.store.db
-		.selectFrom('approval_request')
-		.select('link_base')
-		.where('id', '=', change.requestId)
-		.executeTakeFirstOrThrow();
+	if (!change.opened.length) return [recordJson(record)];
 	return approverNotifications(
 		env.settings,
 		record,
-		request.link_base,
+		await readLinkBase(env.store.db, change.requestId),
 		change.opened,
 		kind,
 	) as unknown as IDataObject[];
-}
-
-/**
- * A finished request's result for a workflow that has no waiting execution to carry it: the
- * mail to the submitter and CC (the fields of a Notify item, so Send Email takes it as it is),
- * `result` for an IF node, and the whole decision record under `record`.
- */
-export function resultMailItem(record: RequestRecord, extra: IDataObject = {}): IDataObject {
-	return {
-		...resultNotifications(record, extra.redelivered === true)[0],
-		result: record.status,
-		...extra,
-		record,
-	} as unknown as IDataObject;
 }
 
 /**
@@ -91,18 +76,13 @@ export function resultMailItem(record: RequestRecord, extra: IDataObject = {}): 
  * Approved. Best effort: if n8n cannot be reached, the execution learns it on its next
  * link visit or when its wait time runs out.
  */
-export async function pokeWaitingExecution(
+export async function handResultToExecution(
 	ctx: IExecuteFunctions,
 	env: ApprovalEnv,
 	requestId: string,
 ): Promise<boolean> {
-	const request = await env.store.db
-		.selectFrom('approval_request')
-		.select(['link_base', 'resume_url', 'delivered'])
-		.where('id', '=', requestId)
-		.executeTakeFirst();
-	const url = request?.resume_url ?? request?.link_base;
-	if (!url || request?.delivered) return false;
+	const url = await readResumeTarget(env.store.db, requestId);
+	if (!url) return false;
 	// The execution may be running for a moment (a decision's hand-over): a few seconds' patience.
 	return postHandOver(url, resultHandOver(env, requestId), 10_000);
 }

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { setDelegation } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, show } from './common';
+import { approvalEnv, forOperation } from './common';
 
 const person = (name: string, displayName: string, placeholder: string): INodeProperties => ({
 	displayName,
@@ -10,7 +10,7 @@ const person = (name: string, displayName: string, placeholder: string): INodePr
 	required: true,
 	default: '',
 	placeholder,
-	displayOptions: { show: show('delegate') },
+	displayOptions: { show: forOperation('delegate') },
 });
 
 const day = (name: string, displayName: string): INodeProperties => ({
@@ -21,7 +21,7 @@ const day = (name: string, displayName: string): INodeProperties => ({
 	default: '',
 	placeholder: '2026-10-01',
 	description: '联合体时区的日期，含当天 A date in the consortium time zone, inclusive',
-	displayOptions: { show: show('delegate') },
+	displayOptions: { show: forOperation('delegate') },
 });
 
 export const description: INodeProperties[] = [

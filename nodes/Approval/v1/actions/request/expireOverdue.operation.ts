@@ -1,12 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { expireOverdue, loadRecord } from '../../../../../core/approval';
 import { workflowActor } from '../../../../shared/run';
-import { approvalEnv, changeItems, pokeWaitingExecution, resultMailItem, show } from './common';
+import { approvalEnv, changeItems, handResultToExecution, forOperation } from './common';
+import { recordJson, resultMailItem } from '../items';
 
 export const description: INodeProperties[] = [
 	{
@@ -15,7 +11,7 @@ export const description: INodeProperties[] = [
 		name: 'expireNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: show('expireOverdue') },
+		displayOptions: { show: forOperation('expireOverdue') },
 	},
 ];
 
@@ -30,10 +26,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const out: INodeExecutionData[] = [];
 	for (const change of changes) {
 		if (change.outcome === 'approved' || change.outcome === 'rejected') {
-			const executionResumed = await pokeWaitingExecution(this, env, change.requestId);
+			const executionResumed = await handResultToExecution(this, env, change.requestId);
 			const record = await loadRecord(env.store.db, change.requestId);
 			const json = executionResumed
-				? ({ result: record.status, ...record, executionResumed } as unknown as IDataObject)
+				? recordJson(record, { executionResumed })
 				: resultMailItem(record, { executionResumed });
 			out.push({ json, pairedItem: { item: 0 } });
 		} else {

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { escapeHtml, parsePerson } from '../../../../../core/approval';
+import { firstRequestOfExecution, parsePerson } from '../../../../../core/approval';
+import { escapeHtml } from '../../../../../core/util/html';
 import { optionalText, requiredText } from '../../../../../core/util/validate';
 import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
-import { approvalEnv, show } from './common';
+import { approvalEnv, forOperation } from './common';
 
 export const description: INodeProperties[] = [
 	{
@@ -12,7 +13,7 @@ export const description: INodeProperties[] = [
 		name: 'failureNoticeNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: show('failureNotice') },
+		displayOptions: { show: forOperation('failureNotice') },
 	},
 	{
 		displayName: '失败的执行 ID Failed Execution ID',
@@ -20,28 +21,28 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '={{ $json.execution.id }}',
-		displayOptions: { show: show('failureNotice') },
+		displayOptions: { show: forOperation('failureNotice') },
 	},
 	{
 		displayName: '工作流名称 Workflow Name',
 		name: 'workflowName',
 		type: 'string',
 		default: '={{ $json.workflow.name }}',
-		displayOptions: { show: show('failureNotice') },
+		displayOptions: { show: forOperation('failureNotice') },
 	},
 	{
 		displayName: '错误 Error',
 		name: 'errorMessage',
 		type: 'string',
 		default: '={{ $json.execution.error?.message }}',
-		displayOptions: { show: show('failureNotice') },
+		displayOptions: { show: forOperation('failureNotice') },
 	},
 	{
 		displayName: '出错节点 Failed Node',
 		name: 'failedNode',
 		type: 'string',
 		default: '={{ $json.execution.lastNodeExecuted }}',
-		displayOptions: { show: show('failureNotice') },
+		displayOptions: { show: forOperation('failureNotice') },
 	},
 	{
 		displayName: '秘书处 Secretariat',
@@ -51,7 +52,7 @@ export const description: INodeProperties[] = [
 		default: '联合体秘书处 <secretariat@consortium.example.cn>',
 		description:
 			'本联合体设置：总会收到失败通知的人 Consortium setting: who always hears of a failure',
-		displayOptions: { show: show('failureNotice') },
+		displayOptions: { show: forOperation('failureNotice') },
 	},
 ];
 
@@ -88,12 +89,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			'office',
 			'秘书处 Secretariat',
 		);
-		const request = await env.store.db
-			.selectFrom('approval_request')
-			.select(['number', 'title', 'submitter_email', 'submitter_name', 'status'])
-			.where('execution_id', '=', executionId)
-			.orderBy('created_at')
-			.executeTakeFirst();
+		const request = await firstRequestOfExecution(env.store.db, executionId);
 		// A decided request's result is Redeliver Result's to hand out; one notice per outcome.
 		if (request && request.status !== 'pending') return [];
 		const what = request

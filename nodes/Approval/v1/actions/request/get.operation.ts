@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { loadRecord } from '../../../../../core/approval';
 import { forEachItem } from '../../../../shared/run';
+import { recordJson } from '../items';
 import { approvalEnv, readRequestId, requestIdProperty } from './common';
 
 export const description: INodeProperties[] = [requestIdProperty('get')];
@@ -9,6 +10,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const env = await approvalEnv(this);
 	return forEachItem(this, async (i) => {
 		const record = await loadRecord(env.store.db, readRequestId(this, i));
-		return { result: record.status, ...record } as never;
+		return recordJson(record);
 	});
 }

@@ -7,7 +7,7 @@ import {
 	waitingApprovers,
 } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, show } from './common';
+import { approvalEnv, forOperation } from './common';
 
 export const description: INodeProperties[] = [
 	{
@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			'留空则给每位有待办的审批人各生成一个（适合每周定时发送） Empty issues one for every approver something waits on (for a weekly schedule)',
-		displayOptions: { show: show('inboxLink') },
+		displayOptions: { show: forOperation('inboxLink') },
 	},
 	{
 		displayName: '有效天数 Valid for Days',
@@ -28,7 +28,7 @@ export const description: INodeProperties[] = [
 		default: DEFAULT_INBOX_DAYS,
 		description:
 			'本联合体设置：新链接生成后，此人旧的待办链接即失效 Local setting; issuing a new link revokes the previous one for this person',
-		displayOptions: { show: show('inboxLink') },
+		displayOptions: { show: forOperation('inboxLink') },
 	},
 ];
 

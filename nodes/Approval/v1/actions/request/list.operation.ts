@@ -15,17 +15,18 @@ import { filterValue, optionalBoolean } from '../../../../../core/util/validate'
 import { listPagingProperties, vocabularyOptions } from '../../../../shared/descriptions/common';
 import { readPaging } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
-import { approvalEnv, show } from './common';
+import { recordJson } from '../items';
+import { approvalEnv, forOperation } from './common';
 
 export const description: INodeProperties[] = [
-	...listPagingProperties(show('list')),
+	...listPagingProperties(forOperation('list')),
 	{
 		displayName: '筛选 Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: '添加筛选 Add Filter',
 		default: {},
-		displayOptions: { show: show('list') },
+		displayOptions: { show: forOperation('list') },
 		options: [
 			{
 				displayName: '仅待其审批 Pending for Approver Only',
@@ -106,9 +107,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				limit: Math.min(500, limit - out.length),
 			});
 			for (const row of page.items) {
+				// A summary: the record without its stages, which List does not read.
 				const summary: Partial<ReturnType<typeof toRecord>> = toRecord(row, [], []);
 				delete summary.stages;
-				out.push({ result: row.status, ...summary } as unknown as IDataObject);
+				out.push(recordJson(summary));
 			}
 			after = page.nextCursor;
 		} while (after && out.length < limit);

@@ -9,7 +9,7 @@ import {
 	readPerson,
 	readRequestId,
 	requestIdProperty,
-	show,
+	forOperation,
 } from './common';
 
 export const description: INodeProperties[] = [
@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		displayOptions: { show: show('reassign') },
+		displayOptions: { show: forOperation('reassign') },
 	},
 	{
 		displayName: '转交给 To',
@@ -29,14 +29,14 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '王主任 <wang@example.edu.cn>',
-		displayOptions: { show: show('reassign') },
+		displayOptions: { show: forOperation('reassign') },
 	},
 	{
 		displayName: '原因 Reason',
 		name: 'note',
 		type: 'string',
 		default: '',
-		displayOptions: { show: show('reassign') },
+		displayOptions: { show: forOperation('reassign') },
 	},
 ];
 

@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { redeliverResults } from '../../../../../core/approval';
 import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, resultMailItem, show } from './common';
+import { resultMailItem } from '../items';
+import { approvalEnv, forOperation } from './common';
 
 export const description: INodeProperties[] = [
 	{
@@ -11,7 +12,7 @@ export const description: INodeProperties[] = [
 		name: 'redeliverNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: show('redeliver') },
+		displayOptions: { show: forOperation('redeliver') },
 	},
 	{
 		displayName: '失败的执行 ID Failed Execution ID',
@@ -20,7 +21,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.execution.id }}',
 		description: 'Error Trigger 给出的执行 ID The execution ID the Error Trigger reports',
-		displayOptions: { show: show('redeliver') },
+		displayOptions: { show: forOperation('redeliver') },
 	},
 ];
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { remind, remindDue } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, changeItems, readNote, show } from './common';
+import { approvalEnv, changeItems, readNote, forOperation } from './common';
 
 export const description: INodeProperties[] = [
 	{
@@ -12,7 +12,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'KC-2026-0001',
 		description:
 			"留空则催办所有已到催办间隔的审批人（适合定时工作流） Empty reminds every approver whose stage's reminder interval has passed (for a scheduled workflow)",
-		displayOptions: { show: show('remind') },
+		displayOptions: { show: forOperation('remind') },
 	},
 ];
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { revokeInbox } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, show } from './common';
+import { approvalEnv, forOperation } from './common';
 
 export const description: INodeProperties[] = [
 	{
@@ -11,7 +11,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'head@college.edu.cn',
 		required: true,
 		default: '',
-		displayOptions: { show: show('revokeInbox') },
+		displayOptions: { show: forOperation('revokeInbox') },
 	},
 ];
 

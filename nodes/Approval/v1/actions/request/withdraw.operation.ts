@@ -1,13 +1,14 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { loadRecord, withdraw } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
+import { recordJson } from '../items';
 import {
 	approvalEnv,
-	pokeWaitingExecution,
+	handResultToExecution,
 	readNote,
 	readRequestId,
 	requestIdProperty,
-	show,
+	forOperation,
 } from './common';
 
 export const description: INodeProperties[] = [
@@ -18,14 +19,14 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: '若填写，必须是提交人 If given, must be the submitter',
-		displayOptions: { show: show('withdraw') },
+		displayOptions: { show: forOperation('withdraw') },
 	},
 	{
 		displayName: '原因 Reason',
 		name: 'note',
 		type: 'string',
 		default: '',
-		displayOptions: { show: show('withdraw') },
+		displayOptions: { show: forOperation('withdraw') },
 	},
 ];
 
@@ -42,8 +43,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			{ by: readNote(this, i, 'withdrawnBy', '撤回人邮箱 Withdrawn By'), note: readNote(this, i) },
 			workflowActor(this),
 		);
-		const executionResumed = await pokeWaitingExecution(this, env, change.requestId);
+		const executionResumed = await handResultToExecution(this, env, change.requestId);
 		const record = await loadRecord(env.store.db, change.requestId);
-		return { result: record.status, ...record, executionResumed } as never;
+		return recordJson(record, { executionResumed });
 	});
 }

@@ -8,6 +8,7 @@ import {
 	type ConsortiumSettings,
 	type Db,
 	type Dialect,
+	type Store,
 	type Tx,
 } from '../store';
 import { StateError } from '../util/errors';
@@ -26,7 +27,7 @@ import './schema';
  * rows, and changes state only through conditional transitions.
  */
 
-export interface FlowContext {
+export interface StepContext {
 	tx: Tx;
 	dialect: Dialect;
 	settings: ConsortiumSettings;
@@ -44,8 +45,30 @@ export interface FlowContext {
 	auditRows?: AuditRow[];
 }
 
-/** What a change means for the waiting execution. */
-export type Outcome = 'undecided' | 'notify' | 'approved' | 'rejected';
+export interface ApprovalEnv {
+	store: Store;
+	settings: ConsortiumSettings;
+	/** The clock; tests pass one in to reach due times without waiting. */
+	now?: Date;
+}
+
+/** The context of the steps run in one transaction `tx` on behalf of `actor`. */
+export function stepContext(env: ApprovalEnv, tx: Tx, actor: Actor): StepContext {
+	return {
+		tx,
+		dialect: env.store.dialect,
+		settings: env.settings,
+		now: env.now ?? new Date(),
+		actor,
+	};
+}
+
+/**
+ * What a change means for the waiting execution: still `pending` with nobody new to tell
+ * (the word a stage's outcome and the request's status use), `notify` the approvers it
+ * opened, or the result.
+ */
+export type Outcome = StageOutcome | 'notify';
 
 export interface Change {
 	requestId: string;
@@ -67,7 +90,7 @@ type AuditRow = ReturnType<typeof auditRow>;
  * decisions on one request are settled one after another and each sees the others'
  * slots. SQLite transactions are already serialised by its write lock.
  */
-export async function lockRequest(ctx: FlowContext, id: string): Promise<RequestRow | undefined> {
+export async function lockRequest(ctx: StepContext, id: string): Promise<RequestRow | undefined> {
 	let query = ctx.tx.selectFrom('approval_request').selectAll().where('id', '=', id);
 	if (ctx.dialect === 'postgres') query = query.forUpdate();
 	return query.executeTakeFirst();
@@ -102,14 +125,14 @@ export function inSlotOrder<T extends Pick<SlotRow, 'stage_idx' | 'position' | '
 	);
 }
 
-export async function slotsOfStage(ctx: FlowContext, stageId: string): Promise<SlotRow[]> {
+export async function slotsOfStage(ctx: StepContext, stageId: string): Promise<SlotRow[]> {
 	return inSlotOrder(
 		await ctx.tx.selectFrom('approval_slot').selectAll().where('stage_id', '=', stageId).execute(),
 	);
 }
 
 export async function audit(
-	ctx: FlowContext,
+	ctx: StepContext,
 	action: string,
 	entityType: string,
 	entityId: string,
@@ -122,12 +145,12 @@ export async function audit(
 }
 
 /** Writes the audit rows a context gathered, in order, in one statement of its transaction. */
-export async function flushAudit(ctx: FlowContext): Promise<void> {
+export async function flushAudit(ctx: StepContext): Promise<void> {
 	if (ctx.auditRows?.length) await insertMany(ctx.tx, 'audit', ctx.auditRows.splice(0));
 }
 
 /** Gives a slot its link: fresh salt, token derived with the link secret, only the hash stored. */
-export async function openSlot(ctx: FlowContext, slot: SlotRow): Promise<SlotRow> {
+export async function openSlot(ctx: StepContext, slot: SlotRow): Promise<SlotRow> {
 	const deputy = await deputyFor(ctx.tx, slot.email, ctx.now, ctx.settings.timeZone);
 	if (deputy) slot = await handToDeputy(ctx, slot, deputy);
 	const salt = newSalt();
@@ -156,7 +179,7 @@ export async function openSlot(ctx: FlowContext, slot: SlotRow): Promise<SlotRow
 }
 
 /** 委托: the slot opens for the deputy, unless that would let the submitter decide their own request. */
-async function handToDeputy(ctx: FlowContext, slot: SlotRow, deputy: Person): Promise<SlotRow> {
+async function handToDeputy(ctx: StepContext, slot: SlotRow, deputy: Person): Promise<SlotRow> {
 	const request = await ctx.tx
 		.selectFrom('approval_request')
 		.select('submitter_email')
@@ -174,7 +197,7 @@ async function handToDeputy(ctx: FlowContext, slot: SlotRow, deputy: Person): Pr
 }
 
 export async function insertSlot(
-	ctx: FlowContext,
+	ctx: StepContext,
 	stage: StageRow,
 	person: { email: string; name: string | null },
 	position: number,
@@ -209,7 +232,7 @@ export async function insertSlot(
 
 /** Slots still able to act become `to` (closed when a stage ends, expired on timeout). */
 async function retireOpenSlots(
-	ctx: FlowContext,
+	ctx: StepContext,
 	where: { stageId?: string; requestId?: string },
 	to: SlotStatus,
 ) {
@@ -222,12 +245,12 @@ async function retireOpenSlots(
 	await q.execute();
 }
 
-export async function expireStageSlots(ctx: FlowContext, stage: StageRow) {
+export async function expireStageSlots(ctx: StepContext, stage: StageRow) {
 	await retireOpenSlots(ctx, { stageId: stage.id }, 'expired');
 }
 
 async function emailsApprovedBefore(
-	ctx: FlowContext,
+	ctx: StepContext,
 	requestId: string,
 	stageIdx: number,
 ): Promise<Set<string>> {
@@ -247,7 +270,7 @@ async function emailsApprovedBefore(
  * stage when its mode says it is decided.
  */
 export async function advanceStage(
-	ctx: FlowContext,
+	ctx: StepContext,
 	request: RequestRow,
 	stage: StageRow,
 ): Promise<{ outcome: StageOutcome; opened: SlotRow[] }> {
@@ -303,7 +326,7 @@ const isOpen = (slot: Pick<SlotRow, 'status'>) =>
  * are current), spare the update that closes open slots if none is open.
  */
 async function settleStage(
-	ctx: FlowContext,
+	ctx: StepContext,
 	stage: StageRow,
 	outcome: 'approved' | 'rejected',
 	{ note, slots }: { note?: string; slots?: SlotRow[] } = {},
@@ -329,7 +352,7 @@ async function settleStage(
 
 /** Settles the current stage by a timeout action rather than by votes. */
 export async function forceStage(
-	ctx: FlowContext,
+	ctx: StepContext,
 	stage: StageRow,
 	outcome: 'approved' | 'rejected',
 ) {
@@ -343,7 +366,7 @@ export async function forceStage(
  * those from `fromIdx` on are used, and nothing before has touched them.
  */
 export async function activateFrom(
-	ctx: FlowContext,
+	ctx: StepContext,
 	request: RequestRow,
 	fromIdx: number,
 	known?: StageRow[],
@@ -406,7 +429,7 @@ export async function activateFrom(
 }
 
 /** Marks that the workflow gets notification items again, so its next arrival waits rather than times out. */
-export async function bumpNotifyRound(ctx: FlowContext, requestId: string) {
+export async function bumpNotifyRound(ctx: StepContext, requestId: string) {
 	await ctx.tx
 		.updateTable('approval_request')
 		.set({ notify_round: sql`notify_round + 1` as never, updated_at: ctx.now.toISOString() })
@@ -414,7 +437,7 @@ export async function bumpNotifyRound(ctx: FlowContext, requestId: string) {
 		.execute();
 }
 
-export async function updateDue(ctx: FlowContext, requestId: string, dueAt: string | null) {
+export async function updateDue(ctx: StepContext, requestId: string, dueAt: string | null) {
 	await ctx.tx
 		.updateTable('approval_request')
 		.set({ due_at: dueAt, updated_at: ctx.now.toISOString() })
@@ -427,7 +450,7 @@ export async function updateDue(ctx: FlowContext, requestId: string, dueAt: stri
  * open (its last stage was just settled), which spares the two updates that close them.
  */
 export async function finishRequest(
-	ctx: FlowContext,
+	ctx: StepContext,
 	request: RequestRow,
 	status: 'approved' | 'rejected',
 	reason: ResultReason,
@@ -485,7 +508,7 @@ export async function finishRequest(
 }
 
 /** The one caller that wins this resumes the waiting execution with the result; nobody else does. */
-export async function claimDelivery(ctx: FlowContext, requestId: string): Promise<boolean> {
+export async function claimDelivery(ctx: StepContext, requestId: string): Promise<boolean> {
 	const result = await ctx.tx
 		.updateTable('approval_request')
 		.set({ delivered: 1 })
@@ -493,4 +516,73 @@ export async function claimDelivery(ctx: FlowContext, requestId: string): Promis
 		.where('delivered', '=', 0)
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) === 1;
+}
+
+/** The request's active stage; a pending request always has one. */
+export async function currentStage(ctx: StepContext, request: RequestRow) {
+	const stages = await stagesOf(ctx.tx, request.id);
+	const stage = stages.find((s) => s.idx === request.current_stage && s.status === 'active');
+	if (!stage)
+		throw new StateError(
+			`申请 ${request.number} 无进行中的阶段 / Request ${request.number} has no active stage`,
+		);
+	return stage;
+}
+
+/**
+ * Applies the current stage's timeout action. `force` is for the waiting execution whose
+ * wait time n8n says has passed; otherwise only a stage past its due time is touched.
+ */
+export async function applyTimeoutAction(
+	ctx: StepContext,
+	request: RequestRow,
+	force: boolean,
+): Promise<Change> {
+	const none: Change = { requestId: request.id, outcome: 'pending', opened: [] };
+	const stage = await currentStage(ctx, request);
+	if (!force && (!stage.due_at || stage.due_at > ctx.now.toISOString())) return none;
+	const action = stage.escalated ? 'none' : stage.timeout_action;
+	await writeAudit(ctx.tx, {
+		...ctx.actor,
+		action: 'timeout',
+		entityType: 'approval_stage',
+		entityId: stage.id,
+		changes: { request: request.number, stage: stage.idx, action },
+	});
+	if (action === 'approve') {
+		await forceStage(ctx, stage, 'approved');
+		return activateFrom(ctx, request, stage.idx + 1);
+	}
+	if (action === 'reject') {
+		await forceStage(ctx, stage, 'rejected');
+		return finishRequest(ctx, request, 'rejected', 'timeout');
+	}
+	if (action === 'escalate') {
+		// The stage goes to the named people; the first of them to answer decides (或签).
+		await expireStageSlots(ctx, stage);
+		const people = JSON.parse(stage.escalate_to) as Person[];
+		const existing = await slotsOfStage(ctx, stage.id);
+		const dueAt = await stageDueAt(ctx, stage);
+		await ctx.tx
+			.updateTable('approval_stage')
+			.set({ mode: 'any', escalated: 1, due_at: dueAt })
+			.where('id', '=', stage.id)
+			.execute();
+		const opened: SlotRow[] = [];
+		for (const [i, person] of people.entries()) {
+			const slot = await insertSlot(ctx, stage, person, existing.length + i, { added: 1 });
+			opened.push(await openSlot(ctx, slot));
+		}
+		await updateDue(ctx, request.id, dueAt);
+		await bumpNotifyRound(ctx, request.id);
+		await writeAudit(ctx.tx, {
+			...ctx.actor,
+			action: 'escalate',
+			entityType: 'approval_stage',
+			entityId: stage.id,
+			changes: { to: people.map((p) => p.email) },
+		});
+		return { requestId: request.id, outcome: 'notify', opened };
+	}
+	return none;
 }

@@ -1,30 +1,31 @@
-import { createHmac } from 'node:crypto';
 import { writeAudit, transition, type Actor } from '../store';
 import { StateError, ValidationError } from '../util/errors';
 import {
-	activateFrom,
-	bumpNotifyRound,
-	claimDelivery,
-	expireStageSlots,
+	applyTimeoutAction,
+	currentStage,
 	finishRequest,
-	forceStage,
 	insertSlot,
 	lockRequest,
 	openSlot,
 	slotsOfStage,
-	stagesOf,
-	updateDue,
 	type Change,
-	type FlowContext,
+	type StepContext,
 	type RequestRow,
 	type SlotRow,
-} from './flow';
-import { stageDueAt } from './due';
-import { findRequest, flowContext, type ApprovalEnv } from './requests';
-import { deriveToken, hashToken, sameSecret } from './tokens';
+	stepContext,
+	type ApprovalEnv,
+} from './steps';
+import { findRequest } from './requests';
+import { deriveToken, hashToken } from './tokens';
 import type { Person } from './types';
 
-async function pendingRequest(ctx: FlowContext, idOrNumber: string): Promise<RequestRow> {
+/**
+ * The management operations on a pending request, outside its execution: 撤回 withdraw,
+ * 转交 reassign, 加签 add an approver, 催办 remind (one request, or every one due), and
+ * Expire Overdue. Each runs in one transaction with its audit rows.
+ */
+
+async function pendingRequest(ctx: StepContext, idOrNumber: string): Promise<RequestRow> {
 	const found = await findRequest(ctx.tx, idOrNumber);
 	const request = (await lockRequest(ctx, found.id))!;
 	if (request.status !== 'pending') {
@@ -36,156 +37,6 @@ async function pendingRequest(ctx: FlowContext, idOrNumber: string): Promise<Req
 	return request;
 }
 
-async function currentStage(ctx: FlowContext, request: RequestRow) {
-	const stages = await stagesOf(ctx.tx, request.id);
-	const stage = stages.find((s) => s.idx === request.current_stage && s.status === 'active');
-	if (!stage)
-		throw new StateError(
-			`申请 ${request.number} 无进行中的阶段 / Request ${request.number} has no active stage`,
-		);
-	return stage;
-}
-
-/**
- * Applies the current stage's timeout action. `force` is for the waiting execution whose
- * wait time n8n says has passed; otherwise only a stage past its due time is touched.
- */
-export async function applyTimeoutIn(
-	ctx: FlowContext,
-	request: RequestRow,
-	force: boolean,
-): Promise<Change> {
-	const none: Change = { requestId: request.id, outcome: 'undecided', opened: [] };
-	const stage = await currentStage(ctx, request);
-	if (!force && (!stage.due_at || stage.due_at > ctx.now.toISOString())) return none;
-	const action = stage.escalated ? 'none' : stage.timeout_action;
-	await writeAudit(ctx.tx, {
-		...ctx.actor,
-		action: 'timeout',
-		entityType: 'approval_stage',
-		entityId: stage.id,
-		changes: { request: request.number, stage: stage.idx, action },
-	});
-	if (action === 'approve') {
-		await forceStage(ctx, stage, 'approved');
-		return activateFrom(ctx, request, stage.idx + 1);
-	}
-	if (action === 'reject') {
-		await forceStage(ctx, stage, 'rejected');
-		return finishRequest(ctx, request, 'rejected', 'timeout');
-	}
-	if (action === 'escalate') {
-		// The stage goes to the named people; the first of them to answer decides (或签).
-		await expireStageSlots(ctx, stage);
-		const people = JSON.parse(stage.escalate_to) as Person[];
-		const existing = await slotsOfStage(ctx, stage.id);
-		const dueAt = await stageDueAt(ctx, stage);
-		await ctx.tx
-			.updateTable('approval_stage')
-			.set({ mode: 'any', escalated: 1, due_at: dueAt })
-			.where('id', '=', stage.id)
-			.execute();
-		const opened: SlotRow[] = [];
-		for (const [i, person] of people.entries()) {
-			const slot = await insertSlot(ctx, stage, person, existing.length + i, { added: 1 });
-			opened.push(await openSlot(ctx, slot));
-		}
-		await updateDue(ctx, request.id, dueAt);
-		await bumpNotifyRound(ctx, request.id);
-		await writeAudit(ctx.tx, {
-			...ctx.actor,
-			action: 'escalate',
-			entityType: 'approval_stage',
-			entityId: stage.id,
-			changes: { to: people.map((p) => p.email) },
-		});
-		return { requestId: request.id, outcome: 'notify', opened };
-	}
-	return none;
-}
-
-export type Arrival =
-	| { kind: 'wait'; dueAt: string | null }
-	| { kind: 'change'; change: Change; deliver: boolean }
-	| { kind: 'result'; status: 'approved' | 'rejected' }
-	| { kind: 'done' };
-
-/**
- * The workflow came back into the node after sending notifications (or after n8n's
- * wait time passed and it forwarded the due-time notice). The first arrival per round
- * waits; a second arrival in the same round means the wait ran out: apply the timeout.
- */
-export async function arrive(
-	env: ApprovalEnv,
-	request: RequestRow | string,
-	actor: Actor,
-): Promise<Arrival> {
-	// The result's own notices coming back after delivery: nothing to lock or change.
-	if (typeof request === 'object' && request.status !== 'pending' && request.delivered)
-		return { kind: 'done' };
-	const requestId = typeof request === 'object' ? request.id : request;
-	return env.store.transaction(async (tx) => {
-		const ctx = flowContext(env, tx, actor);
-		const request = (await lockRequest(ctx, requestId))!;
-		if (request.status !== 'pending') {
-			if (request.delivered) return { kind: 'done' };
-			return (await claimDelivery(ctx, request.id))
-				? { kind: 'result', status: request.status as 'approved' | 'rejected' }
-				: { kind: 'done' };
-		}
-		if (request.waited_round < request.notify_round) {
-			await tx
-				.updateTable('approval_request')
-				.set({ waited_round: request.notify_round })
-				.where('id', '=', request.id)
-				.execute();
-			return { kind: 'wait', dueAt: await wakeAt(ctx, request) };
-		}
-		const change = await applyTimeoutIn(ctx, request, true);
-		if (change.outcome === 'undecided') return { kind: 'wait', dueAt: null };
-		const deliver =
-			change.outcome === 'approved' || change.outcome === 'rejected'
-				? await claimDelivery(ctx, request.id)
-				: false;
-		return { kind: 'change', change, deliver };
-	});
-}
-
-/** Wake the execution at the due time only when something is to happen then. */
-async function wakeAt(ctx: FlowContext, request: RequestRow): Promise<string | null> {
-	if (!request.due_at) return null;
-	const stage = (await stagesOf(ctx.tx, request.id)).find((s) => s.idx === request.current_stage);
-	return stage && stage.timeout_action !== 'none' && !stage.escalated ? request.due_at : null;
-}
-
-/** Records that the result reached the workflow by another path (the node's own first run). */
-export async function markDelivered(env: ApprovalEnv, requestId: string): Promise<boolean> {
-	return env.store.transaction((tx) =>
-		claimDelivery(flowContext(env, tx, { actor: 'system' }), requestId),
-	);
-}
-
-/**
- * The request this node created in this execution, if any (the latest, should there be
- * several). Picked here rather than by ORDER BY, which made SQLite sort on every call.
- */
-export async function requestOfExecution(
-	env: ApprovalEnv,
-	executionId: string,
-	nodeId: string,
-): Promise<RequestRow | undefined> {
-	const rows = await env.store.db
-		.selectFrom('approval_request')
-		.selectAll()
-		.where('execution_id', '=', executionId)
-		.where('node_id', '=', nodeId)
-		.execute();
-	return rows.reduce<RequestRow | undefined>(
-		(latest, row) => (!latest || row.id > latest.id ? row : latest),
-		undefined,
-	);
-}
-
 /** 撤回: by the submitter; the result is Rejected with reason `withdrawn`. */
 export async function withdraw(
 	env: ApprovalEnv,
@@ -194,7 +45,7 @@ export async function withdraw(
 	actor: Actor,
 ): Promise<Change> {
 	return env.store.transaction(async (tx) => {
-		const ctx = flowContext(env, tx, input.by ? { ...actor, actor: input.by } : actor);
+		const ctx = stepContext(env, tx, input.by ? { ...actor, actor: input.by } : actor);
 		const request = await pendingRequest(ctx, idOrNumber);
 		if (input.by && input.by.toLowerCase() !== request.submitter_email) {
 			throw new ValidationError(
@@ -208,7 +59,7 @@ export async function withdraw(
 }
 
 async function assertNewApprover(
-	ctx: FlowContext,
+	ctx: StepContext,
 	request: RequestRow,
 	stageId: string,
 	person: Person,
@@ -239,7 +90,7 @@ export async function reassign(
 	actor: Actor,
 ): Promise<Change> {
 	return env.store.transaction(async (tx) => {
-		const ctx = flowContext(env, tx, actor);
+		const ctx = stepContext(env, tx, actor);
 		const request = await pendingRequest(ctx, idOrNumber);
 		const stage = await currentStage(ctx, request);
 		const old = (await slotsOfStage(ctx, stage.id)).find(
@@ -277,7 +128,7 @@ export async function reassign(
 			changes: { from: old.email, to: input.to.email, stage: stage.idx },
 			note: input.note ?? undefined,
 		});
-		return { requestId: request.id, outcome: opened.length ? 'notify' : 'undecided', opened };
+		return { requestId: request.id, outcome: opened.length ? 'notify' : 'pending', opened };
 	});
 }
 
@@ -289,7 +140,7 @@ export async function addApprover(
 	actor: Actor,
 ): Promise<Change> {
 	return env.store.transaction(async (tx) => {
-		const ctx = flowContext(env, tx, actor);
+		const ctx = stepContext(env, tx, actor);
 		const request = await pendingRequest(ctx, idOrNumber);
 		const stage = await currentStage(ctx, request);
 		await assertNewApprover(ctx, request, stage.id, input.person, 'approverEmail');
@@ -310,14 +161,14 @@ export async function addApprover(
 			changes: { email: input.person.email, stage: stage.idx },
 			note: input.note ?? undefined,
 		});
-		return { requestId: request.id, outcome: opened.length ? 'notify' : 'undecided', opened };
+		return { requestId: request.id, outcome: opened.length ? 'notify' : 'pending', opened };
 	});
 }
 
 /** 催办: the pending approvers of the current stage, whose links are re-derived unchanged. */
 export async function remind(env: ApprovalEnv, idOrNumber: string, actor: Actor): Promise<Change> {
 	return env.store.transaction(async (tx) => {
-		const ctx = flowContext(env, tx, actor);
+		const ctx = stepContext(env, tx, actor);
 		const request = await pendingRequest(ctx, idOrNumber);
 		const stage = await currentStage(ctx, request);
 		const pending = (await slotsOfStage(ctx, stage.id)).filter((s) => s.status === 'pending');
@@ -337,7 +188,7 @@ export async function remind(env: ApprovalEnv, idOrNumber: string, actor: Actor)
 		});
 		return {
 			requestId: request.id,
-			outcome: pending.length ? 'notify' : 'undecided',
+			outcome: pending.length ? 'notify' : 'pending',
 			opened: pending,
 		};
 	});
@@ -348,7 +199,7 @@ export async function remind(env: ApprovalEnv, idOrNumber: string, actor: Actor)
  * approver gets the very link of their first mail; after the secret was rotated, the stored
  * hash follows the new link, and the old one opens nothing.
  */
-async function resign(ctx: Pick<FlowContext, 'tx' | 'settings'>, slots: SlotRow[]): Promise<void> {
+async function resign(ctx: Pick<StepContext, 'tx' | 'settings'>, slots: SlotRow[]): Promise<void> {
 	for (const slot of slots) {
 		if (!slot.token_salt) continue;
 		const tokenHash = hashToken(deriveToken(ctx.settings.linkSecret, slot.id, slot.token_salt));
@@ -464,90 +315,12 @@ export async function expireOverdue(
 	const changes: Change[] = [];
 	for (const { id } of due) {
 		const change = await env.store.transaction(async (tx) => {
-			const ctx = flowContext(env, tx, actor);
+			const ctx = stepContext(env, tx, actor);
 			const request = (await lockRequest(ctx, id))!;
 			if (request.status !== 'pending') return null;
-			return applyTimeoutIn(ctx, request, false);
+			return applyTimeoutAction(ctx, request, false);
 		});
-		if (change && change.outcome !== 'undecided') changes.push(change);
+		if (change && change.outcome !== 'pending') changes.push(change);
 	}
 	return changes;
-}
-
-/**
- * A management operation that finished a request tells its waiting execution by a POST
- * to the resume URL carrying this key; the key is bound to the request.
- */
-export function pokeKey(secret: string, requestId: string): string {
-	return createHmac('sha256', secret).update(`approval-poke:${requestId}`).digest('base64url');
-}
-
-export function validPoke(secret: string, requestId: unknown, key: unknown): requestId is string {
-	return typeof requestId === 'string' && sameSecret(key, pokeKey(secret, requestId));
-}
-
-/**
- * The key of a hand-over of the next approvers' mails from the link endpoint to the waiting
- * execution: bound to the request, the round and the very slots, so none can be swapped.
- */
-export function notifyKey(
-	secret: string,
-	requestId: string,
-	round: number,
-	slotIds: string[],
-): string {
-	return createHmac('sha256', secret)
-		.update(`approval-notify:${requestId}:${round}:${slotIds.join(',')}`)
-		.digest('base64url');
-}
-
-/**
- * For a valid notify hand-over: claims the round (once, whatever the retries) and returns the
- * slots to notify that are still pending; nothing if the round was handed over already or
- * the request has finished meanwhile (then the result follows by its own hand-over).
- */
-export async function claimNotifyRound(
-	env: ApprovalEnv,
-	requestId: string,
-	round: number,
-	slotIds: string[],
-): Promise<Change | null> {
-	if (!Number.isInteger(round) || round < 1 || slotIds.length === 0) return null;
-	return env.store.transaction(async (tx) => {
-		const ctx = flowContext(env, tx, { actor: 'link' });
-		const request = await lockRequest(ctx, requestId);
-		if (!request || request.status !== 'pending' || request.handed_round >= round) return null;
-		await tx
-			.updateTable('approval_request')
-			.set({ handed_round: round })
-			.where('id', '=', requestId)
-			.execute();
-		const opened = await tx
-			.selectFrom('approval_slot')
-			.selectAll()
-			.where('request_id', '=', requestId)
-			.where('id', 'in', slotIds)
-			.where('status', '=', 'pending')
-			.execute();
-		return opened.length
-			? {
-					requestId,
-					outcome: 'notify',
-					opened: opened.sort((a, b) => slotIds.indexOf(a.id) - slotIds.indexOf(b.id)),
-				}
-			: null;
-	});
-}
-
-/** For a valid poke: claims the right to resume the execution with a result reached elsewhere. */
-export async function claimFinishedRequest(
-	env: ApprovalEnv,
-	requestId: string,
-): Promise<RequestRow | null> {
-	return env.store.transaction(async (tx) => {
-		const ctx = flowContext(env, tx, { actor: 'poke' });
-		const request = await lockRequest(ctx, requestId);
-		if (!request || request.status === 'pending') return null;
-		return (await claimDelivery(ctx, request.id)) ? request : null;
-	});
 }
