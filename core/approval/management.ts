@@ -30,7 +30,7 @@ async function pendingRequest(ctx: StepContext, idOrNumber: string): Promise<Req
 	const request = (await lockRequest(ctx, found.id))!;
 	if (request.status !== 'pending') {
 		throw new StateError(
-			`Request ${request.number} is already ${request.status}${request.reason === 'withdrawn' ? ' (withdrawn)' : ''} / 审批已结束`,
+			`审批已结束 / Request ${request.number} is already ${request.status}${request.reason === 'withdrawn' ? ' (withdrawn)' : ''}`,
 			request.status,
 		);
 	}
@@ -49,7 +49,7 @@ export async function withdraw(
 		const request = await pendingRequest(ctx, idOrNumber);
 		if (input.by && input.by.toLowerCase() !== request.submitter_email) {
 			throw new ValidationError(
-				`Only the submitter ${request.submitter_email} can withdraw / 只有提交人可以撤回`,
+				`只有提交人可以撤回 / Only the submitter ${request.submitter_email} can withdraw`,
 				'withdrawnBy',
 				'not_submitter',
 			);
@@ -67,7 +67,7 @@ async function assertNewApprover(
 ) {
 	if (person.email === request.submitter_email)
 		throw new ValidationError(
-			'The submitter cannot approve their own request / 提交人不能审批自己的申请',
+			'提交人不能审批自己的申请 / The submitter cannot approve their own request',
 			field,
 			'self_approval',
 		);
@@ -112,7 +112,7 @@ export async function reassign(
 		});
 		if (!revoked)
 			throw new StateError(
-				'The approver decided meanwhile / 该审批人刚刚已处理',
+				'该审批人刚刚已处理 / The approver decided meanwhile',
 				old.status,
 				'revoked',
 			);

@@ -187,7 +187,7 @@ export async function listRequests(
 		const email = filters.approver.trim().toLowerCase();
 		if (!email.includes('@'))
 			throw new ValidationError(
-				'Approver filter must be an email / 审批人应为邮箱',
+				'审批人应为邮箱 / Approver filter must be an email',
 				'approver',
 				'email',
 			);

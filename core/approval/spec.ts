@@ -1,5 +1,6 @@
 import { labelParts, ValidationError } from '../util/errors';
 import {
+	missing,
 	oneOf,
 	optionalBoolean,
 	optionalEmail,
@@ -95,7 +96,7 @@ export function parseSummaryFields(
 			value: asText(v).slice(0, 2000),
 		}));
 	throw new ValidationError(
-		'Summary fields must be an object or a list / 摘要字段应为对象或数组',
+		'摘要字段应为对象或数组 / Summary fields must be an object or a list',
 		field,
 		'json',
 	);
@@ -116,7 +117,7 @@ function parseStage(raw: Record<string, unknown>, i: number): StageSpec {
 	const approvers = parsePeople(raw.approvers, f('approvers'), '审批人 Approvers');
 	if (approvers.length === 0)
 		throw new ValidationError(
-			`Stage ${i + 1} needs at least one approver / 第 ${i + 1} 阶段至少需要一名审批人`,
+			`第 ${i + 1} 阶段至少需要一名审批人 / Stage ${i + 1} needs at least one approver`,
 			f('approvers'),
 			'required',
 		);
@@ -129,7 +130,7 @@ function parseStage(raw: Record<string, unknown>, i: number): StageSpec {
 			: null;
 	if (quorum !== null && quorum > approvers.length) {
 		throw new ValidationError(
-			`Quorum ${quorum} is more than the ${approvers.length} approvers / 通过人数多于审批人数`,
+			`通过人数多于审批人数 / Quorum ${quorum} is more than the ${approvers.length} approvers`,
 			f('quorum'),
 			'range',
 		);
@@ -150,7 +151,7 @@ function parseStage(raw: Record<string, unknown>, i: number): StageSpec {
 	const escalateTo = parsePeople(raw.escalateTo, f('escalateTo'), '升级给 Escalate To');
 	if (timeoutAction === 'escalate' && escalateTo.length === 0) {
 		throw new ValidationError(
-			'Escalate needs at least one person / 升级需要指定人员',
+			'升级需要指定人员 / Escalate needs at least one person',
 			f('escalateTo'),
 			'required',
 		);
@@ -202,7 +203,7 @@ export function parseStages(value: unknown): StageSpec[] {
 	}
 	if (!Array.isArray(data) || data.length === 0)
 		throw new ValidationError(
-			'At least one stage is required / 至少需要一个审批阶段',
+			'至少需要一个审批阶段 / At least one stage is required',
 			'stages',
 			'required',
 		);
@@ -242,17 +243,12 @@ export function parseRequest(
 		'submitterEmail',
 		'提交人邮箱 Submitter Email',
 	);
-	if (!submitterEmail)
-		throw new ValidationError(
-			'提交人邮箱 Submitter Email is required / 必填',
-			'submitterEmail',
-			'required',
-		);
+	if (!submitterEmail) throw missing('提交人邮箱 Submitter Email', 'submitterEmail');
 	const prefix =
 		optionalText(input.numberPrefix, 'numberPrefix', '编号前缀 Number Prefix', 12) ?? 'SP';
 	if (!/^[A-Za-z0-9]+$/.test(prefix))
 		throw new ValidationError(
-			'Number prefix may hold only letters and digits / 编号前缀只能是字母和数字',
+			'编号前缀只能是字母和数字 / Number prefix may hold only letters and digits',
 			'numberPrefix',
 			'format',
 		);
@@ -262,14 +258,14 @@ export function parseRequest(
 		stage.approvers = stage.approvers.filter((p) => p.email !== submitterEmail);
 		if (stage.approvers.length === 0) {
 			throw new ValidationError(
-				`The submitter cannot be the only approver of stage ${i + 1} / 提交人不能审批自己的申请`,
+				`提交人不能审批自己的申请 / The submitter cannot be the only approver of stage ${i + 1}`,
 				`stages[${i}].approvers`,
 				'self_approval',
 			);
 		}
 		if (stage.quorum !== null && stage.quorum > stage.approvers.length) {
 			throw new ValidationError(
-				`Quorum ${stage.quorum} is more than the approvers other than the submitter / 通过人数多于审批人数`,
+				`通过人数多于审批人数 / Quorum ${stage.quorum} is more than the approvers other than the submitter`,
 				`stages[${i}].quorum`,
 				'range',
 			);

@@ -165,7 +165,7 @@ export async function openSlot(ctx: StepContext, slot: SlotRow): Promise<SlotRow
 	});
 	if (!won)
 		throw new StateError(
-			'Approver slot changed meanwhile / 审批人状态已变化',
+			'审批人状态已变化 / Approver slot changed meanwhile',
 			slot.status,
 			'pending',
 		);
@@ -474,7 +474,7 @@ export async function finishRequest(
 	});
 	if (!won)
 		throw new StateError(
-			`Request ${request.number} is already ${request.status} / 审批已结束`,
+			`审批已结束 / Request ${request.number} is already ${request.status}`,
 			request.status,
 			status,
 		);

@@ -37,7 +37,7 @@ export function extendRecordKind(kind: string, entityTypes: string[], label?: st
 	RECORD_KINDS[kind] = existing;
 }
 
-/** The audit actions that mean an approval request reached its result (core/approval/flow.ts#finish). */
+/** The audit actions that mean an approval request reached its result (core/approval/steps.ts, finishRequest). */
 export const APPROVAL_DECIDED: AuditMatcher[] = [
 	{ entityType: 'approval_request', actions: ['approved', 'rejected'] },
 ];

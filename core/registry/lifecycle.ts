@@ -134,7 +134,7 @@ export function assertPatentTransition(
 ): void {
 	if (!allowedPatentTransitions(type, from).includes(to)) {
 		throw new StateError(
-			`Cannot move a patent from ${PATENT_STATUS_LABELS[from]} to ${PATENT_STATUS_LABELS[to]} / 不允许的状态变更`,
+			`不允许的状态变更：${PATENT_STATUS_LABELS[from]} → ${PATENT_STATUS_LABELS[to]} / Cannot move a patent from ${PATENT_STATUS_LABELS[from]} to ${PATENT_STATUS_LABELS[to]}`,
 			from,
 			to,
 		);

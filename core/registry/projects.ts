@@ -693,7 +693,7 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 			const project = await this.requireOpen(tx, id);
 			if (isProjectEnd(project.status))
 				throw new StateError(
-					`Project ${project.project_no} has ended / 项目已结束`,
+					`项目 ${project.project_no} 已结束 / Project ${project.project_no} has ended`,
 					project.status,
 				);
 			const record = {

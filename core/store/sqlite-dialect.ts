@@ -24,7 +24,7 @@ function toSqlValue(value: unknown): SqlValue {
 	// bind a list: whatever let one through, the caller gets a clear error, not the driver's.
 	if (typeof value === 'object' && !(value instanceof Uint8Array)) {
 		throw new ValidationError(
-			'A list or an object cannot be stored or searched as a value / 数据类型错误：列表或对象不能作为值',
+			'数据类型错误：列表或对象不能作为值 / A list or an object cannot be stored or searched as a value',
 			'value',
 			'type',
 		);

@@ -106,7 +106,7 @@ function guardNulParameters(pool: { connect: (...args: any[]) => Promise<any> })
 					parameters.some((p) => typeof p === 'string' && p.includes('\u0000'))
 				) {
 					throw new ValidationError(
-						'Text contains a NUL character, which cannot be stored / 文本含有空字符，无法保存',
+						'文本含有空字符，无法保存 / Text contains a NUL character, which cannot be stored',
 						'text',
 						'control_chars',
 					);
