@@ -1,7 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/**
+ * `show` is for properties not built inside an operation file; an operation's own
+ * properties leave it out and get their resource and operation from updateDisplayOptions.
+ */
+const shownWhen = (show?: Record<string, string[]>) => (show ? { displayOptions: { show } } : {});
+
 export const recordIdProperty = (
-	show: Record<string, string[]>,
+	show?: Record<string, string[]>,
 	displayName = '记录 ID Record ID',
 ): INodeProperties => ({
 	displayName,
@@ -9,17 +15,17 @@ export const recordIdProperty = (
 	type: 'string',
 	required: true,
 	default: '',
-	displayOptions: { show },
+	...shownWhen(show),
 });
 
-export const listPagingProperties = (show: Record<string, string[]>): INodeProperties[] => [
+export const listPagingProperties = (show?: Record<string, string[]>): INodeProperties[] => [
 	{
 		displayName: '返回全部 Return All',
 		name: 'returnAll',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
+		...shownWhen(show),
 	},
 	{
 		displayName: '数量上限 Limit',
@@ -32,7 +38,7 @@ export const listPagingProperties = (show: Record<string, string[]>): INodePrope
 	},
 ];
 
-export const batchSizeProperty = (show: Record<string, string[]>): INodeProperties => ({
+export const batchSizeProperty = (show?: Record<string, string[]>): INodeProperties => ({
 	displayName: '每批行数 Batch Size',
 	name: 'batchSize',
 	type: 'number',
@@ -40,7 +46,7 @@ export const batchSizeProperty = (show: Record<string, string[]>): INodeProperti
 	default: 500,
 	description:
 		'每批一个事务；被拒绝的行不写入任何数据。One transaction per batch; a rejected row writes nothing',
-	displayOptions: { show },
+	...shownWhen(show),
 });
 
 /**

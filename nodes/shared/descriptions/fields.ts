@@ -55,7 +55,7 @@ export function toProperty(field: FieldDef, show?: IDataObject): INodeProperties
 /** Required fields as their own boxes, the rest in an "additional fields" collection. */
 export function fieldProperties(
 	fields: FieldDef[],
-	show: IDataObject,
+	show?: IDataObject,
 	collectionName = 'additionalFields',
 ): INodeProperties[] {
 	const required = fields.filter((f) => f.required).map((f) => toProperty(f, show));
@@ -72,7 +72,7 @@ export function fieldProperties(
 			type: 'collection',
 			placeholder: '添加字段 Add Field',
 			default: {},
-			displayOptions: { show: show as never },
+			...(show ? { displayOptions: { show: show as never } } : {}),
 			options: optional
 				.map((f) => toProperty({ ...f, required: false }))
 				.sort((a, b) => a.displayName.localeCompare(b.displayName)),
@@ -81,7 +81,7 @@ export function fieldProperties(
 }
 
 /** Every field in one collection, for update where nothing is required. */
-export function updateFieldProperties(fields: FieldDef[], show: IDataObject): INodeProperties[] {
+export function updateFieldProperties(fields: FieldDef[], show?: IDataObject): INodeProperties[] {
 	return fieldProperties(
 		fields.map((f) => ({ ...f, required: false })),
 		show,
