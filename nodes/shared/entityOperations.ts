@@ -1,11 +1,14 @@
 import {
-	updateDisplayOptions,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
 import type { Repository } from '../../core/store';
-import { batchSizeProperty, recordIdProperty } from './descriptions/common';
+import {
+	batchSizeProperty,
+	recordIdProperty,
+	updateOperationDisplayOptions,
+} from './descriptions/common';
 import {
 	fieldProperties,
 	readFields,
@@ -147,7 +150,7 @@ export function entityOperations(
 	// Each operation's properties show under that operation alone, as n8n's versioned nodes do it;
 	// listOperation does the same for its own.
 	for (const [operation, op] of Object.entries(operations))
-		op.description = updateDisplayOptions(
+		op.description = updateOperationDisplayOptions(
 			{ show: { resource: [resource], operation: [operation] } },
 			op.description,
 		);

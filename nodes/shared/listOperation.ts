@@ -1,6 +1,6 @@
-import { updateDisplayOptions, type IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import type { Page, Store } from '../../core/store';
-import { listPagingProperties } from './descriptions/common';
+import { listPagingProperties, updateOperationDisplayOptions } from './descriptions/common';
 import { fieldProperties, type FieldDef } from './descriptions/fields';
 import type { Operation } from './entityOperations';
 import { readPaging } from './params';
@@ -18,20 +18,23 @@ export type ListFn = (
  */
 export function listOperation(resource: string, list: ListFn, filters: FieldDef[]): Operation {
 	return {
-		description: updateDisplayOptions({ show: { resource: [resource], operation: ['list'] } }, [
-			...listPagingProperties(),
-			{
-				displayName: '筛选 Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: '添加筛选 Add Filter',
-				default: {},
-				options: filters.map((f) => ({
-					...fieldProperties([{ ...f, required: true }])[0],
-					required: false,
-				})),
-			},
-		]),
+		description: updateOperationDisplayOptions(
+			{ show: { resource: [resource], operation: ['list'] } },
+			[
+				...listPagingProperties(),
+				{
+					displayName: '筛选 Filters',
+					name: 'filters',
+					type: 'collection',
+					placeholder: '添加筛选 Add Filter',
+					default: {},
+					options: filters.map((f) => ({
+						...fieldProperties([{ ...f, required: true }])[0],
+						required: false,
+					})),
+				},
+			],
+		),
 		async execute() {
 			const { store } = await consortiumFor(this);
 			return forEachItem(this, async (i) => {

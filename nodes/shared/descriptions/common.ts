@@ -1,4 +1,24 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IDisplayOptions, type INodeProperties } from 'n8n-workflow';
+
+/**
+ * n8n's updateDisplayOptions, with the given conditions (an operation's resource and
+ * operation) kept first in each property's `show`. n8n checks `show` keys in order and
+ * displays a property at the first one whose value is an expression; updateDisplayOptions
+ * puts a property's own keys (`status`, `returnAll`) first, so an expression there would show
+ * it under every operation of the node.
+ */
+export function updateOperationDisplayOptions(
+	displayOptions: IDisplayOptions,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return updateDisplayOptions(displayOptions, properties).map((property) => ({
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...displayOptions.show, ...property.displayOptions?.show },
+		},
+	}));
+}
 
 /**
  * `show` is for properties not built inside an operation file; an operation's own
@@ -6,16 +26,12 @@ import type { INodeProperties } from 'n8n-workflow';
  */
 const shownWhen = (show?: Record<string, string[]>) => (show ? { displayOptions: { show } } : {});
 
-export const recordIdProperty = (
-	show?: Record<string, string[]>,
-	displayName = '记录 ID Record ID',
-): INodeProperties => ({
+export const recordIdProperty = (displayName = '记录 ID Record ID'): INodeProperties => ({
 	displayName,
 	name: 'id',
 	type: 'string',
 	required: true,
 	default: '',
-	...shownWhen(show),
 });
 
 export const listPagingProperties = (show?: Record<string, string[]>): INodeProperties[] => [
