@@ -20,12 +20,6 @@ export function updateOperationDisplayOptions(
 	}));
 }
 
-/**
- * `show` is for properties not built inside an operation file; an operation's own
- * properties leave it out and get their resource and operation from updateDisplayOptions.
- */
-const shownWhen = (show?: Record<string, string[]>) => (show ? { displayOptions: { show } } : {});
-
 export const recordIdProperty = (displayName = '记录 ID Record ID'): INodeProperties => ({
 	displayName,
 	name: 'id',
@@ -34,14 +28,14 @@ export const recordIdProperty = (displayName = '记录 ID Record ID'): INodeProp
 	default: '',
 });
 
-export const listPagingProperties = (show?: Record<string, string[]>): INodeProperties[] => [
+/** Return All and Limit, for an operation to wrap with updateOperationDisplayOptions. */
+export const listPagingProperties = (): INodeProperties[] => [
 	{
 		displayName: '返回全部 Return All',
 		name: 'returnAll',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
-		...shownWhen(show),
 	},
 	{
 		displayName: '数量上限 Limit',
@@ -50,11 +44,11 @@ export const listPagingProperties = (show?: Record<string, string[]>): INodeProp
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
+		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
 
-export const batchSizeProperty = (show?: Record<string, string[]>): INodeProperties => ({
+export const batchSizeProperty = (): INodeProperties => ({
 	displayName: '每批行数 Batch Size',
 	name: 'batchSize',
 	type: 'number',
@@ -62,7 +56,6 @@ export const batchSizeProperty = (show?: Record<string, string[]>): INodePropert
 	default: 500,
 	description:
 		'每批一个事务；被拒绝的行不写入任何数据。One transaction per batch; a rejected row writes nothing',
-	...shownWhen(show),
 });
 
 /**
