@@ -1,6 +1,14 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import {
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import type { Repository } from '../../core/store';
-import { batchSizeProperty, recordIdProperty } from './descriptions/common';
+import {
+	batchSizeProperty,
+	recordIdProperty,
+	updateOperationDisplayOptions,
+} from './descriptions/common';
 import {
 	fieldProperties,
 	readFields,
@@ -44,13 +52,12 @@ export function entityOperations(
 	filters: FieldDef[],
 	options: EntityOptions = {},
 ) {
-	const show = (operation: string) => ({ resource: [resource], operation: [operation] });
 	// Each item is dated as it is recorded, on the consortium's day.
 	const dated = (input: object, settings: { timeZone: string }) =>
 		options.datedInput ? { ...input, today: dateInZone(new Date(), settings.timeZone) } : input;
 
 	const create: Operation = {
-		description: fieldProperties(fields, show('create')),
+		description: fieldProperties(fields),
 		async execute() {
 			const { store, settings } = await consortiumFor(this);
 			return forEachItem(this, async (i) =>
@@ -60,7 +67,7 @@ export function entityOperations(
 	};
 
 	const upsert: Operation = {
-		description: fieldProperties(fields, show('upsert')),
+		description: fieldProperties(fields),
 		async execute() {
 			const { store, settings } = await consortiumFor(this);
 			return forEachItem(this, async (i) => {
@@ -75,7 +82,7 @@ export function entityOperations(
 	};
 
 	const get: Operation = {
-		description: [recordIdProperty(show('get'))],
+		description: [recordIdProperty()],
 		async execute() {
 			const { store } = await consortiumFor(this);
 			return forEachItem(this, async (i) => repository.get(store, readId(this, i)));
@@ -83,10 +90,7 @@ export function entityOperations(
 	};
 
 	const update: Operation = {
-		description: [
-			recordIdProperty(show('update')),
-			...updateFieldProperties(fields, show('update')),
-		],
+		description: [recordIdProperty(), ...updateFieldProperties(fields)],
 		async execute() {
 			const { store, settings } = await consortiumFor(this);
 			return forEachItem(this, async (i) =>
@@ -101,7 +105,7 @@ export function entityOperations(
 	};
 
 	const remove: Operation = {
-		description: [recordIdProperty(show('delete'))],
+		description: [recordIdProperty()],
 		async execute() {
 			const { store } = await consortiumFor(this);
 			return forEachItem(this, async (i) =>
@@ -124,9 +128,8 @@ export function entityOperations(
 				name: 'bulkNotice',
 				type: 'notice',
 				default: '',
-				displayOptions: { show: show('bulkUpsert') },
 			},
-			batchSizeProperty(show('bulkUpsert')),
+			batchSizeProperty(),
 		],
 		async execute() {
 			const { store, settings } = await consortiumFor(this);
@@ -143,7 +146,15 @@ export function entityOperations(
 		},
 	};
 
-	return { create, upsert, get, update, delete: remove, list, bulkUpsert };
+	const operations = { create, upsert, get, update, delete: remove, bulkUpsert };
+	// Each operation's properties show under that operation alone, as n8n's versioned nodes do it;
+	// listOperation does the same for its own.
+	for (const [operation, op] of Object.entries(operations))
+		op.description = updateOperationDisplayOptions(
+			{ show: { resource: [resource], operation: [operation] } },
+			op.description,
+		);
+	return { ...operations, list };
 }
 
 /** What a resource is called in its operations' action text: `单位`, `an organisation`, `organisations`. */

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { Page, Store } from '../../core/store';
-import { listPagingProperties } from './descriptions/common';
+import { listPagingProperties, updateOperationDisplayOptions } from './descriptions/common';
 import { fieldProperties, type FieldDef } from './descriptions/fields';
 import type { Operation } from './entityOperations';
 import { readPaging } from './params';
@@ -17,24 +17,24 @@ export type ListFn = (
  * and a filters collection: for records that are not plain repositories (joined views).
  */
 export function listOperation(resource: string, list: ListFn, filters: FieldDef[]): Operation {
-	const show = { resource: [resource], operation: ['list'] };
 	return {
-		description: [
-			...listPagingProperties(show),
-			{
-				displayName: '筛选 Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: '添加筛选 Add Filter',
-				default: {},
-				displayOptions: { show },
-				options: filters.map((f) => ({
-					...fieldProperties([{ ...f, required: true }], {})[0],
-					displayOptions: undefined,
-					required: false,
-				})),
-			},
-		],
+		description: updateOperationDisplayOptions(
+			{ show: { resource: [resource], operation: ['list'] } },
+			[
+				...listPagingProperties(),
+				{
+					displayName: '筛选 Filters',
+					name: 'filters',
+					type: 'collection',
+					placeholder: '添加筛选 Add Filter',
+					default: {},
+					options: filters.map((f) => ({
+						...fieldProperties([{ ...f, required: true }])[0],
+						required: false,
+					})),
+				},
+			],
+		),
 		async execute() {
 			const { store } = await consortiumFor(this);
 			return forEachItem(this, async (i) => {

@@ -76,15 +76,11 @@ export function checkEachItem(
 }
 
 /** The notice above a check operation's fields: what it checks, and what it outputs. */
-export function checkNotice(
-	what: { zh: string; en: string },
-	show: NonNullable<INodeProperties['displayOptions']>['show'],
-): INodeProperties {
+export function checkNotice(what: { zh: string; en: string }): INodeProperties {
 	return {
 		displayName: `只校验、不保存：与“创建”相同的${what.zh}。通过时输出将创建的记录（valid 为 true），未通过时输出 valid 为 false、字段与说明（message 纯文本，messageHtml 已转义），供表单结束页显示。 Checks exactly what Create checks (${what.en}) and writes nothing: on success the record as it would be created (valid: true); on a refusal valid: false with the field and the reason (message as text, messageHtml escaped) for a form ending page.`,
 		name: 'checkNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	};
 }

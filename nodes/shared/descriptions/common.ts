@@ -1,25 +1,41 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-export const recordIdProperty = (
-	show: Record<string, string[]>,
-	displayName = '记录 ID Record ID',
-): INodeProperties => ({
+/**
+ * n8n's updateDisplayOptions, with the given conditions (an operation's resource and
+ * operation) kept first in each property's `show`. n8n checks `show` keys in order and
+ * displays a property at the first one whose value is an expression; updateDisplayOptions
+ * puts a property's own keys (`status`, `returnAll`) first, so an expression there would show
+ * it under every operation of the node.
+ */
+export function updateOperationDisplayOptions(
+	displayOptions: IDisplayOptions,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return updateDisplayOptions(displayOptions, properties).map((property) => ({
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...displayOptions.show, ...property.displayOptions?.show },
+		},
+	}));
+}
+
+export const recordIdProperty = (displayName = '记录 ID Record ID'): INodeProperties => ({
 	displayName,
 	name: 'id',
 	type: 'string',
 	required: true,
 	default: '',
-	displayOptions: { show },
 });
 
-export const listPagingProperties = (show: Record<string, string[]>): INodeProperties[] => [
+/** Return All and Limit, for an operation to wrap with updateOperationDisplayOptions. */
+export const listPagingProperties = (): INodeProperties[] => [
 	{
 		displayName: '返回全部 Return All',
 		name: 'returnAll',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
 	},
 	{
 		displayName: '数量上限 Limit',
@@ -28,11 +44,11 @@ export const listPagingProperties = (show: Record<string, string[]>): INodePrope
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
+		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
 
-export const batchSizeProperty = (show: Record<string, string[]>): INodeProperties => ({
+export const batchSizeProperty = (): INodeProperties => ({
 	displayName: '每批行数 Batch Size',
 	name: 'batchSize',
 	type: 'number',
@@ -40,7 +56,6 @@ export const batchSizeProperty = (show: Record<string, string[]>): INodeProperti
 	default: 500,
 	description:
 		'每批一个事务；被拒绝的行不写入任何数据。One transaction per batch; a rejected row writes nothing',
-	displayOptions: { show },
 });
 
 /**

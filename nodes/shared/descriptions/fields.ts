@@ -30,7 +30,7 @@ function defaultFor(field: FieldDef): string | number | boolean {
 	return '';
 }
 
-export function toProperty(field: FieldDef, show?: IDataObject): INodeProperties {
+export function toProperty(field: FieldDef): INodeProperties {
 	const type = field.type === 'date' ? 'string' : field.type === 'list' ? 'string' : field.type;
 	const property: INodeProperties = {
 		displayName: field.label,
@@ -48,17 +48,15 @@ export function toProperty(field: FieldDef, show?: IDataObject): INodeProperties
 	};
 	if (field.type === 'options') property.options = field.options;
 	if (field.required) property.required = true;
-	if (show) property.displayOptions = { show: show as never };
 	return property;
 }
 
 /** Required fields as their own boxes, the rest in an "additional fields" collection. */
 export function fieldProperties(
 	fields: FieldDef[],
-	show: IDataObject,
 	collectionName = 'additionalFields',
 ): INodeProperties[] {
-	const required = fields.filter((f) => f.required).map((f) => toProperty(f, show));
+	const required = fields.filter((f) => f.required).map((f) => toProperty(f));
 	const optional = fields.filter((f) => !f.required);
 	if (optional.length === 0) return required;
 	return [
@@ -72,7 +70,6 @@ export function fieldProperties(
 			type: 'collection',
 			placeholder: '添加字段 Add Field',
 			default: {},
-			displayOptions: { show: show as never },
 			options: optional
 				.map((f) => toProperty({ ...f, required: false }))
 				.sort((a, b) => a.displayName.localeCompare(b.displayName)),
@@ -81,10 +78,9 @@ export function fieldProperties(
 }
 
 /** Every field in one collection, for update where nothing is required. */
-export function updateFieldProperties(fields: FieldDef[], show: IDataObject): INodeProperties[] {
+export function updateFieldProperties(fields: FieldDef[]): INodeProperties[] {
 	return fieldProperties(
 		fields.map((f) => ({ ...f, required: false })),
-		show,
 		'updateFields',
 	);
 }

@@ -8,18 +8,16 @@ import type {
 import type { BulkRowResult, Store } from '../../../../core/store';
 import { dateInZone } from '../../../../core/util/time';
 import { optionalDate } from '../../../../core/util/validate';
-import { batchSizeProperty } from '../../../shared/descriptions/common';
+import {
+	batchSizeProperty,
+	updateOperationDisplayOptions,
+} from '../../../shared/descriptions/common';
 import { rowToInput, type FieldDef } from '../../../shared/descriptions/fields';
 import type { Operation } from '../../../shared/entityOperations';
 import { rowReport } from '../../../shared/rowReport';
 import { readBatchSize, readId } from '../../../shared/params';
 import { workflowActor } from '../../../shared/run';
 import { consortiumFor } from '../../../shared/store';
-
-export const showFor = (resource: string) => (operation: string) => ({
-	resource: [resource],
-	operation: [operation],
-});
 
 /** Today's date in the consortium's zone: the day a step takes effect unless one is given. */
 export function todayIn(timeZone: string): string {
@@ -28,12 +26,10 @@ export function todayIn(timeZone: string): string {
 
 /** The lifecycle step parameters shared by patents and projects. */
 export function transitionProperties(
-	resource: string,
 	idLabel: string,
 	statusOptions: INodePropertyOptions[],
 	defaultTo: string,
 ): INodeProperties[] {
-	const show = { show: { resource: [resource], operation: ['transition'] } };
 	return [
 		{
 			displayName: idLabel,
@@ -41,7 +37,6 @@ export function transitionProperties(
 			type: 'string',
 			required: true,
 			default: '',
-			displayOptions: show,
 		},
 		{
 			displayName: '目标状态 To Status',
@@ -51,7 +46,6 @@ export function transitionProperties(
 			default: defaultTo,
 			required: true,
 			description: '不合流程的变更会被拒绝 A step out of order is refused',
-			displayOptions: show,
 		},
 		{
 			displayName: '日期 Date',
@@ -60,7 +54,6 @@ export function transitionProperties(
 			default: '',
 			placeholder: '2026-09-01',
 			description: '生效日期，留空为今天 Empty for today',
-			displayOptions: show,
 		},
 		{
 			displayName: '原因 Reason',
@@ -70,7 +63,6 @@ export function transitionProperties(
 			default: '',
 			description:
 				'驳回、撤回、终止等结束状态必填 Required for ends such as rejection, withdrawal, termination',
-			displayOptions: show,
 		},
 	];
 }
@@ -183,19 +175,20 @@ export function importOperation(
 		today: string,
 	) => Promise<BulkRowResult[]>,
 ): Operation {
-	const show = { resource: [resource], operation: ['import'] };
 	return {
-		description: [
-			{
-				displayName:
-					'每个输入项为一行（可直接接 “Extract from File” 的输出），列名可用中文表头。Each input item is one row; Chinese headers are understood.',
-				name: 'importNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show },
-			},
-			batchSizeProperty(show),
-		],
+		description: updateOperationDisplayOptions(
+			{ show: { resource: [resource], operation: ['import'] } },
+			[
+				{
+					displayName:
+						'每个输入项为一行（可直接接 “Extract from File” 的输出），列名可用中文表头。Each input item is one row; Chinese headers are understood.',
+					name: 'importNotice',
+					type: 'notice',
+					default: '',
+				},
+				batchSizeProperty(),
+			],
+		),
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 			const { store, settings } = await consortiumFor(this);
 			const items = this.getInputData();

@@ -13,8 +13,6 @@ import {
 } from '../../../../../core/approval/labels';
 import { vocabularyOptions } from '../../../../shared/descriptions/common';
 
-const show = { resource: ['approval'], operation: ['requestApproval'] };
-
 const modeOptions = vocabularyOptions(STAGE_MODES, MODE_LABEL, {
 	sequential: '审批人按顺序逐个审批 Approvers decide one after another',
 	all: '全部同意才通过，一人拒绝即拒绝 All must approve; one rejection rejects',
@@ -125,7 +123,6 @@ export const requestApprovalDescription: INodeProperties[] = [
 		name: 'requestNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
 	{
 		displayName: '标题 Title',
@@ -134,7 +131,6 @@ export const requestApprovalDescription: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '《工业机器人运维》课程共建立项',
-		displayOptions: { show },
 	},
 	{
 		displayName: '对象类型 Subject Type',
@@ -143,7 +139,6 @@ export const requestApprovalDescription: INodeProperties[] = [
 		default: 'general',
 		placeholder: 'course / placement / patent / project',
 		description: '被审批记录的类型，用于筛选 Kind of record under approval, used by List',
-		displayOptions: { show },
 	},
 	{
 		displayName: '对象 ID Subject ID',
@@ -151,7 +146,6 @@ export const requestApprovalDescription: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		description: '被审批记录的 ID（可选） ID of the record under approval (optional)',
-		displayOptions: { show },
 	},
 	{
 		displayName: '摘要字段 Summary Fields',
@@ -160,7 +154,6 @@ export const requestApprovalDescription: INodeProperties[] = [
 		default: '{}',
 		description:
 			'显示在审批页面与邮件中的摘要：对象 {"标签":"值"} 或数组 [{"label":"…","value":"…"}]，可用表达式 Summary on the decision page and email: an object of label → value, or an array of {label, value}; expressions welcome',
-		displayOptions: { show },
 	},
 	{
 		displayName: '提交人邮箱 Submitter Email',
@@ -170,14 +163,12 @@ export const requestApprovalDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'teacher@example.edu.cn',
 		description: '提交人不能审批自己的申请 The submitter can never approve their own request',
-		displayOptions: { show },
 	},
 	{
 		displayName: '提交人姓名 Submitter Name',
 		name: 'submitterName',
 		type: 'string',
 		default: '',
-		displayOptions: { show },
 	},
 	{
 		displayName: '抄送 CC',
@@ -187,7 +178,6 @@ export const requestApprovalDescription: INodeProperties[] = [
 		placeholder: 'office@example.edu.cn',
 		description:
 			'创建时与出结果时抄送，逗号分隔 Told on creation and on the result; separate with commas',
-		displayOptions: { show },
 	},
 	{
 		displayName: '阶段来源 Stages From',
@@ -198,7 +188,6 @@ export const requestApprovalDescription: INodeProperties[] = [
 			{ name: 'JSON 文本 JSON Text', value: 'json' },
 		],
 		default: 'fields',
-		displayOptions: { show },
 	},
 	{
 		displayName: '审批阶段 Stages',
@@ -207,7 +196,7 @@ export const requestApprovalDescription: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: '添加阶段 Add Stage',
 		default: {},
-		displayOptions: { show: { ...show, stagesInput: ['fields'] } },
+		displayOptions: { show: { stagesInput: ['fields'] } },
 		options: [{ displayName: '阶段 Stage', name: 'stage', values: stageFields }],
 	},
 	{
@@ -218,7 +207,7 @@ export const requestApprovalDescription: INodeProperties[] = [
 			'[\n  {"name": "系部审核", "mode": "any", "approvers": "head@example.edu.cn", "dueHours": 72, "timeoutAction": "none"}\n]',
 		description:
 			'阶段数组，键与逐项填写相同 (name, mode, approvers, quorum, dueHours, dueWorkingDays, remindEveryHours, timeoutAction, escalateTo, skipField, skipOperator, skipValue) An array of stages with the same keys as the fields',
-		displayOptions: { show: { ...show, stagesInput: ['json'] } },
+		displayOptions: { show: { stagesInput: ['json'] } },
 	},
 	{
 		displayName: '编号前缀 Number Prefix',
@@ -228,7 +217,6 @@ export const requestApprovalDescription: INodeProperties[] = [
 		placeholder: 'KC',
 		description:
 			'审批编号形如 KC-2026-0001，每年重新编号 Request numbers look like KC-2026-0001, restarting each year',
-		displayOptions: { show },
 	},
 	{
 		displayName: '选项 Options',
@@ -236,7 +224,6 @@ export const requestApprovalDescription: INodeProperties[] = [
 		type: 'collection',
 		placeholder: '添加选项 Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: '已审批人自动通过 Auto-Pass Repeat Approver',

@@ -28,8 +28,12 @@ import {
 } from '../items';
 import { approverLinkBase } from '../links';
 import { requestApprovalDescription } from './description';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 
-export const description = requestApprovalDescription;
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['approval'], operation: ['requestApproval'] } },
+	requestApprovalDescription,
+);
 
 function readSpecInput(ctx: IExecuteFunctions) {
 	const stagesInput = ctx.getNodeParameter('stagesInput', 0, 'fields') as string;

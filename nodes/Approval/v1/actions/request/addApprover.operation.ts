@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { addApprover } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import {
@@ -8,11 +9,10 @@ import {
 	readPerson,
 	readRequestId,
 	requestIdProperty,
-	forOperation,
 } from './common';
 
-export const description: INodeProperties[] = [
-	requestIdProperty('addApprover'),
+const properties: INodeProperties[] = [
+	requestIdProperty,
 	{
 		displayName: '加签审批人 Approver',
 		name: 'approverEmail',
@@ -20,16 +20,19 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '李教授 <li@example.edu.cn>',
-		displayOptions: { show: forOperation('addApprover') },
 	},
 	{
 		displayName: '原因 Reason',
 		name: 'note',
 		type: 'string',
 		default: '',
-		displayOptions: { show: forOperation('addApprover') },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['request'], operation: ['addApprover'] } },
+	properties,
+);
 
 /** 加签 to the current stage; outputs the new approver's notification item. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

@@ -4,15 +4,15 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { parseRequest, type RequestInput } from '../../../../../core/approval';
 import { ValidationError } from '../../../../../core/util/errors';
 import { requiredText } from '../../../../../core/util/validate';
 import { toNodeError } from '../../../../shared/errors';
 import { refusalOf } from '../../../../shared/refusal';
 import { forEachItem } from '../../../../shared/run';
-import { forOperation } from './common';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: '审批节点名称 Approval Node Name',
 		name: 'approvalNode',
@@ -22,9 +22,13 @@ export const description: INodeProperties[] = [
 		placeholder: '立项审批 Approval',
 		description:
 			"本工作流中“发起审批”节点的名称。对每一项按该节点的设置（表达式以本项求值）校验申请：审批人、提交人不得自审等，不写入任何内容。通过时原样输出该项并加 valid: true；未通过时输出 valid: false、字段与说明（message、messageHtml）。 The name of the Request Approval node in this workflow. Each item is checked against that node's settings, its expressions evaluated with this item — approvers, no self-approval — and nothing is written. A passing item comes out as it came in with valid: true; a refused one as valid: false with the field and the reason (message, messageHtml).",
-		displayOptions: { show: forOperation('check') },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['request'], operation: ['check'] } },
+	properties,
+);
 
 const LABELS: Record<string, string> = {
 	title: '标题 Title',

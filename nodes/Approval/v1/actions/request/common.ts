@@ -15,21 +15,14 @@ import { consortiumFor } from '../../../../shared/store';
 import { postHandOver, resultHandOver } from '../handOver';
 import { recordJson } from '../items';
 
-/** `displayOptions.show` for a property of one operation of the request resource. */
-export const forOperation = (operation: string) => ({
-	resource: ['request'],
-	operation: [operation],
-});
-
-export const requestIdProperty = (operation: string): INodeProperties => ({
+export const requestIdProperty: INodeProperties = {
 	displayName: '审批 ID 或编号 Request ID or Number',
 	name: 'requestId',
 	type: 'string',
 	required: true,
 	default: '',
 	placeholder: 'KC-2026-0001',
-	displayOptions: { show: forOperation(operation) },
-});
+};
 
 /** The request an item names, by id or number; anything but a short text is refused with the field named. */
 export const readRequestId = (ctx: IExecuteFunctions, i: number) =>

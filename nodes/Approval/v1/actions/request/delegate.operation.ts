@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { setDelegation } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, forOperation } from './common';
+import { approvalEnv } from './common';
 
 const person = (name: string, displayName: string, placeholder: string): INodeProperties => ({
 	displayName,
@@ -10,7 +11,6 @@ const person = (name: string, displayName: string, placeholder: string): INodePr
 	required: true,
 	default: '',
 	placeholder,
-	displayOptions: { show: forOperation('delegate') },
 });
 
 const day = (name: string, displayName: string): INodeProperties => ({
@@ -21,15 +21,19 @@ const day = (name: string, displayName: string): INodeProperties => ({
 	default: '',
 	placeholder: '2026-10-01',
 	description: '联合体时区的日期，含当天 A date in the consortium time zone, inclusive',
-	displayOptions: { show: forOperation('delegate') },
 });
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	person('approver', '委托人 Approver', '王主任 <wang@college.edu.cn>'),
 	person('deputy', '受托人 Deputy', '李副主任 <li@college.edu.cn>'),
 	day('from', '开始日期 From'),
 	day('to', '结束日期 To'),
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['request'], operation: ['delegate'] } },
+	properties,
+);
 
 /** 委托: approvals whose turn reaches the approver in the range go to the deputy. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { endDelegation } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, forOperation } from './common';
+import { approvalEnv } from './common';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: '委托人 Approver',
 		name: 'approver',
@@ -11,9 +12,13 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'wang@college.edu.cn',
-		displayOptions: { show: forOperation('endDelegation') },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['request'], operation: ['endDelegation'] } },
+	properties,
+);
 
 /** 结束委托: from now on the approver's turns come to them again. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

@@ -1,19 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { firstRequestOfExecution, parsePerson } from '../../../../../core/approval';
 import { escapeHtml } from '../../../../../core/util/html';
 import { optionalText, requiredText } from '../../../../../core/util/validate';
 import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
-import { approvalEnv, forOperation } from './common';
+import { approvalEnv } from './common';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName:
 			'放在错误工作流（Error Trigger 之后）。表单已答复之后执行失败（邮件服务器或数据存储不可用等）时，生成一封失败通知：该执行发起的审批仍未决的，发给提交人并抄送秘书处；未发起审批的只发给秘书处；审批已有结果的不发（由补投结果处理）。内容已转义。 Put this in the error workflow, after an Error Trigger. When an execution fails after its form has answered (mail server or store down), it composes one failure notice: to the submitter with the secretariat in copy when its approval is still undecided, to the secretariat alone when it had started none, and none when the approval has a result (Redeliver Result hands that out). Escaped.',
 		name: 'failureNoticeNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: forOperation('failureNotice') },
 	},
 	{
 		displayName: '失败的执行 ID Failed Execution ID',
@@ -21,28 +21,24 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '={{ $json.execution.id }}',
-		displayOptions: { show: forOperation('failureNotice') },
 	},
 	{
 		displayName: '工作流名称 Workflow Name',
 		name: 'workflowName',
 		type: 'string',
 		default: '={{ $json.workflow.name }}',
-		displayOptions: { show: forOperation('failureNotice') },
 	},
 	{
 		displayName: '错误 Error',
 		name: 'errorMessage',
 		type: 'string',
 		default: '={{ $json.execution.error?.message }}',
-		displayOptions: { show: forOperation('failureNotice') },
 	},
 	{
 		displayName: '出错节点 Failed Node',
 		name: 'failedNode',
 		type: 'string',
 		default: '={{ $json.execution.lastNodeExecuted }}',
-		displayOptions: { show: forOperation('failureNotice') },
 	},
 	{
 		displayName: '秘书处 Secretariat',
@@ -52,9 +48,13 @@ export const description: INodeProperties[] = [
 		default: '联合体秘书处 <secretariat@consortium.example.cn>',
 		description:
 			'本联合体设置：总会收到失败通知的人 Consortium setting: who always hears of a failure',
-		displayOptions: { show: forOperation('failureNotice') },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['request'], operation: ['failureNotice'] } },
+	properties,
+);
 
 const SUBJECT_ZH = '【处理失败】';
 

@@ -1,10 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { loadRecord } from '../../../../../core/approval';
 import { forEachItem } from '../../../../shared/run';
 import { recordJson } from '../items';
 import { approvalEnv, readRequestId, requestIdProperty } from './common';
 
-export const description: INodeProperties[] = [requestIdProperty('get')];
+const properties: INodeProperties[] = [requestIdProperty];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['request'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const env = await approvalEnv(this);

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import {
 	DEFAULT_INBOX_DAYS,
 	inboxEmail,
@@ -7,9 +8,9 @@ import {
 	waitingApprovers,
 } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, forOperation } from './common';
+import { approvalEnv } from './common';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: '审批人邮箱 Approver Email',
 		name: 'email',
@@ -18,7 +19,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			'留空则给每位有待办的审批人各生成一个（适合每周定时发送） Empty issues one for every approver something waits on (for a weekly schedule)',
-		displayOptions: { show: forOperation('inboxLink') },
 	},
 	{
 		displayName: '有效天数 Valid for Days',
@@ -28,9 +28,13 @@ export const description: INodeProperties[] = [
 		default: DEFAULT_INBOX_DAYS,
 		description:
 			'本联合体设置：新链接生成后，此人旧的待办链接即失效 Local setting; issuing a new link revokes the previous one for this person',
-		displayOptions: { show: forOperation('inboxLink') },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['request'], operation: ['inboxLink'] } },
+	properties,
+);
 
 /** 待办链接: one item per person with the link and a ready mail (`to`, `subject`, `html`, `text`). */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

@@ -12,21 +12,24 @@ import {
 } from '../../../../../core/approval';
 import { REQUEST_STATUS_LABEL } from '../../../../../core/approval/labels';
 import { filterValue, optionalBoolean } from '../../../../../core/util/validate';
-import { listPagingProperties, vocabularyOptions } from '../../../../shared/descriptions/common';
+import {
+	listPagingProperties,
+	vocabularyOptions,
+	updateOperationDisplayOptions,
+} from '../../../../shared/descriptions/common';
 import { readPaging } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { recordJson } from '../items';
-import { approvalEnv, forOperation } from './common';
+import { approvalEnv } from './common';
 
-export const description: INodeProperties[] = [
-	...listPagingProperties(forOperation('list')),
+const properties: INodeProperties[] = [
+	...listPagingProperties(),
 	{
 		displayName: '筛选 Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: '添加筛选 Add Filter',
 		default: {},
-		displayOptions: { show: forOperation('list') },
 		options: [
 			{
 				displayName: '仅待其审批 Pending for Approver Only',
@@ -76,6 +79,11 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['request'], operation: ['list'] } },
+	properties,
+);
 
 /** The filters, each checked for its kind before it reaches a query: text is text, a switch is yes or no. */
 function readFilters(raw: IDataObject): ListFilters {

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { reassign } from '../../../../../core/approval';
 import { requiredText } from '../../../../../core/util/validate';
 import { forEachItem, workflowActor } from '../../../../shared/run';
@@ -9,18 +10,16 @@ import {
 	readPerson,
 	readRequestId,
 	requestIdProperty,
-	forOperation,
 } from './common';
 
-export const description: INodeProperties[] = [
-	requestIdProperty('reassign'),
+const properties: INodeProperties[] = [
+	requestIdProperty,
 	{
 		displayName: '原审批人邮箱 From Email',
 		name: 'fromEmail',
 		type: 'string',
 		required: true,
 		default: '',
-		displayOptions: { show: forOperation('reassign') },
 	},
 	{
 		displayName: '转交给 To',
@@ -29,16 +28,19 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '王主任 <wang@example.edu.cn>',
-		displayOptions: { show: forOperation('reassign') },
 	},
 	{
 		displayName: '原因 Reason',
 		name: 'note',
 		type: 'string',
 		default: '',
-		displayOptions: { show: forOperation('reassign') },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['request'], operation: ['reassign'] } },
+	properties,
+);
 
 /** 转交: the old link dies; the new approver's notification item is the output. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

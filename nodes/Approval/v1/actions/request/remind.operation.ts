@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { remind, remindDue } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, changeItems, readNote, forOperation } from './common';
+import { approvalEnv, changeItems, readNote } from './common';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: '审批 ID 或编号 Request ID or Number',
 		name: 'requestId',
@@ -12,9 +13,13 @@ export const description: INodeProperties[] = [
 		placeholder: 'KC-2026-0001',
 		description:
 			"留空则催办所有已到催办间隔的审批人（适合定时工作流） Empty reminds every approver whose stage's reminder interval has passed (for a scheduled workflow)",
-		displayOptions: { show: forOperation('remind') },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['request'], operation: ['remind'] } },
+	properties,
+);
 
 /** 催办: one reminder item per pending approver, with the very link of their first message. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { revokeInbox } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv, forOperation } from './common';
+import { approvalEnv } from './common';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: '审批人邮箱 Approver Email',
 		name: 'email',
@@ -11,9 +12,13 @@ export const description: INodeProperties[] = [
 		placeholder: 'head@college.edu.cn',
 		required: true,
 		default: '',
-		displayOptions: { show: forOperation('revokeInbox') },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['request'], operation: ['revokeInbox'] } },
+	properties,
+);
 
 /** 撤销待办链接: the person's inbox link stops opening; their decision links still work. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { loadRecord, withdraw } from '../../../../../core/approval';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { recordJson } from '../items';
@@ -8,27 +9,29 @@ import {
 	readNote,
 	readRequestId,
 	requestIdProperty,
-	forOperation,
 } from './common';
 
-export const description: INodeProperties[] = [
-	requestIdProperty('withdraw'),
+const properties: INodeProperties[] = [
+	requestIdProperty,
 	{
 		displayName: '撤回人邮箱 Withdrawn By',
 		name: 'withdrawnBy',
 		type: 'string',
 		default: '',
 		description: '若填写，必须是提交人 If given, must be the submitter',
-		displayOptions: { show: forOperation('withdraw') },
 	},
 	{
 		displayName: '原因 Reason',
 		name: 'note',
 		type: 'string',
 		default: '',
-		displayOptions: { show: forOperation('withdraw') },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['request'], operation: ['withdraw'] } },
+	properties,
+);
 
 /**
  * 撤回: the request ends Rejected with reason `withdrawn`, then its waiting execution is

@@ -9,13 +9,14 @@ import {
 	CALENDAR_KINDS,
 	listCalendarDays,
 } from '../../../../../core/calendar';
-import { vocabularyOptions } from '../../../../shared/descriptions/common';
+import {
+	vocabularyOptions,
+	updateOperationDisplayOptions,
+} from '../../../../shared/descriptions/common';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
-const show = { resource: ['calendar'], operation: ['list'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: '起始日期 From',
 		name: 'from',
@@ -23,7 +24,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '2026-10-01',
 		description: 'YYYY-MM-DD；留空不限 Empty for no lower bound',
-		displayOptions: { show },
 	},
 	{
 		displayName: '截止日期 To',
@@ -32,7 +32,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '2026-10-31',
 		description: 'YYYY-MM-DD；留空不限 Empty for no upper bound',
-		displayOptions: { show },
 	},
 	{
 		displayName: '类型 Kind',
@@ -43,9 +42,13 @@ export const description: INodeProperties[] = [
 			...vocabularyOptions(CALENDAR_KINDS, CALENDAR_KIND_LABELS),
 		],
 		default: '',
-		displayOptions: { show },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['calendar'], operation: ['list'] } },
+	properties,
+);
 
 /** The dates that differ from the Monday–Friday week, oldest first: one item per date. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

@@ -9,13 +9,14 @@ import {
 	CALENDAR_KINDS,
 	upsertCalendarDay,
 } from '../../../../../core/calendar';
-import { vocabularyOptions } from '../../../../shared/descriptions/common';
+import {
+	vocabularyOptions,
+	updateOperationDisplayOptions,
+} from '../../../../shared/descriptions/common';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
-const show = { resource: ['calendar'], operation: ['upsert'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: '日期 Date',
 		name: 'date',
@@ -24,7 +25,6 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '2027-01-01',
 		description: 'YYYY-MM-DD，联合体时区的日历日 Calendar date in the consortium time zone',
-		displayOptions: { show },
 	},
 	{
 		displayName: '类型 Kind',
@@ -34,7 +34,6 @@ export const description: INodeProperties[] = [
 		default: 'holiday',
 		description:
 			'放假：即使是工作日也不上班；调休上班：即使是周末也上班 Holiday: no work even on a weekday; Working Day: work even on a weekend',
-		displayOptions: { show },
 	},
 	{
 		displayName: '名称 Name',
@@ -43,9 +42,13 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '元旦',
-		displayOptions: { show },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['calendar'], operation: ['upsert'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);

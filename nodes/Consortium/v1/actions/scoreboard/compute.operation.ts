@@ -4,16 +4,15 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { computeScoreboard, sheetRow } from '../../../../../core/scoreboard';
 import { oneOf } from '../../../../../core/util/validate';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { periodProperties, readPeriod } from './period';
 
-const show = { resource: ['scoreboard'], operation: ['compute'] };
-
-export const description: INodeProperties[] = [
-	...periodProperties(show),
+const properties: INodeProperties[] = [
+	...periodProperties(),
 	{
 		displayName: '输出 Output',
 		name: 'output',
@@ -33,9 +32,13 @@ export const description: INodeProperties[] = [
 			},
 		],
 		default: 'lines',
-		displayOptions: { show },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['scoreboard'], operation: ['compute'] } },
+	properties,
+);
 
 /** One item per indicator: actual, target, percentage, status and the records counted. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

@@ -4,6 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import {
 	computeScoreboard,
 	renderScoreboardPage,
@@ -15,24 +16,20 @@ import { toNodeError } from '../../../../shared/errors';
 import { consortiumFor } from '../../../../shared/store';
 import { periodProperties, readPeriod } from './period';
 
-const show = { resource: ['scoreboard'], operation: ['page'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName:
 			'生成看板网页（html 与 statusCode），接 Respond to Webhook 以 text/html 返回。A phone-first HTML page (html and statusCode) for a Respond to Webhook node.',
 		name: 'pageNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	...periodProperties(show),
+	...periodProperties(),
 	{
 		displayName: '标题 Title',
 		name: 'title',
 		type: 'string',
 		default: '联合体建设指标看板 Consortium KPI Scoreboard',
-		displayOptions: { show },
 	},
 	{
 		displayName: '每项列出记录数 Records Listed per Target',
@@ -42,9 +39,13 @@ export const description: INodeProperties[] = [
 		default: 20,
 		description:
 			'每个指标下列出的计入记录上限 How many of the records counted are named under each target',
-		displayOptions: { show },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['scoreboard'], operation: ['page'] } },
+	properties,
+);
 
 /**
  * The scoreboard page: every target as a bar against its goal, with the records it counts.

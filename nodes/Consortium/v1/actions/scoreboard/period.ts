@@ -9,7 +9,7 @@ import { vocabularyOptions } from '../../../../shared/descriptions/common';
 import { choiceList, oneOf, optionalDate, optionalNumber } from '../../../../../core/util/validate';
 
 /** The period parameters the Scoreboard operations share. */
-export function periodProperties(show: Record<string, string[]>): INodeProperties[] {
+export function periodProperties(): INodeProperties[] {
 	return [
 		{
 			displayName: '统计周期 Period',
@@ -17,7 +17,6 @@ export function periodProperties(show: Record<string, string[]>): INodePropertie
 			type: 'options',
 			options: vocabularyOptions(PERIOD_KINDS, PERIOD_KIND_LABELS),
 			default: 'calendar',
-			displayOptions: { show },
 		},
 		{
 			displayName: '年度 Year',
@@ -26,7 +25,6 @@ export function periodProperties(show: Record<string, string[]>): INodePropertie
 			default: 0,
 			description:
 				'自然年，或学年开始的年份；0 表示统计日所在的周期 Calendar year, or the year the school year starts; 0 means the period containing the as-of day',
-			displayOptions: { show },
 		},
 		{
 			displayName: '学年起始月 School Year Starts In Month',
@@ -34,7 +32,7 @@ export function periodProperties(show: Record<string, string[]>): INodePropertie
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 12 },
 			default: 9,
-			displayOptions: { show: { ...show, period: ['school'] } },
+			displayOptions: { show: { period: ['school'] } },
 		},
 		{
 			displayName: '统计日 As Of',
@@ -44,7 +42,6 @@ export function periodProperties(show: Record<string, string[]>): INodePropertie
 			placeholder: '2026-06-30',
 			description:
 				'按此日已过的时间比例判断进度；留空为今天 Progress is judged on this day; empty means today',
-			displayOptions: { show },
 		},
 		{
 			displayName: '指标 Indicators',
@@ -53,7 +50,6 @@ export function periodProperties(show: Record<string, string[]>): INodePropertie
 			options: INDICATORS.map((i) => ({ name: `${i.nameZh} ${i.nameEn}`, value: i.key })),
 			default: [],
 			description: '留空为全部 Empty means every indicator',
-			displayOptions: { show },
 		},
 	];
 }

@@ -4,32 +4,34 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { computeScoreboard, renderReport, traceRecords } from '../../../../../core/scoreboard';
 import { requiredText } from '../../../../../core/util/validate';
 import { toNodeError } from '../../../../shared/errors';
 import { consortiumFor } from '../../../../shared/store';
 import { periodProperties, readPeriod } from './period';
 
-const show = { resource: ['scoreboard'], operation: ['report'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName:
 			"生成一封邮件内容（subject、html、text），按状态着色；输入项的附件（如 生成工作簿 Workbook 的 xlsx）原样保留，可直接接 Send Email。One email item, coloured by status; the input item's files (e.g. the xlsx from Workbook) are kept for attaching.",
 		name: 'reportNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
-	...periodProperties(show),
+	...periodProperties(),
 	{
 		displayName: '标题 Title',
 		name: 'title',
 		type: 'string',
 		default: '联合体建设指标 Consortium KPI Scoreboard',
-		displayOptions: { show },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['scoreboard'], operation: ['report'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store, settings } = await consortiumFor(this);

@@ -4,31 +4,33 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { computeScoreboard, scoreboardXlsx, statusCounts } from '../../../../../core/scoreboard';
 import { requiredText } from '../../../../../core/util/validate';
 import { toNodeError } from '../../../../shared/errors';
 import { consortiumFor } from '../../../../shared/store';
 import { periodProperties, readPeriod } from './period';
 
-const show = { resource: ['scoreboard'], operation: ['workbook'] };
-
-export const description: INodeProperties[] = [
-	...periodProperties(show),
+const properties: INodeProperties[] = [
+	...periodProperties(),
 	{
 		displayName: '文件名 File Name',
 		name: 'fileName',
 		type: 'string',
 		default: '={{ "联合体建设指标-" + $now.toFormat("yyyy-MM-dd") + ".xlsx" }}',
-		displayOptions: { show },
 	},
 	{
 		displayName: '输出二进制字段 Put Output File in Field',
 		name: 'binaryPropertyName',
 		type: 'string',
 		default: 'data',
-		displayOptions: { show },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['scoreboard'], operation: ['workbook'] } },
+	properties,
+);
 
 /** One xlsx per item: a row per indicator and a bar chart of actual against target. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

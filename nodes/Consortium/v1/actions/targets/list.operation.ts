@@ -4,14 +4,18 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { listTargets } from '../../../../../core/scoreboard';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { yearProperty } from './year';
 
-export const description: INodeProperties[] = [
-	yearProperty({ resource: ['targets'], operation: ['list'] }),
-];
+const properties: INodeProperties[] = [yearProperty];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['targets'], operation: ['list'] } },
+	properties,
+);
 
 /** Every indicator's target for the year; a year seen for the first time gets the published defaults. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

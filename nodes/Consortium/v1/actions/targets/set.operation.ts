@@ -4,15 +4,14 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { INDICATORS, setTarget } from '../../../../../core/scoreboard';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { yearProperty } from './year';
 
-const show = { resource: ['targets'], operation: ['set'] };
-
-export const description: INodeProperties[] = [
-	yearProperty(show),
+const properties: INodeProperties[] = [
+	yearProperty,
 	{
 		displayName: '指标 Indicator',
 		name: 'indicator',
@@ -21,7 +20,6 @@ export const description: INodeProperties[] = [
 		options: INDICATORS.map((i) => ({ name: `${i.nameZh} ${i.nameEn}`, value: i.key })),
 		// A literal, as n8n's lint asks: the first of INDICATORS
 		default: 'practice_stations',
-		displayOptions: { show },
 	},
 	{
 		displayName: '目标值 Target',
@@ -31,9 +29,13 @@ export const description: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		default: 0,
 		description: '比率类指标填百分数（如 75）Rates are percentages (e.g. 75)',
-		displayOptions: { show },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['targets'], operation: ['set'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);

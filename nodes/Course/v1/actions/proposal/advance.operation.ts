@@ -4,15 +4,16 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { courses } from '../../../../../core/course';
 import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
-import { courseContext, courseIdProperty, readStep, show, stepProperties } from './common';
+import { courseContext, courseIdProperty, readStep, stepProperties } from './common';
 import { courseStateOptions } from './fields';
 
-export const description: INodeProperties[] = [
-	courseIdProperty(['advance']),
+const properties: INodeProperties[] = [
+	courseIdProperty,
 	{
 		displayName: '目标状态 Next State',
 		name: 'to',
@@ -22,10 +23,14 @@ export const description: INodeProperties[] = [
 		required: true,
 		description:
 			'不合流程的变更会被拒绝并说明当前状态 An illegal step is refused, naming the current state',
-		displayOptions: { show: show('advance') },
 	},
-	...stepProperties(['advance']),
+	...stepProperties(),
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['proposal'], operation: ['advance'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const consortium = await consortiumFor(this);

@@ -1,19 +1,22 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { checkProposal } from '../../../../../core/course/check';
 import { fieldProperties, readFields } from '../../../../shared/descriptions/fields';
 import { checkEachItem, checkNotice, labelsOf } from '../../../../shared/refusal';
 import { consortiumFor } from '../../../../shared/store';
-import { courseContext, rulesProperty, show } from './common';
+import { courseContext, rulesProperty } from './common';
 import { proposalFields } from './fields';
 
-export const description: INodeProperties[] = [
-	checkNotice(
-		{ zh: '规则、名录与课程代码查重', en: 'the rules, the directory, a free code' },
-		show('check'),
-	),
-	...fieldProperties(proposalFields, show('check')),
-	rulesProperty(['check']),
+const properties: INodeProperties[] = [
+	checkNotice({ zh: '规则、名录与课程代码查重', en: 'the rules, the directory, a free code' }),
+	...fieldProperties(proposalFields),
+	rulesProperty,
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['proposal'], operation: ['check'] } },
+	properties,
+);
 
 const LABELS = labelsOf(proposalFields, {
 	partners: '合作企业 Partner Enterprises',

@@ -10,17 +10,14 @@ import { courseTypeOptions } from './fields';
 import { workflowActor } from '../../../../shared/run';
 import type { Consortium } from '../../../../shared/store';
 
-export const show = (operation: string) => ({ resource: ['proposal'], operation: [operation] });
-
-export const courseIdProperty = (operations: string[]): INodeProperties => ({
+export const courseIdProperty: INodeProperties = {
 	displayName: '课程 ID Course ID',
 	name: 'id',
 	type: 'string',
 	required: true,
 	default: '',
 	placeholder: 'crs_…',
-	displayOptions: { show: { resource: ['proposal'], operation: operations } },
-});
+};
 
 /** The domain defaults from core, each editable here because consortia set these rules differently. */
 const BOOLEAN = 'boolean' as const;
@@ -90,53 +87,45 @@ function ruleOptions(): INodeProperties[] {
 }
 
 /** The domain defaults, each editable here because consortia set these rules differently. */
-export const rulesProperty = (operations: string[]): INodeProperties => ({
+export const rulesProperty: INodeProperties = {
 	displayName: '校验规则 Validation Rules',
 	name: 'rules',
 	type: 'collection',
 	placeholder: '修改规则 Change Rule',
 	default: {},
-	displayOptions: { show: { resource: ['proposal'], operation: operations } },
 	options: ruleOptions(),
-});
+};
 
 /** Date, note and evidence recorded with every lifecycle step. */
 export const stepProperties = (
-	operations: string[],
 	noteLabel = '备注 Note',
 	noteRequired = false,
-): INodeProperties[] => {
-	const where = { show: { resource: ['proposal'], operation: operations } };
-	return [
-		{
-			displayName: noteLabel,
-			name: 'note',
-			type: 'string',
-			typeOptions: { rows: 2 },
-			default: '',
-			required: noteRequired,
-			displayOptions: where,
-		},
-		{
-			displayName: '日期 Date',
-			name: 'date',
-			type: 'string',
-			default: '',
-			placeholder: '2026-09-01',
-			description: '生效日期，留空为今天 The date the step took effect; empty for today',
-			displayOptions: where,
-		},
-		{
-			displayName: '佐证链接 Evidence Links',
-			name: 'evidence',
-			type: 'string',
-			default: '',
-			placeholder: 'https://oa.example.com/doc/1',
-			description: '多个链接用逗号分隔 Separate links with commas',
-			displayOptions: where,
-		},
-	];
-};
+): INodeProperties[] => [
+	{
+		displayName: noteLabel,
+		name: 'note',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		default: '',
+		required: noteRequired,
+	},
+	{
+		displayName: '日期 Date',
+		name: 'date',
+		type: 'string',
+		default: '',
+		placeholder: '2026-09-01',
+		description: '生效日期，留空为今天 The date the step took effect; empty for today',
+	},
+	{
+		displayName: '佐证链接 Evidence Links',
+		name: 'evidence',
+		type: 'string',
+		default: '',
+		placeholder: 'https://oa.example.com/doc/1',
+		description: '多个链接用逗号分隔 Separate links with commas',
+	},
+];
 
 export function readStep(ctx: IExecuteFunctions, i: number): StepOptions {
 	return {

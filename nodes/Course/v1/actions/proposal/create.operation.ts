@@ -4,17 +4,20 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { courses } from '../../../../../core/course';
 import { fieldProperties, readFields } from '../../../../shared/descriptions/fields';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
-import { courseContext, rulesProperty, show } from './common';
+import { courseContext, rulesProperty } from './common';
 import { proposalFields } from './fields';
 
-export const description: INodeProperties[] = [
-	...fieldProperties(proposalFields, show('create')),
-	rulesProperty(['create']),
-];
+const properties: INodeProperties[] = [...fieldProperties(proposalFields), rulesProperty];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['proposal'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const consortium = await consortiumFor(this);

@@ -4,13 +4,19 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { courses } from '../../../../../core/course';
 import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { courseIdProperty } from './common';
 
-export const description: INodeProperties[] = [courseIdProperty(['get'])];
+const properties: INodeProperties[] = [courseIdProperty];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['proposal'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);

@@ -4,6 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { courses } from '../../../../../core/course';
 import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
@@ -11,10 +12,15 @@ import { consortiumFor } from '../../../../shared/store';
 import { courseContext, courseIdProperty, readStep, stepProperties } from './common';
 
 /** After a rejection (or during approval) the proposal goes back, editable, with the reason. */
-export const description: INodeProperties[] = [
-	courseIdProperty(['returnToDraft']),
-	...stepProperties(['returnToDraft'], '退回原因 Reason', true),
+const properties: INodeProperties[] = [
+	courseIdProperty,
+	...stepProperties('退回原因 Reason', true),
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['proposal'], operation: ['returnToDraft'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const consortium = await consortiumFor(this);

@@ -4,21 +4,15 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { courses } from '../../../../../core/course';
 import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
-import {
-	courseContext,
-	courseIdProperty,
-	readStep,
-	rulesProperty,
-	show,
-	stepProperties,
-} from './common';
+import { courseContext, courseIdProperty, readStep, rulesProperty, stepProperties } from './common';
 
-export const description: INodeProperties[] = [
-	courseIdProperty(['submit']),
+const properties: INodeProperties[] = [
+	courseIdProperty,
 	{
 		displayName: '同时进入审批 Enter Approval',
 		name: 'enterApproval',
@@ -26,11 +20,15 @@ export const description: INodeProperties[] = [
 		default: true,
 		description:
 			'Whether to move on to 审批中 Under Approval in the same step, as when an Approval node follows',
-		displayOptions: { show: show('submit') },
 	},
-	...stepProperties(['submit']),
-	rulesProperty(['submit']),
+	...stepProperties(),
+	rulesProperty,
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['proposal'], operation: ['submit'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const consortium = await consortiumFor(this);

@@ -4,20 +4,26 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { courses } from '../../../../../core/course';
 import { readFields, updateFieldProperties } from '../../../../shared/descriptions/fields';
 import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
-import { courseContext, courseIdProperty, rulesProperty, show } from './common';
+import { courseContext, courseIdProperty, rulesProperty } from './common';
 import { proposalFields } from './fields';
 
 /** Only a draft or a returned proposal changes; core refuses the rest with the current state. */
-export const description: INodeProperties[] = [
-	courseIdProperty(['update']),
-	...updateFieldProperties(proposalFields, show('update')),
-	rulesProperty(['update']),
+const properties: INodeProperties[] = [
+	courseIdProperty,
+	...updateFieldProperties(proposalFields),
+	rulesProperty,
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['proposal'], operation: ['update'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const consortium = await consortiumFor(this);

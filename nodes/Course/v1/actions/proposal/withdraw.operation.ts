@@ -4,16 +4,19 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { courses } from '../../../../../core/course';
 import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { courseContext, courseIdProperty, readStep, stepProperties } from './common';
 
-export const description: INodeProperties[] = [
-	courseIdProperty(['withdraw']),
-	...stepProperties(['withdraw'], '撤回原因 Reason'),
-];
+const properties: INodeProperties[] = [courseIdProperty, ...stepProperties('撤回原因 Reason')];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['proposal'], operation: ['withdraw'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const consortium = await consortiumFor(this);

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { withCourseLedger } from '../../../../../core/course/ledger';
 import { requiredText } from '../../../../../core/util/validate';
 import { writeXlsx } from '../../../../../core/util/xlsx';
 import { toNodeError } from '../../../../shared/errors';
 import { consortiumFor } from '../../../../shared/store';
-import { show } from './common';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: '台账文件 Ledger File',
 		name: 'filePath',
@@ -15,9 +15,13 @@ export const description: INodeProperties[] = [
 		default: '/home/node/.n8n-files/课程共建台账.xlsx',
 		description:
 			"每次按库中全部已立项课程重新生成整个台账（不读取旧文件），在数据存储的台账锁内写入，并发审批不丢行。路径须在 n8n 允许写入的目录内（N8N_RESTRICT_FILE_ACCESS_TO）。 Rebuilt whole from every approved course in the store (the old file is never read back), written under the store's ledger lock so concurrent approvals lose no row. The path must be one n8n lets workflows write.",
-		displayOptions: { show: show('writeLedger') },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['proposal'], operation: ['writeLedger'] } },
+	properties,
+);
 
 /** Runs once per execution, whatever the number of items: the ledger is one file. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { reportOperation } from './report';
 import * as items from './items.operation';
-import { sharedProperties } from './options';
 import * as workbook from './workbook.operation';
 
 export const operations = {
@@ -66,6 +65,5 @@ export const description: INodeProperties[] = [
 		],
 		default: 'fiveYear',
 	},
-	...sharedProperties,
 	...Object.values(operations).flatMap((op) => op.description),
 ];

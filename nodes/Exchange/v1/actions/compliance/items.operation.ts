@@ -1,10 +1,16 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import {
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { REPORT_NAMES, REPORTS } from '../../../../../core/exchange';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
-import { readReportNames, readReportOptions, reportOptions } from './options';
+import { readReportNames, readReportOptions, reportOptions, reportProperties } from './options';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
+	...reportProperties('items'),
 	{
 		displayName: '报表 Reports',
 		name: 'reports',
@@ -13,9 +19,13 @@ export const description: INodeProperties[] = [
 		default: [...REPORT_NAMES],
 		description:
 			'每项带 report 字段，可直接接“生成工作簿” Each item carries its report name, ready for Build Workbook',
-		displayOptions: { show: { resource: ['compliance'], operation: ['items'] } },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['compliance'], operation: ['items'] } },
+	properties,
+);
 
 /** Several reports in one pass, for a monthly report: items of each report in a fixed order. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

@@ -12,8 +12,6 @@ import { choiceList, optionalDate, optionalText } from '../../../../../core/util
 import { dateInZone } from '../../../../../core/util/time';
 import { vocabularyOptions } from '../../../../shared/descriptions/common';
 
-export const REPORT_OPERATIONS = [...REPORT_NAMES, 'items'];
-
 // The report's name in the node; its sheet title is core's (report-sheets.ts). Keyed by ReportName, so a new report cannot be left out.
 const REPORT_OPTION_NAMES: Record<ReportName, string> = {
 	fiveYear: '五年累计实践 Five-Year Practice',
@@ -25,8 +23,6 @@ const REPORT_OPTION_NAMES: Record<ReportName, string> = {
 };
 
 export const reportOptions = vocabularyOptions(REPORT_NAMES, REPORT_OPTION_NAMES);
-
-const show = { resource: ['compliance'], operation: REPORT_OPERATIONS };
 
 /** The rule fields, built from core's list so labels, defaults and their basis cannot drift from the rules applied. */
 function ruleOptions(): INodeProperties[] {
@@ -59,8 +55,21 @@ function ruleOptions(): INodeProperties[] {
 	}).sort((a, b) => (a.displayName < b.displayName ? -1 : 1));
 }
 
-/** The report date and the rule overrides every compliance report takes. */
-export const sharedProperties: INodeProperties[] = [
+const termProperty: INodeProperties = {
+	displayName: '学期 Term',
+	name: 'term',
+	type: 'string',
+	default: '',
+	placeholder: '2025-2026-1',
+	description:
+		'技师课时只统计此学期；留空为全部学期 Technician hours for this term only; blank: every term',
+};
+
+/**
+ * The report date and the rule overrides every compliance report takes (the term only where
+ * technician hours are reported), each operation showing its own copy (updateOperationDisplayOptions).
+ */
+export const reportProperties = (operation: ReportName | 'items'): INodeProperties[] => [
 	{
 		displayName: '统计日期 As Of',
 		name: 'asOf',
@@ -69,18 +78,8 @@ export const sharedProperties: INodeProperties[] = [
 		placeholder: '2026-12-01',
 		description:
 			'留空为今天（联合体时区）；可传入定时触发的 timestamp。Blank: today in the consortium time zone; a schedule timestamp works too',
-		displayOptions: { show },
 	},
-	{
-		displayName: '学期 Term',
-		name: 'term',
-		type: 'string',
-		default: '',
-		placeholder: '2025-2026-1',
-		description:
-			'技师课时只统计此学期；留空为全部学期 Technician hours for this term only; blank: every term',
-		displayOptions: { show: { resource: ['compliance'], operation: ['technicianHours', 'items'] } },
-	},
+	...(operation === 'technicianHours' || operation === 'items' ? [termProperty] : []),
 	{
 		displayName: '规则 Rules',
 		name: 'rules',
@@ -89,7 +88,6 @@ export const sharedProperties: INodeProperties[] = [
 		default: {},
 		description:
 			'每项注明依据：国家规定（教师〔2016〕3号 第四条：专业课教师每5年累计不少于6个月；国发〔2019〕4号：每年至少1个月）或本联合体设置（公共课减半、双师型75%等）。Each rule says whether its default is a national rule or a consortium setting',
-		displayOptions: { show },
 		options: ruleOptions(),
 	},
 ];

@@ -1,8 +1,13 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import {
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { REPORTS, type ReportName } from '../../../../../core/exchange';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
-import { readReportOptions } from './options';
+import { readReportOptions, reportProperties } from './options';
 
 /** One compliance report as an operation: one output item per person, station or department. */
 export function reportOperation(name: ReportName): {
@@ -10,7 +15,10 @@ export function reportOperation(name: ReportName): {
 	execute(this: IExecuteFunctions): Promise<INodeExecutionData[]>;
 } {
 	return {
-		description: [],
+		description: updateOperationDisplayOptions(
+			{ show: { resource: ['compliance'], operation: [name] } },
+			reportProperties(name),
+		),
 		async execute() {
 			const { store, settings } = await consortiumFor(this);
 			return forEachItem(this, async (i) => {

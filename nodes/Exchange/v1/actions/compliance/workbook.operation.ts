@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import {
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import {
 	complianceWorkbook,
 	REPORT_NAMES,
@@ -9,9 +14,7 @@ import { requiredText } from '../../../../../core/util/validate';
 import { toNodeError } from '../../../../shared/errors';
 import { readReportNames, reportOptions } from './options';
 
-const show = { resource: ['compliance'], operation: ['workbook'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: '工作表 Sheets',
 		name: 'sheets',
@@ -20,23 +23,25 @@ export const description: INodeProperties[] = [
 		default: [...REPORT_NAMES],
 		description:
 			'这些报表即使没有数据也生成工作表 These reports get a sheet even when they have no rows',
-		displayOptions: { show },
 	},
 	{
 		displayName: '文件名 File Name',
 		name: 'fileName',
 		type: 'string',
 		default: '={{ "校企互聘合规月报-" + ($json.asOf || $now.toFormat("yyyy-MM-dd")) + ".xlsx" }}',
-		displayOptions: { show },
 	},
 	{
 		displayName: '输出二进制字段 Put Output File in Field',
 		name: 'binaryPropertyName',
 		type: 'string',
 		default: 'data',
-		displayOptions: { show },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['compliance'], operation: ['workbook'] } },
+	properties,
+);
 
 /** All input items (compliance items) become one workbook, one sheet per report. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

@@ -1,12 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import {
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { addSession, type SessionInput } from '../../../../../core/exchange';
-import { recordIdProperty } from '../../../../shared/descriptions/common';
+import {
+	recordIdProperty,
+	updateOperationDisplayOptions,
+} from '../../../../shared/descriptions/common';
 import { fieldProperties, readFields, type FieldDef } from '../../../../shared/descriptions/fields';
 import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
-
-const show = { resource: ['engagement'], operation: ['addSession'] };
 
 const sessionFields: FieldDef[] = [
 	{ key: 'date', label: '授课日期 Date', type: 'date', required: true },
@@ -16,10 +21,15 @@ const sessionFields: FieldDef[] = [
 	{ key: 'feedbackCount', label: '评分人数 Respondents', type: 'number' },
 ];
 
-export const description: INodeProperties[] = [
-	recordIdProperty(show, '授课记录 ID Engagement ID'),
-	...fieldProperties(sessionFields, show),
+const properties: INodeProperties[] = [
+	recordIdProperty('授课记录 ID Engagement ID'),
+	...fieldProperties(sessionFields),
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['engagement'], operation: ['addSession'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);

@@ -1,29 +1,29 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
 } from 'n8n-workflow';
 import {
 	checkEngagementQualification,
 	DEFAULT_QUALIFICATION_RULES,
 } from '../../../../../core/exchange';
-import { recordIdProperty } from '../../../../shared/descriptions/common';
+import {
+	recordIdProperty,
+	updateOperationDisplayOptions,
+} from '../../../../shared/descriptions/common';
 import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
-const show = { resource: ['engagement'], operation: ['checkQualification'] };
-
-export const description: INodeProperties[] = [
-	recordIdProperty(show, '授课记录 ID Engagement ID'),
+const properties: INodeProperties[] = [
+	recordIdProperty('授课记录 ID Engagement ID'),
 	{
 		displayName: '资格规则 Rules',
 		name: 'rules',
 		type: 'collection',
 		placeholder: '修改规则 Override a Rule',
 		default: {},
-		displayOptions: { show },
 		description:
 			'留空则用默认：从业≥3年，且具备中级及以上职称或高级工及以上技能等级 Defaults: ≥3 years in industry and a qualifying title or skill level',
 		options: [
@@ -54,6 +54,11 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['engagement'], operation: ['checkQualification'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);

@@ -1,31 +1,39 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import {
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { evaluateEngagement } from '../../../../../core/exchange';
-import { recordIdProperty } from '../../../../shared/descriptions/common';
+import {
+	recordIdProperty,
+	updateOperationDisplayOptions,
+} from '../../../../shared/descriptions/common';
 import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { gradeOptions } from '../gradeOptions';
 
-const show = { resource: ['engagement'], operation: ['evaluate'] };
-
-export const description: INodeProperties[] = [
-	recordIdProperty(show, '授课记录 ID Engagement ID'),
+const properties: INodeProperties[] = [
+	recordIdProperty('授课记录 ID Engagement ID'),
 	{
 		displayName: '系部评价 Department Grade',
 		name: 'grade',
 		type: 'options',
 		options: gradeOptions,
 		default: 'good',
-		displayOptions: { show },
 	},
 	{
 		displayName: '评价意见 Comments',
 		name: 'comments',
 		type: 'string',
 		default: '',
-		displayOptions: { show },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['engagement'], operation: ['evaluate'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);

@@ -1,13 +1,23 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import {
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { getEngagement } from '../../../../../core/exchange';
-import { recordIdProperty } from '../../../../shared/descriptions/common';
+import {
+	recordIdProperty,
+	updateOperationDisplayOptions,
+} from '../../../../shared/descriptions/common';
 import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
-export const description: INodeProperties[] = [
-	recordIdProperty({ resource: ['engagement'], operation: ['get'] }, '授课记录 ID Engagement ID'),
-];
+const properties: INodeProperties[] = [recordIdProperty('授课记录 ID Engagement ID')];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['engagement'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);

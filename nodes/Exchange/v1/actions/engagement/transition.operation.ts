@@ -1,18 +1,24 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import {
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import {
 	ENGAGEMENT_STATUS_LABELS,
 	ENGAGEMENT_STATUSES,
 	transitionEngagement,
 } from '../../../../../core/exchange';
-import { recordIdProperty, vocabularyOptions } from '../../../../shared/descriptions/common';
+import {
+	recordIdProperty,
+	vocabularyOptions,
+	updateOperationDisplayOptions,
+} from '../../../../shared/descriptions/common';
 import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
-const show = { resource: ['engagement'], operation: ['transition'] };
-
-export const description: INodeProperties[] = [
-	recordIdProperty(show, '授课记录 ID Engagement ID'),
+const properties: INodeProperties[] = [
+	recordIdProperty('授课记录 ID Engagement ID'),
 	{
 		displayName: '目标状态 New Status',
 		name: 'status',
@@ -22,16 +28,19 @@ export const description: INodeProperties[] = [
 			(o) => o.value !== 'planned' && o.value !== 'evaluated',
 		),
 		default: 'approved',
-		displayOptions: { show },
 	},
 	{
 		displayName: '说明 Reason',
 		name: 'reason',
 		type: 'string',
 		default: '',
-		displayOptions: { show },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['engagement'], operation: ['transition'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import {
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { checkPlacement, type PlacementInput } from '../../../../../core/exchange';
 import { fieldProperties, readFields } from '../../../../shared/descriptions/fields';
 import { checkEachItem, checkNotice, labelsOf } from '../../../../shared/refusal';
@@ -6,15 +11,18 @@ import { workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { placementFields } from './fields';
 
-const show = { resource: ['placement'], operation: ['check'] };
-
-export const description: INodeProperties[] = [
-	checkNotice(
-		{ zh: '名录、日期与站点名额校验', en: 'the directory, the dates, the station’s places' },
-		show,
-	),
-	...fieldProperties(placementFields, show),
+const properties: INodeProperties[] = [
+	checkNotice({
+		zh: '名录、日期与站点名额校验',
+		en: 'the directory, the dates, the station’s places',
+	}),
+	...fieldProperties(placementFields),
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['placement'], operation: ['check'] } },
+	properties,
+);
 
 const LABELS = labelsOf(placementFields);
 

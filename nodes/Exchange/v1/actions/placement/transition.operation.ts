@@ -1,21 +1,22 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
 } from 'n8n-workflow';
 import { transitionPlacement } from '../../../../../core/exchange';
-import { recordIdProperty } from '../../../../shared/descriptions/common';
+import {
+	recordIdProperty,
+	updateOperationDisplayOptions,
+} from '../../../../shared/descriptions/common';
 import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { gradeOptions } from '../gradeOptions';
 import { statusOptions } from './fields';
 
-const show = { resource: ['placement'], operation: ['transition'] };
-
-export const description: INodeProperties[] = [
-	recordIdProperty(show, '实践记录 ID Placement ID'),
+const properties: INodeProperties[] = [
+	recordIdProperty('实践记录 ID Placement ID'),
 	{
 		displayName: '目标状态 New Status',
 		name: 'status',
@@ -24,7 +25,6 @@ export const description: INodeProperties[] = [
 		default: 'approved',
 		description:
 			'计划→批准→实践中→交报告→企业考核→结束，或取消 Planned → approved → in progress → report submitted → assessed → closed, or cancelled',
-		displayOptions: { show },
 	},
 	{
 		displayName: '实践报告 Report',
@@ -33,7 +33,7 @@ export const description: INodeProperties[] = [
 		typeOptions: { rows: 4 },
 		required: true,
 		default: '',
-		displayOptions: { show: { ...show, status: ['report_submitted'] } },
+		displayOptions: { show: { status: ['report_submitted'] } },
 	},
 	{
 		displayName: '企业考核等级 Assessment Grade',
@@ -41,7 +41,7 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		options: gradeOptions,
 		default: 'good',
-		displayOptions: { show: { ...show, status: ['assessed'] } },
+		displayOptions: { show: { status: ['assessed'] } },
 	},
 	{
 		displayName: '其他字段 Additional Fields',
@@ -49,7 +49,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: '添加字段 Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: '考核意见 Assessment Comments',
@@ -74,6 +73,11 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['placement'], operation: ['transition'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);

@@ -1,11 +1,14 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import {
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { addLog, type LogInput } from '../../../../../core/exchange';
 import { fieldProperties, readFields, type FieldDef } from '../../../../shared/descriptions/fields';
 import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
-
-const show = { resource: ['weeklyLog'], operation: ['add'] };
 
 const logFields: FieldDef[] = [
 	{
@@ -27,17 +30,21 @@ const logFields: FieldDef[] = [
 	},
 ];
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: '实践记录 ID Placement ID',
 		name: 'placementId',
 		type: 'string',
 		required: true,
 		default: '',
-		displayOptions: { show },
 	},
-	...fieldProperties(logFields, show),
+	...fieldProperties(logFields),
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['weeklyLog'], operation: ['add'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);

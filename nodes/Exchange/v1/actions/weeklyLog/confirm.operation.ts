@@ -1,26 +1,26 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
 } from 'n8n-workflow';
 import { confirmLog } from '../../../../../core/exchange';
-import { recordIdProperty } from '../../../../shared/descriptions/common';
+import {
+	recordIdProperty,
+	updateOperationDisplayOptions,
+} from '../../../../shared/descriptions/common';
 import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
-const show = { resource: ['weeklyLog'], operation: ['confirm'] };
-
-export const description: INodeProperties[] = [
-	recordIdProperty(show, '周志 ID Log ID'),
+const properties: INodeProperties[] = [
+	recordIdProperty('周志 ID Log ID'),
 	{
 		displayName: '其他字段 Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: '添加字段 Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: '确认人 Confirmed By',
@@ -32,6 +32,11 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['weeklyLog'], operation: ['confirm'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);

@@ -1,19 +1,28 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import {
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { listLogs } from '../../../../../core/exchange';
 import { readId } from '../../../../shared/params';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: '实践记录 ID Placement ID',
 		name: 'placementId',
 		type: 'string',
 		required: true,
 		default: '',
-		displayOptions: { show: { resource: ['weeklyLog'], operation: ['list'] } },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['weeklyLog'], operation: ['list'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);

@@ -4,6 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { reminderMessages } from '../../../../../core/registry';
 import { ValidationError } from '../../../../../core/util/errors';
 import { optionalEmail, optionalNumber, scalarText } from '../../../../../core/util/validate';
@@ -11,16 +12,13 @@ import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { deadlinesInWindow, windowProperties } from './window';
 
-const show = { show: { resource: ['deadline'], operation: ['remind'] } };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: '提醒天数 Remind Days Before',
 		name: 'reminderDays',
 		type: 'string',
 		default: '90,30,7',
 		description: '在到期前这些天各提醒一次 Remind on each of these days before a deadline',
-		displayOptions: show,
 	},
 	{
 		displayName: '紧急天数 Urgent Within Days',
@@ -30,7 +28,6 @@ export const description: INodeProperties[] = [
 		default: 7,
 		description:
 			'剩余天数不超过此值时每天提醒并抄送秘书处 At or under this many days left: reminded daily, secretariat copied',
-		displayOptions: show,
 	},
 	{
 		displayName: '秘书处邮箱 Secretariat Email',
@@ -40,10 +37,14 @@ export const description: INodeProperties[] = [
 		default: '',
 		description:
 			'抄送紧急事项；无负责人邮箱的事项也发到这里 Copied on urgent items; receives items whose owner has no email',
-		displayOptions: show,
 	},
-	...windowProperties('remind', 90).map((p) => ({ ...p, displayOptions: show })),
+	...windowProperties(90),
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['deadline'], operation: ['remind'] } },
+	properties,
+);
 
 /** One message item per owner (to, cc, subject, html, text, items), ready for a Send Email node. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

@@ -15,39 +15,33 @@ export const kindOptions = Object.entries(DEADLINE_KIND_LABELS).map(([value, nam
 	value,
 }));
 
-export const windowProperties = (operation: string, defaultDays: number): INodeProperties[] => {
-	const show = { show: { resource: ['deadline'], operation: [operation] } };
-	return [
-		{
-			displayName: '起始日期 From',
-			name: 'from',
-			type: 'string',
-			default: '',
-			placeholder: '2026-09-01',
-			description:
-				'含当天；留空为今天（联合体时区）Inclusive; empty for today in the consortium time zone',
-			displayOptions: show,
-		},
-		{
-			displayName: '截止日期 To',
-			name: 'to',
-			type: 'string',
-			default: '',
-			placeholder: '2026-11-30',
-			description: `含当天；留空为起始日期后 ${defaultDays} 天 Inclusive; empty for ${defaultDays} days after From`,
-			displayOptions: show,
-		},
-		{
-			displayName: '期限类型 Kinds',
-			name: 'kinds',
-			type: 'multiOptions',
-			options: kindOptions,
-			default: [],
-			description: '留空为全部 Empty for all kinds',
-			displayOptions: show,
-		},
-	];
-};
+export const windowProperties = (defaultDays: number): INodeProperties[] => [
+	{
+		displayName: '起始日期 From',
+		name: 'from',
+		type: 'string',
+		default: '',
+		placeholder: '2026-09-01',
+		description:
+			'含当天；留空为今天（联合体时区）Inclusive; empty for today in the consortium time zone',
+	},
+	{
+		displayName: '截止日期 To',
+		name: 'to',
+		type: 'string',
+		default: '',
+		placeholder: '2026-11-30',
+		description: `含当天；留空为起始日期后 ${defaultDays} 天 Inclusive; empty for ${defaultDays} days after From`,
+	},
+	{
+		displayName: '期限类型 Kinds',
+		name: 'kinds',
+		type: 'multiOptions',
+		options: kindOptions,
+		default: [],
+		description: '留空为全部 Empty for all kinds',
+	},
+];
 
 /** Reads the window for item `i` and lists what falls in it, days left counted from today in the consortium's zone. */
 export async function deadlinesInWindow(

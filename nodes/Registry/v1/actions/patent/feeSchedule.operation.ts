@@ -4,6 +4,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { patents } from '../../../../../core/registry';
 import { optionalDate } from '../../../../../core/util/validate';
 import { readId } from '../../../../shared/params';
@@ -11,16 +12,13 @@ import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { todayIn } from '../common';
 
-const show = { show: { resource: ['patent'], operation: ['feeSchedule'] } };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: '专利 ID Patent ID',
 		name: 'id',
 		type: 'string',
 		required: true,
 		default: '',
-		displayOptions: show,
 	},
 	{
 		displayName: '截至日期 As Of',
@@ -29,9 +27,13 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: '2026-09-01',
 		description: '按哪一天判断各年度状态，留空为今天 The day states are judged on; empty for today',
-		displayOptions: show,
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['patent'], operation: ['feeSchedule'] } },
+	properties,
+);
 
 /** One item per patent year: due date, grace end, amount, and whether it is paid, due, in grace or lost. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

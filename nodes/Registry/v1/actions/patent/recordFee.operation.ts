@@ -4,21 +4,19 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { patents } from '../../../../../core/registry';
 import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 
-const show = { show: { resource: ['patent'], operation: ['recordFee'] } };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: '专利 ID Patent ID',
 		name: 'id',
 		type: 'string',
 		required: true,
 		default: '',
-		displayOptions: show,
 	},
 	{
 		displayName: '缴费日期 Paid On',
@@ -27,7 +25,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '2026-07-20',
-		displayOptions: show,
 	},
 	{
 		displayName: '年度 Patent Year',
@@ -36,7 +33,6 @@ export const description: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 0,
 		description: '0 表示下一个未缴年度 0 for the next unpaid year',
-		displayOptions: show,
 	},
 	{
 		displayName: '实缴金额 Amount Paid',
@@ -45,10 +41,14 @@ export const description: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		default: 0,
 		description: '0 表示按年费加滞纳金计算 0 for the fee plus the computed surcharge',
-		displayOptions: show,
 	},
-	{ displayName: '备注 Note', name: 'note', type: 'string', default: '', displayOptions: show },
+	{ displayName: '备注 Note', name: 'note', type: 'string', default: '' },
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['patent'], operation: ['recordFee'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const { store } = await consortiumFor(this);

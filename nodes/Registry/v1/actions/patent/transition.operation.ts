@@ -2,10 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { patents } from '../../../../../core/registry';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { runTransition, transitionProperties } from '../common';
 import { patentStatusOptions } from './fields';
-
-const show = { show: { resource: ['patent'], operation: ['transition'], to: ['restore'] } };
 
 /** 恢复 is a step back from 终止 to 授权, so it is offered beside the statuses rather than as one. */
 const restoreOption = {
@@ -15,9 +14,8 @@ const restoreOption = {
 		'因未缴年费终止后，在专利法实施细则第六条的期限内恢复 Back from termination for an unpaid fee, within the 细则 art. 6 window.',
 };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	...transitionProperties(
-		'patent',
 		'专利 ID Patent ID',
 		[...patentStatusOptions.filter((o) => o.value !== 'filed'), restoreOption],
 		'preliminary',
@@ -30,9 +28,14 @@ export const description: INodeProperties[] = [
 		placeholder: '2026-09-01',
 		description:
 			'恢复须自收到通知之日起 2 个月内请求 Restoration must be requested within 2 months of receiving the notice',
-		displayOptions: show,
+		displayOptions: { show: { to: ['restore'] } },
 	},
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['patent'], operation: ['transition'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const consortium = await consortiumFor(this);

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { projects, type ProjectInput } from '../../../../../core/registry';
 import { fieldProperties, readFields } from '../../../../shared/descriptions/fields';
 import { checkEachItem, checkNotice, labelsOf } from '../../../../shared/refusal';
@@ -6,18 +7,18 @@ import { workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { projectFields } from './fields';
 
-const show = { resource: ['project'], operation: ['check'] };
-
-export const description: INodeProperties[] = [
-	checkNotice(
-		{
-			zh: '类别必填项、名录、日期与项目编号查重',
-			en: 'the category’s required fields, the directory, the dates, a free project number',
-		},
-		show,
-	),
-	...fieldProperties(projectFields, show),
+const properties: INodeProperties[] = [
+	checkNotice({
+		zh: '类别必填项、名录、日期与项目编号查重',
+		en: 'the category’s required fields, the directory, the dates, a free project number',
+	}),
+	...fieldProperties(projectFields),
 ];
+
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['project'], operation: ['check'] } },
+	properties,
+);
 
 const LABELS = labelsOf(projectFields);
 

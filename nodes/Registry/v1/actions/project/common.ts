@@ -5,6 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { projects } from '../../../../../core/registry';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { readId } from '../../../../shared/params';
 import { forEachItem, workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
@@ -25,19 +26,20 @@ export function projectChildOperation(
 	properties: INodeProperties[],
 	act: ProjectAction,
 ) {
-	const show = { show: { resource: ['project'], operation: [operation] } };
-	const description: INodeProperties[] = [
-		{
-			displayName: '项目 ID Project ID',
-			name: 'id',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'prj_…',
-			displayOptions: show,
-		},
-		...properties.map((p) => ({ ...p, displayOptions: show })),
-	];
+	const description = updateOperationDisplayOptions(
+		{ show: { resource: ['project'], operation: [operation] } },
+		[
+			{
+				displayName: '项目 ID Project ID',
+				name: 'id',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'prj_…',
+			},
+			...properties,
+		],
+	);
 	async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 		const { store } = await consortiumFor(this);
 		return forEachItem(this, async (i) => {

@@ -2,14 +2,17 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { projects } from '../../../../../core/registry';
 import { forEachItem } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
+import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { runTransition, transitionProperties } from '../common';
 import { projectStatusOptions } from './fields';
 
-export const description = transitionProperties(
-	'project',
-	'项目 ID Project ID',
-	projectStatusOptions.filter((o) => o.value !== 'applied'),
-	'approved',
+export const description = updateOperationDisplayOptions(
+	{ show: { resource: ['project'], operation: ['transition'] } },
+	transitionProperties(
+		'项目 ID Project ID',
+		projectStatusOptions.filter((o) => o.value !== 'applied'),
+		'approved',
+	),
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
