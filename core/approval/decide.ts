@@ -20,6 +20,7 @@ import {
 	type ApprovalEnv,
 } from './steps';
 import { loadRecord } from './record';
+import { oweRound } from './waiting-execution';
 import { deriveToken, formKey, hashToken, plausibleToken, sameSecret } from './tokens';
 import type { Decision, RequestRecord } from './types';
 
@@ -301,12 +302,14 @@ async function decideIn(ctx: StepContext, input: DecisionInput): Promise<LinkVie
 		...(slot.delegated_from ? { onBehalfOf: slot.delegated_from } : {}),
 	});
 	const change = await settleAfterDecision(ctx, request, stage!, stages);
+	// The row was read (and locked) before this decision bumped its round once.
+	const round = change.outcome === 'notify' ? request.notify_round + 1 : undefined;
+	if (input.atEndpoint && round) await oweRound(ctx, request.id, round);
 	const endpoint = input.atEndpoint
 		? {
 				resumeUrl: request.resume_url ?? request.link_base,
 				handOverResult: change.outcome === 'approved' || change.outcome === 'rejected',
-				// The row was read (and locked) before this decision bumped its round once.
-				round: change.outcome === 'notify' ? request.notify_round + 1 : undefined,
+				round,
 			}
 		: {};
 	return {

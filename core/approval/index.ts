@@ -41,6 +41,12 @@ export {
 } from './waiting-execution';
 export { redeliverResults } from './redeliver';
 export {
+	findStalledHandOvers,
+	takeOverResult,
+	takeOverRound,
+	type StalledHandOver,
+} from './stalled';
+export {
 	approverNotifications,
 	ccNotifications,
 	dueNotifications,

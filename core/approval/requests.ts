@@ -81,6 +81,7 @@ export async function createRequest(
 			link_base: spec.linkBase,
 			resume_url: spec.resumeUrl ?? null,
 			handed_round: 0,
+			owed_round: 0,
 			execution_id: spec.executionId,
 			node_id: spec.nodeId,
 			notify_round: 0,

@@ -30,6 +30,8 @@ export interface ApprovalRequestTable {
 	resume_url: string | null;
 	/** The last notification round handed to the waiting execution (a retried hand-over sends nothing twice). */
 	handed_round: number;
+	/** The round a decision at the link endpoint opened and owes the waiting execution (above `handed_round` while unclaimed). */
+	owed_round: number;
 	execution_id: string | null;
 	node_id: string | null;
 	/** Counts notification rounds handed to the workflow, and the round the execution waits on. */

@@ -67,6 +67,18 @@ export async function nextStepOnReturn(
 	});
 }
 
+/**
+ * A decision at the link endpoint opened a round the waiting execution must mail: owed
+ * until its hand-over claims it, so a hand-over lost for good is found again (`stalled.ts`).
+ */
+export async function oweRound(ctx: StepContext, requestId: string, round: number) {
+	await ctx.tx
+		.updateTable('approval_request')
+		.set({ owed_round: round })
+		.where('id', '=', requestId)
+		.execute();
+}
+
 /** Wake the execution at the due time only when something is to happen then. */
 async function wakeAt(ctx: StepContext, request: RequestRow): Promise<string | null> {
 	if (!request.due_at) return null;

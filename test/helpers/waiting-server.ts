@@ -15,6 +15,13 @@ export class WaitingServer {
 	/** The links workflow whose trigger answers `/webhook/…`, when a test serves the permanent link endpoint. */
 	links?: { workflow: unknown; node: string };
 
+	/**
+	 * While set, every call to a waiting execution is answered with this status and reaches
+	 * nothing (a hand-over n8n refused for good); `refused` counts them.
+	 */
+	refuse?: number;
+	refused = 0;
+
 	constructor(private readonly engine: () => Engine) {}
 
 	/** The permanent link endpoint's URL on this server. */
@@ -44,6 +51,11 @@ export class WaitingServer {
 						res
 							.writeHead(result.response.statusCode, result.response.headers)
 							.end(result.response.body);
+						return;
+					}
+					if (this.refuse) {
+						this.refused++;
+						res.writeHead(this.refuse).end('refused');
 						return;
 					}
 					const execution = this.executions.get(executionId);

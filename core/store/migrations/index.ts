@@ -7,6 +7,7 @@ import { approvalLinks } from './0103_approval_links';
 import { approvalDueWorkingDays } from './0104_approval_due_working_days';
 import { approvalInbox } from './0105_approval_inbox';
 import { approvalDelegation } from './0106_approval_delegation';
+import { approvalOwedRound } from './0109_approval_owed_round';
 import { course } from './0200_course';
 import { exchange } from './0300_exchange';
 import { registry } from './0400_registry';
@@ -28,6 +29,7 @@ export const migrations: Migration[] = [
 	approvalDueWorkingDays,
 	approvalInbox,
 	approvalDelegation,
+	approvalOwedRound,
 	course,
 	exchange,
 	registry,

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import {
 	approverNotifications,
 	loadRecord,
+	markDelivered,
 	parsePerson,
 	readLinkBase,
 	readResumeTarget,
@@ -66,8 +67,9 @@ export async function changeItems(
 /**
  * Tells the waiting execution that its request was finished here, by a POST to its resume
  * URL with a key bound to the request; the node's webhook then resumes it on Rejected or
- * Approved. Best effort: if n8n cannot be reached, the execution learns it on its next
- * link visit or when its wait time runs out.
+ * Approved. Where the execution is gone, the caller takes the result over (its item is the
+ * result mail), so the delivery is claimed here and the stalled-hand-over sweep leaves it.
+ * If n8n refuses, the sweep or the next link visit hands it over later.
  */
 export async function handResultToExecution(
 	ctx: IExecuteFunctions,
@@ -77,5 +79,7 @@ export async function handResultToExecution(
 	const url = await readResumeTarget(env.store.db, requestId);
 	if (!url) return false;
 	// The execution may be running for a moment (a decision's hand-over): a few seconds' patience.
-	return postHandOver(url, resultHandOver(env, requestId), 10_000);
+	const answer = await postHandOver(url, resultHandOver(env, requestId), 10_000);
+	if (answer === 'gone') await markDelivered(env, requestId);
+	return answer === 'resumed';
 }

@@ -12,6 +12,7 @@ import * as reassign from './reassign.operation';
 import * as revokeInbox from './revokeInbox.operation';
 import * as redeliver from './redeliver.operation';
 import * as remind from './remind.operation';
+import * as retryHandOvers from './retryHandOvers.operation';
 import * as withdraw from './withdraw.operation';
 
 export const operations = {
@@ -29,6 +30,7 @@ export const operations = {
 	revokeInbox,
 	delegate,
 	endDelegation,
+	retryHandOvers,
 };
 
 export const description: INodeProperties[] = [
@@ -89,6 +91,11 @@ export const description: INodeProperties[] = [
 				action: '超时处理 Apply timeout actions to overdue requests',
 			},
 			{ name: '转交 Reassign', value: 'reassign', action: '转交 Reassign a pending approver' },
+			{
+				name: '重新交接 Retry Hand-Overs',
+				value: 'retryHandOvers',
+				action: '重新交接 Hand stalled decisions over to their waiting executions again',
+			},
 		],
 		default: 'get',
 	},
