@@ -352,7 +352,7 @@ async function startQueueStack(o) {
 			/** Executions of a workflow as n8n's own database records them. */
 			async executions(workflowId) {
 				return queryN8nDb(
-					'select id, status, finished, "waitTill" from execution_entity where "workflowId" = $1 order by id',
+					'select id, status, mode, finished, "waitTill" from execution_entity where "workflowId" = $1 order by id',
 					[workflowId],
 				);
 			},
