@@ -133,3 +133,28 @@ export async function deputyFor(
 		.executeTakeFirst();
 	return row ? { email: row.deputy_email, name: row.deputy_name } : null;
 }
+
+/** The approver's live delegation that has not ended yet (running now or still to come), if any. */
+export async function currentDelegation(
+	env: DelegationEnv,
+	email: string,
+): Promise<Delegation | null> {
+	const today = dateInZone(env.now ?? new Date(), env.settings.timeZone);
+	const row = await env.store.db
+		.selectFrom('approval_delegation')
+		.selectAll()
+		.where('email', '=', email)
+		.where('revoked_at', 'is', null)
+		.where('to_date', '>=', today)
+		.orderBy('created_at', 'desc')
+		.executeTakeFirst();
+	return row
+		? {
+				id: row.id,
+				email: row.email,
+				deputy: { email: row.deputy_email, name: row.deputy_name },
+				from: row.from_date,
+				to: row.to_date,
+			}
+		: null;
+}

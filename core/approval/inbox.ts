@@ -1,17 +1,27 @@
 import { writeAudit, type Actor } from '../store';
 import { ValidationError } from '../util/errors';
+import { currentDelegation, endDelegation, setDelegation, type Delegation } from './delegation';
 import { newId } from '../util/id';
 import { optionalEmail, optionalNumber } from '../util/validate';
 import { linkEndpoint } from './endpoint';
 import type { ApprovalEnv } from './steps';
-import { deriveToken, hashToken, linkFor, newSalt, plausibleToken } from './tokens';
+import {
+	deriveToken,
+	hashToken,
+	inboxFormKey,
+	linkFor,
+	newSalt,
+	plausibleToken,
+	sameSecret,
+} from './tokens';
 
 /**
  * 待办 inbox: one personal link per approver that lists every request waiting on them, across
  * all workflows, oldest first. The inbox only shows; each entry opens that request's own
  * decision link, so deciding keeps every guarantee a decision link has (POST only, the
  * anti-forgery field, one winner, scope to its request). A person has one live inbox link:
- * issuing a new one revokes the old.
+ * issuing a new one revokes the old. The page also lets the person set or end their 委托
+ * delegation: a POST with the page's anti-forgery field, acting only for the inbox's owner.
  */
 
 /** 本联合体设置 (local setting): how long an inbox link lives unless the node says otherwise. */
@@ -36,8 +46,25 @@ export interface InboxEntry {
 }
 
 export type InboxView =
-	| { state: 'open'; email: string; expiresAt: string; entries: InboxEntry[] }
+	| {
+			state: 'open';
+			email: string;
+			expiresAt: string;
+			entries: InboxEntry[];
+			/** The owner's delegation running now or still to come. */
+			delegation: Delegation | null;
+			/** The delegation form's anti-forgery field. */
+			formKey: string;
+	  }
 	| { state: 'expired' | 'revoked' | 'unknown' };
+
+/** What a POST to the inbox did, for the page to say. */
+export interface InboxOutcome {
+	notice?: string;
+	problem?: { field: string; message: string };
+	/** What the person typed, shown again after a refusal. */
+	values?: { deputy?: string; from?: string; to?: string };
+}
 
 function inboxToken(secret: string, id: string, salt: string): string {
 	return deriveToken(secret, `inbox:${id}`, salt);
@@ -163,8 +190,13 @@ export async function waitingApprovers(env: ApprovalEnv, limit = 1000): Promise<
 	return rows.map((r) => r.email);
 }
 
-/** What an inbox link shows now. Looking never changes anything. */
-export async function viewInbox(env: ApprovalEnv, token: unknown): Promise<InboxView> {
+/** The owner of a live inbox token, or why the token opens nothing. */
+async function openInbox(
+	env: ApprovalEnv,
+	token: unknown,
+): Promise<
+	{ state: 'open'; email: string; expiresAt: string } | { state: 'expired' | 'revoked' | 'unknown' }
+> {
 	if (!plausibleToken(token)) return { state: 'unknown' };
 	const inbox = await env.store.db
 		.selectFrom('approval_inbox')
@@ -177,6 +209,13 @@ export async function viewInbox(env: ApprovalEnv, token: unknown): Promise<Inbox
 	if (inbox.revoked_at) return { state: 'revoked' };
 	const now = (env.now ?? new Date()).toISOString();
 	if (inbox.expires_at <= now) return { state: 'expired' };
+	return { state: 'open', email: inbox.email, expiresAt: inbox.expires_at };
+}
+
+/** What an inbox link shows now. Looking never changes anything. */
+export async function viewInbox(env: ApprovalEnv, token: unknown): Promise<InboxView> {
+	const inbox = await openInbox(env, token);
+	if (inbox.state !== 'open') return inbox;
 	const rows = await env.store.db
 		.selectFrom('approval_slot as s')
 		.innerJoin('approval_request as r', 'r.id', 's.request_id')
@@ -212,5 +251,80 @@ export async function viewInbox(env: ApprovalEnv, token: unknown): Promise<Inbox
 			dueAt: r.due_at,
 			link: linkFor(r.link_base!, deriveToken(env.settings.linkSecret, r.slotId, r.salt!)),
 		}));
-	return { state: 'open', email: inbox.email, expiresAt: inbox.expires_at, entries };
+	return {
+		state: 'open',
+		email: inbox.email,
+		expiresAt: inbox.expiresAt,
+		entries,
+		delegation: await currentDelegation(env, inbox.email),
+		formKey: inboxFormKey(env.settings.linkSecret, token as string),
+	};
+}
+
+/**
+ * The inbox page's POST: sets (`delegate`) or ends (`endDelegation`) the owner's delegation.
+ * It acts only with a live inbox token and its page's anti-forgery field, and only for the
+ * inbox's owner; the audit row names them and where the request came from.
+ */
+export async function actOnInbox(
+	env: ApprovalEnv,
+	input: {
+		token: unknown;
+		formKey: unknown;
+		action: unknown;
+		deputy?: unknown;
+		from?: unknown;
+		to?: unknown;
+	},
+	client: { ip?: string | null; userAgent?: string | null },
+): Promise<{ view: InboxView; outcome: InboxOutcome; status: number }> {
+	const inbox = await openInbox(env, input.token);
+	if (inbox.state !== 'open') return { view: inbox, outcome: {}, status: 0 };
+	const token = input.token as string;
+	const again = async (outcome: InboxOutcome, status: number) => ({
+		view: await viewInbox(env, token),
+		outcome,
+		status,
+	});
+	if (!sameSecret(input.formKey, inboxFormKey(env.settings.linkSecret, token)))
+		return again(
+			{
+				problem: {
+					field: 'formKey',
+					message: '页面已过期，请刷新后重试 / The page is out of date; reload it and try again',
+				},
+			},
+			403,
+		);
+	const actor: Actor = {
+		actor: inbox.email,
+		ip: client.ip ?? null,
+		userAgent: client.userAgent ?? null,
+	};
+	if (input.action === 'endDelegation') {
+		const ended = await endDelegation(env, { approver: inbox.email }, actor);
+		return again(
+			{ notice: ended ? '委托已结束 Delegation ended' : '当前没有委托 No delegation to end' },
+			200,
+		);
+	}
+	if (input.action !== 'delegate')
+		return again({ problem: { field: 'action', message: '未知操作 / Unknown action' } }, 422);
+	const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+	const values = { deputy: text(input.deputy), from: text(input.from), to: text(input.to) };
+	try {
+		const set = await setDelegation(env, { approver: inbox.email, ...values }, actor);
+		return again(
+			{
+				notice: `已委托 ${set.deputy.name ?? set.deputy.email} 代为审批 Delegated to ${set.deputy.email}`,
+			},
+			200,
+		);
+	} catch (error) {
+		if (!(error instanceof ValidationError)) throw error;
+		return again(
+			{ problem: { field: error.field ?? 'deputy', message: error.message }, values },
+			422,
+		);
+	}
 }

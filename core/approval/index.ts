@@ -55,6 +55,7 @@ export {
 export {
 	DEFAULT_INBOX_DAYS,
 	MAX_INBOX_DAYS,
+	actOnInbox,
 	issueInbox,
 	revokeInbox,
 	viewInbox,

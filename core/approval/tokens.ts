@@ -27,6 +27,13 @@ export function formKey(secret: string, token: string): string {
 		.digest('base64url');
 }
 
+/** The anti-forgery field of the inbox page's delegation form, bound to that inbox token. */
+export function inboxFormKey(secret: string, token: string): string {
+	return createHmac('sha256', secret)
+		.update(`inbox-form:${hashToken(token)}`)
+		.digest('base64url');
+}
+
 export function sameSecret(given: unknown, expected: string): boolean {
 	if (typeof given !== 'string' || given.length !== expected.length) return false;
 	return timingSafeEqual(Buffer.from(given), Buffer.from(expected));

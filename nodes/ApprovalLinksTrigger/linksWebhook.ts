@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import {
+	actOnInbox,
 	decide,
 	errorPage,
 	hashToken,
@@ -62,6 +63,30 @@ function afterwards(ctx: IWebhookFunctions, env: ApprovalEnv, view: LinkView) {
 	);
 }
 
+async function inboxAction(
+	env: ApprovalEnv,
+	inbox: unknown,
+	body: IDataObject,
+	req: ReturnType<IWebhookFunctions['getRequestObject']>,
+) {
+	const acted = await actOnInbox(
+		env,
+		{
+			token: inbox,
+			formKey: first(body.formKey),
+			action: first(body.action),
+			deputy: first(body.deputy),
+			from: first(body.from),
+			to: first(body.to),
+		},
+		{
+			ip: clientIp(req),
+			userAgent: typeof req.headers['user-agent'] === 'string' ? req.headers['user-agent'] : null,
+		},
+	);
+	return inboxPage(acted.view, env.settings.timeZone, new Date(), acted.outcome, acted.status);
+}
+
 export async function approvalLinksWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const req = this.getRequestObject();
 	const res = this.getResponseObject();
@@ -73,9 +98,13 @@ export async function approvalLinksWebhook(this: IWebhookFunctions): Promise<IWe
 		const body = (method === 'POST' ? (req.body ?? {}) : {}) as IDataObject;
 		const token = String(first(body.token) ?? first((req.query ?? {}).token) ?? '');
 		const inbox = first((req.query ?? {}).inbox);
-		// A 待办 inbox only lists; its entries open their own decision links, which decide.
-		if (inbox !== undefined && method !== 'POST') {
-			const page = inboxPage(await viewInbox(env, inbox), settings.timeZone);
+		// A 待办 inbox lists; its entries open their own decision links, which decide. Its POST
+		// only sets or ends the owner's delegation.
+		if (inbox !== undefined) {
+			const page =
+				method === 'POST'
+					? await inboxAction(env, inbox, body, req)
+					: inboxPage(await viewInbox(env, inbox), settings.timeZone);
 			sendPage(res, page.status, page.html, headOnly);
 			return { noWebhookResponse: true };
 		}

@@ -150,6 +150,81 @@ describe.each(testDialects())('Approval inbox at the permanent endpoint (%s)', (
 		]);
 	});
 
+	it('the owner sets and ends a 委托 delegation from the inbox page; a POST without its anti-forgery field changes nothing', async () => {
+		const [issued] = await manage('inboxLink', { email: 'head@x.com' });
+		const inbox = String(issued.link);
+		const shown = await page(inbox);
+		expect(shown.body).toContain('委托代理 Delegation');
+		const formKey = /name="formKey" value="([^"]+)"/.exec(shown.body)![1];
+		const post = (fields: Record<string, string>) =>
+			page(inbox, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams(fields).toString(),
+			});
+		const delegations = () => store.db.selectFrom('approval_delegation').selectAll().execute();
+		const today = new Date().toISOString().slice(0, 10);
+		const far = '2099-12-31';
+
+		// a forged or missing anti-forgery field, or another inbox's, is refused
+		const forged = await post({ action: 'delegate', deputy: 'deputy@x.com', from: today, to: far });
+		expect([forged.status, forged.body.includes('页面已过期')]).toEqual([403, true]);
+		// a bad range names the field and keeps what was typed
+		const backwards = await post({
+			formKey,
+			action: 'delegate',
+			deputy: 'deputy@x.com',
+			from: far,
+			to: today,
+		});
+		expect(backwards.status).toBe(422);
+		expect(backwards.body).toContain('结束日期早于开始日期');
+		expect(backwards.body).toContain('value="deputy@x.com"');
+		const self = await post({
+			formKey,
+			action: 'delegate',
+			deputy: 'head@x.com',
+			from: today,
+			to: far,
+		});
+		expect([self.status, self.body.includes('受托人不能是委托人本人')]).toEqual([422, true]);
+		expect(await delegations()).toEqual([]);
+
+		const set = await post({
+			formKey,
+			action: 'delegate',
+			deputy: 'deputy@x.com',
+			from: today,
+			to: far,
+		});
+		expect(set.status).toBe(200);
+		expect(set.body).toContain('已委托');
+		expect(set.body).toContain('结束委托');
+		expect(await delegations()).toMatchObject([
+			{ email: 'head@x.com', deputy_email: 'deputy@x.com', to_date: far, revoked_at: null },
+		]);
+		// the delegation acts: a request reaching the head now goes to the deputy
+		const run = waiting.track(
+			await engine.run(
+				approvalWorkflow(requestParameters([stage('head@x.com')], { title: '代审' })),
+			),
+		);
+		expect(sent(run).map((m) => m.to)).toContain('deputy@x.com');
+		expect(sent(run).map((m) => m.to)).not.toContain('head@x.com');
+		// the audit names the owner, who acted through their inbox
+		const audit = await store.db
+			.selectFrom('audit')
+			.select(['action', 'actor'])
+			.where('entity_type', '=', 'approval_delegation')
+			.execute();
+		expect(audit).toEqual([{ action: 'delegate', actor: 'head@x.com' }]);
+
+		const ended = await post({ formKey, action: 'endDelegation' });
+		expect([ended.status, ended.body.includes('委托已结束')]).toEqual([200, true]);
+		expect((await delegations()).every((d) => d.revoked_at)).toBe(true);
+		expect((await page(inbox)).body).toContain('设置委托');
+	});
+
 	it('a bad email names the field, writes nothing, and honours Continue On Fail', async () => {
 		const workflow = manageWorkflow('inboxLink', { email: 'not-an-email' });
 		const failed = await engine.run(workflow);
