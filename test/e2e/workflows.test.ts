@@ -14,7 +14,7 @@ import { stations } from '../../core/exchange';
 import { closeAllStores, type Store } from '../../core/store';
 import { buildPatentNumber } from '../helpers/patent-numbers';
 import { PHONE, launchChromium } from './browser';
-import { decideInBrowser, executionsOf, mailTo, storeOf } from './approvalFlow';
+import { decideInBrowser, executionsOf, linkIn, mailTo, storeOf } from './approvalFlow';
 import { REPO, startPlatform, type Platform } from './platform';
 
 const actor = { actor: 'test:e2e' };
@@ -236,23 +236,27 @@ describe('the other shipped workflows on a real n8n', () => {
 		]);
 	});
 
+	/** The research project form with its own example values, a chosen end date and number. */
+	async function fillProject(endDate: string, projectNo?: string): Promise<Page> {
+		const page = await openForm('registry-project-approval.json');
+		for (const box of await page
+			.locator(
+				'input[placeholder]:not([placeholder=""]), textarea[placeholder]:not([placeholder=""])',
+			)
+			.all()) {
+			await box.fill((await box.getAttribute('placeholder'))!);
+		}
+		const field = (label: string) => page.getByLabel(label, { exact: false }).first();
+		if (projectNo) await field('项目编号').fill(projectNo);
+		await optionWith(page, '项目类别 Category', '横向');
+		await field('开始日期 Start date').fill('2027-01-01');
+		await field('结束日期 End date').fill(endDate);
+		return page;
+	}
+
 	it('the research project form with its own example values: a refusal names the field and writes nothing; corrected, the project is declared and the department asked', async () => {
 		const from = await since();
-		const fill = async (endDate: string) => {
-			const page = await openForm('registry-project-approval.json');
-			for (const box of await page
-				.locator(
-					'input[placeholder]:not([placeholder=""]), textarea[placeholder]:not([placeholder=""])',
-				)
-				.all()) {
-				await box.fill((await box.getAttribute('placeholder'))!);
-			}
-			const field = (label: string) => page.getByLabel(label, { exact: false }).first();
-			await optionWith(page, '项目类别 Category', '横向');
-			await field('开始日期 Start date').fill('2027-01-01');
-			await field('结束日期 End date').fill(endDate);
-			return page;
-		};
+		const fill = (endDate: string) => fillProject(endDate);
 		const refused = await submit(await fill('2026-12-31'), '申报未通过校验', '提交申报');
 		expect(refused).toContain('请修改「结束日期 End Date」');
 		expect(refused).toContain('未保存');
@@ -261,7 +265,11 @@ describe('the other shipped workflows on a real n8n', () => {
 		await submit(await fill('2028-12-31'), '申报已提交', '提交申报');
 		const mail = await mailTo(platform, 'dept-head@college.example.edu.cn', 'KY-2026-012', from);
 		expect(mail.subject).toContain('产教融合背景下现场工程师培养模式研究');
+		// a second project, so three requests from two workflows wait on the head
+		await submit(await fillProject('2028-06-30', 'KY-2026-014'), '申报已提交', '提交申报');
+		await mailTo(platform, 'dept-head@college.example.edu.cn', 'KY-2026-014', from);
 		expect(await store.db.selectFrom('registry_project').select('status').execute()).toEqual([
+			{ status: 'applied' },
 			{ status: 'applied' },
 		]);
 	});
@@ -342,7 +350,7 @@ describe('the other shipped workflows on a real n8n', () => {
 			inboxMail = await mailTo(platform, HEAD, '待办', from);
 	});
 
-	it('the inbox link from the digest lists what waits on the head across both forms, and decides nothing by itself', async () => {
+	it('the inbox link from the digest lists the three requests waiting on the head from two forms, decides nothing by itself, and decides all three through their pages', async () => {
 		const inbox = /https?:\/\/\S+inbox=[A-Za-z0-9_-]+/.exec(inboxMail!.text)![0];
 		const pendingOfHead = async () =>
 			(
@@ -376,17 +384,77 @@ describe('the other shipped workflows on a real n8n', () => {
 		// opening the inbox (as a mail scanner would) decided nothing
 		expect(await pendingOfHead()).toBe(before);
 
-		const after = await decideInBrowser(browser, entries[0], {
+		// the head decides all of them from this one link, each on its own page
+		expect(before).toBe(3);
+		for (const [n, entry] of entries.entries()) {
+			const after = await decideInBrowser(browser, entry, {
+				decision: 'approve',
+				comment: '从待办页审批 From the inbox',
+				viewport: PHONE,
+				expectText: ['请审批'],
+			});
+			expect(after).toContain('已同意');
+			expect(await pendingOfHead()).toBe(before - n - 1);
+			const again = await browser.newPage({ viewport: PHONE });
+			await again.goto(inbox);
+			expect(await again.locator('a.open').count()).toBe(before - n - 1);
+			if (n === entries.length - 1) expect(await again.innerText('body')).toContain('暂无待办');
+			await again.close();
+		}
+	});
+
+	it('the head delegates from the inbox page; the next project goes to the deputy, who decides it on a phone, audited as 代 the head', async () => {
+		const DEPUTY = 'deputy-head@college.example.edu.cn';
+		const inbox = /https?:\/\/\S+inbox=[A-Za-z0-9_-]+/.exec(inboxMail!.text)![0];
+		const page = await browser.newPage({ viewport: PHONE });
+		await page.goto(inbox);
+		const field = (label: string) => page.getByLabel(label, { exact: false }).first();
+		await field('受托人邮箱 Deputy email').fill(DEPUTY);
+		// from stays today (the page's default, in the consortium's zone)
+		await field('结束日期').fill('2099-12-31');
+		await Promise.all([page.waitForNavigation(), page.click('button[value="delegate"]')]);
+		const delegated = await page.innerText('body');
+		await page.close();
+		expect(delegated).toContain('已委托');
+		expect(delegated).toContain(DEPUTY);
+
+		const from = await since();
+		await submit(await fillProject('2028-12-31', 'KY-2026-013'), '申报已提交', '提交申报');
+		const mail = await mailTo(platform, DEPUTY, 'KY-2026-013', from);
+		expect(
+			(await platform.mail.messages())
+				.slice(from)
+				.filter((m) => m.to.includes(HEAD) && m.subject.includes('KY-2026-013')),
+		).toEqual([]);
+		const after = await decideInBrowser(browser, linkIn(mail), {
 			decision: 'approve',
-			comment: '从待办页审批 From the inbox',
+			comment: '代为审核同意',
 			viewport: PHONE,
-			expectText: ['请审批'],
+			expectText: [`您代 ${HEAD} 审批`],
 		});
 		expect(after).toContain('已同意');
-		expect(await pendingOfHead()).toBe(before - 1);
-		const again = await browser.newPage({ viewport: PHONE });
-		await again.goto(inbox);
-		expect(await again.locator('a.open').count()).toBe(before - 1);
-		await again.close();
+		const handed = await store.db
+			.selectFrom('audit')
+			.select('entity_id')
+			.where('entity_type', '=', 'approval_slot')
+			.where('action', '=', 'delegated')
+			.where('changes', 'like', `%${DEPUTY}%`)
+			.executeTakeFirstOrThrow();
+		const decided = await store.db
+			.selectFrom('audit')
+			.select(['action', 'changes'])
+			.where('entity_type', '=', 'approval_slot')
+			.where('entity_id', '=', handed.entity_id)
+			.execute();
+		expect(decided.map((a) => a.action).sort()).toEqual(['approve', 'delegated']);
+		const approve = decided.find((a) => a.action === 'approve')!;
+		expect(JSON.parse(approve.changes!)).toMatchObject({ onBehalfOf: HEAD });
+		expect(
+			await store.db
+				.selectFrom('audit')
+				.select('actor')
+				.where('entity_type', '=', 'approval_delegation')
+				.execute(),
+		).toEqual([{ actor: HEAD }]);
 	});
 });
