@@ -225,6 +225,52 @@ describe.each(testDialects())('Approval inbox at the permanent endpoint (%s)', (
 		expect((await page(inbox)).body).toContain('设置委托');
 	});
 
+	it('催办 with the inbox: one mail per approver naming every reminded request, with a fresh inbox link that lists them', async () => {
+		const started = async (title: string) => {
+			const run = waiting.track(
+				await engine.run(
+					approvalWorkflow(
+						requestParameters([stage('head@x.com', { remindEveryHours: 24 })], { title }),
+					),
+				),
+			);
+			expect(run.status).toBe('waiting');
+		};
+		await started('课程立项 甲');
+		await started('科研项目 乙');
+		const longAgo = new Date(Date.now() - 25 * 3600_000).toISOString();
+		await store.db.updateTable('approval_slot').set({ reminded_at: longAgo }).execute();
+		const [old] = await manage('inboxLink', { email: 'head@x.com' });
+
+		// without the links workflow there is no inbox link: refused before anything is recorded
+		await store.db.deleteFrom('setting').where('key', '=', 'approval_link_endpoint').execute();
+		const refused = await engine.run(manageWorkflow('remind', { remindWith: 'inbox' }));
+		expect(refused.error()).toMatch(/第 1 项.*审批链接工作流未启用/);
+		const slots = () => store.db.selectFrom('approval_slot').select('reminded_at').execute();
+		expect((await slots()).every((s) => s.reminded_at === longAgo)).toBe(true);
+		await recordLinkEndpoint(store, waiting.linkEndpoint);
+
+		const items = await manage('remind', { remindWith: 'inbox' });
+		const numbers = (
+			await store.db.selectFrom('approval_request').select('number').orderBy('number').execute()
+		).map((r) => r.number);
+		expect(items).toHaveLength(1);
+		expect(items[0]).toMatchObject({
+			to: 'head@x.com',
+			kind: 'reminder',
+			requests: numbers,
+			subject: expect.stringContaining('【催办】2 项审批等待您处理'),
+		});
+		expect(String(items[0].text)).toContain('课程立项 甲');
+		expect((await slots()).every((s) => s.reminded_at !== longAgo)).toBe(true);
+		const shown = await page(String(items[0].link));
+		expect(entryLinks(shown.body)).toHaveLength(2);
+		// the fresh link replaced the one issued before
+		expect((await page(String(old.link))).status).toBe(410);
+		// reminded just now: a second run reminds nobody
+		expect(await manage('remind', { remindWith: 'inbox' })).toEqual([]);
+	});
+
 	it('a bad email names the field, writes nothing, and honours Continue On Fail', async () => {
 		const workflow = manageWorkflow('inboxLink', { email: 'not-an-email' });
 		const failed = await engine.run(workflow);

@@ -161,21 +161,38 @@ export function dueEmail(record: RequestRecord, timeZone: string): EmailContent 
 	};
 }
 
-/** The mail that hands an approver their 待办 inbox link. */
+/**
+ * The mail that hands an approver their 待办 inbox link. As a 催办 reminder it names the
+ * requests it reminds of (`reminding`), so one mail covers them all.
+ */
 export function inboxEmail(
 	inbox: { email: string; link: string; expiresAt: string },
 	timeZone: string,
+	reminding: Array<{ requestNumber: string; title: string }> = [],
 ): EmailContent {
 	const until = formatInZone(inbox.expiresAt, timeZone);
 	const zh = `这是您的个人待办链接：所有等待您审批的申请都列在一页，按提交先后排列。链接有效至 ${until}，仅供本人使用，请勿转发。`;
 	const en = `Your personal inbox: every request waiting on you, on one page, oldest first. Valid until ${until}; it is yours alone, do not forward it.`;
+	const count = reminding.length;
+	const listRows = reminding
+		.map(
+			(r) =>
+				`<tr><td style="padding:4px 20px;${FONT}font-size:14px;color:#1f2328;">${e(r.requestNumber)} · ${e(r.title)}</td></tr>`,
+		)
+		.join('');
+	const listText = reminding.map((r) => `- ${r.requestNumber} ${r.title}\n`).join('');
+	const heading = count
+		? { zh: `催办：${count} 项审批等待您处理`, en: `Reminder: ${count} approval(s) wait on you` }
+		: { zh: '您的待办审批', en: 'Your approvals inbox' };
 	return {
-		subject: '【待办审批】您的个人待办链接 Your approvals inbox',
+		subject: count
+			? `【催办】${count} 项审批等待您处理 ${count} approval(s) wait on you`
+			: '【待办审批】您的个人待办链接 Your approvals inbox',
 		html: wrap(
-			'您的待办审批',
-			'Your approvals inbox',
-			`<tr><td style="padding:12px 20px;${FONT}font-size:14px;color:#1f2328;">${e(zh)}<br><span style="color:#57606a;">${e(en)}</span></td></tr><tr><td style="padding:20px;">${linkButton(inbox.link, '打开待办 Open my inbox')}</td></tr>`,
+			heading.zh,
+			heading.en,
+			`${listRows}<tr><td style="padding:12px 20px;${FONT}font-size:14px;color:#1f2328;">${e(zh)}<br><span style="color:#57606a;">${e(en)}</span></td></tr><tr><td style="padding:20px;">${linkButton(inbox.link, '打开待办 Open my inbox')}</td></tr>`,
 		),
-		text: `${zh}\n${en}\n\n${inbox.link}\n`,
+		text: `${count ? `${heading.zh} ${heading.en}\n${listText}\n` : ''}${zh}\n${en}\n\n${inbox.link}\n`,
 	};
 }
