@@ -56,6 +56,9 @@ class MailCatcher extends EventEmitter {
 				});
 			},
 		});
+		// A sender that dies mid-session (a SIGKILLed worker) resets its socket; smtp-server
+		// re-emits that on the server, and an EventEmitter's unheard 'error' would crash the host.
+		this.smtp.on('error', (e) => this.emit('smtp-error', e));
 		await new Promise((r, j) => this.smtp.listen(this.smtpPort, this.host, r).once('error', j));
 		this.smtpPort = this.smtp.server.address().port;
 		this.http = createServer((req, res) => this.handle(req, res).catch((e) => this.fail(res, e)));
