@@ -1,3 +1,4 @@
+import { addWorkingDays, loadWorkCalendar, type WorkCalendar } from '../calendar';
 import { writeAudit, transition, type Actor } from '../store';
 import { StateError, ValidationError } from '../util/errors';
 import {
@@ -223,6 +224,27 @@ export function reminderSlackMs(hours: number): number {
 }
 
 /**
+ * When the reminder after a notice falls due, less the slack; null: never. In working days it
+ * is the same time of day on the n-th working day (weekends and holidays skipped, 调休
+ * Saturdays counted), so no such reminder goes out during 国庆.
+ */
+function nextReminderAt(
+	lastNotice: string,
+	interval: { hours: number; workingDays: number },
+	timeZone: string,
+	calendar: WorkCalendar | null,
+): number | null {
+	if (interval.workingDays > 0 && calendar)
+		return (
+			Date.parse(addWorkingDays(lastNotice, interval.workingDays, timeZone, calendar)) -
+			reminderSlackMs(24)
+		);
+	if (interval.hours > 0)
+		return Date.parse(lastNotice) + interval.hours * 3600_000 - reminderSlackMs(interval.hours);
+	return null;
+}
+
+/**
  * 催办 for a scheduled workflow: every pending approver whose stage has a reminder interval
  * and who last heard of the request (the last 催办, else their link going out, else the
  * stage's start) longer ago than that interval. Of two runs at the same moment, one reminds:
@@ -241,18 +263,28 @@ export async function remindDue(env: ApprovalEnv, actor: Actor, limit = 500): Pr
 			'approval_slot.opened_at as openedAt',
 			'approval_stage.started_at as startedAt',
 			'approval_stage.remind_hours as hours',
+			'approval_stage.remind_working_days as workingDays',
 		])
 		.where('approval_slot.status', '=', 'pending')
 		.where('approval_stage.status', '=', 'active')
 		.where('approval_request.status', '=', 'pending')
-		.where('approval_stage.remind_hours', 'is not', null)
+		.where((eb) =>
+			eb.or([
+				eb('approval_stage.remind_hours', 'is not', null),
+				eb('approval_stage.remind_working_days', 'is not', null),
+			]),
+		)
 		.orderBy('approval_slot.id')
 		.limit(limit)
 		.execute();
+	const calendar = rows.some((r) => Number(r.workingDays) > 0)
+		? await loadWorkCalendar(env.store)
+		: null;
 	const due = rows.filter((r) => {
-		const hours = Number(r.hours);
-		const lastNotice = Date.parse(r.remindedAt ?? r.openedAt ?? r.startedAt ?? now.toISOString());
-		return hours > 0 && lastNotice + hours * 3600_000 - reminderSlackMs(hours) <= now.getTime();
+		const lastNotice = r.remindedAt ?? r.openedAt ?? r.startedAt ?? now.toISOString();
+		const interval = { hours: Number(r.hours), workingDays: Number(r.workingDays) };
+		const next = nextReminderAt(lastNotice, interval, env.settings.timeZone, calendar);
+		return next !== null && next <= now.getTime();
 	});
 	const byRequest = new Map<string, typeof due>();
 	for (const r of due) byRequest.set(r.requestId, [...(byRequest.get(r.requestId) ?? []), r]);

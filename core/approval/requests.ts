@@ -106,6 +106,7 @@ export async function createRequest(
 				due_hours: s.dueHours,
 				due_working_days: s.dueWorkingDays,
 				remind_hours: s.remindEveryHours,
+				remind_working_days: s.remindEveryWorkingDays,
 				timeout_action: s.timeoutAction,
 				escalate_to: JSON.stringify(s.escalateTo),
 				escalated: 0,

@@ -60,6 +60,8 @@ export interface ApprovalStageTable {
 	/** The time limit in working days of the consortium's calendar; wins over `due_hours`. */
 	due_working_days: number | null;
 	remind_hours: number | null;
+	/** The 催办 interval in working days of the consortium's calendar; wins over `remind_hours`. */
+	remind_working_days: number | null;
 	timeout_action: string;
 	/** JSON array of {email, name}. */
 	escalate_to: string;

@@ -136,12 +136,13 @@ function parseStage(raw: Record<string, unknown>, i: number): StageSpec {
 		);
 	}
 	const dueHours = optionalNumber(raw.dueHours, f('dueHours'), '时限 Due in Hours', HOURS) || null;
-	const dueWorkingDays =
-		optionalNumber(raw.dueWorkingDays, f('dueWorkingDays'), '时限（工作日）Due in Working Days', {
+	const workingDays = (key: string, label: string) =>
+		optionalNumber(raw[key], f(key), label, {
 			min: 0,
 			max: MAX_STAGE_WORKING_DAYS,
 			integer: true,
 		}) || null;
+	const dueWorkingDays = workingDays('dueWorkingDays', '时限（工作日）Due in Working Days');
 	const timeoutAction = oneOf(
 		raw.timeoutAction || 'none',
 		f('timeoutAction'),
@@ -187,6 +188,10 @@ function parseStage(raw: Record<string, unknown>, i: number): StageSpec {
 				'催办间隔 Remind Every Hours',
 				HOURS,
 			) || null,
+		remindEveryWorkingDays: workingDays(
+			'remindEveryWorkingDays',
+			'催办间隔（工作日）Remind Every Working Days',
+		),
 		timeoutAction,
 		escalateTo,
 	};

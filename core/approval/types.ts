@@ -59,6 +59,8 @@ export interface StageSpec {
 	/** Working days of the consortium's calendar from activation; when set, wins over `dueHours`. */
 	dueWorkingDays: number | null;
 	remindEveryHours: number | null;
+	/** 催办 interval in working days of the consortium's calendar; when set, wins over `remindEveryHours`. */
+	remindEveryWorkingDays: number | null;
 	timeoutAction: TimeoutAction;
 	escalateTo: Person[];
 }

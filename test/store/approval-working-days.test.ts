@@ -3,6 +3,7 @@ import {
 	expireOverdue,
 	loadRecord,
 	parseRequest,
+	remindDue,
 	type ApprovalEnv,
 } from '../../core/approval';
 import { upsertCalendarDay } from '../../core/calendar';
@@ -101,5 +102,29 @@ describe.each(testDialects())('approval stage due in working days (%s)', (dialec
 		const record = await loadRecord(store.db, request.id);
 		expect(record.stages[0].approvers.map((a) => a.email)).toContain('dean@college.edu.cn');
 		expect(record.stages[0].dueAt).toBe(sh('2026-10-09T09:00:00').toISOString());
+	});
+
+	it('reminds every working day, never during 国庆, and keeps hour intervals as they were', async () => {
+		const created = sh('2026-09-30T10:00:00'); // Wednesday, the last working day before 国庆
+		const { request } = await createRequest(
+			env(created),
+			spec({ remindEveryHours: 24, remindEveryWorkingDays: 1 }),
+			actor,
+		);
+		const hourly = await createRequest(env(created), spec({ remindEveryHours: 24 }), actor);
+		const reminded = async (at: string) =>
+			(await remindDue(env(sh(at)), actor))
+				.map((c) => c.requestId)
+				.filter((id) => id === request.id || id === hourly.request.id);
+		// Thursday 1 October: a 24-hour interval reminds, the working-day one waits
+		expect(await reminded('2026-10-01T10:00:00')).toEqual([hourly.request.id]);
+		expect(await reminded('2026-10-07T10:00:00')).toEqual([hourly.request.id]);
+		// Thursday 8 October at the same time of day, within the schedule's slack
+		expect(await reminded('2026-10-08T09:50:00')).toContain(request.id);
+		// one working day on: Friday 9 October, and the 调休 Saturday 10 October after it
+		expect(await reminded('2026-10-09T09:00:00')).not.toContain(request.id);
+		expect(await reminded('2026-10-09T09:55:00')).toContain(request.id);
+		expect(await reminded('2026-10-10T09:55:00')).toContain(request.id);
+		expect(await reminded('2026-10-11T12:00:00')).not.toContain(request.id);
 	});
 });

@@ -59,7 +59,14 @@ describe('request input', () => {
 				{ ...base, stages: [{ approvers: 'a@x.com', dueHours: 87_600, remindEveryHours: 24 }] },
 				link,
 			).stages[0],
-		).toMatchObject({ dueHours: 87_600, remindEveryHours: 24 });
+		).toMatchObject({ dueHours: 87_600, remindEveryHours: 24, remindEveryWorkingDays: null });
+		expect(err([{ approvers: 'a@x.com', remindEveryWorkingDays: 0.5 }]).field).toBe(
+			'stages[0].remindEveryWorkingDays',
+		);
+		expect(
+			parseRequest({ ...base, stages: [{ approvers: 'a@x.com', remindEveryWorkingDays: 2 }] }, link)
+				.stages[0].remindEveryWorkingDays,
+		).toBe(2);
 	});
 
 	it('drops the submitter from approvers and refuses a stage left with nobody', () => {

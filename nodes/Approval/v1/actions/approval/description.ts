@@ -83,6 +83,15 @@ const stageFields: INodeProperties[] = [
 		description: '供定时工作流的 “催办” 使用，0 表示不催办 Used by scheduled Remind; 0 for never',
 	},
 	{
+		displayName: '催办间隔（工作日）Remind Every Working Days',
+		name: 'remindEveryWorkingDays',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: MAX_STAGE_WORKING_DAYS, numberPrecision: 0 },
+		default: 0,
+		description:
+			'大于 0 时按工作日历计并取代按小时的间隔：催办落在工作日的同一时刻，节假日不催办 When above 0, counted on the working-day calendar instead of the hours above: a reminder falls at the same time on a working day, never on a holiday',
+	},
+	{
 		displayName: '超时处理 Timeout Action',
 		name: 'timeoutAction',
 		type: 'options',
@@ -206,7 +215,7 @@ export const requestApprovalDescription: INodeProperties[] = [
 		default:
 			'[\n  {"name": "系部审核", "mode": "any", "approvers": "head@example.edu.cn", "dueHours": 72, "timeoutAction": "none"}\n]',
 		description:
-			'阶段数组，键与逐项填写相同 (name, mode, approvers, quorum, dueHours, dueWorkingDays, remindEveryHours, timeoutAction, escalateTo, skipField, skipOperator, skipValue) An array of stages with the same keys as the fields',
+			'阶段数组，键与逐项填写相同 (name, mode, approvers, quorum, dueHours, dueWorkingDays, remindEveryHours, remindEveryWorkingDays, timeoutAction, escalateTo, skipField, skipOperator, skipValue) An array of stages with the same keys as the fields',
 		displayOptions: { show: { stagesInput: ['json'] } },
 	},
 	{
