@@ -101,6 +101,22 @@ export class ConsortiumStoreApi implements ICredentialType {
 				'签名审批链接。请填写（npm start 会自动生成）：留空则生成并保存在存储中，拿到存储副本即可打开所有链接。更换后旧链接失效，催办会发出新链接。Signs approval links. Set one (npm start generates it): if empty, one is generated and kept in the store, and a copy of the store then opens every link. Changing it voids old links; 催办 Remind sends new ones.',
 		},
 		{
+			displayName: '企业微信应用 AgentId WeCom App AgentId',
+			name: 'wecomAgentId',
+			type: 'number',
+			default: 0,
+			description:
+				"审批通知的企业微信应用消息所用应用；0 表示不发应用消息（群机器人消息照常）。人员的企业微信账号在名录中填写。The WeCom app for approvers' app messages; 0 for none (group-robot messages still come). Each person's WeCom UserID is kept in the directory.",
+		},
+		{
+			displayName: '钉钉应用 AgentId DingTalk App AgentId',
+			name: 'dingtalkAgentId',
+			type: 'number',
+			default: 0,
+			description:
+				"审批通知的钉钉工作通知所用应用；0 表示不发工作通知。人员的钉钉 userid 在名录中填写。The DingTalk app for approvers' work notices; 0 for none. Each person's userid is kept in the directory.",
+		},
+		{
 			displayName: '公开访问地址 Public Base URL',
 			name: 'publicBaseUrl',
 			type: 'string',

@@ -50,6 +50,9 @@ const SHEETS = {
 		['工号', (p) => p.employeeNo],
 		['入职日期', (p) => p.joinedOn],
 		['企业经历', (p) => yesNo(p.enterpriseExperience)],
+		['企业微信账号', (p) => p.wecomUserId],
+		['钉钉用户ID', (p) => p.dingtalkUserId],
+		['飞书用户ID', (p) => p.feishuOpenId],
 	],
 };
 

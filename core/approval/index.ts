@@ -47,9 +47,9 @@ export {
 	type StalledHandOver,
 } from './stalled';
 export {
-	approverNotifications,
 	ccNotifications,
 	dueNotifications,
+	notifyApprovers,
 	resultNotifications,
 } from './notify';
 export {

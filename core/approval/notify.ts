@@ -1,6 +1,6 @@
-import type { ConsortiumSettings } from '../store';
+import type { ConsortiumSettings, Db } from '../store';
 import { approverEmail, ccEmail, dueEmail, resultEmail } from './email/templates';
-import { channelPayloads } from './channels';
+import { channelPayloads, chatTargets, type ChannelTargets } from './channels';
 import type { SlotRow } from './steps';
 import { deriveToken, linkFor } from './tokens';
 import type { Notification, RequestRecord } from './types';
@@ -16,12 +16,30 @@ export function approverLink(
 	return linkFor(linkBase, deriveToken(settings.linkSecret, slot.id, slot.token_salt));
 }
 
+/** The approvers' notices, with app-message targets from the directory (`chatTargets`). */
+export async function notifyApprovers(
+	db: Db,
+	settings: ConsortiumSettings,
+	record: RequestRecord,
+	linkBase: string | null,
+	slots: SlotRow[],
+	kind: 'request' | 'reminder' = 'request',
+): Promise<Notification[]> {
+	const targets = await chatTargets(
+		db,
+		settings,
+		slots.map((s) => s.email),
+	);
+	return approverNotifications(settings, record, linkBase, slots, kind, targets);
+}
+
 export function approverNotifications(
 	settings: ConsortiumSettings,
 	record: RequestRecord,
 	linkBase: string | null,
 	slots: SlotRow[],
 	kind: 'request' | 'reminder' = 'request',
+	targets: ReadonlyMap<string, ChannelTargets> = new Map(),
 ): Notification[] {
 	return slots.map((slot) => {
 		const link = approverLink(settings, linkBase, slot);
@@ -32,7 +50,9 @@ export function approverNotifications(
 			cc: '',
 			...mail,
 			link,
-			channels: link ? chatPayloads(settings, record, slot, link) : null,
+			channels: link
+				? chatPayloads(settings, record, slot, link, targets.get(slot.email.toLowerCase()))
+				: null,
 			approver: slot.email,
 			approverName: slot.name,
 			requestNumber: record.requestNumber,
@@ -44,25 +64,30 @@ export function approverNotifications(
 
 /**
  * The same approval as a WeCom, DingTalk and Feishu message, ready for n8n's HTTP Request node:
- * group-robot payloads always, app messages once the workflow adds the platform's user ids.
+ * group-robot payloads always, app messages where the directory holds the approver's id on
+ * that platform (and, for WeCom and DingTalk, the credential names the app).
  */
 function chatPayloads(
 	settings: ConsortiumSettings,
 	record: RequestRecord,
 	slot: Pick<SlotRow, 'name' | 'email' | 'stage_idx'>,
 	link: string,
+	targets: ChannelTargets = {},
 ) {
 	const stage = record.stages[slot.stage_idx];
-	return channelPayloads({
-		to: slot.name ?? slot.email,
-		subject: record.subject.title,
-		summary: record.subject.fields.map((f) => `${f.label}：${f.value}`).join('；'),
-		link,
-		requestNumber: record.requestNumber,
-		stage: stage?.name ?? '',
-		dueAt: stage?.dueAt ?? null,
-		timeZone: settings.timeZone,
-	});
+	return channelPayloads(
+		{
+			to: slot.name ?? slot.email,
+			subject: record.subject.title,
+			summary: record.subject.fields.map((f) => `${f.label}：${f.value}`).join('；'),
+			link,
+			requestNumber: record.requestNumber,
+			stage: stage?.name ?? '',
+			dueAt: stage?.dueAt ?? null,
+			timeZone: settings.timeZone,
+		},
+		targets,
+	);
 }
 
 const emails = (people: Array<{ email: string }>) => people.map((p) => p.email).join(', ');

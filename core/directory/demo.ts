@@ -121,6 +121,8 @@ export const DEMO_PEOPLE: PersonInput[] = [
 		title: '教授（系主任）',
 		email: 'dept-head@college.example.edu.cn',
 		employeeNo: 'HC1998012',
+		// many colleges use the staff number as the WeCom UserID
+		wecomUserId: 'HC1998012',
 		joinedOn: '1998-07-01',
 		dualQualified: true,
 		dualQualifiedSince: '2021-06-30',

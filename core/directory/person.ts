@@ -6,6 +6,7 @@ import {
 	optionalText,
 	requiredText,
 } from '../util/validate';
+import { ValidationError } from '../util/errors';
 import { Repository, type EntitySpec } from '../store/repository';
 import type { Tx } from '../store/store';
 import { requireOrganisation } from './lookup';
@@ -40,6 +41,10 @@ export interface PersonInput {
 	employeeNo?: string | null;
 	joinedOn?: string | null;
 	enterpriseExperience?: boolean;
+	/** 企业微信 UserID, 钉钉 userid, 飞书 open_id: where an approver's app message goes. */
+	wecomUserId?: string | null;
+	dingtalkUserId?: string | null;
+	feishuOpenId?: string | null;
 }
 
 export interface Person
@@ -49,6 +54,49 @@ export interface Person
 	enterpriseExperience: boolean;
 	createdAt: string;
 	updatedAt: string;
+}
+
+export const CHAT_ID_LABELS = {
+	wecomUserId: '企业微信账号 WeCom UserID',
+	dingtalkUserId: '钉钉用户ID DingTalk User ID',
+	feishuOpenId: '飞书用户ID Feishu Open ID',
+} as const;
+
+export const CHAT_ID_HINTS: Record<keyof typeof CHAT_ID_LABELS, string> = {
+	wecomUserId:
+		'通讯录中的成员账号（UserID），用于企业微信应用消息 The member UserID, for WeCom app messages',
+	dingtalkUserId: '通讯录中的 userid，用于钉钉工作通知 The userid, for DingTalk work notices',
+	feishuOpenId: '以 ou_ 开头的 open_id，用于飞书消息 The open_id (ou_…), for Feishu messages',
+};
+
+/**
+ * The platforms' own rules for these ids, so a typo is refused here rather than by the
+ * platform on the day of a notice: 企业微信 成员 UserID is 1–64 bytes of letters, digits and
+ * `_-@.`, starting with a letter or digit (通讯录管理 · 创建成员); 钉钉 userid is at most 64
+ * characters (通讯录 · 用户管理); 飞书 open_id is `ou_` followed by letters and digits.
+ */
+const CHAT_ID_RULES: Record<keyof typeof CHAT_ID_LABELS, RegExp> = {
+	wecomUserId: /^[A-Za-z0-9][A-Za-z0-9_@.-]{0,63}$/,
+	dingtalkUserId: /^[^\s]{1,64}$/,
+	feishuOpenId: /^ou_[A-Za-z0-9]{1,61}$/,
+};
+
+function chatIdColumns(input: PersonInput) {
+	const read = (key: keyof typeof CHAT_ID_LABELS) => {
+		const value = optionalText(input[key], key, CHAT_ID_LABELS[key], 64) || null;
+		if (value !== null && !CHAT_ID_RULES[key].test(value))
+			throw new ValidationError(
+				`${CHAT_ID_LABELS[key]}格式不符 / not in the platform's format: ${value}`,
+				key,
+				'format',
+			);
+		return value;
+	};
+	return {
+		wecom_user_id: read('wecomUserId'),
+		dingtalk_user_id: read('dingtalkUserId'),
+		feishu_open_id: read('feishuOpenId'),
+	};
 }
 
 async function checkOrganisation(tx: Tx, token: string | null): Promise<string | null> {
@@ -105,6 +153,7 @@ const spec: EntitySpec<PersonInput, Person> = {
 			)
 				? 1
 				: 0,
+			...chatIdColumns(input),
 		};
 	},
 	fromRow(row) {
@@ -125,6 +174,9 @@ const spec: EntitySpec<PersonInput, Person> = {
 			employeeNo: row.employee_no,
 			joinedOn: row.joined_on,
 			enterpriseExperience: Boolean(row.enterprise_experience),
+			wecomUserId: row.wecom_user_id,
+			dingtalkUserId: row.dingtalk_user_id,
+			feishuOpenId: row.feishu_open_id,
 			createdAt: row.created_at,
 			updatedAt: row.updated_at,
 		};

@@ -60,6 +60,9 @@ export interface PersonTable {
 	employee_no: string | null;
 	joined_on: string | null;
 	enterprise_experience: number;
+	wecom_user_id: string | null;
+	dingtalk_user_id: string | null;
+	feishu_open_id: string | null;
 	created_at: string;
 	updated_at: string;
 }

@@ -53,10 +53,12 @@ function storedLinkSecret(store: Store): Promise<string> {
  */
 export async function resolveSettings(
 	store: Store,
-	given: { timeZone?: string; linkSecret?: string },
+	given: Partial<Pick<ConsortiumSettings, 'timeZone' | 'linkSecret' | 'chatApps'>>,
 ): Promise<ConsortiumSettings> {
 	const timeZone = given.timeZone?.trim() || DEFAULT_TIME_ZONE;
 	if (!isValidTimeZone(timeZone)) throw new Error(`Unknown time zone "${timeZone}" / 时区无效`);
 	const linkSecret = given.linkSecret?.trim() || (await storedLinkSecret(store));
-	return { timeZone, linkSecret };
+	return given.chatApps
+		? { timeZone, linkSecret, chatApps: given.chatApps }
+		: { timeZone, linkSecret };
 }

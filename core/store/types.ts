@@ -19,4 +19,9 @@ export interface ConsortiumSettings {
 	timeZone: string;
 	/** Secret for signing approval links and anti-forgery fields. */
 	linkSecret: string;
+	/**
+	 * The consortium's own apps on WeCom and DingTalk (their AgentId), for app messages to
+	 * approvers; absent, notices carry only the group-robot payloads for that platform.
+	 */
+	chatApps?: { wecomAgentId?: number; dingtalkAgentId?: number };
 }

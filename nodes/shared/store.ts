@@ -47,6 +47,9 @@ type AnyContext =
 	| ILoadOptionsFunctions
 	| IHookFunctions;
 
+/** An app's AgentId as the credential holds it: 0 or empty means none. */
+const agentId = (value: unknown) => (Number(value) > 0 ? Number(value) : undefined);
+
 /** The store and settings behind the node's credential; the store is opened once per process. */
 export async function consortiumFor(ctx: AnyContext): Promise<Consortium> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
@@ -63,6 +66,10 @@ export async function consortiumFor(ctx: AnyContext): Promise<Consortium> {
 	const settings = await resolveSettings(store, {
 		timeZone: String(credentials.timeZone || ''),
 		linkSecret: String(credentials.linkSecret || ''),
+		chatApps: {
+			wecomAgentId: agentId(credentials.wecomAgentId),
+			dingtalkAgentId: agentId(credentials.dingtalkAgentId),
+		},
 	});
 	return { store, settings, publicBaseUrl: String(credentials.publicBaseUrl || '') };
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeAllStores } from '../../core/store';
+import { closeAllStores, openStore } from '../../core/store';
 import '../../core/approval';
+import { people } from '../../core/directory';
 import { startChannelServer, type ChannelServer } from '../helpers/channel-server';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { WaitingServer } from '../helpers/waiting-server';
@@ -79,6 +80,75 @@ describe.each(testDialects())('channel payloads on Notify items (%s)', (dialect)
 		for (const markdown of [wecom.markdown.content, dingtalk.actionCard.text]) {
 			expect(markdown).toContain('＜b＞课程＜/b＞');
 			expect(markdown).not.toContain('<b>');
+		}
+	});
+
+	it("app messages go to the directory's ids for the approver, through the example's senders", async () => {
+		const config = await freshStoreConfig(dialect);
+		const store = await openStore(config);
+		await people.create(
+			store,
+			{
+				name: '李主任',
+				kind: 'staff',
+				email: 'Head@X.com',
+				wecomUserId: 'li.zhuren',
+				dingtalkUserId: '0342195816761234',
+				feishuOpenId: 'ou_7d8a6e6df7621556ce0d21922b676706',
+			},
+			{ actor: 'test' },
+		);
+		await expect(
+			people.create(
+				store,
+				{ name: '错号', kind: 'staff', email: 'typo@x.com', feishuOpenId: 'oc_123' },
+				{ actor: 'test' },
+			),
+		).rejects.toMatchObject({ field: 'feishuOpenId' });
+		await store.close();
+		engine = new Engine({
+			credentials: storeCredentials(config, { wecomAgentId: 1000002, dingtalkAgentId: 2871 }),
+			webhookWaitingBaseUrl: waiting.baseUrl,
+		});
+		const execution = await engine.run(
+			approvalWorkflow(requestParameters([stage('head@x.com, dean@x.com')], { title: '课程立项' })),
+		);
+		expect(execution.error()).toBeUndefined();
+		waiting.track(execution);
+		const notices = sent(execution);
+		const head = notices.find((n) => n.approver === 'head@x.com')!;
+		const dean = notices.find((n) => n.approver === 'dean@x.com')!;
+		const link = linkOf(notices, 'head@x.com');
+		expect(head.channels).toMatchObject({
+			wecomApp: { touser: 'li.zhuren', agentid: 1000002 },
+			dingtalkWork: { agent_id: 2871, userid_list: '0342195816761234' },
+			feishuMessage: { receive_id: 'ou_7d8a6e6df7621556ce0d21922b676706' },
+		});
+		// not in the directory: robots only
+		expect(dean.channels).toEqual(
+			expect.objectContaining({ wecomApp: null, dingtalkWork: null, feishuMessage: null }),
+		);
+		const apps = {
+			'企业微信应用消息 WeCom App Message': '/cgi-bin/message/send',
+			'钉钉工作通知 DingTalk Work Notice': '/topapi/message/corpconversation/asyncsend_v2',
+			'飞书应用消息 Feishu App Message': '/open-apis/im/v1/messages',
+		};
+		const base = server.base;
+		for (const [sender, path] of Object.entries(apps)) {
+			const run = await engine.run(example, {
+				startNode: sender,
+				items: [
+					{
+						...head,
+						apiBase: { wecom: base, dingtalk: base, feishu: base },
+						tokens: { wecom: 'W', dingtalk: 'D', feishu: 'F' },
+					},
+				],
+			});
+			expect(run.error()).toBeUndefined();
+			const received = server.received.at(-1)!;
+			expect(received.path).toBe(path);
+			expect(received.link).toBe(link);
 		}
 	});
 });

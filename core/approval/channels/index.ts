@@ -4,3 +4,4 @@ export * from './wecom';
 export * from './dingtalk';
 export * from './feishu';
 export { channelPayloads, type ChannelTargets } from './payloads';
+export { chatTargets } from './targets';

@@ -1,5 +1,6 @@
 import type { Migration } from './migration';
 import { foundation } from './0001_foundation';
+import { personChatIds } from './0010_person_chat_ids';
 import { approval } from './0100_approval';
 import { approvalSlotOpened } from './0101_approval_slot_opened';
 import { approvalRedelivered } from './0102_approval_redelivered';
@@ -23,6 +24,7 @@ import { workCalendar } from './0600_work_calendar';
  */
 export const migrations: Migration[] = [
 	foundation,
+	personChatIds,
 	approval,
 	approvalSlotOpened,
 	approvalRedelivered,

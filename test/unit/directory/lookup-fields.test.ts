@@ -126,6 +126,7 @@ const NOT_REFERENCES: Record<string, string> = {
 	deputy: 'the deputy, by email, outside the directory',
 	withdrawnBy: 'the submitter’s email address',
 	escalateTo: 'email addresses to escalate to',
+	wecomUserId: 'a person’s own account on WeCom (企业微信), not a reference to another record',
 };
 const NAMES_SOMEONE =
 	/单位|企业|教师|技师|导师|负责人|成员|团队|申请人|专利权人|发明人|人员|委托|Organisation|Enterprise|Teacher|Technician|Mentor|Person|Member|Applicant|Inventor|Client/;

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import {
-	approverNotifications,
+	notifyApprovers,
 	ccNotifications,
 	loadRecord,
 	readLinkBase,
@@ -72,7 +72,7 @@ export async function outputsFor(
 	const linkBase = known ? known.linkBase : await readLinkBase(env.store.db, change.requestId);
 	out[OUTPUT.notify].push(
 		...notificationItems([
-			...approverNotifications(env.settings, record, linkBase, change.opened),
+			...(await notifyApprovers(env.store.db, env.settings, record, linkBase, change.opened)),
 			...extra,
 		]),
 	);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import {
-	approverNotifications,
+	notifyApprovers,
 	loadRecord,
 	markDelivered,
 	parsePerson,
@@ -55,13 +55,14 @@ export async function changeItems(
 ): Promise<IDataObject[]> {
 	const record = await loadRecord(env.store.db, change.requestId);
 	if (!change.opened.length) return [recordJson(record)];
-	return approverNotifications(
+	return (await notifyApprovers(
+		env.store.db,
 		env.settings,
 		record,
 		await readLinkBase(env.store.db, change.requestId),
 		change.opened,
 		kind,
-	) as unknown as IDataObject[];
+	)) as unknown as IDataObject[];
 }
 
 /**

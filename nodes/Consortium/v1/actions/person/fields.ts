@@ -1,6 +1,8 @@
 import type { FieldDef } from '../../../../shared/descriptions/fields';
 import { ORGANISATION_REF } from '../../../../../core/directory/lookup';
 import {
+	CHAT_ID_HINTS,
+	CHAT_ID_LABELS,
 	COURSE_CATEGORIES,
 	COURSE_CATEGORY_LABELS,
 	PERSON_KIND_LABELS,
@@ -11,6 +13,16 @@ import { vocabularyOptions } from '../../../../shared/descriptions/common';
 export const personKindOptions = vocabularyOptions(PERSON_KINDS, PERSON_KIND_LABELS);
 
 export const courseCategoryOptions = vocabularyOptions(COURSE_CATEGORIES, COURSE_CATEGORY_LABELS);
+
+/** Where an approver's app message goes (审批 Notify items' `channels`). */
+const chatIdFields: FieldDef[] = (
+	Object.keys(CHAT_ID_LABELS) as Array<keyof typeof CHAT_ID_LABELS>
+).map((key) => ({
+	key,
+	label: CHAT_ID_LABELS[key],
+	type: 'string',
+	description: CHAT_ID_HINTS[key],
+}));
 
 export const personFields: FieldDef[] = [
 	{ key: 'name', label: '姓名 Name', type: 'string', required: true },
@@ -46,6 +58,7 @@ export const personFields: FieldDef[] = [
 	{ key: 'employeeNo', label: '工号 Employee No.', type: 'string' },
 	{ key: 'joinedOn', label: '入职日期 Joined On', type: 'date' },
 	{ key: 'enterpriseExperience', label: '企业经历 Enterprise Experience', type: 'boolean' },
+	...chatIdFields,
 ];
 
 export const personFilters: FieldDef[] = [
