@@ -38,6 +38,24 @@ describe.each(testDialects())('channel payloads on Notify items (%s)', (dialect)
 		await closeAllStores();
 	});
 
+	/** Sends a notice with the example's HTTP Request nodes; each reaches its path, link intact. */
+	async function sendThrough(
+		senders: Record<string, string>,
+		notice: object,
+		link: string,
+		tokens: Record<string, string>,
+	) {
+		const base = server.base;
+		for (const [sender, path] of Object.entries(senders)) {
+			const run = await engine.run(example, {
+				startNode: sender,
+				items: [{ ...notice, apiBase: { wecom: base, dingtalk: base, feishu: base }, tokens }],
+			});
+			expect(run.error()).toBeUndefined();
+			expect(server.received.at(-1)).toMatchObject({ path, link });
+		}
+	}
+
 	it('each robot payload of a real Notify item is accepted, link intact', async () => {
 		const config = await freshStoreConfig(dialect);
 		engine = new Engine({
@@ -58,23 +76,11 @@ describe.each(testDialects())('channel payloads on Notify items (%s)', (dialect)
 		expect(notice.channels).toEqual(
 			expect.objectContaining({ wecomApp: null, dingtalkWork: null, feishuMessage: null }),
 		);
-		const base = server.base;
-		for (const [sender, path] of Object.entries(ROBOTS)) {
-			const run = await engine.run(example, {
-				startNode: sender,
-				items: [
-					{
-						...notice,
-						apiBase: { wecom: base, dingtalk: base, feishu: base },
-						tokens: { wecomRobotKey: 'K', dingtalkRobot: 'T', feishuRobotHook: 'h' },
-					},
-				],
-			});
-			expect(run.error()).toBeUndefined();
-			const received = server.received.at(-1)!;
-			expect(received.path).toBe(path);
-			expect(received.link).toBe(link);
-		}
+		await sendThrough(ROBOTS, notice, link, {
+			wecomRobotKey: 'K',
+			dingtalkRobot: 'T',
+			feishuRobotHook: 'h',
+		});
 		// In the fields a platform renders as markdown, the title's markup arrives as text.
 		const [wecom, dingtalk] = server.bodies.slice(-3) as any[];
 		for (const markdown of [wecom.markdown.content, dingtalk.actionCard.text]) {
@@ -133,22 +139,6 @@ describe.each(testDialects())('channel payloads on Notify items (%s)', (dialect)
 			'钉钉工作通知 DingTalk Work Notice': '/topapi/message/corpconversation/asyncsend_v2',
 			'飞书应用消息 Feishu App Message': '/open-apis/im/v1/messages',
 		};
-		const base = server.base;
-		for (const [sender, path] of Object.entries(apps)) {
-			const run = await engine.run(example, {
-				startNode: sender,
-				items: [
-					{
-						...head,
-						apiBase: { wecom: base, dingtalk: base, feishu: base },
-						tokens: { wecom: 'W', dingtalk: 'D', feishu: 'F' },
-					},
-				],
-			});
-			expect(run.error()).toBeUndefined();
-			const received = server.received.at(-1)!;
-			expect(received.path).toBe(path);
-			expect(received.link).toBe(link);
-		}
+		await sendThrough(apps, head, link, { wecom: 'W', dingtalk: 'D', feishu: 'F' });
 	});
 });
