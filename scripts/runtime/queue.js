@@ -211,6 +211,10 @@ async function startQueueStack(o) {
 			DB_POSTGRESDB_DATABASE: db.pathname.slice(1),
 			DB_POSTGRESDB_USER: decodeURIComponent(db.username),
 			DB_POSTGRESDB_PASSWORD: decodeURIComponent(db.password),
+			// n8n's default pool of 2 connections per process starves under a burst of
+			// decisions on a loaded machine: saves time out after 20 s and executions stay
+			// 'waiting' in n8n's table although their request was decided and delivered
+			DB_POSTGRESDB_POOL_SIZE: '10',
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 			QUEUE_BULL_REDIS_PORT: String(redis.port),
 			QUEUE_BULL_PREFIX: `bull${tag}`,
