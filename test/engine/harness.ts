@@ -291,6 +291,7 @@ export class Engine {
 		const execution = await this.run(json, {
 			startNode: trigger.name,
 			items: (options.inputData ?? []).map((i) => i.json),
+			binaries: (options.inputData ?? []).map((i) => i.binary),
 			mode: 'integrated',
 		});
 		this.subExecutions.push(execution);

@@ -75,39 +75,44 @@ function requestInput(p: IDataObject): RequestInput {
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	return forEachItem(this, async (i) => {
-		const name = requiredText(
-			this.getNodeParameter('approvalNode', i),
-			'approvalNode',
-			'审批节点名称 Approval Node Name',
-			200,
-		);
-		const raw = this.evaluateExpression(`{{ $(${JSON.stringify(name)}).params }}`, i) as
-			| IDataObject
-			| undefined;
-		if (!raw || typeof raw !== 'object') {
-			throw new ValidationError(
-				`审批节点名称 Approval Node Name: no node "${name}" in this workflow / 工作流中没有该节点`,
+	return forEachItem(
+		this,
+		async (i) => {
+			const name = requiredText(
+				this.getNodeParameter('approvalNode', i),
 				'approvalNode',
-				'not_found',
+				'审批节点名称 Approval Node Name',
+				200,
 			);
-		}
-		try {
-			parseRequest(requestInput(evaluated(this, raw, i) as IDataObject), {
-				linkBase: null,
-				executionId: null,
-				nodeId: null,
-			});
-			return { ...items[i].json, valid: true };
-		} catch (error) {
-			// The submitter approving their own request is fixed in the submitter's field, not the stage's.
-			const blamed =
-				error instanceof ValidationError && error.code === 'self_approval'
-					? new ValidationError(error.message, 'submitterEmail', error.code)
-					: error;
-			const refusal = refusalOf(blamed, LABELS);
-			if (refusal) return refusal;
-			throw toNodeError(this.getNode(), error, i);
-		}
-	});
+			const raw = this.evaluateExpression(`{{ $(${JSON.stringify(name)}).params }}`, i) as
+				| IDataObject
+				| undefined;
+			if (!raw || typeof raw !== 'object') {
+				throw new ValidationError(
+					`审批节点名称 Approval Node Name: no node "${name}" in this workflow / 工作流中没有该节点`,
+					'approvalNode',
+					'not_found',
+				);
+			}
+			try {
+				parseRequest(requestInput(evaluated(this, raw, i) as IDataObject), {
+					linkBase: null,
+					executionId: null,
+					nodeId: null,
+				});
+				return { ...items[i].json, valid: true };
+			} catch (error) {
+				// The submitter approving their own request is fixed in the submitter's field, not the stage's.
+				const blamed =
+					error instanceof ValidationError && error.code === 'self_approval'
+						? new ValidationError(error.message, 'submitterEmail', error.code)
+						: error;
+				const refusal = refusalOf(blamed, LABELS);
+				if (refusal) return refusal;
+				throw toNodeError(this.getNode(), error, i);
+			}
+			// A checked item goes on to create its record and then to Request Approval with its files (附件).
+		},
+		{ keepBinary: true },
+	);
 }
