@@ -133,11 +133,12 @@ describe.each(testDialects())(
 		}
 
 		/** A refused submission ends on the form's refusal page, naming the field, with nothing started. */
-		async function refused(code: string, extra: Record<string, unknown>) {
+		async function refused(code: string, extra: Record<string, unknown>, binary?: IBinaryKeyData) {
 			const started = engine.subExecutions.length;
 			const form = await engine.run(workflow, {
 				startNode: FORM,
 				items: [formItem(dir, code, '被拒申报', extra)],
+				binaries: [binary],
 			});
 			expect(form.error()).toBeUndefined();
 			expect(form.data.resultData.lastNodeExecuted).toBe('申报未通过 Refused');
@@ -396,6 +397,20 @@ describe.each(testDialects())(
 				field: 'submitterEmail',
 				message: expect.stringContaining('提交人不能审批自己的申请'),
 			});
+			// a syllabus over the 20 MB limit is refused on the form, before anything is saved
+			const big = await refused(
+				'ZN-WF-BAD',
+				{},
+				{
+					syllabus: {
+						data: Buffer.alloc(20 * 1024 * 1024 + 1, 0x25).toString('base64'),
+						fileName: 'huge.pdf',
+						mimeType: 'application/pdf',
+					},
+				},
+			);
+			expect(big).toMatchObject({ valid: false, field: 'syllabus' });
+			expect(big.message).toContain('附件 syllabus 过大');
 			const markup = await refused('ZN-WF-BAD', { partners: '<img src=x onerror=alert(1)>' });
 			expect(markup.messageHtml).toContain('&lt;img src=x onerror=alert(1)&gt;');
 			expect(markup.messageHtml).not.toContain('<img');

@@ -13,10 +13,9 @@ import {
 	markDelivered,
 	parseRequest,
 	requestOfExecution,
-	validateAttachments,
 	type ApprovalEnv,
-	type AttachmentInput,
 } from '../../../../../core/approval';
+import { attachmentNames, readAttachments } from '../attachments';
 import { toNodeError } from '../../../../shared/errors';
 import { workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
@@ -56,40 +55,6 @@ function readSpecInput(ctx: IExecuteFunctions) {
 		numberPrefix: ctx.getNodeParameter('numberPrefix', 0, 'SP'),
 		autoPassRepeatApprover: options.autoPassRepeatApprover,
 	};
-}
-
-/**
- * 附件: the files named in the option, read from the item's binary properties. A name the
- * item does not carry is refused by name, as the limits are (`validateAttachments`), before
- * anything is written.
- */
-async function readAttachments(ctx: IExecuteFunctions, itemIndex: number) {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const names = String(options.attachments ?? '')
-		.split(',')
-		.map((n) => n.trim())
-		.filter(Boolean);
-	const binary = ctx.getInputData()[itemIndex]?.binary ?? {};
-	const inputs: AttachmentInput[] = [];
-	for (const name of names) {
-		const file = binary[name];
-		if (!file)
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`第 ${itemIndex + 1} 项 Item ${itemIndex + 1}：附件字段 ${name} 不存在 / The item has no binary property ${name}`,
-				{
-					itemIndex,
-					description: `附件 Attachments: ${name}；输入项的二进制字段 The item's binary properties: ${Object.keys(binary).join(', ') || '（无 none）'}`,
-				},
-			);
-		inputs.push({
-			field: name,
-			fileName: file.fileName,
-			mimeType: file.mimeType,
-			content: await ctx.helpers.getBinaryDataBuffer(itemIndex, name),
-		});
-	}
-	return validateAttachments(inputs);
 }
 
 /**
@@ -154,7 +119,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			executionId: executionId ?? null,
 			nodeId,
 		});
-		const attachments = await readAttachments(this, 0);
+		const attachments = await readAttachments(
+			this,
+			0,
+			attachmentNames(this.getNodeParameter('options', 0, {}) as IDataObject),
+		);
 		const { request, change } = await createRequest(env, spec, actor, attachments);
 		const record = await loadRecord(store.db, request.id);
 		if (change.outcome === 'approved' || change.outcome === 'rejected')

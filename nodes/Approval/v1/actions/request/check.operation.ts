@@ -11,6 +11,7 @@ import { requiredText } from '../../../../../core/util/validate';
 import { toNodeError } from '../../../../shared/errors';
 import { refusalOf } from '../../../../shared/refusal';
 import { forEachItem } from '../../../../shared/run';
+import { attachmentNames, readAttachments } from '../attachments';
 
 const properties: INodeProperties[] = [
 	{
@@ -95,11 +96,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				);
 			}
 			try {
-				parseRequest(requestInput(evaluated(this, raw, i) as IDataObject), {
+				const params = evaluated(this, raw, i) as IDataObject;
+				parseRequest(requestInput(params), {
 					linkBase: null,
 					executionId: null,
 					nodeId: null,
 				});
+				// 附件: a file missing or over the limit is refused here, before the form saves anything.
+				await readAttachments(this, i, attachmentNames((params.options ?? {}) as IDataObject));
 				return { ...items[i].json, valid: true };
 			} catch (error) {
 				// The submitter approving their own request is fixed in the submitter's field, not the stage's.
