@@ -43,6 +43,7 @@ export {
 	validateAttachments,
 	type AttachmentInfo,
 	type AttachmentInput,
+	type ValidAttachment,
 } from './attachments';
 export { addApprover, expireOverdue, reassign, remind, remindDue, withdraw } from './management';
 export {
