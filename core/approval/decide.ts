@@ -19,6 +19,12 @@ import {
 	stepContext,
 	type ApprovalEnv,
 } from './steps';
+import {
+	listAttachments,
+	readAttachment,
+	type AttachmentFile,
+	type AttachmentInfo,
+} from './attachments';
 import { loadRecord } from './record';
 import { oweRound } from './waiting-execution';
 import { deriveToken, formKey, hashToken, plausibleToken, sameSecret } from './tokens';
@@ -56,6 +62,8 @@ export interface LinkView {
 	handOverResult?: boolean;
 	/** At the link endpoint: the notification round this decision opened, for the next approvers' mails. */
 	round?: number;
+	/** 附件: the request's files, listed on the open decision page (never their content). */
+	attachments?: AttachmentInfo[];
 }
 
 /** Where a link was called: the execution and node whose resume URL it is. */
@@ -159,6 +167,7 @@ export async function inspectLink(
 			slot,
 			deliver,
 			linkBase: request.link_base,
+			attachments: state === 'open' ? await listAttachments(tx, request.id) : [],
 		};
 	});
 }
@@ -186,7 +195,65 @@ export async function viewLink(env: ApprovalEnv, token: unknown): Promise<LinkVi
 		.where('id', '=', slot.stage_id)
 		.executeTakeFirst();
 	const state = stateOf(request, stage, slot, env.now ?? new Date());
-	return { state, record, slot, linkBase: request.link_base, ...handOver(request) };
+	const attachments = state === 'open' ? await listAttachments(db, request.id) : [];
+	return { state, record, slot, linkBase: request.link_base, attachments, ...handOver(request) };
+}
+
+/**
+ * The request whose slot a token opens, with the same check every look and decision makes
+ * (the current secret must derive the token), read without a lock and changing nothing; with
+ * a scope, only a request of that execution and node. For reads beside a link, such as an
+ * attachment's download.
+ */
+export async function requestOfLink(
+	env: ApprovalEnv,
+	token: unknown,
+	scope?: LinkScope,
+): Promise<string | undefined> {
+	const db = env.store.db;
+	const slot = await slotByToken(db, env.settings, token);
+	if (!slot) return undefined;
+	const request = await db
+		.selectFrom('approval_request')
+		.select(['id', 'execution_id', 'node_id'])
+		.where('id', '=', slot.request_id)
+		.executeTakeFirst();
+	if (
+		!request ||
+		(scope &&
+			(request.execution_id !== (scope.executionId ?? null) || request.node_id !== scope.nodeId))
+	)
+		return undefined;
+	return request.id;
+}
+
+export type AttachmentDownload =
+	| { state: 'file'; file: AttachmentFile }
+	/** The token opens no slot (missing, altered, signed with a rotated secret, another execution's). */
+	| { state: 'refused' }
+	/** The token is good but its request has no such file. */
+	| { state: 'missing' };
+
+/**
+ * 附件: a file for download at an approver's link. The token is checked as for every look
+ * (`requestOfLink`) and must open a slot of the file's own request.
+ *
+ * Downloading decides nothing, so it is allowed in every state in which the token still
+ * opens its slot: pending (whether or not it is this approver's turn yet), decided,
+ * withdrawn or expired alike. The approver who decided may need the contract again
+ * afterwards, and the file is part of the request the same link always shows. What ends it
+ * is what ends every link: a rotated link secret (催办 then signs a new one).
+ */
+export async function attachmentForLink(
+	env: ApprovalEnv,
+	token: unknown,
+	attachmentId: unknown,
+	scope?: LinkScope,
+): Promise<AttachmentDownload> {
+	const requestId = await requestOfLink(env, token, scope);
+	if (!requestId) return { state: 'refused' };
+	const file = await readAttachment(env.store.db, requestId, attachmentId);
+	return file ? { state: 'file', file } : { state: 'missing' };
 }
 
 /** Where and whether the link endpoint hands a finished request's result to its execution. */
@@ -278,6 +345,7 @@ async function decideIn(ctx: StepContext, input: DecisionInput): Promise<LinkVie
 			slot,
 			deliver,
 			linkBase: request.link_base,
+			attachments: state === 'open' ? await listAttachments(tx, request.id) : [],
 		};
 	}
 	const comment =

@@ -3,6 +3,7 @@ import { ValidationError } from '../util/errors';
 import { currentDelegation, endDelegation, setDelegation, type Delegation } from './delegation';
 import { newId } from '../util/id';
 import { optionalEmail, optionalNumber } from '../util/validate';
+import { attachmentsOf, type AttachmentInfo } from './attachments';
 import { linkEndpoint } from './endpoint';
 import type { ApprovalEnv } from './steps';
 import {
@@ -43,6 +44,8 @@ export interface InboxEntry {
 	dueAt: string | null;
 	/** The approver's own decision link for this request. */
 	link: string;
+	/** 附件: the request's files, downloaded at `link` with `file=<id>`. */
+	attachments: AttachmentInfo[];
 }
 
 export type InboxView =
@@ -222,6 +225,7 @@ export async function viewInbox(env: ApprovalEnv, token: unknown): Promise<Inbox
 		.innerJoin('approval_stage as t', 't.id', 's.stage_id')
 		.select([
 			's.id as slotId',
+			'r.id as requestId',
 			's.token_salt as salt',
 			'r.number',
 			'r.title',
@@ -240,17 +244,21 @@ export async function viewInbox(env: ApprovalEnv, token: unknown): Promise<Inbox
 		.orderBy('r.number')
 		.limit(200)
 		.execute();
-	const entries = rows
-		.filter((r) => r.link_base)
-		.map((r) => ({
-			requestNumber: r.number,
-			title: r.title,
-			stageName: r.stageName,
-			submitter: r.submitter_name ?? r.submitter_email,
-			createdAt: r.created_at,
-			dueAt: r.due_at,
-			link: linkFor(r.link_base!, deriveToken(env.settings.linkSecret, r.slotId, r.salt!)),
-		}));
+	const shown = rows.filter((r) => r.link_base);
+	const files = await attachmentsOf(
+		env.store.db,
+		shown.map((r) => r.requestId),
+	);
+	const entries = shown.map((r) => ({
+		requestNumber: r.number,
+		title: r.title,
+		stageName: r.stageName,
+		submitter: r.submitter_name ?? r.submitter_email,
+		createdAt: r.created_at,
+		dueAt: r.due_at,
+		link: linkFor(r.link_base!, deriveToken(env.settings.linkSecret, r.slotId, r.salt!)),
+		attachments: files.get(r.requestId) ?? [],
+	}));
 	return {
 		state: 'open',
 		email: inbox.email,

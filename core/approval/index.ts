@@ -25,7 +25,26 @@ export { formKey, hashToken, linkFor, plausibleToken, sameSecret } from './token
 export { type ApprovalEnv, type Change } from './steps';
 export { createRequest, listRequests, type ListFilters } from './requests';
 export { loadRecord, readLinkBase, toRecord } from './record';
-export { decide, inspectLink, viewLink, type LinkView } from './decide';
+export {
+	attachmentForLink,
+	decide,
+	inspectLink,
+	viewLink,
+	type AttachmentDownload,
+	type LinkView,
+} from './decide';
+export {
+	MAX_ATTACHMENT_BYTES,
+	MAX_ATTACHMENTS,
+	attachmentLink,
+	contentDisposition,
+	humanSize,
+	listAttachments,
+	validateAttachments,
+	type AttachmentInfo,
+	type AttachmentInput,
+	type ValidAttachment,
+} from './attachments';
 export { addApprover, expireOverdue, reassign, remind, remindDue, withdraw } from './management';
 export {
 	claimFinishedRequest,
@@ -62,7 +81,13 @@ export {
 	waitingApprovers,
 } from './inbox';
 export { inboxEmail } from './email/templates';
-export { confirmPage, errorPage, recordedPage, statePage } from './pages/render';
+export {
+	attachmentRefusedPage,
+	confirmPage,
+	errorPage,
+	recordedPage,
+	statePage,
+} from './pages/render';
 export { inboxPage } from './pages/inbox';
 export { linkEndpoint, recordLinkEndpoint } from './endpoint';
 export { endDelegation, setDelegation, type Delegation } from './delegation';

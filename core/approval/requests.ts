@@ -12,6 +12,7 @@ import {
 	type RequestRow,
 	type StageRow,
 } from './steps';
+import { storeAttachments, type ValidAttachment } from './attachments';
 import { formatNumber } from './machine';
 import type { ApprovalRequestTable } from './schema';
 import type { RequestSpec } from './types';
@@ -53,11 +54,16 @@ export interface Created {
 	change: Change;
 }
 
-/** Creates a request with its stages and approver slots, and opens the first stage that is not skipped. */
+/**
+ * Creates a request with its stages, approver slots and 附件 files (checked beforehand by
+ * `validateAttachments`), and opens the first stage that is not skipped. One transaction:
+ * a request is never left without its files, nor files without their request.
+ */
 export async function createRequest(
 	env: ApprovalEnv,
 	spec: RequestSpec,
 	actor: Actor,
+	attachments: ValidAttachment[] = [],
 ): Promise<Created> {
 	return env.store.transaction(async (tx) => {
 		const ctx = stepContext(env, tx, actor);
@@ -93,6 +99,7 @@ export async function createRequest(
 			decided_at: null,
 		};
 		await tx.insertInto('approval_request').values(request).execute();
+		await storeAttachments(tx, request.id, attachments, at);
 		for (const [idx, s] of spec.stages.entries()) {
 			const stage: StageRow = {
 				id: newId('apt'),
@@ -123,7 +130,19 @@ export async function createRequest(
 			action: 'create',
 			entityType: 'approval_request',
 			entityId: request.id,
-			changes: { number: request.number, title: request.title, stages: spec.stages.length },
+			changes: {
+				number: request.number,
+				title: request.title,
+				stages: spec.stages.length,
+				...(attachments.length
+					? {
+							attachments: attachments.map((a) => ({
+								name: a.fileName,
+								size: a.content.byteLength,
+							})),
+						}
+					: {}),
+			},
 		});
 		const change = await activateFrom(ctx, request, 0);
 		return {

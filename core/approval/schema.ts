@@ -123,8 +123,24 @@ export interface ApprovalDelegationTable {
 	revoked_at: string | null;
 }
 
+/** 附件: a file a request carries, its bytes in the store (blob on SQLite, bytea on PostgreSQL). */
+export interface ApprovalAttachmentTable {
+	id: string;
+	request_id: string;
+	/** The order the workflow gave the files in. */
+	position: number;
+	file_name: string;
+	mime_type: string;
+	size: number;
+	/** Hex sha256 of the content, for checks without reading the bytes. */
+	sha256: string;
+	content: Uint8Array;
+	created_at: string;
+}
+
 declare module '../store/schema' {
 	interface Database {
+		approval_attachment: ApprovalAttachmentTable;
 		approval_delegation: ApprovalDelegationTable;
 		approval_inbox: ApprovalInboxTable;
 		approval_sequence: ApprovalSequenceTable;

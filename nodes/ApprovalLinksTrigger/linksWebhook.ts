@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import {
 	actOnInbox,
+	attachmentForLink,
 	decide,
 	errorPage,
 	hashToken,
@@ -13,7 +14,13 @@ import {
 } from '../../core/approval';
 import { consortiumFor } from '../shared/store';
 import { handOverAfter } from '../Approval/v1/actions/handOver';
-import { clientIp, first, pageFor, sendPage } from '../Approval/v1/actions/linkPages';
+import {
+	clientIp,
+	first,
+	pageFor,
+	sendAttachment,
+	sendPage,
+} from '../Approval/v1/actions/linkPages';
 
 /** The path of the permanent link endpoint: `<n8n webhook URL>/webhook/consortium-approval?token=…`. */
 export const APPROVAL_LINKS_PATH = 'consortium-approval';
@@ -106,6 +113,12 @@ export async function approvalLinksWebhook(this: IWebhookFunctions): Promise<IWe
 					? await inboxAction(env, inbox, body, req)
 					: inboxPage(await viewInbox(env, inbox), settings.timeZone);
 			sendPage(res, page.status, page.html, headOnly);
+			return { noWebhookResponse: true };
+		}
+		// 附件: a download at the approver's link (`&file=<id>`) only reads; it decides nothing.
+		const file = first((req.query ?? {}).file);
+		if (method !== 'POST' && file !== undefined) {
+			sendAttachment(res, await attachmentForLink(env, token, file), headOnly);
 			return { noWebhookResponse: true };
 		}
 		// Only a POST decides. GET and HEAD — a person, a mail scanner or a link preview alike — only look.

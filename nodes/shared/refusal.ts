@@ -7,7 +7,7 @@ import type {
 import { escapeHtml } from '../../core/util/html';
 import { NotFoundError, StateError, ValidationError } from '../../core/util/errors';
 import { toNodeError } from './errors';
-import { forEachItem } from './run';
+import { forEachItem, type EachItemOptions } from './run';
 
 /**
  * A check operation answers instead of throwing when the input is refused, so a form can
@@ -63,16 +63,21 @@ export function checkEachItem(
 	ctx: IExecuteFunctions,
 	labels: Record<string, string>,
 	preview: (itemIndex: number) => Promise<object>,
+	options: EachItemOptions = {},
 ): Promise<INodeExecutionData[]> {
-	return forEachItem(ctx, async (i) => {
-		try {
-			return { valid: true, ...(await preview(i)) } as IDataObject;
-		} catch (error) {
-			const refusal = refusalOf(error, labels);
-			if (refusal) return refusal;
-			throw toNodeError(ctx.getNode(), error, i);
-		}
-	});
+	return forEachItem(
+		ctx,
+		async (i) => {
+			try {
+				return { valid: true, ...(await preview(i)) } as IDataObject;
+			} catch (error) {
+				const refusal = refusalOf(error, labels);
+				if (refusal) return refusal;
+				throw toNodeError(ctx.getNode(), error, i);
+			}
+		},
+		options,
+	);
 }
 
 /** The notice above a check operation's fields: what it checks, and what it outputs. */

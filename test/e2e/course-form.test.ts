@@ -2,7 +2,8 @@
 // values go through to the first approver; a refused proposal is told on the form's page which
 // field to fix and nothing is written, and the corrected one with the same code goes through;
 // a rejection comment full of markup reaches the teacher as text; five final approvals posted
-// at the same moment give five ledger rows and five result mails.
+// at the same moment give five ledger rows and five result mails; a syllabus uploaded on the
+// form downloads from the approver's decision page only with that approver's token.
 jest.setTimeout(900000);
 
 import { existsSync } from 'node:fs';
@@ -99,9 +100,12 @@ describe('the course form on a real n8n: checked before it answers, escaped mail
 	async function submitForm(
 		overrides: Record<string, string>,
 		expectText: string,
+		files: Record<string, { name: string; mimeType: string; buffer: Buffer }> = {},
 	): Promise<string> {
 		const page = await browser.newPage({ viewport: PHONE });
 		await fillWithExamples(page, overrides);
+		for (const [label, file] of Object.entries(files))
+			await page.getByLabel(label, { exact: false }).first().setInputFiles(file);
 		await page.click('#submit-btn');
 		await page.getByText(expectText).first().waitFor();
 		const body = (await page.textContent('body')) ?? '';
@@ -273,5 +277,52 @@ describe('the course form on a real n8n: checked before it answers, escaped mail
 			expect((await courses.list(store, { code })).items[0]).toMatchObject({ status: 'approved' });
 		const rows = await ledgerRows();
 		expect(rows.map((r) => r['课程代码']).sort()).toEqual(codes);
+	});
+
+	it('a syllabus uploaded on the form downloads from the decision page, only with a valid token', async () => {
+		const from = await since();
+		const pdf = Buffer.concat([
+			Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'),
+			Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 31) % 256)),
+			Buffer.from('\n%%EOF\n'),
+		]);
+		await submitForm(
+			{ '课程代码 Course code': 'ZN-E2E-SYL', '课程名称 Course name': '附件课程' },
+			'申报已提交',
+			{ '课程大纲 Syllabus': { name: '课程大纲.pdf', mimeType: 'application/pdf', buffer: pdf } },
+		);
+		const mail = await mailTo(platform, CHAIN[0], 'ZN-E2E-SYL', from);
+		// the file lives in the store, not in the mail
+		expect(await raw(mail).then((m) => m.html + m.text)).not.toContain('%PDF');
+		const link = linkIn(mail);
+		const page = await browser.newPage({ viewport: PHONE });
+		await page.goto(link);
+		const file = page.locator('a.file');
+		expect(await file.textContent()).toBe('课程大纲.pdf');
+		expect(await page.textContent('.attachments')).toContain('4.9 KB');
+		const href = new URL((await file.getAttribute('href'))!, link).toString();
+		await page.close();
+
+		const got = await fetch(href);
+		expect(got.status).toBe(200);
+		expect(got.headers.get('content-type')).toBe('application/pdf');
+		expect(got.headers.get('content-disposition')).toContain(
+			`filename*=UTF-8''${encodeURIComponent('课程大纲.pdf')}`,
+		);
+		expect(Buffer.from(await got.arrayBuffer()).equals(pdf)).toBe(true);
+
+		const altered = new URL(href);
+		const token = altered.searchParams.get('token')!;
+		altered.searchParams.set('token', `${token[0] === 'A' ? 'B' : 'A'}${token.slice(1)}`);
+		const refused = await fetch(altered);
+		expect(refused.status).toBe(403);
+		expect(refused.headers.get('content-type')).toContain('text/html');
+		const refusedPage = await refused.text();
+		expect(refusedPage).toContain('无权下载附件');
+		expect(refusedPage).not.toContain('%PDF');
+		const bare = new URL(href);
+		bare.searchParams.delete('token');
+		const noToken = await fetch(bare);
+		expect([noToken.status, (await noToken.text()).includes('无权下载附件')]).toEqual([403, true]);
 	});
 });

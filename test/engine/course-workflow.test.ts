@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import type { IBinaryKeyData } from 'n8n-workflow';
 import { courses } from '../../core/course';
 import { closeAllStores, openStore, type Store } from '../../core/store';
 import { seedDirectory, type Directory } from '../helpers/course';
@@ -113,12 +114,14 @@ describe.each(testDialects())(
 			code: string,
 			name: string,
 			extra: Record<string, unknown> = {},
+			binary?: IBinaryKeyData,
 		): Promise<{ execution: Execution; since: number; form: Execution }> {
 			const since = smtp.mails.length;
 			const started = engine.subExecutions.length;
 			const form = await engine.run(workflow, {
 				startNode: FORM,
 				items: [formItem(dir, code, name, extra)],
+				binaries: [binary],
 			});
 			expect(form.error()).toBeUndefined();
 			expect(form.data.resultData.lastNodeExecuted).toBe('申报已提交 Submitted');
@@ -130,11 +133,12 @@ describe.each(testDialects())(
 		}
 
 		/** A refused submission ends on the form's refusal page, naming the field, with nothing started. */
-		async function refused(code: string, extra: Record<string, unknown>) {
+		async function refused(code: string, extra: Record<string, unknown>, binary?: IBinaryKeyData) {
 			const started = engine.subExecutions.length;
 			const form = await engine.run(workflow, {
 				startNode: FORM,
 				items: [formItem(dir, code, '被拒申报', extra)],
+				binaries: [binary],
 			});
 			expect(form.error()).toBeUndefined();
 			expect(form.data.resultData.lastNodeExecuted).toBe('申报未通过 Refused');
@@ -238,6 +242,47 @@ describe.each(testDialects())(
 			for (const approver of CHAIN)
 				second.execution = await decide(second.execution, approver, second.since, 'approve');
 			expect((await ledgerRows()).map((r) => r['课程代码'])).toEqual(['ZN-WF-001', 'ZN-WF-002']);
+		});
+
+		it("the form's 课程大纲 travels through Check, Create and Submit to the approval: listed on the page, downloaded with the token", async () => {
+			const syllabus = Buffer.concat([
+				Buffer.from('%PDF-1.4\n'),
+				Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7) % 256)),
+			]);
+			const { execution, since } = await submit(
+				'ZN-WF-010',
+				'工业视觉检测',
+				{},
+				{
+					syllabus: {
+						data: syllabus.toString('base64'),
+						fileName: '课程大纲-工业视觉检测.pdf',
+						mimeType: 'application/pdf',
+					},
+				},
+			);
+			const [mail] = mailsTo(CHAIN[0], since);
+			const query = Object.fromEntries(new URL(linkIn(mail)).searchParams);
+			const page = await engine.webhook(execution, { method: 'GET', query });
+			expect(page.response.body).toContain('课程大纲-工业视觉检测.pdf');
+			expect(page.response.body).toContain('2.9 KB');
+			const href = /<a class="file" href="([^"]+)"/
+				.exec(page.response.body)![1]
+				.replace(/&amp;/g, '&');
+			const file = new URL(href).searchParams.get('file');
+			const download = await engine.webhook(execution, {
+				method: 'GET',
+				query: { ...query, file },
+			});
+			expect(download.resumed).toBe(false);
+			expect(download.response.statusCode).toBe(200);
+			expect(download.response.bytes.equals(syllabus)).toBe(true);
+			const refused = await engine.webhook(execution, {
+				method: 'GET',
+				query: { token: 'A'.repeat(43), file },
+			});
+			expect(refused.response.statusCode).toBe(403);
+			expect(refused.response.body).toContain('无权下载附件');
 		});
 
 		it('rejection: the enterprise rejects with a reason → course returned for revision with it, submitter emailed, no ledger row', async () => {
@@ -352,6 +397,20 @@ describe.each(testDialects())(
 				field: 'submitterEmail',
 				message: expect.stringContaining('提交人不能审批自己的申请'),
 			});
+			// a syllabus over the 20 MB limit is refused on the form, before anything is saved
+			const big = await refused(
+				'ZN-WF-BAD',
+				{},
+				{
+					syllabus: {
+						data: Buffer.alloc(20 * 1024 * 1024 + 1, 0x25).toString('base64'),
+						fileName: 'huge.pdf',
+						mimeType: 'application/pdf',
+					},
+				},
+			);
+			expect(big).toMatchObject({ valid: false, field: 'syllabus' });
+			expect(big.message).toContain('附件 syllabus 过大');
 			const markup = await refused('ZN-WF-BAD', { partners: '<img src=x onerror=alert(1)>' });
 			expect(markup.messageHtml).toContain('&lt;img src=x onerror=alert(1)&gt;');
 			expect(markup.messageHtml).not.toContain('<img');

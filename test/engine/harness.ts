@@ -26,6 +26,7 @@ import {
 	NodeHelpers,
 	Workflow,
 	type IExecuteResponsePromiseData,
+	type IBinaryKeyData,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type INode,
@@ -290,6 +291,7 @@ export class Engine {
 		const execution = await this.run(json, {
 			startNode: trigger.name,
 			items: (options.inputData ?? []).map((i) => i.json),
+			binaries: (options.inputData ?? []).map((i) => i.binary),
 			mode: 'integrated',
 		});
 		this.subExecutions.push(execution);
@@ -333,7 +335,13 @@ export class Engine {
 	 */
 	async run(
 		json: any,
-		options: { startNode?: string; items?: IDataObject[]; mode?: WorkflowExecuteMode } = {},
+		options: {
+			startNode?: string;
+			items?: IDataObject[];
+			/** Files beside each item, as a form trigger's file fields carry them (base64 `data`). */
+			binaries?: Array<IBinaryKeyData | undefined>;
+			mode?: WorkflowExecuteMode;
+		} = {},
 	): Promise<Execution> {
 		const workflow = this.makeWorkflow(json);
 		const start: INode | undefined = options.startNode
@@ -355,7 +363,13 @@ export class Engine {
 				nodeExecutionStack: [
 					{
 						node: start,
-						data: { main: [(options.items ?? [{}]).map((json) => ({ json }))] },
+						data: {
+							main: [
+								(options.items ?? [{}]).map((json, i) =>
+									options.binaries?.[i] ? { json, binary: options.binaries[i] } : { json },
+								),
+							],
+						},
 						source: null,
 						...(passThrough ? { metadata: { forwardAllOutputs: true } } : {}),
 					},
@@ -531,8 +545,16 @@ export class Engine {
 export class TestResponse extends EventEmitter {
 	statusCode = 200;
 	headers: Record<string, string> = {};
-	body = '';
+	/** What was written, as bytes: a download's body is binary. */
+	private chunks: Buffer[] = [];
 	finished = false;
+
+	get bytes(): Buffer {
+		return Buffer.concat(this.chunks);
+	}
+	get body(): string {
+		return this.bytes.toString('utf8');
+	}
 
 	status(code: number) {
 		this.statusCode = code;
@@ -560,19 +582,19 @@ export class TestResponse extends EventEmitter {
 		return this;
 	}
 	write(chunk: string | Buffer) {
-		this.body += chunk.toString();
+		this.chunks.push(Buffer.from(chunk));
 		return true;
 	}
 	end(chunk?: string | Buffer) {
-		if (chunk) this.body += chunk.toString();
+		if (chunk) this.chunks.push(Buffer.from(chunk));
 		this.finished = true;
 		this.emit('finish');
 		return this;
 	}
 	send(body: string | Buffer | object) {
-		this.body +=
-			typeof body === 'object' && !Buffer.isBuffer(body) ? JSON.stringify(body) : body.toString();
-		return this.end();
+		return this.end(
+			typeof body === 'object' && !Buffer.isBuffer(body) ? JSON.stringify(body) : body,
+		);
 	}
 	json(body: unknown) {
 		this.setHeader('content-type', 'application/json');

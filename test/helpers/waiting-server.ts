@@ -50,7 +50,7 @@ export class WaitingServer {
 						if (result.workflowData) throw new Error('a link page started an execution');
 						res
 							.writeHead(result.response.statusCode, result.response.headers)
-							.end(result.response.body);
+							.end(result.response.bytes);
 						return;
 					}
 					if (this.refuse) {
@@ -77,7 +77,7 @@ export class WaitingServer {
 					if (result.resumed) this.executions.set(executionId, result.execution);
 					res
 						.writeHead(result.response.statusCode, result.response.headers)
-						.end(result.response.body);
+						.end(result.response.bytes);
 				} catch (error) {
 					res.writeHead(500).end(String(error));
 				}

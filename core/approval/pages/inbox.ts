@@ -2,6 +2,7 @@ import { escapeHtml as e } from '../../util/html';
 import { dateInZone, formatInZone } from '../../util/time';
 import type { InboxOutcome, InboxView } from '../inbox';
 import { messagePage, pageShell } from './layout';
+import { attachmentList } from './render';
 
 /**
  * The 待办 inbox page: a phone-first list of what waits on one person, oldest first, each
@@ -59,7 +60,7 @@ export function inboxPage(
 			const due = entry.dueAt
 				? `<div style="color:${overdue ? '#cf222e' : '#57606a'}">${overdue ? '已超时 Overdue' : '截止 Due'}：${e(formatInZone(entry.dueAt, timeZone))}</div>`
 				: '';
-			return `<div class="card"><div class="num">${e(entry.requestNumber)}</div><h1>${e(entry.title)}</h1><div class="en">${e(entry.stageName)} · 提交人 Submitter：${e(entry.submitter)} · 提交于 ${e(formatInZone(entry.createdAt, timeZone))}</div>${due}<div class="buttons"><a class="open" href="${e(entry.link)}">打开审批 Open</a></div></div>`;
+			return `<div class="card"><div class="num">${e(entry.requestNumber)}</div><h1>${e(entry.title)}</h1><div class="en">${e(entry.stageName)} · 提交人 Submitter：${e(entry.submitter)} · 提交于 ${e(formatInZone(entry.createdAt, timeZone))}</div>${due}${attachmentList(entry.attachments, entry.link)}<div class="buttons"><a class="open" href="${e(entry.link)}">打开审批 Open</a></div></div>`;
 		})
 		.join('');
 	const empty =

@@ -33,6 +33,7 @@ textarea{width:100%;box-sizing:border-box;min-height:90px;font:inherit;padding:8
 button{flex:1;font:inherit;font-size:18px;padding:14px;border:0;border-radius:10px;color:#fff;cursor:pointer}
 .approve{background:#1a7f37}.reject{background:#cf222e}
 .status{font-size:40px;text-align:center;margin:8px 0}
+.attachments ul{margin:4px 0 8px;padding-left:20px}.attachments a.file{color:#0969da;word-break:break-all}
 </style>
 </head>
 <body><main>${body}</main></body>

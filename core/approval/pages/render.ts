@@ -1,4 +1,5 @@
 import type { LinkState } from '../decide';
+import { attachmentLink, humanSize, type AttachmentInfo } from '../attachments';
 import { MODE_LABEL, SLOT_LABEL, STAGE_LABEL, modeText } from '../labels';
 import type { RequestRecord } from '../types';
 import { formatInZone } from '../../util/time';
@@ -37,6 +38,21 @@ function decisionsTable(record: RequestRecord, timeZone: string): string {
 	return `<table><tr><th>阶段 Stage</th><th>审批人 Approver</th><th>意见 Decision</th></tr>${rows.join('')}</table>`;
 }
 
+/**
+ * 附件: each file with its name, size and a download at the approver's own link
+ * (`?token=…&file=<id>`), which needs that token. Empty when the request has none.
+ */
+export function attachmentList(attachments: AttachmentInfo[], approverLink: string): string {
+	if (!attachments.length || !approverLink) return '';
+	const items = attachments
+		.map(
+			(a) =>
+				`<li><a class="file" href="${e(attachmentLink(approverLink, a.id))}" download="${e(a.fileName)}">${e(a.fileName)}</a> <span class="en">${e(humanSize(a.size))}</span></li>`,
+		)
+		.join('');
+	return `<div class="attachments"><div>附件 Attachments</div><ul>${items}</ul></div>`;
+}
+
 export interface ConfirmPageInput {
 	record: RequestRecord;
 	approverEmail: string;
@@ -47,6 +63,8 @@ export interface ConfirmPageInput {
 	token: string;
 	formKey: string;
 	timeZone: string;
+	/** 附件: the request's files, downloaded at `action` (the approver's link) with `file=<id>`. */
+	attachments?: AttachmentInfo[];
 }
 
 /** GET and HEAD show this and nothing more: deciding takes a POST from its buttons. */
@@ -58,7 +76,7 @@ export function confirmPage(input: ConfirmPageInput): string {
 		: '';
 	return pageShell(
 		`审批 ${record.requestNumber}`,
-		`<div class="card"><h1>请审批 Approval requested</h1><div class="en">${e(input.approverEmail)}</div>${input.onBehalfOf ? `<p>您代 ${e(input.onBehalfOf)} 审批 You decide on behalf of ${e(input.onBehalfOf)}</p>` : ''}${summaryTable(record)}<p>当前阶段 Stage: ${stageLine}</p></div>
+		`<div class="card"><h1>请审批 Approval requested</h1><div class="en">${e(input.approverEmail)}</div>${input.onBehalfOf ? `<p>您代 ${e(input.onBehalfOf)} 审批 You decide on behalf of ${e(input.onBehalfOf)}</p>` : ''}${summaryTable(record)}${attachmentList(input.attachments ?? [], input.action)}<p>当前阶段 Stage: ${stageLine}</p></div>
 <div class="card"><h1>已审批 Decisions so far</h1>${decisionsTable(record, input.timeZone)}</div>
 <div class="card"><form method="post" action="${e(input.action)}">
 <input type="hidden" name="token" value="${e(input.token)}">
@@ -140,6 +158,25 @@ export function statePage(
 				'It is incomplete or was altered; use the link from your email. Nothing was changed.',
 			);
 	}
+}
+
+/** 附件: why a download was refused — a link that opens nothing (403), or no such file on it (404). */
+export function attachmentRefusedPage(state: 'refused' | 'missing'): string {
+	return state === 'missing'
+		? messagePage(
+				'❓',
+				'附件不存在',
+				'No such attachment.',
+				'该申请没有这个附件，请从审批页面重新打开。',
+				'This request has no such file; open it again from the approval page.',
+			)
+		: messagePage(
+				'🔒',
+				'无权下载附件',
+				'You may not download this attachment.',
+				'链接无效、不完整或已被修改。请使用邮件中的原始审批链接打开审批页面后下载。',
+				'The link is invalid, incomplete or was altered. Open the approval page from the link in your email and download from there.',
+			);
 }
 
 /** Whatever went wrong, the approver sees this and never a stack trace. */

@@ -9,6 +9,7 @@ import { approvalDueWorkingDays } from './0104_approval_due_working_days';
 import { approvalInbox } from './0105_approval_inbox';
 import { approvalDelegation } from './0106_approval_delegation';
 import { approvalOwedRound } from './0109_approval_owed_round';
+import { approvalAttachment } from './0110_approval_attachment';
 import { approvalRemindWorkingDays } from './0112_approval_remind_working_days';
 import { course } from './0200_course';
 import { exchange } from './0300_exchange';
@@ -33,6 +34,7 @@ export const migrations: Migration[] = [
 	approvalInbox,
 	approvalDelegation,
 	approvalOwedRound,
+	approvalAttachment,
 	approvalRemindWorkingDays,
 	course,
 	exchange,

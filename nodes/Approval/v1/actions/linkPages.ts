@@ -1,11 +1,14 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 import {
+	attachmentRefusedPage,
 	confirmPage,
+	contentDisposition,
 	formKey,
 	linkFor,
 	recordedPage,
 	statePage,
 	type ApprovalEnv,
+	type AttachmentDownload,
 	type LinkView,
 } from '../../../../core/approval';
 
@@ -22,6 +25,36 @@ export function sendPage(res: Res, status: number, html: string, headOnly: boole
 	res.setHeader('X-Robots-Tag', 'noindex, nofollow');
 	res.setHeader('X-Frame-Options', 'DENY');
 	res.end(headOnly ? undefined : html);
+}
+
+/**
+ * 附件: a download at an approver's link. The file goes out as an attachment with its real
+ * name (RFC 5987), never sniffed or rendered inline, so an uploaded HTML or SVG cannot run as
+ * our page; a refusal is our Chinese page (403 for a link that opens nothing, 404 for a file
+ * its request does not have), never JSON or a stack.
+ */
+export function sendAttachment(res: Res, download: AttachmentDownload, headOnly: boolean) {
+	if (download.state !== 'file') {
+		sendPage(
+			res,
+			download.state === 'missing' ? 404 : 403,
+			attachmentRefusedPage(download.state),
+			headOnly,
+		);
+		return;
+	}
+	const { file } = download;
+	res.status(200);
+	res.setHeader('Content-Type', file.mimeType);
+	res.setHeader('Content-Length', String(file.content.byteLength));
+	res.setHeader('Content-Disposition', contentDisposition(file.fileName));
+	res.setHeader('X-Content-Type-Options', 'nosniff');
+	res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+	// The URL holds a live token: as for the pages, no cache, no referrer, no index.
+	res.setHeader('Cache-Control', 'no-store');
+	res.setHeader('Referrer-Policy', 'no-referrer');
+	res.setHeader('X-Robots-Tag', 'noindex, nofollow');
+	res.end(headOnly ? undefined : file.content);
 }
 
 export const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
@@ -52,6 +85,7 @@ export function pageFor(
 				token,
 				formKey: formKey(env.settings.linkSecret, token),
 				timeZone: env.settings.timeZone,
+				attachments: view.attachments,
 			}),
 		};
 	}

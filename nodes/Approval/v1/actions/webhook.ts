@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import {
+	attachmentForLink,
 	claimFinishedRequest,
 	claimNotifyRound,
 	notifyHandOverKey,
@@ -12,7 +13,7 @@ import {
 	type LinkView,
 } from '../../../../core/approval';
 import { consortiumFor } from '../../../shared/store';
-import { clientIp, first, pageFor, sendPage } from './linkPages';
+import { clientIp, first, pageFor, sendAttachment, sendPage } from './linkPages';
 import { outputsFor, resultOutputs, type Outputs } from './items';
 
 /**
@@ -107,6 +108,11 @@ export async function approvalWebhook(this: IWebhookFunctions): Promise<IWebhook
 		const token = String(first(body.token) ?? first(query.token) ?? '');
 		// A link acts only on the execution it was issued for: another request's token is unknown here.
 		const scope = { executionId: this.getExecutionId(), nodeId: this.getNode().id };
+		// 附件: a download at the approver's link (`&file=<id>`) only reads; it never resumes the execution.
+		if (method !== 'POST' && query.file !== undefined) {
+			sendAttachment(res, await attachmentForLink(env, token, first(query.file), scope), headOnly);
+			return { noWebhookResponse: true };
+		}
 		// Only a POST decides. GET and HEAD — a person, a mail scanner or a link preview alike — only look,
 		// whatever the query string says.
 		const view =

@@ -242,6 +242,15 @@ export const requestApprovalDescription: INodeProperties[] = [
 				description:
 					'Whether an approver who already approved an earlier stage is passed automatically / 前面阶段已同意的人自动通过',
 			},
+			{
+				displayName: '附件 Attachments',
+				name: 'attachments',
+				type: 'string',
+				default: '',
+				placeholder: 'syllabus, contract',
+				description:
+					"输入项中的二进制字段名，逗号分隔（如表单文件字段 syllabus）；文件存入数据库，审批页可凭审批人链接下载，单个文件不超过 20 MB，最多 10 个 / Comma-separated binary property names of the input item (e.g. the form's file field syllabus); the files are kept in the store and downloaded from the decision page with the approver's link, at most 20 MB each and 10 in all",
+			},
 		],
 	},
 ];

@@ -15,6 +15,7 @@ import {
 	requestOfExecution,
 	type ApprovalEnv,
 } from '../../../../../core/approval';
+import { attachmentNames, readAttachments } from '../attachments';
 import { toNodeError } from '../../../../shared/errors';
 import { workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
@@ -118,13 +119,31 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			executionId: executionId ?? null,
 			nodeId,
 		});
-		const { request, change } = await createRequest(env, spec, actor);
+		const attachments = await readAttachments(
+			this,
+			0,
+			attachmentNames(this.getNodeParameter('options', 0, {}) as IDataObject),
+		);
+		const { request, change } = await createRequest(env, spec, actor, attachments);
 		const record = await loadRecord(store.db, request.id);
 		if (change.outcome === 'approved' || change.outcome === 'rejected')
 			await markDelivered(env, request.id);
 		outputs = await outputsFor(env, change, ccNotifications(record));
 	} catch (error) {
-		throw toNodeError(this.getNode(), error, 0);
+		const nodeError = toNodeError(this.getNode(), error, 0);
+		if (!this.continueOnFail()) throw nodeError;
+		// No request was made (its one transaction wrote nothing): the error is the item, on the
+		// first output, where n8n puts a failed node's items; nothing goes to Notify.
+		return [
+			[
+				{
+					json: { error: nodeError.message, description: nodeError.description ?? null },
+					pairedItem: { item: 0 },
+				},
+			],
+			[],
+			[],
+		];
 	}
 	return withPairing(outputs);
 }

@@ -11,6 +11,7 @@ import { requiredText } from '../../../../../core/util/validate';
 import { toNodeError } from '../../../../shared/errors';
 import { refusalOf } from '../../../../shared/refusal';
 import { forEachItem } from '../../../../shared/run';
+import { attachmentNames, readAttachments } from '../attachments';
 
 const properties: INodeProperties[] = [
 	{
@@ -75,39 +76,47 @@ function requestInput(p: IDataObject): RequestInput {
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	return forEachItem(this, async (i) => {
-		const name = requiredText(
-			this.getNodeParameter('approvalNode', i),
-			'approvalNode',
-			'审批节点名称 Approval Node Name',
-			200,
-		);
-		const raw = this.evaluateExpression(`{{ $(${JSON.stringify(name)}).params }}`, i) as
-			| IDataObject
-			| undefined;
-		if (!raw || typeof raw !== 'object') {
-			throw new ValidationError(
-				`审批节点名称 Approval Node Name: no node "${name}" in this workflow / 工作流中没有该节点`,
+	return forEachItem(
+		this,
+		async (i) => {
+			const name = requiredText(
+				this.getNodeParameter('approvalNode', i),
 				'approvalNode',
-				'not_found',
+				'审批节点名称 Approval Node Name',
+				200,
 			);
-		}
-		try {
-			parseRequest(requestInput(evaluated(this, raw, i) as IDataObject), {
-				linkBase: null,
-				executionId: null,
-				nodeId: null,
-			});
-			return { ...items[i].json, valid: true };
-		} catch (error) {
-			// The submitter approving their own request is fixed in the submitter's field, not the stage's.
-			const blamed =
-				error instanceof ValidationError && error.code === 'self_approval'
-					? new ValidationError(error.message, 'submitterEmail', error.code)
-					: error;
-			const refusal = refusalOf(blamed, LABELS);
-			if (refusal) return refusal;
-			throw toNodeError(this.getNode(), error, i);
-		}
-	});
+			const raw = this.evaluateExpression(`{{ $(${JSON.stringify(name)}).params }}`, i) as
+				| IDataObject
+				| undefined;
+			if (!raw || typeof raw !== 'object') {
+				throw new ValidationError(
+					`审批节点名称 Approval Node Name: no node "${name}" in this workflow / 工作流中没有该节点`,
+					'approvalNode',
+					'not_found',
+				);
+			}
+			try {
+				const params = evaluated(this, raw, i) as IDataObject;
+				parseRequest(requestInput(params), {
+					linkBase: null,
+					executionId: null,
+					nodeId: null,
+				});
+				// 附件: a file missing or over the limit is refused here, before the form saves anything.
+				await readAttachments(this, i, attachmentNames((params.options ?? {}) as IDataObject));
+				return { ...items[i].json, valid: true };
+			} catch (error) {
+				// The submitter approving their own request is fixed in the submitter's field, not the stage's.
+				const blamed =
+					error instanceof ValidationError && error.code === 'self_approval'
+						? new ValidationError(error.message, 'submitterEmail', error.code)
+						: error;
+				const refusal = refusalOf(blamed, LABELS);
+				if (refusal) return refusal;
+				throw toNodeError(this.getNode(), error, i);
+			}
+			// A checked item goes on to create its record and then to Request Approval with its files (附件).
+		},
+		{ keepBinary: true },
+	);
 }

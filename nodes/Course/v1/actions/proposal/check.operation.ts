@@ -25,11 +25,16 @@ const LABELS = labelsOf(proposalFields, {
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const consortium = await consortiumFor(this);
-	return checkEachItem(this, LABELS, (i) =>
-		checkProposal(
-			consortium.store,
-			readFields(this, i, proposalFields),
-			courseContext(this, consortium, i, true),
-		),
+	// The form's files (课程大纲) go on with the item, for the Approval node to attach.
+	return checkEachItem(
+		this,
+		LABELS,
+		(i) =>
+			checkProposal(
+				consortium.store,
+				readFields(this, i, proposalFields),
+				courseContext(this, consortium, i, true),
+			),
+		{ keepBinary: true },
 	);
 }

@@ -44,5 +44,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				},
 				courseContext(this, consortium, i, true),
 			)) as IDataObject,
+		// The form's files (课程大纲) go on with the item, for the Approval node to attach.
+		{ keepBinary: true },
 	);
 }
