@@ -65,12 +65,7 @@ export {
 	takeOverRound,
 	type StalledHandOver,
 } from './stalled';
-export {
-	ccNotifications,
-	dueNotifications,
-	notifyApprovers,
-	resultNotifications,
-} from './notify';
+export { ccNotifications, dueNotifications, notifyApprovers, resultNotifications } from './notify';
 export {
 	DEFAULT_INBOX_DAYS,
 	MAX_INBOX_DAYS,
