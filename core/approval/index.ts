@@ -51,7 +51,18 @@ export {
 	ccNotifications,
 	dueNotifications,
 	resultNotifications,
+	returnedNotifications,
 } from './notify';
+export {
+	AMEND_PARAM,
+	RESUME_FROM,
+	amendLinkOf,
+	checkAmendToken,
+	parseAmendConfig,
+	resubmit,
+	setAmendConfig,
+	type ResumeFrom,
+} from './amend';
 export {
 	DEFAULT_INBOX_DAYS,
 	MAX_INBOX_DAYS,

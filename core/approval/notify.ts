@@ -1,5 +1,5 @@
 import type { ConsortiumSettings } from '../store';
-import { approverEmail, ccEmail, dueEmail, resultEmail } from './email/templates';
+import { approverEmail, ccEmail, dueEmail, resultEmail, returnedEmail } from './email/templates';
 import { channelPayloads } from './channels';
 import type { SlotRow } from './steps';
 import { deriveToken, linkFor } from './tokens';
@@ -81,6 +81,33 @@ export function ccNotifications(record: RequestRecord): Notification[] {
 			requestNumber: record.requestNumber,
 			requestId: record.requestId,
 			stage: null,
+		},
+	];
+}
+
+/** 退回修改: the submitter (CC in copy) gets the returner's comment and the amend link. */
+export function returnedNotifications(
+	record: RequestRecord,
+	amendUrl: string | null,
+): Notification[] {
+	const amendment = record.amendments?.at(-1);
+	return [
+		{
+			kind: 'returned',
+			to: record.submitter.email,
+			cc: emails(record.cc),
+			...returnedEmail(
+				record,
+				amendment?.comment ?? record.reasonNote ?? '',
+				amendment?.returnedBy ?? '',
+				amendUrl,
+			),
+			link: amendUrl,
+			approver: null,
+			approverName: null,
+			requestNumber: record.requestNumber,
+			requestId: record.requestId,
+			stage: amendment?.stage ?? null,
 		},
 	];
 }
