@@ -114,6 +114,8 @@ export function returnedNotifications(
 
 /** The result goes to the submitter, with the CC list in copy. */
 export function resultNotifications(record: RequestRecord, resent = false): Notification[] {
+	// A return handed out by the sweep or 补投 carries no amend link: the mail says whom to ask.
+	if (record.status === 'returned') return returnedNotifications(record, null);
 	return [
 		{
 			kind: 'result',

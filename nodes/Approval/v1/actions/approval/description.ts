@@ -252,7 +252,7 @@ export const requestApprovalDescription: INodeProperties[] = [
 				default: '',
 				placeholder: 'https://n8n.example.cn/form/course-proposal',
 				description:
-					'申请人修改申请的表单；退回时把修改令牌作为 amend 参数附在地址后 The form the submitter corrects the request on; the amend token is added as the "amend" query parameter',
+					'申请人修改申请的表单；退回时把修改令牌作为 amend 参数附在地址后。以 / 开头的路径（如 /form/…）取本 n8n 的地址 The form the submitter corrects the request on; the amend token is added as the "amend" query parameter. A path starting with / (such as /form/…) is taken on this n8n\'s address.',
 			},
 			{
 				displayName: '修改表单预填 Amend Prefill',

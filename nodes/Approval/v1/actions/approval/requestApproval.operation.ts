@@ -109,6 +109,16 @@ export async function continueWaiting(
 	);
 }
 
+/**
+ * A form path such as `/form/<id>` is taken on this n8n's address as approvers reach it (the
+ * credential's public base URL when set), so the shipped workflow needs no host written in.
+ */
+function onThisN8n(formUrl: unknown, resumeUrl: string): unknown {
+	return typeof formUrl === 'string' && formUrl.trim().startsWith('/')
+		? new URL(formUrl.trim(), new URL(resumeUrl).origin).toString()
+		: formUrl;
+}
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const { store, settings, publicBaseUrl } = await consortiumFor(this);
 	const env: ApprovalEnv = { store, settings };
@@ -130,8 +140,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				},
 			);
 		}
+		const links = await approverLinkBase(this, store, publicBaseUrl);
 		const spec = parseRequest(readSpecInput(this), {
-			...(await approverLinkBase(this, store, publicBaseUrl)),
+			...links,
 			executionId: executionId ?? null,
 			nodeId,
 		});
@@ -140,7 +151,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const amendConfig =
 			options.amendFormUrl || options.resumeFrom || options.amendPrefill
 				? parseAmendConfig({
-						formUrl: options.amendFormUrl,
+						formUrl: onThisN8n(options.amendFormUrl, links.resumeUrl),
 						prefill: options.amendPrefill,
 						resumeFrom: options.resumeFrom,
 					})
