@@ -27,6 +27,7 @@ import {
 } from './attachments';
 import { loadRecord } from './record';
 import { oweRound } from './waiting-execution';
+import { returnRequest } from './amend';
 import { deriveToken, formKey, hashToken, plausibleToken, sameSecret } from './tokens';
 import type { Decision, RequestRecord } from './types';
 
@@ -43,7 +44,9 @@ export type LinkState =
 	| 'closed'
 	| 'unknown'
 	| 'forged'
-	| 'self';
+	| 'self'
+	| 'returned'
+	| 'commentRequired';
 
 export interface LinkView {
 	state: LinkState;
@@ -54,6 +57,8 @@ export interface LinkView {
 	/** True when this call won the right to resume the execution with a final result. */
 	deliver?: boolean;
 	decision?: Decision;
+	/** A return without a comment: what the approver had typed, shown again on the page. */
+	comment?: string | null;
 	/** The base the approver's link is built on, for the form to post back to. */
 	linkBase?: string | null;
 	/** At the link endpoint: where the waiting execution is told of an outcome reached here. */
@@ -120,6 +125,9 @@ function stateOf(
 	slot: SlotRow,
 	now: Date,
 ): LinkState {
+	// 退回修改: the round this link belonged to was returned; a resubmission mailed new links.
+	if (request.status === 'returned' || slot.status === 'returned' || slot.status === 'superseded')
+		return 'returned';
 	if (request.status !== 'pending') {
 		if (request.reason === 'withdrawn') return 'withdrawn';
 		return slot.status === 'approved' || slot.status === 'rejected' ? 'used' : 'closed';
@@ -314,7 +322,9 @@ async function decideIn(ctx: StepContext, input: DecisionInput): Promise<LinkVie
 	};
 	ctx.actor = actor;
 	const decision =
-		input.decision === 'approve' || input.decision === 'reject' ? input.decision : null;
+		input.decision === 'approve' || input.decision === 'reject' || input.decision === 'return'
+			? input.decision
+			: null;
 	// On PostgreSQL a concurrent decision may have committed between the first read and the
 	// lock: read again. SQLite's write lock was held since the transaction began.
 	const slot =
@@ -350,11 +360,22 @@ async function decideIn(ctx: StepContext, input: DecisionInput): Promise<LinkVie
 	}
 	const comment =
 		typeof input.comment === 'string' ? input.comment.trim().slice(0, 2000) || null : null;
+	// 退回修改 tells the submitter what to correct: without a comment it records nothing.
+	if (decision === 'return' && !comment)
+		return {
+			state: 'commentRequired',
+			record: await loadRecord(tx, request.id),
+			slot,
+			linkBase: request.link_base,
+			comment: typeof input.comment === 'string' ? input.comment : null,
+		};
+	const slotTo =
+		decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'returned';
 	const won = await transition(tx, {
 		table: 'approval_slot',
 		id: slot.id,
 		from: 'pending',
-		to: decision === 'approve' ? 'approved' : 'rejected',
+		to: slotTo,
 		set: {
 			decided_at: ctx.now.toISOString(),
 			comment,
@@ -369,14 +390,20 @@ async function decideIn(ctx: StepContext, input: DecisionInput): Promise<LinkVie
 		comment,
 		...(slot.delegated_from ? { onBehalfOf: slot.delegated_from } : {}),
 	});
-	const change = await settleAfterDecision(ctx, request, stage!, stages);
+	const change =
+		decision === 'return'
+			? await returnRequest(ctx, request, stage!, slot.email, comment!)
+			: await settleAfterDecision(ctx, request, stage!, stages);
 	// The row was read (and locked) before this decision bumped its round once.
 	const round = change.outcome === 'notify' ? request.notify_round + 1 : undefined;
 	if (input.atEndpoint && round) await oweRound(ctx, request.id, round);
 	const endpoint = input.atEndpoint
 		? {
 				resumeUrl: request.resume_url ?? request.link_base,
-				handOverResult: change.outcome === 'approved' || change.outcome === 'rejected',
+				handOverResult:
+					change.outcome === 'approved' ||
+					change.outcome === 'rejected' ||
+					change.outcome === 'returned',
 				round,
 			}
 		: {};
@@ -384,7 +411,7 @@ async function decideIn(ctx: StepContext, input: DecisionInput): Promise<LinkVie
 		...endpoint,
 		state: 'recorded',
 		record: await loadRecord(tx, request.id),
-		slot: { ...slot, status: decision === 'approve' ? 'approved' : 'rejected' },
+		slot: { ...slot, status: slotTo },
 		change,
 		deliver: change.delivered === true,
 		decision,

@@ -65,7 +65,23 @@ export {
 	takeOverRound,
 	type StalledHandOver,
 } from './stalled';
-export { ccNotifications, dueNotifications, notifyApprovers, resultNotifications } from './notify';
+export {
+	ccNotifications,
+	dueNotifications,
+	notifyApprovers,
+	resultNotifications,
+	returnedNotifications,
+} from './notify';
+export {
+	AMEND_PARAM,
+	RESUME_FROM,
+	amendLinkOf,
+	checkAmendToken,
+	parseAmendConfig,
+	resubmit,
+	setAmendConfig,
+	type ResumeFrom,
+} from './amend';
 export {
 	DEFAULT_INBOX_DAYS,
 	MAX_INBOX_DAYS,

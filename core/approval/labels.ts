@@ -44,6 +44,8 @@ export const SLOT_LABEL: Record<SlotStatus, string> = {
 	closed: '无需审批 Not needed',
 	expired: '已超时 Expired',
 	revoked: '已转交 Reassigned',
+	returned: '已退回修改 Returned',
+	superseded: '上一轮 Previous round',
 };
 
 export const STAGE_LABEL: Record<StageStatus, string> = {
@@ -52,12 +54,14 @@ export const STAGE_LABEL: Record<StageStatus, string> = {
 	approved: '已通过 Approved',
 	rejected: '已拒绝 Rejected',
 	skipped: '已跳过 Skipped',
+	returned: '已退回修改 Returned',
 };
 
 export const REQUEST_STATUS_LABEL: Record<RequestStatus, string> = {
 	pending: '审批中 Pending',
 	approved: '已通过 Approved',
 	rejected: '未通过 Rejected',
+	returned: '已退回修改 Returned',
 };
 
 export const REASON_LABEL: Record<ResultReason, string> = {
@@ -65,6 +69,7 @@ export const REASON_LABEL: Record<ResultReason, string> = {
 	withdrawn: '已撤回 Withdrawn',
 	timeout: '超时 Timed Out',
 	no_stages: '无审批阶段 No Stages',
+	returned: '退回修改 Returned for amendment',
 };
 
 export function modeText(mode: StageMode, quorum: number | null, approvers: number): string {

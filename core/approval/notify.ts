@@ -1,5 +1,5 @@
 import type { ConsortiumSettings, Db } from '../store';
-import { approverEmail, ccEmail, dueEmail, resultEmail } from './email/templates';
+import { approverEmail, ccEmail, dueEmail, resultEmail, returnedEmail } from './email/templates';
 import { channelPayloads, chatTargets, type ChannelTargets } from './channels';
 import type { SlotRow } from './steps';
 import { deriveToken, linkFor } from './tokens';
@@ -110,8 +110,37 @@ export function ccNotifications(record: RequestRecord): Notification[] {
 	];
 }
 
+/** 退回修改: the submitter (CC in copy) gets the returner's comment and the amend link. */
+export function returnedNotifications(
+	record: RequestRecord,
+	amendUrl: string | null,
+): Notification[] {
+	const amendment = record.amendments?.at(-1);
+	return [
+		{
+			kind: 'returned',
+			to: record.submitter.email,
+			cc: emails(record.cc),
+			...returnedEmail(
+				record,
+				amendment?.comment ?? record.reasonNote ?? '',
+				amendment?.returnedBy ?? '',
+				amendUrl,
+			),
+			link: amendUrl,
+			approver: null,
+			approverName: null,
+			requestNumber: record.requestNumber,
+			requestId: record.requestId,
+			stage: amendment?.stage ?? null,
+		},
+	];
+}
+
 /** The result goes to the submitter, with the CC list in copy. */
 export function resultNotifications(record: RequestRecord, resent = false): Notification[] {
+	// A return handed out by the sweep or 补投 carries no amend link: the mail says whom to ask.
+	if (record.status === 'returned') return returnedNotifications(record, null);
 	return [
 		{
 			kind: 'result',

@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../store';
 import { REASON_LABEL, REQUEST_STATUS_LABEL, SLOT_LABEL, STAGE_LABEL } from './labels';
+import { amendmentsOf } from './amend';
 import { findRequest } from './requests';
 import { inSlotOrder, stagesOf, type RequestRow, type SlotRow, type StageRow } from './steps';
 import type {
@@ -24,7 +25,9 @@ export async function loadRecord(db: Db | Tx, idOrNumber: string): Promise<Reque
 	const slots = inSlotOrder(
 		await db.selectFrom('approval_slot').selectAll().where('request_id', '=', request.id).execute(),
 	);
-	return toRecord(request, stages, slots);
+	const amendments = await amendmentsOf(db, request.id);
+	const record = toRecord(request, stages, slots);
+	return amendments.length ? { ...record, amendments } : record;
 }
 
 export function toRecord(request: RequestRow, stages: StageRow[], slots: SlotRow[]): RequestRecord {

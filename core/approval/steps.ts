@@ -66,9 +66,9 @@ export function stepContext(env: ApprovalEnv, tx: Tx, actor: Actor): StepContext
 /**
  * What a change means for the waiting execution: still `pending` with nobody new to tell
  * (the word a stage's outcome and the request's status use), `notify` the approvers it
- * opened, or the result.
+ * opened, the result, or `returned` to the submitter for amendment (delivered like a result).
  */
-export type Outcome = StageOutcome | 'notify';
+export type Outcome = StageOutcome | 'notify' | 'returned';
 
 export interface Change {
 	requestId: string;

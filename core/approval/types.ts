@@ -18,13 +18,16 @@ export const SKIP_OPERATORS = [
 ] as const;
 export type SkipOperator = (typeof SKIP_OPERATORS)[number];
 
-export const REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;
+/** returned: 退回修改, waiting for the submitter's correction under the same number. */
+export const REQUEST_STATUSES = ['pending', 'approved', 'rejected', 'returned'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-export type StageStatus = 'waiting' | 'active' | 'approved' | 'rejected' | 'skipped';
+export type StageStatus = 'waiting' | 'active' | 'approved' | 'rejected' | 'skipped' | 'returned';
 /**
  * waiting: a later turn in a sequential stage · pending: may decide now ·
  * approved / rejected: decided · passed: auto-passed · closed: the stage ended without them ·
- * expired: the stage timed out · revoked: reassigned away.
+ * expired: the stage timed out · revoked: reassigned away · returned: returned for amendment
+ * (the returner's slot, and the round's open slots) · superseded: a decision of a round before
+ * the request was corrected, kept for history but no longer counted.
  */
 export type SlotStatus =
 	| 'waiting'
@@ -34,7 +37,9 @@ export type SlotStatus =
 	| 'passed'
 	| 'closed'
 	| 'expired'
-	| 'revoked';
+	| 'revoked'
+	| 'returned'
+	| 'superseded';
 
 export interface Person {
 	email: string;
@@ -89,10 +94,11 @@ export interface RequestSpec {
 	nodeId: string | null;
 }
 
-export type Decision = 'approve' | 'reject';
+/** return: 退回修改, send the request back to its submitter for correction (comment required). */
+export type Decision = 'approve' | 'reject' | 'return';
 
 /** Why a request ended, besides ordinary decisions. */
-export type ResultReason = 'decided' | 'withdrawn' | 'timeout' | 'no_stages';
+export type ResultReason = 'decided' | 'withdrawn' | 'timeout' | 'no_stages' | 'returned';
 
 export interface ApproverRecord {
 	slotId: string;
@@ -145,11 +151,26 @@ export interface RequestRecord {
 	decidedAt: string | null;
 	dueAt: string | null;
 	executionId: string | null;
+	/** 退回修改: each return with the version before the correction, oldest first. */
+	amendments?: AmendmentRecord[];
+}
+
+/** One return for amendment, with the version that was returned and the one resubmitted. */
+export interface AmendmentRecord {
+	round: number;
+	stage: number;
+	returnedBy: string;
+	returnedAt: string;
+	comment: string;
+	resumeFrom: 'returning' | 'first';
+	previous: { title: string; fields: Array<{ label: string; value: string }> };
+	resubmittedAt: string | null;
+	current: { title: string; fields: Array<{ label: string; value: string }> } | null;
 }
 
 /** One message to send: a notification item on the node's Notify output. */
 export interface Notification {
-	kind: 'request' | 'reminder' | 'cc' | 'result' | 'due';
+	kind: 'request' | 'reminder' | 'cc' | 'result' | 'due' | 'returned';
 	to: string;
 	cc: string;
 	subject: string;

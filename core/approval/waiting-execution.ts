@@ -23,7 +23,7 @@ import { sameSecret } from './tokens';
 export type StepOnReturn =
 	| { kind: 'wait'; dueAt: string | null }
 	| { kind: 'change'; change: Change; deliver: boolean }
-	| { kind: 'result'; status: 'approved' | 'rejected' }
+	| { kind: 'result'; status: 'approved' | 'rejected' | 'returned' }
 	| { kind: 'done' };
 
 /**
@@ -46,7 +46,7 @@ export async function nextStepOnReturn(
 		if (request.status !== 'pending') {
 			if (request.delivered) return { kind: 'done' };
 			return (await claimDelivery(ctx, request.id))
-				? { kind: 'result', status: request.status as 'approved' | 'rejected' }
+				? { kind: 'result', status: request.status as 'approved' | 'rejected' | 'returned' }
 				: { kind: 'done' };
 		}
 		if (request.waited_round < request.notify_round) {

@@ -13,6 +13,10 @@ export function checkProposal(
 	store: Store,
 	input: CourseProposalInput,
 	ctx: CourseContext,
+	amendingId?: string | null,
 ): Promise<CourseView> {
+	// 退回修改: the corrected proposal is checked as the update of the course it corrects, so
+	// its own code is not "taken" and only a returned (editable) course passes.
+	if (amendingId) return dryRun(store, (inside) => courses.update(inside, amendingId, input, ctx));
 	return dryRun(store, (inside) => courses.create(inside, input, ctx));
 }

@@ -8,7 +8,7 @@ import { seedDirectory, type Directory } from '../helpers/course';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { approvalLinkIn, mailsTo as mailsToAddress, startSmtp } from '../helpers/smtp';
 import { WaitingServer } from '../helpers/waiting-server';
-import { clickDecision, manageWorkflow } from './approval-helpers';
+import { clickDecision, formFields, manageWorkflow, queryOf } from './approval-helpers';
 import { Engine, storeCredentials, type Execution } from './harness';
 
 // The ledger lives where n8n lets workflows write files by default (~/.n8n-files; in n8n's
@@ -377,6 +377,87 @@ describe.each(testDialects())(
 					{ actor: { actor: 'test' }, timeZone: 'Asia/Shanghai' },
 				),
 			).rejects.toThrow(/from "withdrawn" to "approved"/);
+		});
+
+		it('退回修改: a returned course is corrected through the prefilled form and approved under the same number', async () => {
+			let { execution, since } = await submit('ZN-WF-005', '工业视觉检测');
+			execution = await decide(execution, CHAIN[0], since, 'approve');
+			const [enterpriseMail] = mailsTo(CHAIN[1], since);
+			const number = /KC-\d{4}-\d{4}/.exec(enterpriseMail.text)![0];
+			const link = linkIn(enterpriseMail);
+			const page = await engine.webhook(execution, { method: 'GET', query: queryOf(link) });
+			const back = await engine.webhook(execution, {
+				method: 'POST',
+				query: queryOf(link),
+				body: {
+					...formFields(page.response.body),
+					decision: 'return',
+					comment: '企业授课比例请改为 50%',
+				},
+			});
+			expect(back.resumed).toBe(true);
+			expect(back.response.body).toContain('已退回修改');
+			expect(back.execution.error()).toBeUndefined();
+			expect(back.execution.status).toBe('success');
+			const [course] = (await courses.list(store, { code: 'ZN-WF-005' })).items;
+			expect(course).toMatchObject({ status: 'returned', statusReason: '企业授课比例请改为 50%' });
+
+			// The submitter's mail carries the amend link: the shipped form, prefilled.
+			const [returnMail, ...others] = mailsTo('t1@college.edu.cn', since);
+			expect(others).toEqual([]);
+			expect(returnMail.subject).toMatch(/退回修改 Returned for amendment: 《工业视觉检测》/);
+			expect(returnMail.text).toContain('企业授课比例请改为 50%');
+			const amendLink = new URL(/(http:\/\/\S+\/form\/\S+)/.exec(returnMail.text)![1]);
+			expect(amendLink.pathname).toBe('/form/c0c75e00-4a1b-4c2d-8e3f-00000000f001');
+			const prefill = Object.fromEntries(amendLink.searchParams);
+			expect(prefill).toMatchObject({
+				courseName: '工业视觉检测',
+				courseCode: 'ZN-WF-005',
+				enterpriseShare: '40%',
+				submitterEmail: 't1@college.edu.cn',
+				amend: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+			});
+
+			// What n8n's form hands the workflow: the prefilled fields, one of them changed.
+			const started = engine.subExecutions.length;
+			const corrected = await engine.run(workflow, {
+				startNode: FORM,
+				items: [
+					formItem(dir, 'ZN-WF-005', '工业视觉检测', {
+						enterpriseShare: '50%',
+						amend: prefill.amend,
+					}),
+				],
+			});
+			expect(corrected.error()).toBeUndefined();
+			expect(corrected.data.resultData.lastNodeExecuted).toBe('申报已提交 Submitted');
+			expect((await courses.list(store, { code: 'ZN-WF-005' })).items).toHaveLength(1);
+			expect((await courses.get(store, course.id)).enterpriseShare).toBe(0.5);
+			execution = waiting.track(engine.subExecutions[started]);
+			expect(execution.error()).toBeUndefined();
+			expect(execution.status).toBe('waiting');
+
+			// The stage that returned it decides again, under the same number; then the rest.
+			const again = mailsTo(CHAIN[1], since);
+			expect(again).toHaveLength(2);
+			expect(again[1].subject).toContain(`[${number}]`);
+			expect(again[1].text).toContain('企业授课比例: 50%');
+			const stale = await engine.webhook(execution, { method: 'GET', query: queryOf(link) });
+			expect(stale.response.body).toContain('已退回修改');
+			for (const approver of CHAIN.slice(1))
+				execution = await decide(execution, approver, since, 'approve');
+			expect(execution.status).toBe('success');
+			expect(await courses.get(store, course.id)).toMatchObject({ status: 'approved' });
+			const history = await courses.history(store, course.id);
+			expect(history.at(-1)!.note).toBe(`审批通过 Approved, ${number}`);
+
+			// The amend link works once: the same form submitted again is refused, nothing changes.
+			const replay = await engine.run(workflow, {
+				startNode: FORM,
+				items: [formItem(dir, 'ZN-WF-005', '工业视觉检测', { amend: prefill.amend })],
+			});
+			expect(replay.data.resultData.lastNodeExecuted).toBe('修改链接无效 Amend Link Invalid');
+			expect(engine.subExecutions).toHaveLength(started + 1);
 		});
 
 		it('a refused proposal gets a page naming the field and writes nothing; corrected, the same code goes through', async () => {

@@ -59,6 +59,11 @@ function button(link: string): string {
 <p style="${FONT}font-size:12px;color:#57606a;">打开链接不会自动审批，请在页面上点击 “同意” 或 “拒绝”。Opening the link decides nothing; choose Approve or Reject on the page.<br>${e(link)}</p></td></tr>`;
 }
 
+function amendButton(link: string): string {
+	return `<tr><td style="padding:20px;">${linkButton(link, '修改并重新提交 Correct and resubmit')}
+<p style="${FONT}font-size:12px;color:#57606a;">${e(link)}</p></td></tr>`;
+}
+
 function textSummary(record: RequestRecord): string {
 	return [
 		`编号 Number: ${record.requestNumber}`,
@@ -145,6 +150,33 @@ export function resultEmail(record: RequestRecord, resent = false): EmailContent
 			`${resentRow}${summaryRows(record)}${commentRows}`,
 		),
 		text: `审批结果：${zh} Result: ${en}\n${resent ? `${resentZh}\n${resentEn}\n` : ''}\n${textSummary(record)}\n${comments.join('\n')}\n`,
+	};
+}
+
+/**
+ * 退回修改: the submitter learns what to correct and gets the amend link (the form, prefilled).
+ * Without an amend form the mail says to ask the secretariat.
+ */
+export function returnedEmail(
+	record: RequestRecord,
+	comment: string,
+	returnedBy: string,
+	amendUrl: string | null,
+): EmailContent {
+	const zh = '退回修改';
+	const en = 'Returned for amendment';
+	const commentRow = `<tr><td style="padding:8px 20px;${FONT}font-size:14px;color:#1f2328;">${e(`审批意见 Comment（${returnedBy}）：${comment}`)}</td></tr>`;
+	const hint = amendUrl
+		? '请打开链接修改后重新提交，编号不变。Open the link, correct the request and submit it again; its number stays the same.'
+		: '请联系联合体秘书处修改后重新提交。Ask the secretariat how to correct and resubmit it.';
+	return {
+		subject: `[${record.requestNumber}] ${zh} ${en}: ${record.subject.title}`,
+		html: wrap(
+			`${zh}：${record.subject.title}`,
+			`${en} · ${record.requestNumber}`,
+			`${commentRow}${summaryRows(record)}<tr><td style="padding:12px 20px 0 20px;${FONT}font-size:14px;color:#1f2328;">${e(hint)}</td></tr>${amendUrl ? amendButton(amendUrl) : ''}`,
+		),
+		text: `${zh} ${en}\n\n审批意见 Comment（${returnedBy}）：${comment}\n\n${textSummary(record)}\n${hint}\n${amendUrl ? `${amendUrl}\n` : ''}`,
 	};
 }
 

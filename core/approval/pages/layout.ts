@@ -29,9 +29,9 @@ table{width:100%;border-collapse:collapse}
 th,td{text-align:left;padding:6px 4px;border-bottom:1px solid #eaeef2;vertical-align:top;word-break:break-word}
 th{width:35%;color:#57606a;font-weight:normal}
 textarea{width:100%;box-sizing:border-box;min-height:90px;font:inherit;padding:8px;border:1px solid #d0d7de;border-radius:8px}
-.buttons{display:flex;gap:12px;margin-top:12px}
+.buttons{display:flex;flex-wrap:wrap;gap:12px;margin-top:12px}
 button{flex:1;font:inherit;font-size:18px;padding:14px;border:0;border-radius:10px;color:#fff;cursor:pointer}
-.approve{background:#1a7f37}.reject{background:#cf222e}
+.approve{background:#1a7f37}.reject{background:#cf222e}.return{background:#9a6700;flex-basis:100%}.error{color:#cf222e}
 .status{font-size:40px;text-align:center;margin:8px 0}
 .attachments ul{margin:4px 0 8px;padding-left:20px}.attachments a.file{color:#0969da;word-break:break-all}
 </style>

@@ -1,7 +1,7 @@
 import type { LinkState } from '../decide';
 import { attachmentLink, humanSize, type AttachmentInfo } from '../attachments';
 import { MODE_LABEL, SLOT_LABEL, STAGE_LABEL, modeText } from '../labels';
-import type { RequestRecord } from '../types';
+import type { Decision, RequestRecord } from '../types';
 import { formatInZone } from '../../util/time';
 import { escapeHtml as e } from '../../util/html';
 import { messagePage, pageShell } from './layout';
@@ -65,6 +65,9 @@ export interface ConfirmPageInput {
 	timeZone: string;
 	/** 附件: the request's files, downloaded at `action` (the approver's link) with `file=<id>`. */
 	attachments?: AttachmentInfo[];
+	/** 退回修改 pressed without a comment: the notice, and what was typed, shown again. */
+	commentRequired?: boolean;
+	comment?: string | null;
 }
 
 /** GET and HEAD show this and nothing more: deciding takes a POST from its buttons. */
@@ -81,18 +84,23 @@ export function confirmPage(input: ConfirmPageInput): string {
 <div class="card"><form method="post" action="${e(input.action)}">
 <input type="hidden" name="token" value="${e(input.token)}">
 <input type="hidden" name="formKey" value="${e(input.formKey)}">
-<label for="comment">审批意见（可选）Comment (optional)</label>
-<textarea id="comment" name="comment" maxlength="2000"></textarea>
-<div class="buttons"><button class="approve" type="submit" name="decision" value="approve">同意 Approve</button><button class="reject" type="submit" name="decision" value="reject">拒绝 Reject</button></div>
+${input.commentRequired ? '<p class="error" role="alert">退回修改须填写审批意见，说明需修改之处。A comment saying what to correct is required to return the request.</p>' : ''}<label for="comment">审批意见（退回修改时必填）Comment (required to return)</label>
+<textarea id="comment" name="comment" maxlength="2000">${e(input.comment ?? '')}</textarea>
+<div class="buttons"><button class="approve" type="submit" name="decision" value="approve">同意 Approve</button><button class="reject" type="submit" name="decision" value="reject">拒绝 Reject</button><button class="return" type="submit" name="decision" value="return">退回修改 Return for Amendment</button></div>
 </form></div>`,
 	);
 }
 
-export function recordedPage(record: RequestRecord, decision: 'approve' | 'reject'): string {
-	const zh = decision === 'approve' ? '已同意' : '已拒绝';
-	const en = decision === 'approve' ? 'Approved' : 'Rejected';
+export function recordedPage(record: RequestRecord, decision: Decision): string {
+	const zh = decision === 'approve' ? '已同意' : decision === 'reject' ? '已拒绝' : '已退回修改';
+	const en =
+		decision === 'approve'
+			? 'Approved'
+			: decision === 'reject'
+				? 'Rejected'
+				: 'Returned for amendment';
 	return messagePage(
-		decision === 'approve' ? '✅' : '⛔',
+		decision === 'approve' ? '✅' : decision === 'reject' ? '⛔' : '↩️',
 		`${zh}：${record.requestNumber}`,
 		`${en}: ${record.requestNumber}. Your decision was recorded.`,
 		`您的意见已记录。事项：${record.subject.title}`,
@@ -138,6 +146,14 @@ export function statePage(
 				`The request ${number} is already decided (${record?.status === 'approved' ? 'approved' : 'rejected'}).`,
 				record?.status === 'approved' ? '结果：已通过。' : '结果：未通过。',
 				'Nothing was changed.',
+			);
+		case 'returned':
+			return messagePage(
+				'↩️',
+				`申请已退回修改，本链接已失效 ${number}`,
+				`The request ${number} was returned to its submitter for amendment; this link no longer works.`,
+				'申请人修改后重新提交时，审批人将收到新的审批邮件。',
+				'When the corrected request is resubmitted, its approvers get a new email. Nothing was changed.',
 			);
 		case 'self':
 			return messagePage(

@@ -18,6 +18,7 @@ import { registryFees } from './0410_registry_fees';
 import { events } from './0500_events';
 import { scoreboard } from './0510_scoreboard';
 import { workCalendar } from './0600_work_calendar';
+import { approvalAmend } from './0111_approval_amend';
 
 /**
  * Every module's migrations, in one list. Name ranges per module keep order stable:
@@ -43,4 +44,5 @@ export const migrations: Migration[] = [
 	events,
 	scoreboard,
 	workCalendar,
+	approvalAmend,
 ];

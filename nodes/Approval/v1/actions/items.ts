@@ -1,10 +1,12 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import {
+	amendLinkOf,
 	notifyApprovers,
 	ccNotifications,
 	loadRecord,
 	readLinkBase,
 	resultNotifications,
+	returnedNotifications,
 	type ApprovalEnv,
 	type Change,
 	type Notification,
@@ -12,11 +14,16 @@ import {
 } from '../../../../core/approval';
 
 /** The node's outputs, in order. */
-export const OUTPUT = { approved: 0, rejected: 1, notify: 2 } as const;
+export const OUTPUT = { approved: 0, rejected: 1, notify: 2, returned: 3 } as const;
 
-export type Outputs = [INodeExecutionData[], INodeExecutionData[], INodeExecutionData[]];
+export type Outputs = [
+	INodeExecutionData[],
+	INodeExecutionData[],
+	INodeExecutionData[],
+	INodeExecutionData[],
+];
 
-export const emptyOutputs = (): Outputs => [[], [], []];
+export const emptyOutputs = (): Outputs => [[], [], [], []];
 
 const item = (json: object): INodeExecutionData => ({ json: json as IDataObject });
 
@@ -29,8 +36,8 @@ export function recordJson(record: Partial<RequestRecord>, extra: IDataObject = 
 	return { result: record.status, ...record, ...extra } as unknown as IDataObject;
 }
 
-export function recordItem(record: RequestRecord): INodeExecutionData {
-	return { json: recordJson(record) };
+export function recordItem(record: RequestRecord, extra: IDataObject = {}): INodeExecutionData {
+	return { json: recordJson(record, extra) };
 }
 
 /**
@@ -64,6 +71,20 @@ export async function outputsFor(
 ): Promise<Outputs> {
 	const record = known?.record ?? (await loadRecord(env.store.db, change.requestId));
 	const out = emptyOutputs();
+	if (change.outcome === 'returned') {
+		// 退回修改: the record with the submitter's amend link on Returned, their mail on Notify.
+		const link = await amendLinkOf(env, env.store.db, change.requestId);
+		out[OUTPUT.returned].push(
+			recordItem(record, {
+				amendUrl: link?.amendUrl ?? null,
+				amendToken: link?.amendToken ?? null,
+			}),
+		);
+		out[OUTPUT.notify].push(
+			...notificationItems(returnedNotifications(record, link?.amendUrl ?? null)),
+		);
+		return out;
+	}
 	if (change.outcome === 'approved' || change.outcome === 'rejected') {
 		out[change.outcome === 'approved' ? OUTPUT.approved : OUTPUT.rejected].push(recordItem(record));
 		out[OUTPUT.notify].push(...notificationItems([...extra, ...resultNotifications(record)]));
@@ -87,7 +108,16 @@ export async function resultOutputs(
 	const record = known ?? (await loadRecord(env.store.db, requestId));
 	return outputsFor(
 		env,
-		{ requestId, outcome: record.status === 'approved' ? 'approved' : 'rejected', opened: [] },
+		{
+			requestId,
+			outcome:
+				record.status === 'approved'
+					? 'approved'
+					: record.status === 'returned'
+						? 'returned'
+						: 'rejected',
+			opened: [],
+		},
 		[],
 		{ record, linkBase: null },
 	);

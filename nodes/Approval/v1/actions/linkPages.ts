@@ -73,10 +73,11 @@ export function pageFor(
 	view: LinkView,
 	token: string,
 ): { status: number; html: string } {
-	if (view.state === 'open' && view.record && view.slot) {
+	if ((view.state === 'open' || view.state === 'commentRequired') && view.record && view.slot) {
 		const action = view.linkBase ? linkFor(view.linkBase, token) : '';
 		return {
-			status: 200,
+			// 退回修改 without a comment records nothing: the form again, with what was typed.
+			status: view.state === 'commentRequired' ? 422 : 200,
 			html: confirmPage({
 				record: view.record,
 				approverEmail: view.slot.email,
@@ -86,6 +87,8 @@ export function pageFor(
 				formKey: formKey(env.settings.linkSecret, token),
 				timeZone: env.settings.timeZone,
 				attachments: view.attachments,
+				commentRequired: view.state === 'commentRequired',
+				comment: view.comment,
 			}),
 		};
 	}

@@ -3,7 +3,8 @@ import * as approval from './approval';
 import * as request from './request';
 
 /**
- * Request Approval answers on three outputs (Approved, Rejected, Notify) and may wait;
+ * Request Approval and Resubmit answer on four outputs (Approved, Rejected, Notify, Returned)
+ * and may wait;
  * the management operations never wait and answer on the single output they have.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -11,6 +12,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = this.getNodeParameter('operation', 0) as string;
 	if (resource === 'approval' && operation === 'requestApproval')
 		return approval.operations.requestApproval.execute.call(this);
+	if (resource === 'approval' && operation === 'resubmit')
+		return approval.operations.resubmit.execute.call(this);
 	const handler =
 		resource === 'request'
 			? request.operations[operation as keyof typeof request.operations]

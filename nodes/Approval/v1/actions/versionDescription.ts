@@ -7,7 +7,7 @@ import * as approval from './approval';
 import * as request from './request';
 import { APPROVAL_WEBHOOKS } from './webhook';
 
-/** Three named outputs for Request Approval, one for the management operations. */
+/** Four named outputs for Request Approval and Resubmit, one for the management operations. */
 const configuredOutputs = (parameters: { resource?: string }) =>
 	parameters.resource === 'request'
 		? [{ type: 'main', displayName: '结果 Result' }]
@@ -15,6 +15,7 @@ const configuredOutputs = (parameters: { resource?: string }) =>
 				{ type: 'main', displayName: '通过 Approved' },
 				{ type: 'main', displayName: '拒绝 Rejected' },
 				{ type: 'main', displayName: '通知 Notify' },
+				{ type: 'main', displayName: '退回修改 Returned' },
 			];
 
 const properties: INodeProperties[] = [

@@ -235,12 +235,41 @@ export const requestApprovalDescription: INodeProperties[] = [
 		default: {},
 		options: [
 			{
+				displayName: '修改表单地址 Amend Form URL',
+				name: 'amendFormUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://n8n.example.cn/form/course-proposal',
+				description:
+					'申请人修改申请的表单；退回时把修改令牌作为 amend 参数附在地址后。以 / 开头的路径（如 /form/…）取本 n8n 的地址 The form the submitter corrects the request on; the amend token is added as the "amend" query parameter. A path starting with / (such as /form/…) is taken on this n8n\'s address.',
+			},
+			{
+				displayName: '修改表单预填 Amend Prefill',
+				name: 'amendPrefill',
+				type: 'json',
+				default: '{}',
+				description:
+					"预填表单字段的查询参数，JSON 对象 Query parameters that prefill the amend form's fields, as a JSON object (field name → value)",
+			},
+			{
 				displayName: '已审批人自动通过 Auto-Pass Repeat Approver',
 				name: 'autoPassRepeatApprover',
 				type: 'boolean',
 				default: true,
 				description:
 					'Whether an approver who already approved an earlier stage is passed automatically / 前面阶段已同意的人自动通过',
+			},
+			{
+				displayName: '退回后重新审批自 Resume From',
+				name: 'resumeFrom',
+				type: 'options',
+				options: [
+					{ name: '退回的阶段 Returning Stage', value: 'returning' },
+					{ name: '第一阶段 First Stage', value: 'first' },
+				],
+				default: 'returning',
+				description:
+					'退回修改后重新提交时从哪个阶段重新审批 Which stage decides again after a returned request is resubmitted',
 			},
 			{
 				displayName: '附件 Attachments',

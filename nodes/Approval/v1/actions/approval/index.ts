@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import * as requestApproval from './requestApproval.operation';
+import * as resubmit from './resubmit.operation';
 
-export const operations = { requestApproval };
+export const operations = { requestApproval, resubmit };
 
 export const description: INodeProperties[] = [
 	{
@@ -16,8 +17,14 @@ export const description: INodeProperties[] = [
 				value: 'requestApproval',
 				action: '发起审批 Request approval and wait for the result',
 			},
+			{
+				name: '重新提交 Resubmit',
+				value: 'resubmit',
+				action: '重新提交 Resubmit a returned request and wait for the result',
+			},
 		],
 		default: 'requestApproval',
 	},
 	...requestApproval.description,
+	...resubmit.description,
 ];

@@ -11,8 +11,10 @@ import {
 	dueNotifications,
 	loadRecord,
 	markDelivered,
+	parseAmendConfig,
 	parseRequest,
 	requestOfExecution,
+	setAmendConfig,
 	type ApprovalEnv,
 } from '../../../../../core/approval';
 import { attachmentNames, readAttachments } from '../attachments';
@@ -64,7 +66,7 @@ function readSpecInput(ctx: IExecuteFunctions) {
  * and applies the stage's timeout action. Without a due time n8n never resumes it so, and
  * nothing is stored: every resume carries its own items, and the execution stays small.
  */
-async function waitFor(
+export async function waitFor(
 	ctx: IExecuteFunctions,
 	env: ApprovalEnv,
 	requestId: string,
@@ -74,10 +76,48 @@ async function waitFor(
 	const dueNotice = dueAt
 		? notificationItems(dueNotifications(env.settings, await loadRecord(env.store.db, requestId)))
 		: [];
-	executeData.data = { main: [[], [], dueNotice.map((i) => ({ ...i, pairedItem: { item: 0 } }))] };
+	executeData.data = {
+		main: [[], [], dueNotice.map((i) => ({ ...i, pairedItem: { item: 0 } })), []],
+	};
 	executeData.metadata = { ...executeData.metadata, forwardAllOutputs: true };
 	await ctx.putExecutionToWait(dueAt ? new Date(dueAt) : WAIT_INDEFINITELY);
 	return emptyOutputs();
+}
+
+/**
+ * The workflow came back into the node that made (or resubmitted) this execution's request:
+ * wait, or hand out what changed. Undefined when this execution has no request of this node.
+ * Send Email and most channels output their own result, not our items: a return is
+ * recognised by the request this node already created in this execution.
+ */
+export async function continueWaiting(
+	ctx: IExecuteFunctions,
+	env: ApprovalEnv,
+): Promise<Outputs | undefined> {
+	const executionId = ctx.getExecutionId();
+	const existing = executionId
+		? await requestOfExecution(env, executionId, ctx.getNode().id)
+		: undefined;
+	if (!existing) return undefined;
+	const next = await nextStepOnReturn(env, existing, workflowActor(ctx));
+	if (next.kind === 'wait') return await waitFor(ctx, env, existing.id, next.dueAt);
+	if (next.kind === 'done') return emptyOutputs();
+	if (next.kind === 'result') return withPairing(await resultOutputs(env, existing.id));
+	return withPairing(
+		next.change.outcome === 'notify' || next.deliver
+			? await outputsFor(env, next.change)
+			: emptyOutputs(),
+	);
+}
+
+/**
+ * A form path such as `/form/<id>` is taken on this n8n's address as approvers reach it (the
+ * credential's public base URL when set), so the shipped workflow needs no host written in.
+ */
+function onThisN8n(formUrl: unknown, resumeUrl: string): unknown {
+	return typeof formUrl === 'string' && formUrl.trim().startsWith('/')
+		? new URL(formUrl.trim(), new URL(resumeUrl).origin).toString()
+		: formUrl;
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -89,21 +129,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const actor = workflowActor(this);
 	let outputs: Outputs;
 	try {
-		// Send Email and most channels output their own result, not our items: a return is
-		// recognised by the request this node already created in this execution.
-		const existing = executionId ? await requestOfExecution(env, executionId, nodeId) : undefined;
-		if (existing) {
-			const next = await nextStepOnReturn(env, existing, actor);
-			if (next.kind === 'wait') return await waitFor(this, env, existing.id, next.dueAt);
-			if (next.kind === 'done') return emptyOutputs();
-			if (next.kind === 'result') outputs = await resultOutputs(env, existing.id);
-			else
-				outputs =
-					next.change.outcome === 'notify' || next.deliver
-						? await outputsFor(env, next.change)
-						: emptyOutputs();
-			return withPairing(outputs);
-		}
+		const returned = await continueWaiting(this, env);
+		if (returned) return returned;
 		if (items.length > 1) {
 			throw new NodeOperationError(
 				this.getNode(),
@@ -114,17 +141,25 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				},
 			);
 		}
+		const links = await approverLinkBase(this, store, publicBaseUrl);
 		const spec = parseRequest(readSpecInput(this), {
-			...(await approverLinkBase(this, store, publicBaseUrl)),
+			...links,
 			executionId: executionId ?? null,
 			nodeId,
 		});
-		const attachments = await readAttachments(
-			this,
-			0,
-			attachmentNames(this.getNodeParameter('options', 0, {}) as IDataObject),
-		);
+		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+		// Checked before anything is saved, so a bad option or file creates no request.
+		const amendConfig =
+			options.amendFormUrl || options.resumeFrom || options.amendPrefill
+				? parseAmendConfig({
+						formUrl: onThisN8n(options.amendFormUrl, links.resumeUrl),
+						prefill: options.amendPrefill,
+						resumeFrom: options.resumeFrom,
+					})
+				: null;
+		const attachments = await readAttachments(this, 0, attachmentNames(options));
 		const { request, change } = await createRequest(env, spec, actor, attachments);
+		if (amendConfig) await setAmendConfig(env, request.id, amendConfig);
 		const record = await loadRecord(store.db, request.id);
 		if (change.outcome === 'approved' || change.outcome === 'rejected')
 			await markDelivered(env, request.id);
@@ -148,7 +183,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return withPairing(outputs);
 }
 
-function withPairing(outputs: Outputs): Outputs {
+export function withPairing(outputs: Outputs): Outputs {
 	for (const list of outputs) for (const entry of list) entry.pairedItem = { item: 0 };
 	return outputs;
 }

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import * as addApprover from './addApprover.operation';
 import * as check from './check.operation';
+import * as checkAmendToken from './checkAmendToken.operation';
 import * as delegate from './delegate.operation';
 import * as endDelegation from './endDelegation.operation';
 import * as expireOverdue from './expireOverdue.operation';
@@ -31,6 +32,7 @@ export const operations = {
 	delegate,
 	endDelegation,
 	retryHandOvers,
+	checkAmendToken,
 };
 
 export const description: INodeProperties[] = [
@@ -68,6 +70,11 @@ export const description: INodeProperties[] = [
 				name: '撤销待办链接 Revoke Inbox Link',
 				value: 'revokeInbox',
 				action: '撤销待办链接 Revoke an approver inbox link',
+			},
+			{
+				name: '校验修改令牌 Check Amend Token',
+				value: 'checkAmendToken',
+				action: '校验修改令牌 Check the amend token of a returned request',
 			},
 			{
 				name: '校验申请 Check',
