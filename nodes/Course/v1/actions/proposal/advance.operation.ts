@@ -1,15 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { courses } from '../../../../../core/course';
 import { readId } from '../../../../shared/params';
-import { forEachItem } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
-import { courseContext, courseIdProperty, readStep, stepProperties } from './common';
+import { courseIdProperty, readStep, stepProperties, perItem } from './common';
 import { courseStateOptions } from './fields';
 
 const properties: INodeProperties[] = [
@@ -32,17 +25,12 @@ export const description = updateOperationDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const consortium = await consortiumFor(this);
-	return forEachItem(
-		this,
-		async (i) =>
-			(await courses.advance(
-				consortium.store,
-				readId(this, i),
-				this.getNodeParameter('to', i) as string,
-				readStep(this, i),
-				courseContext(this, consortium, i),
-			)) as IDataObject,
-	);
-}
+export const execute = perItem(async (ctx, i, store, context) =>
+	courses.advance(
+		store,
+		readId(ctx, i),
+		ctx.getNodeParameter('to', i) as string,
+		readStep(ctx, i),
+		context,
+	),
+);

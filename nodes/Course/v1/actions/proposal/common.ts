@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import {
 	COURSE_RULE_FIELDS,
 	DEFAULT_COURSE_RULES,
@@ -7,8 +12,9 @@ import {
 	type StepOptions,
 } from '../../../../../core/course';
 import { courseTypeOptions } from './fields';
-import { workflowActor } from '../../../../shared/run';
-import type { Consortium } from '../../../../shared/store';
+import type { Store } from '../../../../../core/store';
+import { forEachItem, workflowActor } from '../../../../shared/run';
+import { consortiumFor, type Consortium } from '../../../../shared/store';
 
 export const courseIdProperty: INodeProperties = {
 	displayName: '课程 ID Course ID',
@@ -145,5 +151,35 @@ export function courseContext(
 		actor: workflowActor(ctx),
 		timeZone: consortium.settings.timeZone,
 		rules: withRules ? (ctx.getNodeParameter('rules', i, {}) as IDataObject) : undefined,
+	};
+}
+
+/**
+ * The execute of an operation that does one course step per item: `act` gets the item's index,
+ * the store and the course context; its result is the item. With `keepBinary`, the form's files
+ * (课程大纲) go on with the item, for the Approval node to attach.
+ */
+export function perItem(
+	act: (
+		ctx: IExecuteFunctions,
+		i: number,
+		store: Store,
+		context: CourseContext,
+	) => Promise<unknown>,
+	{ withRules = false, keepBinary = false } = {},
+) {
+	return async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+		const consortium = await consortiumFor(this);
+		return forEachItem(
+			this,
+			async (i) =>
+				(await act(
+					this,
+					i,
+					consortium.store,
+					courseContext(this, consortium, i, withRules),
+				)) as IDataObject,
+			{ keepBinary },
+		);
 	};
 }

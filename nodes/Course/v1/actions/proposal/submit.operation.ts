@@ -1,15 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { courses } from '../../../../../core/course';
 import { readId } from '../../../../shared/params';
-import { forEachItem } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
-import { courseContext, courseIdProperty, readStep, rulesProperty, stepProperties } from './common';
+import { courseIdProperty, readStep, rulesProperty, stepProperties, perItem } from './common';
 
 const properties: INodeProperties[] = [
 	courseIdProperty,
@@ -30,21 +23,16 @@ export const description = updateOperationDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const consortium = await consortiumFor(this);
-	return forEachItem(
-		this,
-		async (i) =>
-			(await courses.submit(
-				consortium.store,
-				readId(this, i),
-				{
-					...readStep(this, i),
-					enterApproval: this.getNodeParameter('enterApproval', i, true) as boolean,
-				},
-				courseContext(this, consortium, i, true),
-			)) as IDataObject,
-		// The form's files (课程大纲) go on with the item, for the Approval node to attach.
-		{ keepBinary: true },
-	);
-}
+export const execute = perItem(
+	async (ctx, i, store, context) =>
+		courses.submit(
+			store,
+			readId(ctx, i),
+			{
+				...readStep(ctx, i),
+				enterApproval: ctx.getNodeParameter('enterApproval', i, true) as boolean,
+			},
+			context,
+		),
+	{ withRules: true, keepBinary: true },
+);

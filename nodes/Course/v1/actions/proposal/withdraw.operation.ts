@@ -1,15 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { courses } from '../../../../../core/course';
 import { readId } from '../../../../shared/params';
-import { forEachItem } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
-import { courseContext, courseIdProperty, readStep, stepProperties } from './common';
+import { courseIdProperty, readStep, stepProperties, perItem } from './common';
 
 const properties: INodeProperties[] = [courseIdProperty, ...stepProperties('撤回原因 Reason')];
 
@@ -18,16 +11,6 @@ export const description = updateOperationDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const consortium = await consortiumFor(this);
-	return forEachItem(
-		this,
-		async (i) =>
-			(await courses.withdraw(
-				consortium.store,
-				readId(this, i),
-				readStep(this, i),
-				courseContext(this, consortium, i),
-			)) as IDataObject,
-	);
-}
+export const execute = perItem(async (ctx, i, store, context) =>
+	courses.withdraw(store, readId(ctx, i), readStep(ctx, i), context),
+);
