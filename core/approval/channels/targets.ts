@@ -1,12 +1,12 @@
-import { sql } from 'kysely';
 import type { ConsortiumSettings, Db, Tx } from '../../store';
 import type { ChannelTargets } from './payloads';
 
 /**
- * Where each approver's app message goes, from the directory: the person with that email
- * (any case) and their 企业微信 UserID, 钉钉 userid or 飞书 open_id. WeCom and DingTalk also need
- * the consortium's app (its AgentId, from the credential); Feishu's app is the one whose
- * tenant token sends. An approver not in the directory, or without an id, gets robot payloads only.
+ * Where each approver's app message goes, from the directory: the person with that email (the
+ * directory keeps emails lower-cased, so its unique index serves) and their 企业微信 UserID,
+ * 钉钉 userid or 飞书 open_id. WeCom and DingTalk also need the consortium's app (its AgentId,
+ * from the credential); Feishu's app is the one whose tenant token sends. An approver not in
+ * the directory, or without an id, gets robot payloads only.
  */
 export async function chatTargets(
 	db: Db | Tx,
@@ -19,7 +19,7 @@ export async function chatTargets(
 	const people = await db
 		.selectFrom('person')
 		.select(['email', 'wecom_user_id', 'dingtalk_user_id', 'feishu_open_id'])
-		.where(sql<string>`lower(email)`, 'in', wanted)
+		.where('email', 'in', wanted)
 		.execute();
 	const { wecomAgentId, dingtalkAgentId } = settings.chatApps ?? {};
 	for (const p of people) {
