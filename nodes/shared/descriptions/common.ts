@@ -1,4 +1,9 @@
-import { updateDisplayOptions, type IDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDisplayOptions,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
 
 /**
  * n8n's updateDisplayOptions, with the given conditions (an operation's resource and
@@ -72,4 +77,28 @@ export function vocabularyOptions<T extends string>(
 		value,
 		...(descriptions ? { description: descriptions[value] } : {}),
 	}));
+}
+
+/**
+ * A resource's 操作 Operation selector, shown under that resource alone, followed by the
+ * properties of each of its operations.
+ */
+export function resourceOperations(
+	resource: string,
+	options: INodePropertyOptions[],
+	defaultOperation: string,
+	operations: Record<string, { description: INodeProperties[] }>,
+): INodeProperties[] {
+	return [
+		{
+			displayName: '操作 Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options,
+			default: defaultOperation,
+		},
+		...Object.values(operations).flatMap((operation) => operation.description),
+	];
 }

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { resourceOperations } from '../../../../shared/descriptions/common';
 import * as advance from './advance.operation';
 import * as check from './check.operation';
 import * as create from './create.operation';
@@ -23,14 +24,9 @@ export const operations = {
 	writeLedger,
 };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: '操作 Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['proposal'] } },
-		options: [
+export const description: INodeProperties[] = resourceOperations(
+	'proposal',
+	[
 			{
 				name: '写入台账 Write Ledger',
 				value: 'writeLedger',
@@ -54,7 +50,6 @@ export const description: INodeProperties[] = [
 				action: '退回修改 Return a course proposal for revision',
 			},
 		],
-		default: 'create',
-	},
-	...Object.values(operations).flatMap((op) => op.description),
-];
+	'create',
+	operations,
+);

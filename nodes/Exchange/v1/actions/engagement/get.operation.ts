@@ -1,25 +1,9 @@
-import {
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
 import { getEngagement } from '../../../../../core/exchange';
-import {
-	recordIdProperty,
-	updateOperationDisplayOptions,
-} from '../../../../shared/descriptions/common';
-import { readId } from '../../../../shared/params';
-import { forEachItem } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
+import { recordIdProperty } from '../../../../shared/descriptions/common';
+import { perItemOperation } from '../../../../shared/operation';
 
-const properties: INodeProperties[] = [recordIdProperty('授课记录 ID Engagement ID')];
-
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['engagement'], operation: ['get'] } },
-	properties,
+export const { description, execute } = perItemOperation(
+	{ resource: 'engagement', operation: 'get' },
+	[recordIdProperty('授课记录 ID Engagement ID')],
+	({ store, id }) => getEngagement(store, id()),
 );
-
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { store } = await consortiumFor(this);
-	return forEachItem(this, async (i) => (await getEngagement(store, readId(this, i))) as never);
-}
