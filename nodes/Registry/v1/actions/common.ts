@@ -10,12 +10,14 @@ import { dateInZone } from '../../../../core/util/time';
 import { optionalDate } from '../../../../core/util/validate';
 import {
 	batchSizeProperty,
+	recordIdProperty,
 	updateOperationDisplayOptions,
 } from '../../../shared/descriptions/common';
 import { rowToInput, type FieldDef } from '../../../shared/descriptions/fields';
 import type { Operation } from '../../../shared/entityOperations';
 import { rowReport } from '../../../shared/rowReport';
-import { readBatchSize, readId } from '../../../shared/params';
+import { perItemOperation, type ItemContext } from '../../../shared/operation';
+import { readBatchSize } from '../../../shared/params';
 import { workflowActor } from '../../../shared/run';
 import { consortiumFor } from '../../../shared/store';
 
@@ -31,13 +33,7 @@ export function transitionProperties(
 	defaultTo: string,
 ): INodeProperties[] {
 	return [
-		{
-			displayName: idLabel,
-			name: 'id',
-			type: 'string',
-			required: true,
-			default: '',
-		},
+		recordIdProperty(idLabel),
 		{
 			displayName: '目标状态 To Status',
 			name: 'to',
@@ -67,36 +63,38 @@ export function transitionProperties(
 	];
 }
 
-export async function runTransition(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
+/** What a lifecycle step is asked for: the target status, its date, the reason. */
+export interface TransitionChange {
+	to: unknown;
+	on: unknown;
+	reason: unknown;
+}
+
+/**
+ * The Transition operation of patents and projects: the record, then the step's parameters
+ * read per item, handed to `apply` with today in the consortium's zone.
+ */
+export function transitionOperation(
+	resource: string,
+	properties: INodeProperties[],
 	apply: (
-		store: Store,
+		item: ItemContext,
 		id: string,
-		change: { to: unknown; on: unknown; reason: unknown },
-		actor: { actor: string },
+		change: TransitionChange,
 		today: string,
 	) => Promise<unknown>,
-	consortium: Awaited<ReturnType<typeof consortiumFor>>,
-): Promise<IDataObject> {
-	return (await apply(
-		consortium.store,
-		readId(ctx, itemIndex),
-		{
-			to: ctx.getNodeParameter('to', itemIndex),
+): Operation {
+	return perItemOperation({ resource, operation: 'transition' }, properties, (item) => {
+		const { timeZone } = item.consortium.settings;
+		const id = item.id();
+		const change = {
+			to: item.param<unknown>('to'),
 			// An instant ({{ $now }}, a trigger's timestamp) is the day it is in the consortium's zone.
-			on:
-				optionalDate(
-					ctx.getNodeParameter('on', itemIndex, ''),
-					'on',
-					'日期 Date',
-					consortium.settings.timeZone,
-				) ?? '',
-			reason: ctx.getNodeParameter('reason', itemIndex, ''),
-		},
-		workflowActor(ctx),
-		todayIn(consortium.settings.timeZone),
-	)) as IDataObject;
+			on: optionalDate(item.param<unknown>('on', ''), 'on', '日期 Date', timeZone) ?? '',
+			reason: item.param<unknown>('reason', ''),
+		};
+		return apply(item, id, change, todayIn(timeZone));
+	});
 }
 
 /**

@@ -1,23 +1,13 @@
-import {
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import {
 	checkEngagementQualification,
 	DEFAULT_QUALIFICATION_RULES,
 } from '../../../../../core/exchange';
-import {
-	recordIdProperty,
-	updateOperationDisplayOptions,
-} from '../../../../shared/descriptions/common';
-import { readId } from '../../../../shared/params';
-import { forEachItem, workflowActor } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
+import { perItemOperation } from '../../../../shared/operation';
+import { engagementIdProperty } from './fields';
 
 const properties: INodeProperties[] = [
-	recordIdProperty('授课记录 ID Engagement ID'),
+	engagementIdProperty,
 	{
 		displayName: '资格规则 Rules',
 		name: 'rules',
@@ -55,21 +45,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['engagement'], operation: ['checkQualification'] } },
+export const { description, execute } = perItemOperation(
+	{ resource: 'engagement', operation: 'checkQualification' },
 	properties,
+	({ store, actor, param, id }) =>
+		checkEngagementQualification(store, id(), param<IDataObject>('rules', {}), actor),
 );
-
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { store } = await consortiumFor(this);
-	return forEachItem(
-		this,
-		async (i) =>
-			(await checkEngagementQualification(
-				store,
-				readId(this, i),
-				this.getNodeParameter('rules', i, {}) as IDataObject,
-				workflowActor(this),
-			)) as never,
-	);
-}

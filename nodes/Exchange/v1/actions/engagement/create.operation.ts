@@ -1,25 +1,15 @@
-import { type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { createEngagement, type EngagementInput } from '../../../../../core/exchange';
 import { fieldProperties, readFields } from '../../../../shared/descriptions/fields';
-import { forEachItem, workflowActor } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
+import { perItemOperation } from '../../../../shared/operation';
 import { engagementFields } from './fields';
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['engagement'], operation: ['create'] } },
+export const { description, execute } = perItemOperation(
+	{ resource: 'engagement', operation: 'create' },
 	fieldProperties(engagementFields),
+	({ ctx, i, store, actor }) =>
+		createEngagement(
+			store,
+			readFields(ctx, i, engagementFields) as unknown as EngagementInput,
+			actor,
+		),
 );
-
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { store } = await consortiumFor(this);
-	return forEachItem(
-		this,
-		async (i) =>
-			(await createEngagement(
-				store,
-				readFields(this, i, engagementFields) as unknown as EngagementInput,
-				workflowActor(this),
-			)) as never,
-	);
-}

@@ -1,20 +1,11 @@
-import {
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { evaluateEngagement } from '../../../../../core/exchange';
-import {
-	recordIdProperty,
-	updateOperationDisplayOptions,
-} from '../../../../shared/descriptions/common';
-import { readId } from '../../../../shared/params';
-import { forEachItem, workflowActor } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
+import { perItemOperation } from '../../../../shared/operation';
 import { gradeOptions } from '../gradeOptions';
+import { engagementIdProperty } from './fields';
 
 const properties: INodeProperties[] = [
-	recordIdProperty('授课记录 ID Engagement ID'),
+	engagementIdProperty,
 	{
 		displayName: '系部评价 Department Grade',
 		name: 'grade',
@@ -30,24 +21,14 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['engagement'], operation: ['evaluate'] } },
+export const { description, execute } = perItemOperation(
+	{ resource: 'engagement', operation: 'evaluate' },
 	properties,
+	({ store, actor, param, id }) =>
+		evaluateEngagement(
+			store,
+			id(),
+			{ grade: param('grade'), comments: param('comments', '') },
+			actor,
+		),
 );
-
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { store } = await consortiumFor(this);
-	return forEachItem(
-		this,
-		async (i) =>
-			(await evaluateEngagement(
-				store,
-				readId(this, i),
-				{
-					grade: this.getNodeParameter('grade', i) as string,
-					comments: this.getNodeParameter('comments', i, '') as string,
-				},
-				workflowActor(this),
-			)) as never,
-	);
-}

@@ -1,7 +1,9 @@
 import type { FieldDef } from '../../../../shared/descriptions/fields';
 import { ORGANISATION_REF, PERSON_REF } from '../../../../../core/directory/lookup';
 import { ENGAGEMENT_STATUS_LABELS, ENGAGEMENT_STATUSES } from '../../../../../core/exchange';
-import { vocabularyOptions } from '../../../../shared/descriptions/common';
+import { recordIdProperty, vocabularyOptions } from '../../../../shared/descriptions/common';
+
+export const engagementIdProperty = recordIdProperty('授课记录 ID Engagement ID');
 
 export const engagementFields: FieldDef[] = [
 	{

@@ -1,9 +1,9 @@
 import { getEngagement } from '../../../../../core/exchange';
-import { recordIdProperty } from '../../../../shared/descriptions/common';
 import { perItemOperation } from '../../../../shared/operation';
+import { engagementIdProperty } from './fields';
 
 export const { description, execute } = perItemOperation(
 	{ resource: 'engagement', operation: 'get' },
-	[recordIdProperty('授课记录 ID Engagement ID')],
+	[engagementIdProperty],
 	({ store, id }) => getEngagement(store, id()),
 );

@@ -1,24 +1,15 @@
-import {
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import {
 	ENGAGEMENT_STATUS_LABELS,
 	ENGAGEMENT_STATUSES,
 	transitionEngagement,
 } from '../../../../../core/exchange';
-import {
-	recordIdProperty,
-	vocabularyOptions,
-	updateOperationDisplayOptions,
-} from '../../../../shared/descriptions/common';
-import { readId } from '../../../../shared/params';
-import { forEachItem, workflowActor } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
+import { vocabularyOptions } from '../../../../shared/descriptions/common';
+import { perItemOperation } from '../../../../shared/operation';
+import { engagementIdProperty } from './fields';
 
 const properties: INodeProperties[] = [
-	recordIdProperty('授课记录 ID Engagement ID'),
+	engagementIdProperty,
 	{
 		displayName: '目标状态 New Status',
 		name: 'status',
@@ -37,22 +28,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['engagement'], operation: ['transition'] } },
+export const { description, execute } = perItemOperation(
+	{ resource: 'engagement', operation: 'transition' },
 	properties,
+	({ store, actor, param, id }) =>
+		transitionEngagement(store, id(), param('status'), { reason: param('reason', '') }, actor),
 );
-
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { store } = await consortiumFor(this);
-	return forEachItem(
-		this,
-		async (i) =>
-			(await transitionEngagement(
-				store,
-				readId(this, i),
-				this.getNodeParameter('status', i) as string,
-				{ reason: this.getNodeParameter('reason', i, '') as string },
-				workflowActor(this),
-			)) as never,
-	);
-}

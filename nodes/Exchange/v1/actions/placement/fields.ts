@@ -7,7 +7,11 @@ import {
 	STATUS_LABELS,
 	type PlacementStatus,
 } from '../../../../../core/exchange';
-import { vocabularyOptions } from '../../../../shared/descriptions/common';
+import { recordIdProperty, vocabularyOptions } from '../../../../shared/descriptions/common';
+
+export const PLACEMENT_ID_LABEL = '实践记录 ID Placement ID';
+
+export const placementIdProperty = recordIdProperty(PLACEMENT_ID_LABEL);
 
 export const formOptions = vocabularyOptions(PLACEMENT_FORMS, FORM_LABELS);
 

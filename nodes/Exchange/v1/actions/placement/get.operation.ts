@@ -1,9 +1,9 @@
 import { getPlacement } from '../../../../../core/exchange';
-import { recordIdProperty } from '../../../../shared/descriptions/common';
 import { perItemOperation } from '../../../../shared/operation';
+import { placementIdProperty } from './fields';
 
 export const { description, execute } = perItemOperation(
 	{ resource: 'placement', operation: 'get' },
-	[recordIdProperty('实践记录 ID Placement ID')],
+	[placementIdProperty],
 	({ store, id }) => getPlacement(store, id()),
 );

@@ -1,22 +1,12 @@
-import {
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { transitionPlacement } from '../../../../../core/exchange';
-import {
-	recordIdProperty,
-	updateOperationDisplayOptions,
-} from '../../../../shared/descriptions/common';
-import { readId } from '../../../../shared/params';
-import { forEachItem, workflowActor } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
+import { additionalFieldsProperty } from '../../../../shared/additionalFields';
+import { perItemOperation } from '../../../../shared/operation';
 import { gradeOptions } from '../gradeOptions';
-import { statusOptions } from './fields';
+import { placementIdProperty, statusOptions } from './fields';
 
 const properties: INodeProperties[] = [
-	recordIdProperty('实践记录 ID Placement ID'),
+	placementIdProperty,
 	{
 		displayName: '目标状态 New Status',
 		name: 'status',
@@ -43,59 +33,40 @@ const properties: INodeProperties[] = [
 		default: 'good',
 		displayOptions: { show: { status: ['assessed'] } },
 	},
-	{
-		displayName: '其他字段 Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: '添加字段 Add Field',
-		default: {},
-		options: [
-			{
-				displayName: '考核意见 Assessment Comments',
-				name: 'comments',
-				type: 'string',
-				default: '',
-			},
-			{
-				displayName: '系部评价 Department Grade',
-				name: 'departmentGrade',
-				type: 'options',
-				options: gradeOptions,
-				default: 'good',
-			},
-			{
-				displayName: '系部意见 Department Comments',
-				name: 'departmentComments',
-				type: 'string',
-				default: '',
-			},
-			{ displayName: '说明 Reason', name: 'reason', type: 'string', default: '' },
-		],
-	},
+	additionalFieldsProperty([
+		{
+			displayName: '考核意见 Assessment Comments',
+			name: 'comments',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: '系部评价 Department Grade',
+			name: 'departmentGrade',
+			type: 'options',
+			options: gradeOptions,
+			default: 'good',
+		},
+		{
+			displayName: '系部意见 Department Comments',
+			name: 'departmentComments',
+			type: 'string',
+			default: '',
+		},
+		{ displayName: '说明 Reason', name: 'reason', type: 'string', default: '' },
+	]),
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['placement'], operation: ['transition'] } },
+export const { description, execute } = perItemOperation(
+	{ resource: 'placement', operation: 'transition' },
 	properties,
-);
-
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { store } = await consortiumFor(this);
-	return forEachItem(this, async (i) => {
-		const to = this.getNodeParameter('status', i) as string;
-		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	({ store, actor, param, id }) => {
+		const to = param('status');
 		const input = {
-			...extra,
-			report:
-				to === 'report_submitted' ? (this.getNodeParameter('report', i, '') as string) : undefined,
-			grade: to === 'assessed' ? (this.getNodeParameter('grade', i) as string) : undefined,
+			...param<IDataObject>('additionalFields', {}),
+			report: to === 'report_submitted' ? param('report', '') : undefined,
+			grade: to === 'assessed' ? param('grade') : undefined,
 		};
-		return (await transitionPlacement(
-			store,
-			readId(this, i),
-			to,
-			input as never,
-			workflowActor(this),
-		)) as never;
-	});
-}
+		return transitionPlacement(store, id(), to, input as never, actor);
+	},
+);

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { stationOperations } from './operations';
-import { entityOperationProperty } from '../../../../shared/entityOperations';
+import { resourceOperations } from '../../../../shared/descriptions/common';
+import { entityOperationOptions } from '../../../../shared/entityOperations';
 
 export const operations = {
 	create: stationOperations.create,
@@ -12,11 +13,9 @@ export const operations = {
 	bulkUpsert: stationOperations.bulkUpsert,
 };
 
-export const description: INodeProperties[] = [
-	entityOperationProperty('station', {
-		zh: '实践站点',
-		one: 'a practice station',
-		many: 'practice stations',
-	}),
-	...Object.values(operations).flatMap((op) => op.description),
-];
+export const description: INodeProperties[] = resourceOperations(
+	'station',
+	entityOperationOptions({ zh: '实践站点', one: 'a practice station', many: 'practice stations' }),
+	'create',
+	operations,
+);

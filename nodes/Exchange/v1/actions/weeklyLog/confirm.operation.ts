@@ -1,27 +1,14 @@
-import {
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { confirmLog } from '../../../../../core/exchange';
-import {
-	recordIdProperty,
-	updateOperationDisplayOptions,
-} from '../../../../shared/descriptions/common';
-import { readId } from '../../../../shared/params';
-import { forEachItem, workflowActor } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
+import { recordIdProperty } from '../../../../shared/descriptions/common';
+import { additionalFieldsProperty } from '../../../../shared/additionalFields';
+import { perItemOperation } from '../../../../shared/operation';
 
-const properties: INodeProperties[] = [
-	recordIdProperty('周志 ID Log ID'),
-	{
-		displayName: '其他字段 Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: '添加字段 Add Field',
-		default: {},
-		options: [
+export const { description, execute } = perItemOperation(
+	{ resource: 'weeklyLog', operation: 'confirm' },
+	[
+		recordIdProperty('周志 ID Log ID'),
+		additionalFieldsProperty([
 			{
 				displayName: '确认人 Confirmed By',
 				name: 'confirmedBy',
@@ -29,24 +16,13 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: "默认为企业导师 Defaults to the placement's mentor",
 			},
-		],
-	},
-];
-
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['weeklyLog'], operation: ['confirm'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { store } = await consortiumFor(this);
-	return forEachItem(this, async (i) => {
-		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-		return (await confirmLog(
+		]),
+	],
+	({ store, actor, param, id }) =>
+		confirmLog(
 			store,
-			readId(this, i),
-			{ confirmedBy: extra.confirmedBy as string },
-			workflowActor(this),
-		)) as never;
-	});
-}
+			id(),
+			{ confirmedBy: param<IDataObject>('additionalFields', {}).confirmedBy as string },
+			actor,
+		),
+);

@@ -1,15 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
+import type { INodeProperties } from 'n8n-workflow';
 import { reminderMessages } from '../../../../../core/registry';
 import { ValidationError } from '../../../../../core/util/errors';
 import { optionalEmail, optionalNumber, scalarText } from '../../../../../core/util/validate';
-import { forEachItem } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
+import { perItemOperation } from '../../../../shared/operation';
 import { deadlinesInWindow, windowProperties } from './window';
 
 const properties: INodeProperties[] = [
@@ -41,17 +34,14 @@ const properties: INodeProperties[] = [
 	...windowProperties(90),
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['deadline'], operation: ['remind'] } },
-	properties,
-);
-
 /** One message item per owner (to, cc, subject, html, text, items), ready for a Send Email node. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { store, settings } = await consortiumFor(this);
-	return forEachItem(this, async (i) => {
+export const { description, execute } = perItemOperation(
+	{ resource: 'deadline', operation: 'remind' },
+	properties,
+	async (item) => {
+		const { param } = item;
 		const days = scalarText(
-			this.getNodeParameter('reminderDays', i, '90,30,7'),
+			param<unknown>('reminderDays', '90,30,7'),
 			'reminderDays',
 			'提醒天数 Remind Days Before',
 		)
@@ -64,22 +54,22 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				'reminderDays',
 			);
 		}
-		const deadlines = await deadlinesInWindow(this, i, store, settings.timeZone, Math.max(...days));
+		const deadlines = await deadlinesInWindow(item, Math.max(...days));
 		const messages = reminderMessages(deadlines, {
 			reminderDays: days,
 			urgentDays:
 				optionalNumber(
-					this.getNodeParameter('urgentDays', i, 7),
+					param<unknown>('urgentDays', 7),
 					'urgentDays',
 					'紧急天数 Urgent Within Days',
 					{ min: 0, integer: true },
 				) ?? 7,
 			secretariatEmail: optionalEmail(
-				this.getNodeParameter('ccEmail', i, ''),
+				param<unknown>('ccEmail', ''),
 				'ccEmail',
 				'秘书处邮箱 Secretariat Email',
 			),
 		});
-		return messages as unknown as IDataObject[];
-	});
-}
+		return messages;
+	},
+);

@@ -1,13 +1,13 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import {
 	DEADLINE_KIND_LABELS,
 	DEADLINE_KINDS,
 	listDeadlines,
 	type Deadline,
 } from '../../../../../core/registry';
-import type { Store } from '../../../../../core/store';
 import { addDays } from '../../../../../core/util/time';
 import { choiceList, optionalDate } from '../../../../../core/util/validate';
+import type { ItemContext } from '../../../../shared/operation';
 import { todayIn } from '../common';
 
 export const kindOptions = Object.entries(DEADLINE_KIND_LABELS).map(([value, name]) => ({
@@ -45,25 +45,17 @@ export const windowProperties = (defaultDays: number): INodeProperties[] => [
 
 /** Reads the window for item `i` and lists what falls in it, days left counted from today in the consortium's zone. */
 export async function deadlinesInWindow(
-	ctx: IExecuteFunctions,
-	i: number,
-	store: Store,
-	timeZone: string,
+	{ store, consortium, param }: ItemContext,
 	defaultDays: number,
 ): Promise<Deadline[]> {
+	const { timeZone } = consortium.settings;
 	const today = todayIn(timeZone);
 	// A schedule's timestamp given as the window's start is its day in the consortium's zone.
-	const from =
-		optionalDate(ctx.getNodeParameter('from', i, ''), 'from', '起始日期 From', timeZone) ?? today;
+	const from = optionalDate(param<unknown>('from', ''), 'from', '起始日期 From', timeZone) ?? today;
 	const to =
-		optionalDate(ctx.getNodeParameter('to', i, ''), 'to', '截止日期 To', timeZone) ??
+		optionalDate(param<unknown>('to', ''), 'to', '截止日期 To', timeZone) ??
 		addDays(from, defaultDays);
 	// A multi-options value from an expression: each kind checked, since a text would reach `in (…)` as one odd value.
-	const kinds = choiceList(
-		ctx.getNodeParameter('kinds', i, []),
-		'kinds',
-		'期限类型 Kinds',
-		DEADLINE_KINDS,
-	);
+	const kinds = choiceList(param<unknown>('kinds', []), 'kinds', '期限类型 Kinds', DEADLINE_KINDS);
 	return listDeadlines(store, { from, to, today, kinds });
 }

@@ -1,25 +1,12 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { patents } from '../../../../../core/registry';
 import { optionalDate } from '../../../../../core/util/validate';
-import { readId } from '../../../../shared/params';
-import { forEachItem } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
+import { perItemOperation } from '../../../../shared/operation';
 import { todayIn } from '../common';
+import { patentIdProperty } from './fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: '专利 ID Patent ID',
-		name: 'id',
-		type: 'string',
-		required: true,
-		default: '',
-	},
+	patentIdProperty,
 	{
 		displayName: '截至日期 As Of',
 		name: 'asOf',
@@ -30,23 +17,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['patent'], operation: ['feeSchedule'] } },
-	properties,
-);
-
 /** One item per patent year: due date, grace end, amount, and whether it is paid, due, in grace or lost. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { store, settings } = await consortiumFor(this);
-	return forEachItem(this, async (i) => {
-		const id = readId(this, i);
+export const { description, execute } = perItemOperation(
+	{ resource: 'patent', operation: 'feeSchedule' },
+	properties,
+	async ({ consortium, store, param, id: readId }) => {
+		const { timeZone } = consortium.settings;
+		const id = readId();
 		const asOf =
-			optionalDate(
-				this.getNodeParameter('asOf', i, ''),
-				'asOf',
-				'截至日期 As Of',
-				settings.timeZone,
-			) ?? todayIn(settings.timeZone);
+			optionalDate(param<unknown>('asOf', ''), 'asOf', '截至日期 As Of', timeZone) ??
+			todayIn(timeZone);
 		const { entries, flaggedForTermination, paidThroughAssumed } = await patents.feeSchedule(
 			store,
 			id,
@@ -65,5 +45,5 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					paidThroughAssumed,
 				}) as IDataObject,
 		);
-	});
-}
+	},
+);

@@ -5,7 +5,12 @@ import {
 	PERSON_REF,
 } from '../../../../../core/directory/lookup';
 import { PATENT_STATUS_LABELS, PATENT_TYPE_LABELS } from '../../../../../core/registry';
+import { recordIdProperty } from '../../../../shared/descriptions/common';
 import type { FieldDef } from '../../../../shared/descriptions/fields';
+
+export const PATENT_ID_LABEL = '专利 ID Patent ID';
+
+export const patentIdProperty = recordIdProperty(PATENT_ID_LABEL);
 
 export const patentTypeOptions: INodePropertyOptions[] = Object.entries(PATENT_TYPE_LABELS).map(
 	([value, name]) => ({ name, value }),

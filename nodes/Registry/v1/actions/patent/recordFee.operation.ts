@@ -1,23 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
+import type { INodeProperties } from 'n8n-workflow';
 import { patents } from '../../../../../core/registry';
-import { readId } from '../../../../shared/params';
-import { forEachItem, workflowActor } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
+import { perItemOperation } from '../../../../shared/operation';
+import { patentIdProperty } from './fields';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: '专利 ID Patent ID',
-		name: 'id',
-		type: 'string',
-		required: true,
-		default: '',
-	},
+	patentIdProperty,
 	{
 		displayName: '缴费日期 Paid On',
 		name: 'paidOn',
@@ -45,26 +32,22 @@ const properties: INodeProperties[] = [
 	{ displayName: '备注 Note', name: 'note', type: 'string', default: '' },
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['patent'], operation: ['recordFee'] } },
+export const { description, execute } = perItemOperation(
+	{ resource: 'patent', operation: 'recordFee' },
 	properties,
-);
-
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { store } = await consortiumFor(this);
-	return forEachItem(this, async (i) => {
-		const year = this.getNodeParameter('year', i, 0) as number;
-		const amount = this.getNodeParameter('amount', i, 0) as number;
-		return (await patents.recordFeePayment(
+	({ store, actor, param, id }) => {
+		const year = param<number>('year', 0);
+		const amount = param<number>('amount', 0);
+		return patents.recordFeePayment(
 			store,
-			readId(this, i),
+			id(),
 			{
-				paidOn: this.getNodeParameter('paidOn', i),
+				paidOn: param<unknown>('paidOn'),
 				year: year || undefined,
 				amount: amount || undefined,
-				note: this.getNodeParameter('note', i, ''),
+				note: param<unknown>('note', ''),
 			},
-			workflowActor(this),
-		)) as IDataObject;
-	});
-}
+			actor,
+		);
+	},
+);

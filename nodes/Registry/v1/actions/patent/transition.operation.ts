@@ -1,10 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { patents } from '../../../../../core/registry';
-import { forEachItem } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
-import { runTransition, transitionProperties } from '../common';
-import { patentStatusOptions } from './fields';
+import { transitionOperation, transitionProperties } from '../common';
+import { PATENT_ID_LABEL, patentStatusOptions } from './fields';
 
 /** 恢复 is a step back from 终止 to 授权, so it is offered beside the statuses rather than as one. */
 const restoreOption = {
@@ -16,7 +13,7 @@ const restoreOption = {
 
 const properties: INodeProperties[] = [
 	...transitionProperties(
-		'专利 ID Patent ID',
+		PATENT_ID_LABEL,
 		[...patentStatusOptions.filter((o) => o.value !== 'filed'), restoreOption],
 		'preliminary',
 	),
@@ -32,32 +29,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['patent'], operation: ['transition'] } },
+export const { description, execute } = transitionOperation(
+	'patent',
 	properties,
-);
-
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const consortium = await consortiumFor(this);
-	return forEachItem(this, (i) =>
-		runTransition(
-			this,
-			i,
-			(store, id, change, actor, today) =>
-				patents.transition(
-					store,
-					id,
-					{
-						...change,
-						noticeReceivedOn:
-							change.to === 'restore'
-								? this.getNodeParameter('noticeReceivedOn', i, '')
-								: undefined,
-					},
-					actor,
-					today,
-				),
-			consortium,
+	({ store, actor, param }, id, change, today) =>
+		patents.transition(
+			store,
+			id,
+			{
+				...change,
+				noticeReceivedOn: change.to === 'restore' ? param('noticeReceivedOn', '') : undefined,
+			},
+			actor,
+			today,
 		),
-	);
-}
+);

@@ -1,17 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { projects } from '../../../../../core/registry';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
-import { readId } from '../../../../shared/params';
-import { forEachItem, workflowActor } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
+import type { Store } from '../../../../../core/store';
+import { perItemOperation } from '../../../../shared/operation';
 
 type ProjectAction = (
-	store: Awaited<ReturnType<typeof consortiumFor>>['store'],
+	store: Store,
 	id: string,
 	values: IDataObject,
 	actor: { actor: string },
@@ -26,8 +19,8 @@ export function projectChildOperation(
 	properties: INodeProperties[],
 	act: ProjectAction,
 ) {
-	const description = updateOperationDisplayOptions(
-		{ show: { resource: ['project'], operation: [operation] } },
+	return perItemOperation(
+		{ resource: 'project', operation },
 		[
 			{
 				displayName: '项目 ID Project ID',
@@ -39,17 +32,12 @@ export function projectChildOperation(
 			},
 			...properties,
 		],
-	);
-	async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-		const { store } = await consortiumFor(this);
-		return forEachItem(this, async (i) => {
+		({ store, actor, param, id }) => {
 			const values: IDataObject = {};
-			for (const p of properties)
-				values[p.name] = this.getNodeParameter(p.name, i, p.default) as IDataObject[string];
-			return (await act(store, readId(this, i), values, workflowActor(this))) as IDataObject;
-		});
-	}
-	return { description, execute };
+			for (const p of properties) values[p.name] = param<IDataObject[string]>(p.name, p.default);
+			return act(store, id(), values, actor);
+		},
+	);
 }
 
 export { projects };
