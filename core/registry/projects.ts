@@ -380,6 +380,8 @@ export type DeclaredProject = Project & {
 	piName: string;
 	piEmail: string | null;
 	memberNames: string;
+	/** The members as the declaration form takes them, for the amend form's prefill. */
+	memberEmails: string;
 	milestones: Awaited<ReturnType<typeof milestonesOf>>;
 };
 
@@ -397,6 +399,7 @@ async function declared(tx: Tx, project: Project): Promise<DeclaredProject> {
 		piName: pi?.name ?? '',
 		piEmail: pi?.email ?? null,
 		memberNames: project.memberIds.map((id) => byId.get(id)?.name ?? id).join('、'),
+		memberEmails: project.memberIds.map((id) => byId.get(id)?.email ?? id).join(', '),
 		milestones: await milestonesOf(tx, project.id),
 	};
 }
@@ -416,8 +419,39 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 	 * project number — without writing; the preview has the shape `create` returns, so the
 	 * approval that follows can be checked against it. Throws what `create` would throw.
 	 */
-	check(store: Store, input: ProjectInput, actor: Actor): Promise<DeclaredProject> {
+	check(
+		store: Store,
+		input: ProjectInput,
+		actor: Actor,
+		amendingId?: string | null,
+	): Promise<DeclaredProject> {
+		// 退回修改: the corrected declaration is checked as the update of the project it corrects,
+		// so its own project number is not "taken", and only a project still 申报 passes.
+		if (amendingId) return dryRun(store, (inside) => this.amend(inside, amendingId, input, actor));
 		return dryRun(store, (inside) => this.create(inside, input, actor));
+	}
+
+	/** Applies a returned declaration's corrections: the same project, still 申报. */
+	amend(store: Store, id: string, input: ProjectInput, actor: Actor): Promise<DeclaredProject> {
+		return store.transaction(async (tx) => {
+			await this.assertAmendable(tx, id);
+			return declared(tx, await this.updateIn(tx, id, input, actor));
+		});
+	}
+
+	private async assertAmendable(tx: Tx, id: string): Promise<void> {
+		const row = await tx
+			.selectFrom('registry_project')
+			.select('status')
+			.where('id', '=', id)
+			.executeTakeFirst();
+		if (!row) throw new NotFoundError('project', id);
+		if (row.status !== 'applied')
+			throw new StateError(
+				`只有申报中的项目可修改重报，该项目为「${PROJECT_STATUS_LABELS[row.status as ProjectStatus]}」 Only a project still applied for can be amended`,
+				row.status,
+				'applied',
+			);
 	}
 
 	async createIn(tx: Tx, input: ProjectInput, actor: Actor): Promise<Project> {

@@ -430,6 +430,100 @@ describe.each(testDialects())(
 			expect(page.response.body).toContain('申请已撤回');
 		});
 
+		it('退回修改: 科研处 returns the declaration, the PI corrects it on the prefilled form, the same XM number is approved', async () => {
+			let { execution, since } = await submit(formItem('KY-WF-005', '产线数字孪生研究'));
+			const [declared] = await projectByNo('KY-WF-005');
+			execution = await decide(execution, DEPT, since, 'approve');
+			const researchMail = requestMail(RESEARCH, since);
+			const requestNumber = /XM-\d{4}-\d{4}/.exec(researchMail.subject)![0];
+			const link = linkIn(researchMail);
+			const page = await engine.webhook(execution, { method: 'GET', query: queryOf(link) });
+			const back = await engine.webhook(execution, {
+				method: 'POST',
+				query: queryOf(link),
+				body: {
+					...formFields(page.response.body),
+					decision: 'return',
+					comment: '预算请压缩到 15 万元',
+				},
+			});
+			expect(back.resumed).toBe(true);
+			expect(back.response.body).toContain('已退回修改');
+			expect(back.execution.error()).toBeUndefined();
+			expect(back.execution.status).toBe('success');
+			expect(await projects.get(store, declared.id)).toMatchObject({ status: 'applied' });
+
+			// The PI's mail carries the amend link: the shipped project form, prefilled.
+			const returnMail = mailsTo(PI, since).find((m) => m.subject.includes('退回修改'))!;
+			expect(returnMail.text).toContain('预算请压缩到 15 万元');
+			const amendLink = new URL(/(http:\/\/\S+\/form\/\S+)/.exec(returnMail.text)![1]);
+			expect(amendLink.pathname).toBe('/form/research-project');
+			const prefill = Object.fromEntries(amendLink.searchParams);
+			expect(prefill).toMatchObject({
+				projectName: '产线数字孪生研究',
+				projectNo: 'KY-WF-005',
+				category: '纵向 Government-funded',
+				level: '市厅级 Municipal',
+				piEmail: PI,
+				members: 't2@college.edu.cn, t3@college.edu.cn',
+				budget: '200000',
+				midtermDue: '2027-09-15',
+				amend: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+			});
+
+			// What n8n's form hands the workflow: the prefilled fields, the budget corrected.
+			const started = engine.subExecutions.length;
+			const { amend, ...fields } = prefill;
+			const corrected = await engine.run(workflow, {
+				startNode: FORM,
+				items: [{ ...formItem('KY-WF-005', '产线数字孪生研究'), ...fields, budget: 150000, amend }],
+			});
+			expect(corrected.error()).toBeUndefined();
+			expect(corrected.data.resultData.lastNodeExecuted).toBe(SUBMITTED);
+			expect(await projectByNo('KY-WF-005')).toHaveLength(1);
+			expect(await projects.get(store, declared.id)).toMatchObject({
+				budget: 150000,
+				status: 'applied',
+				milestones: [expect.objectContaining({ kind: 'midterm', dueOn: '2027-09-15' })],
+			});
+			execution = waiting.track(engine.subExecutions[started]);
+			expect(execution.error()).toBeUndefined();
+			expect(execution.status).toBe('waiting');
+
+			// The 会签 stage that returned it is asked again, under the same number; the old link is dead.
+			const research = mailsTo(RESEARCH, since).filter((m) => m.subject.includes(requestNumber));
+			expect(research).toHaveLength(2);
+			expect(research[1].text).toContain('150,000 元');
+			const stale = await engine.webhook(execution, { method: 'GET', query: queryOf(link) });
+			expect(stale.response.body).toContain('已退回修改');
+			const resent = smtp.mails.length - 2;
+			execution = await decide(execution, RESEARCH, resent, 'approve', '', false);
+			execution = await decide(execution, FINANCE, resent, 'approve');
+			expect(execution.status).toBe('success');
+			expect(await projects.get(store, declared.id)).toMatchObject({ status: 'approved' });
+			expect((await history(declared.id)).at(-1)).toMatchObject({
+				to_status: 'approved',
+				reason: `审批通过 Approved, ${requestNumber}`,
+			});
+
+			// The amend link works once: the same form again is refused and nothing changes.
+			const replay = await engine.run(workflow, {
+				startNode: FORM,
+				items: [{ ...formItem('KY-WF-005', '产线数字孪生研究'), amend }],
+			});
+			expect(replay.data.resultData.lastNodeExecuted).toBe('修改链接无效 Amend Link Invalid');
+			expect(engine.subExecutions).toHaveLength(started + 1);
+			// An approved project is no longer a declaration to amend, whoever asks.
+			await expect(
+				projects.check(
+					store,
+					{ ...(await projects.get(store, declared.id)) } as never,
+					actor,
+					declared.id,
+				),
+			).rejects.toThrow(/只有申报中的项目可修改重报/);
+		});
+
 		it('a refused declaration gets a Chinese-first page naming the field and writes nothing; corrected, the same number goes through', async () => {
 			const dates = await refused(
 				formItem('KY-WF-BAD', '坏申报', { startDate: '2027-01-01', endDate: '2026-06-30' }),

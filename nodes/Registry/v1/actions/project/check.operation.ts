@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { projects, type ProjectInput } from '../../../../../core/registry';
 import { fieldProperties, readFields } from '../../../../shared/descriptions/fields';
+import { amendingIdProperty, readAmendingId } from '../../../../shared/amending';
 import { checkEachItem, checkNotice, labelsOf } from '../../../../shared/refusal';
 import { workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
@@ -13,6 +14,10 @@ const properties: INodeProperties[] = [
 		en: 'the category’s required fields, the directory, the dates, a free project number',
 	}),
 	...fieldProperties(projectFields),
+	amendingIdProperty(
+		'修改中的项目 ID Project Being Amended',
+		'退回修改后重新提交时填写：按修改该项目校验，其项目编号不算占用 When a returned declaration is corrected: check as its update, so its own project number is not taken',
+	),
 ];
 
 export const description = updateOperationDisplayOptions(
@@ -29,6 +34,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			store,
 			readFields(this, i, projectFields) as unknown as ProjectInput,
 			workflowActor(this),
+			readAmendingId(this, i),
 		),
 	);
 }

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { resourceOperations } from '../../../../shared/descriptions/common';
 import { projectOperations } from './operations';
 import * as addMilestone from './addMilestone.operation';
+import * as amend from './amend.operation';
 import * as check from './check.operation';
 import * as linkOutput from './linkOutput.operation';
 import * as recordFunds from './recordFunds.operation';
@@ -12,6 +13,7 @@ export const operations = {
 	check,
 	get: projectOperations.get,
 	update: projectOperations.update,
+	amend,
 	list: projectOperations.list,
 	transition,
 	addMilestone,
@@ -32,6 +34,11 @@ export const description: INodeProperties[] = resourceOperations(
 		{ name: '创建 Create', value: 'create', action: '创建 Create a research project' },
 		{ name: '导入台账 Import', value: 'import', action: '导入台账 Import project ledger rows' },
 		{ name: '更新 Update', value: 'update', action: '更新 Update a research project' },
+		{
+			name: '修改重报 Amend',
+			value: 'amend',
+			action: '修改重报 Correct a returned research project declaration',
+		},
 		{
 			name: '校验申报 Check',
 			value: 'check',
