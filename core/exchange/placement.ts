@@ -342,7 +342,12 @@ export function checkPlacement(
 	store: Store,
 	input: PlacementInput,
 	actor: Actor,
+	amendingId?: string | null,
 ): Promise<Placement> {
+	// 退回修改: the corrected request is checked as the update of the placement it corrects, so
+	// its own dates do not overlap itself, and only a placement still planned passes.
+	if (amendingId)
+		return dryRun(store, (inside) => updatePlacement(inside, amendingId, input, actor));
 	return dryRun(store, (inside) => createPlacement(inside, input, actor));
 }
 

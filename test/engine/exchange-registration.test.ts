@@ -6,7 +6,7 @@ import { closeAllStores, openStore } from '../../core/store';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { exchangeWorkflow } from '../helpers/exchange-engine';
 import { rowCounts } from '../helpers/row-counts';
-import { startSmtp } from '../helpers/smtp';
+import { approvalLinkIn, mailsTo, startSmtp } from '../helpers/smtp';
 import { formFields, linkOf, queryOf } from './approval-helpers';
 import { Engine, storeCredentials, type Execution } from './harness';
 
@@ -203,6 +203,93 @@ describe.each(testDialects())(
 				expect(smtp.parsed.find((m) => m.to.value[0].address === DEPT)!.html).toContain(
 					'星河智能制造有限公司',
 				);
+			} finally {
+				await smtp.close();
+				await store.close();
+			}
+		});
+
+		it('退回修改: the host returns the request, the teacher corrects the dates on the prefilled form, the same SJ number is approved', async () => {
+			const { store, smtp, engine } = await setUp();
+			try {
+				let execution = await submit(engine, submission);
+				const [placement] = execution.output('审批流程开始 Approval Starts');
+				execution = (await decide(engine, execution, DEPT, 'approve')).execution;
+				const link = linkOf(notices(execution), HOST);
+				const page = await engine.webhook(execution, { method: 'GET', query: queryOf(link) });
+				const back = await engine.webhook(execution, {
+					method: 'POST',
+					query: queryOf(link),
+					body: {
+						...formFields(page.response.body),
+						decision: 'return',
+						comment: '请把结束日期改到 8 月 7 日',
+					},
+				});
+				expect(back.resumed).toBe(true);
+				expect(back.execution.error()).toBeUndefined();
+				expect(back.execution.status).toBe('success');
+				const number = /SJ-\d{4}-\d{4}/.exec(back.response.body)![0];
+
+				// The teacher's mail carries the amend link: the shipped request form, prefilled.
+				const returnMail = mailsTo(smtp, submission.teacherEmail).find((m) =>
+					m.subject.includes('退回修改'),
+				)!;
+				expect(returnMail.text).toContain('请把结束日期改到 8 月 7 日');
+				const amendLink = new URL(/(http:\/\/\S+\/form\/\S+)/.exec(returnMail.text)![1]);
+				expect(amendLink.pathname).toBe('/form/exchange-placement');
+				const { amend, ...prefill } = Object.fromEntries(amendLink.searchParams);
+				expect(prefill).toEqual({
+					teacherEmail: submission.teacherEmail,
+					host: submission.host,
+					station: submission.station,
+					form: submission.form,
+					plannedStart: submission.plannedStart,
+					plannedEnd: submission.plannedEnd,
+					goals: submission.goals,
+					mentor: submission.mentor,
+				});
+
+				const since = smtp.mails.length;
+				execution = await submit(engine, {
+					...submission,
+					...prefill,
+					plannedEnd: '2026-08-07',
+					amend,
+				} as typeof submission);
+				const rows = await store.db.selectFrom('exchange_placement').selectAll().execute();
+				expect(rows).toHaveLength(1);
+				expect(rows[0]).toMatchObject({
+					id: placement.id,
+					planned_end: '2026-08-07',
+					status: 'planned',
+				});
+
+				// Only the host, who returned it, is asked again, under the same number.
+				const [again, ...more] = mailsTo(smtp, HOST, since);
+				expect(more).toEqual([]);
+				expect(again.subject).toContain(number);
+				expect(again.text).toContain('2026-08-07');
+				const fresh = approvalLinkIn(again);
+				const open = await engine.webhook(execution, { method: 'GET', query: queryOf(fresh) });
+				const done = await engine.webhook(execution, {
+					method: 'POST',
+					query: queryOf(fresh),
+					body: { ...formFields(open.response.body), decision: 'approve', comment: '' },
+				});
+				expect(done.resumed).toBe(true);
+				expect(done.execution.error()).toBeUndefined();
+				expect(done.execution.status).toBe('success');
+				const [ledger] = done.execution.output('登记台账 Record Approval in Ledger');
+				expect(ledger).toMatchObject({ id: placement.id, status: 'approved' });
+				expect(ledger.statusReason).toBe(`审批通过 Approved: ${number}`);
+
+				// The amend link works once.
+				const replay = await engine.run(workflow, {
+					startNode: FORM,
+					items: [{ ...submission, amend }],
+				});
+				expect(replay.data.resultData.lastNodeExecuted).toBe('修改链接无效 Amend Link Invalid');
 			} finally {
 				await smtp.close();
 				await store.close();
