@@ -1,5 +1,5 @@
 import { writeAudit, type Actor } from '../store/audit';
-import { Repository, type EntitySpec } from '../store/repository';
+import { fieldKey, Repository, type EntitySpec } from '../store/repository';
 import { dryRun } from '../store/dry-run';
 import type { Store, Tx } from '../store/store';
 import { transition } from '../store/transition';
@@ -335,13 +335,7 @@ const spec: EntitySpec<ProjectInput, Project> = {
 			updatedAt: row.updated_at,
 		};
 	},
-	naturalKey(input) {
-		const no =
-			typeof input.projectNo === 'string' || typeof input.projectNo === 'number'
-				? String(input.projectNo).trim()
-				: '';
-		return no ? { column: 'project_no', value: no, field: 'projectNo' } : null;
-	},
+	naturalKey: fieldKey<ProjectInput>('projectNo', 'project_no'),
 	referencedBy: [],
 	filters: {
 		status: 'status',

@@ -11,6 +11,19 @@ import type { Store, Tx } from './store';
 type Row = Record<string, unknown> & { id: string };
 
 /**
+ * A natural key read from one field, taken as it is given (text or a number, trimmed), so a
+ * key given as 0 is checked for a clash too; none when the field is blank.
+ */
+export function fieldKey<Input extends object>(field: keyof Input & string, column: string) {
+	return (input: Input): { column: string; value: string; field: string } | null => {
+		const given = input[field];
+		const value =
+			typeof given === 'string' || typeof given === 'number' ? String(given).trim() : '';
+		return value ? { column, value, field } : null;
+	};
+}
+
+/**
  * How one kind of record maps between the domain (camelCase objects that nodes emit as
  * items) and its table. Every directory-like entity reuses the same create / get / update /
  * list / upsert / delete / bulk logic through this spec.
