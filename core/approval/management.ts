@@ -3,18 +3,19 @@ import { writeAudit, transition, type Actor } from '../store';
 import { StateError, ValidationError } from '../util/errors';
 import {
 	applyTimeoutAction,
+	type ApprovalEnv,
+	type Change,
 	currentStage,
 	finishRequest,
 	insertSlot,
 	lockRequest,
 	openSlot,
-	slotsOfStage,
-	type Change,
-	type StepContext,
 	type RequestRow,
 	type SlotRow,
+	slotsOfStage,
+	type StageRow,
+	type StepContext,
 	stepContext,
-	type ApprovalEnv,
 } from './steps';
 import { findRequest } from './requests';
 import { deriveToken, hashToken } from './tokens';
@@ -36,6 +37,20 @@ async function pendingRequest(ctx: StepContext, idOrNumber: string): Promise<Req
 		);
 	}
 	return request;
+}
+
+/** A change to the stage a pending request waits in, made in one transaction with the request locked. */
+function inCurrentStage(
+	env: ApprovalEnv,
+	idOrNumber: string,
+	actor: Actor,
+	change: (ctx: StepContext, request: RequestRow, stage: StageRow) => Promise<Change>,
+): Promise<Change> {
+	return env.store.transaction(async (tx) => {
+		const ctx = stepContext(env, tx, actor);
+		const request = await pendingRequest(ctx, idOrNumber);
+		return change(ctx, request, await currentStage(ctx, request));
+	});
 }
 
 /** 撤回: by the submitter; the result is Rejected with reason `withdrawn`. */
@@ -90,10 +105,8 @@ export async function reassign(
 	input: { from: string; to: Person; note?: string | null },
 	actor: Actor,
 ): Promise<Change> {
-	return env.store.transaction(async (tx) => {
-		const ctx = stepContext(env, tx, actor);
-		const request = await pendingRequest(ctx, idOrNumber);
-		const stage = await currentStage(ctx, request);
+	return inCurrentStage(env, idOrNumber, actor, async (ctx, request, stage) => {
+		const { tx } = ctx;
 		const old = (await slotsOfStage(ctx, stage.id)).find(
 			(s) =>
 				s.email === input.from.toLowerCase() && (s.status === 'pending' || s.status === 'waiting'),
@@ -140,10 +153,8 @@ export async function addApprover(
 	input: { person: Person; note?: string | null },
 	actor: Actor,
 ): Promise<Change> {
-	return env.store.transaction(async (tx) => {
-		const ctx = stepContext(env, tx, actor);
-		const request = await pendingRequest(ctx, idOrNumber);
-		const stage = await currentStage(ctx, request);
+	return inCurrentStage(env, idOrNumber, actor, async (ctx, request, stage) => {
+		const { tx } = ctx;
 		await assertNewApprover(ctx, request, stage.id, input.person, 'approverEmail');
 		const slots = await slotsOfStage(ctx, stage.id);
 		const slot = await insertSlot(
@@ -168,10 +179,8 @@ export async function addApprover(
 
 /** 催办: the pending approvers of the current stage, whose links are re-derived unchanged. */
 export async function remind(env: ApprovalEnv, idOrNumber: string, actor: Actor): Promise<Change> {
-	return env.store.transaction(async (tx) => {
-		const ctx = stepContext(env, tx, actor);
-		const request = await pendingRequest(ctx, idOrNumber);
-		const stage = await currentStage(ctx, request);
+	return inCurrentStage(env, idOrNumber, actor, async (ctx, request, stage) => {
+		const { tx } = ctx;
 		const pending = (await slotsOfStage(ctx, stage.id)).filter((s) => s.status === 'pending');
 		await tx
 			.updateTable('approval_slot')

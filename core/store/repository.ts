@@ -23,6 +23,14 @@ export function fieldKey<Input extends object>(field: keyof Input & string, colu
 	};
 }
 
+/** One batch of a bulk upsert: its rows, where they start in the whole, and where results go. */
+interface BatchRun<Input> {
+	batch: Input[];
+	start: number;
+	actor: Actor;
+	results: BulkRowResult[];
+}
+
 /**
  * How one kind of record maps between the domain (camelCase objects that nodes emit as
  * items) and its table. Every directory-like entity reuses the same create / get / update /
@@ -262,10 +270,11 @@ export class Repository<Input extends object, Out extends { id: string }> {
 		const results: BulkRowResult[] = new Array(rows.length);
 		for (let start = 0; start < rows.length; start += size) {
 			const batch = rows.slice(start, start + size);
+			const run: BatchRun<Input> = { batch, start, actor, results };
 			try {
-				await store.transaction((tx) => this.upsertBatchFast(tx, batch, start, actor, results));
+				await store.transaction((tx) => this.upsertBatchFast(tx, run));
 			} catch {
-				await store.transaction((tx) => this.upsertBatchRowByRow(tx, batch, start, actor, results));
+				await store.transaction((tx) => this.upsertBatchRowByRow(tx, run));
 			}
 		}
 		return results;
@@ -273,10 +282,7 @@ export class Repository<Input extends object, Out extends { id: string }> {
 
 	private async upsertBatchFast(
 		tx: Tx,
-		batch: Input[],
-		start: number,
-		actor: Actor,
-		results: BulkRowResult[],
+		{ batch, start, actor, results }: BatchRun<Input>,
 	): Promise<void> {
 		type Prepared = {
 			row: number;
@@ -350,10 +356,7 @@ export class Repository<Input extends object, Out extends { id: string }> {
 
 	private async upsertBatchRowByRow(
 		tx: Tx,
-		batch: Input[],
-		start: number,
-		actor: Actor,
-		results: BulkRowResult[],
+		{ batch, start, actor, results }: BatchRun<Input>,
 	): Promise<void> {
 		for (let i = 0; i < batch.length; i++) {
 			const row = start + i;

@@ -320,13 +320,24 @@ export function choiceList<T extends string>(
 	return [...new Set(parts.map((p, i) => oneOf(p, `${field}[${i}]`, label, allowed)))];
 }
 
-/** A list given as an array or as comma / 、 separated text. */
-export function textList(value: unknown, field: string, label: string): string[] {
+/** The entries of a list given as an array or as text cut at `separators`; none when it is blank. */
+export function listEntries(
+	value: unknown,
+	field: string,
+	label: string,
+	separators: RegExp,
+): unknown[] {
 	if (value === undefined || value === null || value === '') return [];
 	if (!Array.isArray(value) && typeof value !== 'string')
 		throw wrongKind(label, field, '列表', 'a list');
-	const parts = Array.isArray(value) ? value : value.split(/[,，、;；]/);
-	return parts.map((p, i) => requiredText(p, `${field}[${i}]`, label, 200));
+	return Array.isArray(value) ? value : value.split(separators);
+}
+
+/** A list given as an array or as comma / 、 separated text. */
+export function textList(value: unknown, field: string, label: string): string[] {
+	return listEntries(value, field, label, /[,，、;；]/).map((p, i) =>
+		requiredText(p, `${field}[${i}]`, label, 200),
+	);
 }
 
 /**
