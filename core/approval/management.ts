@@ -10,6 +10,7 @@ import {
 	insertSlot,
 	lockRequest,
 	openSlot,
+	pendingSlots,
 	type RequestRow,
 	type SlotRow,
 	slotsOfStage,
@@ -261,29 +262,21 @@ function nextReminderAt(
  */
 export async function remindDue(env: ApprovalEnv, actor: Actor, limit = 500): Promise<Change[]> {
 	const now = env.now ?? new Date();
-	const rows = await env.store.db
-		.selectFrom('approval_slot')
-		.innerJoin('approval_stage', 'approval_stage.id', 'approval_slot.stage_id')
-		.innerJoin('approval_request', 'approval_request.id', 'approval_slot.request_id')
+	const rows = await pendingSlots(env.store.db)
 		.select([
-			'approval_slot.id as slotId',
-			'approval_slot.request_id as requestId',
-			'approval_slot.reminded_at as remindedAt',
-			'approval_slot.opened_at as openedAt',
-			'approval_stage.started_at as startedAt',
-			'approval_stage.remind_hours as hours',
-			'approval_stage.remind_working_days as workingDays',
+			's.id as slotId',
+			's.request_id as requestId',
+			's.reminded_at as remindedAt',
+			's.opened_at as openedAt',
+			't.started_at as startedAt',
+			't.remind_hours as hours',
+			't.remind_working_days as workingDays',
 		])
-		.where('approval_slot.status', '=', 'pending')
-		.where('approval_stage.status', '=', 'active')
-		.where('approval_request.status', '=', 'pending')
+		.where('t.status', '=', 'active')
 		.where((eb) =>
-			eb.or([
-				eb('approval_stage.remind_hours', 'is not', null),
-				eb('approval_stage.remind_working_days', 'is not', null),
-			]),
+			eb.or([eb('t.remind_hours', 'is not', null), eb('t.remind_working_days', 'is not', null)]),
 		)
-		.orderBy('approval_slot.id')
+		.orderBy('s.id')
 		.limit(limit)
 		.execute();
 	const calendar = rows.some((r) => Number(r.workingDays) > 0)

@@ -125,6 +125,19 @@ export function inSlotOrder<T extends Pick<SlotRow, 'stage_idx' | 'position' | '
 	);
 }
 
+/**
+ * Approvers still owing a decision on a request still pending, each with its stage (`t`) and
+ * request (`r`) joined: what an inbox lists and what reminders are sent for.
+ */
+export function pendingSlots(db: Db) {
+	return db
+		.selectFrom('approval_slot as s')
+		.innerJoin('approval_request as r', 'r.id', 's.request_id')
+		.innerJoin('approval_stage as t', 't.id', 's.stage_id')
+		.where('s.status', '=', 'pending')
+		.where('r.status', '=', 'pending');
+}
+
 export async function slotsOfStage(ctx: StepContext, stageId: string): Promise<SlotRow[]> {
 	return inSlotOrder(
 		await ctx.tx.selectFrom('approval_slot').selectAll().where('stage_id', '=', stageId).execute(),
