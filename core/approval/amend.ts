@@ -1,13 +1,14 @@
 import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
-import { transition, type Actor, type Db, type Tx } from '../store';
-import { StateError, ValidationError } from '../util/errors';
+import type { Actor, Db, Tx } from '../store';
+import { ValidationError } from '../util/errors';
 import { newId } from '../util/id';
 import { parseSummaryFields } from './spec';
 import {
 	activateFrom,
 	audit,
 	insertSlot,
+	leavePending,
 	lockRequest,
 	stagesOf,
 	stepContext,
@@ -158,25 +159,11 @@ export async function returnRequest(
 	comment: string,
 ): Promise<Change> {
 	const at = ctx.now.toISOString();
-	const won = await transition(ctx.tx, {
-		table: 'approval_request',
-		id: request.id,
-		from: 'pending',
-		to: 'returned',
-		set: {
-			reason: 'returned',
-			reason_note: comment,
-			updated_at: at,
-			due_at: null,
-			...(ctx.deliverOnFinish ? { delivered: 1 } : {}),
-		},
+	await leavePending(ctx, request, 'returned', {
+		reason: 'returned',
+		reason_note: comment,
+		updated_at: at,
 	});
-	if (!won)
-		throw new StateError(
-			`审批已结束 / Request ${request.number} is already ${request.status}`,
-			request.status,
-			'returned',
-		);
 	await ctx.tx
 		.updateTable('approval_stage')
 		.set({ status: 'returned', finished_at: at })

@@ -148,6 +148,28 @@ function stateOf(
 }
 
 /**
+ * The page a link shows when nothing is decided: the files while the slot is open, and
+ * `deliver` when a request already ended and this call won the right to resume its execution.
+ */
+async function linkPage(
+	ctx: StepContext,
+	request: RequestRow,
+	slot: SlotRow,
+	state: LinkState,
+): Promise<LinkView> {
+	const deliver =
+		request.status !== 'pending' && !request.delivered && (await claimDelivery(ctx, request.id));
+	return {
+		state,
+		record: await loadRecord(ctx.tx, request.id),
+		slot,
+		deliver,
+		linkBase: request.link_base,
+		attachments: state === 'open' ? await listAttachments(ctx.tx, request.id) : [],
+	};
+}
+
+/**
  * For GET and HEAD: what the link shows, changing nothing. If the request was withdrawn
  * and its waiting execution not yet told, `deliver` says this call should resume it.
  */
@@ -166,17 +188,7 @@ export async function inspectLink(
 			.selectAll()
 			.where('id', '=', slot.stage_id)
 			.executeTakeFirst();
-		const state = stateOf(request, stage, slot, ctx.now);
-		const deliver =
-			request.status !== 'pending' && !request.delivered && (await claimDelivery(ctx, request.id));
-		return {
-			state,
-			record: await loadRecord(tx, request.id),
-			slot,
-			deliver,
-			linkBase: request.link_base,
-			attachments: state === 'open' ? await listAttachments(tx, request.id) : [],
-		};
+		return linkPage(ctx, request, slot, stateOf(request, stage, slot, ctx.now));
 	});
 }
 
@@ -347,16 +359,7 @@ async function decideIn(ctx: StepContext, input: DecisionInput): Promise<LinkVie
 				linkBase: request.link_base,
 				...handOver(request),
 			};
-		const deliver =
-			request.status !== 'pending' && !request.delivered && (await claimDelivery(ctx, request.id));
-		return {
-			state,
-			record: await loadRecord(tx, request.id),
-			slot,
-			deliver,
-			linkBase: request.link_base,
-			attachments: state === 'open' ? await listAttachments(tx, request.id) : [],
-		};
+		return linkPage(ctx, request, slot, state);
 	}
 	const comment =
 		typeof input.comment === 'string' ? input.comment.trim().slice(0, 2000) || null : null;

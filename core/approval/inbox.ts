@@ -5,7 +5,7 @@ import { newId } from '../util/id';
 import { optionalEmail, optionalNumber } from '../util/validate';
 import { attachmentsOf, type AttachmentInfo } from './attachments';
 import { linkEndpoint } from './endpoint';
-import type { ApprovalEnv } from './steps';
+import { pendingSlots, type ApprovalEnv } from './steps';
 import {
 	deriveToken,
 	hashToken,
@@ -219,10 +219,7 @@ async function openInbox(
 export async function viewInbox(env: ApprovalEnv, token: unknown): Promise<InboxView> {
 	const inbox = await openInbox(env, token);
 	if (inbox.state !== 'open') return inbox;
-	const rows = await env.store.db
-		.selectFrom('approval_slot as s')
-		.innerJoin('approval_request as r', 'r.id', 's.request_id')
-		.innerJoin('approval_stage as t', 't.id', 's.stage_id')
+	const rows = await pendingSlots(env.store.db)
 		.select([
 			's.id as slotId',
 			'r.id as requestId',
@@ -237,9 +234,7 @@ export async function viewInbox(env: ApprovalEnv, token: unknown): Promise<Inbox
 			't.due_at',
 		])
 		.where('s.email', '=', inbox.email)
-		.where('s.status', '=', 'pending')
 		.where('s.token_salt', 'is not', null)
-		.where('r.status', '=', 'pending')
 		.orderBy('r.created_at')
 		.orderBy('r.number')
 		.limit(200)

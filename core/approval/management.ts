@@ -3,18 +3,20 @@ import { writeAudit, transition, type Actor } from '../store';
 import { StateError, ValidationError } from '../util/errors';
 import {
 	applyTimeoutAction,
+	type ApprovalEnv,
+	type Change,
 	currentStage,
 	finishRequest,
 	insertSlot,
 	lockRequest,
 	openSlot,
-	slotsOfStage,
-	type Change,
-	type StepContext,
+	pendingSlots,
 	type RequestRow,
 	type SlotRow,
+	slotsOfStage,
+	type StageRow,
+	type StepContext,
 	stepContext,
-	type ApprovalEnv,
 } from './steps';
 import { findRequest } from './requests';
 import { deriveToken, hashToken } from './tokens';
@@ -36,6 +38,20 @@ async function pendingRequest(ctx: StepContext, idOrNumber: string): Promise<Req
 		);
 	}
 	return request;
+}
+
+/** A change to the stage a pending request waits in, made in one transaction with the request locked. */
+function inCurrentStage(
+	env: ApprovalEnv,
+	idOrNumber: string,
+	actor: Actor,
+	change: (ctx: StepContext, request: RequestRow, stage: StageRow) => Promise<Change>,
+): Promise<Change> {
+	return env.store.transaction(async (tx) => {
+		const ctx = stepContext(env, tx, actor);
+		const request = await pendingRequest(ctx, idOrNumber);
+		return change(ctx, request, await currentStage(ctx, request));
+	});
 }
 
 /** 撤回: by the submitter; the result is Rejected with reason `withdrawn`. */
@@ -90,10 +106,8 @@ export async function reassign(
 	input: { from: string; to: Person; note?: string | null },
 	actor: Actor,
 ): Promise<Change> {
-	return env.store.transaction(async (tx) => {
-		const ctx = stepContext(env, tx, actor);
-		const request = await pendingRequest(ctx, idOrNumber);
-		const stage = await currentStage(ctx, request);
+	return inCurrentStage(env, idOrNumber, actor, async (ctx, request, stage) => {
+		const { tx } = ctx;
 		const old = (await slotsOfStage(ctx, stage.id)).find(
 			(s) =>
 				s.email === input.from.toLowerCase() && (s.status === 'pending' || s.status === 'waiting'),
@@ -140,10 +154,8 @@ export async function addApprover(
 	input: { person: Person; note?: string | null },
 	actor: Actor,
 ): Promise<Change> {
-	return env.store.transaction(async (tx) => {
-		const ctx = stepContext(env, tx, actor);
-		const request = await pendingRequest(ctx, idOrNumber);
-		const stage = await currentStage(ctx, request);
+	return inCurrentStage(env, idOrNumber, actor, async (ctx, request, stage) => {
+		const { tx } = ctx;
 		await assertNewApprover(ctx, request, stage.id, input.person, 'approverEmail');
 		const slots = await slotsOfStage(ctx, stage.id);
 		const slot = await insertSlot(
@@ -168,10 +180,8 @@ export async function addApprover(
 
 /** 催办: the pending approvers of the current stage, whose links are re-derived unchanged. */
 export async function remind(env: ApprovalEnv, idOrNumber: string, actor: Actor): Promise<Change> {
-	return env.store.transaction(async (tx) => {
-		const ctx = stepContext(env, tx, actor);
-		const request = await pendingRequest(ctx, idOrNumber);
-		const stage = await currentStage(ctx, request);
+	return inCurrentStage(env, idOrNumber, actor, async (ctx, request, stage) => {
+		const { tx } = ctx;
 		const pending = (await slotsOfStage(ctx, stage.id)).filter((s) => s.status === 'pending');
 		await tx
 			.updateTable('approval_slot')
@@ -252,29 +262,21 @@ function nextReminderAt(
  */
 export async function remindDue(env: ApprovalEnv, actor: Actor, limit = 500): Promise<Change[]> {
 	const now = env.now ?? new Date();
-	const rows = await env.store.db
-		.selectFrom('approval_slot')
-		.innerJoin('approval_stage', 'approval_stage.id', 'approval_slot.stage_id')
-		.innerJoin('approval_request', 'approval_request.id', 'approval_slot.request_id')
+	const rows = await pendingSlots(env.store.db)
 		.select([
-			'approval_slot.id as slotId',
-			'approval_slot.request_id as requestId',
-			'approval_slot.reminded_at as remindedAt',
-			'approval_slot.opened_at as openedAt',
-			'approval_stage.started_at as startedAt',
-			'approval_stage.remind_hours as hours',
-			'approval_stage.remind_working_days as workingDays',
+			's.id as slotId',
+			's.request_id as requestId',
+			's.reminded_at as remindedAt',
+			's.opened_at as openedAt',
+			't.started_at as startedAt',
+			't.remind_hours as hours',
+			't.remind_working_days as workingDays',
 		])
-		.where('approval_slot.status', '=', 'pending')
-		.where('approval_stage.status', '=', 'active')
-		.where('approval_request.status', '=', 'pending')
+		.where('t.status', '=', 'active')
 		.where((eb) =>
-			eb.or([
-				eb('approval_stage.remind_hours', 'is not', null),
-				eb('approval_stage.remind_working_days', 'is not', null),
-			]),
+			eb.or([eb('t.remind_hours', 'is not', null), eb('t.remind_working_days', 'is not', null)]),
 		)
-		.orderBy('approval_slot.id')
+		.orderBy('s.id')
 		.limit(limit)
 		.execute();
 	const calendar = rows.some((r) => Number(r.workingDays) > 0)

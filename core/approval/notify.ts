@@ -92,22 +92,32 @@ function chatPayloads(
 
 const emails = (people: Array<{ email: string }>) => people.map((p) => p.email).join(', ');
 
+/** A notice about the request as a whole, to its submitter or CC list rather than to an approver. */
+function requestNotice(
+	record: RequestRecord,
+	kind: Notification['kind'],
+	to: string,
+	cc: string,
+	mail: Pick<Notification, 'subject' | 'html' | 'text'>,
+	{ link = null, stage = null }: { link?: string | null; stage?: number | null } = {},
+): Notification {
+	return {
+		kind,
+		to,
+		cc,
+		...mail,
+		link,
+		approver: null,
+		approverName: null,
+		requestNumber: record.requestNumber,
+		requestId: record.requestId,
+		stage,
+	};
+}
+
 export function ccNotifications(record: RequestRecord): Notification[] {
 	if (!record.cc.length) return [];
-	return [
-		{
-			kind: 'cc',
-			to: emails(record.cc),
-			cc: '',
-			...ccEmail(record),
-			link: null,
-			approver: null,
-			approverName: null,
-			requestNumber: record.requestNumber,
-			requestId: record.requestId,
-			stage: null,
-		},
-	];
+	return [requestNotice(record, 'cc', emails(record.cc), '', ccEmail(record))];
 }
 
 /** 退回修改: the submitter (CC in copy) gets the returner's comment and the amend link. */
@@ -117,23 +127,19 @@ export function returnedNotifications(
 ): Notification[] {
 	const amendment = record.amendments?.at(-1);
 	return [
-		{
-			kind: 'returned',
-			to: record.submitter.email,
-			cc: emails(record.cc),
-			...returnedEmail(
+		requestNotice(
+			record,
+			'returned',
+			record.submitter.email,
+			emails(record.cc),
+			returnedEmail(
 				record,
 				amendment?.comment ?? record.reasonNote ?? '',
 				amendment?.returnedBy ?? '',
 				amendUrl,
 			),
-			link: amendUrl,
-			approver: null,
-			approverName: null,
-			requestNumber: record.requestNumber,
-			requestId: record.requestId,
-			stage: amendment?.stage ?? null,
-		},
+			{ link: amendUrl, stage: amendment?.stage ?? null },
+		),
 	];
 }
 
@@ -142,18 +148,13 @@ export function resultNotifications(record: RequestRecord, resent = false): Noti
 	// A return handed out by the sweep or 补投 carries no amend link: the mail says whom to ask.
 	if (record.status === 'returned') return returnedNotifications(record, null);
 	return [
-		{
-			kind: 'result',
-			to: record.submitter.email,
-			cc: emails(record.cc),
-			...resultEmail(record, resent),
-			link: null,
-			approver: null,
-			approverName: null,
-			requestNumber: record.requestNumber,
-			requestId: record.requestId,
-			stage: null,
-		},
+		requestNotice(
+			record,
+			'result',
+			record.submitter.email,
+			emails(record.cc),
+			resultEmail(record, resent),
+		),
 	];
 }
 
@@ -163,17 +164,8 @@ export function dueNotifications(
 	record: RequestRecord,
 ): Notification[] {
 	return [
-		{
-			kind: 'due',
-			to: record.submitter.email,
-			cc: '',
-			...dueEmail(record, settings.timeZone),
-			link: null,
-			approver: null,
-			approverName: null,
-			requestNumber: record.requestNumber,
-			requestId: record.requestId,
+		requestNotice(record, 'due', record.submitter.email, '', dueEmail(record, settings.timeZone), {
 			stage: record.currentStage,
-		},
+		}),
 	];
 }

@@ -30,12 +30,16 @@ export async function loadRecord(db: Db | Tx, idOrNumber: string): Promise<Reque
 	return amendments.length ? { ...record, amendments } : record;
 }
 
+/** A stored status with its label; a status no label knows (an older row) is shown as stored. */
+function withLabel<S extends string>(status: string, labels: Record<S, string>) {
+	return { status: status as S, statusLabel: labels[status as S] ?? status };
+}
+
 export function toRecord(request: RequestRow, stages: StageRow[], slots: SlotRow[]): RequestRecord {
 	return {
 		requestId: request.id,
 		requestNumber: request.number,
-		status: request.status as RequestStatus,
-		statusLabel: REQUEST_STATUS_LABEL[request.status as RequestStatus] ?? request.status,
+		...withLabel<RequestStatus>(request.status, REQUEST_STATUS_LABEL),
 		reason: request.reason as ResultReason | null,
 		reasonLabel: request.reason
 			? (REASON_LABEL[request.reason as ResultReason] ?? request.reason)
@@ -55,8 +59,7 @@ export function toRecord(request: RequestRow, stages: StageRow[], slots: SlotRow
 			name: s.name,
 			mode: s.mode as StageMode,
 			quorum: s.quorum,
-			status: s.status as StageStatus,
-			statusLabel: STAGE_LABEL[s.status as StageStatus] ?? s.status,
+			...withLabel<StageStatus>(s.status, STAGE_LABEL),
 			dueAt: s.due_at,
 			startedAt: s.started_at,
 			finishedAt: s.finished_at,
@@ -68,8 +71,7 @@ export function toRecord(request: RequestRow, stages: StageRow[], slots: SlotRow
 					slotId: a.id,
 					email: a.email,
 					name: a.name,
-					status: a.status as SlotStatus,
-					statusLabel: SLOT_LABEL[a.status as SlotStatus] ?? a.status,
+					...withLabel<SlotStatus>(a.status, SLOT_LABEL),
 					decidedAt: a.decided_at,
 					comment: a.comment,
 					ip: a.ip,

@@ -125,6 +125,19 @@ export function inSlotOrder<T extends Pick<SlotRow, 'stage_idx' | 'position' | '
 	);
 }
 
+/**
+ * Approvers still owing a decision on a request still pending, each with its stage (`t`) and
+ * request (`r`) joined: what an inbox lists and what reminders are sent for.
+ */
+export function pendingSlots(db: Db) {
+	return db
+		.selectFrom('approval_slot as s')
+		.innerJoin('approval_request as r', 'r.id', 's.request_id')
+		.innerJoin('approval_stage as t', 't.id', 's.stage_id')
+		.where('s.status', '=', 'pending')
+		.where('r.status', '=', 'pending');
+}
+
 export async function slotsOfStage(ctx: StepContext, stageId: string): Promise<SlotRow[]> {
 	return inSlotOrder(
 		await ctx.tx.selectFrom('approval_slot').selectAll().where('stage_id', '=', stageId).execute(),
@@ -446,6 +459,32 @@ export async function updateDue(ctx: StepContext, requestId: string, dueAt: stri
 }
 
 /**
+ * Takes a pending request out of waiting: no deadline any more, and the waiting execution is
+ * owed the outcome once when the context delivers at the end. Refused when another decision
+ * ended the request first.
+ */
+export async function leavePending(
+	ctx: StepContext,
+	request: RequestRow,
+	to: 'approved' | 'rejected' | 'returned',
+	set: Record<string, unknown>,
+): Promise<void> {
+	const won = await transition(ctx.tx, {
+		table: 'approval_request',
+		id: request.id,
+		from: 'pending',
+		to,
+		set: { ...set, due_at: null, ...(ctx.deliverOnFinish ? { delivered: 1 } : {}) },
+	});
+	if (!won)
+		throw new StateError(
+			`审批已结束 / Request ${request.number} is already ${request.status}`,
+			request.status,
+			to,
+		);
+}
+
+/**
  * Ends the request. `nothingOpen` says the caller knows no stage or slot of it is still
  * open (its last stage was just settled), which spares the two updates that close them.
  */
@@ -457,27 +496,13 @@ export async function finishRequest(
 	note?: string | null,
 	{ nothingOpen = false } = {},
 ): Promise<Change> {
-	const won = await transition(ctx.tx, {
-		table: 'approval_request',
-		id: request.id,
-		from: 'pending',
-		to: status,
-		set: {
-			reason,
-			reason_note: note ?? null,
-			decided_at: ctx.now.toISOString(),
-			updated_at: ctx.now.toISOString(),
-			current_stage: null,
-			due_at: null,
-			...(ctx.deliverOnFinish ? { delivered: 1 } : {}),
-		},
+	await leavePending(ctx, request, status, {
+		reason,
+		reason_note: note ?? null,
+		decided_at: ctx.now.toISOString(),
+		updated_at: ctx.now.toISOString(),
+		current_stage: null,
 	});
-	if (!won)
-		throw new StateError(
-			`审批已结束 / Request ${request.number} is already ${request.status}`,
-			request.status,
-			status,
-		);
 	if (!nothingOpen) {
 		// Stages not reached are skipped; a stage still open (withdrawn mid-way) ends with the request.
 		await ctx.tx

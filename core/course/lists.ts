@@ -1,19 +1,12 @@
 import { labelParts, ValidationError } from '../util/errors';
-import { quoted, requiredText, scalarText } from '../util/validate';
+import { listEntries, quoted, requiredText, scalarText } from '../util/validate';
 
 /**
  * A list given as an array or as text with one entry per line or separated by ；/;.
  * Commas are kept inside entries because module titles contain them.
  */
 export function lineList(value: unknown, field: string, label: string, max = 300): string[] {
-	if (value === undefined || value === null || value === '') return [];
-	if (!Array.isArray(value) && typeof value !== 'string')
-		throw new ValidationError(
-			`${labelParts(label).zh}应为列表 / ${labelParts(label).en} must be a list`,
-			field,
-			'type',
-		);
-	const parts = Array.isArray(value) ? value : value.split(/\r?\n|[;；]/);
+	const parts = listEntries(value, field, label, /\r?\n|[;；]/);
 	return parts
 		.map((p) => (typeof p === 'string' ? p.trim() : p))
 		.filter((p) => p !== '' && p !== null && p !== undefined)
@@ -22,14 +15,7 @@ export function lineList(value: unknown, field: string, label: string, max = 300
 
 /** A list of references (ids, emails, codes): array, or text separated by commas, 、, ; or lines. */
 export function referenceList(value: unknown, field: string, label: string): string[] {
-	if (value === undefined || value === null || value === '') return [];
-	if (!Array.isArray(value) && typeof value !== 'string')
-		throw new ValidationError(
-			`${labelParts(label).zh}应为列表 / ${labelParts(label).en} must be a list`,
-			field,
-			'type',
-		);
-	const parts: unknown[] = Array.isArray(value) ? value : value.split(/[\n,，、;；]/);
+	const parts = listEntries(value, field, label, /[\n,，、;；]/);
 	// An object or a list inside the list is refused, not dropped: the record would quietly lose a member.
 	return parts
 		.map((p, i) =>

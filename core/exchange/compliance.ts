@@ -230,6 +230,15 @@ function measure(
 	};
 }
 
+/** How every teacher's line of a report begins: which report, and who. */
+const teacherLine = (report: string, t: TeacherRow) => ({
+	report,
+	teacherId: t.id,
+	name: t.name,
+	department: t.department,
+	courseCategory: CATEGORY_LABELS[category(t)] ?? category(t),
+});
+
 const countingRule = (rules: ComplianceRules) => ({
 	countingRule: rules.countingRule,
 	countingRuleLabel: COUNTING_RULE_LABELS[rules.countingRule],
@@ -257,11 +266,7 @@ export async function fiveYearReport(store: Store, options: ReportOptions): Prom
 			rules.windowMonths * factor,
 		);
 		return {
-			report: 'fiveYear',
-			teacherId: t.id,
-			name: t.name,
-			department: t.department,
-			courseCategory: CATEGORY_LABELS[category(t)] ?? category(t),
+			...teacherLine('fiveYear', t),
 			...countingRule(rules),
 			windowStart: window.start,
 			windowEnd: window.end,
@@ -283,11 +288,7 @@ export async function annualReport(store: Store, options: ReportOptions): Promis
 		.map((t) => {
 			const figures = measure(rules, practice, t.id, `${year}-01-01`, asOf, rules.annualMonths);
 			return {
-				report: 'annual',
-				teacherId: t.id,
-				name: t.name,
-				department: t.department,
-				courseCategory: CATEGORY_LABELS[category(t)] ?? category(t),
+				...teacherLine('annual', t),
 				...countingRule(rules),
 				year: Number(year),
 				...figures,
@@ -321,11 +322,7 @@ export async function newTeachersReport(
 				!placed.has(t.id),
 		)
 		.map((t) => ({
-			report: 'newTeachers',
-			teacherId: t.id,
-			name: t.name,
-			department: t.department,
-			courseCategory: CATEGORY_LABELS[category(t)] ?? category(t),
+			...teacherLine('newTeachers', t),
 			joinedOn: t.joined_on,
 			daysSinceJoined: daysBetween(t.joined_on!, asOf),
 			status: 'no_placement',

@@ -272,32 +272,21 @@ export function complianceRules(overrides: Record<string, unknown> = {}): Compli
 	);
 	const rules = overrideNumbers(DEFAULT_RULES, overrides, ranges);
 	const label = (name: keyof ComplianceRules) => RULE_FIELDS.find((f) => f.name === name)!.label;
-	if (given(overrides.countingRule))
-		rules.countingRule = oneOf(
-			overrides.countingRule,
-			'rules.countingRule',
-			label('countingRule'),
-			COUNTING_RULES,
-		);
-	if (given(overrides.windowModel))
-		rules.windowModel = oneOf(
-			overrides.windowModel,
-			'rules.windowModel',
-			label('windowModel'),
-			WINDOW_MODELS,
-		);
-	if (given(overrides.annualCategories))
-		rules.annualCategories = textList(
-			overrides.annualCategories,
-			'rules.annualCategories',
-			label('annualCategories'),
-		);
-	if (given(overrides.countedStatuses))
-		rules.countedStatuses = textList(
-			overrides.countedStatuses,
-			'rules.countedStatuses',
-			label('countedStatuses'),
-		);
+	// Choices and lists are read as the fields that show them describe them.
+	const read = rules as unknown as Record<string, unknown>;
+	for (const field of RULE_FIELDS) {
+		const value = overrides[field.name];
+		if (!given(value)) continue;
+		const key = `rules.${field.name}`;
+		if (field.kind === 'choice')
+			read[field.name] = oneOf(
+				value,
+				key,
+				field.label,
+				field.choices!.map((c) => c.value),
+			);
+		else if (field.kind === 'list') read[field.name] = textList(value, key, field.label);
+	}
 	// Periods are counted from the anchor by date arithmetic: junk there would never reach the report date.
 	rules.cycleAnchor =
 		optionalDate(overrides.cycleAnchor, 'rules.cycleAnchor', label('cycleAnchor')) ??

@@ -1,5 +1,5 @@
 import { addOrganisationReference } from '../directory';
-import { Repository, type EntitySpec } from '../store/repository';
+import { fieldKey, Repository, type EntitySpec } from '../store/repository';
 import { ValidationError } from '../util/errors';
 import {
 	oneOf,
@@ -112,14 +112,7 @@ const spec: EntitySpec<StationInput, Station> = {
 			updatedAt: row.updated_at,
 		};
 	},
-	naturalKey(input) {
-		// read as the name itself is (text or a number), so a name given as 0 is checked for a clash too
-		const name =
-			typeof input.name === 'string' || typeof input.name === 'number'
-				? String(input.name).trim()
-				: '';
-		return name ? { column: 'name', value: name, field: 'name' } : null;
-	},
+	naturalKey: fieldKey<StationInput>('name', 'name'),
 	referencedBy: [{ table: 'exchange_placement', column: 'station_id' }],
 	filters: { organisationId: 'organisation_id', kind: 'kind' },
 };

@@ -1,6 +1,6 @@
 import { writeAudit, type Actor } from '../store/audit';
 import type { Store, Tx } from '../store/store';
-import { NotFoundError, StateError, ValidationError } from '../util/errors';
+import { StateError, ValidationError } from '../util/errors';
 import { newId, nowIso } from '../util/id';
 import { optionalNumber, optionalText, requiredDate } from '../util/validate';
 import { refreshPatentDeadlines } from './deadlines';
@@ -14,7 +14,7 @@ import {
 	termYears,
 } from './fees';
 import { PATENT_STATUS_LABELS, type PatentStatus } from './lifecycle';
-import { feePatentOf } from './patent-record';
+import { feePatentOf, requirePatentRow } from './patent-record';
 
 /**
  * Annual-fee accounting of stored patents: payments, the schedule on a day, and the patents
@@ -44,12 +44,7 @@ export async function recordFeePayment(
 	rules = DEFAULT_PATENT_RULES,
 ) {
 	return store.transaction(async (tx) => {
-		const row = await tx
-			.selectFrom('registry_patent')
-			.selectAll()
-			.where('id', '=', id)
-			.executeTakeFirst();
-		if (!row) throw new NotFoundError('patent', id);
+		const row = await requirePatentRow(tx, id);
 		if (row.status !== 'granted' || !row.granted_on)
 			throw new StateError(
 				`仅授权专利缴纳年费，该专利为 ${PATENT_STATUS_LABELS[row.status as PatentStatus]} / Only a granted patent owes annual fees`,
@@ -146,12 +141,7 @@ export async function patentFeeSchedule(
 	today: string,
 	rules = DEFAULT_PATENT_RULES,
 ) {
-	const row = await store.db
-		.selectFrom('registry_patent')
-		.selectAll()
-		.where('id', '=', id)
-		.executeTakeFirst();
-	if (!row) throw new NotFoundError('patent', id);
+	const row = await requirePatentRow(store.db, id);
 	const payments = await store.db
 		.selectFrom('registry_fee_payment')
 		.selectAll()

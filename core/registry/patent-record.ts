@@ -1,4 +1,5 @@
-import { ValidationError } from '../util/errors';
+import type { Db } from '../store/store';
+import { NotFoundError, ValidationError } from '../util/errors';
 import { optionalNumber, optionalText, requiredText, textList } from '../util/validate';
 import { ledgerDate, registryToday, requiredLedgerDate } from './dates';
 import {
@@ -395,4 +396,15 @@ export function patentColumns(
 			? optionalText(input.endReason, 'endReason', '原因 Reason', 1000)
 			: null,
 	};
+}
+
+/** A patent's row read whole, in a transaction or not; refused naming the id when there is none. */
+export async function requirePatentRow(db: Db, id: string): Promise<RegistryPatentTable> {
+	const row = await db
+		.selectFrom('registry_patent')
+		.selectAll()
+		.where('id', '=', id)
+		.executeTakeFirst();
+	if (!row) throw new NotFoundError('patent', id);
+	return row;
 }

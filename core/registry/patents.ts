@@ -31,6 +31,7 @@ import {
 	feePatentOf,
 	PAID_THROUGH_ASSUMED_NOTE,
 	patentColumns,
+	requirePatentRow,
 	type Patent,
 	type PatentInput,
 } from './patent-record';
@@ -347,12 +348,7 @@ export class PatentRepository extends Repository<PatentInput, Patent> {
 		rules: PatentRules = DEFAULT_PATENT_RULES,
 	): Promise<Patent> {
 		return store.transaction(async (tx) => {
-			const row = await tx
-				.selectFrom('registry_patent')
-				.selectAll()
-				.where('id', '=', id)
-				.executeTakeFirst();
-			if (!row) throw new NotFoundError('patent', id);
+			const row = await requirePatentRow(tx, id);
 			const restoring = isRestore(change.to);
 			const to = restoring
 				? 'granted'

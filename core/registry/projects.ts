@@ -1,5 +1,5 @@
 import { writeAudit, type Actor } from '../store/audit';
-import { Repository, type EntitySpec } from '../store/repository';
+import { fieldKey, Repository, type EntitySpec } from '../store/repository';
 import { dryRun } from '../store/dry-run';
 import type { Store, Tx } from '../store/store';
 import { transition } from '../store/transition';
@@ -133,6 +133,28 @@ export function milestoneKindFor(category: string, value: unknown, field = 'kind
 	return kind;
 }
 
+/** A milestone as a clerk or a sheet gives it; read and checked by addMilestone. */
+export interface MilestoneGiven {
+	kind: unknown;
+	dueOn: unknown;
+	title?: unknown;
+}
+
+/** A tranche of funds received as given; read and checked by recordFunds. */
+export interface FundsGiven {
+	receivedOn: unknown;
+	amount: unknown;
+	note?: unknown;
+}
+
+/** An output as given; read and checked by linkOutput. */
+export interface OutputGiven {
+	outputType: unknown;
+	refId?: unknown;
+	title?: unknown;
+	detail?: unknown;
+}
+
 export interface ProjectInput {
 	projectNo: string;
 	name: string;
@@ -205,6 +227,18 @@ async function resolvePerson(tx: Tx, token: string, field: string, label: string
 	return party.personId;
 }
 
+/** What each category must state beyond the common fields, with the refusal when it does not. */
+const CATEGORY_REQUIRES: Record<ProjectCategory, Array<[field: string, message: string]>> = {
+	vertical: [
+		['level', '纵向项目须填项目级别 / Level is required for a 纵向 project'],
+		['fundingBody', '纵向项目须填项目来源 / Funding Body is required for a 纵向 project'],
+	],
+	horizontal: [
+		['client', '横向项目须填委托单位 / Client is required for a 横向 project'],
+		['contractNo', '横向项目须填合同编号 / Contract No. is required for a 横向 project'],
+	],
+};
+
 const spec: EntitySpec<ProjectInput, Project> = {
 	table: 'registry_project',
 	entityType: 'project',
@@ -231,33 +265,9 @@ const spec: EntitySpec<ProjectInput, Project> = {
 			200,
 		);
 		const contractNo = optionalText(input.contractNo, 'contractNo', '合同编号 Contract No.', 100);
-		if (category === 'vertical') {
-			if (!level)
-				throw new ValidationError(
-					'纵向项目须填项目级别 / Level is required for a 纵向 project',
-					'level',
-					'required',
-				);
-			if (!fundingBody)
-				throw new ValidationError(
-					'纵向项目须填项目来源 / Funding Body is required for a 纵向 project',
-					'fundingBody',
-					'required',
-				);
-		} else {
-			if (!client)
-				throw new ValidationError(
-					'横向项目须填委托单位 / Client is required for a 横向 project',
-					'client',
-					'required',
-				);
-			if (!contractNo)
-				throw new ValidationError(
-					'横向项目须填合同编号 / Contract No. is required for a 横向 project',
-					'contractNo',
-					'required',
-				);
-		}
+		const stated: Record<string, string | null> = { level, fundingBody, client, contractNo };
+		for (const [field, message] of CATEGORY_REQUIRES[category])
+			if (!stated[field]) throw new ValidationError(message, field, 'required');
 		const clientParty = client
 			? (await resolveParties(tx, 'organisation', [[client]], 'client'))[0][0]
 			: null;
@@ -335,13 +345,7 @@ const spec: EntitySpec<ProjectInput, Project> = {
 			updatedAt: row.updated_at,
 		};
 	},
-	naturalKey(input) {
-		const no =
-			typeof input.projectNo === 'string' || typeof input.projectNo === 'number'
-				? String(input.projectNo).trim()
-				: '';
-		return no ? { column: 'project_no', value: no, field: 'projectNo' } : null;
-	},
+	naturalKey: fieldKey<ProjectInput>('projectNo', 'project_no'),
 	referencedBy: [],
 	filters: {
 		status: 'status',
@@ -717,14 +721,27 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 		return row;
 	}
 
-	async addMilestone(
+	/**
+	 * Adds one record under a project (a milestone, a tranche of funds, an output) in one
+	 * transaction: the project must exist, and the audit row, with what `add` reports, is the project's.
+	 */
+	private addToProject<T>(
 		store: Store,
 		id: string,
-		m: { kind: unknown; dueOn: unknown; title?: unknown },
 		actor: Actor,
-	) {
+		action: string,
+		add: (tx: Tx, project: RegistryProjectTable) => Promise<{ changes: unknown; result: T }>,
+	): Promise<T> {
 		return store.transaction(async (tx) => {
 			const project = await this.requireOpen(tx, id);
+			const { changes, result } = await add(tx, project);
+			await writeAudit(tx, { ...actor, action, entityType: 'project', entityId: id, changes });
+			return result;
+		});
+	}
+
+	async addMilestone(store: Store, id: string, m: MilestoneGiven, actor: Actor) {
+		return this.addToProject(store, id, actor, 'add_milestone', async (tx, project) => {
 			if (isProjectEnd(project.status))
 				throw new StateError(
 					`项目 ${project.project_no} 已结束 / Project ${project.project_no} has ended`,
@@ -740,35 +757,25 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 				created_at: nowIso(),
 			};
 			await tx.insertInto('registry_milestone').values(record).execute();
-			await writeAudit(tx, {
-				...actor,
-				action: 'add_milestone',
-				entityType: 'project',
-				entityId: id,
-				changes: record,
-			});
 			await this.refresh(tx, id);
 			return {
-				id: record.id,
-				projectId: id,
-				kind: record.kind,
-				kindLabel: MILESTONE_LABELS[record.kind],
-				title: record.title,
-				dueOn: record.due_on,
-				doneOn: null,
+				changes: record,
+				result: {
+					id: record.id,
+					projectId: id,
+					kind: record.kind,
+					kindLabel: MILESTONE_LABELS[record.kind],
+					title: record.title,
+					dueOn: record.due_on,
+					doneOn: null,
+				},
 			};
 		});
 	}
 
 	/** One tranche of funds received (到账经费); the project's total is the sum of its tranches. */
-	async recordFunds(
-		store: Store,
-		id: string,
-		f: { receivedOn: unknown; amount: unknown; note?: unknown },
-		actor: Actor,
-	) {
-		return store.transaction(async (tx) => {
-			const project = await this.requireOpen(tx, id);
+	async recordFunds(store: Store, id: string, f: FundsGiven, actor: Actor) {
+		return this.addToProject(store, id, actor, 'record_funds', async (tx, project) => {
 			const amount = optionalNumber(f.amount, 'amount', '到账金额 Amount', { min: 0.01 });
 			if (amount === null) throw missing('到账金额 Amount', 'amount');
 			const record = {
@@ -786,39 +793,29 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 				.set({ funds_received: total, updated_at: nowIso() })
 				.where('id', '=', id)
 				.execute();
-			await writeAudit(tx, {
-				...actor,
-				action: 'record_funds',
-				entityType: 'project',
-				entityId: id,
+			const budget = project.budget === null ? null : Number(project.budget);
+			return {
 				changes: {
 					amount,
 					receivedOn: record.received_on,
 					fundsReceived: [Number(project.funds_received), total],
 				},
-			});
-			const budget = project.budget === null ? null : Number(project.budget);
-			return {
-				id: record.id,
-				projectId: id,
-				receivedOn: record.received_on,
-				amount,
-				fundsReceived: total,
-				budget,
-				overBudget: budget !== null && total > budget,
+				result: {
+					id: record.id,
+					projectId: id,
+					receivedOn: record.received_on,
+					amount,
+					fundsReceived: total,
+					budget,
+					overBudget: budget !== null && total > budget,
+				},
 			};
 		});
 	}
 
 	/** Links an output: a patent in this registry, a course, or a paper kept as a free record. */
-	async linkOutput(
-		store: Store,
-		id: string,
-		o: { outputType: unknown; refId?: unknown; title?: unknown; detail?: unknown },
-		actor: Actor,
-	) {
-		return store.transaction(async (tx) => {
-			await this.requireOpen(tx, id);
+	async linkOutput(store: Store, id: string, o: OutputGiven, actor: Actor) {
+		return this.addToProject(store, id, actor, 'link_output', async (tx) => {
 			const outputType = oneOf(o.outputType, 'outputType', '成果类型 Output Type', OUTPUT_TYPES);
 			const refId = optionalText(o.refId, 'refId', '成果 ID Reference', 100);
 			let title = optionalText(o.title, 'title', '成果名称 Title', 300);
@@ -859,20 +856,16 @@ export class ProjectRepository extends Repository<ProjectInput, Project> {
 				created_at: nowIso(),
 			};
 			await tx.insertInto('registry_output').values(record).execute();
-			await writeAudit(tx, {
-				...actor,
-				action: 'link_output',
-				entityType: 'project',
-				entityId: id,
-				changes: record,
-			});
 			return {
-				id: record.id,
-				projectId: id,
-				outputType,
-				refId: record.ref_id,
-				title,
-				detail: record.detail,
+				changes: record,
+				result: {
+					id: record.id,
+					projectId: id,
+					outputType,
+					refId: record.ref_id,
+					title,
+					detail: record.detail,
+				},
 			};
 		});
 	}

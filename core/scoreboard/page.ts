@@ -1,4 +1,4 @@
-import { escapeHtml } from '../util/html';
+import { escapeHtml, phonePage } from '../util/html';
 import { DEFAULT_TIME_ZONE, formatInZone } from '../util/time';
 import type { Status } from './evaluate';
 import type { ScoreLine } from './scoreboard';
@@ -111,29 +111,7 @@ ${
 </section>`;
 }
 
-/**
- * The scoreboard as a page people open on a phone: one card per target with a bar of value
- * against goal, coloured by status, and the records behind the figure. No script and no
- * outside asset: the bars are CSS, and the page's policy forbids anything else.
- */
-export function renderScoreboardPage(view: ScoreboardView): string {
-	const counts = statusCounts(view.lines);
-	const { period, updated } = periodText(view);
-	const summary = STATUS_ORDER.map((s) => {
-		const c = STATUS_COLOURS[s];
-		return `<li data-count="${s}" style="background:${c.background};color:${c.text}">${COUNT_LABELS[s]} <strong>${counts[s]}</strong></li>`;
-	}).join('');
-	const targets = view.lines.map((l) => pageTarget(l, view.records?.[l.indicator])).join('\n');
-	return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-<title>${escapeHtml(view.title)}</title>
-<style>
-body{margin:0;background:#f3f5f8;color:#1f2328;font:17px/1.55 -apple-system,BlinkMacSystemFont,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei",sans-serif}
+const SCOREBOARD_STYLE = `body{margin:0;background:#f3f5f8;color:#1f2328;font:17px/1.55 -apple-system,BlinkMacSystemFont,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei",sans-serif}
 main{max-width:720px;margin:0 auto;padding:16px}
 h1{font-size:22px;margin:0 0 4px}
 .meta{margin:0;color:#57606a;font-size:15px}
@@ -154,18 +132,34 @@ summary{cursor:pointer;color:#0969da}
 ol{margin:6px 0 0;padding-left:22px}
 .num{font-family:ui-monospace,Menlo,Consolas,monospace;color:#0969da}
 .more{list-style:none;color:#57606a}
-footer{color:#57606a;font-size:13px;margin:16px 0}
-</style>
-</head>
-<body><main>
+footer{color:#57606a;font-size:13px;margin:16px 0}`;
+
+/**
+ * The scoreboard as a page people open on a phone: one card per target with a bar of value
+ * against goal, coloured by status, and the records behind the figure. No script and no
+ * outside asset: the bars are CSS, and the page's policy forbids anything else.
+ */
+export function renderScoreboardPage(view: ScoreboardView): string {
+	const counts = statusCounts(view.lines);
+	const { period, updated } = periodText(view);
+	const summary = STATUS_ORDER.map((s) => {
+		const c = STATUS_COLOURS[s];
+		return `<li data-count="${s}" style="background:${c.background};color:${c.text}">${COUNT_LABELS[s]} <strong>${counts[s]}</strong></li>`;
+	}).join('');
+	const targets = view.lines.map((l) => pageTarget(l, view.records?.[l.indicator])).join('\n');
+	return phonePage({
+		title: view.title,
+		policy: "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+		style: SCOREBOARD_STYLE,
+		body: `
 <h1>${escapeHtml(view.title)}</h1>
 <p class="meta">${escapeHtml(period)}</p>
 <p class="meta" data-updated>${escapeHtml(updated)}</p>
 <ul class="counts">${summary}</ul>
 ${targets}
 <footer>“进度正常”按已过时间比例折算目标，竖线为应完成进度 “On track” pro-rates count targets over the period elapsed (the mark on a bar); rates are met or behind.</footer>
-</main></body>
-</html>`;
+`,
+	});
 }
 
 const CELL = 'padding:6px 8px;border:1px solid #ddd;vertical-align:top';

@@ -11,6 +11,27 @@ import type { Store, Tx } from './store';
 type Row = Record<string, unknown> & { id: string };
 
 /**
+ * A natural key read from one field, taken as it is given (text or a number, trimmed), so a
+ * key given as 0 is checked for a clash too; none when the field is blank.
+ */
+export function fieldKey<Input extends object>(field: keyof Input & string, column: string) {
+	return (input: Input): { column: string; value: string; field: string } | null => {
+		const given = input[field];
+		const value =
+			typeof given === 'string' || typeof given === 'number' ? String(given).trim() : '';
+		return value ? { column, value, field } : null;
+	};
+}
+
+/** One batch of a bulk upsert: its rows, where they start in the whole, and where results go. */
+interface BatchRun<Input> {
+	batch: Input[];
+	start: number;
+	actor: Actor;
+	results: BulkRowResult[];
+}
+
+/**
  * How one kind of record maps between the domain (camelCase objects that nodes emit as
  * items) and its table. Every directory-like entity reuses the same create / get / update /
  * list / upsert / delete / bulk logic through this spec.
@@ -249,10 +270,11 @@ export class Repository<Input extends object, Out extends { id: string }> {
 		const results: BulkRowResult[] = new Array(rows.length);
 		for (let start = 0; start < rows.length; start += size) {
 			const batch = rows.slice(start, start + size);
+			const run: BatchRun<Input> = { batch, start, actor, results };
 			try {
-				await store.transaction((tx) => this.upsertBatchFast(tx, batch, start, actor, results));
+				await store.transaction((tx) => this.upsertBatchFast(tx, run));
 			} catch {
-				await store.transaction((tx) => this.upsertBatchRowByRow(tx, batch, start, actor, results));
+				await store.transaction((tx) => this.upsertBatchRowByRow(tx, run));
 			}
 		}
 		return results;
@@ -260,10 +282,7 @@ export class Repository<Input extends object, Out extends { id: string }> {
 
 	private async upsertBatchFast(
 		tx: Tx,
-		batch: Input[],
-		start: number,
-		actor: Actor,
-		results: BulkRowResult[],
+		{ batch, start, actor, results }: BatchRun<Input>,
 	): Promise<void> {
 		type Prepared = {
 			row: number;
@@ -337,10 +356,7 @@ export class Repository<Input extends object, Out extends { id: string }> {
 
 	private async upsertBatchRowByRow(
 		tx: Tx,
-		batch: Input[],
-		start: number,
-		actor: Actor,
-		results: BulkRowResult[],
+		{ batch, start, actor, results }: BatchRun<Input>,
 	): Promise<void> {
 		for (let i = 0; i < batch.length; i++) {
 			const row = start + i;

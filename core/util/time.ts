@@ -4,8 +4,17 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 // Building an Intl formatter costs far more than using one; approval pages format several dates each.
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function formatFor(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
-	const key = `${timeZone}|${withTime}`;
+/** How much of the wall clock beside the date a reading needs. */
+type Precision = 'day' | 'minute' | 'second';
+const CLOCK_FIELDS: Record<Precision, Intl.DateTimeFormatOptions> = {
+	day: {},
+	minute: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+	second: { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
+};
+
+/** The parts of an instant's wall-clock reading in a zone, looked up by type (`year`, `hour`…). */
+function partsInZone(instant: Date, timeZone: string, precision: Precision) {
+	const key = `${timeZone}|${precision}`;
 	let format = formats.get(key);
 	if (!format) {
 		format = new Intl.DateTimeFormat('en-CA', {
@@ -13,18 +22,18 @@ function formatFor(timeZone: string, withTime: boolean): Intl.DateTimeFormat {
 			year: 'numeric',
 			month: '2-digit',
 			day: '2-digit',
-			...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
+			...CLOCK_FIELDS[precision],
 		});
 		formats.set(key, format);
 	}
-	return format;
+	const parts = format.formatToParts(instant);
+	return (type: string) => parts.find((p) => p.type === type)?.value ?? '';
 }
 
 /** Formats an instant for people in the consortium's zone: `2026-11-28 22:32`. */
 export function formatInZone(iso: string | Date, timeZone: string, withTime = true): string {
 	const date = typeof iso === 'string' ? new Date(iso) : iso;
-	const parts = formatFor(timeZone, withTime).formatToParts(date);
-	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+	const get = partsInZone(date, timeZone, withTime ? 'minute' : 'day');
 	const day = `${get('year')}-${get('month')}-${get('day')}`;
 	return withTime ? `${day} ${get('hour')}:${get('minute')}` : day;
 }
@@ -66,25 +75,8 @@ export interface LocalParts {
 	millisecond: number;
 }
 
-const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
-
 export function localParts(instant: Date, timeZone: string): LocalParts {
-	let format = wallClockFormats.get(timeZone);
-	if (!format) {
-		format = new Intl.DateTimeFormat('en-CA', {
-			timeZone,
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit',
-			second: '2-digit',
-			hourCycle: 'h23',
-		});
-		wallClockFormats.set(timeZone, format);
-	}
-	const parts = format.formatToParts(instant);
-	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+	const get = partsInZone(instant, timeZone, 'second');
 	return {
 		date: `${get('year')}-${get('month')}-${get('day')}`,
 		hour: Number(get('hour')),

@@ -18,6 +18,16 @@ function refuse(
 	const { zh: zhName, en: enName } = labelParts(label);
 	return new ValidationError(bilingual(zh(zhName), en(enName)), field, code);
 }
+/** The refusal of a value of the wrong kind: 「课程名称应为文本 / Course Name must be text」. */
+function wrongKind(label: string, field: string, zh: string, en: string): ValidationError {
+	return refuse(
+		label,
+		(n) => `${n}应为${zh}`,
+		(n) => `${n} must be ${en}`,
+		field,
+		'type',
+	);
+}
 /** The one refusal for an empty required field: 「课程名称为必填项 / Course Name is required」. */
 export function missing(label: string, field: string): ValidationError {
 	return refuse(
@@ -43,13 +53,7 @@ export function optionalText(
 ): string | null {
 	if (value === undefined || value === null) return null;
 	if (typeof value !== 'string' && typeof value !== 'number') {
-		throw refuse(
-			label,
-			(n) => `${n}应为文本`,
-			(n) => `${n} must be text`,
-			field,
-			'type',
-		);
+		throw wrongKind(label, field, '文本', 'text');
 	}
 	const text = String(value).trim();
 	if (text.length > max)
@@ -236,13 +240,7 @@ export function optionalNumber(
 ): number | null {
 	if (value === undefined || value === null || value === '') return null;
 	if (typeof value !== 'number' && typeof value !== 'string')
-		throw refuse(
-			label,
-			(n) => `${n}应为数字`,
-			(n) => `${n} must be a number`,
-			field,
-			'type',
-		);
+		throw wrongKind(label, field, '数字', 'a number');
 	// Blank text is no number: Number('  ') would read it as 0.
 	if (typeof value === 'string' && value.trim() === '') return null;
 	const n = typeof value === 'number' ? value : Number(value.trim());
@@ -291,13 +289,7 @@ export function optionalBoolean(value: unknown, field: string, label: string): b
 		return true;
 	if (value === 0 || value === '0' || value === 'false' || value === '否' || value === 'no')
 		return false;
-	throw refuse(
-		label,
-		(n) => `${n}应为“是”或“否”`,
-		(n) => `${n} must be yes or no`,
-		field,
-		'type',
-	);
+	throw wrongKind(label, field, '“是”或“否”', 'yes or no');
 }
 
 /**
@@ -328,19 +320,24 @@ export function choiceList<T extends string>(
 	return [...new Set(parts.map((p, i) => oneOf(p, `${field}[${i}]`, label, allowed)))];
 }
 
-/** A list given as an array or as comma / 、 separated text. */
-export function textList(value: unknown, field: string, label: string): string[] {
+/** The entries of a list given as an array or as text cut at `separators`; none when it is blank. */
+export function listEntries(
+	value: unknown,
+	field: string,
+	label: string,
+	separators: RegExp,
+): unknown[] {
 	if (value === undefined || value === null || value === '') return [];
 	if (!Array.isArray(value) && typeof value !== 'string')
-		throw refuse(
-			label,
-			(n) => `${n}应为列表`,
-			(n) => `${n} must be a list`,
-			field,
-			'type',
-		);
-	const parts = Array.isArray(value) ? value : value.split(/[,，、;；]/);
-	return parts.map((p, i) => requiredText(p, `${field}[${i}]`, label, 200));
+		throw wrongKind(label, field, '列表', 'a list');
+	return Array.isArray(value) ? value : value.split(separators);
+}
+
+/** A list given as an array or as comma / 、 separated text. */
+export function textList(value: unknown, field: string, label: string): string[] {
+	return listEntries(value, field, label, /[,，、;；]/).map((p, i) =>
+		requiredText(p, `${field}[${i}]`, label, 200),
+	);
 }
 
 /**
@@ -354,11 +351,5 @@ export function scalarText(value: unknown, field: string, label: string): string
 	if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
 		return String(value);
 	if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
-	throw refuse(
-		label,
-		(n) => `${n}应为文本`,
-		(n) => `${n} must be text`,
-		field,
-		'type',
-	);
+	throw wrongKind(label, field, '文本', 'text');
 }

@@ -232,42 +232,48 @@ export function writeXlsx(sheets: SheetData[]): Buffer {
 	return zip(files.map(([name, text]) => [name, Buffer.from(text, 'utf8')]));
 }
 
+// 1980-01-01 00:00, the zip epoch: a fixed stamp keeps output reproducible.
+const DOS_TIME = 0;
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+
+/** The run of fields a local header and its central-directory record share, from "version needed" to the name's length. */
+function writeEntryFields(
+	header: Buffer,
+	at: number,
+	entry: { crc: number; packedSize: number; size: number; nameLength: number },
+): void {
+	header.writeUInt16LE(20, at);
+	header.writeUInt16LE(0x0800, at + 2); // names are UTF-8
+	header.writeUInt16LE(8, at + 4); // deflated
+	header.writeUInt16LE(DOS_TIME, at + 6);
+	header.writeUInt16LE(DOS_DATE, at + 8);
+	header.writeUInt32LE(entry.crc, at + 10);
+	header.writeUInt32LE(entry.packedSize, at + 14);
+	header.writeUInt32LE(entry.size, at + 18);
+	header.writeUInt16LE(entry.nameLength, at + 22);
+}
+
 /** A zip archive of deflated entries, as the xlsx container requires. */
 function zip(entries: Array<[string, Buffer]>): Buffer {
 	const locals: Buffer[] = [];
 	const centrals: Buffer[] = [];
 	let offset = 0;
-	// 1980-01-01 00:00, the zip epoch: a fixed stamp keeps output reproducible.
-	const dosTime = 0;
-	const dosDate = (0 << 9) | (1 << 5) | 1;
 	for (const [name, data] of entries) {
 		const nameBuf = Buffer.from(name, 'utf8');
 		const packed = deflateRawSync(data);
-		const crc = crc32(data) >>> 0;
+		const fields = {
+			crc: crc32(data) >>> 0,
+			packedSize: packed.length,
+			size: data.length,
+			nameLength: nameBuf.length,
+		};
 		const local = Buffer.alloc(30);
 		local.writeUInt32LE(0x04034b50, 0);
-		local.writeUInt16LE(20, 4);
-		local.writeUInt16LE(0x0800, 6);
-		local.writeUInt16LE(8, 8);
-		local.writeUInt16LE(dosTime, 10);
-		local.writeUInt16LE(dosDate, 12);
-		local.writeUInt32LE(crc, 14);
-		local.writeUInt32LE(packed.length, 18);
-		local.writeUInt32LE(data.length, 22);
-		local.writeUInt16LE(nameBuf.length, 26);
-		local.writeUInt16LE(0, 28);
+		writeEntryFields(local, 4, fields);
 		const central = Buffer.alloc(46);
 		central.writeUInt32LE(0x02014b50, 0);
-		central.writeUInt16LE(20, 4);
-		central.writeUInt16LE(20, 6);
-		central.writeUInt16LE(0x0800, 8);
-		central.writeUInt16LE(8, 10);
-		central.writeUInt16LE(dosTime, 12);
-		central.writeUInt16LE(dosDate, 14);
-		central.writeUInt32LE(crc, 16);
-		central.writeUInt32LE(packed.length, 20);
-		central.writeUInt32LE(data.length, 24);
-		central.writeUInt16LE(nameBuf.length, 28);
+		central.writeUInt16LE(20, 4); // made by
+		writeEntryFields(central, 6, fields);
 		central.writeUInt32LE(offset, 42);
 		locals.push(local, nameBuf, packed);
 		centrals.push(central, nameBuf);
