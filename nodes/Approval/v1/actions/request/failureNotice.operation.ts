@@ -1,11 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
+import type { INodeProperties } from 'n8n-workflow';
 import { firstRequestOfExecution, parsePerson } from '../../../../../core/approval';
 import { escapeHtml } from '../../../../../core/util/html';
 import { optionalText, requiredText } from '../../../../../core/util/validate';
-import { readId } from '../../../../shared/params';
-import { forEachItem } from '../../../../shared/run';
-import { approvalEnv } from './common';
+import { perItemOperation } from '../../../../shared/operation';
+import { failedExecutionIdProperty, readFailedExecutionId } from './common';
 
 const properties: INodeProperties[] = [
 	{
@@ -15,13 +13,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: '失败的执行 ID Failed Execution ID',
-		name: 'executionId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.execution.id }}',
-	},
+	failedExecutionIdProperty,
 	{
 		displayName: '工作流名称 Workflow Name',
 		name: 'workflowName',
@@ -51,45 +43,41 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['request'], operation: ['failureNotice'] } },
-	properties,
-);
-
 const SUBJECT_ZH = '【处理失败】';
 
 /** One mail item per failed execution: `to`, `cc`, `subject`, `html` (escaped), `text`. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const env = await approvalEnv(this);
-	return forEachItem(this, async (i) => {
-		const executionId = readId(this, i, 'executionId', '失败的执行 ID Failed Execution ID');
+export const { description, execute } = perItemOperation(
+	{ resource: 'request', operation: 'failureNotice' },
+	properties,
+	async ({ ctx, i, store }) => {
+		const executionId = readFailedExecutionId(ctx, i);
 		const workflowName =
 			optionalText(
-				this.getNodeParameter('workflowName', i, ''),
+				ctx.getNodeParameter('workflowName', i, ''),
 				'workflowName',
 				'工作流名称 Workflow Name',
 				300,
 			) ?? '';
 		const error =
 			optionalText(
-				this.getNodeParameter('errorMessage', i, ''),
+				ctx.getNodeParameter('errorMessage', i, ''),
 				'errorMessage',
 				'错误 Error',
 				2000,
 			) ?? '未知错误 Unknown error';
 		const failedNode =
 			optionalText(
-				this.getNodeParameter('failedNode', i, ''),
+				ctx.getNodeParameter('failedNode', i, ''),
 				'failedNode',
 				'出错节点 Failed Node',
 				300,
 			) ?? '';
 		const secretariat = parsePerson(
-			requiredText(this.getNodeParameter('office', i), 'office', '秘书处 Secretariat', 300),
+			requiredText(ctx.getNodeParameter('office', i), 'office', '秘书处 Secretariat', 300),
 			'office',
 			'秘书处 Secretariat',
 		);
-		const request = await firstRequestOfExecution(env.store.db, executionId);
+		const request = await firstRequestOfExecution(store.db, executionId);
 		// A decided request's result is Redeliver Result's to hand out; one notice per outcome.
 		if (request && request.status !== 'pending') return [];
 		const what = request
@@ -113,5 +101,5 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			executionId,
 			requestNumber: request?.number ?? null,
 		};
-	});
-}
+	},
+);

@@ -1,10 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
+import type { INodeProperties } from 'n8n-workflow';
 import { redeliverResults } from '../../../../../core/approval';
-import { readId } from '../../../../shared/params';
-import { forEachItem, workflowActor } from '../../../../shared/run';
+import { perItemOperation } from '../../../../shared/operation';
 import { resultMailItem } from '../items';
-import { approvalEnv } from './common';
+import { failedExecutionIdProperty, readFailedExecutionId } from './common';
 
 const properties: INodeProperties[] = [
 	{
@@ -15,28 +13,20 @@ const properties: INodeProperties[] = [
 		default: '',
 	},
 	{
-		displayName: '失败的执行 ID Failed Execution ID',
-		name: 'executionId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.execution.id }}',
+		...failedExecutionIdProperty,
 		description: 'Error Trigger 给出的执行 ID The execution ID the Error Trigger reports',
 	},
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['request'], operation: ['redeliver'] } },
-	properties,
-);
-
 /** One item per result handed out again (`resultMailItem`), marked as redelivered. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const env = await approvalEnv(this);
-	return forEachItem(this, async (i) => {
-		const executionId = readId(this, i, 'executionId', '失败的执行 ID Failed Execution ID');
-		const records = await redeliverResults(env, executionId, workflowActor(this));
+export const { description, execute } = perItemOperation(
+	{ resource: 'request', operation: 'redeliver' },
+	properties,
+	async ({ ctx, i, consortium, actor }) => {
+		const executionId = readFailedExecutionId(ctx, i);
+		const records = await redeliverResults(consortium, executionId, actor);
 		return records.map((record) =>
 			resultMailItem(record, { redelivered: true, failedExecutionId: executionId }),
 		);
-	});
-}
+	},
+);
