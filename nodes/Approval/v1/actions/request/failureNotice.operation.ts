@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { noticeProperty } from '../../../../shared/descriptions/common';
 import { firstRequestOfExecution, parsePerson } from '../../../../../core/approval';
 import { escapeHtml } from '../../../../../core/util/html';
 import { optionalText, requiredText } from '../../../../../core/util/validate';
@@ -6,13 +7,10 @@ import { perItemOperation } from '../../../../shared/operation';
 import { failedExecutionIdProperty, readFailedExecutionId } from './common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName:
-			'放在错误工作流（Error Trigger 之后）。表单已答复之后执行失败（邮件服务器或数据存储不可用等）时，生成一封失败通知：该执行发起的审批仍未决的，发给提交人并抄送秘书处；未发起审批的只发给秘书处；审批已有结果的不发（由补投结果处理）。内容已转义。 Put this in the error workflow, after an Error Trigger. When an execution fails after its form has answered (mail server or store down), it composes one failure notice: to the submitter with the secretariat in copy when its approval is still undecided, to the secretariat alone when it had started none, and none when the approval has a result (Redeliver Result hands that out). Escaped.',
-		name: 'failureNoticeNotice',
-		type: 'notice',
-		default: '',
-	},
+	noticeProperty(
+		'failureNoticeNotice',
+		'放在错误工作流（Error Trigger 之后）。表单已答复之后执行失败（邮件服务器或数据存储不可用等）时，生成一封失败通知：该执行发起的审批仍未决的，发给提交人并抄送秘书处；未发起审批的只发给秘书处；审批已有结果的不发（由补投结果处理）。内容已转义。 Put this in the error workflow, after an Error Trigger. When an execution fails after its form has answered (mail server or store down), it composes one failure notice: to the submitter with the secretariat in copy when its approval is still undecided, to the secretariat alone when it had started none, and none when the approval has a result (Redeliver Result hands that out). Escaped.',
+	),
 	failedExecutionIdProperty,
 	{
 		displayName: '工作流名称 Workflow Name',

@@ -5,26 +5,20 @@ import {
 	statusCounts,
 	traceRecords,
 } from '../../../../../core/scoreboard';
-import { optionalNumber, requiredText } from '../../../../../core/util/validate';
+import { optionalNumber } from '../../../../../core/util/validate';
+import { noticeProperty } from '../../../../shared/descriptions/common';
 import { itemOperation } from '../../../../shared/operation';
 import { consortiumFor } from '../../../../shared/store';
 import { periodProperties, readPeriod } from './period';
+import { readTitle, titleProperty } from './title';
 
 const properties: INodeProperties[] = [
-	{
-		displayName:
-			'生成看板网页（html 与 statusCode），接 Respond to Webhook 以 text/html 返回。A phone-first HTML page (html and statusCode) for a Respond to Webhook node.',
-		name: 'pageNotice',
-		type: 'notice',
-		default: '',
-	},
+	noticeProperty(
+		'pageNotice',
+		'生成看板网页（html 与 statusCode），接 Respond to Webhook 以 text/html 返回。A phone-first HTML page (html and statusCode) for a Respond to Webhook node.',
+	),
 	...periodProperties(),
-	{
-		displayName: '标题 Title',
-		name: 'title',
-		type: 'string',
-		default: '联合体建设指标看板 Consortium KPI Scoreboard',
-	},
+	titleProperty('联合体建设指标看板 Consortium KPI Scoreboard'),
 	{
 		displayName: '每项列出记录数 Records Listed per Target',
 		name: 'recordLimit',
@@ -51,7 +45,7 @@ export const { description, execute } = itemOperation(
 
 async function renderPage(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const { store, settings } = await consortiumFor(ctx);
-	const title = requiredText(ctx.getNodeParameter('title', i), 'title', '标题 Title', 200);
+	const title = readTitle(ctx, i);
 	const limit =
 		optionalNumber(
 			ctx.getNodeParameter('recordLimit', i, 20),
