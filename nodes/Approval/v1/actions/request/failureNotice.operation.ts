@@ -49,27 +49,11 @@ export const { description, execute } = perItemOperation(
 	properties,
 	async ({ ctx, i, store }) => {
 		const executionId = readFailedExecutionId(ctx, i);
-		const workflowName =
-			optionalText(
-				ctx.getNodeParameter('workflowName', i, ''),
-				'workflowName',
-				'工作流名称 Workflow Name',
-				300,
-			) ?? '';
-		const error =
-			optionalText(
-				ctx.getNodeParameter('errorMessage', i, ''),
-				'errorMessage',
-				'错误 Error',
-				2000,
-			) ?? '未知错误 Unknown error';
-		const failedNode =
-			optionalText(
-				ctx.getNodeParameter('failedNode', i, ''),
-				'failedNode',
-				'出错节点 Failed Node',
-				300,
-			) ?? '';
+		const text = (name: string, label: string, max: number) =>
+			optionalText(ctx.getNodeParameter(name, i, ''), name, label, max);
+		const workflowName = text('workflowName', '工作流名称 Workflow Name', 300) ?? '';
+		const error = text('errorMessage', '错误 Error', 2000) ?? '未知错误 Unknown error';
+		const failedNode = text('failedNode', '出错节点 Failed Node', 300) ?? '';
 		const secretariat = parsePerson(
 			requiredText(ctx.getNodeParameter('office', i), 'office', '秘书处 Secretariat', 300),
 			'office',
