@@ -3,7 +3,6 @@ import {
 	actOnInbox,
 	attachmentForLink,
 	decide,
-	errorPage,
 	hashToken,
 	inboxPage,
 	plausibleToken,
@@ -12,7 +11,6 @@ import {
 	type ApprovalEnv,
 	type LinkView,
 } from '../../core/approval';
-import { consortiumFor } from '../shared/store';
 import { handOverAfter } from '../Approval/v1/actions/handOver';
 import {
 	clientIp,
@@ -20,6 +18,7 @@ import {
 	pageFor,
 	sendAttachment,
 	sendPage,
+	serveLinkRequest,
 } from '../Approval/v1/actions/linkPages';
 
 /** The path of the permanent link endpoint: `<n8n webhook URL>/webhook/consortium-approval?token=…`. */
@@ -95,13 +94,7 @@ async function inboxAction(
 }
 
 export async function approvalLinksWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const req = this.getRequestObject();
-	const res = this.getResponseObject();
-	const method = String(req.method ?? 'GET').toUpperCase();
-	const headOnly = method === 'HEAD';
-	try {
-		const { store, settings } = await consortiumFor(this);
-		const env: ApprovalEnv = { store, settings };
+	return serveLinkRequest(this, 'Approval link', async ({ req, res, method, headOnly, env }) => {
 		const body = (method === 'POST' ? (req.body ?? {}) : {}) as IDataObject;
 		const token = String(first(body.token) ?? first((req.query ?? {}).token) ?? '');
 		const inbox = first((req.query ?? {}).inbox);
@@ -111,7 +104,7 @@ export async function approvalLinksWebhook(this: IWebhookFunctions): Promise<IWe
 			const page =
 				method === 'POST'
 					? await inboxAction(env, inbox, body, req)
-					: inboxPage(await viewInbox(env, inbox), settings.timeZone);
+					: inboxPage(await viewInbox(env, inbox), env.settings.timeZone);
 			sendPage(res, page.status, page.html, headOnly);
 			return { noWebhookResponse: true };
 		}
@@ -141,10 +134,5 @@ export async function approvalLinksWebhook(this: IWebhookFunctions): Promise<IWe
 		sendPage(res, page.status, page.html, false);
 		afterwards(this, env, view);
 		return { noWebhookResponse: true };
-	} catch (error) {
-		// The approver sees a plain page; the details stay in n8n's log.
-		this.logger?.error?.(`Approval link failed: ${(error as Error)?.message}`);
-		if (!res.headersSent) sendPage(res, 500, errorPage(), headOnly);
-		return { noWebhookResponse: true };
-	}
+	});
 }

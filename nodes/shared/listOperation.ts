@@ -1,6 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { Page, Store } from '../../core/store';
-import { listPagingProperties, updateOperationDisplayOptions } from './descriptions/common';
+import {
+	filtersProperty,
+	listPagingProperties,
+	updateOperationDisplayOptions,
+} from './descriptions/common';
 import { fieldProperties, type FieldDef } from './descriptions/fields';
 import type { Operation } from './entityOperations';
 import { readPaging } from './params';
@@ -13,6 +17,24 @@ export type ListFn = (
 ) => Promise<Page<object>>;
 
 /**
+ * Reads keyset pages until `limit` items or the last page, asking each page for at most 500
+ * and never for more than is still missing.
+ */
+export async function collectPages<T>(
+	limit: number,
+	fetchPage: (after: string | null, pageLimit: number) => Promise<Page<T>>,
+): Promise<T[]> {
+	const out: T[] = [];
+	let after: string | null = null;
+	do {
+		const page = await fetchPage(after, Math.min(500, limit - out.length));
+		out.push(...page.items);
+		after = page.nextCursor;
+	} while (after && out.length < limit);
+	return out;
+}
+
+/**
  * A List operation over any keyset-paginated core list function, with Return All / Limit
  * and a filters collection: for records that are not plain repositories (joined views).
  */
@@ -22,17 +44,12 @@ export function listOperation(resource: string, list: ListFn, filters: FieldDef[
 			{ show: { resource: [resource], operation: ['list'] } },
 			[
 				...listPagingProperties(),
-				{
-					displayName: '筛选 Filters',
-					name: 'filters',
-					type: 'collection',
-					placeholder: '添加筛选 Add Filter',
-					default: {},
-					options: filters.map((f) => ({
+				filtersProperty(
+					filters.map((f) => ({
 						...fieldProperties([{ ...f, required: true }])[0],
 						required: false,
 					})),
-				},
+				),
 			],
 		),
 		async execute() {
@@ -40,18 +57,15 @@ export function listOperation(resource: string, list: ListFn, filters: FieldDef[
 			return forEachItem(this, async (i) => {
 				const { limit } = readPaging(this, i);
 				const filterValues = this.getNodeParameter('filters', i, {}) as IDataObject;
-				const out: IDataObject[] = [];
-				let after: string | null = null;
-				do {
-					const page = (await list(store, {
-						filters: filterValues,
-						after,
-						limit: Math.min(500, limit - out.length),
-					})) as Page<IDataObject>;
-					out.push(...page.items);
-					after = page.nextCursor;
-				} while (after && out.length < limit);
-				return out;
+				return collectPages(
+					limit,
+					async (after, pageLimit) =>
+						(await list(store, {
+							filters: filterValues,
+							after,
+							limit: pageLimit,
+						})) as Page<IDataObject>,
+				);
 			});
 		},
 	};

@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { Store } from '../../core/store';
 import { updateOperationDisplayOptions } from './descriptions/common';
 import type { Operation } from './entityOperations';
 import { readId } from './params';
-import { forEachItem, workflowActor, type EachItemOptions } from './run';
+import { forEachItem, workflowActor, type EachItemOptions, type ItemResult } from './run';
 import { consortiumFor, type Consortium } from './store';
 
 /** What an operation's per-item step is given: one input item, the consortium, its store. */
@@ -26,6 +26,35 @@ export interface OperationPlace {
 	operation: string;
 }
 
+/** An operation's properties, shown under its resource and operation alone. */
+export function operationDescription(
+	place: OperationPlace,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return updateOperationDisplayOptions(
+		{ show: { resource: [place.resource], operation: [place.operation] } },
+		properties,
+	);
+}
+
+/**
+ * An operation run item by item through `forEachItem` whose step opens what it needs itself:
+ * one that reads no store, or one whose store failing must fail the item, not the node.
+ */
+export function itemOperation(
+	place: OperationPlace,
+	properties: INodeProperties[],
+	step: (ctx: IExecuteFunctions, i: number) => Promise<ItemResult>,
+	options: EachItemOptions = {},
+): Operation {
+	return {
+		description: operationDescription(place, properties),
+		async execute() {
+			return forEachItem(this, (i) => step(this, i), options);
+		},
+	};
+}
+
 /**
  * An operation that does one store step per input item: its properties shown under
  * `place` alone, and an execute that runs `step` per item through `forEachItem` (one
@@ -38,10 +67,7 @@ export function perItemOperation(
 	options: EachItemOptions = {},
 ): Operation {
 	return {
-		description: updateOperationDisplayOptions(
-			{ show: { resource: [place.resource], operation: [place.operation] } },
-			properties,
-		),
+		description: operationDescription(place, properties),
 		async execute() {
 			const consortium = await consortiumFor(this);
 			const actor = workflowActor(this);
@@ -59,7 +85,7 @@ export function perItemOperation(
 								? this.getNodeParameter(name, i)
 								: this.getNodeParameter(name, i, fallback)) as T,
 						id: () => readId(this, i),
-					})) as IDataObject,
+					})) as ItemResult,
 				options,
 			);
 		},

@@ -1,7 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { toNodeError } from './errors';
 
-export type ItemResult = IDataObject | IDataObject[];
+/** An output item that carries files the step made, beside its `json`. */
+export interface ItemWithFiles {
+	json: IDataObject;
+	binary: IBinaryKeyData;
+}
+
+const withFilesMark = new WeakSet<object>();
+
+/** Marks a step's result as a whole item with files, not as the `json` of one. */
+export function withFiles(json: IDataObject, binary: IBinaryKeyData): ItemWithFiles {
+	const item = { json, binary };
+	withFilesMark.add(item);
+	return item;
+}
+
+export type ItemResult = IDataObject | IDataObject[] | ItemWithFiles;
 
 export interface EachItemOptions {
 	/**
@@ -10,6 +30,11 @@ export interface EachItemOptions {
 	 * output of only `json` would drop the files on the way.
 	 */
 	keepBinary?: boolean;
+	/**
+	 * With "On Error: Continue (using error output)", send a failed item down the node's error
+	 * branch: n8n moves an item there when it carries the error itself.
+	 */
+	errorOutput?: boolean;
 }
 
 /**
@@ -27,8 +52,12 @@ export async function forEachItem(
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const result = await fn(i);
+			if (withFilesMark.has(result)) {
+				out.push({ ...(result as ItemWithFiles), pairedItem: { item: i } });
+				continue;
+			}
 			const binary = options.keepBinary ? items[i].binary : undefined;
-			for (const json of Array.isArray(result) ? result : [result])
+			for (const json of Array.isArray(result) ? result : [result as IDataObject])
 				out.push(
 					binary ? { json, binary, pairedItem: { item: i } } : { json, pairedItem: { item: i } },
 				);
@@ -37,6 +66,9 @@ export async function forEachItem(
 			if (ctx.continueOnFail()) {
 				out.push({
 					json: { error: nodeError.message, description: nodeError.description ?? null },
+					...(options.errorOutput && ctx.getNode().onError === 'continueErrorOutput'
+						? { error: nodeError }
+						: {}),
 					pairedItem: { item: i },
 				});
 				continue;

@@ -33,6 +33,26 @@ export const recordIdProperty = (displayName = '记录 ID Record ID'): INodeProp
 	default: '',
 });
 
+/** A notice in the editor: `text` is shown, nothing is read. */
+export const noticeProperty = (name: string, text: string): INodeProperties => ({
+	displayName: text,
+	name,
+	type: 'notice',
+	default: '',
+});
+
+/** The 筛选 Filters collection of a List operation, holding the filters given. */
+export function filtersProperty(options: INodeProperties['options']): INodeProperties {
+	return {
+		displayName: '筛选 Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: '添加筛选 Add Filter',
+		default: {},
+		options,
+	};
+}
+
 /** Return All and Limit, for an operation to wrap with updateOperationDisplayOptions. */
 export const listPagingProperties = (): INodeProperties[] => [
 	{

@@ -32,41 +32,53 @@ export function resourceProperty(
 	};
 }
 
-export interface NodeDescriptionOptions {
+export interface StoreNodeIdentity {
 	/** The node's `name`; also the stem of its icons `<name>.svg` and `<name>.dark.svg`. */
 	name: string;
 	displayName: string;
 	description: string;
+}
+
+/**
+ * What every version-1 node on the consortium store describes alike: its names, its icons and
+ * the store credential. n8n resolves `file:` icons against the built entry file
+ * (`dist/nodes/<Name>/<Name>.node.js`, one bundle per node), where the icons sit beside it.
+ */
+export function storeNodeIdentity(
+	{ name, displayName, description }: StoreNodeIdentity,
+	group: 'transform' | 'trigger' = 'transform',
+) {
+	return {
+		displayName,
+		name,
+		icon: { light: `file:${name}.svg`, dark: `file:${name}.dark.svg` },
+		group: [group],
+		version: 1,
+		description,
+		defaults: { name: displayName },
+		credentials: storeCredentials,
+	} satisfies Partial<INodeTypeDescription>;
+}
+
+export interface NodeDescriptionOptions extends StoreNodeIdentity {
 	resources: INodePropertyOptions[];
 	defaultResource: string;
 	/** Each resource's own parameters, in the order the editor shows them. */
 	properties: INodeProperties[];
 }
 
-/**
- * Version 1 of a resource/operation action node on the consortium store. n8n resolves `file:`
- * icons against the built entry file (`dist/nodes/<Name>/<Name>.node.js`, one bundle per
- * node), where the icons sit beside it.
- */
+/** Version 1 of a resource/operation action node on the consortium store. */
 export function nodeDescription(options: NodeDescriptionOptions): INodeTypeDescription {
-	const { name, displayName, description } = options;
 	const properties = [
 		resourceProperty(options.resources, options.defaultResource),
 		...options.properties,
 	];
 	return {
-		displayName,
-		name,
-		icon: { light: `file:${name}.svg`, dark: `file:${name}.dark.svg` },
-		group: ['transform'],
-		version: 1,
+		...storeNodeIdentity(options),
 		subtitle: resourceOperationSubtitle(properties),
-		description,
-		defaults: { name: displayName },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: storeCredentials,
 		properties,
 	};
 }

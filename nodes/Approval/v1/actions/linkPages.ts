@@ -1,8 +1,9 @@
-import type { IWebhookFunctions } from 'n8n-workflow';
+import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import {
 	attachmentRefusedPage,
 	confirmPage,
 	contentDisposition,
+	errorPage,
 	formKey,
 	linkFor,
 	recordedPage,
@@ -11,10 +12,44 @@ import {
 	type AttachmentDownload,
 	type LinkView,
 } from '../../../../core/approval';
+import { consortiumFor } from '../../../shared/store';
 
 /** What an approver's link answers, shared by the waiting execution's webhook and the link endpoint. */
 
 type Res = ReturnType<IWebhookFunctions['getResponseObject']>;
+
+/** One call at an approver's link, as the handler of `serveLinkRequest` gets it. */
+export interface LinkRequest {
+	req: ReturnType<IWebhookFunctions['getRequestObject']>;
+	res: Res;
+	/** Upper case; HEAD is answered as GET without a body. */
+	method: string;
+	headOnly: boolean;
+	env: ApprovalEnv;
+}
+
+/**
+ * Serves a call at an approver's link with the store opened. A failure shows the approver a
+ * plain error page; the details go to n8n's log as "`what` failed: …".
+ */
+export async function serveLinkRequest(
+	ctx: IWebhookFunctions,
+	what: string,
+	handle: (request: LinkRequest) => Promise<IWebhookResponseData>,
+): Promise<IWebhookResponseData> {
+	const req = ctx.getRequestObject();
+	const res = ctx.getResponseObject();
+	const method = String(req.method ?? 'GET').toUpperCase();
+	const headOnly = method === 'HEAD';
+	try {
+		const { store, settings } = await consortiumFor(ctx);
+		return await handle({ req, res, method, headOnly, env: { store, settings } });
+	} catch (error) {
+		ctx.logger?.error?.(`${what} failed: ${(error as Error)?.message}`);
+		if (!res.headersSent) sendPage(res, 500, errorPage(), headOnly);
+		return { noWebhookResponse: true };
+	}
+}
 
 export function sendPage(res: Res, status: number, html: string, headOnly: boolean) {
 	res.status(status);

@@ -1,7 +1,5 @@
-/* eslint-disable n8n-nodes-base/node-filename-against-convention */
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
-import { CREDENTIAL_NAME } from '../../../shared/store';
-import { resourceProperty } from '../../../shared/descriptions/node';
+import { resourceProperty, storeNodeIdentity } from '../../../shared/descriptions/node';
 import { resourceOperationSubtitle } from '../../../shared/descriptions/subtitle';
 import * as approval from './approval';
 import * as request from './request';
@@ -31,18 +29,15 @@ const properties: INodeProperties[] = [
 ];
 
 export const versionDescription: INodeTypeDescription = {
-	displayName: '审批 Approval',
-	name: 'approval',
-	icon: { light: 'file:approval.svg', dark: 'file:approval.dark.svg' },
-	group: ['transform'],
-	version: 1,
+	...storeNodeIdentity({
+		name: 'approval',
+		displayName: '审批 Approval',
+		description:
+			'多级审批，通过邮件中的安全链接决定 Multi-stage approvals decided through safe email links',
+	}),
 	subtitle: resourceOperationSubtitle(properties),
-	description:
-		'多级审批，通过邮件中的安全链接决定 Multi-stage approvals decided through safe email links',
-	defaults: { name: '审批 Approval' },
 	inputs: ['main'],
 	outputs: `={{(${configuredOutputs})($parameter)}}`,
-	credentials: [{ name: CREDENTIAL_NAME, required: true, testedBy: 'consortiumStoreTest' }],
 	webhooks: APPROVAL_WEBHOOKS as INodeTypeDescription['webhooks'],
 	properties,
 };

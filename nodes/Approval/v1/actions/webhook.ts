@@ -5,15 +5,13 @@ import {
 	claimNotifyRound,
 	notifyHandOverKey,
 	decide,
-	errorPage,
 	inspectLink,
 	sameSecret,
 	isResultHandOver,
 	type ApprovalEnv,
 	type LinkView,
 } from '../../../../core/approval';
-import { consortiumFor } from '../../../shared/store';
-import { clientIp, first, pageFor, sendAttachment, sendPage } from './linkPages';
+import { clientIp, first, pageFor, sendAttachment, sendPage, serveLinkRequest } from './linkPages';
 import { outputsFor, resultOutputs, type Outputs } from './items';
 
 /**
@@ -63,13 +61,7 @@ async function resumeWith(env: ApprovalEnv, view: LinkView): Promise<Outputs | n
 }
 
 export async function approvalWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const req = this.getRequestObject();
-	const res = this.getResponseObject();
-	const method = String(req.method ?? 'GET').toUpperCase();
-	const headOnly = method === 'HEAD';
-	try {
-		const { store, settings } = await consortiumFor(this);
-		const env: ApprovalEnv = { store, settings };
+	return serveLinkRequest(this, 'Approval webhook', async ({ req, res, method, headOnly, env }) => {
 		const query = (req.query ?? {}) as IDataObject;
 		const body = (method === 'POST' ? (req.body ?? {}) : {}) as IDataObject;
 
@@ -82,7 +74,7 @@ export async function approvalWebhook(this: IWebhookFunctions): Promise<IWebhook
 				.filter(Boolean);
 			const valid = sameSecret(
 				first(body.poke),
-				notifyHandOverKey(settings.linkSecret, requestId, round, slots),
+				notifyHandOverKey(env.settings.linkSecret, requestId, round, slots),
 			);
 			const change = valid ? await claimNotifyRound(env, requestId, round, slots) : null;
 			res.status(valid ? 200 : 403).json({ resumed: Boolean(change) });
@@ -94,7 +86,7 @@ export async function approvalWebhook(this: IWebhookFunctions): Promise<IWebhook
 		// The request was finished elsewhere (a decision at the link endpoint, 撤回, expiry): resume with the result.
 		if (method === 'POST' && body.poke !== undefined) {
 			const requestId = first(body.request);
-			if (!isResultHandOver(settings.linkSecret, requestId, first(body.poke))) {
+			if (!isResultHandOver(env.settings.linkSecret, requestId, first(body.poke))) {
 				res.status(403).json({ resumed: false });
 				return { noWebhookResponse: true };
 			}
@@ -132,10 +124,5 @@ export async function approvalWebhook(this: IWebhookFunctions): Promise<IWebhook
 		sendPage(res, page.status, page.html, headOnly);
 		const workflowData = await resumeWith(env, view);
 		return workflowData ? { noWebhookResponse: true, workflowData } : { noWebhookResponse: true };
-	} catch (error) {
-		// The approver sees a plain page; the details stay in n8n's log.
-		this.logger?.error?.(`Approval webhook failed: ${(error as Error)?.message}`);
-		if (!res.headersSent) sendPage(res, 500, errorPage(), headOnly);
-		return { noWebhookResponse: true };
-	}
+	});
 }

@@ -5,6 +5,7 @@ import { workflowActor } from '../../../../shared/run';
 import { consortiumFor } from '../../../../shared/store';
 import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { outputsFor } from '../items';
+import { amendTokenProperty } from '../amendToken';
 import { approverLinkBase } from '../links';
 import { continueWaiting, withPairing } from './requestApproval.operation';
 
@@ -15,16 +16,7 @@ import { continueWaiting, withPairing } from './requestApproval.operation';
  * items go out, come back into this node, and it resumes on Approved, Rejected or Returned.
  */
 const properties: INodeProperties[] = [
-	{
-		displayName: '修改令牌 Amend Token',
-		name: 'amendToken',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		description:
-			'退回邮件中修改链接的 amend 参数 The "amend" query parameter of the amend link in the return mail',
-	},
+	amendTokenProperty,
 	{
 		displayName: '标题 Title',
 		name: 'title',

@@ -1,15 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
+import type { INodeProperties } from 'n8n-workflow';
 import { addApprover } from '../../../../../core/approval';
-import { forEachItem, workflowActor } from '../../../../shared/run';
-import {
-	approvalEnv,
-	changeItems,
-	readNote,
-	readPerson,
-	readRequestId,
-	requestIdProperty,
-} from './common';
+import { perItemOperation } from '../../../../shared/operation';
+import { changeItems, readNote, readPerson, readRequestId, requestIdProperty } from './common';
 
 const properties: INodeProperties[] = [
 	requestIdProperty,
@@ -29,24 +21,21 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['request'], operation: ['addApprover'] } },
-	properties,
-);
-
 /** 加签 to the current stage; outputs the new approver's notification item. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const env = await approvalEnv(this);
-	return forEachItem(this, async (i) => {
-		const change = await addApprover(
-			env,
-			readRequestId(this, i),
-			{
-				person: readPerson(this, i, 'approverEmail', '加签审批人 Approver'),
-				note: readNote(this, i),
-			},
-			workflowActor(this),
-		);
-		return changeItems(env, change);
-	});
-}
+export const { description, execute } = perItemOperation(
+	{ resource: 'request', operation: 'addApprover' },
+	properties,
+	async ({ ctx, i, consortium, actor }) =>
+		changeItems(
+			consortium,
+			await addApprover(
+				consortium,
+				readRequestId(ctx, i),
+				{
+					person: readPerson(ctx, i, 'approverEmail', '加签审批人 Approver'),
+					note: readNote(ctx, i),
+				},
+				actor,
+			),
+		),
+);

@@ -1,16 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { parseRequest, type RequestInput } from '../../../../../core/approval';
 import { ValidationError } from '../../../../../core/util/errors';
 import { requiredText } from '../../../../../core/util/validate';
 import { toNodeError } from '../../../../shared/errors';
 import { refusalOf } from '../../../../shared/refusal';
-import { forEachItem } from '../../../../shared/run';
+import { itemOperation } from '../../../../shared/operation';
 import { attachmentNames, readAttachments } from '../attachments';
 
 const properties: INodeProperties[] = [
@@ -25,11 +19,6 @@ const properties: INodeProperties[] = [
 			"本工作流中“发起审批”节点的名称。对每一项按该节点的设置（表达式以本项求值）校验申请：审批人、提交人不得自审等，不写入任何内容。通过时原样输出该项并加 valid: true；未通过时输出 valid: false、字段与说明（message、messageHtml）。 The name of the Request Approval node in this workflow. Each item is checked against that node's settings, its expressions evaluated with this item — approvers, no self-approval — and nothing is written. A passing item comes out as it came in with valid: true; a refused one as valid: false with the field and the reason (message, messageHtml).",
 	},
 ];
-
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['request'], operation: ['check'] } },
-	properties,
-);
 
 const LABELS: Record<string, string> = {
 	title: '标题 Title',
@@ -74,49 +63,48 @@ function requestInput(p: IDataObject): RequestInput {
 	};
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const items = this.getInputData();
-	return forEachItem(
-		this,
-		async (i) => {
-			const name = requiredText(
-				this.getNodeParameter('approvalNode', i),
+/** Reads no store: the item is checked as Request Approval would read it, and nothing is written. */
+export const { description, execute } = itemOperation(
+	{ resource: 'request', operation: 'check' },
+	properties,
+	async (ctx, i) => {
+		const name = requiredText(
+			ctx.getNodeParameter('approvalNode', i),
+			'approvalNode',
+			'审批节点名称 Approval Node Name',
+			200,
+		);
+		const raw = ctx.evaluateExpression(`{{ $(${JSON.stringify(name)}).params }}`, i) as
+			| IDataObject
+			| undefined;
+		if (!raw || typeof raw !== 'object') {
+			throw new ValidationError(
+				`审批节点名称 Approval Node Name: no node "${name}" in this workflow / 工作流中没有该节点`,
 				'approvalNode',
-				'审批节点名称 Approval Node Name',
-				200,
+				'not_found',
 			);
-			const raw = this.evaluateExpression(`{{ $(${JSON.stringify(name)}).params }}`, i) as
-				| IDataObject
-				| undefined;
-			if (!raw || typeof raw !== 'object') {
-				throw new ValidationError(
-					`审批节点名称 Approval Node Name: no node "${name}" in this workflow / 工作流中没有该节点`,
-					'approvalNode',
-					'not_found',
-				);
-			}
-			try {
-				const params = evaluated(this, raw, i) as IDataObject;
-				parseRequest(requestInput(params), {
-					linkBase: null,
-					executionId: null,
-					nodeId: null,
-				});
-				// 附件: a file missing or over the limit is refused here, before the form saves anything.
-				await readAttachments(this, i, attachmentNames((params.options ?? {}) as IDataObject));
-				return { ...items[i].json, valid: true };
-			} catch (error) {
-				// The submitter approving their own request is fixed in the submitter's field, not the stage's.
-				const blamed =
-					error instanceof ValidationError && error.code === 'self_approval'
-						? new ValidationError(error.message, 'submitterEmail', error.code)
-						: error;
-				const refusal = refusalOf(blamed, LABELS);
-				if (refusal) return refusal;
-				throw toNodeError(this.getNode(), error, i);
-			}
-			// A checked item goes on to create its record and then to Request Approval with its files (附件).
-		},
-		{ keepBinary: true },
-	);
-}
+		}
+		try {
+			const params = evaluated(ctx, raw, i) as IDataObject;
+			parseRequest(requestInput(params), {
+				linkBase: null,
+				executionId: null,
+				nodeId: null,
+			});
+			// 附件: a file missing or over the limit is refused here, before the form saves anything.
+			await readAttachments(ctx, i, attachmentNames((params.options ?? {}) as IDataObject));
+			return { ...ctx.getInputData()[i].json, valid: true };
+		} catch (error) {
+			// The submitter approving their own request is fixed in the submitter's field, not the stage's.
+			const blamed =
+				error instanceof ValidationError && error.code === 'self_approval'
+					? new ValidationError(error.message, 'submitterEmail', error.code)
+					: error;
+			const refusal = refusalOf(blamed, LABELS);
+			if (refusal) return refusal;
+			throw toNodeError(ctx.getNode(), error, i);
+		}
+		// A checked item goes on to create its record and then to Request Approval with its files (附件).
+	},
+	{ keepBinary: true },
+);

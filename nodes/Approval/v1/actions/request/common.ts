@@ -25,6 +25,18 @@ export const requestIdProperty: INodeProperties = {
 	placeholder: 'KC-2026-0001',
 };
 
+/** The execution an Error Trigger reports as failed, for the operations of an error workflow. */
+export const failedExecutionIdProperty: INodeProperties = {
+	displayName: '失败的执行 ID Failed Execution ID',
+	name: 'executionId',
+	type: 'string',
+	required: true,
+	default: '={{ $json.execution.id }}',
+};
+
+export const readFailedExecutionId = (ctx: IExecuteFunctions, i: number) =>
+	readId(ctx, i, 'executionId', '失败的执行 ID Failed Execution ID');
+
 /** The request an item names, by id or number; anything but a short text is refused with the field named. */
 export const readRequestId = (ctx: IExecuteFunctions, i: number) =>
 	readId(ctx, i, 'requestId', '审批 ID 或编号 Request ID or Number');

@@ -1,8 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
+import type { INodeProperties } from 'n8n-workflow';
 import { endDelegation } from '../../../../../core/approval';
-import { forEachItem, workflowActor } from '../../../../shared/run';
-import { approvalEnv } from './common';
+import { perItemOperation } from '../../../../shared/operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -15,16 +13,12 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['request'], operation: ['endDelegation'] } },
-	properties,
-);
-
 /** 结束委托: from now on the approver's turns come to them again. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const env = await approvalEnv(this);
-	return forEachItem(this, async (i) => {
-		const approver = this.getNodeParameter('approver', i, '');
-		return { approver, ended: await endDelegation(env, { approver }, workflowActor(this)) };
-	});
-}
+export const { description, execute } = perItemOperation(
+	{ resource: 'request', operation: 'endDelegation' },
+	properties,
+	async ({ consortium, actor, param }) => {
+		const approver = param('approver', '');
+		return { approver, ended: await endDelegation(consortium, { approver }, actor) };
+	},
+);

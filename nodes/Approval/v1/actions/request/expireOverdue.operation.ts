@@ -1,18 +1,18 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
+import {
+	noticeProperty,
+	updateOperationDisplayOptions,
+} from '../../../../shared/descriptions/common';
 import { expireOverdue, loadRecord } from '../../../../../core/approval';
 import { workflowActor } from '../../../../shared/run';
 import { approvalEnv, changeItems, handResultToExecution } from './common';
 import { recordJson, resultMailItem } from '../items';
 
 const properties: INodeProperties[] = [
-	{
-		displayName:
-			'对当前阶段已过期限的审批执行超时处理（自动通过、自动拒绝或升级）。适合定时工作流。 Applies the timeout action of every pending request past its due time. Meant for a scheduled workflow.',
-		name: 'expireNotice',
-		type: 'notice',
-		default: '',
-	},
+	noticeProperty(
+		'expireNotice',
+		'对当前阶段已过期限的审批执行超时处理（自动通过、自动拒绝或升级）。适合定时工作流。 Applies the timeout action of every pending request past its due time. Meant for a scheduled workflow.',
+	),
 ];
 
 export const description = updateOperationDisplayOptions(

@@ -1,27 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
+import type { INodeProperties } from 'n8n-workflow';
+import { noticeProperty } from '../../../../shared/descriptions/common';
 import { firstRequestOfExecution, parsePerson } from '../../../../../core/approval';
 import { escapeHtml } from '../../../../../core/util/html';
 import { optionalText, requiredText } from '../../../../../core/util/validate';
-import { readId } from '../../../../shared/params';
-import { forEachItem } from '../../../../shared/run';
-import { approvalEnv } from './common';
+import { perItemOperation } from '../../../../shared/operation';
+import { failedExecutionIdProperty, readFailedExecutionId } from './common';
 
 const properties: INodeProperties[] = [
-	{
-		displayName:
-			'放在错误工作流（Error Trigger 之后）。表单已答复之后执行失败（邮件服务器或数据存储不可用等）时，生成一封失败通知：该执行发起的审批仍未决的，发给提交人并抄送秘书处；未发起审批的只发给秘书处；审批已有结果的不发（由补投结果处理）。内容已转义。 Put this in the error workflow, after an Error Trigger. When an execution fails after its form has answered (mail server or store down), it composes one failure notice: to the submitter with the secretariat in copy when its approval is still undecided, to the secretariat alone when it had started none, and none when the approval has a result (Redeliver Result hands that out). Escaped.',
-		name: 'failureNoticeNotice',
-		type: 'notice',
-		default: '',
-	},
-	{
-		displayName: '失败的执行 ID Failed Execution ID',
-		name: 'executionId',
-		type: 'string',
-		required: true,
-		default: '={{ $json.execution.id }}',
-	},
+	noticeProperty(
+		'failureNoticeNotice',
+		'放在错误工作流（Error Trigger 之后）。表单已答复之后执行失败（邮件服务器或数据存储不可用等）时，生成一封失败通知：该执行发起的审批仍未决的，发给提交人并抄送秘书处；未发起审批的只发给秘书处；审批已有结果的不发（由补投结果处理）。内容已转义。 Put this in the error workflow, after an Error Trigger. When an execution fails after its form has answered (mail server or store down), it composes one failure notice: to the submitter with the secretariat in copy when its approval is still undecided, to the secretariat alone when it had started none, and none when the approval has a result (Redeliver Result hands that out). Escaped.',
+	),
+	failedExecutionIdProperty,
 	{
 		displayName: '工作流名称 Workflow Name',
 		name: 'workflowName',
@@ -51,45 +41,25 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['request'], operation: ['failureNotice'] } },
-	properties,
-);
-
 const SUBJECT_ZH = '【处理失败】';
 
 /** One mail item per failed execution: `to`, `cc`, `subject`, `html` (escaped), `text`. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const env = await approvalEnv(this);
-	return forEachItem(this, async (i) => {
-		const executionId = readId(this, i, 'executionId', '失败的执行 ID Failed Execution ID');
-		const workflowName =
-			optionalText(
-				this.getNodeParameter('workflowName', i, ''),
-				'workflowName',
-				'工作流名称 Workflow Name',
-				300,
-			) ?? '';
-		const error =
-			optionalText(
-				this.getNodeParameter('errorMessage', i, ''),
-				'errorMessage',
-				'错误 Error',
-				2000,
-			) ?? '未知错误 Unknown error';
-		const failedNode =
-			optionalText(
-				this.getNodeParameter('failedNode', i, ''),
-				'failedNode',
-				'出错节点 Failed Node',
-				300,
-			) ?? '';
+export const { description, execute } = perItemOperation(
+	{ resource: 'request', operation: 'failureNotice' },
+	properties,
+	async ({ ctx, i, store }) => {
+		const executionId = readFailedExecutionId(ctx, i);
+		const text = (name: string, label: string, max: number) =>
+			optionalText(ctx.getNodeParameter(name, i, ''), name, label, max);
+		const workflowName = text('workflowName', '工作流名称 Workflow Name', 300) ?? '';
+		const error = text('errorMessage', '错误 Error', 2000) ?? '未知错误 Unknown error';
+		const failedNode = text('failedNode', '出错节点 Failed Node', 300) ?? '';
 		const secretariat = parsePerson(
-			requiredText(this.getNodeParameter('office', i), 'office', '秘书处 Secretariat', 300),
+			requiredText(ctx.getNodeParameter('office', i), 'office', '秘书处 Secretariat', 300),
 			'office',
 			'秘书处 Secretariat',
 		);
-		const request = await firstRequestOfExecution(env.store.db, executionId);
+		const request = await firstRequestOfExecution(store.db, executionId);
 		// A decided request's result is Redeliver Result's to hand out; one notice per outcome.
 		if (request && request.status !== 'pending') return [];
 		const what = request
@@ -113,5 +83,5 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			executionId,
 			requestNumber: request?.number ?? null,
 		};
-	});
-}
+	},
+);

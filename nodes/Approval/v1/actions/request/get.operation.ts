@@ -1,21 +1,13 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
+import type { INodeProperties } from 'n8n-workflow';
 import { loadRecord } from '../../../../../core/approval';
-import { forEachItem } from '../../../../shared/run';
+import { perItemOperation } from '../../../../shared/operation';
 import { recordJson } from '../items';
-import { approvalEnv, readRequestId, requestIdProperty } from './common';
+import { readRequestId, requestIdProperty } from './common';
 
 const properties: INodeProperties[] = [requestIdProperty];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['request'], operation: ['get'] } },
+export const { description, execute } = perItemOperation(
+	{ resource: 'request', operation: 'get' },
 	properties,
+	async ({ ctx, i, store }) => recordJson(await loadRecord(store.db, readRequestId(ctx, i))),
 );
-
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const env = await approvalEnv(this);
-	return forEachItem(this, async (i) => {
-		const record = await loadRecord(env.store.db, readRequestId(this, i));
-		return recordJson(record);
-	});
-}

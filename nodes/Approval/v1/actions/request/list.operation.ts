@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import {
 	listRequests,
 	REQUEST_STATUSES,
@@ -13,77 +8,65 @@ import {
 import { REQUEST_STATUS_LABEL } from '../../../../../core/approval/labels';
 import { filterValue, optionalBoolean } from '../../../../../core/util/validate';
 import {
+	filtersProperty,
 	listPagingProperties,
 	vocabularyOptions,
-	updateOperationDisplayOptions,
 } from '../../../../shared/descriptions/common';
+import { collectPages } from '../../../../shared/listOperation';
+import { perItemOperation } from '../../../../shared/operation';
 import { readPaging } from '../../../../shared/params';
-import { forEachItem } from '../../../../shared/run';
 import { recordJson } from '../items';
-import { approvalEnv } from './common';
 
 const properties: INodeProperties[] = [
 	...listPagingProperties(),
-	{
-		displayName: '筛选 Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: '添加筛选 Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: '仅待其审批 Pending for Approver Only',
-				name: 'pendingOnly',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether the approver filter keeps only requests waiting for that approver / 仅该审批人待办',
-			},
-			{
-				displayName: '创建日期止 Created To',
-				name: 'createdTo',
-				type: 'string',
-				default: '',
-				placeholder: '2026-12-31',
-			},
-			{
-				displayName: '创建日期起 Created From',
-				name: 'createdFrom',
-				type: 'string',
-				default: '',
-				placeholder: '2026-09-01',
-			},
-			{
-				displayName: '审批人邮箱 Approver Email',
-				name: 'approver',
-				type: 'string',
-				default: '',
-				placeholder: 'head@example.edu.cn',
-			},
-			{ displayName: '对象类型 Subject Type', name: 'subjectType', type: 'string', default: '' },
-			{
-				displayName: '已逾期 Overdue',
-				name: 'overdue',
-				type: 'boolean',
-				default: true,
-				description:
-					"Whether to return only pending requests past the current stage's due time / 仅当前阶段已逾期的",
-			},
-			{
-				displayName: '状态 Status',
-				name: 'status',
-				type: 'options',
-				options: vocabularyOptions(REQUEST_STATUSES, REQUEST_STATUS_LABEL),
-				default: 'pending',
-			},
-		],
-	},
+	filtersProperty([
+		{
+			displayName: '仅待其审批 Pending for Approver Only',
+			name: 'pendingOnly',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether the approver filter keeps only requests waiting for that approver / 仅该审批人待办',
+		},
+		{
+			displayName: '创建日期止 Created To',
+			name: 'createdTo',
+			type: 'string',
+			default: '',
+			placeholder: '2026-12-31',
+		},
+		{
+			displayName: '创建日期起 Created From',
+			name: 'createdFrom',
+			type: 'string',
+			default: '',
+			placeholder: '2026-09-01',
+		},
+		{
+			displayName: '审批人邮箱 Approver Email',
+			name: 'approver',
+			type: 'string',
+			default: '',
+			placeholder: 'head@example.edu.cn',
+		},
+		{ displayName: '对象类型 Subject Type', name: 'subjectType', type: 'string', default: '' },
+		{
+			displayName: '已逾期 Overdue',
+			name: 'overdue',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether to return only pending requests past the current stage's due time / 仅当前阶段已逾期的",
+		},
+		{
+			displayName: '状态 Status',
+			name: 'status',
+			type: 'options',
+			options: vocabularyOptions(REQUEST_STATUSES, REQUEST_STATUS_LABEL),
+			default: 'pending',
+		},
+	]),
 ];
-
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['request'], operation: ['list'] } },
-	properties,
-);
 
 /** The filters, each checked for its kind before it reaches a query: text is text, a switch is yes or no. */
 function readFilters(raw: IDataObject): ListFilters {
@@ -102,26 +85,21 @@ function readFilters(raw: IDataObject): ListFilters {
 	};
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const env = await approvalEnv(this);
-	return forEachItem(this, async (i) => {
-		const { limit } = readPaging(this, i);
-		const filters = readFilters(this.getNodeParameter('filters', i, {}) as IDataObject);
-		const out: IDataObject[] = [];
-		let after: string | null = null;
-		do {
-			const page = await listRequests(env, filters as never, {
-				after,
-				limit: Math.min(500, limit - out.length),
-			});
-			for (const row of page.items) {
-				// A summary: the record without its stages, which List does not read.
-				const summary: Partial<ReturnType<typeof toRecord>> = toRecord(row, [], []);
-				delete summary.stages;
-				out.push(recordJson(summary));
-			}
-			after = page.nextCursor;
-		} while (after && out.length < limit);
-		return out;
-	});
-}
+/** Summaries of the requests the filters select, up to the limit. */
+export const { description, execute } = perItemOperation(
+	{ resource: 'request', operation: 'list' },
+	properties,
+	async ({ ctx, i, consortium }) => {
+		const { limit } = readPaging(ctx, i);
+		const filters = readFilters(ctx.getNodeParameter('filters', i, {}) as IDataObject);
+		const rows = await collectPages(limit, (after, pageLimit) =>
+			listRequests(consortium, filters as never, { after, limit: pageLimit }),
+		);
+		return rows.map((row) => {
+			// A summary: the record without its stages, which List does not read.
+			const summary: Partial<ReturnType<typeof toRecord>> = toRecord(row, [], []);
+			delete summary.stages;
+			return recordJson(summary);
+		});
+	},
+);

@@ -1,16 +1,8 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
+import type { INodeProperties } from 'n8n-workflow';
 import { reassign } from '../../../../../core/approval';
 import { requiredText } from '../../../../../core/util/validate';
-import { forEachItem, workflowActor } from '../../../../shared/run';
-import {
-	approvalEnv,
-	changeItems,
-	readNote,
-	readPerson,
-	readRequestId,
-	requestIdProperty,
-} from './common';
+import { perItemOperation } from '../../../../shared/operation';
+import { changeItems, readNote, readPerson, readRequestId, requestIdProperty } from './common';
 
 const properties: INodeProperties[] = [
 	requestIdProperty,
@@ -37,30 +29,27 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['request'], operation: ['reassign'] } },
-	properties,
-);
-
 /** 转交: the old link dies; the new approver's notification item is the output. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const env = await approvalEnv(this);
-	return forEachItem(this, async (i) => {
-		const change = await reassign(
-			env,
-			readRequestId(this, i),
-			{
-				from: requiredText(
-					this.getNodeParameter('fromEmail', i, ''),
-					'fromEmail',
-					'原审批人邮箱 From Email',
-					300,
-				),
-				to: readPerson(this, i, 'toEmail', '转交给 To'),
-				note: readNote(this, i),
-			},
-			workflowActor(this),
-		);
-		return changeItems(env, change);
-	});
-}
+export const { description, execute } = perItemOperation(
+	{ resource: 'request', operation: 'reassign' },
+	properties,
+	async ({ ctx, i, consortium, actor }) =>
+		changeItems(
+			consortium,
+			await reassign(
+				consortium,
+				readRequestId(ctx, i),
+				{
+					from: requiredText(
+						ctx.getNodeParameter('fromEmail', i, ''),
+						'fromEmail',
+						'原审批人邮箱 From Email',
+						300,
+					),
+					to: readPerson(ctx, i, 'toEmail', '转交给 To'),
+					note: readNote(ctx, i),
+				},
+				actor,
+			),
+		),
+);

@@ -4,7 +4,10 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
+import {
+	noticeProperty,
+	updateOperationDisplayOptions,
+} from '../../../../shared/descriptions/common';
 import {
 	findStalledHandOvers,
 	takeOverResult,
@@ -22,13 +25,10 @@ const QUIET_LABEL = '静默分钟（本联合体设置） Quiet Minutes (Local S
 const LOOK_BACK_LABEL = '回看天数（本联合体设置） Look Back Days (Local Setting)';
 
 const properties: INodeProperties[] = [
-	{
-		displayName:
-			'审批链接处的决定要交给仍在等待的审批执行（下一位审批人的邮件，或审批结果）。n8n 在两分钟内一直拒绝时，决定已记录，但执行不知道。本操作找出这些申请再交接一次；执行已不存在时，由本工作流发出下一位审批人的邮件或结果邮件，每个申请仅一次。适合每几分钟运行的定时工作流。 A decision at the link endpoint is handed to the waiting execution (the next approvers’ mails, or the result). When n8n refused that for its whole two minutes, the decision is recorded but the execution never heard. This finds those requests and hands them over again; where the execution is gone, this workflow sends the mails itself, once per request. Meant for a schedule every few minutes.',
-		name: 'retryNotice',
-		type: 'notice',
-		default: '',
-	},
+	noticeProperty(
+		'retryNotice',
+		'审批链接处的决定要交给仍在等待的审批执行（下一位审批人的邮件，或审批结果）。n8n 在两分钟内一直拒绝时，决定已记录，但执行不知道。本操作找出这些申请再交接一次；执行已不存在时，由本工作流发出下一位审批人的邮件或结果邮件，每个申请仅一次。适合每几分钟运行的定时工作流。 A decision at the link endpoint is handed to the waiting execution (the next approvers’ mails, or the result). When n8n refused that for its whole two minutes, the decision is recorded but the execution never heard. This finds those requests and hands them over again; where the execution is gone, this workflow sends the mails itself, once per request. Meant for a schedule every few minutes.',
+	),
 	{
 		displayName: QUIET_LABEL,
 		name: 'quietMinutes',

@@ -1,20 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import {
 	CALENDAR_KIND_LABELS,
 	CALENDAR_KINDS,
 	listCalendarDays,
 } from '../../../../../core/calendar';
-import {
-	vocabularyOptions,
-	updateOperationDisplayOptions,
-} from '../../../../shared/descriptions/common';
-import { forEachItem } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
+import { vocabularyOptions } from '../../../../shared/descriptions/common';
+import { perItemOperation } from '../../../../shared/operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -45,21 +36,14 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['calendar'], operation: ['list'] } },
-	properties,
-);
-
 /** The dates that differ from the Monday–Friday week, oldest first: one item per date. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { store } = await consortiumFor(this);
-	return forEachItem(
-		this,
-		async (i) =>
-			(await listCalendarDays(store, {
-				from: this.getNodeParameter('from', i),
-				to: this.getNodeParameter('to', i),
-				kind: this.getNodeParameter('kind', i),
-			})) as unknown as IDataObject[],
-	);
-}
+export const { description, execute } = perItemOperation(
+	{ resource: 'calendar', operation: 'list' },
+	properties,
+	async ({ param, store }) =>
+		(await listCalendarDays(store, {
+			from: param('from'),
+			to: param('to'),
+			kind: param('kind'),
+		})) as unknown as IDataObject[],
+);

@@ -1,20 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import {
 	CALENDAR_KIND_LABELS,
 	CALENDAR_KINDS,
 	upsertCalendarDay,
 } from '../../../../../core/calendar';
-import {
-	vocabularyOptions,
-	updateOperationDisplayOptions,
-} from '../../../../shared/descriptions/common';
-import { forEachItem, workflowActor } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
+import { vocabularyOptions } from '../../../../shared/descriptions/common';
+import { perItemOperation } from '../../../../shared/operation';
 
 const properties: INodeProperties[] = [
 	{
@@ -45,24 +36,13 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['calendar'], operation: ['upsert'] } },
+export const { description, execute } = perItemOperation(
+	{ resource: 'calendar', operation: 'upsert' },
 	properties,
+	async ({ param, store, actor }) =>
+		(await upsertCalendarDay(
+			store,
+			{ date: param('date'), kind: param('kind'), name: param('name') },
+			actor,
+		)) as unknown as IDataObject,
 );
-
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { store } = await consortiumFor(this);
-	return forEachItem(
-		this,
-		async (i) =>
-			(await upsertCalendarDay(
-				store,
-				{
-					date: this.getNodeParameter('date', i),
-					kind: this.getNodeParameter('kind', i),
-					name: this.getNodeParameter('name', i),
-				},
-				workflowActor(this),
-			)) as unknown as IDataObject,
-	);
-}

@@ -10,6 +10,15 @@ export const organisationKindOptions = vocabularyOptions(
 	ORGANISATION_KIND_LABELS,
 );
 
+/** Also a filter of List, where it is not required. */
+const organisationKindField: FieldDef = {
+	key: 'kind',
+	label: '单位类型 Kind',
+	type: 'options',
+	options: organisationKindOptions,
+	default: 'enterprise',
+};
+
 export const organisationFields: FieldDef[] = [
 	{
 		key: 'name',
@@ -18,14 +27,7 @@ export const organisationFields: FieldDef[] = [
 		required: true,
 		placeholder: '某某智能制造有限公司',
 	},
-	{
-		key: 'kind',
-		label: '单位类型 Kind',
-		type: 'options',
-		required: true,
-		options: organisationKindOptions,
-		default: 'enterprise',
-	},
+	{ ...organisationKindField, required: true },
 	{
 		key: 'creditCode',
 		label: '统一社会信用代码 Credit Code',
@@ -45,13 +47,7 @@ export const organisationFields: FieldDef[] = [
 ];
 
 export const organisationFilters: FieldDef[] = [
-	{
-		key: 'kind',
-		label: '单位类型 Kind',
-		type: 'options',
-		options: organisationKindOptions,
-		default: 'enterprise',
-	},
+	organisationKindField,
 	{ key: 'name', label: '单位名称 Name', type: 'string' },
 	{ key: 'creditCode', label: '统一社会信用代码 Credit Code', type: 'string' },
 ];

@@ -24,16 +24,26 @@ const chatIdFields: FieldDef[] = (
 	description: CHAT_ID_HINTS[key],
 }));
 
+/** Fields that are also filters of List, where they are not required. */
+const personKindField: FieldDef = {
+	key: 'kind',
+	label: '人员类型 Kind',
+	type: 'options',
+	options: personKindOptions,
+	default: 'teacher',
+};
+
+const courseCategoryField: FieldDef = {
+	key: 'courseCategory',
+	label: '课程类别 Course Category',
+	type: 'options',
+	options: courseCategoryOptions,
+	default: 'professional',
+};
+
 export const personFields: FieldDef[] = [
 	{ key: 'name', label: '姓名 Name', type: 'string', required: true },
-	{
-		key: 'kind',
-		label: '人员类型 Kind',
-		type: 'options',
-		required: true,
-		options: personKindOptions,
-		default: 'teacher',
-	},
+	{ ...personKindField, required: true },
 	{
 		key: 'organisationId',
 		label: '所属单位 Organisation',
@@ -45,13 +55,7 @@ export const personFields: FieldDef[] = [
 	{ key: 'phone', label: '电话 Phone', type: 'string' },
 	{ key: 'title', label: '职称 Title', type: 'string', placeholder: '副教授 / 高级工程师' },
 	{ key: 'skillLevel', label: '技能等级 Skill Level', type: 'string', placeholder: '高级技师' },
-	{
-		key: 'courseCategory',
-		label: '课程类别 Course Category',
-		type: 'options',
-		options: courseCategoryOptions,
-		default: 'professional',
-	},
+	courseCategoryField,
 	{ key: 'dualQualified', label: '双师型 Dual-Qualified', type: 'boolean' },
 	{ key: 'dualQualifiedSince', label: '双师型认定日期 Recognised On', type: 'date' },
 	{ key: 'dualQualifiedLevel', label: '双师型等级 Level', type: 'string', placeholder: '中级' },
@@ -62,21 +66,9 @@ export const personFields: FieldDef[] = [
 ];
 
 export const personFilters: FieldDef[] = [
-	{
-		key: 'kind',
-		label: '人员类型 Kind',
-		type: 'options',
-		options: personKindOptions,
-		default: 'teacher',
-	},
+	personKindField,
 	{ key: 'organisationId', label: '所属单位 ID Organisation ID', type: 'string' },
 	{ key: 'department', label: '部门 Department', type: 'string' },
-	{
-		key: 'courseCategory',
-		label: '课程类别 Course Category',
-		type: 'options',
-		options: courseCategoryOptions,
-		default: 'professional',
-	},
+	courseCategoryField,
 	{ key: 'email', label: '邮箱 Email', type: 'string' },
 ];

@@ -1,14 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { computeScoreboard, sheetRow } from '../../../../../core/scoreboard';
 import { oneOf } from '../../../../../core/util/validate';
-import { forEachItem } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
+import { perItemOperation } from '../../../../shared/operation';
 import { periodProperties, readPeriod } from './period';
 
 const properties: INodeProperties[] = [
@@ -35,20 +28,16 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['scoreboard'], operation: ['compute'] } },
-	properties,
-);
-
 /** One item per indicator: actual, target, percentage, status and the records counted. */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { store, settings } = await consortiumFor(this);
-	return forEachItem(this, async (i) => {
-		const output = oneOf(this.getNodeParameter('output', i, 'lines'), 'output', '输出 Output', [
+export const { description, execute } = perItemOperation(
+	{ resource: 'scoreboard', operation: 'compute' },
+	properties,
+	async ({ ctx, i, store, consortium }) => {
+		const output = oneOf(ctx.getNodeParameter('output', i, 'lines'), 'output', '输出 Output', [
 			'lines',
 			'sheet',
 		] as const);
-		const lines = await computeScoreboard(store, readPeriod(this, i, settings.timeZone));
+		const lines = await computeScoreboard(store, readPeriod(ctx, i, consortium.settings.timeZone));
 		return (output === 'sheet' ? lines.map(sheetRow) : lines) as unknown as IDataObject[];
-	});
-}
+	},
+);

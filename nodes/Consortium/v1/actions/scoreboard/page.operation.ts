@@ -1,36 +1,24 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import {
 	computeScoreboard,
 	renderScoreboardPage,
 	statusCounts,
 	traceRecords,
 } from '../../../../../core/scoreboard';
-import { optionalNumber, requiredText } from '../../../../../core/util/validate';
-import { toNodeError } from '../../../../shared/errors';
+import { optionalNumber } from '../../../../../core/util/validate';
+import { noticeProperty } from '../../../../shared/descriptions/common';
+import { itemOperation } from '../../../../shared/operation';
 import { consortiumFor } from '../../../../shared/store';
 import { periodProperties, readPeriod } from './period';
+import { readTitle, titleProperty } from './title';
 
 const properties: INodeProperties[] = [
-	{
-		displayName:
-			'生成看板网页（html 与 statusCode），接 Respond to Webhook 以 text/html 返回。A phone-first HTML page (html and statusCode) for a Respond to Webhook node.',
-		name: 'pageNotice',
-		type: 'notice',
-		default: '',
-	},
+	noticeProperty(
+		'pageNotice',
+		'生成看板网页（html 与 statusCode），接 Respond to Webhook 以 text/html 返回。A phone-first HTML page (html and statusCode) for a Respond to Webhook node.',
+	),
 	...periodProperties(),
-	{
-		displayName: '标题 Title',
-		name: 'title',
-		type: 'string',
-		default: '联合体建设指标看板 Consortium KPI Scoreboard',
-	},
+	titleProperty('联合体建设指标看板 Consortium KPI Scoreboard'),
 	{
 		displayName: '每项列出记录数 Records Listed per Target',
 		name: 'recordLimit',
@@ -42,39 +30,22 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['scoreboard'], operation: ['page'] } },
-	properties,
-);
-
 /**
  * The scoreboard page: every target as a bar against its goal, with the records it counts.
- * A failed item carries its error on the item too, so "On Error: Continue (using error
- * output)" sends it down the error branch (the shipped workflow's 503 page), not to the page.
+ * The store is opened inside the item, and a failed item carries its error, so with "On Error:
+ * Continue (using error output)" a store that is down sends the item down the error branch
+ * (the shipped workflow's 503 page), not to the page.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const items = this.getInputData();
-	const out: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			out.push({ json: await renderPage(this, i), pairedItem: { item: i } });
-		} catch (error) {
-			const nodeError = toNodeError(this.getNode(), error, i);
-			if (!this.continueOnFail()) throw nodeError;
-			out.push({
-				json: { error: nodeError.message, description: nodeError.description ?? null },
-				// n8n moves an item to the error output by this, where the workflow asks for one
-				...(this.getNode().onError === 'continueErrorOutput' ? { error: nodeError } : {}),
-				pairedItem: { item: i },
-			});
-		}
-	}
-	return out;
-}
+export const { description, execute } = itemOperation(
+	{ resource: 'scoreboard', operation: 'page' },
+	properties,
+	renderPage,
+	{ errorOutput: true },
+);
 
 async function renderPage(ctx: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const { store, settings } = await consortiumFor(ctx);
-	const title = requiredText(ctx.getNodeParameter('title', i), 'title', '标题 Title', 200);
+	const title = readTitle(ctx, i);
 	const limit =
 		optionalNumber(
 			ctx.getNodeParameter('recordLimit', i, 20),

@@ -1,13 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { INDICATORS, setTarget } from '../../../../../core/scoreboard';
-import { forEachItem, workflowActor } from '../../../../shared/run';
-import { consortiumFor } from '../../../../shared/store';
+import { perItemOperation } from '../../../../shared/operation';
 import { yearProperty } from './year';
 
 const properties: INodeProperties[] = [
@@ -32,24 +25,13 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateOperationDisplayOptions(
-	{ show: { resource: ['targets'], operation: ['set'] } },
+export const { description, execute } = perItemOperation(
+	{ resource: 'targets', operation: 'set' },
 	properties,
+	async ({ param, store, actor }) =>
+		(await setTarget(
+			store,
+			{ year: param('year'), indicator: param('indicator'), target: param('target') },
+			actor,
+		)) as unknown as IDataObject,
 );
-
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const { store } = await consortiumFor(this);
-	return forEachItem(
-		this,
-		async (i) =>
-			(await setTarget(
-				store,
-				{
-					year: this.getNodeParameter('year', i),
-					indicator: this.getNodeParameter('indicator', i),
-					target: this.getNodeParameter('target', i),
-				},
-				workflowActor(this),
-			)) as unknown as IDataObject,
-	);
-}
