@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateOperationDisplayOptions } from '../../../../shared/descriptions/common';
 import { checkProposal } from '../../../../../core/course/check';
 import { fieldProperties, readFields } from '../../../../shared/descriptions/fields';
+import { amendingIdProperty, readAmendingId } from '../../../../shared/amending';
 import { checkEachItem, checkNotice, labelsOf } from '../../../../shared/refusal';
 import { consortiumFor } from '../../../../shared/store';
 import { courseContext, rulesProperty } from './common';
@@ -10,14 +11,10 @@ import { proposalFields } from './fields';
 const properties: INodeProperties[] = [
 	checkNotice({ zh: '规则、名录与课程代码查重', en: 'the rules, the directory, a free code' }),
 	...fieldProperties(proposalFields),
-	{
-		displayName: '修改中的课程 ID Course Being Amended',
-		name: 'amendingId',
-		type: 'string',
-		default: '',
-		description:
-			'退回修改后重新提交时填写：按修改该课程校验，其课程代码不算占用 When a returned course is corrected: check as its update, so its own code is not taken',
-	},
+	amendingIdProperty(
+		'修改中的课程 ID Course Being Amended',
+		'退回修改后重新提交时填写：按修改该课程校验，其课程代码不算占用 When a returned course is corrected: check as its update, so its own code is not taken',
+	),
 	rulesProperty,
 ];
 
@@ -42,7 +39,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				consortium.store,
 				readFields(this, i, proposalFields),
 				courseContext(this, consortium, i, true),
-				String(this.getNodeParameter('amendingId', i, '') ?? '').trim() || null,
+				readAmendingId(this, i),
 			),
 		{ keepBinary: true },
 	);
