@@ -125,7 +125,7 @@ export async function decideInBrowser(
 		screenshot,
 		expectText,
 	}: {
-		decision: 'approve' | 'reject';
+		decision: 'approve' | 'reject' | 'return';
 		comment: string;
 		viewport: { width: number; height: number };
 		screenshot?: string;
