@@ -133,7 +133,7 @@ export async function clickDecision(
 	engine: Engine,
 	execution: Execution,
 	link: string,
-	decision: 'approve' | 'reject',
+	decision: 'approve' | 'reject' | 'return',
 	comment = '',
 	headers: Record<string, string> = {},
 ) {

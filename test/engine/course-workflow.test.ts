@@ -8,7 +8,7 @@ import { seedDirectory, type Directory } from '../helpers/course';
 import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { approvalLinkIn, mailsTo as mailsToAddress, startSmtp } from '../helpers/smtp';
 import { WaitingServer } from '../helpers/waiting-server';
-import { clickDecision, formFields, manageWorkflow, queryOf } from './approval-helpers';
+import { clickDecision, manageWorkflow, queryOf } from './approval-helpers';
 import { Engine, storeCredentials, type Execution } from './harness';
 
 // The ledger lives where n8n lets workflows write files by default (~/.n8n-files; in n8n's
@@ -385,16 +385,7 @@ describe.each(testDialects())(
 			const [enterpriseMail] = mailsTo(CHAIN[1], since);
 			const number = /KC-\d{4}-\d{4}/.exec(enterpriseMail.text)![0];
 			const link = linkIn(enterpriseMail);
-			const page = await engine.webhook(execution, { method: 'GET', query: queryOf(link) });
-			const back = await engine.webhook(execution, {
-				method: 'POST',
-				query: queryOf(link),
-				body: {
-					...formFields(page.response.body),
-					decision: 'return',
-					comment: '企业授课比例请改为 50%',
-				},
-			});
+			const back = await clickDecision(engine, execution, link, 'return', '企业授课比例请改为 50%');
 			expect(back.resumed).toBe(true);
 			expect(back.response.body).toContain('已退回修改');
 			expect(back.execution.error()).toBeUndefined();

@@ -7,7 +7,7 @@ import { freshStoreConfig, testDialects } from '../helpers/dialects';
 import { exchangeWorkflow } from '../helpers/exchange-engine';
 import { rowCounts } from '../helpers/row-counts';
 import { approvalLinkIn, mailsTo, startSmtp } from '../helpers/smtp';
-import { formFields, linkOf, queryOf } from './approval-helpers';
+import { clickDecision, formFields, linkOf, queryOf } from './approval-helpers';
 import { Engine, storeCredentials, type Execution } from './harness';
 
 const workflow = JSON.parse(
@@ -216,16 +216,13 @@ describe.each(testDialects())(
 				const [placement] = execution.output('审批流程开始 Approval Starts');
 				execution = (await decide(engine, execution, DEPT, 'approve')).execution;
 				const link = linkOf(notices(execution), HOST);
-				const page = await engine.webhook(execution, { method: 'GET', query: queryOf(link) });
-				const back = await engine.webhook(execution, {
-					method: 'POST',
-					query: queryOf(link),
-					body: {
-						...formFields(page.response.body),
-						decision: 'return',
-						comment: '请把结束日期改到 8 月 7 日',
-					},
-				});
+				const back = await clickDecision(
+					engine,
+					execution,
+					link,
+					'return',
+					'请把结束日期改到 8 月 7 日',
+				);
 				expect(back.resumed).toBe(true);
 				expect(back.execution.error()).toBeUndefined();
 				expect(back.execution.status).toBe('success');
@@ -271,12 +268,7 @@ describe.each(testDialects())(
 				expect(again.subject).toContain(number);
 				expect(again.text).toContain('2026-08-07');
 				const fresh = approvalLinkIn(again);
-				const open = await engine.webhook(execution, { method: 'GET', query: queryOf(fresh) });
-				const done = await engine.webhook(execution, {
-					method: 'POST',
-					query: queryOf(fresh),
-					body: { ...formFields(open.response.body), decision: 'approve', comment: '' },
-				});
+				const done = await clickDecision(engine, execution, fresh, 'approve');
 				expect(done.resumed).toBe(true);
 				expect(done.execution.error()).toBeUndefined();
 				expect(done.execution.status).toBe('success');

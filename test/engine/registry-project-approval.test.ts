@@ -437,16 +437,7 @@ describe.each(testDialects())(
 			const researchMail = requestMail(RESEARCH, since);
 			const requestNumber = /XM-\d{4}-\d{4}/.exec(researchMail.subject)![0];
 			const link = linkIn(researchMail);
-			const page = await engine.webhook(execution, { method: 'GET', query: queryOf(link) });
-			const back = await engine.webhook(execution, {
-				method: 'POST',
-				query: queryOf(link),
-				body: {
-					...formFields(page.response.body),
-					decision: 'return',
-					comment: '预算请压缩到 15 万元',
-				},
-			});
+			const back = await clickDecision(engine, execution, link, 'return', '预算请压缩到 15 万元');
 			expect(back.resumed).toBe(true);
 			expect(back.response.body).toContain('已退回修改');
 			expect(back.execution.error()).toBeUndefined();
